@@ -1,0 +1,7 @@
+"""Allow ``python -m stretchdesk``."""
+
+import sys
+
+from stretchdesk.app import main
+
+sys.exit(main())

@@ -1,0 +1,118 @@
+"""The exercise library: one TOML file per exercise, referenced by id from routines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from stretchdesk.routine.errors import Problem, RoutineError
+from stretchdesk.routine.fields import TIMING_KEYS, TableReader, build_timing
+from stretchdesk.routine.model import Exercise, Position, Sides
+from stretchdesk.routine.tomlfile import read_toml
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+EXERCISE_KEYS = (
+    "id",
+    "title",
+    "position",
+    "instructions",
+    "caution",
+    "breathing",
+    "source",
+    "per_side",
+    "timing",
+    "illustration",
+)
+ILLUSTRATION_KEYS = ("folder",)
+
+ExerciseLibrary = Mapping[str, Exercise]
+
+
+def parse_exercise(data: Mapping[str, Any], label: str) -> tuple[Exercise | None, list[Problem]]:
+    """Build one exercise from parsed TOML, with every problem found."""
+    reader = TableReader(label, data)
+    reader.unknown_keys(EXERCISE_KEYS)
+    ex_id = reader.text("id", required=True)
+    if ex_id and not ID_PATTERN.match(ex_id):
+        reader.problem(f'"id" {ex_id!r} must be lower-case words joined by hyphens')
+    reader.title = reader.text("title", required=True) or ex_id or None
+    position = reader.choice("position", Position, required=True)
+    instructions = reader.lines("instructions", required=True, at_most=5)
+    if instructions and len(instructions) < 2:
+        reader.problem('"instructions" should have at least 2 short lines')
+    caution = reader.text("caution")
+    breathing = reader.text("breathing")
+    source = reader.text("source", required=True)
+    per_side = reader.flag("per_side")
+
+    timing_table = data.get("timing")
+    timing = None
+    if not isinstance(timing_table, Mapping):
+        reader.problem('"timing" table is missing')
+    else:
+        timing_reader = TableReader(label, timing_table, where="timing: ")
+        timing_reader.unknown_keys(TIMING_KEYS)
+        timing = build_timing(timing_reader.timing_fields(), timing_reader)
+        reader.problems.extend(timing_reader.problems)
+        if timing is not None and per_side and timing.sides is Sides.NONE:
+            reader.problem('"per_side" is true but the timing has sides "none"')
+
+    folder = ex_id
+    illustration = data.get("illustration")
+    if illustration is not None:
+        if not isinstance(illustration, Mapping):
+            reader.problem('"illustration" must be a table')
+        else:
+            ill_reader = TableReader(label, illustration, where="illustration: ")
+            ill_reader.unknown_keys(ILLUSTRATION_KEYS)
+            folder = ill_reader.text("folder", default=ex_id)
+            if not ID_PATTERN.match(folder or "-"):
+                ill_reader.problem('"folder" must be a plain folder name')
+            reader.problems.extend(ill_reader.problems)
+
+    if reader.problems or position is None or timing is None:
+        return None, reader.problems
+    exercise = Exercise(
+        id=ex_id,
+        title=reader.title or ex_id,
+        position=position,
+        instructions=instructions,
+        caution=caution,
+        breathing=breathing,
+        source=source,
+        timing=timing,
+        per_side=per_side,
+        illustration=folder,
+    )
+    return exercise, []
+
+
+def load_library(folder: Path) -> dict[str, Exercise]:
+    """Load every ``*.toml`` exercise in ``folder``; raise with all problems if any."""
+    library: dict[str, Exercise] = {}
+    problems: list[Problem] = []
+    files = sorted(folder.glob("*.toml"))
+    if not files:
+        raise RoutineError.single(folder, "no exercise files found")
+    for path in files:
+        try:
+            data = read_toml(path)
+        except RoutineError as exc:
+            problems.extend(exc.problems)
+            continue
+        exercise, found = parse_exercise(data, str(path))
+        problems.extend(found)
+        if exercise is None:
+            continue
+        if exercise.id != path.stem:
+            problems.append(Problem(str(path), f'"id" {exercise.id!r} must match the file name'))
+        elif exercise.id in library:
+            problems.append(Problem(str(path), f"exercise id {exercise.id!r} is defined twice"))
+        else:
+            library[exercise.id] = exercise
+    if problems:
+        raise RoutineError(problems)
+    return library

@@ -1,0 +1,187 @@
+"""Typed reading of TOML tables that collects every problem instead of stopping at one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from stretchdesk.routine.errors import Problem
+from stretchdesk.routine.model import Sides, Timing
+
+E = TypeVar("E", bound=StrEnum)
+
+# Upper limits beyond which a timing is taken for a typing mistake.
+LIMITS: dict[str, tuple[float, float, str]] = {
+    # key: (minimum exclusive unless 0 allowed, maximum inclusive, human name)
+    "duration": (0, 30 * 60, "duration"),
+    "hold": (0, 10 * 60, "hold"),
+    "rep_seconds": (0, 120, "rep_seconds"),
+    "rest": (0, 5 * 60, "rest"),
+}
+MAX_REPS = 100
+TIMING_KEYS = ("duration", "hold", "rep_seconds", "reps", "rest", "sides")
+
+
+def _plural_s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+@dataclass
+class TableReader:
+    """Reads one table, recording problems with a fixed location."""
+
+    file: str
+    table: Mapping[str, Any]
+    step: int | None = None
+    title: str | None = None
+    where: str = ""  # prefix such as "re-warm " for problem messages
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, message: str) -> None:
+        self.problems.append(Problem(self.file, self.where + message, self.step, self.title))
+
+    def unknown_keys(self, allowed: Iterable[str]) -> None:
+        unknown = sorted(k for k in self.table if k not in set(allowed))
+        if unknown:
+            names = ", ".join(f'"{k}"' for k in unknown)
+            self.problem(f"unknown key{_plural_s(len(unknown))} {names}")
+
+    def text(self, key: str, *, required: bool = False, default: str = "") -> str:
+        value = self.table.get(key)
+        if value is None:
+            if required:
+                self.problem(f'"{key}" is missing')
+            return default
+        if not isinstance(value, str) or not value.strip():
+            self.problem(f'"{key}" must be a non-empty text')
+            return default
+        return value.strip()
+
+    def lines(self, key: str, *, required: bool = False, at_most: int = 8) -> tuple[str, ...]:
+        value = self.table.get(key)
+        if value is None:
+            if required:
+                self.problem(f'"{key}" is missing')
+            return ()
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() for v in value)
+        ):
+            self.problem(f'"{key}" must be a list of short texts')
+            return ()
+        if len(value) > at_most:
+            self.problem(f'"{key}" has {len(value)} lines; keep it to {at_most} or fewer')
+        return tuple(v.strip() for v in value)
+
+    def flag(self, key: str, default: bool = False) -> bool:
+        value = self.table.get(key, default)
+        if not isinstance(value, bool):
+            self.problem(f'"{key}" must be true or false')
+            return default
+        return value
+
+    def choice(self, key: str, kind: type[E], *, required: bool = False) -> E | None:
+        value = self.table.get(key)
+        if value is None:
+            if required:
+                self.problem(f'"{key}" is missing')
+            return None
+        try:
+            return kind(value)
+        except ValueError:
+            options = ", ".join(f'"{m.value}"' for m in kind)
+            self.problem(f'"{key}" is {value!r}; it must be one of {options}')
+            return None
+
+    def timing_fields(self) -> dict[str, Any]:
+        """The timing keys present in this table, checked for type and range."""
+        found: dict[str, Any] = {}
+        for key, (low, high, name) in LIMITS.items():
+            if key not in self.table:
+                continue
+            value = self.table[key]
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                self.problem(f'"{name}" must be a number of seconds')
+            elif value != value:  # NaN
+                self.problem(f'"{name}" must be a number of seconds')
+            elif key == "rest" and value < 0:
+                self.problem(f'"{name}" must not be negative (it is {value:g})')
+            elif key != "rest" and value <= low:
+                self.problem(f'"{name}" must be more than zero seconds (it is {value:g})')
+            elif value > high:
+                self.problem(
+                    f'"{name}" of {value:g} s is too long (at most {high:g} s); '
+                    "is it a typing mistake?"
+                )
+            else:
+                found[key] = float(value)
+        if "reps" in self.table:
+            reps = self.table["reps"]
+            if isinstance(reps, bool) or not isinstance(reps, int):
+                self.problem('"reps" must be a whole number')
+            elif reps < 1:
+                self.problem(f'"reps" must be at least 1 (it is {reps})')
+            elif reps > MAX_REPS:
+                self.problem(f'"reps" of {reps} is too many (at most {MAX_REPS})')
+            else:
+                found["reps"] = reps
+        if "sides" in self.table:
+            sides = self.choice("sides", Sides)
+            if sides is not None:
+                found["sides"] = sides
+        return found
+
+
+_FORM_KEYS = {
+    "duration": ("hold", "rep_seconds", "reps", "rest"),
+    "hold": ("duration", "rep_seconds"),
+    "rep_seconds": ("duration", "hold", "rest"),
+}
+
+
+def merge_timing(defaults: Mapping[str, Any], overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """Apply a step's timing keys over an exercise's defaults.
+
+    Naming one timing form in the step (duration, hold or rep_seconds) drops the
+    default's other form, so a step can turn a hold into a timed movement.
+    """
+    merged = dict(defaults)
+    for key, dropped in _FORM_KEYS.items():
+        if key in overrides:
+            for other in dropped:
+                if other not in overrides:
+                    merged.pop(other, None)
+    merged.update(overrides)
+    return merged
+
+
+def build_timing(fields: Mapping[str, Any], reader: TableReader) -> Timing | None:
+    """Turn checked timing fields into a Timing, or record why they do not make one."""
+    forms = [k for k in ("duration", "hold", "rep_seconds") if k in fields]
+    sides = fields.get("sides", Sides.NONE)
+    if not forms:
+        reader.problem('timing is missing: give "duration", or "hold" and "reps", '
+                       'or "rep_seconds" and "reps"')
+        return None
+    if len(forms) > 1:
+        reader.problem(f"give only one of {', '.join(forms)}")
+        return None
+    form = forms[0]
+    if form == "duration":
+        if "reps" in fields and fields["reps"] != 1:
+            reader.problem('"reps" does not go with "duration"')
+            return None
+        if sides is Sides.ALTERNATE:
+            reader.problem('sides "alternate" needs reps: use "hold" or "rep_seconds" with "reps"')
+            return None
+        return Timing(duration=fields["duration"], sides=sides)
+    if "reps" not in fields:
+        reader.problem(f'"reps" is missing (needed with "{form}")')
+        return None
+    if form == "hold":
+        return Timing(hold=fields["hold"], reps=fields["reps"], rest=fields.get("rest", 0.0),
+                      sides=sides)
+    return Timing(rep_seconds=fields["rep_seconds"], reps=fields["reps"], sides=sides)

@@ -1,0 +1,229 @@
+"""Routine files: TOML in, a validated Routine out, or every problem at once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from stretchdesk.routine.errors import Problem, RoutineError
+from stretchdesk.routine.exercises import ID_PATTERN, ExerciseLibrary
+from stretchdesk.routine.fields import TIMING_KEYS, TableReader, build_timing, merge_timing
+from stretchdesk.routine.model import Exercise, Phase, Position, Routine, Step, Timing
+from stretchdesk.routine.rules import check_phase_order
+from stretchdesk.routine.tomlfile import parse_toml_text, read_toml
+
+ROUTINE_KEYS = ("id", "title", "description", "source", "step", "rewarm")
+STEP_KEYS = (
+    "exercise",
+    "phase",
+    "title",
+    "instructions",
+    "caution",
+    "position",
+    "image",
+    *TIMING_KEYS,
+)
+REWARM_KEYS = tuple(k for k in STEP_KEYS if k != "phase")
+
+# The short re-warm after a long pause (shared/routine-content.md: march plus pelvic
+# tilts; the doses here are our choice).
+DEFAULT_REWARM: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("march-in-place", {"duration": 120.0}),
+    ("pelvic-tilt", {}),
+)
+
+
+def _step_title(table: Mapping[str, Any], library: ExerciseLibrary) -> str | None:
+    title = table.get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    ex_id = table.get("exercise")
+    if isinstance(ex_id, str):
+        known = library.get(ex_id)
+        return known.title if known else ex_id
+    return None
+
+
+def _timing_defaults(exercise: Exercise) -> dict[str, Any]:
+    t = exercise.timing
+    values: dict[str, Any] = {"sides": t.sides}
+    if t.duration is not None:
+        values["duration"] = t.duration
+    else:
+        values["reps"] = t.reps
+        if t.hold is not None:
+            values["hold"] = t.hold
+            values["rest"] = t.rest
+        else:
+            values["rep_seconds"] = t.rep_seconds
+    return values
+
+
+def _image_dir(reader: TableReader, base_dir: Path | None) -> Path | None:
+    raw = reader.table.get("image")
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not raw.strip():
+        reader.problem('"image" must be a folder path relative to the routine file')
+        return None
+    if base_dir is None:
+        reader.problem('"image" can only be used in a routine file on disk')
+        return None
+    posix = PurePosixPath(raw.replace("\\", "/"))
+    if posix.is_absolute() or Path(raw).is_absolute() or ":" in raw:
+        reader.problem(f'"image" path {raw!r} must be relative to the routine\'s folder')
+        return None
+    root = base_dir.resolve()
+    target = (root / Path(*posix.parts)).resolve()
+    if not target.is_relative_to(root):
+        reader.problem(f'"image" path {raw!r} leaves the routine\'s folder')
+        return None
+    return target
+
+
+def _parse_step(
+    table: Any,
+    number: int,
+    label: str,
+    library: ExerciseLibrary,
+    base_dir: Path | None,
+    *,
+    rewarm: bool,
+    problems: list[Problem],
+) -> Step | None:
+    where = "re-warm " if rewarm else ""
+    if not isinstance(table, Mapping):
+        problems.append(Problem(label, f"{where}step must be a table", number))
+        return None
+    reader = TableReader(label, table, number, _step_title(table, library), where=where)
+    reader.unknown_keys(REWARM_KEYS if rewarm else STEP_KEYS)
+    ex_id = reader.text("exercise", required=True)
+    exercise = library.get(ex_id) if ex_id else None
+    if ex_id and exercise is None:
+        reader.problem(f"unknown exercise id {ex_id!r}")
+    phase = Phase.WARMUP if rewarm else reader.choice("phase", Phase, required=True)
+    if rewarm and "phase" in table:
+        reader.problem('re-warm steps are always warm-ups; remove "phase"')
+    title = reader.text("title")
+    instructions = reader.lines("instructions", at_most=5)
+    caution = reader.text("caution")
+    position = reader.choice("position", Position)
+    image_dir = _image_dir(reader, base_dir)
+    overrides = reader.timing_fields()
+    timing: Timing | None = None
+    if exercise is not None:
+        timing = build_timing(merge_timing(_timing_defaults(exercise), overrides), reader)
+    problems.extend(reader.problems)
+    if reader.problems or exercise is None or phase is None or timing is None:
+        return None
+    return Step(
+        exercise=exercise,
+        phase=phase,
+        timing=timing,
+        title=title or exercise.title,
+        instructions=instructions or exercise.instructions,
+        caution=caution or exercise.caution,
+        position=position or exercise.position,
+        image_dir=image_dir,
+    )
+
+
+def parse_routine(
+    data: Mapping[str, Any],
+    label: str,
+    library: ExerciseLibrary,
+    *,
+    base_dir: Path | None = None,
+    path: Path | None = None,
+    builtin: bool = False,
+) -> Routine:
+    """Build a routine from parsed TOML, raising RoutineError with every problem found."""
+    if not isinstance(data, Mapping):
+        raise RoutineError.single(label, "a routine file must be a TOML table")
+    reader = TableReader(label, data)
+    reader.unknown_keys(ROUTINE_KEYS)
+    routine_id = reader.text("id", required=True)
+    if routine_id and not ID_PATTERN.match(routine_id):
+        reader.problem(f'"id" {routine_id!r} must be lower-case words joined by hyphens')
+    title = reader.text("title", required=True)
+    description = reader.text("description")
+    source = reader.text("source")
+    problems = reader.problems
+
+    raw_steps = data.get("step")
+    steps: list[Step | None] = []
+    if raw_steps is None:
+        problems.append(Problem(label, 'no steps: add at least one "[[step]]" table'))
+    elif not isinstance(raw_steps, list) or not raw_steps:
+        problems.append(Problem(label, '"step" must be a list of "[[step]]" tables'))
+    else:
+        for number, table in enumerate(raw_steps, start=1):
+            steps.append(
+                _parse_step(table, number, label, library, base_dir, rewarm=False,
+                            problems=problems)
+            )
+        phases = [_phase_of(t) for t in raw_steps]
+        titles = [_step_title(t, library) if isinstance(t, Mapping) else None for t in raw_steps]
+        problems.extend(check_phase_order(label, phases, titles))
+
+    rewarm = _parse_rewarm(data.get("rewarm"), label, library, base_dir, problems)
+    if problems:
+        raise RoutineError(problems)
+    return Routine(
+        id=routine_id,
+        title=title,
+        description=description,
+        source=source,
+        steps=tuple(s for s in steps if s is not None),
+        rewarm=rewarm,
+        path=path,
+        builtin=builtin,
+    )
+
+
+def _phase_of(table: Any) -> Phase | None:
+    if isinstance(table, Mapping):
+        try:
+            return Phase(table.get("phase"))
+        except ValueError:
+            return None
+    return None
+
+
+def _parse_rewarm(
+    raw: Any,
+    label: str,
+    library: ExerciseLibrary,
+    base_dir: Path | None,
+    problems: list[Problem],
+) -> tuple[Step, ...]:
+    if raw is None:
+        tables: list[Any] = [{"exercise": ex_id, **timing} for ex_id, timing in DEFAULT_REWARM]
+        if not all(ex_id in library for ex_id, _ in DEFAULT_REWARM):
+            return ()
+    elif not isinstance(raw, list) or not raw:
+        problems.append(Problem(label, '"rewarm" must be a list of "[[rewarm]]" tables'))
+        return ()
+    else:
+        tables = raw
+    parsed = [
+        _parse_step(t, n, label, library, base_dir, rewarm=True, problems=problems)
+        for n, t in enumerate(tables, start=1)
+    ]
+    return tuple(s for s in parsed if s is not None)
+
+
+def load_routine(path: Path, library: ExerciseLibrary, *, builtin: bool = False) -> Routine:
+    """Read and validate one routine file."""
+    data = read_toml(path)
+    return parse_routine(
+        data, str(path), library, base_dir=path.parent, path=path, builtin=builtin
+    )
+
+
+def load_routine_text(
+    text: str, label: str, library: ExerciseLibrary, base_dir: Path | None = None
+) -> Routine:
+    """Validate routine text that is not (yet) a file, e.g. from a test or an editor."""
+    return parse_routine(parse_toml_text(text, label), label, library, base_dir=base_dir)

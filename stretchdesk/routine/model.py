@@ -1,0 +1,145 @@
+"""The routine model: exercises, timed steps and whole routines (immutable values)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class Phase(StrEnum):
+    WARMUP = "warmup"
+    STRETCH = "stretch"
+    COOLDOWN = "cooldown"
+
+    @property
+    def label(self) -> str:
+        return {"warmup": "Warm-up", "stretch": "Stretch", "cooldown": "Cool-down"}[self.value]
+
+
+class Sides(StrEnum):
+    NONE = "none"
+    BOTH = "both"  # every rep on the left, then every rep on the right
+    ALTERNATE = "alternate"  # left, right, left, right ...
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class Position(StrEnum):
+    BACK = "back"
+    HANDS_KNEES = "hands-knees"
+    STANDING = "standing"
+    FRONT = "front"
+
+    @property
+    def label(self) -> str:
+        return {
+            "back": "on your back",
+            "hands-knees": "on hands and knees",
+            "standing": "standing",
+            "front": "on your front",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """How long a step takes, in one of three forms.
+
+    - ``duration``: seconds of continuous movement (on each side, if it has sides);
+    - ``rep_seconds`` x ``reps``: a paced movement counted in reps, no rest between them;
+    - ``hold`` x ``reps``: held stretches with ``rest`` seconds between reps.
+    With sides "both" or "alternate" the reps are done on each side.
+    """
+
+    duration: float | None = None
+    hold: float | None = None
+    rep_seconds: float | None = None
+    reps: int = 1
+    rest: float = 0.0
+    sides: Sides = Sides.NONE
+
+    @property
+    def is_hold(self) -> bool:
+        return self.hold is not None
+
+    @property
+    def side_count(self) -> int:
+        return 1 if self.sides is Sides.NONE else 2
+
+    @property
+    def active_seconds(self) -> float:
+        """Planned seconds of movement or holding (lead-ins and rests excluded)."""
+        if self.duration is not None:
+            return self.duration * self.side_count
+        per_rep = self.hold if self.hold is not None else self.rep_seconds
+        assert per_rep is not None
+        return per_rep * self.reps * self.side_count
+
+    def scaled(self, factor: float) -> Timing:
+        """The same timing with holds scaled by ``factor`` (movements keep their pace)."""
+        if self.hold is None or factor == 1.0:
+            return self
+        return Timing(
+            hold=round(self.hold * factor, 3),
+            reps=self.reps,
+            rest=self.rest,
+            sides=self.sides,
+        )
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    title: str
+    position: Position
+    instructions: tuple[str, ...]
+    caution: str
+    source: str
+    timing: Timing
+    per_side: bool
+    illustration: str  # folder name under assets/illustrations/
+    breathing: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One exercise as a routine uses it, with any overrides applied."""
+
+    exercise: Exercise
+    phase: Phase
+    timing: Timing
+    title: str
+    instructions: tuple[str, ...]
+    caution: str
+    position: Position
+    image_dir: Path | None = None  # a user routine's own image folder, if it sets one
+
+    @property
+    def exercise_id(self) -> str:
+        return self.exercise.id
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    title: str
+    description: str
+    source: str
+    steps: tuple[Step, ...]
+    rewarm: tuple[Step, ...]
+    path: Path | None = None
+    builtin: bool = False
+
+    def count(self, phase: Phase) -> int:
+        return sum(1 for s in self.steps if s.phase is phase)
+
+    @property
+    def warmup_indices(self) -> tuple[int, ...]:
+        return tuple(i for i, s in enumerate(self.steps) if s.phase is Phase.WARMUP)
+
+    @property
+    def active_seconds(self) -> float:
+        return sum(s.timing.active_seconds for s in self.steps)

@@ -1,0 +1,34 @@
+"""The phase-order rules: warm-ups before any stretch, cool-downs only after stretches."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from stretchdesk.routine.errors import Problem
+from stretchdesk.routine.model import Phase
+
+
+def check_phase_order(
+    label: str, phases: Sequence[Phase | None], titles: Sequence[str | None]
+) -> list[Problem]:
+    """Every phase-order problem, one per offending step (steps numbered from 1)."""
+    problems: list[Problem] = []
+    warmups = [i for i, p in enumerate(phases) if p is Phase.WARMUP]
+    stretches = [i for i, p in enumerate(phases) if p is Phase.STRETCH]
+    last_warmup = warmups[-1] if warmups else None
+    last_stretch = stretches[-1] if stretches else None
+
+    def add(i: int, message: str) -> None:
+        problems.append(Problem(label, message, i + 1, titles[i]))
+
+    if stretches and not warmups:
+        add(stretches[0], "the routine has stretches but no warm-up; warm-ups must come first")
+    for i, phase in enumerate(phases):
+        if phase is Phase.STRETCH and last_warmup is not None and i < last_warmup:
+            add(i, f"stretch comes before the last warm-up (step {last_warmup + 1})")
+        elif phase is Phase.COOLDOWN:
+            if last_stretch is None:
+                add(i, "cool-down with no stretch before it; cool-downs only follow stretches")
+            elif i < last_stretch:
+                add(i, f"cool-down comes before a stretch (step {last_stretch + 1})")
+    return problems

@@ -1,0 +1,79 @@
+"""Read-only pictures of a session for whoever draws or announces it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+from stretchdesk.routine.model import Phase, Side, Step
+from stretchdesk.session.plan import AgendaItem, SegmentKind
+
+
+class EngineState(StrEnum):
+    READY = "ready"
+    RUNNING = "running"
+    PAUSED = "paused"
+    COMPLETED = "completed"
+    STOPPED = "stopped"
+
+
+class ItemState(StrEnum):
+    DONE = "done"
+    SKIPPED = "skipped"
+    CURRENT = "current"
+    UPCOMING = "upcoming"
+    LOCKED = "locked"  # a stretch waiting for the warm-ups
+
+
+class RefusalReason(StrEnum):
+    WARMUP_NOT_SKIPPABLE = "warmup_not_skippable"
+    WARMUPS_FIRST = "warmups_first"
+    NOT_ACTIVE = "not_active"
+    NO_SUCH_STEP = "no_such_step"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a navigation request was not carried out, in words the window can show."""
+
+    reason: RefusalReason
+    message: str
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    item: AgendaItem
+    state: ItemState
+
+
+@dataclass(frozen=True)
+class SessionView:
+    state: EngineState
+    segment: SegmentKind | None  # None before the start and after the end
+    position: int
+    total: int
+    step: Step
+    phase: Phase
+    phase_number: int  # "Warm-up 2 of 5"
+    phase_total: int
+    is_rewarm: bool
+    rep: int
+    reps: int
+    side: Side | None
+    remaining: float
+    segment_seconds: float
+    next_step: Step | None
+    warmups_done: bool
+
+    @property
+    def shown_seconds(self) -> int:
+        """The whole seconds a countdown shows: 3.2 s left shows 4, 3.0 s shows 3."""
+        return max(0, math.ceil(self.remaining - 1e-9))
+
+    @property
+    def progress(self) -> float:
+        """How much of the current segment has passed, 0.0 to 1.0."""
+        if self.segment_seconds <= 0:
+            return 0.0
+        return min(1.0, max(0.0, 1.0 - self.remaining / self.segment_seconds))
