@@ -63,9 +63,7 @@ def load_catalog(
     return catalog
 
 
-def resolve_routine(
-    id_or_file: str, catalog: Catalog, library: ExerciseLibrary
-) -> Routine:
+def resolve_routine(id_or_file: str, catalog: Catalog, library: ExerciseLibrary) -> Routine:
     """A routine named by id from the catalog, or loaded from a file path."""
     found = catalog.get(id_or_file)
     if found is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -103,9 +104,7 @@ class TableReader:
             if key not in self.table:
                 continue
             value = self.table[key]
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                self.problem(f'"{name}" must be a number of seconds')
-            elif value != value:  # NaN
+            if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
                 self.problem(f'"{name}" must be a number of seconds')
             elif key == "rest" and value < 0:
                 self.problem(f'"{name}" must not be negative (it is {value:g})')
@@ -163,8 +162,9 @@ def build_timing(fields: Mapping[str, Any], reader: TableReader) -> Timing | Non
     forms = [k for k in ("duration", "hold", "rep_seconds") if k in fields]
     sides = fields.get("sides", Sides.NONE)
     if not forms:
-        reader.problem('timing is missing: give "duration", or "hold" and "reps", '
-                       'or "rep_seconds" and "reps"')
+        reader.problem(
+            'timing is missing: give "duration", or "hold" and "reps", or "rep_seconds" and "reps"'
+        )
         return None
     if len(forms) > 1:
         reader.problem(f"give only one of {', '.join(forms)}")
@@ -182,6 +182,7 @@ def build_timing(fields: Mapping[str, Any], reader: TableReader) -> Timing | Non
         reader.problem(f'"reps" is missing (needed with "{form}")')
         return None
     if form == "hold":
-        return Timing(hold=fields["hold"], reps=fields["reps"], rest=fields.get("rest", 0.0),
-                      sides=sides)
+        return Timing(
+            hold=fields["hold"], reps=fields["reps"], rest=fields.get("rest", 0.0), sides=sides
+        )
     return Timing(rep_seconds=fields["rep_seconds"], reps=fields["reps"], sides=sides)

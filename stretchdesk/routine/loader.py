@@ -160,8 +160,9 @@ def parse_routine(
     else:
         for number, table in enumerate(raw_steps, start=1):
             steps.append(
-                _parse_step(table, number, label, library, base_dir, rewarm=False,
-                            problems=problems)
+                _parse_step(
+                    table, number, label, library, base_dir, rewarm=False, problems=problems
+                )
             )
         phases = [_phase_of(t) for t in raw_steps]
         titles = [_step_title(t, library) if isinstance(t, Mapping) else None for t in raw_steps]
@@ -183,11 +184,9 @@ def parse_routine(
 
 
 def _phase_of(table: Any) -> Phase | None:
-    if isinstance(table, Mapping):
-        try:
-            return Phase(table.get("phase"))
-        except ValueError:
-            return None
+    value = table.get("phase") if isinstance(table, Mapping) else None
+    if isinstance(value, str) and value in Phase._value2member_map_:
+        return Phase(value)
     return None
 
 
@@ -217,9 +216,7 @@ def _parse_rewarm(
 def load_routine(path: Path, library: ExerciseLibrary, *, builtin: bool = False) -> Routine:
     """Read and validate one routine file."""
     data = read_toml(path)
-    return parse_routine(
-        data, str(path), library, base_dir=path.parent, path=path, builtin=builtin
-    )
+    return parse_routine(data, str(path), library, base_dir=path.parent, path=path, builtin=builtin)
 
 
 def load_routine_text(

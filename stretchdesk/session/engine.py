@@ -299,9 +299,7 @@ class SessionEngine:
         self._step_started_at = at
         self._step_elapsed = 0.0
         self._step_active = 0.0
-        self._emit(
-            StepStarted(at, pos, item.routine_index, item.step, pos + 1, len(self._items))
-        )
+        self._emit(StepStarted(at, pos, item.routine_index, item.step, pos + 1, len(self._items)))
         if item.phase is not self._phase:
             self._emit(PhaseChanged(at, item.phase, self._phase))
             self._phase = item.phase
@@ -384,7 +382,9 @@ class SessionEngine:
         started = self._step_started_at if current else at
         active = self._step_active if current else 0.0
         self._emit(
-            StepFinished(at, pos, item.routine_index, item.step, StepStatus.SKIPPED, started, active)
+            StepFinished(
+                at, pos, item.routine_index, item.step, StepStatus.SKIPPED, started, active
+            )
         )
 
     def _move(self, pos: int) -> None:

@@ -84,16 +84,16 @@ def step_segments(
         if item.timing.sides is Sides.BOTH and nxt.side is not seg.side:
             segments.append(Segment(SegmentKind.SWITCH_SIDES, settings.switch_sides, nxt.side))
         elif item.timing.rest > 0:
-            segments.append(Segment(SegmentKind.REST, item.timing.rest, nxt.side, nxt.rep, nxt.reps))
+            segments.append(
+                Segment(SegmentKind.REST, item.timing.rest, nxt.side, nxt.rep, nxt.reps)
+            )
     if not last and settings.rest_between > 0:
         segments.append(Segment(SegmentKind.BETWEEN, settings.rest_between))
     # zero-length segments (a setting of 0 s) are dropped: they would only flash by
     return [s for s in segments if s.seconds > 0]
 
 
-def planned_seconds(
-    items: list[AgendaItem], settings: SessionSettings
-) -> tuple[float, float]:
+def planned_seconds(items: list[AgendaItem], settings: SessionSettings) -> tuple[float, float]:
     """(total seconds, active seconds) of doing ``items`` start to finish without pauses."""
     total = active = 0.0
     previous: Position | None = None

@@ -1,0 +1,163 @@
+"""The command line: ``stretchdesk [--data-dir DIR] [--routine ID_OR_FILE]``,
+``stretchdesk check [FILE...]``, ``stretchdesk export [--format csv|json] [--output FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from stretchdesk import __version__, paths
+from stretchdesk.history import HistoryError, HistoryStore
+from stretchdesk.history.export import export_json, export_sessions_csv, export_steps_csv
+from stretchdesk.history.schema import empty_history
+from stretchdesk.routine import Problem, RoutineError, load_catalog, load_library, load_routine
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"where history, settings and your routines live (or ${paths.ENV_DATA_DIR})",
+    )
+    parser = argparse.ArgumentParser(
+        prog="stretchdesk",
+        description="A calm, guided lower-back routine: warm-ups first, then gentle stretches.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"stretchdesk {__version__}")
+    parser.add_argument("--routine", metavar="ID_OR_FILE", help="open straight onto this routine")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="validate routine files",
+        description="Validate routine files. With no FILE: the exercise library, the "
+        "built-in routines and your own. Exit 0 when all are valid, 1 otherwise.",
+    )
+    check.add_argument("files", nargs="*", metavar="FILE")
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="export the session history",
+        description="Export the session history for a clinician (CSV: one row per session).",
+    )
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument(
+        "--steps", action="store_true", help="CSV with one row per step instead of per session"
+    )
+    export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    return parser
+
+
+def _say(message: str, stream: TextIO | None = None) -> None:
+    print(message, file=stream or sys.stdout)
+
+
+def _error(message: str) -> None:
+    print(f"stretchdesk: {message}", file=sys.stderr)
+
+
+def run_check(files: Sequence[str], data: paths.DataPaths) -> int:
+    problems: list[Problem] = []
+    try:
+        library = load_library(paths.exercises_dir())
+    except RoutineError as exc:
+        for problem in exc.problems:
+            _say(str(problem))
+        return EXIT_PROBLEMS
+    checked: list[str] = []
+    if files:
+        for name in files:
+            try:
+                checked.append(load_routine(Path(name), library).id)
+            except RoutineError as exc:
+                problems.extend(exc.problems)
+    else:
+        catalog = load_catalog(library, paths.builtin_routines_dir(), data.routines)
+        checked = [r.id for r in catalog.routines]
+        problems = catalog.problems
+    for problem in problems:
+        _say(str(problem))
+    if problems:
+        return EXIT_PROBLEMS
+    plural = "" if len(checked) == 1 else "s"
+    _say(f"ok: {len(checked)} routine{plural} valid ({', '.join(checked)})")
+    return EXIT_OK
+
+
+def _write_export(fmt: str, steps: bool, store: HistoryStore | None, out: TextIO) -> int:
+    conn = store.conn if store is not None else empty_history()
+    if fmt == "json":
+        return export_json(conn, out)
+    if steps:
+        return export_steps_csv(conn, out)
+    return export_sessions_csv(conn, out)
+
+
+def run_export(fmt: str, steps: bool, output: str | None, data: paths.DataPaths) -> int:
+    store: HistoryStore | None = None
+    if data.history.exists():
+        try:
+            store = HistoryStore.open_readonly(data.history)
+        except HistoryError as exc:
+            _error(str(exc))
+            return EXIT_PROBLEMS
+    else:
+        _error(f"there is no history yet in {data.root}; the export is empty")
+    try:
+        if output is None:
+            count = _write_export(fmt, steps, store, sys.stdout)
+            sys.stdout.flush()
+        else:
+            count = _export_to_file(fmt, steps, store, Path(output))
+            _error(
+                f"exported {count} rows to {output}"
+                if fmt == "csv"
+                else f"exported {count} sessions to {output}"
+            )
+    except OSError as exc:
+        _error(f"could not write the export: {exc.strerror or exc}")
+        return EXIT_PROBLEMS
+    finally:
+        if store is not None:
+            store.close()
+    return EXIT_OK
+
+
+def _export_to_file(fmt: str, steps: bool, store: HistoryStore | None, target: Path) -> int:
+    """Write next to the target, then rename: a full disk never leaves half a file."""
+    target = target.expanduser()
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as out:  # noqa: PTH123 - a descriptor
+            count = _write_export(fmt, steps, store, out)
+            out.flush()
+            os.fsync(out.fileno())
+        Path(temp).replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temp).unlink()
+        raise
+    return count
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run ``check`` or ``export``; returns the exit code."""
+    data = data_paths(args)
+    if args.command == "check":
+        return run_check(args.files, data)
+    return run_export(args.format, args.steps, args.output, data)
+
+
+def data_paths(args: argparse.Namespace) -> paths.DataPaths:
+    return paths.DataPaths(paths.resolve_data_dir(getattr(args, "data_dir", None)))

@@ -1,0 +1,65 @@
+"""What can go wrong with the history file, as typed errors and notices the window can show."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class HistoryError(Exception):
+    """The history cannot be used as asked; ``str(error)`` is one sentence for the user."""
+
+
+class HistoryTooNew(HistoryError):
+    """The file was written by a newer stretchdesk; it is left exactly as it is."""
+
+
+class HistoryUnwritable(HistoryError):
+    """The folder or file cannot be written (read-only, no permission)."""
+
+
+class HistoryWriteFailed(HistoryError):
+    """A write did not reach the disk (disk full, I/O error). ``disk_full`` tells which."""
+
+    def __init__(self, message: str, *, disk_full: bool = False) -> None:
+        super().__init__(message)
+        self.disk_full = disk_full
+
+
+class NoticeKind(StrEnum):
+    CORRUPT_KEPT_ASIDE = "corrupt_kept_aside"
+    MIGRATED = "migrated"
+    INTERRUPTED_FOUND = "interrupted_found"
+
+
+@dataclass(frozen=True)
+class HistoryNotice:
+    """Something the user should hear about, though the history works."""
+
+    kind: NoticeKind
+    message: str
+    path: Path | None = None
+
+
+def classify(exc: sqlite3.Error, path: Path) -> HistoryError:
+    """Turn an sqlite3 error from a write into the project's typed error."""
+    text = str(exc).lower()
+    if "full" in text:
+        return HistoryWriteFailed(
+            f"The disk is full: the history in {path.parent} cannot be saved until space "
+            "is freed. Your session goes on.",
+            disk_full=True,
+        )
+    if (
+        "readonly" in text
+        or "read-only" in text
+        or "unable to open" in text
+        or ("permission" in text)
+    ):
+        return HistoryUnwritable(
+            f"The history folder {path.parent} cannot be written (read-only or no "
+            "permission). Your session goes on, but it is not being saved."
+        )
+    return HistoryWriteFailed(f"The history could not be saved ({exc}). Your session goes on.")

@@ -1,0 +1,240 @@
+"""What the history screen and the export read from the history file."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from stretchdesk.history.timefmt import iso_utc, parse_utc
+
+_SUMMARY = """
+SELECT s.id, s.routine_id, s.routine_title, s.started_at, s.ended_at, s.outcome,
+       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = 'completed'),
+       s.total_steps, s.pain_before, s.pain_after, s.stopped_exercise, s.active_seconds,
+       s.note, s.planned_seconds,
+       (SELECT COALESCE(SUM(t.active_seconds), 0) FROM step t WHERE t.session_id = s.id)
+FROM session s
+"""
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: int
+    routine_id: str
+    routine_title: str
+    started_at: datetime
+    ended_at: datetime | None
+    outcome: str
+    completed_steps: int
+    total_steps: int
+    pain_before: int | None
+    pain_after: int | None
+    stopped_at_exercise: str | None
+    active_seconds: float
+    note: str | None
+    planned_seconds: float
+
+    @property
+    def minutes(self) -> float:
+        return self.active_seconds / 60.0
+
+
+def _summary(row: Any) -> SessionSummary:
+    active = float(row[11] or 0.0)
+    if row[5] in ("running", "interrupted"):
+        active = float(row[14] or 0.0)  # only finished steps count
+    return SessionSummary(
+        id=int(row[0]),
+        routine_id=str(row[1]),
+        routine_title=str(row[2]),
+        started_at=parse_utc(str(row[3])),
+        ended_at=parse_utc(str(row[4])) if row[4] else None,
+        outcome=str(row[5]),
+        completed_steps=int(row[6]),
+        total_steps=int(row[7]),
+        pain_before=row[8],
+        pain_after=row[9],
+        stopped_at_exercise=row[10],
+        active_seconds=active,
+        note=row[12],
+        planned_seconds=float(row[13]),
+    )
+
+
+def iter_sessions(
+    conn: sqlite3.Connection,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    newest_first: bool = True,
+    limit: int | None = None,
+) -> Iterator[SessionSummary]:
+    """Sessions by start time, optionally within [since, until)."""
+    sql = _SUMMARY + " WHERE s.started_at >= ? AND s.started_at < ?"
+    params: list[object] = [
+        iso_utc(since) if since else "",
+        iso_utc(until) if until else "9999",
+    ]
+    sql += " ORDER BY s.started_at " + ("DESC" if newest_first else "ASC")
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    for row in conn.execute(sql, params):
+        yield _summary(row)
+
+
+def list_sessions(
+    conn: sqlite3.Connection,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    newest_first: bool = True,
+    limit: int | None = None,
+) -> list[SessionSummary]:
+    return list(
+        iter_sessions(conn, since=since, until=until, newest_first=newest_first, limit=limit)
+    )
+
+
+def get_session(conn: sqlite3.Connection, session_id: int) -> SessionSummary | None:
+    row = conn.execute(_SUMMARY + " WHERE s.id = ?", (session_id,)).fetchone()
+    return _summary(row) if row else None
+
+
+@dataclass(frozen=True)
+class StepRow:
+    session_id: int
+    position: int
+    routine_step: int | None
+    exercise_id: str
+    title: str
+    phase: str
+    status: str
+    started_at: datetime
+    ended_at: datetime
+    active_seconds: float
+
+
+def iter_steps(conn: sqlite3.Connection, session_id: int | None = None) -> Iterator[StepRow]:
+    sql = (
+        "SELECT session_id, position, routine_step, exercise_id, title, phase, status, "
+        "started_at, ended_at, active_seconds FROM step"
+    )
+    params: tuple[object, ...] = ()
+    if session_id is not None:
+        sql += " WHERE session_id = ?"
+        params = (session_id,)
+    sql += " ORDER BY session_id, id"
+    for r in conn.execute(sql, params):
+        yield StepRow(
+            r[0], r[1], r[2], r[3], r[4], r[5], r[6], parse_utc(r[7]), parse_utc(r[8]), r[9]
+        )
+
+
+@dataclass(frozen=True)
+class PainReport:
+    id: int
+    session_id: int
+    reported_at: datetime
+    rating: int | None
+    exercise_id: str | None
+    title: str | None
+    side: str | None
+    rep: int | None
+    seconds_into_step: float | None
+
+
+def iter_pain_reports(
+    conn: sqlite3.Connection, session_id: int | None = None
+) -> Iterator[PainReport]:
+    sql = (
+        "SELECT id, session_id, reported_at, rating, exercise_id, title, side, rep, "
+        "seconds_into_step FROM pain_report"
+    )
+    params: tuple[object, ...] = ()
+    if session_id is not None:
+        sql += " WHERE session_id = ?"
+        params = (session_id,)
+    sql += " ORDER BY id"
+    for r in conn.execute(sql, params):
+        yield PainReport(r[0], r[1], parse_utc(r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
+
+
+def _active_days(conn: sqlite3.Connection, tz: tzinfo) -> set[date]:
+    rows = conn.execute(
+        "SELECT DISTINCT started_at FROM session s WHERE EXISTS "
+        "(SELECT 1 FROM step t WHERE t.session_id = s.id AND t.status = 'completed')"
+    )
+    return {parse_utc(r[0]).astimezone(tz).date() for r in rows}
+
+
+def streak(conn: sqlite3.Connection, today: date, tz: tzinfo) -> int:
+    """Days in a row, ending today (or yesterday), with at least one step completed."""
+    days = _active_days(conn, tz)
+    day = today if today in days else today - timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def minutes_per_week(
+    conn: sqlite3.Connection, today: date, tz: tzinfo, weeks: int = 8
+) -> list[tuple[date, float]]:
+    """Active minutes in each of the last ``weeks`` weeks (Monday first), oldest first."""
+    monday = today - timedelta(days=today.weekday())
+    starts = [monday - timedelta(weeks=w) for w in range(weeks - 1, -1, -1)]
+    totals = dict.fromkeys(starts, 0.0)
+    first = datetime.combine(starts[0], datetime.min.time(), tz)
+    rows = conn.execute(
+        "SELECT t.ended_at, t.active_seconds FROM step t WHERE t.ended_at >= ?",
+        (iso_utc(first),),
+    )
+    for ended, seconds in rows:
+        day = parse_utc(ended).astimezone(tz).date()
+        week = day - timedelta(days=day.weekday())
+        if week in totals:
+            totals[week] += seconds / 60.0
+    return [(week, round(totals[week], 1)) for week in starts]
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    session_id: int
+    started_at: datetime
+    before: int | None
+    after: int | None
+
+
+def pain_trend(conn: sqlite3.Connection, limit: int = 60) -> list[PainPoint]:
+    """Pain before and after, for the most recent sessions with a rating, oldest first."""
+    rows = conn.execute(
+        "SELECT id, started_at, pain_before, pain_after FROM session "
+        "WHERE pain_before IS NOT NULL OR pain_after IS NOT NULL "
+        "ORDER BY started_at DESC LIMIT ?",
+        (limit,),
+    ).fetchall()
+    return [PainPoint(r[0], parse_utc(r[1]), r[2], r[3]) for r in reversed(rows)]
+
+
+def pain_stops_per_exercise(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
+    """(exercise id, title, number of pain-stops), most first."""
+    rows = conn.execute(
+        "SELECT exercise_id, MAX(title), COUNT(*) FROM pain_report "
+        "WHERE exercise_id IS NOT NULL GROUP BY exercise_id ORDER BY COUNT(*) DESC, exercise_id"
+    )
+    return [(r[0], r[1] or r[0], r[2]) for r in rows]
+
+
+def recent_pain_stops(conn: sqlite3.Connection, since: datetime) -> dict[str, datetime]:
+    """Exercises pain-stopped since ``since``: id -> when it last happened."""
+    rows = conn.execute(
+        "SELECT exercise_id, MAX(reported_at) FROM pain_report "
+        "WHERE exercise_id IS NOT NULL AND reported_at >= ? GROUP BY exercise_id",
+        (iso_utc(since),),
+    )
+    return {r[0]: parse_utc(r[1]) for r in rows}

@@ -1,0 +1,76 @@
+"""The history schema, one migration per version. ``PRAGMA user_version`` holds the version."""
+
+from __future__ import annotations
+
+import sqlite3
+
+V1 = """
+CREATE TABLE session (
+    id INTEGER PRIMARY KEY,
+    routine_id TEXT NOT NULL,
+    routine_title TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    outcome TEXT NOT NULL DEFAULT 'running' CHECK (outcome IN
+        ('running', 'completed', 'stopped_for_pain', 'ended_early', 'interrupted')),
+    total_steps INTEGER NOT NULL,
+    planned_seconds REAL NOT NULL,
+    active_seconds REAL NOT NULL DEFAULT 0,
+    pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+    pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+    stopped_step INTEGER,
+    stopped_exercise TEXT,
+    stopped_side TEXT,
+    stopped_rep INTEGER,
+    stopped_seconds REAL,
+    owner TEXT NOT NULL
+);
+CREATE INDEX session_started ON session (started_at);
+CREATE INDEX session_running ON session (outcome) WHERE outcome = 'running';
+
+CREATE TABLE step (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    routine_step INTEGER,
+    exercise_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    phase TEXT NOT NULL CHECK (phase IN ('warmup', 'stretch', 'cooldown')),
+    status TEXT NOT NULL CHECK (status IN ('completed', 'skipped')),
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL,
+    active_seconds REAL NOT NULL
+);
+CREATE INDEX step_session ON step (session_id);
+
+CREATE TABLE pain_report (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+    reported_at TEXT NOT NULL,
+    rating INTEGER CHECK (rating BETWEEN 0 AND 10),
+    exercise_id TEXT,
+    title TEXT,
+    side TEXT,
+    rep INTEGER,
+    seconds_into_step REAL
+);
+CREATE INDEX pain_report_session ON pain_report (session_id);
+CREATE INDEX pain_report_exercise ON pain_report (exercise_id, reported_at);
+"""
+
+# Version 2: a short note on a session (from the recovery or completion screen).
+V2 = """
+ALTER TABLE session ADD COLUMN note TEXT CHECK (note IS NULL OR length(note) <= 2000);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
+LATEST = len(MIGRATIONS)
+
+
+def empty_history() -> sqlite3.Connection:
+    """An in-memory history with the current schema and no sessions."""
+    conn = sqlite3.connect(":memory:")
+    for script in MIGRATIONS:
+        conn.executescript(script)
+    conn.execute(f"PRAGMA user_version = {LATEST}")
+    return conn

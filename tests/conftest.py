@@ -1,0 +1,56 @@
+"""Shared fixtures: every test gets its own data directory; nothing touches real user data."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from stretchdesk import paths
+from stretchdesk.routine import Catalog, ExerciseLibrary, load_catalog, load_library
+from stretchdesk.session import FakeClock
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private data directory, also set in the environment for subprocesses."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(folder))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def library() -> ExerciseLibrary:
+    return load_library(paths.exercises_dir())
+
+
+@pytest.fixture(scope="session")
+def catalog(library: ExerciseLibrary) -> Catalog:
+    return load_catalog(library, paths.builtin_routines_dir())
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+class FakeWall:
+    """Wall-clock UTC that moves with a FakeClock."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.base = datetime(2026, 11, 2, 8, 0, tzinfo=UTC) - timedelta(seconds=clock.now)
+
+    def __call__(self) -> datetime:
+        return self.base + timedelta(seconds=self.clock.now)
+
+
+@pytest.fixture
+def wall(clock: FakeClock) -> FakeWall:
+    return FakeWall(clock)
