@@ -16,6 +16,7 @@ class Problem:
     step_title: str | None = None
     line: int | None = None
     column: int | None = None
+    section: str = "step"  # or "re-warm step"
 
     def __str__(self) -> str:
         where = self.file
@@ -25,7 +26,7 @@ class Problem:
                 where += f":{self.column}"
         if self.step is not None:
             title = f" ({self.step_title})" if self.step_title else ""
-            where += f": step {self.step}{title}"
+            where += f": {self.section} {self.step}{title}"
         return f"{where}: {self.message}"
 
 

@@ -37,11 +37,16 @@ class TableReader:
     table: Mapping[str, Any]
     step: int | None = None
     title: str | None = None
-    where: str = ""  # prefix such as "re-warm " for problem messages
+    where: str = ""  # prefix such as "timing: " for problem messages
+    section: str = "step"
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, message: str) -> None:
-        self.problems.append(Problem(self.file, self.where + message, self.step, self.title))
+        self.problems.append(
+            Problem(
+                self.file, self.where + message, self.step, self.title, section=self.section
+            )
+        )
 
     def unknown_keys(self, allowed: Iterable[str]) -> None:
         unknown = sorted(k for k in self.table if k not in set(allowed))

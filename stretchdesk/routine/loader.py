@@ -92,19 +92,17 @@ def _parse_step(
     rewarm: bool,
     problems: list[Problem],
 ) -> Step | None:
-    where = "re-warm " if rewarm else ""
+    section = "re-warm step" if rewarm else "step"
     if not isinstance(table, Mapping):
-        problems.append(Problem(label, f"{where}step must be a table", number))
+        problems.append(Problem(label, "must be a table", number, section=section))
         return None
-    reader = TableReader(label, table, number, _step_title(table, library), where=where)
+    reader = TableReader(label, table, number, _step_title(table, library), section=section)
     reader.unknown_keys(REWARM_KEYS if rewarm else STEP_KEYS)
     ex_id = reader.text("exercise", required=True)
     exercise = library.get(ex_id) if ex_id else None
     if ex_id and exercise is None:
         reader.problem(f"unknown exercise id {ex_id!r}")
     phase = Phase.WARMUP if rewarm else reader.choice("phase", Phase, required=True)
-    if rewarm and "phase" in table:
-        reader.problem('re-warm steps are always warm-ups; remove "phase"')
     title = reader.text("title")
     instructions = reader.lines("instructions", at_most=5)
     caution = reader.text("caution")

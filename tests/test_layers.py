@@ -1,0 +1,69 @@
+"""routine/, session/ and history/ import no Qt: not directly, not through anything."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import stretchdesk
+
+PACKAGE = Path(stretchdesk.__file__).parent
+DOMAIN = ("routine", "session", "history")
+QT_NAMES = ("PySide6", "PyQt5", "PyQt6", "shiboken6")
+
+
+def _imported_names(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_domain_sources_name_no_qt() -> None:
+    offenders = []
+    for layer in DOMAIN:
+        for path in sorted((PACKAGE / layer).rglob("*.py")):
+            for name in _imported_names(path):
+                if name.split(".")[0] in QT_NAMES:
+                    offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert not offenders
+
+
+def test_domain_layers_respect_the_arrows() -> None:
+    """routine imports nothing above it; session only routine; history only those two."""
+    allowed = {
+        "routine": {"routine"},
+        "session": {"routine", "session"},
+        "history": {"routine", "session", "history"},
+    }
+    offenders = []
+    for layer, ok in allowed.items():
+        for path in sorted((PACKAGE / layer).rglob("*.py")):
+            for name in _imported_names(path):
+                parts = name.split(".")
+                if parts[0] == "stretchdesk" and len(parts) > 1 and parts[1] not in ok:
+                    offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert not offenders
+
+
+def test_importing_every_domain_module_loads_no_qt() -> None:
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import stretchdesk\n"
+        f"for layer in {DOMAIN!r}:\n"
+        "    pkg = importlib.import_module('stretchdesk.' + layer)\n"
+        "    for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        importlib.import_module(info.name)\n"
+        "import stretchdesk.cli\n"
+        f"loaded = sorted(m for m in sys.modules if m.split('.')[0] in {QT_NAMES!r})\n"
+        "print(','.join(loaded))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""

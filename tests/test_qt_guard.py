@@ -1,0 +1,95 @@
+"""The PySide6 6.12.0 / Python 3.11 trap: markers, a refcount check, and the refusal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import tomllib
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+
+from stretchdesk import app, compat
+
+ROOT = Path(__file__).resolve().parent.parent
+
+VOID_CALLS = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtWidgets import QApplication, QLabel
+    qapp = QApplication([])
+    label = QLabel()
+    before = sys.getrefcount(None)
+    for i in range(20_000):
+        label.setText("x")  # returns nothing
+    after = sys.getrefcount(None)
+    print(before, after)
+    """
+)
+
+
+def test_twenty_thousand_void_qt_calls_keep_nones_refcount() -> None:
+    """Run in a child: on a broken PySide6 the process aborts, which must fail here
+    with a readable message rather than kill the test run."""
+    result = subprocess.run(
+        [sys.executable, "-c", VOID_CALLS],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, (
+        f"the Qt calls crashed the interpreter (exit {result.returncode}): {result.stderr[-500:]}"
+    )
+    before, after = (int(x) for x in result.stdout.split())
+    assert after >= before, f"None's refcount fell from {before} to {after}"
+
+
+def _qt_requirements() -> list[Requirement]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    reqs = [Requirement(r) for r in project["dependencies"]]
+    return [r for r in reqs if r.name.lower().startswith("pyside6")]
+
+
+@pytest.mark.parametrize("python", ["3.11", "3.10"])
+def test_markers_never_allow_the_broken_version_before_312(python: str) -> None:
+    env = {"python_version": python, "python_full_version": python + ".0"}
+    active = [r for r in _qt_requirements() if r.marker is None or r.marker.evaluate(env)]
+    assert {r.name for r in active} == {"PySide6-Essentials", "PySide6-Addons"}
+    for req in active:
+        assert not req.specifier.contains("6.12.0"), f"{req} allows 6.12.0 on {python}"
+        assert req.specifier.contains("6.11.3")
+
+
+def test_markers_allow_current_pyside_on_312() -> None:
+    env = {"python_version": "3.12", "python_full_version": "3.12.1"}
+    active = [r for r in _qt_requirements() if r.marker is None or r.marker.evaluate(env)]
+    assert {r.name for r in active} == {"PySide6-Essentials", "PySide6-Addons"}
+    assert all(r.specifier.contains("6.12.0") for r in active)
+
+
+@pytest.mark.parametrize(
+    ("version", "python", "bad"),
+    [
+        ("6.12.0", (3, 11), True),
+        ("6.12.0", (3, 12), False),
+        ("6.11.3", (3, 11), False),
+        ("6.12.1", (3, 11), False),
+        ("6.12.0.1", (3, 11), True),
+    ],
+)
+def test_known_bad_combination(version: str, python: tuple[int, int], bad: bool) -> None:
+    assert (compat.qt_problem(version, python) is not None) is bad
+
+
+def test_app_refuses_to_start_on_a_known_bad_combination(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(app, "qt_problem", lambda: compat.qt_problem("6.12.0", (3, 11)))
+    assert app.main([]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("stretchdesk cannot start: PySide6 6.12.0 crashes on Python 3.11")
