@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
-
 from stretchdesk import app, compat
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +35,7 @@ def test_twenty_thousand_void_qt_calls_keep_nones_refcount() -> None:
     with a readable message rather than kill the test run."""
     result = subprocess.run(
         [sys.executable, "-c", VOID_CALLS],
+        check=False,
         capture_output=True,
         text=True,
         timeout=120,

@@ -43,9 +43,7 @@ class TableReader:
 
     def problem(self, message: str) -> None:
         self.problems.append(
-            Problem(
-                self.file, self.where + message, self.step, self.title, section=self.section
-            )
+            Problem(self.file, self.where + message, self.step, self.title, section=self.section)
         )
 
     def unknown_keys(self, allowed: Iterable[str]) -> None:

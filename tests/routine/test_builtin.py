@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from stretchdesk import paths
 from stretchdesk.routine import Catalog, ExerciseLibrary, Phase, Sides, load_catalog
 from stretchdesk.session import SessionEngine
 
@@ -83,10 +86,8 @@ def test_default_rewarm_is_march_and_pelvic_tilts(catalog: Catalog) -> None:
 
 
 def test_invalid_user_routine_is_kept_aside_and_never_offered(
-    library: ExerciseLibrary, catalog: Catalog, tmp_path
+    library: ExerciseLibrary, catalog: Catalog, tmp_path: Path
 ) -> None:
-    from stretchdesk import paths
-
     (tmp_path / "broken.toml").write_text('id = "broken"\n')
     (tmp_path / "clash.toml").write_text(
         'id = "quick-relief"\ntitle = "Mine"\n[[step]]\nexercise = "pelvic-tilt"\n'

@@ -6,14 +6,31 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from stretchdesk.routine import ExerciseLibrary, Routine, RoutineError, parse_routine
 from stretchdesk.routine.loader import load_routine_text
 
 KEYS = st.sampled_from(
-    ["id", "title", "description", "source", "step", "rewarm", "exercise", "phase", "hold",
-     "reps", "rest", "duration", "rep_seconds", "sides", "image", "instructions", "caution",
-     "position", "x"]
+    [
+        "id",
+        "title",
+        "description",
+        "source",
+        "step",
+        "rewarm",
+        "exercise",
+        "phase",
+        "hold",
+        "reps",
+        "rest",
+        "duration",
+        "rep_seconds",
+        "sides",
+        "image",
+        "instructions",
+        "caution",
+        "position",
+        "x",
+    ]
 )
 SCALARS = st.one_of(
     st.none(),
@@ -21,8 +38,19 @@ SCALARS = st.one_of(
     st.integers(min_value=-(2**63), max_value=2**63 - 1),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=20),
-    st.sampled_from(["warmup", "stretch", "cooldown", "both", "alternate", "pelvic-tilt",
-                     "knee-to-chest", "../x", "back"]),
+    st.sampled_from(
+        [
+            "warmup",
+            "stretch",
+            "cooldown",
+            "both",
+            "alternate",
+            "pelvic-tilt",
+            "knee-to-chest",
+            "../x",
+            "back",
+        ]
+    ),
 )
 VALUES = st.recursive(
     SCALARS,
@@ -31,10 +59,18 @@ VALUES = st.recursive(
 )
 TABLES = st.dictionaries(KEYS, VALUES, max_size=8)
 STEP = st.fixed_dictionaries(
-    {"exercise": st.sampled_from(["pelvic-tilt", "knee-to-chest", "nope"]),
-     "phase": st.sampled_from(["warmup", "stretch", "cooldown", "bad"])},
-    optional={"hold": VALUES, "reps": VALUES, "sides": VALUES, "image": VALUES,
-              "duration": VALUES, "rest": VALUES},
+    {
+        "exercise": st.sampled_from(["pelvic-tilt", "knee-to-chest", "nope"]),
+        "phase": st.sampled_from(["warmup", "stretch", "cooldown", "bad"]),
+    },
+    optional={
+        "hold": VALUES,
+        "reps": VALUES,
+        "sides": VALUES,
+        "image": VALUES,
+        "duration": VALUES,
+        "rest": VALUES,
+    },
 )
 ROUTINES = st.fixed_dictionaries(
     {"id": st.just("r"), "title": st.just("R"), "step": st.lists(STEP, max_size=5)},
@@ -51,19 +87,31 @@ def _outcome(call) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(result, Routine)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(text=st.text(max_size=400))
 def test_arbitrary_text(text: str, library: ExerciseLibrary) -> None:
     _outcome(lambda: load_routine_text(text, "fuzz.toml", library))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(data=TABLES)
 def test_arbitrary_structures(data: dict, library: ExerciseLibrary, tmp_path: Path) -> None:
     _outcome(lambda: parse_routine(data, "fuzz.toml", library, base_dir=tmp_path))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(data=ROUTINES)
 def test_routine_shaped_structures(data: dict, library: ExerciseLibrary, tmp_path: Path) -> None:
     _outcome(lambda: parse_routine(data, "fuzz.toml", library, base_dir=tmp_path))

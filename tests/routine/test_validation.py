@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from stretchdesk.routine import (
     ExerciseLibrary,
     Phase,
@@ -51,7 +50,9 @@ def test_stretches_without_any_warmup(library: ExerciseLibrary) -> None:
 
 def test_cooldown_before_a_stretch(library: ExerciseLibrary) -> None:
     found = problems(WARMUP + STRETCH + COOLDOWN + STRETCH, library)
-    assert found == ["mine.toml: step 3 (Belly breathing): cool-down comes before a stretch (step 4)"]
+    assert found == [
+        "mine.toml: step 3 (Belly breathing): cool-down comes before a stretch (step 4)"
+    ]
 
 
 def test_cooldown_without_stretch(library: ExerciseLibrary) -> None:
@@ -60,7 +61,7 @@ def test_cooldown_without_stretch(library: ExerciseLibrary) -> None:
 
 
 def test_unknown_keys_are_named(library: ExerciseLibrary) -> None:
-    found = problems('colour = "red"\n' + WARMUP + 'hold_for = 3\nspeed = 1\n', library)
+    found = problems('colour = "red"\n' + WARMUP + "hold_for = 3\nspeed = 1\n", library)
     assert 'mine.toml: unknown key "colour"' in found
     assert 'mine.toml: step 1 (Pelvic tilts): unknown keys "hold_for", "speed"' in found
 
@@ -92,8 +93,11 @@ def test_bad_timings(library: ExerciseLibrary, timing: str, message: str) -> Non
 
 
 def test_missing_timing_in_a_step_of_an_exercise_without_default(library: ExerciseLibrary) -> None:
-    found = problems(WARMUP + '[[step]]\nexercise = "knee-to-chest"\nphase = "stretch"\n'
-                     'rep_seconds = 3\nreps = 0\n', library)
+    found = problems(
+        WARMUP + '[[step]]\nexercise = "knee-to-chest"\nphase = "stretch"\n'
+        "rep_seconds = 3\nreps = 0\n",
+        library,
+    )
     assert any('"reps" must be at least 1' in f for f in found)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from stretchdesk.routine import Catalog, Phase, Routine
 from stretchdesk.session import (
     EngineState,
@@ -16,6 +15,7 @@ from stretchdesk.session import (
     StepStatus,
 )
 from stretchdesk.session.events import StepFinished, StepStarted, WarmupExpired
+
 from tests.session.helpers import Driven
 
 
@@ -117,14 +117,18 @@ def test_chosen_skips_pass_over_stretches_but_never_warmups(quick: Routine) -> N
 def test_shorter_holds_for_one_step(quick: Routine) -> None:
     driven = Driven(quick, options=SessionOptions(hold_scale={3: 0.5}))
     driven.engine.start()
-    driven.until(lambda v: v.step.exercise_id == "knee-to-chest" and v.segment is SegmentKind.ACTIVE)
+    driven.until(
+        lambda v: v.step.exercise_id == "knee-to-chest" and v.segment is SegmentKind.ACTIVE
+    )
     assert driven.engine.view().segment_seconds == 10.0
 
 
 # ------------------------------------------------------------------ freshness
 def _pause_in_first_stretch(driven: Driven, idle: float) -> None:
     driven.engine.start()
-    driven.until(lambda v: v.step.exercise_id == "knee-to-chest" and v.segment is SegmentKind.ACTIVE)
+    driven.until(
+        lambda v: v.step.exercise_id == "knee-to-chest" and v.segment is SegmentKind.ACTIVE
+    )
     driven.engine.pause()
     driven.clock.advance(idle)
     driven.engine.resume()
@@ -152,8 +156,11 @@ def test_ten_minutes_idle_means_a_short_rewarm_first(quick: Routine) -> None:
     assert view.segment_seconds == 15.0  # the body may be anywhere after a long pause
     # the re-warm cannot be skipped, and the stretches are locked behind it
     assert driven.engine.next_step() is not None
-    stretch_pos = next(i for i, e in enumerate(driven.engine.agenda())
-                       if e.item.step.exercise_id == "knee-to-chest")
+    stretch_pos = next(
+        i
+        for i, e in enumerate(driven.engine.agenda())
+        if e.item.step.exercise_id == "knee-to-chest"
+    )
     assert driven.engine.jump(stretch_pos) is not None
     assert driven.engine.agenda()[stretch_pos].state is ItemState.LOCKED
     driven.until(lambda v: v.phase is Phase.STRETCH)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from stretchdesk.routine import Catalog, Phase, Side
 from stretchdesk.session import EngineState, Outcome, SegmentKind
 from stretchdesk.session.events import CountdownSecond, SessionStopped
+
 from tests.session.helpers import Driven
 
 
@@ -44,10 +44,12 @@ def test_pain_stop_from_each_part(
 ) -> None:
     driven.engine.start()
     driven.until(
-        lambda v: v.step.exercise_id == exercise
-        and v.segment is segment
-        and v.side is side
-        and v.rep == rep
+        lambda v: (
+            v.step.exercise_id == exercise
+            and v.segment is segment
+            and v.side is side
+            and v.rep == rep
+        )
     )
     driven.clock.advance(0.5)
     where = driven.engine.pain_stop()

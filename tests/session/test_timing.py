@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 
 import pytest
-
 from stretchdesk.routine import Catalog
 from stretchdesk.session import EngineState, SegmentKind, SessionSettings
 from stretchdesk.session.events import (
@@ -18,6 +17,7 @@ from stretchdesk.session.events import (
     SessionStarted,
     SideSwitched,
 )
+
 from tests.session.helpers import Driven
 
 ROUTINES = ["lower-back-spasm", "quick-relief"]
@@ -128,8 +128,11 @@ def test_sides_and_reps(catalog: Catalog) -> None:
     driven = Driven(catalog.get("quick-relief"))  # type: ignore[arg-type]
     driven.engine.start()
     driven.run(3000, tick=1)
-    knee = [(e.rep, e.reps, e.side.value) for e in driven.of(RepStarted)
-            if e.step.exercise_id == "knee-to-chest"]
+    knee = [
+        (e.rep, e.reps, e.side.value)
+        for e in driven.of(RepStarted)
+        if e.step.exercise_id == "knee-to-chest"
+    ]
     assert knee == [(1, 2, "left"), (2, 2, "left"), (1, 2, "right"), (2, 2, "right")]
     rolls = [e.side.value for e in driven.of(RepStarted) if e.step.exercise_id == "knee-rolls"]
     assert rolls == ["left", "right"] * 5

@@ -1,0 +1,39 @@
+"""Running a routine into a history store with a fake clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from stretchdesk.history import HistoryStore, SessionRecorder
+from stretchdesk.routine import Routine
+from stretchdesk.session import FakeClock, SessionEngine
+
+from tests.conftest import FakeWall
+
+
+class Recorded:
+    def __init__(self, store: HistoryStore | None, routine: Routine, **recorder_args) -> None:  # type: ignore[no-untyped-def]
+        self.clock = FakeClock()
+        self.wall = FakeWall(self.clock)
+        self.engine = SessionEngine(routine, clock=self.clock)
+        self.problems: list[Exception] = []
+        self.recorder = SessionRecorder(
+            store,
+            clock=self.clock,
+            wall=self.wall,
+            on_problem=self.problems.append,
+            **recorder_args,
+        )
+        self.engine.add_listener(self.recorder)
+
+    def run(self, seconds: float, tick: float = 1.0) -> None:
+        end = self.clock.now + seconds
+        while self.clock.now < end and not self.engine.finished:
+            self.clock.advance(tick)
+            self.engine.poll()
+
+
+def open_store(path: Path) -> HistoryStore:
+    store, notices = HistoryStore.open(path)
+    assert notices == []
+    return store

@@ -1,0 +1,69 @@
+"""A full disk or a read-only folder never stops the session; writes are retried in order."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from stretchdesk.history import HistoryStore, HistoryWriteFailed
+from stretchdesk.history import queries as q
+from stretchdesk.routine import Catalog
+from stretchdesk.session import EngineState
+
+from tests.history.helpers import Recorded, open_store
+
+
+class Flaky:
+    """Makes a store's transactions fail while ``full`` is set, as a full disk would."""
+
+    def __init__(self, store: HistoryStore, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.full = False
+        real = store.transaction
+
+        @contextlib.contextmanager
+        def transaction() -> Iterator[sqlite3.Connection]:
+            if self.full:
+                raise sqlite3.OperationalError("database or disk is full")
+            with real() as conn:
+                yield conn
+
+        monkeypatch.setattr(store, "transaction", transaction)
+
+
+def test_writes_wait_for_space_and_keep_their_order(
+    data_dir: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(data_dir / "history.sqlite")
+    flaky = Flaky(store, monkeypatch)
+    rec = Recorded(store, catalog.get("quick-relief"), pain_before=5)  # type: ignore[arg-type]
+    flaky.full = True
+    rec.engine.start()
+    rec.run(15 + 120 + 10 + 5 + 31)  # two warm-ups finish while the disk is full
+    assert rec.engine.state is EngineState.RUNNING  # the session goes on
+    assert len(rec.problems) == 1 and isinstance(rec.problems[0], HistoryWriteFailed)
+    assert rec.problems[0].disk_full
+    assert "The disk is full" in str(rec.problems[0])
+    assert rec.recorder.pending == 3
+    assert q.list_sessions(store.conn) == []
+    flaky.full = False
+    rec.run(70)  # the end of knee rolls brings everything in
+    assert rec.recorder.pending == 0 and rec.recorder.problem is None
+    (s,) = q.list_sessions(store.conn)
+    assert s.pain_before == 5
+    assert [t.exercise_id for t in q.iter_steps(store.conn, s.id)] == [
+        "belly-breathing",
+        "pelvic-tilt",
+        "knee-rolls",
+    ]
+    store.close()
+
+
+def test_no_store_at_all_still_lets_the_session_run(catalog: Catalog) -> None:
+    rec = Recorded(None, catalog.get("quick-relief"))  # type: ignore[arg-type]
+    rec.engine.start()
+    rec.run(3000)
+    assert rec.engine.state is EngineState.COMPLETED
+    assert rec.recorder.pending == 0
