@@ -41,8 +41,8 @@ def parse_exercise(data: Mapping[str, Any], label: str) -> tuple[Exercise | None
     reader.title = reader.text("title", required=True) or ex_id or None
     position = reader.choice("position", Position, required=True)
     instructions = reader.lines("instructions", required=True, at_most=5)
-    if instructions and len(instructions) < 2:
-        reader.problem('"instructions" should have at least 2 short lines')
+    if instructions and len(instructions) < 3:
+        reader.problem('"instructions" should have 3 to 5 short lines')
     caution = reader.text("caution")
     breathing = reader.text("breathing")
     source = reader.text("source", required=True)

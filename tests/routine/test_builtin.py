@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from stretchdesk import paths
-from stretchdesk.routine import Catalog, ExerciseLibrary, Phase, Sides, load_catalog
+from stretchdesk.routine import (
+    Catalog,
+    ExerciseLibrary,
+    Phase,
+    Sides,
+    load_catalog,
+    load_routine_text,
+)
 from stretchdesk.session import SessionEngine
 
 FULL = [
@@ -100,3 +107,11 @@ def test_invalid_user_routine_is_kept_aside_and_never_offered(
     assert [r.id for r in mixed.routines] == ["lower-back-spasm", "quick-relief", "mine"]
     assert sorted(bad.path.name for bad in mixed.invalid) == ["broken.toml", "clash.toml"]
     assert any("already used by a built-in routine" in str(p) for p in mixed.problems)
+
+
+def test_the_documented_example_is_valid(library: ExerciseLibrary) -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "routines.md").read_text()
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    routine = load_routine_text(example, "docs/routines.md", library)
+    assert routine.id == "evening-unwind" and len(routine.steps) == 5
+    assert routine.steps[3].timing.hold == 15 and routine.steps[3].timing.reps == 2
