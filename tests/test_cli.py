@@ -12,10 +12,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
 from stretchdesk import __version__, app
 from stretchdesk.history import HistoryStore
 from stretchdesk.routine import Catalog
-
 from tests.history.helpers import Recorded
 
 ROOT = Path(__file__).resolve().parent.parent

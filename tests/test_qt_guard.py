@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+
 from stretchdesk import app, compat
 
 ROOT = Path(__file__).resolve().parent.parent

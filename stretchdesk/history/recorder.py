@@ -43,6 +43,7 @@ class SessionRecorder:
         self._pain_before = pain_before
         self._queue: list[Operation] = []
         self.session_id: int | None = None
+        self._started = False
         self.pain_report_id: int | None = None
         self.problem: HistoryError | None = None
 
@@ -53,7 +54,10 @@ class SessionRecorder:
 
     def __call__(self, event: Event) -> None:
         if isinstance(event, SessionStarted):
+            self._started = True
             self._on_started(event)
+        elif not self._started:
+            return  # stopped before it began: there is no session to write
         elif isinstance(event, StepFinished):
             self._on_step(event)
         elif isinstance(event, SessionCompleted):
@@ -119,6 +123,9 @@ class SessionRecorder:
 
     # ----------------------------------------------------------------- after the session
     def _after(self, action: Callable[[HistoryStore, int], None]) -> None:
+        if not self._started:
+            return
+
         def op(store: HistoryStore) -> None:
             assert self.session_id is not None
             action(store, self.session_id)
@@ -128,6 +135,8 @@ class SessionRecorder:
 
     def rate_pain_stop(self, rating: int) -> None:
         """The optional rating given on the recovery screen."""
+        if not self._started:
+            return
 
         def op(store: HistoryStore) -> None:
             if self.pain_report_id is not None:
@@ -140,7 +149,7 @@ class SessionRecorder:
         self._after(lambda store, sid: store.set_pain(sid, after=rating))
 
     def set_pain_before(self, rating: int) -> None:
-        if self.session_id is None and not self._queue:
+        if not self._started:
             self._pain_before = rating
             return
         self._after(lambda store, sid: store.set_pain(sid, before=rating))

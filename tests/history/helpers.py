@@ -7,7 +7,6 @@ from pathlib import Path
 from stretchdesk.history import HistoryStore, SessionRecorder
 from stretchdesk.routine import Routine
 from stretchdesk.session import FakeClock, SessionEngine
-
 from tests.conftest import FakeWall
 
 

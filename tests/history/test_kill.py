@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from stretchdesk.history import HistoryStore, NoticeKind
 from stretchdesk.history import queries as q
 

@@ -8,11 +8,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
 from stretchdesk.history import HistoryStore
 from stretchdesk.history import queries as q
 from stretchdesk.routine import Catalog, Routine
 from stretchdesk.session import Outcome
-
 from tests.history.helpers import Recorded, open_store
 
 

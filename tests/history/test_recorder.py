@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from stretchdesk.history import HistoryStore, HistoryWriteFailed
 from stretchdesk.history import queries as q
 from stretchdesk.routine import Catalog
 from stretchdesk.session import EngineState
-
 from tests.history.helpers import Recorded, open_store
 
 
@@ -67,3 +67,26 @@ def test_no_store_at_all_still_lets_the_session_run(catalog: Catalog) -> None:
     rec.run(3000)
     assert rec.engine.state is EngineState.COMPLETED
     assert rec.recorder.pending == 0
+
+
+def test_a_stop_before_the_start_writes_nothing(data_dir: Path, catalog: Catalog) -> None:
+    store = open_store(data_dir / "history.sqlite")
+    rec = Recorded(store, catalog.get("quick-relief"))  # type: ignore[arg-type]
+    rec.recorder.set_pain_before(4)
+    assert rec.engine.pain_stop() is not None
+    rec.recorder.rate_pain_stop(5)
+    rec.recorder.not_pain()
+    assert rec.problems == [] and q.list_sessions(store.conn) == []
+    store.close()
+
+
+def test_pain_before_given_before_the_start_is_written_with_the_session(
+    data_dir: Path, catalog: Catalog
+) -> None:
+    store = open_store(data_dir / "history.sqlite")
+    rec = Recorded(store, catalog.get("quick-relief"))  # type: ignore[arg-type]
+    rec.recorder.set_pain_before(4)
+    rec.engine.start()
+    rec.recorder.set_pain_before(5)  # changed their mind after the start
+    assert q.list_sessions(store.conn)[0].pain_before == 5
+    store.close()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from stretchdesk.routine import ExerciseLibrary, Routine, RoutineError, parse_routine
 from stretchdesk.routine.loader import load_routine_text
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from stretchdesk.routine import Catalog, Phase, Routine
 from stretchdesk.session import (
     EngineState,
@@ -15,7 +16,6 @@ from stretchdesk.session import (
     StepStatus,
 )
 from stretchdesk.session.events import StepFinished, StepStarted, WarmupExpired
-
 from tests.session.helpers import Driven
 
 

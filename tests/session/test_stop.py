@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+
 from stretchdesk.routine import Catalog, Phase, Side
 from stretchdesk.session import EngineState, Outcome, SegmentKind
 from stretchdesk.session.events import CountdownSecond, SessionStopped
-
 from tests.session.helpers import Driven
 
 

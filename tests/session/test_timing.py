@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+
 from stretchdesk.routine import Catalog
 from stretchdesk.session import EngineState, SegmentKind, SessionSettings
 from stretchdesk.session.events import (
@@ -17,7 +18,6 @@ from stretchdesk.session.events import (
     SessionStarted,
     SideSwitched,
 )
-
 from tests.session.helpers import Driven
 
 ROUTINES = ["lower-back-spasm", "quick-relief"]
