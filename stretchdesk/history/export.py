@@ -8,9 +8,6 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from stretchdesk.history.queries import iter_pain_reports, iter_sessions, iter_steps
-from stretchdesk.history.timefmt import iso_utc
-
 SESSION_COLUMNS = (
     "id",
     "routine",
@@ -57,100 +54,96 @@ def _write_rows(out: TextIO, header: Iterable[str], rows: Iterable[Iterable[obje
     return count
 
 
+_SESSIONS_SQL = """
+SELECT s.id, s.routine_id, s.started_at, s.ended_at, s.outcome,
+       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = 'completed'),
+       s.total_steps, s.pain_before, s.pain_after, s.stopped_exercise,
+       s.routine_title, s.note,
+       CASE WHEN s.outcome IN ('running', 'interrupted')
+            THEN (SELECT COALESCE(SUM(t.active_seconds), 0) FROM step t
+                  WHERE t.session_id = s.id)
+            ELSE s.active_seconds END
+FROM session s ORDER BY s.started_at, s.id
+"""
+_STEPS_SQL = """
+SELECT session_id, position + 1, exercise_id, title, phase, status, started_at, ended_at,
+       round(active_seconds, 1), routine_step
+FROM step ORDER BY session_id, id
+"""
+_REPORTS_SQL = """
+SELECT session_id, reported_at, rating, exercise_id, title, side, rep, seconds_into_step
+FROM pain_report ORDER BY id
+"""
+
+
 def export_sessions_csv(conn: sqlite3.Connection, out: TextIO) -> int:
-    """One row per session, oldest first. Returns the number of rows."""
-    rows = (
-        (
-            s.id,
-            s.routine_id,
-            iso_utc(s.started_at),
-            iso_utc(s.ended_at) if s.ended_at else None,
-            s.outcome,
-            s.completed_steps,
-            s.total_steps,
-            s.pain_before,
-            s.pain_after,
-            s.stopped_at_exercise,
-        )
-        for s in iter_sessions(conn, newest_first=False)
-    )
+    """One row per session, oldest first. Returns the number of rows.
+
+    Times are written as stored: UTC ISO-8601 with a Z.
+    """
+    rows = (row[:10] for row in conn.execute(_SESSIONS_SQL))
     return _write_rows(out, SESSION_COLUMNS, rows)
 
 
 def export_steps_csv(conn: sqlite3.Connection, out: TextIO) -> int:
     """One row per finished step, in session order. Returns the number of rows."""
-    rows = (
-        (
-            t.session_id,
-            t.position + 1,
-            t.exercise_id,
-            t.title,
-            t.phase,
-            t.status,
-            iso_utc(t.started_at),
-            iso_utc(t.ended_at),
-            round(t.active_seconds, 1),
-        )
-        for t in iter_steps(conn)
-    )
+    rows = (row[:9] for row in conn.execute(_STEPS_SQL))
     return _write_rows(out, STEP_COLUMNS, rows)
 
 
 def export_json(conn: sqlite3.Connection, out: TextIO) -> int:
     """Every session with its steps and pain reports. Returns the number of sessions."""
     steps: dict[int, list[dict[str, Any]]] = {}
-    for t in iter_steps(conn):
-        steps.setdefault(t.session_id, []).append(
+    for sid, pos, ex, title, phase, status, began, ended, active, rstep in conn.execute(_STEPS_SQL):
+        steps.setdefault(sid, []).append(
             {
-                "position": t.position + 1,
-                "routine_step": None if t.routine_step is None else t.routine_step + 1,
-                "exercise": t.exercise_id,
-                "title": t.title,
-                "phase": t.phase,
-                "status": t.status,
-                "started_at": iso_utc(t.started_at),
-                "ended_at": iso_utc(t.ended_at),
-                "active_seconds": round(t.active_seconds, 1),
+                "position": pos,
+                "routine_step": None if rstep is None else rstep + 1,
+                "exercise": ex,
+                "title": title,
+                "phase": phase,
+                "status": status,
+                "started_at": began,
+                "ended_at": ended,
+                "active_seconds": active,
             }
         )
     reports: dict[int, list[dict[str, Any]]] = {}
-    for p in iter_pain_reports(conn):
-        reports.setdefault(p.session_id, []).append(
+    for sid, at, rating, ex, title, side, rep, into in conn.execute(_REPORTS_SQL):
+        reports.setdefault(sid, []).append(
             {
-                "reported_at": iso_utc(p.reported_at),
-                "rating": p.rating,
-                "exercise": p.exercise_id,
-                "title": p.title,
-                "side": p.side,
-                "rep": p.rep,
-                "seconds_into_step": p.seconds_into_step,
+                "reported_at": at,
+                "rating": rating,
+                "exercise": ex,
+                "title": title,
+                "side": side,
+                "rep": rep,
+                "seconds_into_step": into,
             }
         )
-    sessions = [
-        {
-            "id": s.id,
-            "routine": s.routine_id,
-            "routine_title": s.routine_title,
-            "started_at": iso_utc(s.started_at),
-            "ended_at": iso_utc(s.ended_at) if s.ended_at else None,
-            "outcome": s.outcome,
-            "completed_steps": s.completed_steps,
-            "total_steps": s.total_steps,
-            "active_minutes": round(s.minutes, 1),
-            "pain_before": s.pain_before,
-            "pain_after": s.pain_after,
-            "stopped_at_exercise": s.stopped_at_exercise,
-            "note": s.note,
-            "steps": steps.get(s.id, []),
-            "pain_reports": reports.get(s.id, []),
-        }
-        for s in iter_sessions(conn, newest_first=False)
-    ]
-    json.dump(
-        {"format": "stretchdesk-history", "version": 1, "sessions": sessions},
-        out,
-        indent=2,
-        ensure_ascii=False,
-    )
+    sessions = []
+    for row in conn.execute(_SESSIONS_SQL):
+        sid = row[0]
+        sessions.append(
+            {
+                "id": sid,
+                "routine": row[1],
+                "routine_title": row[10],
+                "started_at": row[2],
+                "ended_at": row[3],
+                "outcome": row[4],
+                "completed_steps": row[5],
+                "total_steps": row[6],
+                "active_minutes": round(float(row[12] or 0) / 60.0, 1),
+                "pain_before": row[7],
+                "pain_after": row[8],
+                "stopped_at_exercise": row[9],
+                "note": row[11],
+                "steps": steps.get(sid, []),
+                "pain_reports": reports.get(sid, []),
+            }
+        )
+    document = {"format": "stretchdesk-history", "version": 1, "sessions": sessions}
+    json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")
     return len(sessions)

@@ -1,0 +1,155 @@
+"""History at scale: ten years at three sessions a day.
+
+Measures opening the history (with its integrity check), the queries the history screen
+makes, the CSV exports, and the file size. Medians of several runs.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from stretchdesk.history import HistoryStore
+from stretchdesk.history import queries as q
+from stretchdesk.history.export import export_json, export_sessions_csv, export_steps_csv
+from stretchdesk.history.timefmt import iso_utc
+
+YEARS = 10
+PER_DAY = 3
+RUNS = 5
+STEPS = [
+    ("march-in-place", "warmup", 180),
+    ("belly-breathing", "warmup", 120),
+    ("pelvic-tilt", "warmup", 30),
+    ("knee-rolls", "warmup", 50),
+    ("cat-cow", "warmup", 40),
+    ("bottom-to-heels", "stretch", 48),
+    ("knee-to-chest", "stretch", 80),
+    ("double-knee-to-chest", "stretch", 30),
+    ("trunk-rotation", "stretch", 60),
+    ("figure-four", "stretch", 120),
+]
+
+
+def generate(path: Path, seed: int = 7) -> int:
+    """Write YEARS x 365 x PER_DAY sessions with their steps and pain reports."""
+    rng = random.Random(seed)
+    store, _ = HistoryStore.open(path)
+    start = datetime(2016, 1, 1, 7, 0, tzinfo=UTC)
+    sessions = 0
+    with store.transaction() as conn:
+        for day in range(YEARS * 365):
+            for slot in range(PER_DAY):
+                began = start + timedelta(days=day, hours=5 * slot, minutes=rng.randint(0, 59))
+                outcome = rng.choices(
+                    ["completed", "stopped_for_pain", "ended_early", "interrupted"],
+                    [90, 3, 5, 2],
+                )[0]
+                done = len(STEPS) if outcome == "completed" else rng.randint(0, len(STEPS) - 1)
+                cursor = conn.execute(
+                    "INSERT INTO session (routine_id, routine_title, started_at, ended_at, "
+                    "outcome, total_steps, planned_seconds, active_seconds, pain_before, "
+                    "pain_after, owner) VALUES ('lower-back-spasm', 'Lower back spasm relief', "
+                    "?, ?, ?, 10, 1033, ?, ?, ?, 'bench')",
+                    (
+                        iso_utc(began),
+                        iso_utc(began + timedelta(minutes=17)),
+                        outcome,
+                        sum(s[2] for s in STEPS[:done]),
+                        rng.randint(2, 8),
+                        rng.randint(0, 7),
+                    ),
+                )
+                sid = cursor.lastrowid
+                at = began
+                for position, (exercise, phase, seconds) in enumerate(STEPS[:done]):
+                    end = at + timedelta(seconds=seconds + 15)
+                    conn.execute(
+                        "INSERT INTO step (session_id, position, routine_step, exercise_id, "
+                        "title, phase, status, started_at, ended_at, active_seconds) "
+                        "VALUES (?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?)",
+                        (
+                            sid,
+                            position,
+                            position,
+                            exercise,
+                            exercise.replace("-", " "),
+                            phase,
+                            iso_utc(at),
+                            iso_utc(end),
+                            seconds,
+                        ),
+                    )
+                    at = end
+                if outcome == "stopped_for_pain":
+                    exercise = STEPS[done][0]
+                    conn.execute(
+                        "INSERT INTO pain_report (session_id, reported_at, rating, exercise_id, "
+                        "title, side, rep, seconds_into_step) VALUES (?, ?, ?, ?, ?, 'left', "
+                        "1, 12.5)",
+                        (sid, iso_utc(at), rng.randint(4, 9), exercise, exercise),
+                    )
+                sessions += 1
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return sessions
+
+
+def _median_ms(action: Callable[[], object]) -> float:
+    times = []
+    for _ in range(RUNS):
+        began = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - began) * 1000)
+    return round(statistics.median(times), 1)
+
+
+def history_screen(path: Path) -> None:
+    """What the history screen reads when it opens."""
+    store, _ = HistoryStore.open(path)
+    today = date(2025, 12, 29)
+    q.list_sessions(store.conn, limit=200)
+    q.streak(store.conn, today, UTC)
+    q.minutes_per_week(store.conn, today, UTC, weeks=12)
+    q.pain_trend(store.conn, limit=60)
+    q.pain_stops_per_exercise(store.conn)
+    store.close()
+
+
+def run() -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "history.sqlite"
+        sessions = generate(path)
+        store, _ = HistoryStore.open(path)
+        steps = store.conn.execute("SELECT COUNT(*) FROM step").fetchone()[0]
+        store.close()
+
+        def export(writer: Callable[..., int]) -> Callable[[], None]:
+            def action() -> None:
+                store = HistoryStore.open_readonly(path)
+                writer(store.conn, io.StringIO())
+                store.close()
+
+            return action
+
+        def open_only() -> None:
+            HistoryStore.open(path)[0].close()
+
+        return {
+            "sessions": sessions,
+            "steps": steps,
+            "file_mb": round(path.stat().st_size / 1e6, 2),
+            "open_ms": _median_ms(open_only),
+            "history_screen_ms": _median_ms(lambda: history_screen(path)),
+            "export_sessions_csv_ms": _median_ms(export(export_sessions_csv)),
+            "export_steps_csv_ms": _median_ms(export(export_steps_csv)),
+            "export_json_ms": _median_ms(export(export_json)),
+            "targets": {"history_screen_ms": 200, "export_sessions_csv_ms": 1000},
+        }
