@@ -8,30 +8,13 @@ Pausing freezes the remaining time exactly. The engine reports what happens as e
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from stretchdesk.routine.model import Phase, Position, Routine
+from stretchdesk.session import events as ev
+from stretchdesk.session.agenda import Agenda
 from stretchdesk.session.clock import Clock, monotonic
-from stretchdesk.session.events import (
-    CountdownSecond,
-    Event,
-    LeadInStarted,
-    Outcome,
-    Paused,
-    PhaseChanged,
-    RepStarted,
-    RestStarted,
-    Resumed,
-    SessionCompleted,
-    SessionStarted,
-    SessionStopped,
-    SideSwitched,
-    StepFinished,
-    StepStarted,
-    StepStatus,
-    StopLocation,
-)
+from stretchdesk.session.events import Event, Outcome, StepStatus, StopLocation
 from stretchdesk.session.freshness import plan_rewarm
 from stretchdesk.session.plan import (
     AgendaItem,
@@ -41,10 +24,10 @@ from stretchdesk.session.plan import (
     step_segments,
 )
 from stretchdesk.session.settings import SessionOptions, SessionSettings
+from stretchdesk.session.timer import SegmentTimer
 from stretchdesk.session.view import (
     AgendaEntry,
     EngineState,
-    ItemState,
     Refusal,
     RefusalReason,
     SessionView,
@@ -52,10 +35,7 @@ from stretchdesk.session.view import (
 
 Listener = Callable[[Event], None]
 
-NOT_SKIPPABLE = "Warm-ups can't be skipped: warm the sore muscles before any stretch."
-WARMUPS_FIRST = "Stretches unlock once every warm-up is done."
-WARMUPS_IN_ORDER = "Warm-ups are done in order; finish this one first."
-NOT_ACTIVE = "The session is not running."
+NOT_ACTIVE = Refusal(RefusalReason.NOT_ACTIVE, "The session is not running.")
 
 
 class SessionEngine:
@@ -70,23 +50,15 @@ class SessionEngine:
         self.settings = settings or SessionSettings()
         options = options or SessionOptions()
         self._clock = clock
-        self._items: list[AgendaItem] = []
-        self._status: list[StepStatus | None] = []
-        self._preskip: set[int] = set()
-        for i, step in enumerate(routine.steps):
-            scale = self.settings.hold_scale * options.hold_scale.get(i, 1.0)
-            self._items.append(AgendaItem(step, i, step.timing.scaled(scale)))
-            self._status.append(None)
-            if i in options.skip and step.phase is not Phase.WARMUP:
-                self._preskip.add(i)
+        items = [
+            AgendaItem(step, i, step.timing.scaled(self._hold_scale(options, i)))
+            for i, step in enumerate(routine.steps)
+        ]
+        self._agenda = Agenda(items, options.skip)
         self._state = EngineState.READY
-        self._pos = self._first_planned(0)
-        self._segments: list[Segment] = []
-        self._seg = 0
-        self._deadline = 0.0
-        self._frozen = 0.0  # remaining seconds of the current segment while paused
+        self._pos = self._agenda.first_planned(0)
+        self._timer = SegmentTimer()
         self._paused_since = 0.0
-        self._next_count = 0  # the next CountdownSecond to report
         self._phase: Phase | None = None
         self._body: Position | None = None  # the position of the step last started
         self._lead_changed = True
@@ -96,6 +68,9 @@ class SessionEngine:
         self._active_total = 0.0
         self._listeners: list[Listener] = []
         self._outbox: list[Event] = []
+
+    def _hold_scale(self, options: SessionOptions, index: int) -> float:
+        return self.settings.hold_scale * options.hold_scale.get(index, 1.0)
 
     # ----------------------------------------------------------------- listeners
     def add_listener(self, listener: Listener) -> None:
@@ -125,7 +100,7 @@ class SessionEngine:
 
     @property
     def items(self) -> tuple[AgendaItem, ...]:
-        return tuple(self._items)
+        return tuple(self._agenda.items)
 
     @property
     def active_seconds(self) -> float:
@@ -133,84 +108,47 @@ class SessionEngine:
 
     def planned(self) -> tuple[float, float]:
         """(total, active) planned seconds of the steps still on the agenda."""
-        items = [it for i, it in enumerate(self._items) if i not in self._preskip]
-        return planned_seconds(items, self.settings)
+        return planned_seconds(self._agenda.planned_items(), self.settings)
 
-    def warmups_done(self, before: int | None = None) -> bool:
-        """True when every warm-up (before position ``before``, if given) is completed."""
-        end = len(self._items) if before is None else before
-        return all(
-            self._status[i] is StepStatus.COMPLETED
-            for i in range(end)
-            if self._items[i].phase is Phase.WARMUP
-        )
-
-    def _remaining(self, now: float) -> float:
-        if self._state is EngineState.PAUSED:
-            return self._frozen
-        if self._state is EngineState.RUNNING:
-            return max(0.0, self._deadline - now)
-        return 0.0
+    def warmups_done(self) -> bool:
+        return self._agenda.warmups_done()
 
     def view(self) -> SessionView:
         """The session as it stands now (time is brought up to date first)."""
         self.poll()
         now = self._clock()
-        pos = min(self._pos, len(self._items) - 1)
-        item = self._items[pos]
+        pos = min(self._pos, len(self._agenda) - 1)
+        item = self._agenda[pos]
         seg = self._current_segment()
-        same = [
-            i
-            for i, it in enumerate(self._items)
-            if it.phase is item.phase and it.is_rewarm == item.is_rewarm
-        ]
-        nxt = self._first_planned(pos + 1)
+        number, total = self._agenda.place_in_phase(pos)
+        nxt = self._agenda.first_planned(pos + 1)
         return SessionView(
             state=self._state,
             segment=seg.kind if seg else None,
             position=pos,
-            total=len(self._items),
+            total=len(self._agenda),
             step=item.step,
             phase=item.phase,
-            phase_number=same.index(pos) + 1,
-            phase_total=len(same),
+            phase_number=number,
+            phase_total=total,
             is_rewarm=item.is_rewarm,
             rep=seg.rep if seg else 0,
             reps=seg.reps if seg else 0,
             side=seg.side if seg else None,
-            remaining=self._remaining(now),
+            remaining=self._timer.remaining(now) if seg else 0.0,
             segment_seconds=seg.seconds if seg else 0.0,
-            next_step=self._items[nxt].step if nxt < len(self._items) else None,
+            next_step=self._agenda[nxt].step if nxt < len(self._agenda) else None,
             warmups_done=self.warmups_done(),
         )
 
     def agenda(self) -> list[AgendaEntry]:
         """Every step of this session and where it stands (for the step list)."""
-        entries = []
-        for i, item in enumerate(self._items):
-            status = self._status[i]
-            if status is StepStatus.COMPLETED:
-                state = ItemState.DONE
-            elif status is StepStatus.SKIPPED or i in self._preskip:
-                state = ItemState.SKIPPED
-            elif i == self._pos and not self.finished:
-                state = ItemState.CURRENT
-            elif item.phase is not Phase.WARMUP and not self.warmups_done(before=i):
-                state = ItemState.LOCKED
-            else:
-                state = ItemState.UPCOMING
-            entries.append(AgendaEntry(item, state))
-        return entries
+        return self._agenda.entries(None if self.finished else self._pos)
 
     def _current_segment(self) -> Segment | None:
-        if self._state in (EngineState.RUNNING, EngineState.PAUSED) and self._segments:
-            return self._segments[self._seg]
+        if self._state in (EngineState.RUNNING, EngineState.PAUSED):
+            return self._timer.current
         return None
-
-    def _first_planned(self, pos: int) -> int:
-        while pos < len(self._items) and pos in self._preskip:
-            pos += 1
-        return pos
 
     # ----------------------------------------------------------------- time
     def start(self) -> None:
@@ -219,7 +157,7 @@ class SessionEngine:
         now = self._clock()
         total, active = self.planned()
         self._state = EngineState.RUNNING
-        self._emit(SessionStarted(now, self.routine, len(self._items), total, active))
+        self._emit(ev.SessionStarted(now, self.routine, len(self._agenda), total, active))
         self._enter(0, now)
         self._flush()
 
@@ -228,14 +166,11 @@ class SessionEngine:
         if self._state is EngineState.RUNNING:
             now = self._clock()
             while self._state is EngineState.RUNNING:
-                seg = self._segments[self._seg]
-                while self._next_count >= 1 and self._deadline - self._next_count <= now:
-                    at = self._deadline - self._next_count
-                    self._emit(CountdownSecond(at, self._next_count, seg.kind))
-                    self._next_count -= 1
-                if now < self._deadline:
+                for tick in self._timer.countdown(now):
+                    self._emit(tick)
+                if not self._timer.expired(now):
                     break
-                self._finish_segment(self._deadline)
+                self._finish_segment(self._timer.deadline)
         self._flush()
 
     def pause(self) -> None:
@@ -243,10 +178,10 @@ class SessionEngine:
         if self._state is not EngineState.RUNNING:
             return
         now = self._clock()
-        self._frozen = self._deadline - now
+        self._timer.freeze(now)
         self._paused_since = now
         self._state = EngineState.PAUSED
-        self._emit(Paused(now))
+        self._emit(ev.Paused(now))
         self._flush()
 
     def resume(self) -> None:
@@ -255,9 +190,9 @@ class SessionEngine:
         now = self._clock()
         idle = now - self._paused_since
         self._state = EngineState.RUNNING
-        self._emit(Resumed(now, idle))
-        if not self._apply_freshness(idle, now):
-            self._deadline = now + self._frozen
+        self._emit(ev.Resumed(now, idle))
+        self._timer.thaw(now)
+        self._apply_freshness(idle, now)
         self._flush()
 
     def toggle_pause(self) -> None:
@@ -271,95 +206,81 @@ class SessionEngine:
     # ----------------------------------------------------------------- moving through steps
     def _enter(self, pos: int, at: float) -> None:
         """Begin the step at ``pos`` (passing over steps chosen to be skipped) at time ``at``."""
-        while pos < len(self._items) and pos in self._preskip:
-            self._preskip.discard(pos)
-            self._mark_skipped(pos, at)
+        while pos < len(self._agenda) and pos in self._agenda.preskip:
+            self._agenda.preskip.discard(pos)
+            self._finish_step(pos, StepStatus.SKIPPED, at)
             pos += 1
-        if pos >= len(self._items):
-            self._pos = len(self._items) - 1
+        if pos >= len(self._agenda):
+            self._pos = len(self._agenda) - 1
             self._state = EngineState.COMPLETED
-            self._segments = []
-            self._emit(SessionCompleted(at, self._active_total))
+            self._timer.clear()
+            self._emit(ev.SessionCompleted(at, self._active_total))
             return
-        item = self._items[pos]
-        if item.phase is not Phase.WARMUP and not self.warmups_done(before=pos):
-            # the gate: never start a stretch before every warm-up is done
-            pos = next(
-                i
-                for i in range(pos)
-                if self._items[i].phase is Phase.WARMUP
-                and self._status[i] is not StepStatus.COMPLETED
-            )
-            item = self._items[pos]
-        last = self._first_planned(pos + 1) >= len(self._items)
+        if self._agenda[pos].phase is not Phase.WARMUP and not self._agenda.warmups_done(pos):
+            pos = self._agenda.first_pending_warmup()  # the gate: warm-ups before stretches
+        item = self._agenda[pos]
+        last = self._agenda.first_planned(pos + 1) >= len(self._agenda)
         self._pos = pos
         self._lead_changed = self._body is not item.step.position
-        self._segments = step_segments(item, self.settings, self._body, last=last)
+        self._timer.load(step_segments(item, self.settings, self._body, last=last))
         self._body = item.step.position
         self._step_started_at = at
         self._step_elapsed = 0.0
         self._step_active = 0.0
-        self._emit(StepStarted(at, pos, item.routine_index, item.step, pos + 1, len(self._items)))
+        self._emit(
+            ev.StepStarted(at, pos, item.routine_index, item.step, pos + 1, len(self._agenda))
+        )
         if item.phase is not self._phase:
-            self._emit(PhaseChanged(at, item.phase, self._phase))
+            self._emit(ev.PhaseChanged(at, item.phase, self._phase))
             self._phase = item.phase
         self._start_segment(0, at)
 
     def _start_segment(self, index: int, at: float) -> None:
-        self._seg = index
-        seg = self._segments[index]
-        self._deadline = at + seg.seconds
-        self._frozen = seg.seconds
-        self._next_count = math.ceil(seg.seconds) - 1
-        step = self._items[self._pos].step
+        seg = self._timer.begin(index, at)
+        step = self._agenda[self._pos].step
         if seg.kind is SegmentKind.LEAD_IN:
-            first = next((s for s in self._segments if s.kind is SegmentKind.ACTIVE), None)
+            first = next((s for s in self._timer.segments if s.kind is SegmentKind.ACTIVE), None)
             side = first.side if first else None
-            self._emit(LeadInStarted(at, step, seg.seconds, self._lead_changed, side))
+            self._emit(ev.LeadInStarted(at, step, seg.seconds, self._lead_changed, side))
         elif seg.kind is SegmentKind.ACTIVE:
-            hold = self._items[self._pos].timing.is_hold
-            self._emit(RepStarted(at, step, seg.seconds, seg.rep, seg.reps, seg.side, hold))
+            hold = self._agenda[self._pos].timing.is_hold
+            self._emit(ev.RepStarted(at, step, seg.seconds, seg.rep, seg.reps, seg.side, hold))
         elif seg.kind is SegmentKind.SWITCH_SIDES:
             assert seg.side is not None
-            self._emit(SideSwitched(at, step, seg.seconds, seg.side))
+            self._emit(ev.SideSwitched(at, step, seg.seconds, seg.side))
         else:
             between = seg.kind is SegmentKind.BETWEEN
-            nxt = self._first_planned(self._pos + 1)
-            following = self._items[nxt].step if between and nxt < len(self._items) else None
-            self._emit(RestStarted(at, seg.seconds, between, following))
+            nxt = self._agenda.first_planned(self._pos + 1)
+            following = self._agenda[nxt].step if between and nxt < len(self._agenda) else None
+            self._emit(ev.RestStarted(at, seg.seconds, between, following))
 
     def _finish_segment(self, at: float) -> None:
-        seg = self._segments[self._seg]
+        seg = self._timer.segments[self._timer.index]
         self._step_elapsed += seg.seconds
         if seg.kind is SegmentKind.ACTIVE:
             self._step_active += seg.seconds
             self._active_total += seg.seconds
-        following = self._seg + 1
-        if following == len(self._segments) or (
-            self._segments[following].kind is SegmentKind.BETWEEN
-        ):
-            self._complete_step(at)
-        if following < len(self._segments):
-            self._start_segment(following, at)
+        following = self._timer.following
+        if following is None or following.kind is SegmentKind.BETWEEN:
+            self._finish_step(self._pos, StepStatus.COMPLETED, at)
+        if following is not None:
+            self._start_segment(self._timer.index + 1, at)
         else:
             self._enter(self._pos + 1, at)
 
-    def _complete_step(self, at: float) -> None:
-        item = self._items[self._pos]
-        already = self._status[self._pos] is StepStatus.COMPLETED
-        self._status[self._pos] = StepStatus.COMPLETED
-        if not already:
-            self._emit(
-                StepFinished(
-                    at,
-                    self._pos,
-                    item.routine_index,
-                    item.step,
-                    StepStatus.COMPLETED,
-                    self._step_started_at,
-                    self._step_active,
-                )
-            )
+    def _finish_step(self, pos: int, status: StepStatus, at: float) -> None:
+        """Record the step at ``pos`` as completed or skipped, and report it once."""
+        now_status = self._agenda.status[pos]
+        if now_status is StepStatus.COMPLETED or (
+            status is StepStatus.SKIPPED and now_status is not None
+        ):
+            return
+        self._agenda.status[pos] = status
+        here = pos == self._pos and self._current_segment() is not None
+        item = self._agenda[pos]
+        started = self._step_started_at if here else at
+        active = self._step_active if here else 0.0
+        self._emit(ev.StepFinished(at, pos, item.routine_index, item.step, status, started, active))
 
     def _in_between(self) -> bool:
         seg = self._current_segment()
@@ -369,47 +290,27 @@ class SessionEngine:
         """Count the part of an unfinished hold or movement that was done."""
         seg = self._current_segment()
         if seg is not None and seg.kind is SegmentKind.ACTIVE:
-            done = seg.seconds - self._remaining(now)
+            done = self._timer.elapsed(now)
             self._step_active += done
             self._active_total += done
 
-    def _mark_skipped(self, pos: int, at: float) -> None:
-        if self._status[pos] is not None:
-            return
-        item = self._items[pos]
-        self._status[pos] = StepStatus.SKIPPED
-        current = pos == self._pos and self._current_segment() is not None
-        started = self._step_started_at if current else at
-        active = self._step_active if current else 0.0
-        self._emit(
-            StepFinished(
-                at, pos, item.routine_index, item.step, StepStatus.SKIPPED, started, active
-            )
-        )
-
     def _move(self, pos: int) -> None:
         """Leave the current step for ``pos`` now; a paused session stays paused."""
-        now = self._clock()
-        paused = self._state is EngineState.PAUSED
-        self._state = EngineState.RUNNING
-        self._enter(pos, now)
-        if paused and self._state is EngineState.RUNNING:
-            self._state = EngineState.PAUSED
+        self._enter(pos, self._clock())
         self._flush()
 
     def next_step(self) -> Refusal | None:
         """Go on to the next step now. Refused for a warm-up not yet done."""
         self.poll()
         if self._state not in (EngineState.RUNNING, EngineState.PAUSED):
-            return Refusal(RefusalReason.NOT_ACTIVE, NOT_ACTIVE)
-        item = self._items[self._pos]
-        done = self._status[self._pos] is StepStatus.COMPLETED
-        if item.phase is Phase.WARMUP and not done:
-            return Refusal(RefusalReason.WARMUP_NOT_SKIPPABLE, NOT_SKIPPABLE)
+            return NOT_ACTIVE
+        refusal = self._agenda.refuse_leaving(self._pos)
+        if refusal is not None:
+            return refusal
         now = self._clock()
         self._leave_segment(now)
         if not self._in_between():
-            self._mark_skipped(self._pos, now)
+            self._finish_step(self._pos, StepStatus.SKIPPED, now)
         self._move(self._pos + 1)
         return None
 
@@ -417,7 +318,7 @@ class SessionEngine:
         """During a lead-in: the previous step. Otherwise: this step again from its lead-in."""
         self.poll()
         if self._state not in (EngineState.RUNNING, EngineState.PAUSED):
-            return Refusal(RefusalReason.NOT_ACTIVE, NOT_ACTIVE)
+            return NOT_ACTIVE
         seg = self._current_segment()
         target = self._pos
         if seg is not None and seg.kind is SegmentKind.LEAD_IN and self._pos > 0:
@@ -430,59 +331,50 @@ class SessionEngine:
         """Go to step ``pos`` (0-based in this session), if the warm-up gate allows it."""
         self.poll()
         if self._state not in (EngineState.RUNNING, EngineState.PAUSED):
-            return Refusal(RefusalReason.NOT_ACTIVE, NOT_ACTIVE)
-        if not 0 <= pos < len(self._items):
-            return Refusal(RefusalReason.NO_SUCH_STEP, f"There is no step {pos + 1}.")
-        if not self.warmups_done(before=pos):
-            if self._items[pos].phase is Phase.WARMUP:
-                return Refusal(RefusalReason.WARMUPS_FIRST, WARMUPS_IN_ORDER)
-            return Refusal(RefusalReason.WARMUPS_FIRST, WARMUPS_FIRST)
+            return NOT_ACTIVE
+        refusal = self._agenda.refuse_reaching(pos)
+        if refusal is not None:
+            return refusal
         now = self._clock()
         self._leave_segment(now)
-        self._preskip.discard(pos)
+        self._agenda.preskip.discard(pos)
         if pos > self._pos:
             first = self._pos + 1 if self._in_between() else self._pos
             for passed in range(first, pos):
-                self._preskip.discard(passed)
-                self._mark_skipped(passed, now)
+                self._agenda.preskip.discard(passed)
+                self._finish_step(passed, StepStatus.SKIPPED, now)
         self._move(pos)
         return None
 
     # ----------------------------------------------------------------- freshness
-    def _apply_freshness(self, idle: float, at: float) -> bool:
-        """After a long pause, put a re-warm before the stretches. True if it moved."""
+    def _apply_freshness(self, idle: float, at: float) -> None:
+        """After a long pause, put a re-warm before the stretches."""
         target = self._pos + 1 if self._in_between() else self._pos
         decision = plan_rewarm(
             idle=idle,
             settings=self.settings,
-            items=self._items,
-            status=self._status,
+            items=self._agenda.items,
+            status=self._agenda.status,
             target=target,
             rewarm_steps=self.routine.rewarm,
             at=at,
         )
         if decision is None:
-            return False
+            return
         self._emit(decision.event)
-        for i in decision.reset:
-            self._status[i] = None
-        if decision.insert:
-            count = len(decision.insert)
-            self._items[decision.goto : decision.goto] = decision.insert
-            self._status[decision.goto : decision.goto] = [None] * count
-            self._preskip = {p + count if p >= decision.goto else p for p in self._preskip}
+        self._agenda.reset(decision.reset)
+        self._agenda.insert(decision.goto, decision.insert)
         self._body = None  # after a long pause the body may be anywhere
         self._enter(decision.goto, at)
-        return True
 
     # ----------------------------------------------------------------- stopping
     def _location(self, now: float) -> StopLocation:
-        pos = min(self._pos, len(self._items) - 1)
-        item = self._items[pos]
+        pos = min(self._pos, len(self._agenda) - 1)
+        item = self._agenda[pos]
         seg = self._current_segment()
         into = 0.0
         if seg is not None:
-            into = self._step_elapsed + seg.seconds - self._remaining(now)
+            into = self._step_elapsed + self._timer.elapsed(now)
         return StopLocation(
             position=pos,
             routine_index=item.routine_index,
@@ -507,7 +399,7 @@ class SessionEngine:
         location = self._location(now)
         self._leave_segment(now)
         self._state = EngineState.STOPPED
-        self._emit(SessionStopped(now, outcome, location, self._active_total))
+        self._emit(ev.SessionStopped(now, outcome, location, self._active_total))
         self._flush()
         return location
 

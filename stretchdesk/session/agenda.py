@@ -1,0 +1,110 @@
+"""The steps of one session in order, and how far each has got.
+
+The agenda starts as the routine's steps; a re-warm after a long pause inserts steps into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from stretchdesk.routine.model import Phase
+from stretchdesk.session.events import StepStatus
+from stretchdesk.session.plan import AgendaItem
+from stretchdesk.session.view import AgendaEntry, ItemState, Refusal, RefusalReason
+
+NOT_SKIPPABLE = Refusal(
+    RefusalReason.WARMUP_NOT_SKIPPABLE,
+    "Warm-ups can't be skipped: warm the sore muscles before any stretch.",
+)
+WARMUPS_FIRST = Refusal(RefusalReason.WARMUPS_FIRST, "Stretches unlock once every warm-up is done.")
+WARMUPS_IN_ORDER = Refusal(
+    RefusalReason.WARMUPS_FIRST, "Warm-ups are done in order; finish this one first."
+)
+
+
+class Agenda:
+    def __init__(self, items: Iterable[AgendaItem], preskip: Iterable[int] = ()) -> None:
+        self.items: list[AgendaItem] = list(items)
+        self.status: list[StepStatus | None] = [None] * len(self.items)
+        # stretches chosen to be skipped, passed over when reached; never warm-ups
+        self.preskip = {i for i in preskip if self.items[i].phase is not Phase.WARMUP}
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, pos: int) -> AgendaItem:
+        return self.items[pos]
+
+    def done(self, pos: int) -> bool:
+        return self.status[pos] is StepStatus.COMPLETED
+
+    def warmups_done(self, before: int | None = None) -> bool:
+        """True when every warm-up (before position ``before``, if given) is completed."""
+        end = len(self.items) if before is None else before
+        return all(self.done(i) for i in range(end) if self.items[i].phase is Phase.WARMUP)
+
+    def first_pending_warmup(self) -> int:
+        return next(
+            i for i, it in enumerate(self.items) if it.phase is Phase.WARMUP and not self.done(i)
+        )
+
+    def refuse_leaving(self, pos: int) -> Refusal | None:
+        """Why the step at ``pos`` may not be left unfinished (warm-ups are never skipped)."""
+        if self.items[pos].phase is Phase.WARMUP and not self.done(pos):
+            return NOT_SKIPPABLE
+        return None
+
+    def refuse_reaching(self, pos: int) -> Refusal | None:
+        """Why the step at ``pos`` may not be gone to now (the warm-up gate)."""
+        if not 0 <= pos < len(self.items):
+            return Refusal(RefusalReason.NO_SUCH_STEP, f"There is no step {pos + 1}.")
+        if self.warmups_done(before=pos):
+            return None
+        return WARMUPS_IN_ORDER if self.items[pos].phase is Phase.WARMUP else WARMUPS_FIRST
+
+    def place_in_phase(self, pos: int) -> tuple[int, int]:
+        """(n, of) for "Warm-up 2 of 5"; re-warm steps are counted on their own."""
+        item = self.items[pos]
+        same = [
+            i
+            for i, it in enumerate(self.items)
+            if it.phase is item.phase and it.is_rewarm == item.is_rewarm
+        ]
+        return same.index(pos) + 1, len(same)
+
+    def first_planned(self, pos: int) -> int:
+        """The first position from ``pos`` on that is not chosen to be skipped."""
+        while pos < len(self.items) and pos in self.preskip:
+            pos += 1
+        return pos
+
+    def planned_items(self) -> list[AgendaItem]:
+        return [it for i, it in enumerate(self.items) if i not in self.preskip]
+
+    def insert(self, pos: int, items: list[AgendaItem]) -> None:
+        count = len(items)
+        self.items[pos:pos] = items
+        self.status[pos:pos] = [None] * count
+        self.preskip = {p + count if p >= pos else p for p in self.preskip}
+
+    def reset(self, positions: Iterable[int]) -> None:
+        for pos in positions:
+            self.status[pos] = None
+
+    def entries(self, current: int | None) -> list[AgendaEntry]:
+        """Every step and where it stands; ``current`` is None once the session is over."""
+        entries = []
+        for i, item in enumerate(self.items):
+            status = self.status[i]
+            if status is StepStatus.COMPLETED:
+                state = ItemState.DONE
+            elif status is StepStatus.SKIPPED or i in self.preskip:
+                state = ItemState.SKIPPED
+            elif i == current:
+                state = ItemState.CURRENT
+            elif item.phase is not Phase.WARMUP and not self.warmups_done(before=i):
+                state = ItemState.LOCKED
+            else:
+                state = ItemState.UPCOMING
+            entries.append(AgendaEntry(item, state))
+        return entries
