@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,48 +20,16 @@ from stretchdesk.history.errors import (
     NoticeKind,
     classify,
 )
-from stretchdesk.history.liveness import OwnerLock, owner_alive
-from stretchdesk.history.schema import LATEST, MIGRATIONS
-from stretchdesk.history.timefmt import file_stamp, iso_utc, utc_now
+from stretchdesk.history.files import companions, keep_aside, looks_foreign
+from stretchdesk.history.liveness import OwnerLock
+from stretchdesk.history.migrate import migrate, recover_interrupted, transaction, user_version
+from stretchdesk.history.schema import LATEST
+from stretchdesk.history.timefmt import iso_utc
 from stretchdesk.session.events import Outcome, StopLocation
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class _Corrupt(Exception):
     """The file is not a usable SQLite database."""
-
-
-def _looks_foreign(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
-    except FileNotFoundError:
-        return False
-    return bool(head) and head != SQLITE_HEADER
-
-
-def _companions(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
-
-
-def keep_aside(path: Path, label: str) -> Path:
-    """Rename the file (and its WAL companions) to ``<name>.<label>-<UTC time>``."""
-    stamp = file_stamp(utc_now())
-    target = path.with_name(f"{path.name}.{label}-{stamp}")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.{label}-{stamp}-{counter}")
-        counter += 1
-    for source in _companions(path):
-        if source.exists():
-            source.rename(source.with_name(target.name + source.name[len(path.name) :]))
-    return target
-
-
-def _user_version(conn: sqlite3.Connection) -> int:
-    row = conn.execute("PRAGMA user_version").fetchone()
-    return int(row[0])
 
 
 class HistoryStore:
@@ -123,17 +90,17 @@ class HistoryStore:
         """Open for reading only (exports from a read-only folder); never writes."""
         if not path.exists():
             raise HistoryError(f"There is no history yet at {path}.")
-        if _looks_foreign(path):
+        if looks_foreign(path):
             raise HistoryError(f"{path} is not a stretchdesk history file.")
         uri = path.resolve().as_uri() + "?mode=ro"
         try:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-            version = _user_version(conn)
+            version = user_version(conn)
         except sqlite3.Error:
             # a WAL file in a read-only folder: read it as an immutable snapshot
             conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
             try:
-                version = _user_version(conn)
+                version = user_version(conn)
             except sqlite3.DatabaseError as exc:
                 conn.close()
                 raise HistoryError(f"The history file cannot be read ({exc}).") from None
@@ -162,7 +129,7 @@ class HistoryStore:
 
     @classmethod
     def _connect_checked(cls, path: Path) -> sqlite3.Connection:
-        if _looks_foreign(path):
+        if looks_foreign(path):
             raise _Corrupt("it is not a database file")
         existed = path.exists()
         try:
@@ -170,7 +137,7 @@ class HistoryStore:
         except sqlite3.Error as exc:
             raise classify(exc, path) from None
         try:
-            version = _user_version(conn)
+            version = user_version(conn)
             if version > LATEST:
                 conn.close()
                 raise cls._too_new(path, version)
@@ -196,10 +163,10 @@ class HistoryStore:
                 raise HistoryUnwritable(f"The history file {self.path} cannot be written.")
             self.conn.execute("PRAGMA synchronous=FULL")
             self.conn.execute("PRAGMA foreign_keys=ON")
-            version = _user_version(self.conn)
+            version = user_version(self.conn)
             if version < LATEST:
-                notices.extend(self._migrate(version))
-            interrupted = self._recover_interrupted()
+                notices.extend(migrate(self.conn, self.path, version))
+            interrupted = recover_interrupted(self.conn, self.path.parent / "locks", self.owner)
         except sqlite3.Error as exc:
             raise classify(exc, self.path) from None
         if interrupted:
@@ -212,69 +179,14 @@ class HistoryStore:
                 )
             )
         with contextlib.suppress(OSError):
-            for companion in _companions(self.path):
+            for companion in companions(self.path):
                 if companion.exists():
                     companion.chmod(0o600)
         return notices
 
-    def _migrate(self, version: int) -> list[HistoryNotice]:
-        notices = []
-        if version > 0:
-            backup = self.path.with_name(
-                f"{self.path.name}.backup-v{version}-{file_stamp(utc_now())}"
-            )
-            target = sqlite3.connect(backup)
-            try:
-                self.conn.backup(target)
-            finally:
-                target.close()
-            backup.chmod(0o600)
-            notices.append(
-                HistoryNotice(
-                    NoticeKind.MIGRATED,
-                    f"The history was updated to a new format; a copy of the old file is "
-                    f"kept as {backup.name}.",
-                    backup,
-                )
-            )
-        with self.transaction():
-            for number in range(version, LATEST):
-                for statement in _statements(MIGRATIONS[number]):
-                    self.conn.execute(statement)
-            self.conn.execute(f"PRAGMA user_version = {LATEST}")
-        return notices
-
-    def _recover_interrupted(self) -> int:
-        rows = self.conn.execute(
-            "SELECT id, owner FROM session WHERE outcome = 'running'"
-        ).fetchall()
-        dead = [
-            sid
-            for sid, owner in rows
-            if owner != self.owner and not owner_alive(self.path.parent / "locks", owner)
-        ]
-        if dead:
-            with self.transaction():
-                for sid in dead:
-                    self.conn.execute(
-                        "UPDATE session SET outcome = 'interrupted', ended_at = COALESCE("
-                        "(SELECT MAX(ended_at) FROM step WHERE session_id = session.id), "
-                        "started_at) WHERE id = ? AND outcome = 'running'",
-                        (sid,),
-                    )
-        return len(dead)
-
     # ------------------------------------------------------------------ writing
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.conn)
 
     def _write(self, sql: str, params: tuple[Any, ...] | dict[str, Any]) -> int:
         try:
@@ -437,8 +349,3 @@ def _rating(value: int | None) -> int | None:
     if isinstance(value, bool) or not 0 <= int(value) <= 10:
         raise ValueError("a pain rating is a whole number from 0 to 10")
     return int(value)
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (no semicolons inside our DDL strings)."""
-    return [s.strip() for s in script.split(";") if s.strip()]

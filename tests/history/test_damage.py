@@ -20,8 +20,8 @@ from stretchdesk.history import (
     HistoryWriteFailed,
     NoticeKind,
 )
+from stretchdesk.history import migrate as migrate_module
 from stretchdesk.history import queries as q
-from stretchdesk.history import store as store_module
 from stretchdesk.history.schema import V1
 from stretchdesk.session import Outcome
 
@@ -166,7 +166,7 @@ def test_failed_migration_changes_nothing(data_dir: Path, monkeypatch: pytest.Mo
     _make_v1(path)
     before = _digest(path)
     broken = (V1, "ALTER TABLE session ADD COLUMN x TEXT; ALTER TABLE nowhere ADD COLUMN y")
-    monkeypatch.setattr(store_module, "MIGRATIONS", broken)
+    monkeypatch.setattr(migrate_module, "MIGRATIONS", broken)
     with pytest.raises(HistoryWriteFailed):
         HistoryStore.open(path)
     conn = sqlite3.connect(path)

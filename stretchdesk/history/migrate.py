@@ -1,0 +1,81 @@
+"""Transactions, schema migrations (after a backup copy), and recovery of dead sessions."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from stretchdesk.history.errors import HistoryNotice, NoticeKind
+from stretchdesk.history.liveness import owner_alive
+from stretchdesk.history.schema import LATEST, MIGRATIONS
+from stretchdesk.history.timefmt import file_stamp, utc_now
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script into statements (our DDL has no semicolons in strings)."""
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def migrate(conn: sqlite3.Connection, path: Path, version: int) -> list[HistoryNotice]:
+    """Bring the file from ``version`` to the latest schema in one transaction.
+
+    An existing history (version > 0) is first copied to ``<name>.backup-v<N>-<time>``.
+    """
+    notices = []
+    if version > 0:
+        backup = path.with_name(f"{path.name}.backup-v{version}-{file_stamp(utc_now())}")
+        target = sqlite3.connect(backup)
+        try:
+            conn.backup(target)
+        finally:
+            target.close()
+        backup.chmod(0o600)
+        notices.append(
+            HistoryNotice(
+                NoticeKind.MIGRATED,
+                "The history was updated to a new format; a copy of the old file is "
+                f"kept as {backup.name}.",
+                backup,
+            )
+        )
+    with transaction(conn):
+        for number in range(version, LATEST):
+            for statement in _statements(MIGRATIONS[number]):
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {LATEST}")
+    return notices
+
+
+def recover_interrupted(conn: sqlite3.Connection, locks: Path, owner: str) -> int:
+    """Mark sessions left running by processes that are gone as interrupted."""
+    rows = conn.execute("SELECT id, owner FROM session WHERE outcome = 'running'").fetchall()
+    dead = [sid for sid, who in rows if who != owner and not owner_alive(locks, who)]
+    if dead:
+        with transaction(conn):
+            for sid in dead:
+                conn.execute(
+                    "UPDATE session SET outcome = 'interrupted', ended_at = COALESCE("
+                    "(SELECT MAX(ended_at) FROM step WHERE session_id = session.id), "
+                    "started_at) WHERE id = ? AND outcome = 'running'",
+                    (sid,),
+                )
+    return len(dead)
