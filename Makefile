@@ -1,10 +1,10 @@
-# stretchdesk: make run | make test | make lint | make bench
+# stretchdesk: make run | make test | make lint | make bench | make assets
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint format typecheck pytest bench clean
+.PHONY: run test lint format typecheck pytest bench assets clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "stretchdesk needs Python 3.11 or newer")'
@@ -40,6 +40,10 @@ test: lint
 ## bench: benchmarks (not tests), results in bench/results.json
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m bench
+
+## assets: redraw the illustrations, the icon and docs/illustrations.png from assets/poses/
+assets: $(VENV)/.installed-test
+	$(BIN)/python -m tools.art
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

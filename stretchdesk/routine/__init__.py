@@ -6,6 +6,8 @@ from stretchdesk.routine.exercises import ExerciseLibrary, load_library
 from stretchdesk.routine.loader import load_routine, load_routine_text, parse_routine
 from stretchdesk.routine.model import (
     Exercise,
+    Illustration,
+    Motion,
     Phase,
     Position,
     Routine,
@@ -18,6 +20,8 @@ from stretchdesk.routine.model import (
 __all__ = [
     "Catalog",
     "Exercise",
+    "Illustration",
+    "Motion",
     "ExerciseLibrary",
     "InvalidRoutine",
     "Phase",

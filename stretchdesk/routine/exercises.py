@@ -9,7 +9,7 @@ from typing import Any
 
 from stretchdesk.routine.errors import Problem, RoutineError
 from stretchdesk.routine.fields import TIMING_KEYS, TableReader, build_timing
-from stretchdesk.routine.model import Exercise, Position, Sides
+from stretchdesk.routine.model import Exercise, Illustration, Motion, Position, Sides, Timing
 from stretchdesk.routine.tomlfile import read_toml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -26,7 +26,8 @@ EXERCISE_KEYS = (
     "timing",
     "illustration",
 )
-ILLUSTRATION_KEYS = ("folder",)
+ILLUSTRATION_KEYS = ("folder", "motion", "seconds")
+MOVE_IN_SECONDS = 3.0
 
 ExerciseLibrary = Mapping[str, Exercise]
 
@@ -60,20 +61,9 @@ def parse_exercise(data: Mapping[str, Any], label: str) -> tuple[Exercise | None
         if timing is not None and per_side and timing.sides is Sides.NONE:
             reader.problem('"per_side" is true but the timing has sides "none"')
 
-    folder = ex_id
-    illustration = data.get("illustration")
-    if illustration is not None:
-        if not isinstance(illustration, Mapping):
-            reader.problem('"illustration" must be a table')
-        else:
-            ill_reader = TableReader(label, illustration, where="illustration: ")
-            ill_reader.unknown_keys(ILLUSTRATION_KEYS)
-            folder = ill_reader.text("folder", default=ex_id)
-            if not ID_PATTERN.match(folder or "-"):
-                ill_reader.problem('"folder" must be a plain folder name')
-            reader.problems.extend(ill_reader.problems)
+    illustration = _illustration(data.get("illustration"), ex_id, timing, reader)
 
-    if reader.problems or position is None or timing is None:
+    if reader.problems or position is None or timing is None or illustration is None:
         return None, reader.problems
     exercise = Exercise(
         id=ex_id,
@@ -85,9 +75,42 @@ def parse_exercise(data: Mapping[str, Any], label: str) -> tuple[Exercise | None
         source=source,
         timing=timing,
         per_side=per_side,
-        illustration=folder,
+        illustration=illustration,
     )
     return exercise, []
+
+
+def _illustration(
+    raw: object, ex_id: str, timing: Timing | None, reader: TableReader
+) -> Illustration | None:
+    """The ``[illustration]`` table, with defaults that follow the exercise's timing."""
+    table: Mapping[str, Any] = {}
+    if raw is not None:
+        if not isinstance(raw, Mapping):
+            reader.problem('"illustration" must be a table')
+            return None
+        table = raw
+    ill = TableReader(reader.file, table, where="illustration: ")
+    ill.unknown_keys(ILLUSTRATION_KEYS)
+    folder = ill.text("folder", default=ex_id) or ex_id
+    if not ID_PATTERN.match(folder or "-"):
+        ill.problem('"folder" must be a plain folder name')
+    default = Motion.HOLD if timing is not None and timing.hold is not None else Motion.CYCLE
+    motion = ill.choice("motion", Motion) or default
+    seconds = ill.number("seconds", low=0.5, high=60.0)
+    if seconds is None and motion is Motion.HOLD:
+        seconds = MOVE_IN_SECONDS
+    if (
+        seconds is None
+        and timing is not None
+        and timing.rep_seconds is None
+        and motion is Motion.CYCLE
+    ):
+        ill.problem('"seconds" (one cycle) is needed for a movement timed by duration')
+    reader.problems.extend(ill.problems)
+    if ill.problems:
+        return None
+    return Illustration(folder, motion, seconds)
 
 
 def load_library(folder: Path) -> dict[str, Exercise]:

@@ -100,6 +100,19 @@ class TableReader:
             self.problem(f'"{key}" is {value!r}; it must be one of {options}')
             return None
 
+    def number(self, key: str, *, low: float, high: float) -> float | None:
+        """An optional number of seconds within ``low``..``high``."""
+        value = self.table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+            self.problem(f'"{key}" must be a number of seconds')
+            return None
+        if not low <= value <= high:
+            self.problem(f'"{key}" must be between {low:g} and {high:g} seconds (it is {value:g})')
+            return None
+        return float(value)
+
     def timing_fields(self) -> dict[str, Any]:
         """The timing keys present in this table, checked for type and range."""
         found: dict[str, Any] = {}

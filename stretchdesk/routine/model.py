@@ -90,6 +90,24 @@ class Timing:
         )
 
 
+class Motion(StrEnum):
+    """How an exercise's frames play: into a held pose, or round and round."""
+
+    HOLD = "hold"
+    CYCLE = "cycle"
+
+
+@dataclass(frozen=True)
+class Illustration:
+    """Where an exercise's frames are and how to play them in time with the movement."""
+
+    folder: str  # folder name under assets/illustrations/
+    motion: Motion
+    # HOLD: seconds the move into the pose takes. CYCLE: seconds per cycle, or None to
+    # play one cycle per repetition (the step's rep_seconds).
+    seconds: float | None
+
+
 @dataclass(frozen=True)
 class Exercise:
     id: str
@@ -100,7 +118,7 @@ class Exercise:
     source: str
     timing: Timing
     per_side: bool
-    illustration: str  # folder name under assets/illustrations/
+    illustration: Illustration
     breathing: str = ""
 
 
