@@ -1,4 +1,5 @@
-"""routine/, session/ and history/ import no Qt: not directly, not through anything."""
+"""routine/, session/, history/ and illustration/ import no Qt: not directly, not through
+anything."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import stretchdesk
 
 PACKAGE = Path(stretchdesk.__file__).parent
-DOMAIN = ("routine", "session", "history")
+DOMAIN = ("routine", "session", "history", "illustration")
 QT_NAMES = ("PySide6", "PyQt5", "PyQt6", "shiboken6")
 
 
@@ -35,11 +36,13 @@ def test_domain_sources_name_no_qt() -> None:
 
 
 def test_domain_layers_respect_the_arrows() -> None:
-    """routine imports nothing above it; session only routine; history only those two."""
+    """routine imports nothing above it; session only routine; history and illustration
+    only those two."""
     allowed = {
         "routine": {"routine"},
         "session": {"routine", "session"},
         "history": {"routine", "session", "history"},
+        "illustration": {"routine", "session", "illustration"},
     }
     offenders = []
     for layer, ok in allowed.items():

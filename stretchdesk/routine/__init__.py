@@ -20,10 +20,10 @@ from stretchdesk.routine.model import (
 __all__ = [
     "Catalog",
     "Exercise",
-    "Illustration",
-    "Motion",
     "ExerciseLibrary",
+    "Illustration",
     "InvalidRoutine",
+    "Motion",
     "Phase",
     "Position",
     "Problem",

@@ -1,0 +1,90 @@
+"""Find the frames that illustrate a step: the built-in drawings or a user routine's pictures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from stretchdesk.illustration.imagecheck import ImageProblem, open_checked
+from stretchdesk.routine.model import Motion, Step
+
+USER_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".gif"})
+
+
+@dataclass(frozen=True)
+class FrameSet:
+    """The pictures for one step and how to play them.
+
+    ``frames`` is empty when nothing could be found; ``problem`` then says why and the
+    window shows :func:`stretchdesk.illustration.placeholder` instead.
+    """
+
+    title: str
+    frames: tuple[Path, ...]
+    left: tuple[Path, ...]  # drawn left-side frames; empty: mirror ``frames`` for the left
+    motion: Motion
+    seconds: float | None
+    per_side: bool
+    problem: str | None = None
+
+    @property
+    def is_placeholder(self) -> bool:
+        return not self.frames
+
+    def for_side(self, left: bool) -> tuple[tuple[Path, ...], bool]:
+        """The frames for a side and whether to mirror them."""
+        if left and self.per_side:
+            if self.left:
+                return self.left, False
+            return self.frames, True
+        return self.frames, False
+
+
+def _numbered(folder: Path) -> tuple[Path, ...]:
+    try:
+        return tuple(sorted(p for p in folder.glob("[0-9][0-9].png") if p.is_file()))
+    except OSError:
+        return ()
+
+
+def _user_frames(folder: Path) -> tuple[tuple[Path, ...], str | None]:
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in USER_SUFFIXES)
+    except OSError as exc:
+        return (), f"the picture folder {folder.name!r} cannot be read ({exc.strerror or exc})"
+    good: list[Path] = []
+    problems: list[str] = []
+    for path in files:
+        try:
+            open_checked(path).close()  # decodes in full: finds truncated files too
+        except ImageProblem as exc:
+            problems.append(str(exc))
+        else:
+            good.append(path)
+    if not files:
+        return (), f"no pictures in the folder {folder.name!r}"
+    return tuple(good), ("; ".join(problems) or None)
+
+
+def find_frames(step: Step, assets: Path) -> FrameSet:
+    """The frames for ``step``: its routine's own pictures if it names a folder, else the
+    built-in drawings of its exercise. Never raises; problems are reported in the result."""
+    ill = step.exercise.illustration
+    problem: str | None
+    left: tuple[Path, ...] = ()
+    if step.image_dir is not None:
+        frames, problem = _user_frames(step.image_dir)
+    else:
+        folder = assets / "illustrations" / ill.folder
+        frames = _numbered(folder)
+        left = _numbered(folder / "left")
+        problem = None if frames else f"no drawings found for {step.title!r}"
+    return FrameSet(
+        title=step.title,
+        frames=frames,
+        left=left,
+        motion=ill.motion,
+        seconds=ill.seconds,
+        per_side=step.exercise.per_side,
+        problem=problem,
+    )
