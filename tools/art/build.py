@@ -74,7 +74,13 @@ def render(sheet: PoseSheet, exercise: Exercise) -> Rendered:
     cam = Camera(sheet.yaw, sheet.elevation)
     xs = [x for b in every for p in b.parts for x in (p.a[0] - p.ra, p.a[0] + p.ra)]
     mat = MatPlace((max(xs) + min(xs)) / 2, max(sheet.mat, max(xs) - min(xs) + 12.0))
-    frame = fit(cam, every, mat)
+    arrows = tuple(
+        (point, a.away + 8.0)
+        for s in sheets
+        for a in s.arrows
+        for point in arrow_path(s, a, place)
+    )
+    frame = fit(cam, every, mat, arrows)
     outputs: list[list[Image.Image]] = []
     for s, (bodies, samples) in zip(sheets, per_sheet, strict=True):
         painter = Painter(cam, frame, s.highlight, mat)

@@ -116,9 +116,16 @@ def _part_extent(cam: Camera, part: Part) -> list[tuple[float, float]]:
     return pts
 
 
-def fit(cam: Camera, bodies: list[Body], mat: MatPlace) -> Frame:
-    """One framing for every frame of an exercise, so nothing jumps between frames."""
+def fit(
+    cam: Camera, bodies: list[Body], mat: MatPlace, extra: tuple[tuple[Vec, float], ...] = ()
+) -> Frame:
+    """One framing for every frame of an exercise, so nothing jumps between frames.
+
+    ``extra`` holds points (with a radius) that must stay in the picture too: arrows."""
     pts = [p for body in bodies for part in body.parts for p in _part_extent(cam, part)]
+    for point, r in extra:
+        x, y = cam.flat(point)
+        pts += [(x - r, y - r), (x + r, y + r)]
     pts += [cam.flat(c) for c in mat.corners()]
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     w, h = SIZE
