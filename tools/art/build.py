@@ -75,10 +75,7 @@ def render(sheet: PoseSheet, exercise: Exercise) -> Rendered:
     xs = [x for b in every for p in b.parts for x in (p.a[0] - p.ra, p.a[0] + p.ra)]
     mat = MatPlace((max(xs) + min(xs)) / 2, max(sheet.mat, max(xs) - min(xs) + 12.0))
     arrows = tuple(
-        (point, a.away + 8.0)
-        for s in sheets
-        for a in s.arrows
-        for point in arrow_path(s, a, place)
+        (point, a.away + 8.0) for s in sheets for a in s.arrows for point in arrow_path(s, a, place)
     )
     frame = fit(cam, every, mat, arrows)
     outputs: list[list[Image.Image]] = []

@@ -1,0 +1,1 @@
+"""Qt widgets. They draw and forward; every rule lives in the engine."""

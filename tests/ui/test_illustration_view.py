@@ -1,0 +1,86 @@
+"""The illustration widget: frames in time, held poses held, placeholders instead of crashes."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+from pytestqt.qtbot import QtBot
+
+from stretchdesk import paths
+from stretchdesk.illustration import find_frames
+from stretchdesk.routine import Catalog, Step
+from stretchdesk.session.plan import SegmentKind
+from stretchdesk.ui.illustration import IllustrationView
+
+
+def _step(catalog: Catalog, ex_id: str) -> Step:
+    for routine in catalog.routines:
+        for step in routine.steps:
+            if step.exercise_id == ex_id:
+                return step
+    raise AssertionError(ex_id)
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_cycle_frames_follow_the_rep_and_repaint_only_on_change(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.set_frames(find_frames(_step(catalog, "cat-cow"), paths.assets_dir()))
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.wait(30)  # let the first paint happen before counting
+    counter = PaintCounter()
+    view.installEventFilter(counter)
+    assert view.frame_count == 16
+    due = view.show_moment(SegmentKind.ACTIVE, 0.1, rep_seconds=8.0)
+    assert view.frame_index == 0 and due is not None and due > 0.3
+    for _ in range(5):  # the same frame asked again: no repaint
+        view.show_moment(SegmentKind.ACTIVE, 0.2, rep_seconds=8.0)
+    qtbot.wait(20)
+    assert counter.paints == 0
+    view.show_moment(SegmentKind.ACTIVE, 4.0, rep_seconds=8.0)
+    assert view.frame_index == 8
+    qtbot.waitUntil(lambda: counter.paints >= 1)
+
+
+def test_a_hold_shows_the_held_pose(qtbot: QtBot, catalog: Catalog) -> None:
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.set_frames(find_frames(_step(catalog, "knee-to-chest"), paths.assets_dir()), left=True)
+    assert view.show_moment(SegmentKind.ACTIVE, 5.0) is None
+    assert view.frame_index == view.frame_count - 1
+
+
+def test_missing_and_broken_pictures_become_the_placeholder(
+    qtbot: QtBot, catalog: Catalog, tmp_path: Path
+) -> None:
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.resize(320, 240)
+    view.set_frames(find_frames(_step(catalog, "figure-four"), tmp_path))
+    assert view.frame_count == 1 and view.problem
+    folder = tmp_path / "pics"
+    folder.mkdir()
+    (folder / "01.png").write_bytes(b"\x89PNG\r\n\x1a\n broken")
+    step = dataclasses.replace(_step(catalog, "figure-four"), image_dir=folder)
+    view.set_frames(find_frames(step, paths.assets_dir()))
+    assert view.frame_count == 1 and "01.png" in (view.problem or "")
+    view.show()
+    qtbot.waitExposed(view)
+    image = view.grab().toImage()
+    assert image.width() == 320
