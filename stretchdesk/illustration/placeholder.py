@@ -10,14 +10,17 @@ FILL = (128, 134, 144, 28)
 TEXT = (112, 118, 128, 255)
 
 
-def _fit_lines(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+def wrap_words(
+    text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: float
+) -> list[str]:
+    """Split ``text`` into lines no wider than ``width`` in ``font``."""
     lines: list[str] = []
     for word in text.split():
         if lines and font.getlength(f"{lines[-1]} {word}") <= width:
             lines[-1] = f"{lines[-1]} {word}"
         else:
             lines.append(word)
-    return lines or [""]
+    return lines
 
 
 def placeholder(title: str, size: tuple[int, int] = SIZE) -> Image.Image:
@@ -35,7 +38,7 @@ def placeholder(title: str, size: tuple[int, int] = SIZE) -> Image.Image:
     draw.rounded_rectangle((w * 0.2, mat_y, w * 0.8, mat_y + h * 0.03), radius // 3, fill=LINE)
     font = ImageFont.load_default(size=max(12, round(h * 0.075)))
     assert isinstance(font, ImageFont.FreeTypeFont)
-    lines = _fit_lines(title, font, w - 4 * pad)[:3]
+    lines = (wrap_words(title, font, w - 4 * pad) or [""])[:3]
     line_h = round(h * 0.095)
     top = round(h * 0.42) - line_h * len(lines) // 2
     for i, line in enumerate(lines):

@@ -11,15 +11,8 @@ from PIL import Image
 from stretchdesk import paths
 from stretchdesk.illustration import ImageProblem, check_image, find_frames, open_checked
 from stretchdesk.illustration import placeholder as make_placeholder
-from stretchdesk.routine import Catalog, Step
-
-
-def _step(catalog: Catalog, ex_id: str) -> Step:
-    for routine in catalog.routines:
-        for step in routine.steps:
-            if step.exercise_id == ex_id:
-                return step
-    raise AssertionError(ex_id)
+from stretchdesk.routine import Catalog
+from tests.illustration.helpers import step_of
 
 
 def _png(path: Path, size: tuple[int, int] = (64, 48)) -> Path:
@@ -28,17 +21,17 @@ def _png(path: Path, size: tuple[int, int] = (64, 48)) -> Path:
 
 
 def test_builtin_frames_and_left_side(catalog: Catalog) -> None:
-    frames = find_frames(_step(catalog, "knee-to-chest"), paths.assets_dir())
+    frames = find_frames(step_of(catalog, "knee-to-chest"), paths.assets_dir())
     assert len(frames.frames) == 8 and frames.per_side
     shown, mirrored = frames.for_side(left=True)
     assert shown == frames.frames and mirrored
     assert frames.for_side(left=False) == (frames.frames, False)
-    single = find_frames(_step(catalog, "cat-cow"), paths.assets_dir())
+    single = find_frames(step_of(catalog, "cat-cow"), paths.assets_dir())
     assert single.for_side(left=True)[1] is False
 
 
 def test_missing_drawings_fall_back_to_a_placeholder(catalog: Catalog, tmp_path: Path) -> None:
-    frames = find_frames(_step(catalog, "knee-to-chest"), tmp_path)
+    frames = find_frames(step_of(catalog, "knee-to-chest"), tmp_path)
     assert frames.is_placeholder
     assert frames.problem and "Single knee to chest" in frames.problem
     image = make_placeholder(frames.title, (640, 480))
@@ -52,14 +45,14 @@ def test_user_pictures_are_checked_one_by_one(catalog: Catalog, tmp_path: Path) 
     (folder / "02.png").write_bytes(b"this is not a picture")
     good = _png(folder / "03.png")
     (folder / "04.png").write_bytes(good.read_bytes()[:60])  # truncated
-    step = dataclasses.replace(_step(catalog, "knee-to-chest"), image_dir=folder)
+    step = dataclasses.replace(step_of(catalog, "knee-to-chest"), image_dir=folder)
     frames = find_frames(step, paths.assets_dir())
     assert [p.name for p in frames.frames] == ["01.png", "03.png"]
     assert frames.problem and "02.png" in frames.problem and "04.png" in frames.problem
 
 
 def test_an_empty_or_unreadable_folder_gives_a_reason(catalog: Catalog, tmp_path: Path) -> None:
-    step = dataclasses.replace(_step(catalog, "cat-cow"), image_dir=tmp_path / "missing")
+    step = dataclasses.replace(step_of(catalog, "cat-cow"), image_dir=tmp_path / "missing")
     frames = find_frames(step, paths.assets_dir())
     assert frames.is_placeholder and "cannot be read" in (frames.problem or "")
     (tmp_path / "empty").mkdir()

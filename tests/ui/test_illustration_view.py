@@ -10,17 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk import paths
 from stretchdesk.illustration import find_frames
-from stretchdesk.routine import Catalog, Step
+from stretchdesk.routine import Catalog
 from stretchdesk.session.plan import SegmentKind
 from stretchdesk.ui.illustration import IllustrationView
-
-
-def _step(catalog: Catalog, ex_id: str) -> Step:
-    for routine in catalog.routines:
-        for step in routine.steps:
-            if step.exercise_id == ex_id:
-                return step
-    raise AssertionError(ex_id)
+from tests.illustration.helpers import step_of
 
 
 class PaintCounter(QObject):
@@ -40,7 +33,7 @@ def test_cycle_frames_follow_the_rep_and_repaint_only_on_change(
     view = IllustrationView()
     qtbot.addWidget(view)
     view.resize(400, 300)
-    view.set_frames(find_frames(_step(catalog, "cat-cow"), paths.assets_dir()))
+    view.set_frames(find_frames(step_of(catalog, "cat-cow"), paths.assets_dir()))
     view.show()
     qtbot.waitExposed(view)
     qtbot.wait(30)  # let the first paint happen before counting
@@ -61,7 +54,7 @@ def test_cycle_frames_follow_the_rep_and_repaint_only_on_change(
 def test_a_hold_shows_the_held_pose(qtbot: QtBot, catalog: Catalog) -> None:
     view = IllustrationView()
     qtbot.addWidget(view)
-    view.set_frames(find_frames(_step(catalog, "knee-to-chest"), paths.assets_dir()), left=True)
+    view.set_frames(find_frames(step_of(catalog, "knee-to-chest"), paths.assets_dir()), left=True)
     assert view.show_moment(SegmentKind.ACTIVE, 5.0) is None
     assert view.frame_index == view.frame_count - 1
 
@@ -72,12 +65,12 @@ def test_missing_and_broken_pictures_become_the_placeholder(
     view = IllustrationView()
     qtbot.addWidget(view)
     view.resize(320, 240)
-    view.set_frames(find_frames(_step(catalog, "figure-four"), tmp_path))
+    view.set_frames(find_frames(step_of(catalog, "figure-four"), tmp_path))
     assert view.frame_count == 1 and view.problem
     folder = tmp_path / "pics"
     folder.mkdir()
     (folder / "01.png").write_bytes(b"\x89PNG\r\n\x1a\n broken")
-    step = dataclasses.replace(_step(catalog, "figure-four"), image_dir=folder)
+    step = dataclasses.replace(step_of(catalog, "figure-four"), image_dir=folder)
     view.set_frames(find_frames(step, paths.assets_dir()))
     assert view.frame_count == 1 and "01.png" in (view.problem or "")
     view.show()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from stretchdesk.illustration.placeholder import wrap_words
 from tools.art.build import Rendered, save_png
 
 THUMB = (320, 240)
@@ -20,16 +21,6 @@ MUTED = (96, 102, 112)
 
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
-
-
-def _wrap(text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont, width: int) -> list[str]:
-    lines: list[str] = []
-    for word in text.split():
-        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
-            lines[-1] = f"{lines[-1]} {word}"
-        else:
-            lines.append(word)
-    return lines
 
 
 def _tile(image: Image.Image, background: tuple[int, int, int]) -> Image.Image:
@@ -71,7 +62,7 @@ def write_contact_sheet(rendered: list[Rendered], path: Path) -> None:
         if row % 2:
             draw.rectangle((0, top - GAP // 2, width, top + row_h - GAP // 2), fill=(250, 250, 251))
         y = top + 8
-        for line in _wrap(r.exercise.title, label, LABEL_W - 3 * GAP):
+        for line in wrap_words(r.exercise.title, label, LABEL_W - 3 * GAP):
             draw.text((GAP * 2, y), line, font=label, fill=INK)
             y += 28
         ill = r.exercise.illustration
@@ -83,13 +74,13 @@ def write_contact_sheet(rendered: list[Rendered], path: Path) -> None:
         if r.sheet.highlight:
             facts.append("stretched: " + ", ".join(r.sheet.highlight))
         for fact in facts:
-            for line in _wrap(fact, small, LABEL_W - 3 * GAP):
+            for line in wrap_words(fact, small, LABEL_W - 3 * GAP):
                 draw.text((GAP * 2, y + 4), line, font=small, fill=MUTED)
                 y += 20
         for col, (caption, tile) in enumerate(cells):
             x = LABEL_W + col * (THUMB[0] + GAP)
             sheet.paste(tile, (x, top))
             draw.rectangle((x, top, x + THUMB[0] - 1, top + THUMB[1] - 1), outline=(220, 222, 226))
-            for i, line in enumerate(_wrap(caption, small, THUMB[0])[:2]):
+            for i, line in enumerate(wrap_words(caption, small, THUMB[0])[:2]):
                 draw.text((x, top + THUMB[1] + 4 + i * 19), line, font=small, fill=INK)
     save_png(sheet, path)
