@@ -61,9 +61,14 @@ def open_checked(path: Path) -> Image.Image:
     check_image(path)
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error")
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as im:
                 im.load()
-                return im.convert("RGBA")
-    except (OSError, SyntaxError, ValueError, Warning) as exc:
+                with warnings.catch_warnings():
+                    # e.g. "palette images with transparency should be converted": we do.
+                    warnings.simplefilter("ignore")
+                    return im.convert("RGBA")
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageProblem(f"{path.name}: the picture is far too large") from None
+    except (OSError, SyntaxError, ValueError) as exc:
         raise ImageProblem(f"{path.name}: the picture is damaged ({exc})") from None

@@ -94,3 +94,12 @@ def test_a_truncated_png_is_found_when_decoded(tmp_path: Path) -> None:
     with pytest.raises(ImageProblem, match="damaged"):
         open_checked(cut)
     assert open_checked(source).mode == "RGBA"
+
+
+def test_a_palette_picture_with_transparency_is_accepted(tmp_path: Path) -> None:
+    picture = Image.new("P", (40, 40), 1)
+    picture.putpalette([0, 0, 0, 200, 120, 80] + [0, 0, 0] * 254)
+    picture.info["transparency"] = b"\x00\xff"
+    path = tmp_path / "palette.png"
+    picture.save(path, transparency=b"\x00\xff")
+    assert open_checked(path).mode == "RGBA"
