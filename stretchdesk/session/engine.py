@@ -8,13 +8,12 @@ Pausing freezes the remaining time exactly. The engine reports what happens as e
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from stretchdesk.routine.model import Phase, Position, Routine
 from stretchdesk.session import events as ev
 from stretchdesk.session.agenda import Agenda
 from stretchdesk.session.clock import Clock, monotonic
-from stretchdesk.session.events import Event, Outcome, StepStatus, StopLocation
+from stretchdesk.session.emitter import Emitter
+from stretchdesk.session.events import Outcome, StepStatus, StopLocation
 from stretchdesk.session.freshness import plan_rewarm
 from stretchdesk.session.plan import (
     AgendaItem,
@@ -33,12 +32,10 @@ from stretchdesk.session.view import (
     SessionView,
 )
 
-Listener = Callable[[Event], None]
-
 NOT_ACTIVE = Refusal(RefusalReason.NOT_ACTIVE, "The session is not running.")
 
 
-class SessionEngine:
+class SessionEngine(Emitter):
     def __init__(
         self,
         routine: Routine,
@@ -46,6 +43,7 @@ class SessionEngine:
         options: SessionOptions | None = None,
         clock: Clock = monotonic,
     ) -> None:
+        super().__init__()
         self.routine = routine
         self.settings = settings or SessionSettings()
         options = options or SessionOptions()
@@ -66,28 +64,9 @@ class SessionEngine:
         self._step_elapsed = 0.0  # seconds of the current step's finished segments
         self._step_active = 0.0
         self._active_total = 0.0
-        self._listeners: list[Listener] = []
-        self._outbox: list[Event] = []
 
     def _hold_scale(self, options: SessionOptions, index: int) -> float:
         return self.settings.hold_scale * options.hold_scale.get(index, 1.0)
-
-    # ----------------------------------------------------------------- listeners
-    def add_listener(self, listener: Listener) -> None:
-        self._listeners.append(listener)
-
-    def remove_listener(self, listener: Listener) -> None:
-        self._listeners.remove(listener)
-
-    def _emit(self, event: Event) -> None:
-        self._outbox.append(event)
-
-    def _flush(self) -> None:
-        while self._outbox:
-            batch, self._outbox = self._outbox, []
-            for event in batch:
-                for listener in list(self._listeners):
-                    listener(event)
 
     # ----------------------------------------------------------------- queries
     @property

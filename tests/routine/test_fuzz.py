@@ -88,31 +88,26 @@ def _outcome(call) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(result, Routine)
 
 
-@settings(
+STRUCTURES = settings(
     max_examples=300,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
+
+
+@STRUCTURES
 @given(text=st.text(max_size=400))
 def test_arbitrary_text(text: str, library: ExerciseLibrary) -> None:
     _outcome(lambda: load_routine_text(text, "fuzz.toml", library))
 
 
-@settings(
-    max_examples=300,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@STRUCTURES
 @given(data=TABLES)
 def test_arbitrary_structures(data: dict, library: ExerciseLibrary, tmp_path: Path) -> None:
     _outcome(lambda: parse_routine(data, "fuzz.toml", library, base_dir=tmp_path))
 
 
-@settings(
-    max_examples=300,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@STRUCTURES
 @given(data=ROUTINES)
 def test_routine_shaped_structures(data: dict, library: ExerciseLibrary, tmp_path: Path) -> None:
     _outcome(lambda: parse_routine(data, "fuzz.toml", library, base_dir=tmp_path))

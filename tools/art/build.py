@@ -8,6 +8,7 @@ from pathlib import Path
 from PIL import Image
 
 from stretchdesk.routine.model import Exercise, Motion
+from tools.art.camera import Camera, MatPlace, fit
 from tools.art.poses import (
     Key,
     PoseError,
@@ -19,7 +20,7 @@ from tools.art.poses import (
     swap_name,
     swap_sides,
 )
-from tools.art.render import Camera, MatPlace, Painter, arrow_path, fit
+from tools.art.render import Painter, arrow_path
 from tools.art.skeleton import Body
 
 
