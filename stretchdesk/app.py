@@ -7,9 +7,10 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from stretchdesk import cli, paths
+from stretchdesk import __version__, cli
 from stretchdesk.compat import qt_problem
-from stretchdesk.routine import RoutineError, load_catalog, load_library, resolve_routine
+from stretchdesk.routine import Routine, RoutineError, resolve_routine
+from stretchdesk.services import Services
 
 
 def _open_window(args: argparse.Namespace) -> int:
@@ -18,21 +19,53 @@ def _open_window(args: argparse.Namespace) -> int:
         print(f"stretchdesk cannot start: {problem}", file=sys.stderr)
         return cli.EXIT_PROBLEMS
     data = cli.data_paths(args)
-    if args.routine:
-        try:
-            library = load_library(paths.exercises_dir())
-            catalog = load_catalog(library, paths.builtin_routines_dir(), data.routines)
-            routine = resolve_routine(args.routine, catalog, library)
-        except RoutineError as exc:
-            for line in exc.problems:
-                print(line, file=sys.stderr)
-            return cli.EXIT_PROBLEMS
-        print(f"routine: {routine.title} ({routine.id})")
-    print(
-        "stretchdesk: this version has no window yet; use 'stretchdesk check' to validate "
-        "routines and 'stretchdesk export' to export your history."
-    )
-    return cli.EXIT_OK
+    try:
+        services = Services.load(data)
+        routine = (
+            resolve_routine(args.routine, services.catalog, services.library)
+            if args.routine
+            else None
+        )
+    except RoutineError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        return cli.EXIT_PROBLEMS
+    except FileNotFoundError as exc:
+        print(f"stretchdesk cannot start: {exc}", file=sys.stderr)
+        return cli.EXIT_PROBLEMS
+    try:
+        return _run_window(services, routine)
+    finally:
+        services.close()
+
+
+def _run_window(services: Services, routine: Routine | None) -> int:
+    """Qt is imported only here: the command-line tools never load it."""
+    # (PySide6 must not load before qt_problem() has vetted it)
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from stretchdesk.ui.main_window import MainWindow  # noqa: PLC0415
+    from stretchdesk.ui.single_instance import SingleInstance  # noqa: PLC0415
+    from stretchdesk.ui.theme import apply_theme  # noqa: PLC0415
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("stretchdesk")
+    app.setApplicationDisplayName("stretchdesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("stretchdesk")
+    instance = SingleInstance(services.data.root)
+    if not instance.claim():
+        print("stretchdesk is already open; its window was brought to the front.")
+        return cli.EXIT_OK
+    apply_theme(app, services.prefs.theme, services.prefs.text_size)
+    window = MainWindow(services)
+    instance.on_wake(window.bring_to_front)
+    if routine is not None:
+        window.open_routine(routine)
+    window.show()
+    window.bring_to_front()
+    return app.exec()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

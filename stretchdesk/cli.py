@@ -4,17 +4,15 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
+import sqlite3
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from stretchdesk import __version__, paths
 from stretchdesk.history import HistoryError, HistoryStore
-from stretchdesk.history.export import export_json, export_sessions_csv, export_steps_csv
+from stretchdesk.history.export import export_to_file, write_export
 from stretchdesk.history.schema import empty_history
 from stretchdesk.routine import Problem, RoutineError, load_catalog, load_library, load_routine
 
@@ -95,13 +93,8 @@ def run_check(files: Sequence[str], data: paths.DataPaths) -> int:
     return EXIT_OK
 
 
-def _write_export(fmt: str, steps: bool, store: HistoryStore | None, out: TextIO) -> int:
-    conn = store.conn if store is not None else empty_history()
-    if fmt == "json":
-        return export_json(conn, out)
-    if steps:
-        return export_steps_csv(conn, out)
-    return export_sessions_csv(conn, out)
+def _connection(store: HistoryStore | None) -> sqlite3.Connection:
+    return store.conn if store is not None else empty_history()
 
 
 def run_export(fmt: str, steps: bool, output: str | None, data: paths.DataPaths) -> int:
@@ -116,10 +109,10 @@ def run_export(fmt: str, steps: bool, output: str | None, data: paths.DataPaths)
         _error(f"there is no history yet in {data.root}; the export is empty")
     try:
         if output is None:
-            count = _write_export(fmt, steps, store, sys.stdout)
+            count = write_export(_connection(store), sys.stdout, fmt, steps)
             sys.stdout.flush()
         else:
-            count = _export_to_file(fmt, steps, store, Path(output))
+            count = export_to_file(_connection(store), Path(output), fmt, steps)
             _error(
                 f"exported {count} rows to {output}"
                 if fmt == "csv"
@@ -132,23 +125,6 @@ def run_export(fmt: str, steps: bool, output: str | None, data: paths.DataPaths)
         if store is not None:
             store.close()
     return EXIT_OK
-
-
-def _export_to_file(fmt: str, steps: bool, store: HistoryStore | None, target: Path) -> int:
-    """Write next to the target, then rename: a full disk never leaves half a file."""
-    target = target.expanduser()
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as out:  # noqa: PTH123 - a descriptor
-            count = _write_export(fmt, steps, store, out)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temp).replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
-        raise
-    return count
 
 
 def run_command(args: argparse.Namespace) -> int:

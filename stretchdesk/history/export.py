@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
 SESSION_COLUMNS = (
@@ -147,3 +151,35 @@ def export_json(conn: sqlite3.Connection, out: TextIO) -> int:
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")
     return len(sessions)
+
+
+def write_export(
+    conn: sqlite3.Connection, out: TextIO, fmt: str = "csv", steps: bool = False
+) -> int:
+    """Write the chosen export to ``out``; returns the number of rows (or sessions for JSON)."""
+    if fmt == "json":
+        return export_json(conn, out)
+    if steps:
+        return export_steps_csv(conn, out)
+    return export_sessions_csv(conn, out)
+
+
+def export_to_file(
+    conn: sqlite3.Connection, target: Path, fmt: str = "csv", steps: bool = False
+) -> int:
+    """Write next to the target, then rename: a full disk never leaves half a file.
+
+    Raises OSError (with ``strerror``) when the file cannot be written."""
+    target = target.expanduser()
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as out:  # noqa: PTH123 - a descriptor
+            count = write_export(conn, out, fmt, steps)
+            out.flush()
+            os.fsync(out.fileno())
+        Path(temp).replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temp).unlink()
+        raise
+    return count

@@ -238,3 +238,22 @@ def recent_pain_stops(conn: sqlite3.Connection, since: datetime) -> dict[str, da
         (iso_utc(since),),
     )
     return {r[0]: parse_utc(r[1]) for r in rows}
+
+
+def unresolved_pain_stops(conn: sqlite3.Connection) -> dict[str, tuple[str, datetime]]:
+    """Exercises whose last pain-stop came after the last time they were completed:
+    id -> (title, when). The next routine containing one offers to skip or shorten it."""
+    rows = conn.execute(
+        "SELECT p.exercise_id, p.title, MAX(p.reported_at) FROM pain_report p "
+        "WHERE p.exercise_id IS NOT NULL GROUP BY p.exercise_id"
+    ).fetchall()
+    found: dict[str, tuple[str, datetime]] = {}
+    for exercise_id, title, reported in rows:
+        later = conn.execute(
+            "SELECT 1 FROM step WHERE exercise_id = ? AND status = 'completed' "
+            "AND ended_at > ? LIMIT 1",
+            (exercise_id, reported),
+        ).fetchone()
+        if later is None:
+            found[exercise_id] = (title or exercise_id, parse_utc(reported))
+    return found

@@ -319,11 +319,20 @@ class HistoryStore:
             )
 
     def set_outcome(self, session_id: int, outcome: Outcome) -> None:
-        """Change a finished session's outcome ("it was not pain, I just stopped")."""
-        self._write(
-            "UPDATE session SET outcome = ? WHERE id = ? AND outcome != 'running'",
-            (outcome.value, session_id),
-        )
+        """Change a finished session's outcome ("it was not pain, I just stopped").
+
+        Leaving stopped_for_pain also withdraws the session's pain report, so the exercise
+        is not counted as a pain-stop or offered to be skipped next time."""
+        try:
+            with self.transaction() as conn:
+                conn.execute(
+                    "UPDATE session SET outcome = ? WHERE id = ? AND outcome != 'running'",
+                    (outcome.value, session_id),
+                )
+                if outcome is not Outcome.STOPPED_FOR_PAIN:
+                    conn.execute("DELETE FROM pain_report WHERE session_id = ?", (session_id,))
+        except sqlite3.Error as exc:
+            raise classify(exc, self.path) from None
 
     def set_note(self, session_id: int, note: str) -> None:
         self._write("UPDATE session SET note = ? WHERE id = ?", (note[:2000] or None, session_id))

@@ -1,0 +1,167 @@
+"""The user's settings, kept in ``settings.toml`` in the data directory. No Qt.
+
+Reading never fails: a value out of range or of the wrong kind falls back to its default
+and is named in ``problems``; a file that is not TOML at all is renamed aside (so it is not
+overwritten by the next save) and the defaults are used. Writing goes to a temporary file
+that replaces the old one, so a full disk never leaves half a settings file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import tomllib
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from stretchdesk.session.settings import SessionSettings
+
+THEMES = ("system", "light", "dark")
+TEXT_SIZES = ("normal", "large", "extra-large")
+MAX_SETTINGS_BYTES = 64 * 1024
+
+# name -> (lowest, highest) for the numbers; choices for the words
+_RANGES: dict[str, tuple[float, float]] = {
+    "lead_in": (3, 30),
+    "hold_percent": (50, 200),
+    "rewarm_minutes": (5, 60),
+    "full_rewarm_minutes": (10, 120),
+    "volume": (0, 100),
+    "voice_rate": (-1.0, 1.0),
+}
+_CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES, "text_size": TEXT_SIZES}
+
+
+@dataclass(frozen=True)
+class Preferences:
+    safety_seen: bool = False
+    lead_in: int = 5  # seconds to get ready for the next exercise
+    hold_percent: int = 100  # holds at 50 % to 200 % of the routine's
+    pain_ratings: bool = True  # ask for a 0-10 rating before and after
+    rewarm_minutes: int = 10  # warm-up counts as fresh this long after it ended
+    full_rewarm_minutes: int = 25  # after this long idle, the whole warm-up again
+    theme: str = "system"
+    text_size: str = "normal"
+    sound: bool = True
+    volume: int = 70
+    voice: bool = True
+    voice_rate: float = 0.0
+
+    def session_settings(self) -> SessionSettings:
+        """Timing for a new session; a running session keeps the settings it started with."""
+        full = max(self.full_rewarm_minutes, self.rewarm_minutes)
+        base = SessionSettings()
+        return replace(
+            base,
+            lead_in=float(self.lead_in),
+            position_change_lead_in=max(float(self.lead_in), base.position_change_lead_in),
+            hold_scale=self.hold_percent / 100.0,
+            rewarm_after=self.rewarm_minutes * 60.0,
+            full_rewarm_after=full * 60.0,
+        )
+
+
+@dataclass
+class LoadedPreferences:
+    prefs: Preferences
+    problems: list[str] = field(default_factory=list)
+
+
+def _check(name: str, value: Any, default: Any) -> Any:
+    """The value if it fits the setting, else raise ValueError with the reason."""
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ValueError("should be true or false")
+        return value
+    if isinstance(default, int | float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError("should be a number")
+        low, high = _RANGES[name]
+        if not low <= value <= high:
+            raise ValueError(f"should be between {low:g} and {high:g}")
+        return int(value) if isinstance(default, int) else float(value)
+    if value not in _CHOICES[name]:
+        raise ValueError(f"should be one of {', '.join(_CHOICES[name])}")
+    return value
+
+
+def from_mapping(data: dict[str, Any], label: str) -> LoadedPreferences:
+    defaults = Preferences()
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    known = {f.name for f in fields(Preferences)}
+    for name, value in data.items():
+        if name not in known:
+            problems.append(f"{label}: unknown setting {name!r} ignored")
+            continue
+        try:
+            values[name] = _check(name, value, getattr(defaults, name))
+        except ValueError as exc:
+            problems.append(f"{label}: {name} {exc}; the default is used")
+    return LoadedPreferences(replace(defaults, **values), problems)
+
+
+def load_prefs(path: Path) -> LoadedPreferences:
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_SETTINGS_BYTES + 1)
+    except FileNotFoundError:
+        return LoadedPreferences(Preferences())
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return LoadedPreferences(Preferences(), [f"{path} cannot be read ({reason})"])
+    try:
+        if len(raw) > MAX_SETTINGS_BYTES:
+            raise ValueError("it is far too large for a settings file")
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as exc:
+        kept = _keep_aside(path)
+        where = f"; it was kept as {kept.name}" if kept else ""
+        return LoadedPreferences(
+            Preferences(), [f"{path} is damaged ({exc}); default settings are used{where}"]
+        )
+    return from_mapping(data, path.name)
+
+
+def _keep_aside(path: Path) -> Path | None:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    try:
+        path.replace(target)
+    except OSError:
+        return None
+    return target
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+def dumps(prefs: Preferences) -> str:
+    lines = ["# stretchdesk settings; edited by the app's Settings screen", ""]
+    lines += [f"{name} = {_toml_value(value)}" for name, value in asdict(prefs).items()]
+    return "\n".join(lines) + "\n"
+
+
+def save_prefs(path: Path, prefs: Preferences) -> None:
+    """Write the settings atomically; raises OSError (with strerror) when it cannot."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with open(fd, "w", encoding="utf-8") as out:  # noqa: PTH123 - a descriptor
+            out.write(dumps(prefs))
+            out.flush()
+            os.fsync(out.fileno())
+        Path(temp).replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temp).unlink()
+        raise

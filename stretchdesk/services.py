@@ -1,0 +1,176 @@
+"""What the window needs from the rest of the app, built once by app.py. No Qt.
+
+Holds the routine catalog, the safety texts, the history file and the settings, and makes
+a new session (engine plus history recorder) when one starts. Problems with any of them
+become sentences in ``notices`` for the window's banner; none of them stops the app.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from stretchdesk import paths
+from stretchdesk.history import HistoryError, HistoryStore, SessionRecorder
+from stretchdesk.history.queries import SessionSummary, list_sessions, unresolved_pain_stops
+from stretchdesk.history.schema import empty_history
+from stretchdesk.history.timefmt import utc_now
+from stretchdesk.prefs import Preferences, load_prefs, save_prefs
+from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, load_catalog, load_library
+from stretchdesk.routine.content import SafetyContent, load_content
+from stretchdesk.session import Clock, SessionEngine, SessionOptions, monotonic
+from stretchdesk.session.avoid import AvoidOffer, offers_for
+
+
+@dataclass
+class Notice:
+    """A sentence for the banner; ``error`` ones are shown in red, the rest calmly."""
+
+    message: str
+    error: bool = False
+    details: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LiveSession:
+    routine: Routine
+    engine: SessionEngine
+    recorder: SessionRecorder
+
+
+def content_path() -> Path:
+    return paths.assets_dir() / "content" / "safety.toml"
+
+
+class Services:
+    def __init__(
+        self,
+        data: paths.DataPaths,
+        library: ExerciseLibrary,
+        catalog: Catalog,
+        content: SafetyContent,
+        *,
+        clock: Clock = monotonic,
+        wall: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.data = data
+        self.library = library
+        self.catalog = catalog
+        self.content = content
+        self.clock = clock
+        self.wall = wall
+        self.notices: list[Notice] = []
+        self.store: HistoryStore | None = None
+        self._reader: sqlite3.Connection | None = None
+        loaded = load_prefs(data.settings)
+        self.prefs = loaded.prefs
+        if loaded.problems:
+            self.notices.append(Notice("Some settings could not be used.", details=loaded.problems))
+        if catalog.invalid:
+            count = len(catalog.invalid)
+            plural = "s" if count > 1 else ""
+            self.notices.append(
+                Notice(
+                    f"{count} of your routine file{plural} could not be loaded; the others work.",
+                    details=[str(p) for p in catalog.problems],
+                )
+            )
+
+    @classmethod
+    def load(
+        cls,
+        data: paths.DataPaths,
+        *,
+        clock: Clock = monotonic,
+        wall: Callable[[], datetime] = utc_now,
+    ) -> Services:
+        """Load the built-in content; a broken install raises RoutineError (shown by app.py)."""
+        library = load_library(paths.exercises_dir())
+        catalog = load_catalog(library, paths.builtin_routines_dir(), data.routines)
+        content = load_content(content_path())
+        services = cls(data, library, catalog, content, clock=clock, wall=wall)
+        services.open_history()
+        return services
+
+    # ------------------------------------------------------------------ history
+    def open_history(self) -> None:
+        try:
+            self.store, found = HistoryStore.open(self.data.history)
+        except HistoryError as exc:
+            self.notices.append(Notice(str(exc), error=True))
+            with contextlib.suppress(HistoryError):
+                self._reader = HistoryStore.open_readonly(self.data.history).conn
+            return
+        self.notices.extend(Notice(n.message) for n in found)
+
+    @property
+    def history(self) -> sqlite3.Connection:
+        """A connection to read the history from (an empty one if there is none)."""
+        if self.store is not None:
+            return self.store.conn
+        if self._reader is None:
+            self._reader = empty_history()
+        return self._reader
+
+    def last_session(self) -> SessionSummary | None:
+        try:
+            found = list_sessions(self.history, limit=1)
+        except sqlite3.Error:
+            return None
+        return found[0] if found else None
+
+    def avoid_offers(self, routine: Routine) -> list[AvoidOffer]:
+        try:
+            stopped = unresolved_pain_stops(self.history)
+        except sqlite3.Error:
+            return []
+        return offers_for(routine, {key: title for key, (title, _) in stopped.items()})
+
+    # ------------------------------------------------------------------ settings
+    def save_prefs(self, prefs: Preferences) -> str | None:
+        """Keep and save the settings; returns a sentence if they could not be written."""
+        self.prefs = prefs
+        try:
+            save_prefs(self.data.settings, prefs)
+        except OSError as exc:
+            return (
+                f"Settings could not be saved in {self.data.root} ({exc.strerror or exc}); "
+                "they apply until you close the app."
+            )
+        return None
+
+    # ------------------------------------------------------------------ sessions
+    def planned_seconds(self, routine: Routine) -> float:
+        """How long the routine takes with the current settings, start to finish."""
+        return SessionEngine(routine, self.prefs.session_settings(), clock=self.clock).planned()[0]
+
+    def new_session(
+        self,
+        routine: Routine,
+        options: SessionOptions | None = None,
+        *,
+        pain_before: int | None = None,
+        on_problem: Callable[[HistoryError], None] | None = None,
+    ) -> LiveSession:
+        engine = SessionEngine(routine, self.prefs.session_settings(), options, clock=self.clock)
+        recorder = SessionRecorder(
+            self.store,
+            clock=self.clock,
+            wall=self.wall,
+            on_problem=on_problem,
+            pain_before=pain_before,
+        )
+        engine.add_listener(recorder)
+        return LiveSession(routine, engine, recorder)
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None

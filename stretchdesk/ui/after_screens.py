@@ -1,0 +1,189 @@
+"""After a session: the calm recovery screen after a pain-stop, and the completion summary.
+
+Nothing on these screens can start a session again: their only way on is Done.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from stretchdesk.history import SessionRecorder
+from stretchdesk.routine.content import SafetyContent
+from stretchdesk.session import StopLocation
+from stretchdesk.ui import wording
+from stretchdesk.ui.prompts import pain_scale
+from stretchdesk.ui.safety_screen import section_widgets
+from stretchdesk.ui.widgets import bullet_list, button, label, scrolled
+
+
+def where_text(location: StopLocation | None) -> str:
+    if location is None or location.segment is None:
+        return "Stopped before the session began."
+    parts = [location.title]
+    if location.side is not None:
+        parts.append(f"{location.side.value} side")
+    if location.reps > 1 and location.rep:
+        parts.append(f"rep {location.rep} of {location.reps}")
+    return "Stopped during " + ", ".join(parts) + "."
+
+
+class RecoveryScreen(QWidget):
+    done = Signal()
+
+    def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Stopped for pain")
+        self.recorder: SessionRecorder | None = None
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(48, 24, 48, 12)
+        column.addWidget(label(content.recovery.title, "title"))
+        steps = bullet_list(content.recovery.lines, "lead")
+        steps.setAccessibleName("What to do now")
+        column.addWidget(steps)
+        self.where = label("", "muted")
+        column.addWidget(self.where)
+        column.addSpacing(12)
+        sides = QHBoxLayout()
+        sides.setSpacing(40)
+        answers = QVBoxLayout()
+        answers.addWidget(label(content.text("pain_scale", "question_stop"), "subheading"))
+        self.scale = pain_scale(content, skip_text="No rating")
+        self.scale.chosen.connect(self._rated)
+        answers.addWidget(self.scale)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("A short note for you or your clinician (optional)")
+        self.note.setAccessibleName("Note")
+        self.note.setAccessibleDescription("Saved with this session when you press Done")
+        self.note.setMaxLength(500)
+        answers.addWidget(self.note)
+        self.not_pain = button(
+            "It was not pain, I just stopped",
+            "It was not pain, I just stopped",
+            "Saves this session as ended early instead of stopped for pain",
+        )
+        self.not_pain.clicked.connect(self._not_pain)
+        row = QHBoxLayout()
+        row.addWidget(self.not_pain)
+        row.addStretch(1)
+        answers.addLayout(row)
+        answers.addStretch(1)
+        sides.addLayout(answers, 3)
+        flags = QVBoxLayout()
+        for section in (content.emergency, content.doctor):
+            for widget in section_widgets(section):
+                flags.addWidget(widget)
+            flags.addSpacing(8)
+        flags.addStretch(1)
+        sides.addLayout(flags, 2)
+        column.addLayout(sides)
+        self.done_button = button("Done", "Done", "Back to the routines; nothing starts", "primary")
+        self.done_button.clicked.connect(self._done)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(48, 8, 48, 24)
+        bottom.addStretch(1)
+        bottom.addWidget(self.done_button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(inner), 1)
+        outer.addLayout(bottom)
+
+    def show_stop(self, recorder: SessionRecorder | None, location: StopLocation | None) -> None:
+        self.recorder = recorder
+        self.where.setText(where_text(location))
+        self.scale.clear()
+        self.note.clear()
+        self.not_pain.setEnabled(True)
+        self.not_pain.setText("It was not pain, I just stopped")
+        self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _rated(self, rating: int) -> None:
+        if rating >= 0 and self.recorder is not None:
+            self.recorder.rate_pain_stop(rating)
+
+    def _not_pain(self) -> None:
+        if self.recorder is not None:
+            self.recorder.not_pain()
+        self.not_pain.setEnabled(False)
+        self.not_pain.setText("Saved as ended early")
+
+    def _done(self) -> None:
+        note = self.note.text().strip()
+        if note and self.recorder is not None:
+            self.recorder.add_note(note)
+        self.done.emit()
+
+
+class CompletionScreen(QWidget):
+    done = Signal()
+    history_requested = Signal()
+
+    def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Session complete")
+        self.recorder: SessionRecorder | None = None
+        self.summary = label("", "lead")
+        self.summary.setAccessibleName("Summary")
+        self.streak = label("", "subheading")
+        self.question = label(content.text("pain_scale", "question_after"), "heading")
+        self.before = label("", "muted")
+        self.scale = pain_scale(content, skip_text="No rating")
+        self.scale.chosen.connect(self._rated)
+        self.done_button = button("Done", "Done", "Back to the routines", "primary")
+        self.done_button.clicked.connect(self.done.emit)
+        self.history_button = button(
+            "See history", "See history", "Your sessions and pain over time"
+        )
+        self.history_button.clicked.connect(self.history_requested.emit)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(48, 32, 48, 24)
+        column.addWidget(label("Well done: routine complete", "title"))
+        column.addWidget(self.summary)
+        column.addWidget(self.streak)
+        column.addSpacing(24)
+        column.addWidget(self.question)
+        column.addWidget(self.before)
+        column.addWidget(self.scale)
+        column.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.history_button)
+        row.addStretch(1)
+        row.addWidget(self.done_button)
+        column.addLayout(row)
+
+    def show_summary(
+        self,
+        recorder: SessionRecorder | None,
+        *,
+        title: str,
+        active_seconds: float,
+        steps_done: int,
+        steps_total: int,
+        streak_days: int,
+        pain_before: int | None,
+        ask_pain: bool,
+    ) -> None:
+        self.recorder = recorder
+        self.summary.setText(
+            f"{title}: {wording.minutes(active_seconds)} of exercise, "
+            f"{steps_done} of {steps_total} steps done."
+        )
+        days = "day" if streak_days == 1 else "days"
+        self.streak.setText(f"{streak_days} {days} in a row" if streak_days else "")
+        for widget in (self.question, self.scale):
+            widget.setVisible(ask_pain)
+        self.before.setVisible(ask_pain and pain_before is not None)
+        self.before.setText(
+            f"Before the session you said {pain_before}." if pain_before is not None else ""
+        )
+        self.scale.clear()
+        if ask_pain:
+            self.scale.focus_first()
+        else:
+            self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _rated(self, rating: int) -> None:
+        if rating >= 0 and self.recorder is not None:
+            self.recorder.set_pain_after(rating)
+        self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)

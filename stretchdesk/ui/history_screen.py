@@ -1,0 +1,216 @@
+"""History: this week, the streak, the pain trend, pain-stops per exercise, every session,
+and a CSV export for a clinician. Sessions load 200 at a time as the list scrolls, so ten
+years of history opens as fast as one week."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchdesk.history.export import export_to_file
+from stretchdesk.history.queries import (
+    SessionSummary,
+    list_sessions,
+    minutes_per_week,
+    pain_stops_per_exercise,
+    pain_trend,
+    streak,
+)
+from stretchdesk.ui import wording
+from stretchdesk.ui.chart import PainChart
+from stretchdesk.ui.start_screen import OUTCOME_WORDS
+from stretchdesk.ui.widgets import button, label
+
+BATCH = 200
+COLUMNS = ("Date", "Routine", "Minutes", "Outcome", "Pain before → after", "Note")
+SESSIONS_FILTER = "Sessions, one row each (*.csv)"
+STEPS_FILTER = "Steps, one row each (*.csv)"
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _pain(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def cells(s: SessionSummary, titles: Mapping[str, str]) -> tuple[str, ...]:
+    when = s.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+    outcome = OUTCOME_WORDS.get(s.outcome, s.outcome)
+    if s.outcome == "stopped_for_pain" and s.stopped_at_exercise:
+        outcome += f" ({titles.get(s.stopped_at_exercise, s.stopped_at_exercise)})"
+    pain = f"{_pain(s.pain_before)} → {_pain(s.pain_after)}"
+    if s.pain_before is None and s.pain_after is None:
+        pain = "–"
+    return (when, s.routine_title, f"{s.minutes:.0f}", outcome, pain, s.note or "")
+
+
+class SessionsModel(QAbstractTableModel):
+    def __init__(self, titles: Mapping[str, str]) -> None:
+        super().__init__()
+        self.titles = titles
+        self.conn: sqlite3.Connection | None = None
+        self.rows: list[tuple[str, ...]] = []
+        self._oldest: datetime | None = None
+        self._more = False
+
+    def reload(self, conn: sqlite3.Connection) -> None:
+        self.beginResetModel()
+        self.conn, self.rows, self._oldest, self._more = conn, [], None, True
+        self.rows = self._next_batch()
+        self.endResetModel()
+
+    def _next_batch(self) -> list[tuple[str, ...]]:
+        if self.conn is None or not self._more:
+            return []
+        batch = list_sessions(self.conn, until=self._oldest, limit=BATCH)
+        self._more = len(batch) == BATCH
+        if batch:
+            self._oldest = batch[-1].started_at
+        return [cells(s, self.titles) for s in batch]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid():
+            return
+        batch = self._next_batch()
+        if batch:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
+            self.rows.extend(batch)
+            self.endInsertRows()
+
+
+class HistoryScreen(QWidget):
+    def __init__(
+        self,
+        history: Callable[[], sqlite3.Connection],
+        titles: Mapping[str, str],
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("History")
+        self._history = history
+        self._today = today
+        self.week = label("", "heading")
+        self.week.setAccessibleName("This week")
+        self.streak = label("", "heading")
+        self.streak.setAccessibleName("Streak")
+        self.chart = PainChart()
+        self.stops = label("", "muted")
+        self.stops.setAccessibleName("Pain-stops per exercise")
+        self.model = SessionsModel(titles)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Sessions, newest first")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.export = button(
+            "Export CSV…", "Export CSV", "Save your history as a spreadsheet file for a clinician"
+        )
+        self.export.clicked.connect(self.export_dialog)
+        self.status = label("", "muted")
+        self.status.setAccessibleName("Export result")
+        top = QHBoxLayout()
+        top.addWidget(self.week)
+        top.addSpacing(32)
+        top.addWidget(self.streak)
+        top.addStretch(1)
+        top.addWidget(self.export)
+        middle = QHBoxLayout()
+        chart_box = QVBoxLayout()
+        chart_box.addWidget(label("Pain, 0 to 10", "subheading"))
+        chart_box.addWidget(self.chart, 1)
+        middle.addLayout(chart_box, 3)
+        stops_box = QVBoxLayout()
+        stops_box.addWidget(label("Pain-stops per exercise", "subheading"))
+        stops_box.addWidget(self.stops)
+        stops_box.addStretch(1)
+        middle.addLayout(stops_box, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(32, 20, 32, 20)
+        column.addLayout(top)
+        column.addWidget(self.status)
+        column.addLayout(middle, 2)
+        column.addWidget(self.table, 3)
+
+    def reload(self) -> None:
+        conn = self._history()
+        today = self._today()
+        tz = datetime.now().astimezone().tzinfo
+        assert tz is not None
+        try:
+            weeks = minutes_per_week(conn, today, tz, weeks=1)
+            days = streak(conn, today, tz)
+            points = pain_trend(conn)
+            stops = pain_stops_per_exercise(conn)
+            self.model.reload(conn)
+        except sqlite3.Error as exc:
+            self.status.setText(f"The history cannot be read ({exc}).")
+            return
+        self.week.setText(f"This week: {wording.minutes(weeks[-1][1] * 60)}")
+        self.streak.setText(f"Streak: {days} day{'s' if days != 1 else ''}")
+        self.chart.set_points(points)
+        lines = [f"{title}: {count}" for _, title, count in stops[:8]]
+        self.stops.setText("\n".join(lines) or "None")
+        if not self.model.rows:
+            self.status.setText("No sessions yet.")
+
+    def export_dialog(self) -> None:
+        default = Path.home() / f"stretchdesk-history-{self._today().isoformat()}.csv"
+        name, chosen = QFileDialog.getSaveFileName(
+            self, "Export history", str(default), f"{SESSIONS_FILTER};;{STEPS_FILTER}"
+        )
+        if not name:
+            return
+        steps = chosen == STEPS_FILTER
+        self.export_to(Path(name), steps=steps)
+
+    def export_to(self, target: Path, *, steps: bool = False) -> None:
+        try:
+            count = export_to_file(self._history(), target, "csv", steps)
+        except OSError as exc:
+            self.status.setText(f"Could not write {target}: {exc.strerror or exc}.")
+            return
+        except sqlite3.Error as exc:
+            self.status.setText(f"The history cannot be read ({exc}).")
+            return
+        what = "steps" if steps else "sessions"
+        self.status.setText(f"Saved {count} {what} to {target}.")

@@ -1,0 +1,90 @@
+"""Questions before a session: the pain rating, and what to do with an exercise that hurt."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from stretchdesk.routine.content import SafetyContent
+from stretchdesk.session.avoid import AvoidOffer, Choice
+from stretchdesk.ui.widgets import PainScale, button, label
+
+
+def pain_scale(content: SafetyContent, skip_text: str = "Skip") -> PainScale:
+    texts = content.texts["pain_scale"]
+    return PainScale(texts["low"], texts["high"], texts["bands"], skip_text=skip_text)
+
+
+class PainBeforeScreen(QWidget):
+    """One press answers: a number, or Skip."""
+
+    answered = Signal(object)  # int rating or None
+
+    def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Pain before the session")
+        self.routine_title = label("", "heading")
+        self.scale = pain_scale(content)
+        self.scale.chosen.connect(lambda n: self.answered.emit(None if n < 0 else n))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(48, 48, 48, 48)
+        column.addWidget(self.routine_title)
+        column.addSpacing(24)
+        column.addWidget(label(content.text("pain_scale", "question_before"), "title"))
+        column.addWidget(label("Optional: it helps you see how your back changes.", "muted"))
+        column.addSpacing(24)
+        column.addWidget(self.scale)
+        column.addWidget(label(f"Scale: {content.texts['pain_scale']['source']}", "small"))
+        column.addStretch(1)
+
+    def ask(self, routine_title: str) -> None:
+        self.routine_title.setText(routine_title)
+        self.scale.clear()
+        self.scale.skip.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class AvoidScreen(QWidget):
+    """Last time this exercise was pain-stopped: skip it, shorten its holds, or as usual."""
+
+    answered = Signal(object, object)  # AvoidOffer, Choice
+
+    def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("An exercise that hurt last time")
+        self._content = content
+        self.offer: AvoidOffer | None = None
+        self.message = label("", "title")
+        self.buttons: dict[Choice, QWidget] = {}
+        row = QHBoxLayout()
+        names = {
+            Choice.SKIP: content.text("avoid", "skip"),
+            Choice.SHORTER: content.text("avoid", "shorter"),
+            Choice.AS_USUAL: content.text("avoid", "as_usual"),
+        }
+        for choice, text in names.items():
+            item = button(
+                text, text, f"{text} in this session", "primary" if choice is Choice.SKIP else None
+            )
+            item.clicked.connect(lambda _=False, c=choice: self._answer(c))
+            row.addWidget(item)
+            self.buttons[choice] = item
+        row.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(48, 48, 48, 48)
+        column.addWidget(self.message)
+        column.addSpacing(24)
+        column.addLayout(row)
+        column.addWidget(label(content.texts["avoid"]["source"], "small"))
+        column.addStretch(1)
+
+    def ask(self, offer: AvoidOffer) -> None:
+        self.offer = offer
+        self.message.setText(self._content.text("avoid", "offer", title=offer.title))
+        for choice, item in self.buttons.items():
+            item.setVisible(choice in offer.choices)
+        first = next(c for c in offer.choices)
+        self.buttons[first].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _answer(self, choice: Choice) -> None:
+        if self.offer is not None:
+            self.answered.emit(self.offer, choice)

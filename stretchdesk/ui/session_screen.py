@@ -1,0 +1,324 @@
+"""The session screen: illustration, big countdown, what to do now, the steps, and the controls.
+
+Every control forwards to the engine in one line; the screen only draws what
+``engine.view()`` says. One single-shot timer is armed for the next moment something
+visible changes (the countdown's next whole second or the next illustration frame); a
+late timer only means a late repaint, never a wrong time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from stretchdesk.illustration import find_frames
+from stretchdesk.routine.content import SafetyContent
+from stretchdesk.routine.model import Side
+from stretchdesk.services import LiveSession
+from stretchdesk.session import EngineState, Refusal, SegmentKind, SessionView
+from stretchdesk.session import events as ev
+from stretchdesk.ui import wording
+from stretchdesk.ui.countdown import CountdownDial
+from stretchdesk.ui.illustration import IllustrationView
+from stretchdesk.ui.step_list import StepList
+from stretchdesk.ui.widgets import bullet_html, bullet_list, button, label
+
+NOTICE_MS = 10_000
+
+
+class SessionScreen(QWidget):
+    ended = Signal(object)  # the SessionCompleted or SessionStopped event
+    cancelled = Signal()  # left before it started: nothing was recorded
+
+    def __init__(self, content: SafetyContent, assets: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Session")
+        self._content = content
+        self._assets = assets
+        self.live: LiveSession | None = None
+        self._frames_key: tuple[int, Side | None] | None = None
+        self._frames_side: Side | None = None
+        self._position_changed = True
+        self._agenda_dirty = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.refresh)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self._hide_notice)
+        self._build()
+        self._keys()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.badge = label("", "badge", wrap=False)
+        self.badge.setAccessibleName("Phase")
+        self.title = label("", "title")
+        self.title.setAccessibleName("Exercise")
+        self.place = label("", "muted", wrap=False)
+        self.headline = label("", "getready")
+        self.headline.setAccessibleName("What to do now")
+        self.illustration = IllustrationView()
+        self.dial = CountdownDial()
+        self.rep_side = label("", "lead")
+        self.rep_side.setAccessibleName("Rep and side")
+        self.instructions = bullet_list([])
+        self.instructions.setAccessibleName("Instructions")
+        self.caution = label("", "caution")
+        self.caution.setAccessibleName("Caution")
+        self.breathing = label("", "muted")
+        self.next_label = label("", "subheading")
+        self.next_label.setAccessibleName("Coming next")
+        self.notice = label("", "notice")
+        self.notice.setAccessibleName("Message")
+        self.notice.hide()
+        self.steps = StepList()
+        self.steps.setMinimumWidth(230)
+        self.steps.jump_requested.connect(self._jump)
+        self._build_controls()
+        self._lay_out()
+
+    def _build_controls(self) -> None:
+        self.back_button = button(
+            "◀  Back", "Back", "Start this exercise again, or go back one (Left arrow)"
+        )
+        self.pause_button = button("Start", "Start", "Start, pause or resume the session (Space)")
+        self.next_button = button("Next  ▶", "Next", "Go on to the next exercise (Right arrow)")
+        self.pain_button = button(
+            "Pain — stop  (Esc)",
+            "Pain — stop",
+            "Stops everything at once because it hurts (Esc)",
+            "pain",
+        )
+        self.pain_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.back_button.clicked.connect(self._back)
+        self.pause_button.clicked.connect(self._toggle)
+        self.next_button.clicked.connect(self._next)
+        self.pain_button.clicked.connect(self.pain_stop)
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.badge)
+        top.addSpacing(16)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.place)
+
+        info = QVBoxLayout()
+        info.addWidget(self.dial, 3)
+        info.addWidget(self.rep_side)
+        info.addWidget(self.instructions)
+        info.addWidget(self.caution)
+        info.addWidget(self.breathing)
+        info.addStretch(1)
+        info.addWidget(self.next_label)
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.illustration, 5)
+        middle.addLayout(info, 3)
+        middle.addWidget(self.steps, 2)
+
+        controls = QHBoxLayout()
+        for control in (self.back_button, self.pause_button, self.next_button):
+            controls.addWidget(control)
+        controls.addSpacing(24)
+        controls.addWidget(self.pain_button, 1)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 16, 24, 16)
+        column.addLayout(top)
+        column.addWidget(self.headline)
+        column.addLayout(middle, 1)
+        column.addWidget(self.notice)
+        column.addLayout(controls)
+
+    def _keys(self) -> None:
+        pairs: list[tuple[QKeySequence.StandardKey | Qt.Key, Callable[[], object]]] = [
+            (Qt.Key.Key_Escape, self.pain_stop),
+            (Qt.Key.Key_Space, self._toggle),
+            (Qt.Key.Key_Left, self._back),
+            (Qt.Key.Key_Right, self._next),
+        ]
+        self._shortcuts = []
+        for key, slot in pairs:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setAutoRepeat(False)
+            shortcut.activated.connect(slot)
+            self._shortcuts.append(shortcut)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        window = self.window()
+        self.dial.setMinimumHeight(max(150, window.height() // 4))
+        super().resizeEvent(event)
+
+    # ------------------------------------------------------------------ session
+    def begin(self, live: LiveSession) -> None:
+        """Show a new session, ready to start; the engine and its recorder are wired."""
+        self.stop_timers()
+        self.live = live
+        self._frames_key = None
+        self._frames_side = None
+        self._position_changed = True
+        self._agenda_dirty = True
+        live.engine.add_listener(self._on_event)
+        self._hide_notice()
+        self.refresh()
+        self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def stop_timers(self) -> None:
+        self._timer.stop()
+
+    @property
+    def running(self) -> bool:
+        return self.live is not None and not self.live.engine.finished
+
+    def _on_event(self, event: ev.Event) -> None:
+        if isinstance(event, ev.LeadInStarted):
+            self._position_changed = event.position_changed
+            self._frames_side = event.side
+        elif isinstance(event, ev.RepStarted | ev.SideSwitched):
+            self._frames_side = event.side
+        elif isinstance(event, ev.WarmupExpired):
+            self._show_notice(self._rewarm_text(event))
+        if isinstance(event, ev.StepStarted | ev.StepFinished | ev.WarmupExpired):
+            self._agenda_dirty = True
+        if isinstance(event, ev.SessionCompleted | ev.SessionStopped):
+            self.stop_timers()
+            self.ended.emit(event)
+
+    def _rewarm_text(self, event: ev.WarmupExpired) -> str:
+        group = "full" if event.level is ev.RewarmLevel.FULL else "short"
+        minutes = max(1, round(event.idle_seconds / 60))
+        return self._content.text("rewarm", group, minutes=minutes)
+
+    # ------------------------------------------------------------------ controls
+    def pain_stop(self) -> None:
+        """Stop at once: the engine ends the session and the recorder writes it first."""
+        self.stop_timers()
+        if self.live is not None:
+            self.live.engine.pain_stop()
+
+    def _toggle(self) -> None:
+        if self.running:
+            assert self.live is not None
+            self.live.engine.toggle_pause()
+            self.refresh()
+
+    def _answer(self, refusal: Refusal | None) -> None:
+        if refusal is not None:
+            self._show_notice(refusal.message)
+        self.refresh()
+
+    def _next(self) -> None:
+        if self.running:
+            assert self.live is not None
+            self._answer(self.live.engine.next_step())
+
+    def _back(self) -> None:
+        if self.live is not None and self.live.engine.state is EngineState.READY:
+            self.stop_timers()
+            self.live = None
+            self.cancelled.emit()
+        elif self.running:
+            assert self.live is not None
+            self._answer(self.live.engine.back())
+
+    def _jump(self, position: int) -> None:
+        if self.running:
+            assert self.live is not None
+            self._answer(self.live.engine.jump(position))
+
+    def _show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+        self._notice_timer.start(NOTICE_MS)
+
+    def _hide_notice(self) -> None:
+        self.notice.hide()
+        self.notice.setText("")
+
+    # ------------------------------------------------------------------ drawing
+    def refresh(self) -> None:
+        """Bring everything shown up to the engine's now and arm the next wake-up."""
+        if self.live is None:
+            return
+        engine = self.live.engine
+        view = engine.view()
+        if engine.finished:
+            return
+        hold = engine.items[view.position].timing.is_hold
+        next_frame = self._show(view, hold)
+        self._arm(view, next_frame)
+
+    def _show(self, view: SessionView, hold: bool) -> float | None:
+        assert self.live is not None
+        step = view.step
+        self.badge.setText(wording.badge(view))
+        self.title.setText(step.title)
+        self.place.setText(f"Step {view.position + 1} of {view.total}")
+        self.headline.setText(
+            wording.headline(view, position_changed=self._position_changed, hold=hold)
+        )
+        self.rep_side.setText(wording.rep_and_side(view))
+        self.instructions.setText(bullet_html(step.instructions))
+        self.caution.setText(step.caution)
+        self.caution.setVisible(bool(step.caution))
+        self.breathing.setText(step.exercise.breathing)
+        self.breathing.setVisible(bool(step.exercise.breathing))
+        self.next_label.setText(wording.coming_next(view))
+        paused = view.state is EngineState.PAUSED
+        labels = {EngineState.READY: "Start", EngineState.RUNNING: "Pause"}
+        text = labels.get(view.state, "Resume")
+        self.pause_button.setText(f"{text}  (Space)")
+        ready = view.state is EngineState.READY
+        self.back_button.setText("◀  Routines" if ready else "◀  Back")
+        self.back_button.setAccessibleName("Back to the routines" if ready else "Back")
+        self.next_button.setEnabled(not ready)
+        self.pause_button.setAccessibleName(text)
+        if view.state is EngineState.READY:
+            seconds = math.ceil(self.live.engine.settings.position_change_lead_in)
+            self.dial.set_state(seconds, 0.0, "Ready", paused=False)
+        else:
+            self.dial.set_state(
+                view.shown_seconds, view.progress, wording.caption(view, hold=hold), paused=paused
+            )
+        if self._agenda_dirty:
+            self._agenda_dirty = False
+            self.steps.show_agenda(self.live.engine.agenda())
+        left = self._frames_side is Side.LEFT
+        key = (view.position, self._frames_side if step.exercise.per_side else None)
+        if key != self._frames_key:
+            self._frames_key = key
+            self.illustration.set_frames(find_frames(step, self._assets), left=left)
+        if view.segment is None:
+            return None
+        elapsed = view.segment_seconds - view.remaining
+        return self.illustration.show_moment(
+            view.segment, elapsed, rep_seconds=view.segment_seconds
+        )
+
+    def _arm(self, view: SessionView, next_frame: float | None) -> None:
+        if view.state is not EngineState.RUNNING:
+            self._timer.stop()
+            return
+        shown = view.shown_seconds
+        until_tick = view.remaining - (shown - 1) if shown > 0 else view.remaining
+        delays = [until_tick]
+        if next_frame is not None:
+            delays.append(next_frame)
+        wait = max(0.001, min(delays))
+        self._timer.start(math.ceil(wait * 1000) + 1)
+
+    @property
+    def next_wake_ms(self) -> int | None:
+        """When the screen will next look at the clock (None: it is idle)."""
+        return self._timer.remainingTime() if self._timer.isActive() else None
+
+    def segment_kind(self) -> SegmentKind | None:
+        return self.live.engine.view().segment if self.live else None

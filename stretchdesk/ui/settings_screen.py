@@ -1,0 +1,137 @@
+"""Settings: saved in the data directory as soon as they change. A running session keeps
+the timing it started with; theme and text size apply to the whole window at once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchdesk.prefs import TEXT_SIZES, THEMES, Preferences
+from stretchdesk.ui.widgets import button, label
+
+THEME_NAMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+SIZE_NAMES = {"normal": "Normal", "large": "Large", "extra-large": "Extra large"}
+
+
+def _spin(low: int, high: int, step: int, *, suffix: str, name: str, tip: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setSingleStep(step)
+    spin.setSuffix(suffix)
+    spin.setAccessibleName(name)
+    spin.setAccessibleDescription(tip)
+    return spin
+
+
+def _combo(items: dict[str, str], name: str) -> QComboBox:
+    combo = QComboBox()
+    for key, text in items.items():
+        combo.addItem(text, key)
+    combo.setAccessibleName(name)
+    return combo
+
+
+class SettingsScreen(QWidget):
+    changed = Signal(object)  # the new Preferences
+    safety_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Settings")
+        self._prefs = Preferences()
+        self._loading = False
+        self.lead_in = _spin(
+            3, 30, 1, suffix=" s", name="Get-ready time", tip="Seconds to get ready"
+        )
+        self.hold = _spin(
+            50,
+            200,
+            10,
+            suffix=" %",
+            name="Hold length",
+            tip="Holds at 50 to 200 % of the routine's",
+        )
+        self.pain = QCheckBox("Ask for a pain rating before and after")
+        self.pain.setAccessibleName("Pain ratings")
+        self.rewarm = _spin(
+            5,
+            60,
+            1,
+            suffix=" min",
+            name="Warm-up stays fresh for",
+            tip="After this long paused or away, a short re-warm comes before the stretches",
+        )
+        self.theme = _combo(THEME_NAMES, "Theme")
+        self.text_size = _combo(SIZE_NAMES, "Text size")
+        self.result = label("", "muted")
+        self.result.setAccessibleName("Settings saved")
+        safety = button(
+            "Show the safety information", "Safety information", "Who the routines are for"
+        )
+        safety.clicked.connect(self.safety_requested.emit)
+        form = QFormLayout()
+        form.setSpacing(14)
+        form.addRow("Get ready before each exercise", self.lead_in)
+        form.addRow("Hold length", self.hold)
+        form.addRow("Pain ratings", self.pain)
+        form.addRow("Warm-up stays fresh for", self.rewarm)
+        form.addRow("Theme", self.theme)
+        form.addRow("Text size", self.text_size)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(48, 24, 48, 24)
+        column.addWidget(label("Settings", "title"))
+        column.addWidget(
+            label("Changes are saved at once. A session already running keeps its timing.", "muted")
+        )
+        column.addSpacing(12)
+        column.addLayout(form)
+        column.addWidget(self.result)
+        column.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(safety)
+        row.addStretch(1)
+        column.addLayout(row)
+        for spin in (self.lead_in, self.hold, self.rewarm):
+            spin.valueChanged.connect(self._edited)
+        self.pain.toggled.connect(self._edited)
+        self.theme.currentIndexChanged.connect(self._edited)
+        self.text_size.currentIndexChanged.connect(self._edited)
+
+    def show_prefs(self, prefs: Preferences) -> None:
+        self._loading = True
+        self._prefs = prefs
+        self.lead_in.setValue(prefs.lead_in)
+        self.hold.setValue(prefs.hold_percent)
+        self.pain.setChecked(prefs.pain_ratings)
+        self.rewarm.setValue(prefs.rewarm_minutes)
+        self.theme.setCurrentIndex(THEMES.index(prefs.theme))
+        self.text_size.setCurrentIndex(TEXT_SIZES.index(prefs.text_size))
+        self._loading = False
+
+    def show_result(self, problem: str | None) -> None:
+        self.result.setText(problem or "Saved.")
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        self._prefs = replace(
+            self._prefs,
+            lead_in=self.lead_in.value(),
+            hold_percent=self.hold.value(),
+            pain_ratings=self.pain.isChecked(),
+            rewarm_minutes=self.rewarm.value(),
+            full_rewarm_minutes=max(self._prefs.full_rewarm_minutes, self.rewarm.value()),
+            theme=str(self.theme.currentData()),
+            text_size=str(self.text_size.currentData()),
+        )
+        self.changed.emit(self._prefs)

@@ -1,0 +1,158 @@
+"""Choose a routine: cards with minutes and what is in them, the last session, a big Start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from stretchdesk.history.queries import SessionSummary
+from stretchdesk.routine import Routine
+from stretchdesk.ui import wording
+from stretchdesk.ui.widgets import button, label, restyle, scrolled
+
+OUTCOME_WORDS = {
+    "completed": "completed",
+    "stopped_for_pain": "stopped for pain",
+    "ended_early": "ended early",
+    "interrupted": "interrupted",
+    "running": "in progress",
+}
+
+
+def last_session_text(last: SessionSummary | None) -> str:
+    if last is None:
+        return "No sessions yet. Your sessions will appear under History."
+    when = last.started_at.astimezone().strftime("%A %d %B, %H:%M")
+    text = (
+        f"Last session: {last.routine_title}, {when}: {wording.minutes(last.active_seconds)}, "
+        f"{OUTCOME_WORDS.get(last.outcome, last.outcome)}"
+    )
+    if last.pain_before is not None and last.pain_after is not None:
+        text += f", pain {last.pain_before} → {last.pain_after}"
+    return text + "."
+
+
+class RoutineCard(QFrame):
+    """One routine; click, Space or Enter selects it (Enter twice starts it)."""
+
+    picked = Signal(str)
+    activated = Signal(str)
+
+    def __init__(self, routine: Routine, seconds: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.routine_id = routine.id
+        self.setProperty("role", "card")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        summary = wording.routine_summary(routine)
+        length = wording.minutes(seconds)
+        self.setAccessibleName(f"{routine.title}, {length}")
+        self.setAccessibleDescription(f"{summary}. {routine.description}")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(20, 16, 20, 16)
+        column.addWidget(label(routine.title, "heading"))
+        column.addWidget(label(f"{length} · {summary}", "subheading"))
+        column.addWidget(label(routine.description, "muted"))
+        column.addStretch(1)
+        if not routine.builtin:
+            column.addWidget(label(f"Your routine: {routine.path}", "small"))
+
+    def set_selected(self, selected: bool) -> None:
+        self.setProperty("selected", "true" if selected else "false")
+        restyle(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self.picked.emit(self.routine_id)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.activated.emit(self.routine_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space:
+            self.picked.emit(self.routine_id)
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.picked.emit(self.routine_id)
+            self.activated.emit(self.routine_id)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.picked.emit(self.routine_id)
+        super().focusInEvent(event)
+
+
+class StartScreen(QWidget):
+    start_requested = Signal(str)
+    about_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Choose a routine")
+        self.cards: dict[str, RoutineCard] = {}
+        self.selected: str | None = None
+        self._grid = QGridLayout()
+        self._grid.setSpacing(20)
+        holder = QWidget()
+        holder.setLayout(self._grid)
+        self.last = label("", "muted")
+        self.last.setAccessibleName("Last session")
+        self.start = button("Start", "Start", "Start the chosen routine (Enter)", "primary")
+        self.start.setMinimumWidth(260)
+        self.start.clicked.connect(self._start)
+        self.about = button(
+            "About these exercises", "About these exercises", "Where the exercises come from"
+        )
+        self.about.clicked.connect(self.about_requested.emit)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(48, 24, 48, 24)
+        column.addWidget(label("Choose a routine", "title"))
+        column.addWidget(
+            label(
+                "Warm-ups come first, then gentle stretches. Press Esc at any moment to stop.",
+                "lead",
+            )
+        )
+        column.addWidget(scrolled(holder), 1)
+        column.addWidget(self.last)
+        row = QHBoxLayout()
+        row.addWidget(self.about)
+        row.addStretch(1)
+        row.addWidget(self.start)
+        column.addLayout(row)
+
+    def show_routines(self, routines: list[tuple[Routine, float]]) -> None:
+        for card in self.cards.values():
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = {}
+        for i, (routine, seconds) in enumerate(routines):
+            card = RoutineCard(routine, seconds)
+            card.picked.connect(self.select)
+            card.activated.connect(self._activate)
+            self._grid.addWidget(card, i // 2, i % 2)
+            self.cards[routine.id] = card
+        first = routines[0][0].id if routines else None
+        self.select(self.selected if self.selected in self.cards else first)
+
+    def show_last(self, last: SessionSummary | None) -> None:
+        self.last.setText(last_session_text(last))
+
+    def select(self, routine_id: str | None) -> None:
+        self.selected = routine_id
+        for key, card in self.cards.items():
+            card.set_selected(key == routine_id)
+        self.start.setEnabled(routine_id is not None)
+
+    def focus_default(self) -> None:
+        card = self.cards.get(self.selected or "")
+        (card or self.start).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _activate(self, routine_id: str) -> None:
+        self.select(routine_id)
+        self._start()
+
+    def _start(self) -> None:
+        if self.selected is not None:
+            self.start_requested.emit(self.selected)

@@ -1,0 +1,107 @@
+"""The session's steps at a glance: done, now, next, and stretches locked until the warm-ups."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from stretchdesk.session import AgendaEntry, ItemState
+from stretchdesk.ui.theme import current_colors
+
+MARKS = {
+    ItemState.DONE: "✓",
+    ItemState.SKIPPED: "–",
+    ItemState.CURRENT: "▶",
+    ItemState.UPCOMING: "○",
+    ItemState.LOCKED: "⊘",
+}
+NOTES = {
+    ItemState.DONE: "done",
+    ItemState.SKIPPED: "skipped",
+    ItemState.CURRENT: "now",
+    ItemState.UPCOMING: "",
+    ItemState.LOCKED: "locked until the warm-ups are done",
+}
+POSITION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def entry_text(entry: AgendaEntry) -> str:
+    title = entry.item.step.title
+    if entry.item.is_rewarm:
+        title += " (re-warm)"
+    return f"{MARKS[entry.state]}  {title}"
+
+
+def spoken_text(entry: AgendaEntry) -> str:
+    note = NOTES[entry.state]
+    return f"{entry.item.step.title}, {note}" if note else entry.item.step.title
+
+
+def header_text(entries: list[AgendaEntry], index: int) -> str:
+    phase = entries[index].item.phase
+    name = {"warmup": "WARM-UPS", "stretch": "STRETCHES", "cooldown": "COOL-DOWNS"}[phase.value]
+    if entries[index].item.is_rewarm:
+        name = "RE-WARM"
+    if entries[index].state is ItemState.LOCKED:
+        name += "  · after the warm-ups"
+    return name
+
+
+class StepList(QListWidget):
+    """Enter or a double click asks to go to a step; the engine decides whether it may."""
+
+    jump_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Steps of this session")
+        self.setAccessibleDescription(
+            "Done, current and coming steps. Stretches stay locked until the warm-ups are done. "
+            "Press Enter to go to a step."
+        )
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.itemActivated.connect(self._activated)
+        self._shown: list[tuple[str, ItemState]] = []
+
+    def show_agenda(self, entries: list[AgendaEntry]) -> None:
+        shown = [(entry_text(e), e.state) for e in entries]
+        if shown == self._shown:
+            return
+        self._shown = shown
+        c = current_colors()
+        self.clear()
+        group: tuple[object, bool] | None = None
+        current_row = -1
+        for position, entry in enumerate(entries):
+            if (entry.item.phase, entry.item.is_rewarm) != group:
+                group = (entry.item.phase, entry.item.is_rewarm)
+                header = QListWidgetItem(header_text(entries, position))
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = QFont(self.font())
+                font.setBold(True)
+                header.setFont(font)
+                header.setForeground(QColor(c.muted))
+                self.addItem(header)
+            item = QListWidgetItem(entry_text(entry))
+            item.setData(POSITION_ROLE, position)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken_text(entry))
+            item.setToolTip(spoken_text(entry))
+            if entry.state in (ItemState.LOCKED, ItemState.DONE, ItemState.SKIPPED):
+                item.setForeground(QColor(c.muted))
+            if entry.state is ItemState.CURRENT:
+                font = QFont(self.font())
+                font.setBold(True)
+                item.setFont(font)
+                current_row = self.count()
+            self.addItem(item)
+        if current_row >= 0:
+            self.setCurrentRow(current_row)
+            self.scrollToItem(self.item(current_row))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        position = item.data(POSITION_ROLE)
+        if position is not None:
+            self.jump_requested.emit(int(position))

@@ -1,0 +1,152 @@
+"""Small building blocks shared by the screens: labels, buttons, the 0-10 pain scale."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
+    widget = QLabel(text)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def button(text: str, name: str, description: str, kind: str | None = None) -> QPushButton:
+    """A button that Enter presses when it has focus, with an accessible name and description."""
+    widget = QPushButton(text)
+    widget.setAccessibleName(name)
+    widget.setAccessibleDescription(description)
+    widget.setToolTip(description)
+    widget.setAutoDefault(True)
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+    if kind:
+        widget.setProperty("kind", kind)
+    return widget
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-apply the style sheet after a dynamic property changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def scrolled(inner: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(inner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
+def bullet_html(lines: tuple[str, ...] | list[str]) -> str:
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return f'<ul style="margin-left: 0px; -qt-list-indent: 1;">{items}</ul>'
+
+
+def bullet_list(lines: tuple[str, ...] | list[str], role: str | None = None) -> QLabel:
+    """A bulleted list whose wrapped lines hang under their first word."""
+    widget = label("", role)
+    widget.setTextFormat(Qt.TextFormat.RichText)
+    widget.setText(bullet_html(lines))
+    return widget
+
+
+class PainScale(QWidget):
+    """0 to 10 as a row of big buttons, plus Skip. Keys 0-9 pick at once; Tab or the arrows
+    reach 10 and Skip. ``chosen`` carries the rating, or -1 for Skip."""
+
+    chosen = Signal(int)
+
+    def __init__(
+        self,
+        low: str,
+        high: str,
+        bands: str,
+        *,
+        skip_text: str = "Skip",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Pain rating from 0 to 10")
+        self.setAccessibleDescription(f"{low}; {high}. {bands}. Keys 0 to 9 choose at once.")
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self.value: int | None = None
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        for number in range(11):
+            item = button(
+                str(number),
+                f"Pain {number} of 10",
+                f"Rate your pain {number} out of 10",
+                "rating",
+            )
+            item.setCheckable(True)
+            item.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            self._group.addButton(item, number)
+            row.addWidget(item)
+        self._group.idClicked.connect(self._pick)
+        self.skip = button(skip_text, "Skip the rating", "Go on without a rating")
+        self.skip.clicked.connect(lambda: self.chosen.emit(-1))
+        ends = QHBoxLayout()
+        ends.addWidget(label(low, "small"))
+        ends.addStretch(1)
+        ends.addWidget(label(bands, "small", wrap=False))
+        ends.addStretch(1)
+        ends.addWidget(label(high, "small"))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addLayout(ends)
+        skip_row = QHBoxLayout()
+        skip_row.addStretch(1)
+        skip_row.addWidget(self.skip)
+        column.addLayout(skip_row)
+
+    def rating_button(self, number: int) -> QPushButton:
+        found = self._group.button(number)
+        assert isinstance(found, QPushButton)
+        return found
+
+    def clear(self) -> None:
+        self._group.setExclusive(False)
+        for item in self._group.buttons():
+            item.setChecked(False)
+        self._group.setExclusive(True)
+        self.value = None
+
+    def focus_first(self) -> None:
+        self.rating_button(0).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _pick(self, number: int) -> None:
+        self.value = number
+        self.rating_button(number).setChecked(True)
+        self.chosen.emit(number)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text.isdigit() and len(text) == 1:
+            self._pick(int(text))
+            return
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.focusNextPrevChild(event.key() == Qt.Key.Key_Right)
+            return
+        super().keyPressEvent(event)

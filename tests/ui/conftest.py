@@ -1,0 +1,84 @@
+"""The real main window on a fake clock, in a private data directory."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from stretchdesk import paths
+from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.services import Services
+from stretchdesk.session import FakeClock
+from stretchdesk.ui.main_window import MainWindow
+from tests.conftest import FakeWall
+
+TODAY = date(2026, 11, 2)
+WindowFactory = Callable[[], MainWindow]
+
+
+@pytest.fixture
+def seen(data_dir: Path) -> None:
+    """The safety screen was already acknowledged (most tests start at the routines)."""
+    save_prefs(data_dir / "settings.toml", Preferences(safety_seen=True))
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, data_dir: Path, clock: FakeClock, wall: FakeWall
+) -> Iterator[WindowFactory]:
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        services = Services.load(paths.DataPaths(data_dir), clock=clock, wall=wall)
+        window = MainWindow(services, today=lambda: TODAY)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+        window.services.close()
+
+
+@pytest.fixture
+def window(seen: None, make_window: WindowFactory) -> MainWindow:
+    return make_window()
+
+
+def run_for(window: MainWindow, clock: FakeClock, seconds: float, step: float = 0.5) -> None:
+    """Move the fake clock forward, letting the screen look at it as its timer would."""
+    spent = 0.0
+    while spent < seconds - 1e-9:
+        clock.advance(step)
+        spent += step
+        window.session.refresh()
+
+
+def run_until(
+    window: MainWindow, clock: FakeClock, done: Callable[[], bool], limit: float = 3600.0
+) -> None:
+    spent = 0.0
+    while not done():
+        assert spent < limit, "the condition never came true"
+        clock.advance(0.5)
+        spent += 0.5
+        window.session.refresh()
+
+
+def read_history(
+    data_dir: Path, sql: str, params: tuple[object, ...] = ()
+) -> list[tuple[object, ...]]:
+    """What another process would read from the history file right now."""
+    conn = sqlite3.connect(data_dir / "history.sqlite")
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()

@@ -1,0 +1,193 @@
+"""Every screen in both themes, into docs/screenshots/: ``make screenshots`` (runs under Xvfb).
+
+The real main window on a fake clock with a few weeks of demo history; keys are pressed as
+a person would press them, and each screen is saved as the window shows it.
+
+    python -m tools.screenshots [--out DIR] [--themes light,dark] [--size 1280x800]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from stretchdesk import paths
+from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.routine import load_catalog, load_library
+from stretchdesk.services import Services
+from stretchdesk.session import FakeClock, SegmentKind
+from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.theme import apply_theme
+from tools.demo_history import make_demo_history
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = datetime(2026, 11, 24, 18, 30, tzinfo=UTC)
+
+
+class Shooter:
+    def __init__(self, app: QApplication, window: MainWindow, out: Path, theme: str) -> None:
+        self.app, self.window, self.out, self.theme = app, window, out, theme
+        self.saved: list[Path] = []
+
+    def __call__(self, name: str) -> None:
+        for _ in range(3):
+            self.app.processEvents()
+        path = self.out / f"{self.theme}-{name}.png"
+        self.window.grab().save(str(path))
+        self.saved.append(path)
+
+    def key(
+        self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        target = self.app.focusWidget() or self.window
+        QTest.keyClick(target, key, modifier)
+        self.app.processEvents()
+
+
+def run_until(
+    window: MainWindow, clock: FakeClock, done: Callable[[], bool], limit: float = 3600
+) -> None:
+    spent = 0.0
+    while not done() and spent < limit:
+        clock.advance(0.5)
+        spent += 0.5
+        window.session.refresh()
+
+
+def make_window(data: Path, theme: str, size: tuple[int, int]) -> tuple[MainWindow, FakeClock]:
+    clock = FakeClock()
+    base = clock.now
+
+    def wall() -> datetime:
+        return NOW + timedelta(seconds=clock.now - base)
+
+    services = Services.load(paths.DataPaths(data), clock=clock, wall=wall)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, theme, services.prefs.text_size)
+    window = MainWindow(services, today=lambda: NOW.astimezone().date())
+    window.resize(*size)
+    window.show()
+    window.bring_to_front()
+    return window, clock
+
+
+def capture_theme(
+    app: QApplication, theme: str, out: Path, size: tuple[int, int], tmp: Path
+) -> list[Path]:
+    library = load_library(paths.exercises_dir())
+    catalog = load_catalog(library, paths.builtin_routines_dir())
+    data = tmp / theme
+    make_demo_history(data / "history.sqlite", catalog, end=NOW, last_stopped="figure-four")
+    save_prefs(data / "settings.toml", Preferences(theme=theme))
+    window, clock = make_window(data, theme, size)
+    shot = Shooter(app, window, out, theme)
+    shot("safety")
+    shot.key(Qt.Key.Key_Return)
+    shot("start")
+    window.start.select("lower-back-spasm")
+    window.start.start.setFocus()
+    shot.key(Qt.Key.Key_Return)
+    if window.current is window.avoid:
+        shot("avoid-offer")
+        window.avoid.buttons[next(iter(window.avoid.buttons))].click()
+    shot("pain-before")
+    shot.key(Qt.Key.Key_4)
+    session_screens(shot, window, clock)
+    after_screens(shot, window, clock)
+    window.close()
+    window.services.close()
+    broken_history(shot, tmp, theme, size)
+    return shot.saved
+
+
+def session_screens(shot: Shooter, window: MainWindow, clock: FakeClock) -> None:
+    shot("session-ready")
+    shot.key(Qt.Key.Key_Space)
+    clock.advance(4.2)
+    window.session.refresh()
+    shot("session-lead-in")
+    shot.key(Qt.Key.Key_Right)
+    shot("session-next-refused")
+    engine = window.session.live.engine if window.session.live else None
+    assert engine is not None
+
+    def in_hold() -> bool:
+        view = engine.view()
+        return (
+            view.step.exercise_id == "knee-to-chest"
+            and view.segment is SegmentKind.ACTIVE
+            and view.remaining < view.segment_seconds - 6
+        )
+
+    run_until(window, clock, in_hold)
+    shot("session-hold")
+    shot.key(Qt.Key.Key_Space)
+    shot("session-paused")
+    shot.key(Qt.Key.Key_Space)
+    shot.key(Qt.Key.Key_Escape)
+    shot("recovery")
+
+
+def after_screens(shot: Shooter, window: MainWindow, clock: FakeClock) -> None:
+    window.recovery.done_button.click()
+    window.start.select("quick-relief")
+    window.start.start.click()
+    while window.current is window.avoid:
+        window.avoid.buttons[next(iter(window.avoid.buttons))].click()
+    window.pain_before.scale.rating_button(5).click()
+    shot.key(Qt.Key.Key_Space)
+    run_until(window, clock, lambda: window.current is window.completion, limit=4 * 3600)
+    window.completion.scale.rating_button(3).click()
+    shot("completion")
+    window.completion.history_button.click()
+    shot("history")
+    window.nav_buttons[window.settings].click()  # type: ignore[attr-defined]
+    shot("settings")
+    window.nav_buttons[window.about].click()  # type: ignore[attr-defined]
+    shot("about")
+
+
+def broken_history(shot: Shooter, tmp: Path, theme: str, size: tuple[int, int]) -> None:
+    broken = tmp / f"{theme}-broken"
+    broken.mkdir()
+    (broken / "history.sqlite").write_bytes(b"this is not a database" * 100)
+    save_prefs(broken / "settings.toml", Preferences(theme=theme, safety_seen=True))
+    window, _ = make_window(broken, theme, size)
+    shot.window = window
+    shot("banner")
+    window.close()
+    window.services.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.screenshots")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--themes", default="light,dark")
+    parser.add_argument("--size", default="1280x800")
+    args = parser.parse_args(argv)
+    width, height = (int(v) for v in args.size.split("x"))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+    app = QApplication(sys.argv[:1])
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for theme in args.themes.split(","):
+            saved += capture_theme(app, theme, out, (width, height), Path(tmp))
+    for path in saved:
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
