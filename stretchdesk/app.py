@@ -21,22 +21,26 @@ def _open_window(args: argparse.Namespace) -> int:
     data = cli.data_paths(args)
     try:
         services = Services.load(data)
-        routine = (
-            resolve_routine(args.routine, services.catalog, services.library)
-            if args.routine
-            else None
-        )
     except RoutineError as exc:
-        for line in exc.problems:
-            print(line, file=sys.stderr)
-        return cli.EXIT_PROBLEMS
+        return _problems(exc)
     except FileNotFoundError as exc:
         print(f"stretchdesk cannot start: {exc}", file=sys.stderr)
         return cli.EXIT_PROBLEMS
     try:
+        routine = None
+        if args.routine:
+            routine = resolve_routine(args.routine, services.catalog, services.library)
         return _run_window(services, routine)
+    except RoutineError as exc:
+        return _problems(exc)
     finally:
         services.close()
+
+
+def _problems(exc: RoutineError) -> int:
+    for line in exc.problems:
+        print(line, file=sys.stderr)
+    return cli.EXIT_PROBLEMS
 
 
 def _run_window(services: Services, routine: Routine | None) -> int:

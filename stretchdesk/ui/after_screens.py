@@ -6,6 +6,7 @@ Nothing on these screens can start a session again: their only way on is Done.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from stretchdesk.history import SessionRecorder
@@ -47,6 +48,32 @@ class RecoveryScreen(QWidget):
         column.addSpacing(12)
         sides = QHBoxLayout()
         sides.setSpacing(40)
+        sides.addLayout(self._answers(content), 3)
+        flags = QVBoxLayout()
+        for section in (content.emergency, content.doctor):
+            for widget in section_widgets(section):
+                flags.addWidget(widget)
+            flags.addSpacing(8)
+        flags.addStretch(1)
+        sides.addLayout(flags, 2)
+        column.addLayout(sides)
+        self.done_button = button("Done", "Done", "Back to the routines; nothing starts", "primary")
+        self.done_button.clicked.connect(self._done)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(48, 8, 48, 24)
+        bottom.addStretch(1)
+        bottom.addWidget(self.done_button)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(inner), 1)
+        outer.addLayout(bottom)
+        # Space is the session's pause key: here it must not press whatever has focus
+        # (typing a space in the note still works: the text box takes its own keys first)
+        self._swallow = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
+        self._swallow.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _answers(self, content: SafetyContent) -> QVBoxLayout:
+        """The optional answers: a rating, a note, and "it was not pain"."""
         answers = QVBoxLayout()
         answers.addWidget(label(content.text("pain_scale", "question_stop"), "subheading"))
         self.scale = pain_scale(content, skip_text="No rating")
@@ -69,25 +96,7 @@ class RecoveryScreen(QWidget):
         row.addStretch(1)
         answers.addLayout(row)
         answers.addStretch(1)
-        sides.addLayout(answers, 3)
-        flags = QVBoxLayout()
-        for section in (content.emergency, content.doctor):
-            for widget in section_widgets(section):
-                flags.addWidget(widget)
-            flags.addSpacing(8)
-        flags.addStretch(1)
-        sides.addLayout(flags, 2)
-        column.addLayout(sides)
-        self.done_button = button("Done", "Done", "Back to the routines; nothing starts", "primary")
-        self.done_button.clicked.connect(self._done)
-        bottom = QHBoxLayout()
-        bottom.setContentsMargins(48, 8, 48, 24)
-        bottom.addStretch(1)
-        bottom.addWidget(self.done_button)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolled(inner), 1)
-        outer.addLayout(bottom)
+        return answers
 
     def show_stop(self, recorder: SessionRecorder | None, location: StopLocation | None) -> None:
         self.recorder = recorder

@@ -47,7 +47,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = server_name(data_root)
         self.server = QLocalServer(self)
-        self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        # default options: with access options Qt would rename its socket over a live one
         self._on_wake: Callable[[], None] | None = None
         self.server.newConnection.connect(self._accept)
 

@@ -39,6 +39,8 @@ def make_window(
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()  # keys reach shortcuts only in the active window
+        qtbot.waitUntil(window.isActiveWindow)
         made.append(window)
         return window
 

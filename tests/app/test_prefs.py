@@ -1,0 +1,55 @@
+"""Settings file: defaults, round trip, bad values named, a damaged file kept aside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from stretchdesk.prefs import Preferences, load_prefs, save_prefs
+
+
+def test_missing_file_gives_defaults(tmp_path: Path) -> None:
+    loaded = load_prefs(tmp_path / "settings.toml")
+    assert loaded.prefs == Preferences()
+    assert loaded.problems == []
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    prefs = Preferences(
+        lead_in=9, hold_percent=60, theme="dark", text_size="large", voice_rate=-0.5
+    )
+    save_prefs(tmp_path / "settings.toml", prefs)
+    assert load_prefs(tmp_path / "settings.toml").prefs == prefs
+
+
+def test_bad_values_fall_back_one_by_one(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(
+        'lead_in = 500\ntheme = "purple"\npain_ratings = "yes"\nhold_percent = 150\ncolour = 1\n',
+        encoding="utf-8",
+    )
+    loaded = load_prefs(path)
+    assert loaded.prefs.hold_percent == 150
+    assert loaded.prefs.lead_in == Preferences().lead_in
+    assert loaded.prefs.theme == "system"
+    assert loaded.prefs.pain_ratings is True
+    text = "\n".join(loaded.problems)
+    for name in ("lead_in", "theme", "pain_ratings", "colour"):
+        assert name in text
+
+
+def test_a_damaged_file_is_kept_aside(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b"lead_in = = \xff\xfe")
+    loaded = load_prefs(path)
+    assert loaded.prefs == Preferences()
+    assert "damaged" in loaded.problems[0]
+    assert not path.exists()
+    assert len(list(tmp_path.glob("settings.damaged-*.toml"))) == 1
+
+
+def test_session_settings_follow_the_prefs() -> None:
+    settings = Preferences(lead_in=8, hold_percent=50, rewarm_minutes=30).session_settings()
+    assert settings.lead_in == 8
+    assert settings.hold_scale == 0.5
+    assert settings.rewarm_after == 30 * 60
+    assert settings.full_rewarm_after >= settings.rewarm_after

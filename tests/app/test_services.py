@@ -1,0 +1,72 @@
+"""The services the window stands on: content, offers after a pain-stop, notices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stretchdesk import paths
+from stretchdesk.routine import Catalog, RoutineError
+from stretchdesk.routine.content import load_content
+from stretchdesk.services import Services, content_path
+from stretchdesk.session import FakeClock
+from stretchdesk.session.avoid import SHORTER_HOLDS, Choice, apply_choice, offers_for
+from stretchdesk.session.settings import SessionOptions
+from tests.conftest import FakeWall
+
+
+def test_safety_texts_load_and_name_their_sources() -> None:
+    content = load_content(content_path())
+    assert "emergency" in content.emergency.title.lower()
+    assert len(content.emergency.lines) == 5
+    assert len(content.doctor.lines) == 7
+    assert {s.key for s in content.sources} >= {"NHS", "Mayo15", "DL"}
+    assert "{title}" not in content.text("avoid", "offer", title="X")
+
+
+def test_broken_content_file_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "safety.toml"
+    path.write_text('[who]\ntitle = "x"\n', encoding="utf-8")
+    with pytest.raises(RoutineError, match=r"\[who\] needs"):
+        load_content(path)
+
+
+def test_offers_never_skip_warmups(catalog: Catalog) -> None:
+    routine = catalog.get("quick-relief")
+    assert routine is not None
+    offers = offers_for(routine, {"knee-to-chest": "Knee", "pelvic-tilt": "Tilts", "x": "X"})
+    assert [o.exercise_id for o in offers] == ["knee-to-chest"]  # tilts: no skip, no holds
+    offer = offers[0]
+    assert offer.choices == (Choice.SKIP, Choice.SHORTER, Choice.AS_USUAL)
+    skip = apply_choice(SessionOptions(), offer, Choice.SKIP)
+    assert skip.skip == frozenset(offer.step_indices)
+    short = apply_choice(SessionOptions(), offer, Choice.SHORTER)
+    assert set(short.hold_scale.values()) == {SHORTER_HOLDS}
+    assert apply_choice(SessionOptions(), offer, Choice.AS_USUAL) == SessionOptions()
+
+
+def test_unwritable_settings_are_reported_not_raised(
+    data_dir: Path, clock: FakeClock, wall: FakeWall
+) -> None:
+    services = Services.load(paths.DataPaths(data_dir), clock=clock, wall=wall)
+    try:
+        (data_dir / "settings.toml").mkdir()  # a folder where the file should go
+        problem = services.save_prefs(services.prefs)
+        assert problem is not None and "could not be saved" in problem
+    finally:
+        services.close()
+
+
+def test_a_broken_user_routine_is_a_notice(
+    data_dir: Path, clock: FakeClock, wall: FakeWall
+) -> None:
+    (data_dir / "routines").mkdir(parents=True)
+    (data_dir / "routines" / "mine.toml").write_text("id = 3\n", encoding="utf-8")
+    services = Services.load(paths.DataPaths(data_dir), clock=clock, wall=wall)
+    try:
+        assert any("could not be loaded" in n.message for n in services.notices)
+        assert any("mine.toml" in d for n in services.notices for d in n.details)
+        assert services.catalog.get("quick-relief") is not None
+    finally:
+        services.close()
