@@ -1,10 +1,10 @@
-# stretchdesk: make run | make test | make lint | make bench | make assets
+# stretchdesk: make run | make test | make lint | make bench | make assets | make screenshots
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint format typecheck pytest bench assets clean
+.PHONY: run test lint format typecheck pytest bench assets screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "stretchdesk needs Python 3.11 or newer")'
@@ -44,6 +44,10 @@ bench: $(VENV)/.installed-test
 ## assets: redraw the illustrations, the icon and docs/illustrations.png from assets/poses/
 assets: $(VENV)/.installed-test
 	$(BIN)/python -m tools.art
+
+## screenshots: every screen in both themes into docs/screenshots/ (needs xvfb-run)
+screenshots: $(VENV)/.installed-test
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m tools.screenshots
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

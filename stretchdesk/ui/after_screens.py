@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from stretchdesk.history import SessionRecorder
 from stretchdesk.routine.content import SafetyContent
@@ -36,27 +36,30 @@ class RecoveryScreen(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Stopped for pain")
         self.recorder: SessionRecorder | None = None
-        inner = QWidget()
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(48, 24, 48, 12)
-        column.addWidget(label(content.recovery.title, "title"))
+        left = QVBoxLayout()
+        left.addWidget(label(content.recovery.title, "heading"))
         steps = bullet_list(content.recovery.lines, "lead")
         steps.setAccessibleName("What to do now")
-        column.addWidget(steps)
+        left.addWidget(steps)
         self.where = label("", "muted")
-        column.addWidget(self.where)
-        column.addSpacing(12)
-        sides = QHBoxLayout()
-        sides.setSpacing(40)
-        sides.addLayout(self._answers(content), 3)
-        flags = QVBoxLayout()
+        left.addWidget(self.where)
+        left.addSpacing(8)
+        left.addLayout(self._answers(content))
+        flags = QFrame()
+        flags.setProperty("role", "panel")
+        flag_column = QVBoxLayout(flags)
+        flag_column.setContentsMargins(20, 16, 20, 16)
         for section in (content.emergency, content.doctor):
-            for widget in section_widgets(section):
-                flags.addWidget(widget)
-            flags.addSpacing(8)
-        flags.addStretch(1)
-        sides.addLayout(flags, 2)
-        column.addLayout(sides)
+            for widget in section_widgets(section, heading_role="alert", lines_role="small-text"):
+                flag_column.addWidget(widget)
+            flag_column.addSpacing(10)
+        flag_column.addStretch(1)
+        inner = QWidget()
+        sides = QHBoxLayout(inner)
+        sides.setContentsMargins(48, 24, 48, 12)
+        sides.setSpacing(32)
+        sides.addLayout(left, 3)
+        sides.addWidget(flags, 2)
         self.done_button = button("Done", "Done", "Back to the routines; nothing starts", "primary")
         self.done_button.clicked.connect(self._done)
         bottom = QHBoxLayout()
@@ -67,6 +70,7 @@ class RecoveryScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolled(inner), 1)
         outer.addLayout(bottom)
+        self.scale.skip.hide()  # the rating is optional: not pressing is skipping
         # Space is the session's pause key: here it must not press whatever has focus
         # (typing a space in the note still works: the text box takes its own keys first)
         self._swallow = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
@@ -76,7 +80,7 @@ class RecoveryScreen(QWidget):
         """The optional answers: a rating, a note, and "it was not pain"."""
         answers = QVBoxLayout()
         answers.addWidget(label(content.text("pain_scale", "question_stop"), "subheading"))
-        self.scale = pain_scale(content, skip_text="No rating")
+        self.scale = pain_scale(content)
         self.scale.chosen.connect(self._rated)
         answers.addWidget(self.scale)
         self.note = QLineEdit()
@@ -137,7 +141,8 @@ class CompletionScreen(QWidget):
         self.streak = label("", "subheading")
         self.question = label(content.text("pain_scale", "question_after"), "heading")
         self.before = label("", "muted")
-        self.scale = pain_scale(content, skip_text="No rating")
+        self.scale = pain_scale(content)
+        self.scale.skip.hide()  # optional: Done without a rating is skipping it
         self.scale.chosen.connect(self._rated)
         self.done_button = button("Done", "Done", "Back to the routines", "primary")
         self.done_button.clicked.connect(self.done.emit)

@@ -9,10 +9,12 @@ from stretchdesk.routine.content import SafetyContent, Section
 from stretchdesk.ui.widgets import bullet_list, button, label, scrolled
 
 
-def section_widgets(section: Section, *, heading_role: str = "subheading") -> list[QWidget]:
+def section_widgets(
+    section: Section, *, heading_role: str = "alert", lines_role: str | None = None
+) -> list[QWidget]:
     """Heading, bulleted lines and source of one section, for a layout to hold."""
     heading = label(section.title, heading_role)
-    lines = bullet_list(section.lines)
+    lines = bullet_list(section.lines, lines_role)
     lines.setAccessibleName(section.title)
     source = label(f"Source: {section.source}", "small") if section.source else None
     return [w for w in (heading, lines, source) if w is not None]

@@ -68,7 +68,7 @@ class SessionScreen(QWidget):
         self.dial = CountdownDial()
         self.rep_side = label("", "lead")
         self.rep_side.setAccessibleName("Rep and side")
-        self.instructions = bullet_list([])
+        self.instructions = bullet_list([], "instructions")
         self.instructions.setAccessibleName("Instructions")
         self.caution = label("", "caution")
         self.caution.setAccessibleName("Caution")
@@ -79,7 +79,7 @@ class SessionScreen(QWidget):
         self.notice.setAccessibleName("Message")
         self.notice.hide()
         self.steps = StepList()
-        self.steps.setMinimumWidth(230)
+        self.steps.setMinimumWidth(200)
         self.steps.jump_requested.connect(self._jump)
         self._build_controls()
         self._lay_out()
@@ -110,18 +110,17 @@ class SessionScreen(QWidget):
         top.addWidget(self.place)
 
         info = QVBoxLayout()
-        info.addWidget(self.dial, 3)
+        info.addWidget(self.dial, 1)  # the dial takes whatever height is spare
         info.addWidget(self.rep_side)
         info.addWidget(self.instructions)
         info.addWidget(self.caution)
         info.addWidget(self.breathing)
-        info.addStretch(1)
         info.addWidget(self.next_label)
 
         middle = QHBoxLayout()
-        middle.addWidget(self.illustration, 5)
-        middle.addLayout(info, 3)
-        middle.addWidget(self.steps, 2)
+        middle.addWidget(self.illustration, 9)
+        middle.addLayout(info, 8)
+        middle.addWidget(self.steps, 4)
 
         controls = QHBoxLayout()
         for control in (self.back_button, self.pause_button, self.next_button):
@@ -154,7 +153,7 @@ class SessionScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         window = self.window()
-        self.dial.setMinimumHeight(max(150, window.height() // 4))
+        self.dial.setMinimumHeight(max(130, window.height() // 5))  # at least a sixth
         super().resizeEvent(event)
 
     # ------------------------------------------------------------------ session

@@ -81,6 +81,7 @@ class SettingsScreen(QWidget):
         safety.clicked.connect(self.safety_requested.emit)
         form = QFormLayout()
         form.setSpacing(14)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Get ready before each exercise", self.lead_in)
         form.addRow("Hold length", self.hold)
         form.addRow("Pain ratings", self.pain)

@@ -7,10 +7,11 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from stretchdesk.history.queries import SessionSummary
-from stretchdesk.routine import Routine
+from stretchdesk.routine import Phase, Routine
 from stretchdesk.ui import wording
 from stretchdesk.ui.widgets import button, label, restyle, scrolled
 
+PHASE_PLURALS = {Phase.WARMUP: "Warm-ups", Phase.STRETCH: "Stretches", Phase.COOLDOWN: "Cool-downs"}
 OUTCOME_WORDS = {
     "completed": "completed",
     "stopped_for_pain": "stopped for pain",
@@ -54,6 +55,10 @@ class RoutineCard(QFrame):
         column.addWidget(label(routine.title, "heading"))
         column.addWidget(label(f"{length} · {summary}", "subheading"))
         column.addWidget(label(routine.description, "muted"))
+        for phase, name in PHASE_PLURALS.items():
+            titles = [s.title for s in routine.steps if s.phase is phase]
+            if titles:
+                column.addWidget(label(f"{name}: {', '.join(titles)}", "small-text"))
         column.addStretch(1)
         if not routine.builtin:
             column.addWidget(label(f"Your routine: {routine.path}", "small"))
@@ -133,6 +138,7 @@ class StartScreen(QWidget):
             card.activated.connect(self._activate)
             self._grid.addWidget(card, i // 2, i % 2)
             self.cards[routine.id] = card
+        self._grid.setRowStretch(len(routines) // 2 + 1, 1)
         first = routines[0][0].id if routines else None
         self.select(self.selected if self.selected in self.cards else first)
 

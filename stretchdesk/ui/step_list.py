@@ -44,7 +44,7 @@ def header_text(entries: list[AgendaEntry], index: int) -> str:
     if entries[index].item.is_rewarm:
         name = "RE-WARM"
     if entries[index].state is ItemState.LOCKED:
-        name += "  · after the warm-ups"
+        name += " · LOCKED"
     return name
 
 
@@ -80,6 +80,12 @@ class StepList(QListWidget):
                 group = (entry.item.phase, entry.item.is_rewarm)
                 header = QListWidgetItem(header_text(entries, position))
                 header.setFlags(Qt.ItemFlag.NoItemFlags)
+                if "LOCKED" in header.text():
+                    header.setToolTip("Stretches unlock when the warm-ups are done")
+                    header.setData(
+                        Qt.ItemDataRole.AccessibleTextRole,
+                        "Stretches, locked until the warm-ups are done",
+                    )
                 font = QFont(self.font())
                 font.setBold(True)
                 header.setFont(font)

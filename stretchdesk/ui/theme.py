@@ -29,6 +29,7 @@ class Colors:
     focus: str
     pain: str
     pain_hover: str
+    alert: str  # headings of the red flags
     warn_bg: str
     warn_text: str
     error_bg: str
@@ -48,6 +49,7 @@ LIGHT = Colors(
     focus="#0b57d0",
     pain="#b3261e",
     pain_hover="#8c1d18",
+    alert="#a11d16",
     warn_bg="#fff4d6",
     warn_text="#4a3800",
     error_bg="#fde7e6",
@@ -66,6 +68,7 @@ DARK = Colors(
     focus="#8ab4f8",
     pain="#c62828",
     pain_hover="#e53935",
+    alert="#ffb4ab",
     warn_bg="#3d3317",
     warn_text="#ffe7a3",
     error_bg="#4a1c1a",
@@ -100,6 +103,9 @@ def style_sheet(c: Colors, scale: float) -> str:
     QLabel[role="subheading"] {{ font-size: {f(22)}; font-weight: 600; }}
     QLabel[role="lead"] {{ font-size: {f(24)}; }}
     QLabel[role="muted"] {{ color: {c.muted}; }}
+    QLabel[role="alert"] {{ color: {c.alert}; font-size: {f(22)}; font-weight: 600; }}
+    QLabel[role="small-text"] {{ font-size: {f(16)}; }}
+    QLabel[role="instructions"] {{ font-size: {f(20)}; }}
     QLabel[role="small"] {{ color: {c.muted}; font-size: {f(15)}; }}
     QLabel[role="badge"] {{ background: {c.accent}; color: {c.accent_text};
         border-radius: {f(8)}; padding: {f(4)} {f(14)}; font-size: {f(22)}; font-weight: 600; }}
@@ -137,11 +143,12 @@ def style_sheet(c: Colors, scale: float) -> str:
     QPushButton[kind="nav"]:focus {{ border: 3px solid {c.focus}; }}
     QPushButton[kind="rating"] {{ min-width: {f(44)}; padding: {f(10)} {f(6)};
         font-size: {f(24)}; }}
-    QListWidget, QTableView, QPlainTextEdit, QLineEdit, QSpinBox, QComboBox {{
+    QListWidget, QTableView, QPlainTextEdit, QLineEdit {{
         background: {c.surface}; border: 2px solid {c.border}; border-radius: {f(6)};
         padding: {f(4)}; }}
-    QListWidget:focus, QTableView:focus, QPlainTextEdit:focus, QLineEdit:focus,
-    QSpinBox:focus, QComboBox:focus {{ border: 3px solid {c.focus}; }}
+    QListWidget:focus, QTableView:focus, QPlainTextEdit:focus, QLineEdit:focus {{
+        border: 3px solid {c.focus}; }}
+    QSpinBox, QComboBox {{ min-height: {f(36)}; min-width: {f(200)}; }}
     QListWidget::item {{ padding: {f(6)}; }}
     QListWidget::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
     QHeaderView::section {{ background: {c.window}; color: {c.text}; border: none;

@@ -58,7 +58,10 @@ def scrolled(inner: QWidget) -> QScrollArea:
 
 def bullet_html(lines: tuple[str, ...] | list[str]) -> str:
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return f'<ul style="margin-left: 0px; -qt-list-indent: 1;">{items}</ul>'
+    return (
+        '<ul style="margin-top: 0px; margin-bottom: 0px; margin-left: 0px; -qt-list-indent: 1;">'
+        f"{items}</ul>"
+    )
 
 
 def bullet_list(lines: tuple[str, ...] | list[str], role: str | None = None) -> QLabel:

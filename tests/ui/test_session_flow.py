@@ -100,7 +100,7 @@ def test_next_is_refused_during_warmups_with_the_reason(
     assert "warm" in window.session.notice.text().lower()
     locked = [window.session.steps.item(i).text() for i in range(window.session.steps.count())]
     assert any(text.startswith("⊘") and "knee to chest" in text for text in locked)
-    assert any("after the warm-ups" in text for text in locked)
+    assert any(text.startswith("STRETCHES") and "LOCKED" in text for text in locked)
 
 
 def test_back_before_starting_returns_to_the_routines_without_a_record(
