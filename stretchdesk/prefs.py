@@ -8,15 +8,13 @@ that replaces the old one, so a full disk never leaves half a settings file.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from stretchdesk.history.files import atomic_text
 from stretchdesk.session.settings import SessionSettings
 
 THEMES = ("system", "light", "dark")
@@ -154,14 +152,5 @@ def dumps(prefs: Preferences) -> str:
 def save_prefs(path: Path, prefs: Preferences) -> None:
     """Write the settings atomically; raises OSError (with strerror) when it cannot."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with open(fd, "w", encoding="utf-8") as out:  # noqa: PTH123 - a descriptor
-            out.write(dumps(prefs))
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temp).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
-        raise
+    with atomic_text(path) as out:
+        out.write(dumps(prefs))

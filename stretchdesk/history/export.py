@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
+
+from stretchdesk.history.files import atomic_text
 
 SESSION_COLUMNS = (
     "id",
@@ -167,19 +166,6 @@ def write_export(
 def export_to_file(
     conn: sqlite3.Connection, target: Path, fmt: str = "csv", steps: bool = False
 ) -> int:
-    """Write next to the target, then rename: a full disk never leaves half a file.
-
-    Raises OSError (with ``strerror``) when the file cannot be written."""
-    target = target.expanduser()
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as out:  # noqa: PTH123 - a descriptor
-            count = write_export(conn, out, fmt, steps)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temp).replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
-        raise
-    return count
+    """Write the export whole or not at all; raises OSError when it cannot."""
+    with atomic_text(target.expanduser()) as out:
+        return write_export(conn, out, fmt, steps)

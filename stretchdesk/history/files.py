@@ -1,8 +1,14 @@
-"""The history file on disk: recognising a foreign file, and keeping a damaged one aside."""
+"""Files on disk: recognising a foreign history file, keeping a damaged one aside, and
+writing a file whole or not at all."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from stretchdesk.history.timefmt import file_stamp, utc_now
 
@@ -36,3 +42,20 @@ def keep_aside(path: Path, label: str) -> Path:
         if source.exists():
             source.rename(source.with_name(target.name + source.name[len(path.name) :]))
     return target
+
+
+@contextlib.contextmanager
+def atomic_text(target: Path) -> Iterator[TextIO]:
+    """Write ``target`` through a temporary file beside it that replaces it at the end, so a
+    full disk or a crash never leaves half a file. Raises OSError when it cannot."""
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as out:  # noqa: PTH123 - a descriptor
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        Path(temp).replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temp).unlink()
+        raise
