@@ -21,11 +21,12 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.history import HistoryWriteFailed
 from stretchdesk.history.schema import LATEST
-from stretchdesk.prefs import load_prefs
+from stretchdesk.prefs import Preferences, load_prefs, save_prefs
 from stretchdesk.routine import Catalog
 from stretchdesk.session import EngineState, FakeClock, SegmentKind
 from stretchdesk.session.avoid import Choice
 from stretchdesk.ui.main_window import MainWindow
+from tests.history.test_damage import ReadOnlyFolder
 from tests.ui.conftest import WindowFactory, run_for, run_until
 from tests.ui.flows import engine_of, open_session, press
 from tools.demo_history import make_demo_history
@@ -252,3 +253,28 @@ def test_keyboard_reaches_every_tab(qtbot: QtBot, window: MainWindow) -> None:
     ):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.AltModifier)
         qtbot.waitUntil(lambda s=screen: window.current is s)  # a mnemonic animates its click
+
+
+def test_a_read_only_data_folder_shows_a_banner_and_still_shows_history(
+    qtbot: QtBot, make_window: WindowFactory, data_dir: Path, catalog: Catalog, clock: FakeClock
+) -> None:
+    folder = ReadOnlyFolder(data_dir)
+    try:
+        save_prefs(data_dir / "settings.toml", Preferences(safety_seen=True))
+        count = make_demo_history(data_dir / "history.sqlite", catalog, days=5)
+        folder.protect()
+        window = make_window()
+        assert "cannot be written" in window.banner.text
+        window.history.reload()
+        assert window.history.model.rowCount() == count
+        open_session(qtbot, window, "quick-relief")
+        press(qtbot, window, Qt.Key.Key_Space)
+        run_for(window, clock, 20.0)
+        press(qtbot, window, Qt.Key.Key_Escape)
+        assert window.current is window.recovery
+        window.settings.lead_in.setValue(7)
+        assert "could not be saved" in window.settings.result.text()
+        window.close()
+        window.services.close()
+    finally:
+        folder.release()
