@@ -92,6 +92,12 @@ class PainChart(QWidget):
             x = plot.left() + (i * step if count > 1 else plot.width() / 2)
             return QPointF(x, plot.bottom() - value / 10 * plot.height())
 
+        painter.setPen(QColor(c.muted))
+        for i in sorted({0, count - 1}):  # the first and the last day shown
+            day = self.points[i].started_at.astimezone().strftime("%d %b")
+            width = metrics.horizontalAdvance(day)
+            x = min(max(at(i, 0).x() - width / 2, plot.left()), plot.right() - width)
+            painter.drawText(QPointF(x, plot.bottom() + 8 + metrics.ascent()), day)
         self._series(
             painter, [(i, p.before) for i, p in enumerate(self.points)], at, c.muted, False
         )

@@ -35,7 +35,7 @@ from stretchdesk.ui.start_screen import OUTCOME_WORDS
 from stretchdesk.ui.widgets import button, label
 
 BATCH = 200
-COLUMNS = ("Date", "Routine", "Minutes", "Outcome", "Pain before → after", "Note")
+COLUMNS = ("Date", "Routine", "Minutes", "Outcome", "Pain", "Note")
 SESSIONS_FILTER = "Sessions, one row each (*.csv)"
 STEPS_FILTER = "Steps, one row each (*.csv)"
 Index = QModelIndex | QPersistentModelIndex
@@ -94,8 +94,12 @@ class SessionsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section] == "Pain":
+            return "Pain before → after the session, 0 to 10"
         return None
 
     def canFetchMore(self, parent: Index) -> bool:
@@ -139,9 +143,11 @@ class HistoryScreen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(True)  # the note takes what is left
         self.export = button(
             "Export CSV…", "Export CSV", "Save your history as a spreadsheet file for a clinician"
         )

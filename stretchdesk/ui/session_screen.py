@@ -79,7 +79,7 @@ class SessionScreen(QWidget):
         self.notice.setAccessibleName("Message")
         self.notice.hide()
         self.steps = StepList()
-        self.steps.setMinimumWidth(200)
+        self.steps.setMinimumWidth(250)
         self.steps.jump_requested.connect(self._jump)
         self._build_controls()
         self._lay_out()

@@ -140,3 +140,32 @@ def test_countdown_repaints_once_a_second_not_per_tick(
     assert changes == 4
     wake = window.session.next_wake_ms
     assert wake is not None and wake <= 1001
+
+
+def test_a_long_pause_explains_the_rewarm_and_lists_its_steps(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    open_session(qtbot, window, "quick-relief")
+    press(qtbot, window, Qt.Key.Key_Space)
+    engine = engine_of(window)
+    run_until(window, clock, lambda: engine.view().step.exercise_id == "knee-to-chest")
+    press(qtbot, window, Qt.Key.Key_Space)
+    clock.advance(12 * 60)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert "Muscles cool again" in window.session.notice.text()
+    assert "12 minutes" in window.session.notice.text()
+    steps = [window.session.steps.item(i).text() for i in range(window.session.steps.count())]
+    assert any("(re-warm)" in text for text in steps)
+    assert "RE-WARM" in steps
+    assert window.session.badge.text().startswith("Re-warm 1 of")
+
+
+def test_countdown_is_at_least_a_sixth_of_the_window(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    for size in ((1280, 800), (1024, 640), (1920, 1080)):
+        window.resize(*size)
+        open_session(qtbot, window, "quick-relief")
+        qtbot.wait(1)
+        assert window.session.dial.height() >= window.height() / 6
+        press(qtbot, window, Qt.Key.Key_Left)  # back to the routines
