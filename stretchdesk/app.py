@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
 
-from stretchdesk import __version__, cli
+from stretchdesk import __version__, cli, paths
 from stretchdesk.compat import qt_problem
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.services import Services
+
+ENV_SPEECH_ENGINE = "STRETCHDESK_SPEECH_ENGINE"  # force a speech engine (e.g. "mock" in tests)
 
 
 def _open_window(args: argparse.Namespace) -> int:
@@ -48,6 +51,7 @@ def _run_window(services: Services, routine: Routine | None) -> int:
     # (PySide6 must not load before qt_problem() has vetted it)
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
+    from stretchdesk.audio.output import AudioOutput, quiet_audio_logs  # noqa: PLC0415
     from stretchdesk.ui.main_window import MainWindow  # noqa: PLC0415
     from stretchdesk.ui.single_instance import SingleInstance  # noqa: PLC0415
     from stretchdesk.ui.theme import apply_theme  # noqa: PLC0415
@@ -63,7 +67,10 @@ def _run_window(services: Services, routine: Routine | None) -> int:
         print("stretchdesk is already open; its window was brought to the front.")
         return cli.EXIT_OK
     apply_theme(app, services.prefs.theme, services.prefs.text_size)
-    window = MainWindow(services)
+    quiet_audio_logs()
+    engine = os.environ.get(ENV_SPEECH_ENGINE) or None
+    audio = AudioOutput(paths.sounds_dir(), services.prefs, speech_engine=engine)
+    window = MainWindow(services, audio=audio)
     instance.on_wake(window.bring_to_front)
     if routine is not None:
         window.open_routine(routine)

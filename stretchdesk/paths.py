@@ -84,3 +84,7 @@ def exercises_dir() -> Path:
 
 def illustrations_dir() -> Path:
     return assets_dir() / "illustrations"
+
+
+def sounds_dir() -> Path:
+    return assets_dir() / "sounds"

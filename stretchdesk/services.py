@@ -24,6 +24,7 @@ from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, load_catalog,
 from stretchdesk.routine.content import SafetyContent, load_content
 from stretchdesk.session import Clock, SessionEngine, SessionOptions, monotonic
 from stretchdesk.session.avoid import AvoidOffer, offers_for
+from stretchdesk.session.cues import CuePlan, Sink
 
 
 @dataclass
@@ -155,8 +156,12 @@ class Services:
         *,
         pain_before: int | None = None,
         on_problem: Callable[[HistoryError], None] | None = None,
+        on_cue: Sink | None = None,
     ) -> LiveSession:
         engine = SessionEngine(routine, self.prefs.session_settings(), options, clock=self.clock)
+        if on_cue is not None:  # first, so a pain-stop silences before anything else happens
+            rewarm = self.content.text("rewarm", "spoken")
+            engine.add_listener(CuePlan(on_cue, self.clock, rewarm_text=rewarm))
         recorder = SessionRecorder(
             self.store,
             clock=self.clock,

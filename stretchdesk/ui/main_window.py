@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk import paths
+from stretchdesk.audio.output import AudioOutput
 from stretchdesk.history import HistoryError
 from stretchdesk.history.queries import streak
 from stretchdesk.prefs import Preferences
@@ -56,9 +57,15 @@ class Plan:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        services: Services,
+        today: Callable[[], date] = date.today,
+        audio: AudioOutput | None = None,
+    ) -> None:
         super().__init__()
         self.services = services
+        self.audio = audio
         self._today = today
         self.live: LiveSession | None = None
         self._plan: Plan | None = None
@@ -110,11 +117,19 @@ class MainWindow(QMainWindow):
             self.banner.add(notice.message, error=notice.error, details=notice.details)
         self.start.show_routines([(r, services.planned_seconds(r)) for r in catalog.routines])
         self.settings.show_prefs(services.prefs)
+        self._show_audio()
         self.resize(1280, 800)
         if services.prefs.safety_seen:
             self.go_start()
         else:
             self.show_screen(self.safety)
+
+    def _show_audio(self) -> None:
+        if self.audio is None:
+            self.settings.show_audio("Sound is off.", "Voice is off.")
+            return
+        self.settings.show_audio(self.audio.sound_status, self.audio.voice_status)
+        self.settings.test_sound.connect(self.audio.test_sound)
 
     def _build_nav(self) -> None:
         self.nav_bar = QWidget()
@@ -243,6 +258,7 @@ class MainWindow(QMainWindow):
             plan.options,
             pain_before=plan.pain_before,
             on_problem=self._history_problem,
+            on_cue=self.audio,
         )
         self.session.begin(self.live)
         self.show_screen(self.session)
@@ -283,6 +299,8 @@ class MainWindow(QMainWindow):
         old = self.services.prefs
         problem = self.services.save_prefs(prefs)
         self.settings.show_result(problem)
+        if self.audio is not None:
+            self.audio.apply(prefs)
         if (old.theme, old.text_size) != (prefs.theme, prefs.text_size):
             app = QApplication.instance()
             if isinstance(app, QApplication):
@@ -295,6 +313,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session asks nothing: the session is saved as ended early."""
         self._closing = True
+        if self.audio is not None:
+            self.audio.stop_all()
         if self.live is not None and not self.live.engine.finished:
             self.session.stop_timers()
             self.live.engine.end_early()

@@ -44,6 +44,7 @@ def _combo(items: dict[str, str], name: str) -> QComboBox:
 class SettingsScreen(QWidget):
     changed = Signal(object)  # the new Preferences
     safety_requested = Signal()
+    test_sound = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,7 @@ class SettingsScreen(QWidget):
         )
         self.theme = _combo(THEME_NAMES, "Theme")
         self.text_size = _combo(SIZE_NAMES, "Text size")
+        self._make_audio_controls()
         self.result = label("", "muted")
         self.result.setAccessibleName("Settings saved")
         safety = button(
@@ -88,6 +90,12 @@ class SettingsScreen(QWidget):
         form.addRow("Warm-up stays fresh for", self.rewarm)
         form.addRow("Theme", self.theme)
         form.addRow("Text size", self.text_size)
+        form.addRow("Sound", self.sound)
+        form.addRow("", self.sound_status)
+        form.addRow("Voice", self.voice)
+        form.addRow("", self.voice_status)
+        form.addRow("Volume", self.volume)
+        form.addRow("Voice speed", self.rate)
         column = QVBoxLayout(self)
         column.setContentsMargins(48, 24, 48, 24)
         column.addWidget(label("Settings", "title"))
@@ -100,13 +108,31 @@ class SettingsScreen(QWidget):
         column.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(safety)
+        row.addWidget(self.try_sound)
         row.addStretch(1)
         column.addLayout(row)
-        for spin in (self.lead_in, self.hold, self.rewarm):
+        for spin in (self.lead_in, self.hold, self.rewarm, self.volume, self.rate):
             spin.valueChanged.connect(self._edited)
-        self.pain.toggled.connect(self._edited)
+        for box in (self.pain, self.sound, self.voice):
+            box.toggled.connect(self._edited)
         self.theme.currentIndexChanged.connect(self._edited)
         self.text_size.currentIndexChanged.connect(self._edited)
+
+    def _make_audio_controls(self) -> None:
+        self.sound = QCheckBox("Play soft sounds at each change")
+        self.sound.setAccessibleName("Sound cues")
+        self.volume = _spin(
+            0, 100, 10, suffix=" %", name="Volume", tip="Loudness of sounds and voice"
+        )
+        self.voice = QCheckBox("Say each exercise and what to do")
+        self.voice.setAccessibleName("Spoken guidance")
+        self.rate = _spin(-5, 5, 1, suffix="", name="Voice speed", tip="-5 slower to 5 faster")
+        self.sound_status = label("", "muted")
+        self.sound_status.setAccessibleName("Sound status")
+        self.voice_status = label("", "muted")
+        self.voice_status.setAccessibleName("Voice status")
+        self.try_sound = button("Test sound", "Test sound", "Play a chime and say a sentence")
+        self.try_sound.clicked.connect(self.test_sound.emit)
 
     def show_prefs(self, prefs: Preferences) -> None:
         self._loading = True
@@ -117,7 +143,16 @@ class SettingsScreen(QWidget):
         self.rewarm.setValue(prefs.rewarm_minutes)
         self.theme.setCurrentIndex(THEMES.index(prefs.theme))
         self.text_size.setCurrentIndex(TEXT_SIZES.index(prefs.text_size))
+        self.sound.setChecked(prefs.sound)
+        self.voice.setChecked(prefs.voice)
+        self.volume.setValue(prefs.volume)
+        self.rate.setValue(round(prefs.voice_rate * 5))
         self._loading = False
+
+    def show_audio(self, sound: str, voice: str) -> None:
+        """One line each: what is working, or why it is not."""
+        self.sound_status.setText(sound)
+        self.voice_status.setText(voice)
 
     def show_result(self, problem: str | None) -> None:
         self.result.setText(problem or "Saved.")
@@ -134,5 +169,9 @@ class SettingsScreen(QWidget):
             full_rewarm_minutes=max(self._prefs.full_rewarm_minutes, self.rewarm.value()),
             theme=str(self.theme.currentData()),
             text_size=str(self.text_size.currentData()),
+            sound=self.sound.isChecked(),
+            voice=self.voice.isChecked(),
+            volume=self.volume.value(),
+            voice_rate=self.rate.value() / 5,
         )
         self.changed.emit(self._prefs)

@@ -11,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import paths
+from stretchdesk.audio.output import AudioOutput, quiet_audio_logs
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.services import Services
 from stretchdesk.session import FakeClock
@@ -35,7 +36,9 @@ def make_window(
 
     def make() -> MainWindow:
         services = Services.load(paths.DataPaths(data_dir), clock=clock, wall=wall)
-        window = MainWindow(services, today=lambda: TODAY)
+        quiet_audio_logs()
+        audio = AudioOutput(paths.sounds_dir(), services.prefs, speech_engine="mock")
+        window = MainWindow(services, today=lambda: TODAY, audio=audio)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -1,0 +1,2 @@
+"""Sound and voice output for the session's cues (Qt). The rules of what to say and when
+live in stretchdesk.session.cues."""

@@ -1,0 +1,157 @@
+"""Sound and voice for the cues: QSoundEffect for the tones, QTextToSpeech for the words.
+
+Either may be missing (QtMultimedia cannot load without libpulse, no audio device, no
+speech engine); then that part stays silent and ``sound_status`` / ``voice_status`` say why
+in one line. Nothing here ever stops a session.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal
+
+from stretchdesk.prefs import Preferences
+from stretchdesk.session.cues import Cue, Play, Say, Silence, Sound
+
+PREFERRED_ENGINES = ("speechd", "flite", "sapi", "winrt", "darwin", "macos")
+
+
+def quiet_audio_logs() -> None:
+    """Qt's sound back ends list every optional library they did not find; the settings
+    screen already says in one line whether sound works, so those lines are hidden."""
+    QLoggingCategory.setFilterRules(
+        "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false\n"
+        "qt.multimedia.pulseaudio=false\nqt.multimedia.*.warning=false"
+    )
+
+
+def _load(module: str) -> tuple[Any | None, str | None]:
+    """Import a Qt add-on module; (module, None) or (None, the reason in a few words)."""
+    try:
+        return importlib.import_module(module), None
+    except ImportError as exc:
+        reason = str(exc).split(":")[0] if "cannot open shared object" in str(exc) else str(exc)
+        return None, reason
+
+
+class AudioOutput(QObject):
+    spoke = Signal(str)  # every sentence handed to the speech engine
+    played = Signal(str)  # every sound started
+
+    def __init__(
+        self,
+        sounds_dir: Path,
+        prefs: Preferences,
+        *,
+        speech_engine: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._prefs = prefs
+        self._effects: dict[Sound, Any] = {}
+        self._speech: Any | None = None
+        self.sound_status = self._open_sound(sounds_dir)
+        self.voice_status = self._open_voice(speech_engine)
+        self.apply(prefs)
+
+    # ------------------------------------------------------------------ opening
+    @property
+    def sound_ready(self) -> bool:
+        return bool(self._effects)
+
+    @property
+    def voice_ready(self) -> bool:
+        return self._speech is not None
+
+    def _open_sound(self, folder: Path) -> str:
+        multimedia, why = _load("PySide6.QtMultimedia")
+        if multimedia is None:
+            return f"Sound is off: Qt's sound module could not load ({why})."
+        missing = [s.value for s in Sound if not (folder / f"{s.value}.wav").is_file()]
+        if missing:
+            return f"Sound is off: sound files are missing ({', '.join(missing)}) in {folder}."
+        device = multimedia.QMediaDevices.defaultAudioOutput()
+        if device.isNull():
+            return "Sound is off: no audio output device was found."
+        for sound in Sound:
+            effect = multimedia.QSoundEffect(device, self)
+            effect.setSource(QUrl.fromLocalFile(str(folder / f"{sound.value}.wav")))
+            self._effects[sound] = effect
+        return f"Sound is on ({device.description()})."
+
+    def _open_voice(self, wanted: str | None) -> str:
+        speech, why = _load("PySide6.QtTextToSpeech")
+        if speech is None:
+            return f"Voice is off: Qt's speech module could not load ({why})."
+        engines = list(speech.QTextToSpeech.availableEngines())
+        choice = wanted or next((e for e in PREFERRED_ENGINES if e in engines), None)
+        if choice is None or choice not in engines:
+            hint = (
+                " (on Linux: install speech-dispatcher)" if sys.platform.startswith("linux") else ""
+            )
+            return f"Voice is off: no speech engine is installed{hint}."
+        engine = speech.QTextToSpeech(choice, self)
+        if engine.state() == speech.QTextToSpeech.State.Error:
+            reason = engine.errorString() or "no reason given"
+            return f"Voice is off: the speech engine {choice!r} did not start ({reason})."
+        self._speech = engine
+        return f"Voice is on ({choice})."
+
+    # ------------------------------------------------------------------ settings
+    def apply(self, prefs: Preferences) -> None:
+        self._prefs = prefs
+        for effect in self._effects.values():
+            effect.setVolume(prefs.volume / 100)
+        if self._speech is not None:
+            self._speech.setVolume(prefs.volume / 100)
+            self._speech.setRate(prefs.voice_rate)
+        if not prefs.sound:
+            self._stop_sounds()
+        if not prefs.voice and self._speech is not None:
+            self._speech.stop()
+
+    # ------------------------------------------------------------------ cues
+    def __call__(self, cue: Cue) -> None:
+        if isinstance(cue, Silence):
+            self.stop_all()
+        elif isinstance(cue, Play):
+            self.play(cue.sound)
+        elif isinstance(cue, Say):
+            self.say(cue.text)
+
+    def play(self, sound: Sound) -> None:
+        effect = self._effects.get(sound)
+        if effect is None or not self._prefs.sound:
+            return
+        effect.play()
+        self.played.emit(sound.value)
+
+    def say(self, text: str) -> None:
+        if self._speech is None or not self._prefs.voice:
+            return
+        self._speech.enqueue(text)
+        self.spoke.emit(text)
+
+    def stop_all(self) -> None:
+        """Silence now: every tone and every word, including what was queued."""
+        self._stop_sounds()
+        if self._speech is not None:
+            self._speech.stop()
+
+    def _stop_sounds(self) -> None:
+        for effect in self._effects.values():
+            effect.stop()
+
+    @property
+    def speaking(self) -> bool:
+        if self._speech is None:
+            return False
+        return bool(self._speech.state() == type(self._speech).State.Speaking)
+
+    def test_sound(self) -> None:
+        self.play(Sound.STEP_DONE)
+        self.say("This is how stretchdesk sounds.")

@@ -1,0 +1,148 @@
+"""What to play or say, and when, so a session can be followed with eyes closed. No Qt.
+
+A CuePlan listens to the engine's events and hands cues to a sink (the audio layer, or a
+list when writing the spoken script). Pausing silences; resuming replays nothing; after a
+pain-stop everything is silenced and the plan stays mute. A cue that comes too late (the
+window was busy and the engine caught up several seconds at once) is dropped rather than
+played out of time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from stretchdesk.routine.model import Side, Sides, Step
+from stretchdesk.session import events as ev
+from stretchdesk.session.clock import Clock, monotonic
+from stretchdesk.session.plan import SegmentKind
+
+TICK_SECONDS = (3, 2, 1)  # soft ticks in the last seconds of a lead-in and of a hold
+HALFWAY_FROM = 60.0  # a movement or hold this long gets "Halfway" in the middle
+SOUND_LATE = 0.4  # seconds: a sound later than this is dropped
+SPEECH_LATE = 4.0
+
+
+class Sound(StrEnum):
+    TICK = "tick"  # a countdown second
+    REP = "rep"  # the next repetition of a paced movement
+    SWITCH = "switch"  # change sides
+    STEP_DONE = "step-done"  # an exercise is finished
+    COMPLETE = "complete"  # the whole routine is done
+
+
+@dataclass(frozen=True)
+class Play:
+    at: float
+    sound: Sound
+
+
+@dataclass(frozen=True)
+class Say:
+    at: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Silence:
+    """Stop every sound and every word now."""
+
+    at: float
+
+
+Cue = Play | Say | Silence
+Sink = Callable[[Cue], None]
+
+
+def first_sentence(step: Step) -> str:
+    return step.instructions[0] if step.instructions else ""
+
+
+def announce(step: Step, side: Side | None) -> str:
+    """ "Single knee to chest, left side. Lie on your back, knees bent, feet flat." """
+    name = step.title
+    if side is not None and step.timing.sides is Sides.BOTH:
+        name += f", {side.value} side"
+    first = first_sentence(step)
+    return f"{name}. {first}" if first else f"{name}."
+
+
+class CuePlan:
+    def __init__(self, sink: Sink, clock: Clock = monotonic, *, rewarm_text: str = "") -> None:
+        self._sink = sink
+        self._clock = clock
+        self._rewarm_text = rewarm_text
+        self._hold = False
+        self._active_seconds = 0.0
+        self.mute = False  # set for good by a pain-stop or the end of the session
+
+    def _out(self, cue: Cue) -> None:
+        if self.mute:
+            return
+        late = self._clock() - cue.at
+        if isinstance(cue, Play) and late > SOUND_LATE:
+            return
+        if isinstance(cue, Say) and late > SPEECH_LATE:
+            return
+        self._sink(cue)
+
+    def __call__(self, event: ev.Event) -> None:
+        if self.mute:
+            return
+        if isinstance(event, ev.LeadInStarted):
+            self._out(Say(event.at, announce(event.step, event.side)))
+        elif isinstance(event, ev.RepStarted):
+            self._on_rep(event)
+        elif isinstance(event, ev.CountdownSecond):
+            self._on_second(event)
+        elif isinstance(event, ev.SideSwitched):
+            self._out(Play(event.at, Sound.SWITCH))
+            self._out(Say(event.at, f"Switch sides. Now the {event.side.value} side."))
+        elif isinstance(event, ev.RestStarted):
+            if event.between_exercises:
+                nxt = f" Next: {event.next_step.title}." if event.next_step else ""
+                self._out(Say(event.at, f"Rest.{nxt}"))
+            else:
+                self._out(Say(event.at, "Relax."))
+        elif isinstance(event, ev.StepFinished):
+            if event.status is ev.StepStatus.COMPLETED:
+                self._out(Play(event.at, Sound.STEP_DONE))
+        elif isinstance(event, ev.WarmupExpired):
+            if self._rewarm_text:
+                self._out(Say(event.at, self._rewarm_text))
+        elif isinstance(event, ev.Paused):
+            self._out(Silence(event.at))
+        elif isinstance(event, ev.SessionCompleted):
+            self._out(Play(event.at, Sound.COMPLETE))
+            self._out(Say(event.at, "Well done. The routine is complete."))
+            self.mute = True
+        elif isinstance(event, ev.SessionStopped):
+            self._sink(Silence(event.at))  # never dropped, however late
+            self.mute = True
+
+    def _on_rep(self, event: ev.RepStarted) -> None:
+        self._hold = event.hold
+        self._active_seconds = event.seconds
+        if event.hold:
+            counted = f"Rep {event.rep} of {event.reps}. " if event.reps > 1 else ""
+            self._out(Say(event.at, f"{counted}Hold."))
+        elif event.side is not None and event.step.timing.sides is Sides.ALTERNATE:
+            self._out(Say(event.at, f"{event.side.value.capitalize()}."))  # one way, then the other
+        elif event.rep <= 1:
+            self._out(Say(event.at, "Begin."))
+        else:
+            self._out(Play(event.at, Sound.REP))
+
+    def _on_second(self, event: ev.CountdownSecond) -> None:
+        counted = event.segment is SegmentKind.LEAD_IN or (
+            event.segment is SegmentKind.ACTIVE and self._hold
+        )
+        if counted and event.seconds_left in TICK_SECONDS:
+            self._out(Play(event.at, Sound.TICK))
+        if (
+            event.segment is SegmentKind.ACTIVE
+            and self._active_seconds >= HALFWAY_FROM
+            and event.seconds_left == round(self._active_seconds / 2)
+        ):
+            self._out(Say(event.at, "Halfway."))

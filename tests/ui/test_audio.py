@@ -1,0 +1,104 @@
+"""Sound and voice in the window: the planned speech is spoken (speech engine "mock"), a
+pain-stop cuts speech off at once, and missing pieces are reported, never raised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from stretchdesk import paths
+from stretchdesk.audio import output
+from stretchdesk.audio.output import AudioOutput
+from stretchdesk.prefs import Preferences
+from stretchdesk.session import FakeClock
+from stretchdesk.session.cues import Say
+from stretchdesk.ui.main_window import MainWindow
+from tests.ui.conftest import run_until
+from tests.ui.flows import engine_of, open_session, press
+from tools.spoken_script import cues_for
+
+
+def test_the_window_speaks_the_planned_script(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    audio = window.audio
+    assert audio is not None and audio.voice_ready
+    spoken: list[str] = []
+    audio.spoke.connect(spoken.append)
+    open_session(qtbot, window, "quick-relief")
+    routine = engine_of(window).routine
+    press(qtbot, window, Qt.Key.Key_Space)
+    run_until(window, clock, lambda: window.current is window.completion, limit=20 * 60)
+    planned = [c.text for c in cues_for(routine)[0] if isinstance(c, Say)]
+    assert spoken == planned
+
+
+def test_pain_stop_cuts_speech_off(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
+    audio = window.audio
+    assert audio is not None
+    open_session(qtbot, window, "quick-relief")
+    press(qtbot, window, Qt.Key.Key_Space)  # the first exercise is announced
+    qtbot.waitUntil(lambda: audio.speaking, timeout=2000)
+    spoken: list[str] = []
+    audio.spoke.connect(spoken.append)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert not audio.speaking
+    run_until(window, clock, lambda: True)
+    clock.advance(60)
+    window.session.refresh()
+    assert spoken == []
+
+
+def test_pause_silences_speech(qtbot: QtBot, window: MainWindow) -> None:
+    audio = window.audio
+    assert audio is not None
+    open_session(qtbot, window, "quick-relief")
+    press(qtbot, window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: audio.speaking, timeout=2000)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert not audio.speaking
+
+
+def test_voice_and_sound_off_in_settings(qtbot: QtBot, window: MainWindow) -> None:
+    audio = window.audio
+    assert audio is not None
+    window.settings.voice.setChecked(False)
+    spoken: list[str] = []
+    audio.spoke.connect(spoken.append)
+    audio.test_sound()
+    assert spoken == []
+    window.settings.voice.setChecked(True)
+    audio.test_sound()
+    assert spoken == ["This is how stretchdesk sounds."]
+    assert window.services.prefs.voice is True
+
+
+def test_missing_sound_module_is_one_line_not_a_crash(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(output, "_load", lambda name: (None, "libpulse.so.0"))
+    audio = AudioOutput(paths.sounds_dir(), Preferences())
+    assert audio.sound_status == "Sound is off: Qt's sound module could not load (libpulse.so.0)."
+    assert audio.voice_status.startswith("Voice is off: Qt's speech module could not load")
+    audio(Say(0.0, "nothing happens"))
+    audio.stop_all()
+
+
+def test_missing_sound_files_are_named(qtbot: QtBot, tmp_path: Path) -> None:
+    audio = AudioOutput(tmp_path, Preferences(), speech_engine="mock")
+    assert "sound files are missing" in audio.sound_status
+    assert "tick" in audio.sound_status
+
+
+def test_an_unknown_speech_engine_leaves_voice_off(qtbot: QtBot) -> None:
+    audio = AudioOutput(paths.sounds_dir(), Preferences(), speech_engine="no-such-engine")
+    assert audio.voice_status.startswith("Voice is off: no speech engine")
+    assert not audio.voice_ready
+
+
+def test_settings_show_why_sound_is_off(window: MainWindow) -> None:
+    assert window.settings.sound_status.text().startswith("Sound is")
+    assert window.settings.voice_status.text() == "Voice is on (mock)."

@@ -1,0 +1,110 @@
+"""The spoken script of a routine: every cue with its time, from the real engine and cue plan
+on a fake clock. ``python -m tools.spoken_script [ROUTINE_ID] [--out FILE]``; with no
+``--out`` it prints. docs/spoken-script.md is this for "quick-relief" (a test keeps it fresh).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from stretchdesk import paths
+from stretchdesk.routine import Routine, load_catalog, load_library
+from stretchdesk.session import FakeClock, SessionEngine
+from stretchdesk.session.cues import Cue, CuePlan, Play, Say, Silence, Sound
+
+ROOT = Path(__file__).resolve().parent.parent
+SOUND_WORDS = {
+    Sound.TICK: "tick",
+    Sound.REP: "(soft blip: next rep)",
+    Sound.SWITCH: "(two notes: switch sides)",
+    Sound.STEP_DONE: "(chime: exercise done)",
+    Sound.COMPLETE: "(closing chime)",
+}
+
+
+def cues_for(routine: Routine, step: float = 0.25) -> tuple[list[Cue], float]:
+    """Every cue of an uninterrupted run of ``routine``, and when it started."""
+    clock = FakeClock()
+    cues: list[Cue] = []
+    engine = SessionEngine(routine, clock=clock)
+    engine.add_listener(CuePlan(cues.append, clock))
+    start = clock.now
+    engine.start()
+    while not engine.finished:
+        clock.advance(step)
+        engine.poll()
+    return cues, start
+
+
+def _stamp(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def script_lines(cues: list[Cue], start: float) -> list[str]:
+    """One line per moment; the three countdown ticks are shown together on one line."""
+    lines: list[str] = []
+    ticks: list[float] = []
+
+    def flush_ticks() -> None:
+        if ticks:
+            lines.append(f"| {_stamp(ticks[0] - start)} | tick" + " tick" * (len(ticks) - 1) + " |")
+            ticks.clear()
+
+    for cue in cues:
+        if isinstance(cue, Play) and cue.sound is Sound.TICK:
+            ticks.append(cue.at)
+            continue
+        flush_ticks()
+        if isinstance(cue, Say):
+            lines.append(f"| {_stamp(cue.at - start)} | “{cue.text}” |")
+        elif isinstance(cue, Play):
+            lines.append(f"| {_stamp(cue.at - start)} | {SOUND_WORDS[cue.sound]} |")
+        elif isinstance(cue, Silence):
+            lines.append(f"| {_stamp(cue.at - start)} | (silence) |")
+    flush_ticks()
+    return lines
+
+
+def render(routine: Routine) -> str:
+    cues, start = cues_for(routine)
+    said = sum(1 for c in cues if isinstance(c, Say))
+    played = len(cues) - said
+    head = [
+        f"# The spoken script of “{routine.title}”",
+        "",
+        "Everything stretchdesk says and plays during an uninterrupted run of this routine with",
+        "the default settings, with the time from pressing Start. Generated from the real engine",
+        "and cue plan by `python -m tools.spoken_script " + routine.id + "`; a test keeps it up",
+        "to date. Ticks are soft and mark the last three seconds of a get-ready and of a hold.",
+        "",
+        f"{said} spoken cues and {played} sounds.",
+        "",
+        "| time | cue |",
+        "|---|---|",
+    ]
+    return "\n".join(head + script_lines(cues, start)) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.spoken_script")
+    parser.add_argument("routine", nargs="?", default="quick-relief")
+    parser.add_argument("--out")
+    args = parser.parse_args(argv)
+    library = load_library(paths.exercises_dir())
+    routine = load_catalog(library, paths.builtin_routines_dir()).get(args.routine)
+    if routine is None:
+        print(f"no built-in routine {args.routine!r}", file=sys.stderr)
+        return 1
+    text = render(routine)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
