@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.prefs import TEXT_SIZES, THEMES, Preferences
-from stretchdesk.ui.widgets import button, label
+from stretchdesk.ui.widgets import button, label, scrolled
 
 THEME_NAMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 SIZE_NAMES = {"normal": "Normal", "large": "Large", "extra-large": "Extra large"}
@@ -84,19 +84,26 @@ class SettingsScreen(QWidget):
         form = QFormLayout()
         form.setSpacing(14)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow("Get ready before each exercise", self.lead_in)
-        form.addRow("Hold length", self.hold)
-        form.addRow("Pain ratings", self.pain)
-        form.addRow("Warm-up stays fresh for", self.rewarm)
-        form.addRow("Theme", self.theme)
-        form.addRow("Text size", self.text_size)
-        form.addRow("Sound", self.sound)
-        form.addRow("", self.sound_status)
-        form.addRow("Voice", self.voice)
-        form.addRow("", self.voice_status)
-        form.addRow("Volume", self.volume)
-        form.addRow("Voice speed", self.rate)
-        column = QVBoxLayout(self)
+        for text, field in (
+            ("Get ready before each exercise", self.lead_in),
+            ("Hold length", self.hold),
+            ("Pain ratings", self.pain),
+            ("Warm-up stays fresh for", self.rewarm),
+            ("Theme", self.theme),
+            ("Text size", self.text_size),
+            ("Sound", self.sound),
+            ("", self.sound_status),
+            ("Voice", self.voice),
+            ("", self.voice_status),
+            ("Volume", self.volume),
+            ("Voice speed", self.rate),
+        ):
+            form.addRow(text, field)
+        inner = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(inner))
+        column = QVBoxLayout(inner)
         column.setContentsMargins(48, 24, 48, 24)
         column.addWidget(label("Settings", "title"))
         column.addWidget(

@@ -141,7 +141,7 @@ def style_sheet(c: Colors, scale: float) -> str:
     QPushButton[kind="nav"]:checked {{ background: {c.surface}; color: {c.accent};
         border-bottom: 4px solid {c.accent}; border-radius: 0; }}
     QPushButton[kind="nav"]:focus {{ border: 3px solid {c.focus}; }}
-    QPushButton[kind="rating"] {{ min-width: {f(44)}; padding: {f(10)} {f(6)};
+    QPushButton[kind="rating"] {{ min-width: {f(30)}; padding: {f(10)} {f(2)};
         font-size: {f(24)}; }}
     QListWidget, QTableView, QPlainTextEdit, QLineEdit {{
         background: {c.surface}; border: 2px solid {c.border}; border-radius: {f(6)};

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import paths
@@ -16,6 +17,7 @@ from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.services import Services
 from stretchdesk.session import FakeClock
 from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.theme import apply_theme
 from tests.conftest import FakeWall
 
 TODAY = date(2026, 11, 2)
@@ -36,6 +38,9 @@ def make_window(
 
     def make() -> MainWindow:
         services = Services.load(paths.DataPaths(data_dir), clock=clock, wall=wall)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_theme(app, services.prefs.theme, services.prefs.text_size)
         quiet_audio_logs()
         audio = AudioOutput(paths.sounds_dir(), services.prefs, speech_engine="mock")
         window = MainWindow(services, today=lambda: TODAY, audio=audio)

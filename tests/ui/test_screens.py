@@ -278,3 +278,9 @@ def test_a_read_only_data_folder_shows_a_banner_and_still_shows_history(
         window.services.close()
     finally:
         folder.release()
+
+
+def test_the_window_fits_a_small_laptop_screen(window: MainWindow) -> None:
+    """Every screen fits 1024 x 640 (with larger text it scrolls rather than overflowing)."""
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 640, hint
