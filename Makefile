@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint format typecheck pytest bench assets screenshots clean
+.PHONY: run test lint format typecheck pytest bench assets sounds screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "stretchdesk needs Python 3.11 or newer")'
@@ -44,6 +44,11 @@ bench: $(VENV)/.installed-test
 ## assets: redraw the illustrations, the icon and docs/illustrations.png from assets/poses/
 assets: $(VENV)/.installed-test
 	$(BIN)/python -m tools.art
+
+## sounds: write the cue tones into assets/sounds/ and the spoken script into docs/
+sounds: $(VENV)/.installed-test
+	$(BIN)/python -m tools.sounds
+	$(BIN)/python -m tools.spoken_script --out docs/spoken-script.md
 
 ## screenshots: every screen in both themes into docs/screenshots/ (needs xvfb-run)
 screenshots: $(VENV)/.installed-test

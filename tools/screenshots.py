@@ -22,6 +22,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from stretchdesk import paths
+from stretchdesk.audio.output import AudioOutput, quiet_audio_logs
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine import load_catalog, load_library
 from stretchdesk.services import Services
@@ -78,7 +79,9 @@ def make_window(data: Path, theme: str, size: tuple[int, int]) -> tuple[MainWind
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_theme(app, theme, services.prefs.text_size)
-    window = MainWindow(services, today=lambda: NOW.astimezone().date())
+    quiet_audio_logs()
+    audio = AudioOutput(paths.sounds_dir(), services.prefs)  # says what this machine has
+    window = MainWindow(services, today=lambda: NOW.astimezone().date(), audio=audio)
     window.resize(*size)
     window.show()
     window.bring_to_front()

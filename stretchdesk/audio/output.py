@@ -97,7 +97,8 @@ class AudioOutput(QObject):
         engine = speech.QTextToSpeech(choice, self)
         if engine.state() == speech.QTextToSpeech.State.Error:
             reason = engine.errorString() or "no reason given"
-            return f"Voice is off: the speech engine {choice!r} did not start ({reason})."
+            hint = " Is speech-dispatcher installed?" if choice == "speechd" else ""
+            return f"Voice is off: the speech engine {choice!r} did not start ({reason}).{hint}"
         self._speech = engine
         return f"Voice is on ({choice})."
 

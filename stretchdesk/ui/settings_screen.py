@@ -136,8 +136,10 @@ class SettingsScreen(QWidget):
         self.rate = _spin(-5, 5, 1, suffix="", name="Voice speed", tip="-5 slower to 5 faster")
         self.sound_status = label("", "muted")
         self.sound_status.setAccessibleName("Sound status")
+        self.sound_status.setMinimumWidth(560)
         self.voice_status = label("", "muted")
         self.voice_status.setAccessibleName("Voice status")
+        self.voice_status.setMinimumWidth(560)
         self.try_sound = button("Test sound", "Test sound", "Play a chime and say a sentence")
         self.try_sound.clicked.connect(self.test_sound.emit)
 

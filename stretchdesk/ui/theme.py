@@ -155,6 +155,7 @@ def style_sheet(c: Colors, scale: float) -> str:
         border-bottom: 2px solid {c.border}; padding: {f(6)}; font-weight: 600; }}
     QTableView::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
     QCheckBox {{ spacing: {f(10)}; }}
+    QCheckBox::indicator {{ width: {f(22)}; height: {f(22)}; }}
     QCheckBox:focus {{ color: {c.focus}; }}
     QScrollArea {{ border: none; }}
     QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
