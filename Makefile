@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint format typecheck pytest bench assets sounds screenshots clean
+.PHONY: run test lint format typecheck pytest bench assets sounds screenshots dist install-desktop clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "stretchdesk needs Python 3.11 or newer")'
@@ -53,6 +53,25 @@ sounds: $(VENV)/.installed-test
 ## screenshots: every screen in both themes into docs/screenshots/ (needs xvfb-run)
 screenshots: $(VENV)/.installed-test
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m tools.screenshots
+
+## dist: the sdist and the wheel into dist/ (the wheel carries every asset)
+dist: $(VENV)/.installed-test
+	$(BIN)/python -m hatchling build -d dist
+
+## install-desktop: the menu entry, AppStream file and icons for this user (~/.local/share)
+DESKTOP_HOME ?= $(HOME)/.local/share
+APP_ID := io.github.stretchdesk.StretchDesk
+install-desktop:
+	install -Dm644 packaging/linux/$(APP_ID).desktop $(DESKTOP_HOME)/applications/$(APP_ID).desktop
+	install -Dm644 packaging/linux/$(APP_ID).metainfo.xml $(DESKTOP_HOME)/metainfo/$(APP_ID).metainfo.xml
+	install -Dm644 assets/icons/stretchdesk.svg $(DESKTOP_HOME)/icons/hicolor/scalable/apps/stretchdesk.svg
+	for size in 16 32 48 64 128 256 512; do \
+	  install -Dm644 assets/icons/stretchdesk-$$size.png \
+	    $(DESKTOP_HOME)/icons/hicolor/$${size}x$${size}/apps/stretchdesk.png; \
+	done
+	-update-desktop-database -q $(DESKTOP_HOME)/applications 2>/dev/null
+	-gtk-update-icon-cache -q -t $(DESKTOP_HOME)/icons/hicolor 2>/dev/null
+	@echo "installed into $(DESKTOP_HOME); the menu entry runs 'stretchdesk' (pipx install . puts it on PATH)"
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from stretchdesk import __version__, cli, paths
 from stretchdesk.compat import qt_problem
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
+from stretchdesk.selftest import run_self_test
 from stretchdesk.services import Services
 
 ENV_SPEECH_ENGINE = "STRETCHDESK_SPEECH_ENGINE"  # force a speech engine (e.g. "mock" in tests)
@@ -61,7 +62,7 @@ def _run_window(services: Services, routine: Routine | None) -> int:
     app.setApplicationName("stretchdesk")
     app.setApplicationDisplayName("stretchdesk")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("stretchdesk")
+    app.setDesktopFileName("io.github.stretchdesk.StretchDesk")
     instance = SingleInstance(services.data.root)
     if not instance.claim():
         print("stretchdesk is already open; its window was brought to the front.")
@@ -85,6 +86,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command:
             return cli.run_command(args)
+        if args.self_test:
+            problem = qt_problem()
+            if problem is not None:
+                print(f"FAIL  Qt: {problem}", file=sys.stderr)
+                return cli.EXIT_PROBLEMS
+            return run_self_test()
         return _open_window(args)
     except KeyboardInterrupt:
         return 130

@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"stretchdesk {__version__}")
     parser.add_argument("--routine", metavar="ID_OR_FILE", help="open straight onto this routine")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (routines, drawings, sounds, the window) and exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check",

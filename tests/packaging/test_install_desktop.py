@@ -1,0 +1,30 @@
+"""`make install-desktop` puts the menu entry, AppStream file and hicolor icons in place."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP_ID = "io.github.stretchdesk.StretchDesk"
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_install_desktop_into_a_home(tmp_path: Path) -> None:
+    done = subprocess.run(
+        ["make", "-s", "install-desktop", f"DESKTOP_HOME={tmp_path}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (tmp_path / "applications" / f"{APP_ID}.desktop").is_file()
+    assert (tmp_path / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()
+    assert (tmp_path / "icons/hicolor/scalable/apps/stretchdesk.svg").is_file()
+    for size in (16, 48, 256, 512):
+        assert (tmp_path / f"icons/hicolor/{size}x{size}/apps/stretchdesk.png").is_file()
