@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint format typecheck pytest bench assets sounds screenshots dist install-desktop clean
+.PHONY: run test lint format typecheck pytest bench assets sounds screenshots dist bundle install-desktop clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "stretchdesk needs Python 3.11 or newer")'
@@ -57,6 +57,12 @@ screenshots: $(VENV)/.installed-test
 ## dist: the sdist and the wheel into dist/ (the wheel carries every asset)
 dist: $(VENV)/.installed-test
 	$(BIN)/python -m hatchling build -d dist
+
+## bundle: a one-folder PyInstaller build in dist/stretchdesk/ that needs no Python, then its self-test
+bundle: $(VENV)/.installed-test
+	$(PIP) install 'pyinstaller>=6.0'
+	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/pyinstaller/stretchdesk.spec
+	QT_QPA_PLATFORM=offscreen dist/stretchdesk/stretchdesk --self-test
 
 ## install-desktop: the menu entry, AppStream file and icons for this user (~/.local/share)
 DESKTOP_HOME ?= $(HOME)/.local/share

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import sys
 from importlib import metadata
 
@@ -26,7 +28,12 @@ def installed_pyside_version() -> str | None:
             return metadata.version(dist)
         except metadata.PackageNotFoundError:
             continue
-    return None
+    # a bundled app may carry the package without its metadata: its __init__ makes no Qt call
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None:
+        return None
+    module = importlib.import_module("PySide6")
+    return str(getattr(module, "__version__", "")) or None
 
 
 def qt_problem(
