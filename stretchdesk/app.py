@@ -6,13 +6,19 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from stretchdesk import __version__, cli, paths
 from stretchdesk.compat import qt_problem
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.selftest import run_self_test
 from stretchdesk.services import Services
+
+if TYPE_CHECKING:
+    from stretchdesk.ui.main_window import MainWindow as MainWindowType
 
 ENV_SPEECH_ENGINE = "STRETCHDESK_SPEECH_ENGINE"  # force a speech engine (e.g. "mock" in tests)
 
@@ -48,7 +54,17 @@ def _problems(exc: RoutineError) -> int:
 
 
 def _run_window(services: Services, routine: Routine | None) -> int:
-    """Qt is imported only here: the command-line tools never load it."""
+    window = build_window(services, routine)
+    if window is None:
+        print("stretchdesk is already open; its window was brought to the front.")
+        return cli.EXIT_OK
+    return window.app_exec()
+
+
+def build_window(services: Services, routine: Routine | None) -> MainWindowType | None:
+    """The application and its shown main window, wired; None if another instance is open
+    (it has been brought to the front). Qt is imported only here: the command-line tools
+    never load it."""
     # (PySide6 must not load before qt_problem() has vetted it)
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
@@ -65,19 +81,20 @@ def _run_window(services: Services, routine: Routine | None) -> int:
     app.setDesktopFileName("io.github.stretchdesk.StretchDesk")
     instance = SingleInstance(services.data.root)
     if not instance.claim():
-        print("stretchdesk is already open; its window was brought to the front.")
-        return cli.EXIT_OK
+        return None
     apply_theme(app, services.prefs.theme, services.prefs.text_size)
     quiet_audio_logs()
     engine = os.environ.get(ENV_SPEECH_ENGINE) or None
     audio = AudioOutput(paths.sounds_dir(), services.prefs, speech_engine=engine)
     window = MainWindow(services, audio=audio)
     instance.on_wake(window.bring_to_front)
+    _catch_unexpected(services.data.root, window.report_unexpected)
+    instance.setParent(window)  # lives as long as the window
     if routine is not None:
         window.open_routine(routine)
     window.show()
     window.bring_to_front()
-    return app.exec()
+    return window
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -102,6 +119,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"; details are in {log}" if log else ""
         print(f"stretchdesk: unexpected error: {exc}{where}", file=sys.stderr)
         return cli.EXIT_PROBLEMS
+
+
+def _catch_unexpected(root: Path, show: Callable[[str], None]) -> None:
+    """A bug in a slot must not end the session silently or print a traceback at the user:
+    the details go to crash.log in the data directory and the window says so in one line."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        where = ""
+        try:
+            with (root / "crash.log").open("a", encoding="utf-8") as handle:
+                traceback.print_exception(kind, exc, tb, file=handle)
+            where = f"; the details are in {root / 'crash.log'}"
+        except OSError:
+            pass
+        show(f"Something went wrong inside stretchdesk ({exc}){where}. Your session goes on.")
+
+    sys.excepthook = hook
 
 
 def _write_crash_log(args: argparse.Namespace) -> str | None:

@@ -11,12 +11,17 @@ import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from stretchdesk import paths
 from stretchdesk.history import HistoryError, HistoryStore, SessionRecorder
-from stretchdesk.history.queries import SessionSummary, list_sessions, unresolved_pain_stops
+from stretchdesk.history.queries import (
+    SessionSummary,
+    list_sessions,
+    streak,
+    unresolved_pain_stops,
+)
 from stretchdesk.history.schema import empty_history
 from stretchdesk.history.timefmt import utc_now
 from stretchdesk.prefs import Preferences, load_prefs, save_prefs
@@ -123,6 +128,14 @@ class Services:
         except sqlite3.Error:
             return None
         return found[0] if found else None
+
+    def streak_days(self, today: date) -> int:
+        tz = datetime.now().astimezone().tzinfo
+        assert tz is not None
+        try:
+            return streak(self.history, today, tz)
+        except sqlite3.Error:
+            return 0
 
     def avoid_offers(self, routine: Routine) -> list[AvoidOffer]:
         try:

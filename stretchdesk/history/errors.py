@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
@@ -46,7 +47,7 @@ class HistoryNotice:
 def classify(exc: sqlite3.Error, path: Path) -> HistoryError:
     """Turn an sqlite3 error from a write into the project's typed error."""
     text = str(exc).lower()
-    if "full" in text:
+    if "full" in text or ("disk i/o error" in text and _nearly_full(path.parent)):
         return HistoryWriteFailed(
             f"The disk is full: the history in {path.parent} cannot be saved until space "
             "is freed. Your session goes on.",
@@ -63,3 +64,11 @@ def classify(exc: sqlite3.Error, path: Path) -> HistoryError:
             "permission). Your session goes on, but it is not being saved."
         )
     return HistoryWriteFailed(f"The history could not be saved ({exc}). Your session goes on.")
+
+
+def _nearly_full(folder: Path) -> bool:
+    """SQLite reports a full disk met while growing its shared-memory file as an I/O error."""
+    try:
+        return shutil.disk_usage(folder).free < 1024 * 1024
+    except OSError:
+        return False

@@ -148,9 +148,12 @@ class HistoryStore:
                     raise _Corrupt(str(result[0]) if result else "no answer")
         except sqlite3.DatabaseError as exc:
             conn.close()
-            if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
-                raise classify(exc, path) from None
-            raise _Corrupt(str(exc)) from None
+            # only a damaged file is kept aside; a full disk, an I/O error or a lock leaves
+            # the file exactly as it is and is reported as what it is
+            code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+            if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or code == 0:
+                raise _Corrupt(str(exc)) from None
+            raise classify(exc, path) from None
         with contextlib.suppress(OSError):
             path.chmod(0o600)
         return conn

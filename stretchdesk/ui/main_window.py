@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QIcon
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from stretchdesk import paths
 from stretchdesk.audio.output import AudioOutput
 from stretchdesk.history import HistoryError
-from stretchdesk.history.queries import streak
 from stretchdesk.prefs import Preferences
 from stretchdesk.routine import Routine
 from stretchdesk.services import LiveSession, Services
@@ -279,16 +278,13 @@ class MainWindow(QMainWindow):
             self.show_screen(self.recovery)
             return
         entries = live.engine.agenda()
-        conn = self.services.history
-        tz = datetime.now().astimezone().tzinfo
-        assert tz is not None
         self.completion.show_summary(
             live.recorder,
             title=live.routine.title,
             active_seconds=event.active_seconds,
             steps_done=sum(1 for e in entries if e.state is ItemState.DONE),
             steps_total=len(entries),
-            streak_days=streak(conn, self._today(), tz),
+            streak_days=self.services.streak_days(self._today()),
             pain_before=self._plan.pain_before if self._plan else None,
             ask_pain=self.services.prefs.pain_ratings,
         )
@@ -319,6 +315,16 @@ class MainWindow(QMainWindow):
             self.session.stop_timers()
             self.live.engine.end_early()
         event.accept()
+
+    def report_unexpected(self, message: str) -> None:
+        """The last line of defence for a bug: a sentence in the banner, details in a file."""
+        self.banner.add(message, error=True)
+
+    def app_exec(self) -> int:
+        """Run the application's event loop until the window closes."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        return app.exec()
 
     def bring_to_front(self) -> None:
         self.setWindowState(
