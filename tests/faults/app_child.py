@@ -25,6 +25,7 @@ from stretchdesk.services import Services
 from stretchdesk.session import SessionSettings
 from stretchdesk.session.events import Event, SessionCompleted, StepFinished
 from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.single_instance import SingleInstance
 
 FAST = SessionSettings(lead_in=0.4, position_change_lead_in=0.4, rest_between=0.3, switch_sides=0.3)
 
@@ -54,6 +55,14 @@ def main() -> int:
     if window is None:
         print("another instance", flush=True)
         return 0
+    instance = window.findChild(SingleInstance)
+    assert instance is not None
+
+    def woken() -> None:
+        print("to front", flush=True)
+        window.bring_to_front()
+
+    instance.on_wake(woken)
 
     def printer(event: Event) -> None:
         if isinstance(event, StepFinished):

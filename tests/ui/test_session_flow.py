@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -9,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import EngineState, FakeClock, SegmentKind
 from stretchdesk.ui.main_window import MainWindow
+from tests.conftest import FakeWall
 from tests.ui.conftest import WindowFactory, read_history, run_for, run_until
 from tests.ui.flows import engine_of, open_session, press
 
@@ -169,3 +171,19 @@ def test_countdown_is_at_least_a_sixth_of_the_window(
         qtbot.wait(1)
         assert window.session.dial.height() >= window.height() / 6
         press(qtbot, window, Qt.Key.Key_Left)  # back to the routines
+
+
+def test_a_wall_clock_jump_changes_no_countdown(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, wall: FakeWall
+) -> None:
+    open_session(qtbot, window, "quick-relief")
+    press(qtbot, window, Qt.Key.Key_Space)
+    run_for(window, clock, 4.0)
+    before = window.session.dial.seconds
+    wall.base += timedelta(hours=1)  # the system clock is set an hour ahead
+    run_for(window, clock, 1.0)
+    assert window.session.dial.seconds == before - 1
+    wall.base -= timedelta(hours=2)  # and then an hour behind where it was
+    run_for(window, clock, 1.0)
+    assert window.session.dial.seconds == before - 2
+    assert engine_of(window).view().position == 0
