@@ -9,7 +9,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import history_scale
+from bench import app_bench, history_scale
 
 RESULTS = Path(__file__).with_name("results.json")
 
@@ -38,6 +38,7 @@ def main() -> int:
         "measured_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "machine": machine(),
         "history_scale": history_scale.run(),
+        **app_bench.run(),
     }
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     scale = results["history_scale"]
@@ -49,6 +50,9 @@ def main() -> int:
         target = targets.get(key)
         mark = "" if target is None else f"<= {target}" + (" ok" if value <= target else " MISSED")
         print(f"| history: {key} | {value} | {mark} |")
+    for group in ("startup", "session", "pain_stop"):
+        for key, value in results[group].items():
+            print(f"| {group}: {key} | {value} | |")
     print(f"\nwritten to {RESULTS}", file=sys.stderr)
     return 0
 

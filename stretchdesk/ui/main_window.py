@@ -123,9 +123,15 @@ class MainWindow(QMainWindow):
         else:
             self.show_screen(self.safety)
 
+    def attach_audio(self, audio: AudioOutput) -> None:
+        """Sound and voice, made after the first paint: loading them takes a while."""
+        self.audio = audio
+        audio.apply(self.services.prefs)
+        self._show_audio()
+
     def _show_audio(self) -> None:
         if self.audio is None:
-            self.settings.show_audio("Sound is off.", "Voice is off.")
+            self.settings.show_audio("Sound is starting...", "Voice is starting...")
             return
         self.settings.show_audio(self.audio.sound_status, self.audio.voice_status)
         self.settings.test_sound.connect(self.audio.test_sound)

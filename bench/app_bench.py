@@ -1,0 +1,113 @@
+"""The window against a bare Qt window, measured side by side in the same run.
+
+Start-up: process start (the parent's clock before spawning) to the first paint, app and
+bare window interleaved, medians of RUNS after one warm-up each. Memory and CPU: the real
+app 30 s and 60 s into a running session, with the bare window's memory as the baseline.
+Countdown: every change of the shown number compared with the moment the true remaining time
+crossed it, first with both cores loaded by busy processes, then with the GUI thread blocked
+1.5 s every 7 s. Pain-stop: click to recovery screen, everything stopped and committed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+RUNS = 7
+SESSION_SECONDS = 65.0
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def child(*args: str, timeout: float = 300) -> tuple[dict[str, Any], float]:
+    """Run bench.child; its JSON line and the seconds from spawn to that line."""
+    began = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.child", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=_env(),
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    seen = time.perf_counter() - began
+    proc.wait(timeout=timeout)
+    return json.loads(line), seen
+
+
+@contextmanager
+def busy_cores(count: int) -> Iterator[None]:
+    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
+    try:
+        yield
+    finally:
+        for burner in burners:
+            burner.kill()
+            burner.wait()
+
+
+def startup() -> dict[str, Any]:
+    child("bare")
+    child("app")  # warm-up: caches and compiled files
+    bare_s, app_s, bare_mb = [], [], []
+    for _ in range(RUNS):
+        found, seconds = child("bare")
+        bare_s.append(seconds)
+        bare_mb.append(found["rss_mb"])
+        _, seconds = child("app")
+        app_s.append(seconds)
+    bare, app = statistics.median(bare_s), statistics.median(app_s)
+    return {
+        "bare_first_paint_ms": round(bare * 1000),
+        "app_first_paint_ms": round(app * 1000),
+        "ratio": round(app / bare, 2),
+        "bare_rss_mb": round(statistics.median(bare_mb), 1),
+        "target_ratio": 1.15,
+    }
+
+
+def session(bare_mb: float) -> dict[str, Any]:
+    with busy_cores(os.cpu_count() or 2):
+        loaded, _ = child("session", str(SESSION_SECONDS))
+    plain, _ = child("session", str(SESSION_SECONDS))
+    stalled, _ = child("session", str(SESSION_SECONDS), "stall")
+    return {
+        "rss_30s_mb": round(plain["rss_mb"], 1),
+        "rss_ratio_to_bare": round(plain["rss_mb"] / bare_mb, 2),
+        "cpu_share_percent": round(plain["cpu_share"] * 100, 2),
+        "dial_repaints_per_second": round(plain["dial_repaints"] / SESSION_SECONDS, 2),
+        "countdown_late_max_ms_cores_loaded": round(loaded["late_max_ms"], 1),
+        "countdown_late_median_ms_cores_loaded": round(loaded["late_median_ms"], 1),
+        "countdown_late_max_ms_plain": round(plain["late_max_ms"], 1),
+        "countdown_late_max_ms_with_stalls": round(stalled["late_max_ms"], 1),
+        "countdown_late_median_ms_with_stalls": round(stalled["late_median_ms"], 1),
+        "targets": {"rss_30s_mb": 85, "cpu_share_percent": 0.5, "late_ms": 20, "stall_ms": 1500},
+    }
+
+
+def pain_stop() -> dict[str, Any]:
+    found, _ = child("painstop", "21")
+    return {
+        "median_ms": round(found["median_ms"], 1),
+        "max_ms": round(found["max_ms"], 1),
+        "runs": found["runs"],
+        "committed": found["committed"],
+        "target_median_ms": 50,
+    }
+
+
+def run() -> dict[str, Any]:
+    start = startup()
+    return {"startup": start, "session": session(start["bare_rss_mb"]), "pain_stop": pain_stop()}

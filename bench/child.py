@@ -1,0 +1,227 @@
+"""The processes the benchmarks measure. ``python -m bench.child MODE [ARGS]``; each prints
+one JSON line with what it measured and exits.
+
+- ``bare``: a bare PySide6 window with one image and one label; prints when first painted.
+- ``app``: the real app (services, theme, sound, main window) in a temporary data
+  directory; prints when first painted.
+- ``session SECONDS [stall]``: the real app running "Lower back spasm relief" for SECONDS;
+  records every change of the shown countdown and how late it came, the resident memory at
+  30 s, and the CPU time used; with ``stall`` the GUI thread is blocked 1.5 s every 7 s.
+- ``painstop RUNS``: starts sessions and presses Pain — stop; the time from the click until
+  the countdown has stopped, sound and speech are silenced and the history row is committed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+STARTED = time.perf_counter()  # as close to process start as Python allows
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: E402
+
+
+def out(**values: object) -> None:
+    print(json.dumps(values), flush=True)
+
+
+class FirstPaint(QObject):
+    def __init__(self, done: object) -> None:
+        super().__init__()
+        self.done = done
+        self.seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            QTimer.singleShot(0, self.done)  # type: ignore[arg-type]
+        return False
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return math.nan
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def bare() -> None:
+    from PySide6.QtGui import QPixmap  # noqa: PLC0415
+
+    app = QApplication(sys.argv[:1])
+    window = QWidget()
+    column = QVBoxLayout(window)
+    picture = QLabel()
+    here = Path(__file__).resolve().parent.parent
+    picture.setPixmap(QPixmap(str(here / "assets/illustrations/knee-to-chest/00.png")))
+    column.addWidget(picture)
+    column.addWidget(QLabel("Single knee to chest"))
+    watcher = FirstPaint(lambda: finish(app, "bare"))
+    window.installEventFilter(watcher)
+    window.resize(1280, 800)
+    window.show()
+    app.exec()
+
+
+def finish(app: QApplication, what: str) -> None:
+    out(kind=what, first_paint_s=time.perf_counter() - STARTED, rss_mb=rss_mb())
+    app.quit()
+
+
+def build(tmp: str):  # type: ignore[no-untyped-def]
+    from stretchdesk import app as wiring  # noqa: PLC0415
+    from stretchdesk import paths  # noqa: PLC0415
+    from stretchdesk.prefs import Preferences, save_prefs  # noqa: PLC0415
+    from stretchdesk.services import Services  # noqa: PLC0415
+
+    save_prefs(Path(tmp) / "settings.toml", Preferences(safety_seen=True, pain_ratings=False))
+    services = Services.load(paths.DataPaths(Path(tmp)))
+    window = wiring.build_window(services, None)
+    assert window is not None
+    return services, window
+
+
+def app_start() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        services, window = build(tmp)
+        app = QApplication.instance()
+        watcher = FirstPaint(lambda: finish(app, "app"))  # type: ignore[arg-type]
+        window.installEventFilter(watcher)
+        window.app_exec()
+        services.close()
+
+
+def session(seconds: float, stall: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        services, window = build(tmp)
+        window.request_start("lower-back-spasm")
+        live = window.session.live
+        assert live is not None
+        engine = live.engine
+        dial = window.session.dial
+        lateness: list[float] = []
+        original = dial.set_state
+
+        def watched(seconds_shown: int, progress: float, caption: str, *, paused: bool) -> bool:
+            changed = original(seconds_shown, progress, caption, paused=paused)
+            if changed and engine.state.value == "running":
+                now = time.monotonic()
+                view = engine.view()
+                # the shown number should have appeared when the true remaining time
+                # crossed it: at remaining == seconds_shown
+                boundary_late = (seconds_shown - view.remaining) if seconds_shown > 0 else 0.0
+                if seconds_shown < view.segment_seconds:
+                    lateness.append(boundary_late)
+                del now
+            return changed
+
+        dial.set_state = watched  # type: ignore[method-assign]
+        app = QApplication.instance()
+        assert app is not None
+        marks: dict[str, float] = {}
+        began = time.monotonic()
+        cpu_began = cpu_seconds()
+
+        def at_30() -> None:
+            marks["rss_mb"] = rss_mb()
+
+        def stop() -> None:
+            marks["cpu_s"] = cpu_seconds() - cpu_began
+            marks["wall_s"] = time.monotonic() - began
+            marks["session_s"] = engine.active_seconds
+            app.quit()
+
+        def block() -> None:
+            time.sleep(1.5)  # the GUI thread is stuck: no timers, no paints
+
+        QTimer.singleShot(30_000, at_30)
+        QTimer.singleShot(round(seconds * 1000), stop)
+        if stall:
+            stalls = QTimer()
+            stalls.timeout.connect(block)
+            stalls.start(7000)
+        window.session.pause_button.click()  # Start
+        planned_end = time.monotonic()
+        window.app_exec()
+        view = engine.view()
+        elapsed_true = time.monotonic() - planned_end
+        out(
+            kind="session",
+            stall=stall,
+            rss_mb=marks.get("rss_mb"),
+            cpu_share=marks["cpu_s"] / marks["wall_s"],
+            changes=len(lateness),
+            late_max_ms=max(lateness) * 1000 if lateness else None,
+            late_median_ms=sorted(lateness)[len(lateness) // 2] * 1000 if lateness else None,
+            position=view.position,
+            wall_s=elapsed_true,
+            dial_repaints=dial.repaints,
+        )
+        window.close()
+        services.close()
+
+
+def painstop(runs: int) -> None:
+    import sqlite3  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as tmp:
+        services, window = build(tmp)
+        app = QApplication.instance()
+        assert app is not None
+        timings: list[float] = []
+        for _ in range(runs):
+            window.request_start("quick-relief")
+            window.session.pause_button.click()
+            for _ in range(20):
+                app.processEvents()
+                time.sleep(0.02)
+            began = time.perf_counter()
+            window.session.pain_button.click()
+            timings.append((time.perf_counter() - began) * 1000)
+            assert window.current is window.recovery
+            assert window.session.next_wake_ms is None
+            window.recovery.done_button.click()
+        check = sqlite3.connect(Path(tmp) / "history.sqlite")
+        stopped = check.execute(
+            "SELECT COUNT(*) FROM session WHERE outcome = 'stopped_for_pain'"
+        ).fetchone()[0]
+        check.close()
+        timings.sort()
+        out(
+            kind="painstop",
+            runs=runs,
+            committed=stopped,
+            median_ms=timings[len(timings) // 2],
+            max_ms=timings[-1],
+        )
+        window.close()
+        services.close()
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    if mode == "bare":
+        bare()
+    elif mode == "app":
+        app_start()
+    elif mode == "session":
+        session(float(sys.argv[2]), len(sys.argv) > 3 and sys.argv[3] == "stall")
+    elif mode == "painstop":
+        painstop(int(sys.argv[2]))
+
+
+if __name__ == "__main__":
+    main()
