@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,6 +42,19 @@ from stretchdesk.ui.settings_screen import SettingsScreen
 from stretchdesk.ui.start_screen import StartScreen
 from stretchdesk.ui.theme import apply_theme
 from stretchdesk.ui.widgets import button
+
+
+class _FirstPaint(QObject):
+    def __init__(self, action: Callable[[], None], window: QWidget) -> None:
+        super().__init__(window)
+        self._action = action
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._action)
+        return False
 
 
 @dataclass
@@ -122,6 +135,11 @@ class MainWindow(QMainWindow):
             self.go_start()
         else:
             self.show_screen(self.safety)
+
+    def after_first_paint(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once, just after the window has first been painted."""
+        watcher = _FirstPaint(action, self)
+        self.installEventFilter(watcher)
 
     def attach_audio(self, audio: AudioOutput) -> None:
         """Sound and voice, made after the first paint: loading them takes a while."""

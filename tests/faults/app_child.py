@@ -83,7 +83,13 @@ def main() -> int:
             report(window)
             window.close()
 
-    QTimer.singleShot(0, begin)
+    def when_ready() -> None:  # sound and voice come just after the first paint
+        if window.audio is None:
+            QTimer.singleShot(20, when_ready)
+        else:
+            begin()
+
+    QTimer.singleShot(0, when_ready)
     code = window.app_exec()
     services.close()
     return code

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
@@ -12,6 +14,7 @@ from stretchdesk import paths
 from stretchdesk.illustration import find_frames
 from stretchdesk.routine import Catalog
 from stretchdesk.session.plan import SegmentKind
+from stretchdesk.ui import illustration
 from stretchdesk.ui.illustration import IllustrationView
 from tests.illustration.helpers import step_of
 
@@ -36,6 +39,7 @@ def test_cycle_frames_follow_the_rep_and_repaint_only_on_change(
     view.set_frames(find_frames(step_of(catalog, "cat-cow"), paths.assets_dir()))
     view.show()
     qtbot.waitExposed(view)
+    assert view.wait_loaded()  # frames decode on a worker thread
     qtbot.wait(30)  # let the first paint happen before counting
     counter = PaintCounter()
     view.installEventFilter(counter)
@@ -77,3 +81,27 @@ def test_missing_and_broken_pictures_become_the_placeholder(
     qtbot.waitExposed(view)
     image = view.grab().toImage()
     assert image.width() == 320
+
+
+def test_frames_decode_off_the_window_thread_at_display_size(
+    qtbot: QtBot, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[str] = []
+    real = illustration.decode
+
+    def watched(*args: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(illustration, "decode", watched)
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_frames(find_frames(step_of(catalog, "cat-cow"), paths.assets_dir()))
+    assert view.wait_loaded()
+    assert len(threads) >= 16  # (a resize during loading starts a fresh load)
+    assert threading.main_thread().name not in threads
+    kept = view._pixmaps.values()
+    assert all(p.width() <= 400 and p.height() <= 300 for p in kept)
