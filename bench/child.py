@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 STARTED = time.perf_counter()  # as close to process start as Python allows
@@ -104,6 +105,29 @@ def app_start() -> None:
         services.close()
 
 
+def watch_countdown(window: Any) -> list[float]:
+    """Record, for each new number the dial shows, how long after the true remaining time
+    reached that number it appeared (seconds)."""
+    engine = window.session.live.engine
+    dial = window.session.dial
+    lateness: list[float] = []
+    original = dial.set_state
+    last_shown = [-1]
+
+    def watched(seconds_shown: int, progress: float, caption: str, *, paused: bool) -> bool:
+        changed = original(seconds_shown, progress, caption, paused=paused)
+        number_changed = seconds_shown != last_shown[0]
+        last_shown[0] = seconds_shown
+        if changed and number_changed and engine.state.value == "running":
+            view = engine.view()
+            if 0 < seconds_shown < view.segment_seconds:
+                lateness.append(seconds_shown - view.remaining)
+        return changed
+
+    dial.set_state = watched
+    return lateness
+
+
 def session(seconds: float, stall: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         services, window = build(tmp)
@@ -112,28 +136,18 @@ def session(seconds: float, stall: bool) -> None:
         assert live is not None
         engine = live.engine
         dial = window.session.dial
-        lateness: list[float] = []
-        original = dial.set_state
-
-        def watched(seconds_shown: int, progress: float, caption: str, *, paused: bool) -> bool:
-            changed = original(seconds_shown, progress, caption, paused=paused)
-            if changed and engine.state.value == "running":
-                now = time.monotonic()
-                view = engine.view()
-                # the shown number should have appeared when the true remaining time
-                # crossed it: at remaining == seconds_shown
-                boundary_late = (seconds_shown - view.remaining) if seconds_shown > 0 else 0.0
-                if seconds_shown < view.segment_seconds:
-                    lateness.append(boundary_late)
-                del now
-            return changed
-
-        dial.set_state = watched  # type: ignore[method-assign]
+        lateness = watch_countdown(window)
         app = QApplication.instance()
         assert app is not None
         marks: dict[str, float] = {}
         began = time.monotonic()
         cpu_began = cpu_seconds()
+
+        def settled() -> None:  # sound, voice and the first frames have loaded by now
+            nonlocal began, cpu_began
+            began, cpu_began = time.monotonic(), cpu_seconds()
+
+        QTimer.singleShot(5000, settled)
 
         def at_30() -> None:
             marks["rss_mb"] = rss_mb()

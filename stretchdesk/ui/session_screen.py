@@ -284,9 +284,10 @@ class SessionScreen(QWidget):
             seconds = math.ceil(self.live.engine.settings.position_change_lead_in)
             self.dial.set_state(seconds, 0.0, "Ready", paused=False)
         else:
-            self.dial.set_state(
-                view.shown_seconds, view.progress, wording.caption(view, hold=hold), paused=paused
-            )
+            # the ring moves with the number, so the dial repaints once a second
+            shown = view.shown_seconds
+            ring = 1.0 - shown / view.segment_seconds if view.segment_seconds > 0 else 0.0
+            self.dial.set_state(shown, ring, wording.caption(view, hold=hold), paused=paused)
         if self._agenda_dirty:
             self._agenda_dirty = False
             self.steps.show_agenda(self.live.engine.agenda())
