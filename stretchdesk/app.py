@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from stretchdesk import __version__, cli, paths
 from stretchdesk.compat import qt_problem
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
-from stretchdesk.selftest import run_self_test
 from stretchdesk.services import Services
 
 if TYPE_CHECKING:
@@ -112,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if problem is not None:
                 print(f"FAIL  Qt: {problem}", file=sys.stderr)
                 return cli.EXIT_PROBLEMS
+            from stretchdesk.selftest import run_self_test  # noqa: PLC0415 - only when asked
+
             return run_self_test()
         return _open_window(args)
     except KeyboardInterrupt:

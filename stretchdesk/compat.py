@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-from importlib import metadata
 
 # PySide6 versions that corrupt None's reference count on every Qt call returning nothing,
 # on Python versions below the one given; the process aborts after a few thousand calls.
@@ -23,17 +22,20 @@ def _parse(version: str) -> tuple[int, int, int]:
 
 
 def installed_pyside_version() -> str | None:
+    """The PySide6 version, read without making a Qt call (the package's own __init__
+    only sets paths); the packaging metadata is the fallback."""
+    if importlib.util.find_spec("PySide6") is not None:
+        version = str(getattr(importlib.import_module("PySide6"), "__version__", ""))
+        if version:
+            return version
+    from importlib import metadata  # noqa: PLC0415 - slow to import; rarely needed
+
     for dist in ("PySide6-Essentials", "PySide6"):
         try:
             return metadata.version(dist)
         except metadata.PackageNotFoundError:
             continue
-    # a bundled app may carry the package without its metadata: its __init__ makes no Qt call
-    spec = importlib.util.find_spec("PySide6")
-    if spec is None:
-        return None
-    module = importlib.import_module("PySide6")
-    return str(getattr(module, "__version__", "")) or None
+    return None
 
 
 def qt_problem(

@@ -64,7 +64,7 @@ def _image_dir(reader: TableReader, base_dir: Path | None) -> Path | None:
     raw = reader.table.get("image")
     if raw is None:
         return None
-    if not isinstance(raw, str) or not raw.strip():
+    if not isinstance(raw, str) or not raw.strip() or "\x00" in raw:
         reader.problem('"image" must be a folder path relative to the routine file')
         return None
     if base_dir is None:
@@ -74,8 +74,12 @@ def _image_dir(reader: TableReader, base_dir: Path | None) -> Path | None:
     if posix.is_absolute() or Path(raw).is_absolute() or ":" in raw:
         reader.problem(f'"image" path {raw!r} must be relative to the routine\'s folder')
         return None
-    root = base_dir.resolve()
-    target = (root / Path(*posix.parts)).resolve()
+    try:
+        root = base_dir.resolve()
+        target = (root / Path(*posix.parts)).resolve()
+    except (OSError, ValueError) as exc:  # a loop of links, a name the system refuses
+        reader.problem(f'"image" path {raw!r} cannot be used ({exc})')
+        return None
     if not target.is_relative_to(root):
         reader.problem(f'"image" path {raw!r} leaves the routine\'s folder')
         return None

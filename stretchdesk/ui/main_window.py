@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -31,15 +32,9 @@ from stretchdesk.services import LiveSession, Services
 from stretchdesk.session import ItemState, Outcome, SessionOptions
 from stretchdesk.session import events as ev
 from stretchdesk.session.avoid import AvoidOffer, Choice, apply_choice
-from stretchdesk.ui.about_screen import AboutScreen
-from stretchdesk.ui.after_screens import CompletionScreen, RecoveryScreen
+from stretchdesk.ui import screens
 from stretchdesk.ui.banner import Banner
-from stretchdesk.ui.history_screen import HistoryScreen
-from stretchdesk.ui.prompts import AvoidScreen, PainBeforeScreen
-from stretchdesk.ui.safety_screen import SafetyScreen
-from stretchdesk.ui.session_screen import SessionScreen
-from stretchdesk.ui.settings_screen import SettingsScreen
-from stretchdesk.ui.start_screen import StartScreen
+from stretchdesk.ui.screens import Lazy
 from stretchdesk.ui.theme import apply_theme
 from stretchdesk.ui.widgets import button
 
@@ -69,6 +64,17 @@ class Plan:
 
 
 class MainWindow(QMainWindow):
+    safety = Lazy(screens.make_safety)
+    start = Lazy(screens.make_start)
+    pain_before = Lazy(screens.make_pain_before)
+    avoid = Lazy(screens.make_avoid)
+    session = Lazy(screens.make_session)
+    recovery = Lazy(screens.make_recovery)
+    completion = Lazy(screens.make_completion)
+    history = Lazy(screens.make_history)
+    settings = Lazy(screens.make_settings)
+    about = Lazy(screens.make_about)
+
     def __init__(
         self,
         services: Services,
@@ -78,43 +84,18 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.audio = audio
-        self._today = today
+        self.today = today
         self.live: LiveSession | None = None
         self._plan: Plan | None = None
         self._closing = False
+        self.built_screens: dict[str, QWidget] = {}
         self.setWindowTitle("stretchdesk")
         self.setAccessibleName("stretchdesk")
         icon = paths.assets_dir() / "icons" / "stretchdesk.svg"
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
-        content = services.content
-        catalog = services.catalog
         self.banner = Banner()
-        self.safety = SafetyScreen(content)
-        self.start = StartScreen()
-        self.pain_before = PainBeforeScreen(content)
-        self.avoid = AvoidScreen(content)
-        self.session = SessionScreen(content, paths.assets_dir())
-        self.recovery = RecoveryScreen(content)
-        self.completion = CompletionScreen(content)
-        titles = {key: exercise.title for key, exercise in services.library.items()}
-        self.history = HistoryScreen(lambda: services.history, titles, today)
-        self.settings = SettingsScreen()
-        self.about = AboutScreen(content, services.library, catalog.routines)
         self.stack = QStackedWidget()
-        for screen in (
-            self.safety,
-            self.start,
-            self.pain_before,
-            self.avoid,
-            self.session,
-            self.recovery,
-            self.completion,
-            self.history,
-            self.settings,
-            self.about,
-        ):
-            self.stack.addWidget(screen)
         self._build_nav()
         central = QWidget()
         column = QVBoxLayout(central)
@@ -124,12 +105,8 @@ class MainWindow(QMainWindow):
         column.addWidget(self.nav_bar)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self._connect()
         for notice in services.notices:
             self.banner.add(notice.message, error=notice.error, details=notice.details)
-        self.start.show_routines([(r, services.planned_seconds(r)) for r in catalog.routines])
-        self.settings.show_prefs(services.prefs)
-        self._show_audio()
         self.resize(1280, 800)
         if services.prefs.safety_seen:
             self.go_start()
@@ -145,58 +122,40 @@ class MainWindow(QMainWindow):
         """Sound and voice, made after the first paint: loading them takes a while."""
         self.audio = audio
         audio.apply(self.services.prefs)
-        self._show_audio()
-
-    def _show_audio(self) -> None:
-        if self.audio is None:
-            self.settings.show_audio("Sound is starting...", "Voice is starting...")
-            return
-        self.settings.show_audio(self.audio.sound_status, self.audio.voice_status)
-        self.settings.test_sound.connect(self.audio.test_sound)
+        if "settings" in self.built_screens:
+            self.settings.show_audio(audio.sound_status, audio.voice_status)
+            self.settings.test_sound.connect(audio.test_sound)
 
     def _build_nav(self) -> None:
         self.nav_bar = QWidget()
         row = QHBoxLayout(self.nav_bar)
         row.setContentsMargins(24, 6, 24, 0)
         self._nav = QButtonGroup(self)
-        self.nav_buttons: dict[QWidget, QWidget] = {}
+        self.nav_buttons: dict[str, QPushButton] = {}
         for text, name, screen in (
-            ("&Routines", "Routines", self.start),
-            ("&History", "History", self.history),
-            ("&Settings", "Settings", self.settings),
-            ("Sa&fety", "Safety", self.safety),
-            ("&About", "About these exercises", self.about),
+            ("&Routines", "Routines", "start"),
+            ("&History", "History", "history"),
+            ("&Settings", "Settings", "settings"),
+            ("Sa&fety", "Safety", "safety"),
+            ("&About", "About these exercises", "about"),
         ):
             item = button(text, name, f"Show {name.lower()} (Alt+{text[text.index('&') + 1]})")
             item.setProperty("kind", "nav")
             item.setCheckable(True)
             self._nav.addButton(item)
-            item.clicked.connect(lambda _=False, s=screen: self._nav_to(s))
+            item.clicked.connect(lambda _=False, s=screen: self.nav_to(s))
             row.addWidget(item)
             self.nav_buttons[screen] = item
         row.addStretch(1)
 
-    def _connect(self) -> None:
-        self.safety.understood.connect(self._safety_understood)
-        self.start.start_requested.connect(self.request_start)
-        self.start.about_requested.connect(lambda: self.show_screen(self.about))
-        self.avoid.answered.connect(self._offer_answered)
-        self.pain_before.answered.connect(self._pain_answered)
-        self.session.ended.connect(self._session_ended)
-        self.session.cancelled.connect(self.go_start)
-        self.recovery.done.connect(self.go_start)
-        self.completion.done.connect(self.go_start)
-        self.completion.history_requested.connect(lambda: self._nav_to(self.history))
-        self.settings.changed.connect(self.apply_prefs)
-        self.settings.safety_requested.connect(lambda: self.show_screen(self.safety))
-
     # ------------------------------------------------------------------ screens
     def show_screen(self, screen: QWidget) -> None:
         self.stack.setCurrentWidget(screen)
-        self.nav_bar.setVisible(screen is not self.session)
-        nav = self.nav_buttons.get(screen)
+        name = next((k for k, w in self.built_screens.items() if w is screen), "")
+        self.nav_bar.setVisible(name != "session")
+        nav = self.nav_buttons.get(name)
         if nav is not None:
-            nav.setChecked(True)  # type: ignore[attr-defined]
+            nav.setChecked(True)
         else:
             self._nav.setExclusive(False)
             for item in self._nav.buttons():
@@ -210,13 +169,13 @@ class MainWindow(QMainWindow):
     def current(self) -> QWidget | None:
         return self.stack.currentWidget()
 
-    def _nav_to(self, screen: QWidget) -> None:
-        if screen is self.history:
-            self.history.reload()
-        if screen is self.start:
+    def nav_to(self, name: str) -> None:
+        if name == "start":
             self.go_start()
             return
-        self.show_screen(screen)
+        if name == "history":
+            self.history.reload()
+        self.show_screen(getattr(self, name))
 
     def go_start(self) -> None:
         self.live = None if self.live is None or self.live.engine.finished else self.live
@@ -235,7 +194,7 @@ class MainWindow(QMainWindow):
         if self.current is not self.safety:
             self.go_start()
 
-    def _safety_understood(self) -> None:
+    def safety_understood(self) -> None:
         if not self.services.prefs.safety_seen:
             self.apply_prefs(replace(self.services.prefs, safety_seen=True))
         self.go_start()
@@ -260,14 +219,14 @@ class MainWindow(QMainWindow):
         else:
             self._begin_session()
 
-    def _offer_answered(self, offer: AvoidOffer, choice: Choice) -> None:
+    def offer_answered(self, offer: AvoidOffer, choice: Choice) -> None:
         if self._plan is None:
             return
         self._plan.options = apply_choice(self._plan.options, offer, choice)
         self._plan.offers.remove(offer)
         self._next_question()
 
-    def _pain_answered(self, rating: int | None) -> None:
+    def pain_answered(self, rating: int | None) -> None:
         if self._plan is None:
             return
         self._plan.pain_before, self._plan.asked_pain = rating, True
@@ -290,7 +249,7 @@ class MainWindow(QMainWindow):
     def _history_problem(self, problem: HistoryError) -> None:
         self.banner.add(str(problem), error=True)
 
-    def _session_ended(self, event: ev.SessionCompleted | ev.SessionStopped) -> None:
+    def session_ended(self, event: ev.SessionCompleted | ev.SessionStopped) -> None:
         live = self.live
         if self._closing or live is None:
             return
@@ -308,7 +267,7 @@ class MainWindow(QMainWindow):
             active_seconds=event.active_seconds,
             steps_done=sum(1 for e in entries if e.state is ItemState.DONE),
             steps_total=len(entries),
-            streak_days=self.services.streak_days(self._today()),
+            streak_days=self.services.streak_days(self.today()),
             pain_before=self._plan.pain_before if self._plan else None,
             ask_pain=self.services.prefs.pain_ratings,
         )
@@ -318,14 +277,15 @@ class MainWindow(QMainWindow):
     def apply_prefs(self, prefs: Preferences) -> None:
         old = self.services.prefs
         problem = self.services.save_prefs(prefs)
-        self.settings.show_result(problem)
+        if "settings" in self.built_screens:
+            self.settings.show_result(problem)
         if self.audio is not None:
             self.audio.apply(prefs)
         if (old.theme, old.text_size) != (prefs.theme, prefs.text_size):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, prefs.theme, prefs.text_size)
-        if old.session_settings() != prefs.session_settings():
+        if old.session_settings() != prefs.session_settings() and "start" in self.built_screens:
             routines = self.services.catalog.routines
             self.start.show_routines([(r, self.services.planned_seconds(r)) for r in routines])
 
@@ -336,7 +296,7 @@ class MainWindow(QMainWindow):
         if self.audio is not None:
             self.audio.stop_all()
         if self.live is not None and not self.live.engine.finished:
-            self.session.stop_timers()
+            self.session.stop_timers()  # built: a session is running on it
             self.live.engine.end_early()
         event.accept()
 

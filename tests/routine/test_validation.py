@@ -185,3 +185,16 @@ def test_rewarm_steps_are_warmups_and_checked(library: ExerciseLibrary) -> None:
     text = WARMUP + STRETCH + '[[rewarm]]\nexercise = "knee-rolls"\nphase = "stretch"\n'
     found = problems(text, library)
     assert found == ['mine.toml: re-warm step 1 (Knee rolls): unknown key "phase"']
+
+
+def test_an_image_path_with_a_null_byte_is_a_problem_not_a_crash(
+    library: ExerciseLibrary, tmp_path: Path
+) -> None:
+    text = (
+        'id = "x"\ntitle = "X"\ndescription = "x"\nsource = "x"\n'
+        '[[step]]\nexercise = "pelvic-tilt"\nphase = "warmup"\nimage = "pics\\u0000x"\n'
+    )
+    path = tmp_path / "x.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RoutineError, match="image"):
+        load_routine(path, library)

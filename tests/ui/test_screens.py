@@ -100,7 +100,7 @@ def test_history_lists_sessions_and_exports_csv(
     window.services.close()
     count = make_demo_history(data_dir / "history.sqlite", catalog, days=10)
     window.services.open_history()
-    qtbot.mouseClick(window.nav_buttons[window.history], Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+    qtbot.mouseClick(window.nav_buttons["history"], Qt.MouseButton.LeftButton)
     assert window.current is window.history
     assert window.history.model.rowCount() == count
     assert "This week" in window.history.week.text()
@@ -220,7 +220,27 @@ def test_a_full_disk_during_a_session_shows_a_banner_and_goes_on(
     assert engine_of(window).state is EngineState.RUNNING
 
 
+ALL_SCREENS = (
+    "safety",
+    "start",
+    "pain_before",
+    "avoid",
+    "session",
+    "recovery",
+    "completion",
+    "history",
+    "settings",
+    "about",
+)
+
+
+def build_all(window: MainWindow) -> None:
+    for name in ALL_SCREENS:  # screens are built on first use
+        getattr(window, name)
+
+
 def test_every_control_has_a_name_and_takes_the_keyboard(window: MainWindow) -> None:
+    build_all(window)
     kinds = (QAbstractButton, QComboBox, QSpinBox, QLineEdit)
     unnamed = []
     for widget in window.findChildren(QWidget):
@@ -282,5 +302,13 @@ def test_a_read_only_data_folder_shows_a_banner_and_still_shows_history(
 
 def test_the_window_fits_a_small_laptop_screen(window: MainWindow) -> None:
     """Every screen fits 1024 x 640 (with larger text it scrolls rather than overflowing)."""
+    build_all(window)
     hint = window.minimumSizeHint()
     assert hint.width() <= 1024 and hint.height() <= 640, hint
+
+
+def test_screens_are_built_when_first_needed(window: MainWindow) -> None:
+    assert set(window.built_screens) == {"start"}
+    first = window.history
+    assert window.history is first
+    assert set(window.built_screens) == {"start", "history"}

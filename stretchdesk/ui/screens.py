@@ -1,0 +1,137 @@
+"""The window's screens, each built (and its module imported) the first time it is needed,
+so the window paints sooner. ``window.history`` builds the history screen on first use and
+returns the same one after that."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from PySide6.QtWidgets import QWidget
+
+from stretchdesk import paths
+
+if TYPE_CHECKING:
+    from stretchdesk.ui.about_screen import AboutScreen
+    from stretchdesk.ui.after_screens import CompletionScreen, RecoveryScreen
+    from stretchdesk.ui.history_screen import HistoryScreen
+    from stretchdesk.ui.main_window import MainWindow
+    from stretchdesk.ui.prompts import AvoidScreen, PainBeforeScreen
+    from stretchdesk.ui.safety_screen import SafetyScreen
+    from stretchdesk.ui.session_screen import SessionScreen
+    from stretchdesk.ui.settings_screen import SettingsScreen
+    from stretchdesk.ui.start_screen import StartScreen
+
+W = TypeVar("W", bound=QWidget)
+
+
+class Lazy(Generic[W]):
+    """A screen attribute of the main window, made by ``make`` on first access."""
+
+    def __init__(self, make: Callable[[MainWindow], W]) -> None:
+        self._make = make
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window: Any, owner: type | None = None) -> W:
+        built: dict[str, QWidget] = window.built_screens
+        screen = built.get(self.name)
+        if screen is None:
+            screen = self._make(window)
+            built[self.name] = screen
+            window.stack.addWidget(screen)
+        return screen  # type: ignore[return-value]
+
+
+def make_safety(window: MainWindow) -> SafetyScreen:
+    from stretchdesk.ui.safety_screen import SafetyScreen  # noqa: PLC0415
+
+    screen = SafetyScreen(window.services.content)
+    screen.understood.connect(window.safety_understood)
+    return screen
+
+
+def make_start(window: MainWindow) -> StartScreen:
+    from stretchdesk.ui.start_screen import StartScreen  # noqa: PLC0415
+
+    screen = StartScreen()
+    screen.start_requested.connect(window.request_start)
+    screen.about_requested.connect(lambda: window.show_screen(window.about))
+    routines = window.services.catalog.routines
+    screen.show_routines([(r, window.services.planned_seconds(r)) for r in routines])
+    return screen
+
+
+def make_pain_before(window: MainWindow) -> PainBeforeScreen:
+    from stretchdesk.ui.prompts import PainBeforeScreen  # noqa: PLC0415
+
+    screen = PainBeforeScreen(window.services.content)
+    screen.answered.connect(window.pain_answered)
+    return screen
+
+
+def make_avoid(window: MainWindow) -> AvoidScreen:
+    from stretchdesk.ui.prompts import AvoidScreen  # noqa: PLC0415
+
+    screen = AvoidScreen(window.services.content)
+    screen.answered.connect(window.offer_answered)
+    return screen
+
+
+def make_session(window: MainWindow) -> SessionScreen:
+    from stretchdesk.ui.session_screen import SessionScreen  # noqa: PLC0415
+
+    screen = SessionScreen(window.services.content, paths.assets_dir())
+    screen.ended.connect(window.session_ended)
+    screen.cancelled.connect(window.go_start)
+    return screen
+
+
+def make_recovery(window: MainWindow) -> RecoveryScreen:
+    from stretchdesk.ui.after_screens import RecoveryScreen  # noqa: PLC0415
+
+    screen = RecoveryScreen(window.services.content)
+    screen.done.connect(window.go_start)
+    return screen
+
+
+def make_completion(window: MainWindow) -> CompletionScreen:
+    from stretchdesk.ui.after_screens import CompletionScreen  # noqa: PLC0415
+
+    screen = CompletionScreen(window.services.content)
+    screen.done.connect(window.go_start)
+    screen.history_requested.connect(lambda: window.nav_to("history"))
+    return screen
+
+
+def make_history(window: MainWindow) -> HistoryScreen:
+    from stretchdesk.ui.history_screen import HistoryScreen  # noqa: PLC0415
+
+    services = window.services
+    titles = {key: exercise.title for key, exercise in services.library.items()}
+    return HistoryScreen(lambda: services.history, titles, window.today)
+
+
+def make_settings(window: MainWindow) -> SettingsScreen:
+    from stretchdesk.ui.settings_screen import SettingsScreen  # noqa: PLC0415
+
+    screen = SettingsScreen()
+    screen.show_prefs(window.services.prefs)
+    screen.changed.connect(window.apply_prefs)
+    screen.safety_requested.connect(lambda: window.show_screen(window.safety))
+    audio = window.audio
+    if audio is None:
+        screen.show_audio("Sound is starting...", "Voice is starting...")
+    else:
+        screen.show_audio(audio.sound_status, audio.voice_status)
+        screen.test_sound.connect(audio.test_sound)
+    return screen
+
+
+def make_about(window: MainWindow) -> AboutScreen:
+    from stretchdesk.ui.about_screen import AboutScreen  # noqa: PLC0415
+
+    services = window.services
+    return AboutScreen(services.content, services.library, services.catalog.routines)
