@@ -41,6 +41,8 @@ class Shooter:
         self.saved: list[Path] = []
 
     def __call__(self, name: str) -> None:
+        if "session" in self.window.built_screens:
+            self.window.session.illustration.wait_loaded()
         for _ in range(3):
             self.app.processEvents()
         path = self.out / f"{self.theme}-{name}.png"

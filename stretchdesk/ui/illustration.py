@@ -90,6 +90,7 @@ class IllustrationView(QWidget):
         self._problems = [frames.problem] if frames.problem else []
         self._motion, self._seconds = frames.motion, frames.seconds
         self._index = 0
+        self._shown = None  # never the last exercise's picture while this one loads
         self.setAccessibleDescription(frames.title)
         self._load()
 

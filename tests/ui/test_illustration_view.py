@@ -105,3 +105,16 @@ def test_frames_decode_off_the_window_thread_at_display_size(
     assert threading.main_thread().name not in threads
     kept = view._pixmaps.values()
     assert all(p.width() <= 400 and p.height() <= 300 for p in kept)
+
+
+def test_a_new_step_never_shows_the_last_steps_picture(qtbot: QtBot, catalog: Catalog) -> None:
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_frames(find_frames(step_of(catalog, "march-in-place"), paths.assets_dir()))
+    assert view.wait_loaded()
+    qtbot.wait(20)
+    view.set_frames(find_frames(step_of(catalog, "knee-to-chest"), paths.assets_dir()))
+    assert view._shown is None
