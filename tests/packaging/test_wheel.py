@@ -4,7 +4,6 @@ outside the source tree, and run there with `check` and `--self-test`."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import sysconfig
 import zipfile
@@ -13,28 +12,13 @@ from pathlib import Path
 import pytest
 
 from stretchdesk import __version__
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _run(args: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -> str:
-    done = subprocess.run(
-        [str(a) for a in args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout
+from tests.packaging.helpers import ROOT, run_ok
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    _run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", out], ROOT)
+    run_ok([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", out], ROOT)
     (found,) = out.glob("stretchdesk-*.whl")
     return found
 
@@ -50,9 +34,9 @@ def test_the_wheel_holds_every_asset(wheel: Path) -> None:
 @pytest.mark.slow
 def test_installed_wheel_runs_check_and_self_test(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "fresh"
-    _run([sys.executable, "-m", "venv", "--without-pip", venv], tmp_path)
+    run_ok([sys.executable, "-m", "venv", "--without-pip", venv], tmp_path)
     python = venv / "bin" / "python"
-    _run(
+    run_ok(
         [
             sys.executable,
             "-m",
@@ -70,17 +54,17 @@ def test_installed_wheel_runs_check_and_self_test(wheel: Path, tmp_path: Path) -
     # The third-party packages come from this environment (no network); .pth files in it,
     # such as the editable install of the source tree, are not read from there.
     deps = sysconfig.get_paths()["purelib"]
-    fresh_site = _run(
+    fresh_site = run_ok(
         [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], tmp_path
     ).strip()
     (Path(fresh_site) / "zz_dependencies.pth").write_text(deps + "\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "DISPLAY")}
     env["QT_QPA_PLATFORM"] = "offscreen"
-    where = _run([python, "-c", "import stretchdesk; print(stretchdesk.__file__)"], tmp_path, env)
+    where = run_ok([python, "-c", "import stretchdesk; print(stretchdesk.__file__)"], tmp_path, env)
     assert where.startswith(str(venv))
-    assert "ok: 2 routines valid" in _run([venv / "bin" / "stretchdesk", "check"], tmp_path, env)
-    version = _run([venv / "bin" / "stretchdesk", "--version"], tmp_path, env)
+    assert "ok: 2 routines valid" in run_ok([venv / "bin" / "stretchdesk", "check"], tmp_path, env)
+    version = run_ok([venv / "bin" / "stretchdesk", "--version"], tmp_path, env)
     assert version.strip() == f"stretchdesk {__version__}"
-    report = _run([venv / "bin" / "stretchdesk", "--self-test"], tmp_path, env)
+    report = run_ok([venv / "bin" / "stretchdesk", "--self-test"], tmp_path, env)
     assert "self-test passed" in report
     assert str(venv) in report  # the sounds were found inside the installed package

@@ -24,6 +24,14 @@ def open_session(
     assert window.current is window.session
 
 
+def start_session(
+    qtbot: QtBot, window: MainWindow, routine_id: str, rating: int | None = None
+) -> None:
+    """Open a session and press Space: it is running, in the first step's get-ready."""
+    open_session(qtbot, window, routine_id, rating)
+    press(qtbot, window, Qt.Key.Key_Space)
+
+
 def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
     target = window.focusWidget() or window
     qtbot.keyClick(target, key)

@@ -17,7 +17,7 @@ from stretchdesk.session import FakeClock
 from stretchdesk.session.cues import Say
 from stretchdesk.ui.main_window import MainWindow
 from tests.ui.conftest import run_until
-from tests.ui.flows import engine_of, open_session, press
+from tests.ui.flows import engine_of, open_session, press, start_session
 from tools.spoken_script import cues_for
 
 
@@ -55,8 +55,7 @@ def test_pain_stop_cuts_speech_off(qtbot: QtBot, window: MainWindow, clock: Fake
 def test_pause_silences_speech(qtbot: QtBot, window: MainWindow) -> None:
     audio = window.audio
     assert audio is not None
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     qtbot.waitUntil(lambda: audio.speaking, timeout=2000)
     press(qtbot, window, Qt.Key.Key_Space)
     assert not audio.speaking

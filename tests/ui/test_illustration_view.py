@@ -19,6 +19,15 @@ from stretchdesk.ui.illustration import IllustrationView
 from tests.illustration.helpers import step_of
 
 
+def shown_view(qtbot: QtBot, width: int, height: int) -> IllustrationView:
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
 class PaintCounter(QObject):
     def __init__(self) -> None:
         super().__init__()
@@ -94,11 +103,7 @@ def test_frames_decode_off_the_window_thread_at_display_size(
         return real(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(illustration, "decode", watched)
-    view = IllustrationView()
-    qtbot.addWidget(view)
-    view.resize(400, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, 400, 300)
     view.set_frames(find_frames(step_of(catalog, "cat-cow"), paths.assets_dir()))
     assert view.wait_loaded()
     assert len(threads) >= 16  # (a resize during loading starts a fresh load)
@@ -108,11 +113,7 @@ def test_frames_decode_off_the_window_thread_at_display_size(
 
 
 def test_a_new_step_never_shows_the_last_steps_picture(qtbot: QtBot, catalog: Catalog) -> None:
-    view = IllustrationView()
-    qtbot.addWidget(view)
-    view.resize(400, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, 400, 300)
     view.set_frames(find_frames(step_of(catalog, "march-in-place"), paths.assets_dir()))
     assert view.wait_loaded()
     qtbot.wait(20)

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.session import EngineState, FakeClock, SegmentKind, SessionView
 from stretchdesk.ui.main_window import MainWindow
 from tests.ui.conftest import read_history, run_until
-from tests.ui.flows import engine_of, open_session, press
+from tests.ui.flows import engine_of, open_session, press, start_session
 
 Moment = Callable[[SessionView], bool]
 MOMENTS: dict[str, tuple[Moment, str, str | None]] = {
@@ -43,8 +43,7 @@ def test_pain_stop_writes_history_before_recovery_shows(
     qtbot: QtBot, window: MainWindow, clock: FakeClock, data_dir: Path, moment: str, how: str
 ) -> None:
     reached, exercise, side = MOMENTS[moment]
-    open_session(qtbot, window, "quick-relief", rating=4)
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief", rating=4)
     engine = engine_of(window)
     run_until(window, clock, lambda: reached(engine.view()), limit=15 * 60)
     done_before = read_history(data_dir, "SELECT COUNT(*) FROM step")[0][0]
@@ -80,8 +79,7 @@ def test_pain_stop_writes_history_before_recovery_shows(
 def test_recovery_rating_note_and_not_pain(
     qtbot: QtBot, window: MainWindow, clock: FakeClock, data_dir: Path
 ) -> None:
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     run_until(window, clock, lambda: engine_of(window).view().position == 1)
     press(qtbot, window, Qt.Key.Key_Escape)
     recovery = window.recovery

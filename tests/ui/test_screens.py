@@ -28,13 +28,12 @@ from stretchdesk.session.avoid import Choice
 from stretchdesk.ui.main_window import MainWindow
 from tests.history.test_damage import ReadOnlyFolder
 from tests.ui.conftest import WindowFactory, run_for, run_until
-from tests.ui.flows import engine_of, open_session, press
+from tests.ui.flows import engine_of, press, start_session
 from tools.demo_history import make_demo_history
 
 
 def _stop_at(qtbot: QtBot, window: MainWindow, clock: FakeClock, exercise: str) -> None:
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     engine = engine_of(window)
 
     def there() -> bool:
@@ -143,8 +142,7 @@ def test_history_pages_in_large_histories(
 def test_settings_are_saved_and_a_running_session_keeps_its_timing(
     qtbot: QtBot, window: MainWindow, clock: FakeClock, data_dir: Path, make_window: WindowFactory
 ) -> None:
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     run_for(window, clock, 2.0)
     running = engine_of(window)
     window.settings.lead_in.setValue(12)
@@ -175,8 +173,7 @@ def test_a_corrupt_history_shows_a_banner_and_sessions_still_run(
     window = make_window()
     assert window.banner.isVisible()
     assert "kept" in window.banner.text
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     run_for(window, clock, 5.0)
     assert engine_of(window).state is EngineState.RUNNING
 
@@ -194,8 +191,7 @@ def test_a_newer_history_is_left_alone_with_a_banner(
     before = path.read_bytes()
     window = make_window()
     assert "newer version" in window.banner.text
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     run_for(window, clock, 30.0)
     press(qtbot, window, Qt.Key.Key_Escape)
     assert window.current is window.recovery
@@ -205,8 +201,7 @@ def test_a_newer_history_is_left_alone_with_a_banner(
 def test_a_full_disk_during_a_session_shows_a_banner_and_goes_on(
     qtbot: QtBot, window: MainWindow, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     store = window.services.store
     assert store is not None
 
@@ -287,8 +282,7 @@ def test_a_read_only_data_folder_shows_a_banner_and_still_shows_history(
         assert "cannot be written" in window.banner.text
         window.history.reload()
         assert window.history.model.rowCount() == count
-        open_session(qtbot, window, "quick-relief")
-        press(qtbot, window, Qt.Key.Key_Space)
+        start_session(qtbot, window, "quick-relief")
         run_for(window, clock, 20.0)
         press(qtbot, window, Qt.Key.Key_Escape)
         assert window.current is window.recovery

@@ -12,7 +12,7 @@ from stretchdesk.session import EngineState, FakeClock, SegmentKind
 from stretchdesk.ui.main_window import MainWindow
 from tests.conftest import FakeWall
 from tests.ui.conftest import WindowFactory, read_history, run_for, run_until
-from tests.ui.flows import engine_of, open_session, press
+from tests.ui.flows import engine_of, open_session, press, start_session
 
 
 def test_first_run_shows_safety_once(qtbot: QtBot, make_window: WindowFactory) -> None:
@@ -61,8 +61,7 @@ def test_a_whole_short_routine(
 def test_pause_freezes_and_resume_goes_on(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     run_for(window, clock, 3.0)
     before = window.session.dial.seconds
     press(qtbot, window, Qt.Key.Key_Space)
@@ -81,8 +80,7 @@ def test_pause_freezes_and_resume_goes_on(
 def test_space_on_a_focused_button_still_pauses(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     window.session.next_button.setFocus()
     position = engine_of(window).view().position
     press(qtbot, window, Qt.Key.Key_Space)
@@ -93,8 +91,7 @@ def test_space_on_a_focused_button_still_pauses(
 def test_next_is_refused_during_warmups_with_the_reason(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     run_for(window, clock, 2.0)
     press(qtbot, window, Qt.Key.Key_Right)
     assert engine_of(window).view().position == 0
@@ -117,8 +114,7 @@ def test_back_before_starting_returns_to_the_routines_without_a_record(
 def test_closing_mid_session_saves_it_as_ended_early(
     qtbot: QtBot, window: MainWindow, clock: FakeClock, data_dir: Path
 ) -> None:
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     run_until(window, clock, lambda: engine_of(window).view().position == 1)
     window.close()
     assert read_history(data_dir, "SELECT outcome FROM session") == [("ended_early",)]
@@ -128,8 +124,7 @@ def test_closing_mid_session_saves_it_as_ended_early(
 def test_countdown_repaints_once_a_second_not_per_tick(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     run_until(window, clock, lambda: engine_of(window).view().segment is SegmentKind.ACTIVE)
     dial = window.session.dial
     changes = 0
@@ -147,8 +142,7 @@ def test_countdown_repaints_once_a_second_not_per_tick(
 def test_a_long_pause_explains_the_rewarm_and_lists_its_steps(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     engine = engine_of(window)
     run_until(window, clock, lambda: engine.view().step.exercise_id == "knee-to-chest")
     press(qtbot, window, Qt.Key.Key_Space)
@@ -176,8 +170,7 @@ def test_countdown_is_at_least_a_sixth_of_the_window(
 def test_a_wall_clock_jump_changes_no_countdown(
     qtbot: QtBot, window: MainWindow, clock: FakeClock, wall: FakeWall
 ) -> None:
-    open_session(qtbot, window, "quick-relief")
-    press(qtbot, window, Qt.Key.Key_Space)
+    start_session(qtbot, window, "quick-relief")
     run_for(window, clock, 4.0)
     before = window.session.dial.seconds
     wall.base += timedelta(hours=1)  # the system clock is set an hour ahead
