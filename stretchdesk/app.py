@@ -11,7 +11,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from stretchdesk import __version__, cli, paths
+from stretchdesk import __version__, cli, native_heap, paths
 from stretchdesk.compat import qt_problem
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.services import Services
@@ -72,6 +72,7 @@ def build_window(services: Services, routine: Routine | None) -> MainWindowType 
     from stretchdesk.ui.single_instance import SingleInstance  # noqa: PLC0415
     from stretchdesk.ui.theme import apply_theme  # noqa: PLC0415
 
+    native_heap.return_big_blocks()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("stretchdesk")

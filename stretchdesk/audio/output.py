@@ -1,6 +1,8 @@
-"""Sound and voice for the cues: QSoundEffect for the tones, QTextToSpeech for the words.
+"""Sound and voice for the cues: the tones go to the sound server through libpulse
+(``pulse.py``) on Linux, or through Qt's QSoundEffect elsewhere and when that fails; the
+words go to QTextToSpeech.
 
-Either may be missing (QtMultimedia cannot load without libpulse, no audio device, no
+Either may be missing (no sound server, QtMultimedia cannot load, no audio device, no
 speech engine); then that part stays silent and ``sound_status`` / ``voice_status`` say why
 in one line. Nothing here ever stops a session.
 """
@@ -14,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal
 
+from stretchdesk.audio.pulse import PulseError, PulseSounds
 from stretchdesk.prefs import Preferences
 from stretchdesk.session.cues import Cue, Play, Say, Silence, Sound
 
@@ -38,6 +41,28 @@ def _load(module: str) -> tuple[Any | None, str | None]:
         return None, reason
 
 
+class QtSounds(QObject):
+    """The tones through QSoundEffect (Qt's sound module, with FFmpeg underneath)."""
+
+    def __init__(self, effects: dict[str, Any], parent: QObject) -> None:
+        super().__init__(parent)
+        self._effects = effects
+        self.volume = 1.0
+
+    def play(self, name: str) -> None:
+        effect = self._effects.get(name)
+        if effect is not None:
+            effect.setVolume(self.volume)
+            effect.play()
+
+    def stop(self) -> None:
+        for effect in self._effects.values():
+            effect.stop()
+
+    def close(self) -> None:
+        self.stop()
+
+
 class AudioOutput(QObject):
     spoke = Signal(str)  # every sentence handed to the speech engine
     played = Signal(str)  # every sound started
@@ -48,39 +73,54 @@ class AudioOutput(QObject):
         prefs: Preferences,
         *,
         speech_engine: str | None = None,
+        sound_backend: str = "auto",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._prefs = prefs
-        self._effects: dict[Sound, Any] = {}
+        self._sounds: PulseSounds | QtSounds | None = None
         self._speech: Any | None = None
-        self.sound_status = self._open_sound(sounds_dir)
+        self.sound_status = self._open_sound(sounds_dir, sound_backend)
         self.voice_status = self._open_voice(speech_engine)
         self.apply(prefs)
 
     # ------------------------------------------------------------------ opening
     @property
     def sound_ready(self) -> bool:
-        return bool(self._effects)
+        return self._sounds is not None
 
     @property
     def voice_ready(self) -> bool:
         return self._speech is not None
 
-    def _open_sound(self, folder: Path) -> str:
+    def _open_sound(self, folder: Path, backend: str) -> str:
+        files = {sound.value: folder / f"{sound.value}.wav" for sound in Sound}
+        missing = [name for name, path in files.items() if not path.is_file()]
+        if missing:
+            return f"Sound is off: sound files are missing ({', '.join(missing)}) in {folder}."
+        if backend == "pulse" or (backend == "auto" and sys.platform.startswith("linux")):
+            try:
+                self._sounds = PulseSounds(files)
+            except PulseError as exc:
+                if backend == "pulse":
+                    return f"Sound is off: the sound server did not answer ({exc})."
+            else:
+                return "Sound is on (the system's sound server)."
+        return self._open_qt_sound(files)
+
+    def _open_qt_sound(self, files: dict[str, Path]) -> str:
         multimedia, why = _load("PySide6.QtMultimedia")
         if multimedia is None:
             return f"Sound is off: Qt's sound module could not load ({why})."
-        missing = [s.value for s in Sound if not (folder / f"{s.value}.wav").is_file()]
-        if missing:
-            return f"Sound is off: sound files are missing ({', '.join(missing)}) in {folder}."
         device = multimedia.QMediaDevices.defaultAudioOutput()
         if device.isNull():
             return "Sound is off: no audio output device was found."
-        for sound in Sound:
+        effects = {}
+        for name, path in files.items():
             effect = multimedia.QSoundEffect(device, self)
-            effect.setSource(QUrl.fromLocalFile(str(folder / f"{sound.value}.wav")))
-            self._effects[sound] = effect
+            effect.setSource(QUrl.fromLocalFile(str(path)))
+            effects[name] = effect
+        self._sounds = QtSounds(effects, self)
         return f"Sound is on ({device.description()})."
 
     def _open_voice(self, wanted: str | None) -> str:
@@ -105,8 +145,8 @@ class AudioOutput(QObject):
     # ------------------------------------------------------------------ settings
     def apply(self, prefs: Preferences) -> None:
         self._prefs = prefs
-        for effect in self._effects.values():
-            effect.setVolume(prefs.volume / 100)
+        if self._sounds is not None:
+            self._sounds.volume = prefs.volume / 100
         if self._speech is not None:
             self._speech.setVolume(prefs.volume / 100)
             self._speech.setRate(prefs.voice_rate)
@@ -125,10 +165,9 @@ class AudioOutput(QObject):
             self.say(cue.text)
 
     def play(self, sound: Sound) -> None:
-        effect = self._effects.get(sound)
-        if effect is None or not self._prefs.sound:
+        if self._sounds is None or not self._prefs.sound:
             return
-        effect.play()
+        self._sounds.play(sound.value)
         self.played.emit(sound.value)
 
     def say(self, text: str) -> None:
@@ -144,8 +183,14 @@ class AudioOutput(QObject):
             self._speech.stop()
 
     def _stop_sounds(self) -> None:
-        for effect in self._effects.values():
-            effect.stop()
+        if self._sounds is not None:
+            self._sounds.stop()
+
+    def close(self) -> None:
+        """Silence everything and end the sound threads (the window is closing)."""
+        self.stop_all()
+        if self._sounds is not None:
+            self._sounds.close()
 
     @property
     def speaking(self) -> bool:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, UnidentifiedImageError
+if TYPE_CHECKING:  # Pillow loads only when a picture is checked: a session with the
+    from PIL import Image  # built-in drawings never needs it
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_SIDE = 8192
@@ -31,6 +33,8 @@ def _header(path: Path) -> tuple[str, tuple[int, int]]:
         raise ImageProblem(f"{path.name}: the file is empty")
     if size > MAX_FILE_BYTES:
         raise ImageProblem(f"{path.name}: the file is too large ({size // 1024 // 1024} MiB)")
+    from PIL import Image, UnidentifiedImageError  # noqa: PLC0415
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -59,6 +63,8 @@ def check_image(path: Path) -> tuple[int, int]:
 def open_checked(path: Path) -> Image.Image:
     """Check, then decode in full (which finds truncated files); RGBA, fully loaded."""
     check_image(path)
+    from PIL import Image  # noqa: PLC0415
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

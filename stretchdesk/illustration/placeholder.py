@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Pillow loads only when a placeholder is drawn
+    from PIL import Image, ImageFont
 
 SIZE = (1280, 960)
 LINE = (128, 134, 144, 255)
@@ -25,6 +28,8 @@ def wrap_words(
 
 def placeholder(title: str, size: tuple[int, int] = SIZE) -> Image.Image:
     """A transparent RGBA picture: a soft frame, a mat, and ``title`` in the middle."""
+    from PIL import Image, ImageDraw, ImageFont  # noqa: PLC0415
+
     w, h = size
     image = Image.new("RGBA", size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)

@@ -11,15 +11,21 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps
-from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from stretchdesk.illustration import FrameSet, ImageProblem, open_checked, pick_frame, placeholder
+from stretchdesk import native_heap
+from stretchdesk.illustration import FrameSet, ImageProblem, pick_frame, placeholder
 from stretchdesk.routine import Motion
 from stretchdesk.session.plan import SegmentKind
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+ALLOCATION_LIMIT_MB = 128  # a picture that would need more is refused, not decoded
 
 
 def to_qimage(image: Image.Image) -> QImage:
@@ -30,21 +36,48 @@ def to_qimage(image: Image.Image) -> QImage:
     return qimage.copy()
 
 
-def decode(path: Path, mirror: bool, box: tuple[int, int]) -> QImage:
-    """Check and decode one frame, mirrored if asked, reduced to no less than ``box``."""
-    picture = open_checked(path)
+def decode(path: Path, mirror: bool, box: tuple[int, int]) -> tuple[QImage, QPoint, QSize]:
+    """Decode one frame at the size it is shown (fitted into ``box``), mirrored if asked,
+    ready to draw, and cropped to what is drawn on it: (the crop, where the crop sits in
+    the frame, the frame's size). Pictures were checked when the step's frames were found;
+    Qt's reader, with an allocation limit, decodes them here without loading Pillow."""
+    reader = QImageReader(str(path))
+    reader.setAllocationLimit(ALLOCATION_LIMIT_MB)
+    size = reader.size()
+    if size.isValid() and box[0] > 0 and box[1] > 0:
+        fitted = size.scaled(QSize(*box), Qt.AspectRatioMode.KeepAspectRatio)
+        if fitted.width() < size.width():
+            reader.setScaledSize(fitted)
+    image = reader.read()
+    if image.isNull():
+        raise ImageProblem(f"{path.name}: the picture cannot be shown ({reader.errorString()})")
     if mirror:
-        picture = ImageOps.mirror(picture)
-    factor = max(1, min(picture.width // max(1, box[0]), picture.height // max(1, box[1])))
-    if factor > 1:
-        picture = picture.reduce(factor)
-    return to_qimage(picture)
+        image = image.flipped(Qt.Orientation.Horizontal)
+    image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    crop = drawn_rect(image)
+    return image.copy(crop), crop.topLeft(), image.size()
+
+
+def drawn_rect(image: QImage) -> QRect:
+    """The smallest rectangle holding every pixel that is not fully transparent, in a
+    premultiplied image (where such a pixel is four zero bytes). The drawings leave half
+    the frame empty; keeping only this halves the memory and the drawing work."""
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    data = bytes(image.constBits())
+    rows = [data[y * stride : y * stride + width * 4] for y in range(height)]
+    used = [y for y, row in enumerate(rows) if row.count(0) != len(row)]
+    if not used:
+        return QRect(0, 0, min(1, width), min(1, height))
+    lefts = [len(rows[y]) - len(rows[y].lstrip(b"\0")) for y in used]
+    rights = [len(rows[y].rstrip(b"\0")) for y in used]
+    left, right = min(lefts) // 4, (max(rights) + 3) // 4
+    return QRect(left, used[0], right - left, used[-1] - used[0] + 1)
 
 
 class _Deliveries(QObject):
     """Carries decoded frames from the worker thread to the window's thread."""
 
-    frame = Signal(int, int, QImage)  # generation, index, image
+    frame = Signal(int, int, QImage, QPoint, QSize)  # generation, index, crop, at, frame size
     problem = Signal(int, int, str)
 
 
@@ -65,9 +98,11 @@ class IllustrationView(QWidget):
         self._title = ""
         self._count = 0
         self._pixmaps: dict[int, QPixmap] = {}
+        self._placed: dict[int, tuple[QPoint, QSize]] = {}  # crop's corner, frame's size
         self._scaled_for = QSize()
         self._waiting = 0
-        self._shown: QPixmap | None = None  # what was painted last, until the new frame is in
+        # what was painted last, kept until the frame due is in
+        self._shown: tuple[QPixmap, QPoint, QSize] | None = None
         self._motion = Motion.HOLD
         self._seconds: float | None = None
         self._index = 0
@@ -96,18 +131,18 @@ class IllustrationView(QWidget):
 
     def _box(self) -> QSize:
         ratio = self.devicePixelRatioF()
-        size = self.size().expandedTo(QSize(320, 240))
+        size = self.size().expandedTo(QSize(16, 16))
         return QSize(round(size.width() * ratio), round(size.height() * ratio))
 
     def _load(self) -> None:
         """(Re)load every frame at the current size; results of earlier loads are ignored."""
         self._generation += 1
-        self._pixmaps = {}
+        self._pixmaps, self._placed = {}, {}
         self._scaled_for = self.size()
         if not self._paths:
             self._count = 1
             self._waiting = 0
-            self._store(0, to_qimage(placeholder(self._title)))
+            self._store_whole(0, to_qimage(placeholder(self._title)))
             return
         self._count = len(self._paths)
         self._waiting = self._count
@@ -121,35 +156,39 @@ class IllustrationView(QWidget):
         if generation != self._generation:
             return
         try:
-            image = decode(path, mirror, (box.width(), box.height()))
+            image, at, size = decode(path, mirror, (box.width(), box.height()))
         except ImageProblem as exc:
             self._deliveries.problem.emit(generation, index, str(exc))
         except Exception as exc:  # a picture must never take the window down
             self._deliveries.problem.emit(generation, index, f"{path.name}: {exc}")
         else:
-            self._deliveries.frame.emit(generation, index, image)
+            self._deliveries.frame.emit(generation, index, image, at, size)
 
-    def _store(self, index: int, image: QImage) -> None:
-        """Keep one frame as a pixmap scaled to the widget; repaint if it is the one due."""
-        ratio = self.devicePixelRatioF()
-        target = QSize(round(self.width() * ratio), round(self.height() * ratio))
-        if target.width() > 1 and target.height() > 1:
-            image = image.scaled(
-                target,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
+    def _store(self, index: int, image: QImage, at: QPoint, size: QSize) -> None:
+        """Keep one frame (as its crop and where it sits); repaint if it is the one due."""
         pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(ratio)
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self._pixmaps[index] = pixmap
+        self._placed[index] = (at, size)
         if index == self._index:
             self.update()
 
-    def _arrived(self, generation: int, index: int, image: QImage) -> None:
+    def _store_whole(self, index: int, image: QImage) -> None:
+        """Keep a picture drawn here (the placeholder), fitted to the widget."""
+        box = self._box()
+        if image.width() > box.width() or image.height() > box.height():
+            image = image.scaled(
+                box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        self._store(index, image, QPoint(0, 0), image.size())
+
+    def _arrived(self, generation: int, index: int, image: QImage, at: QPoint, size: QSize) -> None:
         if generation != self._generation:
             return
         self._waiting -= 1
-        self._store(index, image)
+        self._store(index, image, at, size)
+        if self._waiting == 0:
+            native_heap.trim()
 
     def _failed(self, generation: int, index: int, message: str) -> None:
         if generation != self._generation:
@@ -158,7 +197,7 @@ class IllustrationView(QWidget):
         self._problems.append(message)
         if self._waiting == 0 and not self._pixmaps:
             self._count = 1
-            self._store(0, to_qimage(placeholder(self._title)))
+            self._store_whole(0, to_qimage(placeholder(self._title)))
 
     def wait_loaded(self, timeout_ms: int = 5000) -> bool:
         """For tests and the self-test: process deliveries until every frame is in."""
@@ -207,13 +246,15 @@ class IllustrationView(QWidget):
             self._load()  # frames at the new size; the old ones are drawn meanwhile
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        pixmap = self._pixmaps.get(self._index, self._shown)
-        if pixmap is None:
+        if self._index in self._pixmaps:
+            at, size = self._placed[self._index]
+            self._shown = (self._pixmaps[self._index], at, size)
+        if self._shown is None:
             return
-        self._shown = pixmap
-        shown = pixmap.deviceIndependentSize()
-        x = (self.width() - shown.width()) / 2
-        y = (self.height() - shown.height()) / 2
+        pixmap, at, size = self._shown
+        ratio = pixmap.devicePixelRatio()
+        x = round((self.width() - size.width() / ratio) / 2) + at.x() / ratio
+        y = round((self.height() - size.height() / ratio) / 2) + at.y() / ratio
         painter = QPainter(self)
-        painter.drawPixmap(round(x), round(y), pixmap)
+        painter.drawPixmap(QPointF(x, y), pixmap)
         painter.end()

@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         """Closing mid-session asks nothing: the session is saved as ended early."""
         self._closing = True
         if self.audio is not None:
-            self.audio.stop_all()
+            self.audio.close()
         if self.live is not None and not self.live.engine.finished:
             self.session.stop_timers()  # built: a session is running on it
             self.live.engine.end_early()

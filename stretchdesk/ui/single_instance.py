@@ -7,7 +7,7 @@ directories (or two users) never meet.
 from __future__ import annotations
 
 import getpass
-import hashlib
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,7 +24,8 @@ def server_name(data_root: Path) -> str:
     except (KeyError, OSError):
         user = "user"
     key = f"{user}:{data_root.expanduser().resolve()}".encode()
-    return "stretchdesk-" + hashlib.sha256(key).hexdigest()[:16]
+    # Two checksums make a 64-bit name without loading OpenSSL (3 MB) for a hash.
+    return f"stretchdesk-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
 
 
 def _wake_running(name: str) -> bool:

@@ -101,3 +101,14 @@ def test_an_unknown_speech_engine_leaves_voice_off(qtbot: QtBot) -> None:
 def test_settings_show_why_sound_is_off(window: MainWindow) -> None:
     assert window.settings.sound_status.text().startswith("Sound is")
     assert window.settings.voice_status.text() == "Voice is on (mock)."
+
+
+def test_no_sound_server_is_one_line(qtbot: QtBot) -> None:
+    output.quiet_audio_logs()
+    audio = AudioOutput(
+        paths.sounds_dir(), Preferences(), speech_engine="mock", sound_backend="pulse"
+    )
+    assert audio.sound_status.startswith("Sound is off: the sound server did not answer (")
+    assert not audio.sound_ready
+    audio.test_sound()
+    audio.close()

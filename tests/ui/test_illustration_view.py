@@ -119,3 +119,29 @@ def test_a_new_step_never_shows_the_last_steps_picture(qtbot: QtBot, catalog: Ca
     qtbot.wait(20)
     view.set_frames(find_frames(step_of(catalog, "knee-to-chest"), paths.assets_dir()))
     assert view._shown is None
+
+
+def test_a_frame_is_kept_as_its_drawn_part_and_drawn_in_its_place(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QImage, QImageReader, QPainter  # noqa: PLC0415
+
+    frame = paths.assets_dir() / "illustrations" / "pelvic-tilt" / "00.png"
+    crop, at, size = illustration.decode(frame, False, (640, 480))
+    assert (size.width(), size.height()) == (640, 480)
+    assert crop.width() * crop.height() < 0.7 * 640 * 480  # the empty part is gone
+    reader = QImageReader(str(frame))
+    reader.setScaledSize(size)
+    whole = reader.read().convertToFormat(crop.format())
+    rebuilt = QImage(size, crop.format())
+    rebuilt.fill(0)
+    painter = QPainter(rebuilt)
+    painter.drawImage(at, crop)
+    painter.end()
+    assert rebuilt == whole
+
+
+def test_an_empty_picture_keeps_one_pixel(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QImage  # noqa: PLC0415
+
+    empty = QImage(40, 30, QImage.Format.Format_ARGB32_Premultiplied)
+    empty.fill(0)
+    assert illustration.drawn_rect(empty).size().width() == 1
