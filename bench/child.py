@@ -20,31 +20,37 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 STARTED = time.perf_counter()  # as close to process start as Python allows
 
-from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: E402
+# Qt is imported inside the functions: the app must load it the way ``stretchdesk`` does
+# (its own modules first, then PySide6 inside app.build_window), not as this file would.
 
 
 def out(**values: object) -> None:
     print(json.dumps(values), flush=True)
 
 
-class FirstPaint(QObject):
-    def __init__(self, done: object) -> None:
-        super().__init__()
-        self.done = done
-        self.seen = False
+def watch_first_paint(widget: Any, done: Callable[[], None]) -> Any:
+    """An event filter on ``widget`` that calls ``done`` once it has first been painted."""
+    from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self.seen:
-            self.seen = True
-            QTimer.singleShot(0, self.done)  # type: ignore[arg-type]
-        return False
+    class FirstPaint(QObject):
+        seen = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.seen:
+                self.seen = True
+                QTimer.singleShot(0, done)
+            return False
+
+    watcher = FirstPaint(widget)  # the widget keeps it alive
+    widget.installEventFilter(watcher)
+    return watcher
 
 
 def rss_mb() -> float:
@@ -61,6 +67,7 @@ def cpu_seconds() -> float:
 
 def bare() -> None:
     from PySide6.QtGui import QPixmap  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: PLC0415
 
     app = QApplication(sys.argv[:1])
     window = QWidget()
@@ -70,14 +77,13 @@ def bare() -> None:
     picture.setPixmap(QPixmap(str(here / "assets/illustrations/knee-to-chest/00.png")))
     column.addWidget(picture)
     column.addWidget(QLabel("Single knee to chest"))
-    watcher = FirstPaint(lambda: finish(app, "bare"))
-    window.installEventFilter(watcher)
+    watch_first_paint(window, lambda: finish(app, "bare"))
     window.resize(1280, 800)
     window.show()
     app.exec()
 
 
-def finish(app: QApplication, what: str) -> None:
+def finish(app: Any, what: str) -> None:
     out(kind=what, first_paint_s=time.perf_counter() - STARTED, rss_mb=rss_mb())
     app.quit()
 
@@ -98,9 +104,10 @@ def build(tmp: str):  # type: ignore[no-untyped-def]
 def app_start() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         services, window = build(tmp)
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - already loaded by now
+
         app = QApplication.instance()
-        watcher = FirstPaint(lambda: finish(app, "app"))  # type: ignore[arg-type]
-        window.installEventFilter(watcher)
+        watch_first_paint(window, lambda: finish(app, "app"))
         window.app_exec()
         services.close()
 
@@ -129,6 +136,9 @@ def watch_countdown(window: Any) -> list[float]:
 
 
 def session(seconds: float, stall: bool) -> None:
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
     with tempfile.TemporaryDirectory() as tmp:
         services, window = build(tmp)
         window.request_start("lower-back-spasm")
@@ -190,6 +200,8 @@ def session(seconds: float, stall: bool) -> None:
 
 def painstop(runs: int) -> None:
     import sqlite3  # noqa: PLC0415
+
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory() as tmp:
         services, window = build(tmp)

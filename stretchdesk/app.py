@@ -12,7 +12,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from stretchdesk import __version__, cli, native_heap, paths
-from stretchdesk.compat import qt_problem
+from stretchdesk.compat import qt_problem, quicken_pyside_imports
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.services import Services
 
@@ -65,6 +65,9 @@ def build_window(services: Services, routine: Routine | None) -> MainWindowType 
     (it has been brought to the front). Qt is imported only here: the command-line tools
     never load it."""
     # (PySide6 must not load before qt_problem() has vetted it)
+    import PySide6  # noqa: F401, PLC0415 - the package only: no Qt module yet
+
+    quicken_pyside_imports()
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from stretchdesk.audio.output import AudioOutput, quiet_audio_logs  # noqa: PLC0415

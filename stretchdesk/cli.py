@@ -12,7 +12,6 @@ from typing import TextIO
 
 from stretchdesk import __version__, paths
 from stretchdesk.history import HistoryError, HistoryStore
-from stretchdesk.history.export import export_to_file, write_export
 from stretchdesk.history.schema import empty_history
 from stretchdesk.routine import Problem, RoutineError, load_catalog, load_library, load_routine
 
@@ -103,6 +102,8 @@ def _connection(store: HistoryStore | None) -> sqlite3.Connection:
 
 
 def run_export(fmt: str, steps: bool, output: str | None, data: paths.DataPaths) -> int:
+    from stretchdesk.history.export import export_to_file, write_export  # noqa: PLC0415
+
     store: HistoryStore | None = None
     if data.history.exists():
         try:

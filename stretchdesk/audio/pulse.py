@@ -2,18 +2,12 @@
 service) through libpulse-simple, reached with ctypes. No Qt here.
 
 Qt's sound module loads FFmpeg and Qt Quick (about 20 MB resident) to play five short
-tones; this plays them with the few hundred kilobytes of libpulse. Each sound has its own
-stream and thread, so sounds overlap as they would on a mixing desk, and a sound played
-again starts again from its beginning. Every call into libpulse for a stream happens on
-that stream's thread; the window only sets flags, so ``stop`` returns at once and the
-sound ends within one 10 ms chunk. A stream that has been idle for a minute is closed, so
-the sound device may sleep between sessions.
+tones; this plays them with the few hundred kilobytes of libpulse, on one stream.
 """
 
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 import threading
 import wave
@@ -114,8 +108,19 @@ class Library:
 
 
 def _open(short: str, soname: str) -> ctypes.CDLL:
+    """The library by its usual file name; ``find_library`` (which runs ldconfig, slowly)
+    only if that name is not found."""
     try:
-        return ctypes.CDLL(ctypes.util.find_library(short) or soname)
+        return ctypes.CDLL(soname)
+    except OSError:
+        pass
+    from ctypes.util import find_library  # noqa: PLC0415
+
+    found = find_library(short)
+    try:
+        if found is None:
+            raise OSError(soname)
+        return ctypes.CDLL(found)
     except OSError as exc:
         raise PulseError(f"lib{short} is not installed") from exc
 
@@ -135,135 +140,133 @@ def read_wave(path: Path) -> tuple[array[int], int]:
     return samples, rate
 
 
-class Channel:
-    """One sound on its own stream and thread."""
+class PulseSounds:
+    """The cue sounds by name, mixed on one stream by one thread.
 
-    def __init__(self, lib: Any, app_name: str, name: str, samples: array[int], rate: int):
-        self._lib, self._app, self.name = lib, app_name, name
-        self._samples, self._rate = samples, rate
-        self._scaled: tuple[float, bytes] = (1.0, samples.tobytes())
-        self._volume = 1.0
+    Sounds overlap (a tick during a chime is added to it, clipped at full scale), a sound
+    played again starts again from its beginning, and ``stop`` silences everything. Every
+    call into libpulse happens on the mixing thread; the window's thread only changes what
+    is to be played, so ``play`` and ``stop`` return at once. The stream is opened when a
+    sound is played and closed after a minute of silence, so the device may sleep.
+    """
+
+    def __init__(self, files: Mapping[str, Path], app_name: str = "stretchdesk", lib: Any = None):
+        self._lib = lib if lib is not None else Library()
+        self._app = app_name
+        loaded = {name: read_wave(path) for name, path in files.items()}
+        rates = {rate for _, rate in loaded.values()}
+        if len(rates) > 1:
+            raise PulseError("the sound files have different sample rates")
+        self._rate = rates.pop() if rates else 44_100
+        self._sounds = {name: samples for name, (samples, _) in loaded.items()}
+        self._scaled: dict[str, tuple[float, array[int]]] = {}
+        self._lib.free(self._lib.open_stream(app_name, "check", self._rate))  # a server?
         self._wake = threading.Condition()
-        self._requests = 0  # plays asked for
-        self._started = 0  # plays the thread has begun (only the thread writes it)
-        self._stop = False
+        self._playing: dict[str, int] = {}  # sound -> next sample to play
+        self._flush = False  # drop what the server still holds
         self._closing = False
+        self.volume = 1.0
         self.problem: str | None = None  # the last thing that went wrong, for the status line
-        self._thread = threading.Thread(target=self._run, name=f"sound-{name}", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="sound-mixer", daemon=True)
         self._thread.start()
 
-    # -- asked by the window's thread: flags only, never a call into libpulse ------------
-    def play(self, volume: float) -> None:
-        with self._wake:
-            self._volume = volume
-            self._requests += 1
-            self._stop = False
-            self._wake.notify()
+    # -- asked by the window's thread: bookkeeping only, never a call into libpulse ----------
+    def play(self, name: str) -> None:
+        if name in self._sounds:
+            with self._wake:
+                self._playing[name] = 0
+                self._wake.notify()
 
     def stop(self) -> None:
         with self._wake:
-            self._stop = True
+            self._playing.clear()
+            self._flush = True
             self._wake.notify()
 
     def close(self, timeout: float = 1.0) -> None:
         with self._wake:
             self._closing = True
-            self._stop = True
+            self._playing.clear()
             self._wake.notify()
         self._thread.join(timeout)
 
-    # -- on the channel's thread ----------------------------------------------------------
-    def _pcm(self, volume: float) -> bytes:
-        if self._scaled[0] != volume:
-            scaled = array("h", (round(s * volume) for s in self._samples))
-            self._scaled = (volume, scaled.tobytes())
-        return self._scaled[1]
-
+    # -- on the mixing thread -------------------------------------------------------------
     def _due(self) -> bool:
-        return self._closing or self._requests != self._started
+        return self._closing or self._flush or bool(self._playing)
 
     def _run(self) -> None:
         handle: int | None = None
+        error = ctypes.c_int(0)
         try:
             while True:
                 with self._wake:
-                    idle = self._wake.wait_for(
-                        self._due,
-                        timeout=IDLE_CLOSE_SECONDS if handle else None,
+                    woke = self._wake.wait_for(
+                        self._due, timeout=IDLE_CLOSE_SECONDS if handle else None
                     )
                     if self._closing:
                         return
-                    if not idle:  # nothing to play for a while: let the device sleep
-                        self._lib.free(handle)
-                        handle = None
-                        continue
-                    self._started, volume = self._requests, self._volume
+                    flush, self._flush = self._flush, False
+                    chunk = self._mix() if woke else None
+                if flush and handle is not None:
+                    self._lib.flush(handle, ctypes.byref(error))
+                if not woke:  # silent for a while: let the device sleep
+                    self._lib.free(handle)
+                    handle = None
+                if chunk is None:
+                    continue
                 if handle is None:
                     handle = self._open()
                     if handle is None:
+                        with self._wake:
+                            self._playing.clear()
                         continue
-                if not self._write(handle, self._pcm(volume)):
+                if self._lib.write(handle, chunk, len(chunk), ctypes.byref(error)) < 0:
+                    self.problem = self._lib.reason(error.value)
                     self._lib.free(handle)  # the server went away: open afresh next time
                     handle = None
+                    with self._wake:
+                        self._playing.clear()
         finally:
             if handle is not None:
                 self._lib.free(handle)
 
     def _open(self) -> int | None:
         try:
-            handle = self._lib.open_stream(self._app, self.name, self._rate)
+            handle = self._lib.open_stream(self._app, "cues", self._rate)
         except PulseError as exc:
             self.problem = str(exc)
             return None
         self.problem = None
         return int(handle)
 
-    def _write(self, handle: int, pcm: bytes) -> bool:
-        """Write one play of the sound, cut short by a stop or a new play (which the loop
-        then starts from the beginning). False if the stream broke."""
-        step = round(CHUNK_SECONDS * self._rate) * 2
-        error = ctypes.c_int(0)
-        for offset in range(0, len(pcm), step):
-            with self._wake:
-                if self._stop or self._requests != self._started:
-                    break
-            chunk = pcm[offset : offset + step]
-            if self._lib.write(handle, chunk, len(chunk), ctypes.byref(error)) < 0:
-                self.problem = self._lib.reason(error.value)
-                return False
-        else:
-            return True  # played out: the tail drains by itself
-        self._lib.flush(handle, ctypes.byref(error))  # silence what the server still holds
-        return True
+    def _samples(self, name: str) -> array[int]:
+        volume = self.volume
+        cached = self._scaled.get(name)
+        if cached is None or cached[0] != volume:
+            scaled = self._sounds[name]
+            if volume != 1.0:
+                scaled = array("h", (round(s * volume) for s in scaled))
+            cached = self._scaled[name] = (volume, scaled)
+        return cached[1]
 
-
-class PulseSounds:
-    """The cue sounds by name, each on its own channel."""
-
-    def __init__(self, files: Mapping[str, Path], app_name: str = "stretchdesk", lib: Any = None):
-        self._lib = lib if lib is not None else Library()
-        loaded = {name: read_wave(path) for name, path in files.items()}
-        rate = next(iter(loaded.values()))[1] if loaded else 44_100
-        self._lib.free(self._lib.open_stream(app_name, "check", rate))  # is a server there?
-        self._channels = {
-            name: Channel(self._lib, app_name, name, samples, rate)
-            for name, (samples, rate) in loaded.items()
-        }
-        self.volume = 1.0
-
-    def play(self, name: str) -> None:
-        channel = self._channels.get(name)
-        if channel is not None:
-            channel.play(self.volume)
-
-    def stop(self) -> None:
-        for channel in self._channels.values():
-            channel.stop()
-
-    def close(self) -> None:
-        for channel in self._channels.values():
-            channel.close()
-
-    @property
-    def problem(self) -> str | None:
-        return next((c.problem for c in self._channels.values() if c.problem), None)
+    def _mix(self) -> bytes | None:
+        """The next 10 ms of everything playing (called holding the lock), or None."""
+        if not self._playing:
+            return None
+        size = round(CHUNK_SECONDS * self._rate)
+        parts = []
+        for name, start in list(self._playing.items()):
+            samples = self._samples(name)
+            parts.append(samples[start : start + size])
+            if start + size >= len(samples):
+                del self._playing[name]
+            else:
+                self._playing[name] = start + size
+        if len(parts) == 1:
+            return parts[0].tobytes()
+        length = max(len(part) for part in parts)
+        total = [0] * length
+        for part in parts:
+            for i, value in enumerate(part):
+                total[i] += value
+        return array("h", (max(-32768, min(32767, v)) for v in total)).tobytes()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk import paths
-from stretchdesk.audio.output import AudioOutput
 from stretchdesk.history import HistoryError
 from stretchdesk.prefs import Preferences
 from stretchdesk.routine import Routine
@@ -37,6 +37,9 @@ from stretchdesk.ui.banner import Banner
 from stretchdesk.ui.screens import Lazy
 from stretchdesk.ui.theme import apply_theme
 from stretchdesk.ui.widgets import button
+
+if TYPE_CHECKING:  # made after the first paint (app.py)
+    from stretchdesk.audio.output import AudioOutput
 
 
 class _FirstPaint(QObject):
