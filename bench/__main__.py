@@ -9,7 +9,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import app_bench, history_scale
+from bench import app_bench, history_scale, sound_server
 
 RESULTS = Path(__file__).with_name("results.json")
 
@@ -34,12 +34,13 @@ def machine() -> dict[str, object]:
 
 
 def main() -> int:
-    results = {
-        "measured_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "machine": machine(),
-        "history_scale": history_scale.run(),
-        **app_bench.run(),
-    }
+    with sound_server.null_sink() as sound:
+        results = {
+            "measured_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "machine": {**machine(), "sound_server": sound},
+            "history_scale": history_scale.run(),
+            **app_bench.run(),
+        }
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     scale = results["history_scale"]
     targets = scale["targets"]

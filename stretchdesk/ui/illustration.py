@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -224,9 +224,27 @@ class IllustrationView(QWidget):
             rep_seconds=rep_seconds,
         )
         if pick.index != self._index:
+            before, after = self._frame_rect(self._index), self._frame_rect(pick.index)
             self._index = pick.index
-            self.update()
+            if before is None or after is None:
+                self.update()
+            else:  # only where the drawing was or will be: half the widget or less
+                self.update(before.united(after))
         return pick.next_change
+
+    def _frame_rect(self, index: int) -> QRect | None:
+        """Where frame ``index`` is drawn (widget coordinates), if it is loaded."""
+        pixmap, placed = self._pixmaps.get(index), self._placed.get(index)
+        if pixmap is None or placed is None:
+            return None
+        return QRectF(self._origin(pixmap, *placed), pixmap.deviceIndependentSize()).toAlignedRect()
+
+    def _origin(self, pixmap: QPixmap, at: QPoint, size: QSize) -> QPointF:
+        """Where a frame's crop goes: the whole frame centred, the crop at its place in it."""
+        ratio = pixmap.devicePixelRatio()
+        x = round((self.width() - size.width() / ratio) / 2) + at.x() / ratio
+        y = round((self.height() - size.height() / ratio) / 2) + at.y() / ratio
+        return QPointF(x, y)
 
     @property
     def frame_index(self) -> int:
@@ -252,9 +270,6 @@ class IllustrationView(QWidget):
         if self._shown is None:
             return
         pixmap, at, size = self._shown
-        ratio = pixmap.devicePixelRatio()
-        x = round((self.width() - size.width() / ratio) / 2) + at.x() / ratio
-        y = round((self.height() - size.height() / ratio) / 2) + at.y() / ratio
         painter = QPainter(self)
-        painter.drawPixmap(QPointF(x, y), pixmap)
+        painter.drawPixmap(self._origin(pixmap, at, size), pixmap)
         painter.end()

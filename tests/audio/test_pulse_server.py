@@ -12,10 +12,10 @@ import threading
 import time
 from array import array
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from bench.sound_server import null_sink
 from stretchdesk import paths
 from stretchdesk.audio.pulse import PulseSounds
 
@@ -27,42 +27,11 @@ RATE = 44_100
 
 
 @pytest.fixture
-def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def server() -> Iterator[str]:
     """A private sound server; its address is set for this process and its children."""
-    home = tmp_path / "pulse"
-    home.mkdir()
-    socket = home / "native"
-    env = {**os.environ, "HOME": str(home), "XDG_RUNTIME_DIR": str(home)}
-    proc = subprocess.Popen(
-        [
-            "pulseaudio",
-            "-n",
-            "--daemonize=no",
-            "--exit-idle-time=-1",
-            "--disallow-exit",
-            "--log-target=stderr",
-            "--load=module-null-sink sink_name=null",
-            f"--load=module-native-protocol-unix socket={socket} auth-anonymous=1",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    address = f"unix:{socket}"
-    monkeypatch.setenv("PULSE_SERVER", address)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(home))
-    try:
-        for _ in range(100):
-            ready = subprocess.run(["pactl", "info"], capture_output=True, check=False)
-            if ready.returncode == 0:
-                break
-            proc.poll()
-            assert proc.returncode is None, "the sound server did not start"
-            time.sleep(0.05)  # waiting for a process to come up, not for a countdown
-        yield address
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with null_sink() as what:
+        assert what == "PulseAudio null sink", what
+        yield os.environ["PULSE_SERVER"]
 
 
 class Recorder:

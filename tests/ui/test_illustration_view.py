@@ -145,3 +145,28 @@ def test_an_empty_picture_keeps_one_pixel(qtbot: QtBot) -> None:
     empty = QImage(40, 30, QImage.Format.Format_ARGB32_Premultiplied)
     empty.fill(0)
     assert illustration.drawn_rect(empty).size().width() == 1
+
+
+def test_a_new_frame_repaints_only_where_the_drawing_is(qtbot: QtBot, catalog: Catalog) -> None:
+    from PySide6.QtCore import QRect  # noqa: PLC0415
+
+    view = shown_view(qtbot, 600, 500)
+    view.set_frames(find_frames(step_of(catalog, "cat-cow"), paths.assets_dir()))
+    assert view.wait_loaded()
+    painted: list[QRect] = []
+
+    class Regions(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.rect())  # type: ignore[attr-defined]
+            return False
+
+    regions = Regions()
+    view.installEventFilter(regions)
+    view.show_moment(SegmentKind.ACTIVE, 0.0, rep_seconds=4.0)
+    qtbot.wait(10)
+    painted.clear()
+    view.show_moment(SegmentKind.ACTIVE, 1.0, rep_seconds=4.0)
+    qtbot.waitUntil(lambda: bool(painted))
+    area = sum(r.width() * r.height() for r in painted)
+    assert 0 < area < 0.8 * 600 * 500
