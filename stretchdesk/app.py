@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from stretchdesk import __version__, cli, native_heap, paths
 from stretchdesk.compat import qt_problem, quicken_pyside_imports
+from stretchdesk.crashlog import write_crash_log
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.services import Services
 
@@ -95,7 +95,7 @@ def build_window(services: Services, routine: Routine | None) -> MainWindowType 
 
     window.after_first_paint(start_audio)
     instance.on_wake(window.bring_to_front)
-    _catch_unexpected(services.data.root, window.report_unexpected)
+    _catch_unexpected(services.data.crash_log, window.report_unexpected)
     instance.setParent(window)  # lives as long as the window
     if routine is not None:
         window.open_routine(routine)
@@ -130,33 +130,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.EXIT_PROBLEMS
 
 
-def _catch_unexpected(root: Path, show: Callable[[str], None]) -> None:
+def _catch_unexpected(log: Path, show: Callable[[str], None]) -> None:
     """A bug in a slot must not end the session silently or print a traceback at the user:
-    the details go to crash.log in the data directory and the window says so in one line."""
+    the details go to crash.log and the window says so in one line."""
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        where = ""
-        try:
-            with (root / "crash.log").open("a", encoding="utf-8") as handle:
-                traceback.print_exception(kind, exc, tb, file=handle)
-            where = f"; the details are in {root / 'crash.log'}"
-        except OSError:
-            pass
+        written = write_crash_log(log, exc.with_traceback(tb))
+        where = f"; the details are in {written}" if written else ""
         show(f"Something went wrong inside stretchdesk ({exc}){where}. Your session goes on.")
 
     sys.excepthook = hook
 
 
 def _write_crash_log(args: argparse.Namespace) -> str | None:
-    try:
-        root = cli.data_paths(args).root
-        root.mkdir(parents=True, exist_ok=True)
-        log = root / "crash.log"
-        with log.open("a", encoding="utf-8") as handle:
-            traceback.print_exc(file=handle)
-        return str(log)
-    except OSError:
+    error = sys.exception()
+    if error is None:
         return None
+    written = write_crash_log(cli.data_paths(args).crash_log, error)
+    return str(written) if written else None
 
 
 if __name__ == "__main__":

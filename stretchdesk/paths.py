@@ -53,6 +53,10 @@ class DataPaths:
     def locks(self) -> Path:
         return self.root / "locks"
 
+    @property
+    def crash_log(self) -> Path:
+        return self.root / "crash.log"
+
 
 def _asset_candidates() -> list[Path]:
     package = Path(__file__).resolve().parent

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from stretchdesk import paths
+from stretchdesk.crashlog import write_crash_log
 from stretchdesk.history import HistoryError, HistoryStore, SessionRecorder
 from stretchdesk.history.queries import (
     SessionSummary,
@@ -30,6 +31,7 @@ from stretchdesk.routine.content import SafetyContent, load_content
 from stretchdesk.session import Clock, SessionEngine, SessionOptions, monotonic
 from stretchdesk.session.avoid import AvoidOffer, offers_for
 from stretchdesk.session.cues import CuePlan, Sink
+from stretchdesk.session.emitter import ListenerFailure, Stage
 
 
 @dataclass
@@ -168,22 +170,36 @@ class Services:
         options: SessionOptions | None = None,
         *,
         pain_before: int | None = None,
-        on_problem: Callable[[HistoryError], None] | None = None,
+        on_problem: Callable[[str], None] | None = None,
         on_cue: Sink | None = None,
     ) -> LiveSession:
+        """A session ready to start: the engine with its sound cues (stage SILENCE) and its
+        history recorder (stage RECORD); the window adds itself at stage SHOW. A listener
+        that fails is written to crash.log and told to ``on_problem`` in one sentence."""
+        report = on_problem or (lambda _message: None)
         engine = SessionEngine(routine, self.prefs.session_settings(), options, clock=self.clock)
-        if on_cue is not None:  # first, so a pain-stop silences before anything else happens
+        engine.on_listener_error = lambda failure: report(self.listener_failed(failure))
+        if on_cue is not None:
             rewarm = self.content.text("rewarm", "spoken")
-            engine.add_listener(CuePlan(on_cue, self.clock, rewarm_text=rewarm))
+            engine.add_listener(CuePlan(on_cue, self.clock, rewarm_text=rewarm), Stage.SILENCE)
         recorder = SessionRecorder(
             self.store,
             clock=self.clock,
             wall=self.wall,
-            on_problem=on_problem,
+            on_problem=lambda problem: report(str(problem)),
             pain_before=pain_before,
         )
-        engine.add_listener(recorder)
+        engine.add_listener(recorder, Stage.RECORD)
         return LiveSession(routine, engine, recorder)
+
+    def listener_failed(self, failure: ListenerFailure) -> str:
+        """Write the failure to crash.log; one sentence for the banner."""
+        log = write_crash_log(self.data.crash_log, failure.error, f"while {failure.stage.doing}")
+        where = f" The details are in {log}." if log else ""
+        return (
+            f"Something went wrong while {failure.stage.doing} ({failure.error}); "
+            f"everything else carried on.{where}"
+        )
 
     def close(self) -> None:
         if self.store is not None:

@@ -118,8 +118,8 @@ class CuePlan:
             self._out(Say(event.at, "Well done. The routine is complete."))
             self.mute = True
         elif isinstance(event, ev.SessionStopped):
+            self.mute = True  # first: even if silencing fails, nothing more is played
             self._sink(Silence(event.at))  # never dropped, however late
-            self.mute = True
 
     def _on_rep(self, event: ev.RepStarted) -> None:
         self._hold = event.hold

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk import paths
-from stretchdesk.history import HistoryError
+from stretchdesk.crashlog import write_crash_log
 from stretchdesk.prefs import Preferences
 from stretchdesk.routine import Routine
 from stretchdesk.services import LiveSession, Services
@@ -242,20 +242,38 @@ class MainWindow(QMainWindow):
             plan.routine,
             plan.options,
             pain_before=plan.pain_before,
-            on_problem=self._history_problem,
+            on_problem=self._report,
             on_cue=self.audio,
         )
         self.session.begin(self.live)
         self.show_screen(self.session)
 
     # ------------------------------------------------------------------ after a session
-    def _history_problem(self, problem: HistoryError) -> None:
-        self.banner.add(str(problem), error=True)
+    def _report(self, problem: str) -> None:
+        self.banner.add(problem, error=True)
 
     def session_ended(self, event: ev.SessionCompleted | ev.SessionStopped) -> None:
+        """The session is over and already saved: show the recovery or completion screen.
+        If that fails, say so and go to the routines: never stay on a dead session screen."""
         live = self.live
         if self._closing or live is None:
             return
+        try:
+            self._show_ending(live, event)
+        except Exception as exc:
+            log = write_crash_log(self.services.data.crash_log, exc, "showing the session's end")
+            where = f" The details are in {log}." if log else ""
+            self.banner.add(
+                f"The session ended and was saved, but the next screen could not be shown "
+                f"({exc}).{where}",
+                error=True,
+            )
+            self._plan = None
+            self.show_screen(self.start)
+
+    def _show_ending(
+        self, live: LiveSession, event: ev.SessionCompleted | ev.SessionStopped
+    ) -> None:
         if isinstance(event, ev.SessionStopped):
             self.recovery.show_stop(
                 live.recorder if event.outcome is Outcome.STOPPED_FOR_PAIN else None,
@@ -296,11 +314,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session asks nothing: the session is saved as ended early."""
         self._closing = True
-        if self.audio is not None:
-            self.audio.close()
         if self.live is not None and not self.live.engine.finished:
             self.session.stop_timers()  # built: a session is running on it
-            self.live.engine.end_early()
+            self.live.engine.end_early()  # silenced and saved, each stage on its own
+        if self.audio is not None:
+            try:
+                self.audio.close()
+            except Exception as exc:  # closing anyway; the session is already saved
+                write_crash_log(self.services.data.crash_log, exc, "closing sound and voice")
         event.accept()
 
     def report_unexpected(self, message: str) -> None:

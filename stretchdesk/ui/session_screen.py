@@ -22,6 +22,7 @@ from stretchdesk.routine.model import Side
 from stretchdesk.services import LiveSession
 from stretchdesk.session import EngineState, Refusal, SegmentKind, SessionView
 from stretchdesk.session import events as ev
+from stretchdesk.session.emitter import Stage
 from stretchdesk.ui import wording
 from stretchdesk.ui.countdown import CountdownDial
 from stretchdesk.ui.illustration import IllustrationView
@@ -43,6 +44,7 @@ class SessionScreen(QWidget):
         self.live: LiveSession | None = None
         self._frames_key: tuple[int, Side | None] | None = None
         self._frames_side: Side | None = None
+        self._final: ev.SessionCompleted | ev.SessionStopped | None = None
         self._position_changed = True
         self._agenda_dirty = True
         self._timer = QTimer(self)
@@ -165,7 +167,8 @@ class SessionScreen(QWidget):
         self._frames_side = None
         self._position_changed = True
         self._agenda_dirty = True
-        live.engine.add_listener(self._on_event)
+        self._final = None
+        live.engine.add_listener(self._on_event, Stage.SHOW)
         self._hide_notice()
         self.refresh()
         self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -178,6 +181,11 @@ class SessionScreen(QWidget):
         return self.live is not None and not self.live.engine.finished
 
     def _on_event(self, event: ev.Event) -> None:
+        if isinstance(event, ev.SessionCompleted | ev.SessionStopped):
+            self._final = event  # first: whatever fails next, Esc can still lead away
+            self.stop_timers()
+            self.ended.emit(event)
+            return
         if isinstance(event, ev.LeadInStarted):
             self._position_changed = event.position_changed
             self._frames_side = event.side
@@ -187,9 +195,6 @@ class SessionScreen(QWidget):
             self._show_notice(self._rewarm_text(event))
         if isinstance(event, ev.StepStarted | ev.StepFinished | ev.WarmupExpired):
             self._agenda_dirty = True
-        if isinstance(event, ev.SessionCompleted | ev.SessionStopped):
-            self.stop_timers()
-            self.ended.emit(event)
 
     def _rewarm_text(self, event: ev.WarmupExpired) -> str:
         group = "full" if event.level is ev.RewarmLevel.FULL else "short"
@@ -198,10 +203,17 @@ class SessionScreen(QWidget):
 
     # ------------------------------------------------------------------ controls
     def pain_stop(self) -> None:
-        """Stop at once: the engine ends the session and the recorder writes it first."""
+        """Stop at once: the engine ends the session and the recorder writes it first.
+
+        If the session had already ended but the screen is still here (showing what came
+        next failed), the same end is announced again, so this key always leads away."""
         self.stop_timers()
-        if self.live is not None:
-            self.live.engine.pain_stop()
+        if self.live is None:
+            return
+        self.live.engine.pain_stop()
+        ended = self.live is not None and self.live.engine.finished
+        if ended and self._final is not None and self.isVisible():
+            self.ended.emit(self._final)
 
     def _toggle(self) -> None:
         if self.running:

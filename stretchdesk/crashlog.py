@@ -1,0 +1,21 @@
+"""crash.log: where the details of an unexpected error go, so the person sees one sentence
+and a developer still gets the traceback. No Qt."""
+
+from __future__ import annotations
+
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+
+
+def write_crash_log(log: Path, error: BaseException, context: str = "") -> Path | None:
+    """Append ``error`` with its traceback to ``log``; the path, or None if it cannot."""
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            handle.write(f"--- {stamp}{': ' + context if context else ''}\n")
+            traceback.print_exception(type(error), error, error.__traceback__, file=handle)
+    except OSError:
+        return None
+    return log
