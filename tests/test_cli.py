@@ -99,6 +99,7 @@ def test_export_csv(capsys: pytest.CaptureFixture[str], data_dir: Path, catalog:
         "ended_at",
         "outcome",
         "completed_steps",
+        "skipped_steps",
         "total_steps",
         "pain_before",
         "pain_after",
@@ -129,12 +130,16 @@ def test_export_json_and_steps_to_files(
     assert code == 0 and "exported 2 sessions" in err
     data = json.loads(target.read_text())
     first = data["sessions"][0]
-    assert [s["exercise"] for s in first["steps"]] == ["belly-breathing", "pelvic-tilt"]
+    assert [(s["exercise"], s["status"]) for s in first["steps"]] == [
+        ("belly-breathing", "completed"),
+        ("pelvic-tilt", "completed"),
+        ("knee-rolls", "stopped_for_pain"),
+    ]
     assert first["pain_reports"][0]["rating"] == 7
     steps_csv = tmp_path / "steps.csv"
     code, _, _ = run(["export", "--steps", "-o", str(steps_csv)], capsys)
     assert code == 0
-    assert len(steps_csv.read_text().splitlines()) == 1 + 2 + 5
+    assert len(steps_csv.read_text().splitlines()) == 1 + 3 + 5
 
 
 def test_export_without_history_is_empty_but_valid(

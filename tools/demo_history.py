@@ -10,6 +10,7 @@ from pathlib import Path
 from stretchdesk.history import HistoryStore, SessionRecorder
 from stretchdesk.routine import Catalog
 from stretchdesk.session import FakeClock, SessionEngine
+from stretchdesk.session.emitter import Stage
 
 
 def make_demo_history(
@@ -42,7 +43,7 @@ def make_demo_history(
             routine = catalog.routines[rng.randrange(len(catalog.routines))]
             engine = SessionEngine(routine, clock=clock)
             recorder = SessionRecorder(store, clock=clock, wall=wall, pain_before=pain)
-            engine.add_listener(recorder)
+            engine.add_listener(recorder, Stage.RECORD)
             engine.start()
             stop_at = None
             if rng.random() < 0.12:
@@ -78,7 +79,7 @@ def _stopped_session(
     recorder = SessionRecorder(
         store, clock=clock, wall=lambda: start + timedelta(seconds=clock.now - base), pain_before=5
     )
-    engine.add_listener(recorder)
+    engine.add_listener(recorder, Stage.RECORD)
     engine.start()
     while not engine.finished:
         clock.advance(1.0)

@@ -18,6 +18,7 @@ SESSION_COLUMNS = (
     "ended_at",
     "outcome",
     "completed_steps",
+    "skipped_steps",
     "total_steps",
     "pain_before",
     "pain_after",
@@ -57,9 +58,13 @@ def _write_rows(out: TextIO, header: Iterable[str], rows: Iterable[Iterable[obje
     return count
 
 
+# A step stopped in progress is exported with its session's outcome (stopped_for_pain, or
+# ended_early once "it was not pain" is chosen); a session with no end of its own counts
+# the minutes of its finished steps.
 _SESSIONS_SQL = """
 SELECT s.id, s.routine_id, s.started_at, s.ended_at, s.outcome,
        (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = 'completed'),
+       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = 'skipped'),
        s.total_steps, s.pain_before, s.pain_after, s.stopped_exercise,
        s.routine_title, s.note,
        CASE WHEN s.outcome IN ('running', 'interrupted')
@@ -69,9 +74,10 @@ SELECT s.id, s.routine_id, s.started_at, s.ended_at, s.outcome,
 FROM session s ORDER BY s.started_at, s.id
 """
 _STEPS_SQL = """
-SELECT session_id, position + 1, exercise_id, title, phase, status, started_at, ended_at,
-       round(active_seconds, 1), routine_step
-FROM step ORDER BY session_id, id
+SELECT t.session_id, t.position + 1, t.exercise_id, t.title, t.phase,
+       CASE WHEN t.status = 'stopped' THEN s.outcome ELSE t.status END,
+       t.started_at, t.ended_at, round(t.active_seconds, 1), t.routine_step
+FROM step t JOIN session s ON s.id = t.session_id ORDER BY t.session_id, t.id
 """
 _REPORTS_SQL = """
 SELECT session_id, reported_at, rating, exercise_id, title, side, rep, seconds_into_step
@@ -84,7 +90,7 @@ def export_sessions_csv(conn: sqlite3.Connection, out: TextIO) -> int:
 
     Times are written as stored: UTC ISO-8601 with a Z.
     """
-    rows = (row[:10] for row in conn.execute(_SESSIONS_SQL))
+    rows = (row[:11] for row in conn.execute(_SESSIONS_SQL))
     return _write_rows(out, SESSION_COLUMNS, rows)
 
 
@@ -131,22 +137,23 @@ def export_json(conn: sqlite3.Connection, out: TextIO) -> int:
             {
                 "id": sid,
                 "routine": row[1],
-                "routine_title": row[10],
+                "routine_title": row[11],
                 "started_at": row[2],
                 "ended_at": row[3],
                 "outcome": row[4],
                 "completed_steps": row[5],
-                "total_steps": row[6],
-                "active_minutes": round(float(row[12] or 0) / 60.0, 1),
-                "pain_before": row[7],
-                "pain_after": row[8],
-                "stopped_at_exercise": row[9],
-                "note": row[11],
+                "skipped_steps": row[6],
+                "total_steps": row[7],
+                "active_minutes": round(float(row[13] or 0) / 60.0, 1),
+                "pain_before": row[8],
+                "pain_after": row[9],
+                "stopped_at_exercise": row[10],
+                "note": row[12],
                 "steps": steps.get(sid, []),
                 "pain_reports": reports.get(sid, []),
             }
         )
-    document = {"format": "stretchdesk-history", "version": 1, "sessions": sessions}
+    document = {"format": "stretchdesk-history", "version": 2, "sessions": sessions}
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")
     return len(sessions)

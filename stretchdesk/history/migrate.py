@@ -9,6 +9,7 @@ from pathlib import Path
 
 from stretchdesk.history.errors import HistoryNotice, NoticeKind
 from stretchdesk.history.liveness import owner_alive
+from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.schema import LATEST, MIGRATIONS
 from stretchdesk.history.timefmt import file_stamp, utc_now
 
@@ -57,25 +58,50 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> list[HistoryN
                 backup,
             )
         )
-    with transaction(conn):
-        for number in range(version, LATEST):
-            for statement in _statements(MIGRATIONS[number]):
-                conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {LATEST}")
+    # tables are rebuilt by copy, drop and rename: with foreign keys on, dropping the old
+    # session table would delete every step with it (the pragma is ignored in a transaction)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    try:
+        with transaction(conn):
+            for number in range(version, LATEST):
+                for statement in _statements(MIGRATIONS[number]):
+                    conn.execute(statement)
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(f"{len(broken)} rows lost their session")
+            conn.execute(f"PRAGMA user_version = {LATEST}")
+    finally:
+        conn.execute("PRAGMA foreign_keys=ON")
     return notices
+
+
+# An interrupted session ends at the last moment it was known to be running: its last
+# heartbeat or its last finished step, whichever is later (the times are ISO-8601 UTC text
+# of one length, so the larger string is the later time).
+_INTERRUPT = """
+UPDATE session SET outcome = :interrupted, ended_at = max(
+    COALESCE(last_seen_at, started_at),
+    COALESCE((SELECT MAX(t.ended_at) FROM step t WHERE t.session_id = session.id), started_at),
+    started_at)
+WHERE id = :id AND outcome = :running
+"""
 
 
 def recover_interrupted(conn: sqlite3.Connection, locks: Path, owner: str) -> int:
     """Mark sessions left running by processes that are gone as interrupted."""
-    rows = conn.execute("SELECT id, owner FROM session WHERE outcome = 'running'").fetchall()
+    rows = conn.execute(
+        "SELECT id, owner FROM session WHERE outcome = ?", (SessionOutcome.RUNNING,)
+    ).fetchall()
     dead = [sid for sid, who in rows if who != owner and not owner_alive(locks, who)]
     if dead:
         with transaction(conn):
             for sid in dead:
                 conn.execute(
-                    "UPDATE session SET outcome = 'interrupted', ended_at = COALESCE("
-                    "(SELECT MAX(ended_at) FROM step WHERE session_id = session.id), "
-                    "started_at) WHERE id = ? AND outcome = 'running'",
-                    (sid,),
+                    _INTERRUPT,
+                    {
+                        "id": sid,
+                        "interrupted": SessionOutcome.INTERRUPTED,
+                        "running": SessionOutcome.RUNNING,
+                    },
                 )
     return len(dead)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
+from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.timefmt import iso_utc, parse_utc
 
 _SUMMARY = """
@@ -15,7 +16,8 @@ SELECT s.id, s.routine_id, s.routine_title, s.started_at, s.ended_at, s.outcome,
        (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = 'completed'),
        s.total_steps, s.pain_before, s.pain_after, s.stopped_exercise, s.active_seconds,
        s.note, s.planned_seconds,
-       (SELECT COALESCE(SUM(t.active_seconds), 0) FROM step t WHERE t.session_id = s.id)
+       (SELECT COALESCE(SUM(t.active_seconds), 0) FROM step t WHERE t.session_id = s.id),
+       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = 'skipped')
 FROM session s
 """
 
@@ -27,8 +29,9 @@ class SessionSummary:
     routine_title: str
     started_at: datetime
     ended_at: datetime | None
-    outcome: str
+    outcome: SessionOutcome
     completed_steps: int
+    skipped_steps: int
     total_steps: int
     pain_before: int | None
     pain_after: int | None
@@ -43,17 +46,19 @@ class SessionSummary:
 
 
 def _summary(row: Any) -> SessionSummary:
+    outcome = SessionOutcome(row[5])
     active = float(row[11] or 0.0)
-    if row[5] in ("running", "interrupted"):
-        active = float(row[14] or 0.0)  # only finished steps count
+    if outcome.counts_finished_steps_only:
+        active = float(row[14] or 0.0)
     return SessionSummary(
         id=int(row[0]),
         routine_id=str(row[1]),
         routine_title=str(row[2]),
         started_at=parse_utc(str(row[3])),
         ended_at=parse_utc(str(row[4])) if row[4] else None,
-        outcome=str(row[5]),
+        outcome=outcome,
         completed_steps=int(row[6]),
+        skipped_steps=int(row[15]),
         total_steps=int(row[7]),
         pain_before=row[8],
         pain_after=row[9],

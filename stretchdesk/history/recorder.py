@@ -3,6 +3,12 @@
 Writes are queued in order and tried at once; if the disk is full or read-only the queue
 is kept and tried again with the next event, the problem is reported once to
 ``on_problem``, and the session itself goes on.
+
+Times: the wall clock is read once, when the session starts; every later time is that
+reading plus the monotonic time since, so a wall-clock change during a session moves
+none of its times and a session can never end before it began. While the session runs, a
+heartbeat every few seconds records that it is alive, so a session whose process is
+killed ends, once found, where it was last known to be running.
 """
 
 from __future__ import annotations
@@ -11,12 +17,15 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from stretchdesk.history.errors import HistoryError
+from stretchdesk.history.outcome import SessionOutcome, session_outcome, step_outcome
 from stretchdesk.history.store import HistoryStore
 from stretchdesk.history.timefmt import utc_now
 from stretchdesk.session.clock import Clock, monotonic
 from stretchdesk.session.events import (
+    CountdownSecond,
     Event,
-    Outcome,
+    Paused,
+    Resumed,
     SessionCompleted,
     SessionStarted,
     SessionStopped,
@@ -24,6 +33,7 @@ from stretchdesk.session.events import (
 )
 
 Operation = Callable[[HistoryStore], None]
+HEARTBEAT_SECONDS = 5.0
 
 
 class SessionRecorder:
@@ -44,32 +54,55 @@ class SessionRecorder:
         self._queue: list[Operation] = []
         self.session_id: int | None = None
         self._started = False
+        self._anchor: tuple[datetime, float] | None = None  # (wall, monotonic) read together
+        self._last_beat = 0.0
         self.pain_report_id: int | None = None
         self.problem: HistoryError | None = None
 
     # ----------------------------------------------------------------- events
     def _when(self, at: float) -> datetime:
-        """The wall-clock time of an event that happened at monotonic ``at``."""
-        return self._wall() - timedelta(seconds=max(0.0, self._clock() - at))
+        """The wall-clock time of monotonic moment ``at``, from the one reading at the start."""
+        if self._anchor is None:
+            self._anchor = (self._wall(), self._clock())
+        wall, mono = self._anchor
+        return wall + timedelta(seconds=at - mono)
 
     def __call__(self, event: Event) -> None:
         if isinstance(event, SessionStarted):
             self._started = True
+            self._anchor = None
             self._on_started(event)
         elif not self._started:
             return  # stopped before it began: there is no session to write
         elif isinstance(event, StepFinished):
             self._on_step(event)
-        elif isinstance(event, SessionCompleted):
-            self._on_end(Outcome.COMPLETED, event.at, event.active_seconds, None)
-        elif isinstance(event, SessionStopped):
-            self._on_end(event.outcome, event.at, event.active_seconds, event)
+        elif isinstance(event, SessionCompleted | SessionStopped):
+            self._on_end(event)
+        elif isinstance(event, CountdownSecond | Paused | Resumed):
+            if not self._beat(event.at, force=not isinstance(event, CountdownSecond)):
+                return
         else:
             return
         self.flush()
 
+    def _beat(self, at: float, *, force: bool) -> bool:
+        """Queue a heartbeat if one is due (or ``force``) and no write is waiting (a disk
+        that is full keeps what matters queued, not a heap of heartbeats)."""
+        if self._queue or (not force and at - self._last_beat < HEARTBEAT_SECONDS):
+            return False
+        self._last_beat = at
+        seen = self._when(at)
+
+        def op(store: HistoryStore) -> None:
+            assert self.session_id is not None
+            store.touch(self.session_id, seen)
+
+        self._queue.append(op)
+        return True
+
     def _on_started(self, event: SessionStarted) -> None:
         started = self._when(event.at)
+        self._last_beat = event.at
         pain = self._pain_before
 
         def op(store: HistoryStore) -> None:
@@ -86,6 +119,8 @@ class SessionRecorder:
 
     def _on_step(self, event: StepFinished) -> None:
         started, ended = self._when(event.started_at), self._when(event.at)
+        self._last_beat = event.at  # the step's own write says the session is alive
+        status = step_outcome(event.status)
 
         def op(store: HistoryStore) -> None:
             assert self.session_id is not None
@@ -96,7 +131,7 @@ class SessionRecorder:
                 exercise_id=event.step.exercise_id,
                 title=event.step.title,
                 phase=event.step.phase.value,
-                status=event.status.value,
+                status=status,
                 started_at=started,
                 ended_at=ended,
                 active_seconds=event.active_seconds,
@@ -104,10 +139,10 @@ class SessionRecorder:
 
         self._queue.append(op)
 
-    def _on_end(
-        self, outcome: Outcome, at: float, active: float, stop: SessionStopped | None
-    ) -> None:
-        ended = self._when(at)
+    def _on_end(self, event: SessionCompleted | SessionStopped) -> None:
+        ended = self._when(event.at)
+        outcome = session_outcome(event)
+        location = event.location if isinstance(event, SessionStopped) else None
 
         def op(store: HistoryStore) -> None:
             assert self.session_id is not None
@@ -115,8 +150,8 @@ class SessionRecorder:
                 self.session_id,
                 outcome=outcome,
                 ended_at=ended,
-                active_seconds=active,
-                location=stop.location if stop else None,
+                active_seconds=event.active_seconds,
+                location=location,
             )
 
         self._queue.append(op)
@@ -156,7 +191,7 @@ class SessionRecorder:
 
     def not_pain(self) -> None:
         """ "It was not pain, I just stopped": the outcome becomes ended_early."""
-        self._after(lambda store, sid: store.set_outcome(sid, Outcome.ENDED_EARLY))
+        self._after(lambda store, sid: store.set_outcome(sid, SessionOutcome.ENDED_EARLY))
 
     def add_note(self, note: str) -> None:
         self._after(lambda store, sid: store.set_note(sid, note.strip()))

@@ -63,7 +63,65 @@ V2 = """
 ALTER TABLE session ADD COLUMN note TEXT CHECK (note IS NULL OR length(note) <= 2000);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+# Version 3: the outcome "completed_with_skips"; a step "stopped" in progress by the end of
+# its session; last_seen_at, the last moment a running session was known to be alive (an
+# interrupted session ends there). SQLite cannot change a CHECK constraint, so both tables
+# are rebuilt as its documentation describes (foreign keys off, copy, drop, rename).
+V3 = """
+CREATE TABLE session_v3 (
+    id INTEGER PRIMARY KEY,
+    routine_id TEXT NOT NULL,
+    routine_title TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    outcome TEXT NOT NULL DEFAULT 'running' CHECK (outcome IN ('running', 'completed',
+        'completed_with_skips', 'stopped_for_pain', 'ended_early', 'interrupted')),
+    total_steps INTEGER NOT NULL,
+    planned_seconds REAL NOT NULL,
+    active_seconds REAL NOT NULL DEFAULT 0,
+    pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
+    pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),
+    stopped_step INTEGER,
+    stopped_exercise TEXT,
+    stopped_side TEXT,
+    stopped_rep INTEGER,
+    stopped_seconds REAL,
+    owner TEXT NOT NULL,
+    note TEXT CHECK (note IS NULL OR length(note) <= 2000),
+    last_seen_at TEXT
+);
+INSERT INTO session_v3 (id, routine_id, routine_title, started_at, ended_at, outcome,
+    total_steps, planned_seconds, active_seconds, pain_before, pain_after, stopped_step,
+    stopped_exercise, stopped_side, stopped_rep, stopped_seconds, owner, note)
+SELECT id, routine_id, routine_title, started_at, ended_at, outcome,
+    total_steps, planned_seconds, active_seconds, pain_before, pain_after, stopped_step,
+    stopped_exercise, stopped_side, stopped_rep, stopped_seconds, owner, note FROM session;
+DROP TABLE session;
+ALTER TABLE session_v3 RENAME TO session;
+CREATE INDEX session_started ON session (started_at);
+CREATE INDEX session_running ON session (outcome) WHERE outcome = 'running';
+
+CREATE TABLE step_v3 (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    routine_step INTEGER,
+    exercise_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    phase TEXT NOT NULL CHECK (phase IN ('warmup', 'stretch', 'cooldown')),
+    status TEXT NOT NULL CHECK (status IN ('completed', 'skipped', 'stopped')),
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL,
+    active_seconds REAL NOT NULL
+);
+INSERT INTO step_v3 SELECT id, session_id, position, routine_step, exercise_id, title, phase,
+    status, started_at, ended_at, active_seconds FROM step;
+DROP TABLE step;
+ALTER TABLE step_v3 RENAME TO step;
+CREATE INDEX step_session ON step (session_id)
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 LATEST = len(MIGRATIONS)
 
 

@@ -1,16 +1,11 @@
-"""The history file: opening (with recovery and migration) and writing as things happen.
-
-Every write is its own small transaction, committed with ``synchronous=FULL`` in WAL mode,
-so a kill at any moment loses at most the step in progress.
-"""
+"""The history file: opening it (with recovery of damage, migration, and sessions left
+running by a process that is gone) and closing it. The writes are in writes.py."""
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from stretchdesk.history.errors import (
     HistoryError,
@@ -22,24 +17,21 @@ from stretchdesk.history.errors import (
 )
 from stretchdesk.history.files import companions, keep_aside, looks_foreign
 from stretchdesk.history.liveness import OwnerLock
-from stretchdesk.history.migrate import migrate, recover_interrupted, transaction, user_version
+from stretchdesk.history.migrate import migrate, recover_interrupted, user_version
 from stretchdesk.history.schema import LATEST
-from stretchdesk.history.timefmt import iso_utc
-from stretchdesk.session.events import Outcome, StopLocation
+from stretchdesk.history.writes import SessionWriter
 
 
 class _Corrupt(Exception):
     """The file is not a usable SQLite database."""
 
 
-class HistoryStore:
+class HistoryStore(SessionWriter):
     """One open history file. Use :meth:`open`; close it when done."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, lock: OwnerLock | None) -> None:
-        self.conn = conn
-        self.path = path
+        super().__init__(conn, path, lock.token if lock else "read-only")
         self._lock = lock
-        self.owner = lock.token if lock else "read-only"
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -165,10 +157,10 @@ class HistoryStore:
             if str(mode).lower() != "wal":
                 raise HistoryUnwritable(f"The history file {self.path} cannot be written.")
             self.conn.execute("PRAGMA synchronous=FULL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
             version = user_version(self.conn)
             if version < LATEST:
                 notices.extend(migrate(self.conn, self.path, version))
+            self.conn.execute("PRAGMA foreign_keys=ON")
             interrupted = recover_interrupted(self.conn, self.path.parent / "locks", self.owner)
         except sqlite3.Error as exc:
             raise classify(exc, self.path) from None
@@ -187,159 +179,6 @@ class HistoryStore:
                     companion.chmod(0o600)
         return notices
 
-    # ------------------------------------------------------------------ writing
-    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
-        return transaction(self.conn)
-
-    def _write(self, sql: str, params: tuple[Any, ...] | dict[str, Any]) -> int:
-        try:
-            with self.transaction() as conn:
-                cursor = conn.execute(sql, params)
-                return int(cursor.lastrowid or 0)
-        except sqlite3.Error as exc:
-            raise classify(exc, self.path) from None
-
-    def begin_session(
-        self,
-        *,
-        routine_id: str,
-        routine_title: str,
-        total_steps: int,
-        planned_seconds: float,
-        started_at: datetime,
-        pain_before: int | None = None,
-    ) -> int:
-        return self._write(
-            "INSERT INTO session (routine_id, routine_title, started_at, total_steps, "
-            "planned_seconds, pain_before, owner) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                routine_id,
-                routine_title,
-                iso_utc(started_at),
-                total_steps,
-                planned_seconds,
-                pain_before,
-                self.owner,
-            ),
-        )
-
-    def add_step(
-        self,
-        session_id: int,
-        *,
-        position: int,
-        routine_step: int | None,
-        exercise_id: str,
-        title: str,
-        phase: str,
-        status: str,
-        started_at: datetime,
-        ended_at: datetime,
-        active_seconds: float,
-    ) -> int:
-        return self._write(
-            "INSERT INTO step (session_id, position, routine_step, exercise_id, title, phase, "
-            "status, started_at, ended_at, active_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                session_id,
-                position,
-                routine_step,
-                exercise_id,
-                title,
-                phase,
-                status,
-                iso_utc(started_at),
-                iso_utc(ended_at),
-                round(active_seconds, 3),
-            ),
-        )
-
-    def finish_session(
-        self,
-        session_id: int,
-        *,
-        outcome: Outcome,
-        ended_at: datetime,
-        active_seconds: float,
-        location: StopLocation | None = None,
-    ) -> int | None:
-        """Write the outcome; a pain-stop also writes its pain report in the same commit.
-
-        Returns the pain report's id for a pain-stop (to add a rating later), else None.
-        """
-        loc = location
-        report_id: int | None = None
-        try:
-            with self.transaction() as conn:
-                conn.execute(
-                    "UPDATE session SET outcome = ?, ended_at = ?, active_seconds = ?, "
-                    "stopped_step = ?, stopped_exercise = ?, stopped_side = ?, "
-                    "stopped_rep = ?, stopped_seconds = ? WHERE id = ?",
-                    (
-                        outcome.value,
-                        iso_utc(ended_at),
-                        round(active_seconds, 3),
-                        loc.routine_index if loc else None,
-                        loc.exercise_id if loc else None,
-                        loc.side.value if loc and loc.side else None,
-                        loc.rep if loc else None,
-                        loc.seconds_into_step if loc else None,
-                        session_id,
-                    ),
-                )
-                if outcome is Outcome.STOPPED_FOR_PAIN and loc is not None:
-                    cursor = conn.execute(
-                        "INSERT INTO pain_report (session_id, reported_at, exercise_id, "
-                        "title, side, rep, seconds_into_step) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            session_id,
-                            iso_utc(ended_at),
-                            loc.exercise_id,
-                            loc.title,
-                            loc.side.value if loc.side else None,
-                            loc.rep,
-                            loc.seconds_into_step,
-                        ),
-                    )
-                    report_id = cursor.lastrowid
-        except sqlite3.Error as exc:
-            raise classify(exc, self.path) from None
-        return report_id
-
-    def rate_pain_report(self, report_id: int, rating: int | None) -> None:
-        self._write("UPDATE pain_report SET rating = ? WHERE id = ?", (_rating(rating), report_id))
-
-    def set_pain(
-        self, session_id: int, *, before: int | None = None, after: int | None = None
-    ) -> None:
-        if before is not None:
-            self._write(
-                "UPDATE session SET pain_before = ? WHERE id = ?", (_rating(before), session_id)
-            )
-        if after is not None:
-            self._write(
-                "UPDATE session SET pain_after = ? WHERE id = ?", (_rating(after), session_id)
-            )
-
-    def set_outcome(self, session_id: int, outcome: Outcome) -> None:
-        """Change a finished session's outcome ("it was not pain, I just stopped").
-
-        Leaving stopped_for_pain also withdraws the session's pain report, so the exercise
-        is not counted as a pain-stop or offered to be skipped next time."""
-        try:
-            with self.transaction() as conn:
-                conn.execute(
-                    "UPDATE session SET outcome = ? WHERE id = ? AND outcome != 'running'",
-                    (outcome.value, session_id),
-                )
-                if outcome is not Outcome.STOPPED_FOR_PAIN:
-                    conn.execute("DELETE FROM pain_report WHERE session_id = ?", (session_id,))
-        except sqlite3.Error as exc:
-            raise classify(exc, self.path) from None
-
-    def set_note(self, session_id: int, note: str) -> None:
-        self._write("UPDATE session SET note = ? WHERE id = ?", (note[:2000] or None, session_id))
-
     # ------------------------------------------------------------------ closing
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -353,11 +192,3 @@ class HistoryStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _rating(value: int | None) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not 0 <= int(value) <= 10:
-        raise ValueError("a pain rating is a whole number from 0 to 10")
-    return int(value)

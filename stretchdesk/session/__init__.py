@@ -2,7 +2,7 @@
 
 from stretchdesk.session.clock import Clock, FakeClock, monotonic
 from stretchdesk.session.engine import SessionEngine
-from stretchdesk.session.events import Event, Outcome, RewarmLevel, StepStatus, StopLocation
+from stretchdesk.session.events import Event, RewarmLevel, StepStatus, StopLocation, StopReason
 from stretchdesk.session.plan import AgendaItem, Segment, SegmentKind
 from stretchdesk.session.settings import SessionOptions, SessionSettings
 from stretchdesk.session.view import (
@@ -22,7 +22,6 @@ __all__ = [
     "Event",
     "FakeClock",
     "ItemState",
-    "Outcome",
     "Refusal",
     "RefusalReason",
     "RewarmLevel",
@@ -34,5 +33,6 @@ __all__ = [
     "SessionView",
     "StepStatus",
     "StopLocation",
+    "StopReason",
     "monotonic",
 ]

@@ -78,6 +78,12 @@ class Agenda:
             pos += 1
         return pos
 
+    def counts(self) -> tuple[int, int]:
+        """(completed, skipped) steps so far."""
+        done = sum(1 for s in self.status if s is StepStatus.COMPLETED)
+        skipped = sum(1 for s in self.status if s is StepStatus.SKIPPED)
+        return done, skipped
+
     def planned_items(self) -> list[AgendaItem]:
         return [it for i, it in enumerate(self.items) if i not in self.preskip]
 
@@ -100,7 +106,7 @@ class Agenda:
                 state = ItemState.DONE
             elif status is StepStatus.SKIPPED or i in self.preskip:
                 state = ItemState.SKIPPED
-            elif i == current:
+            elif i == current or status is StepStatus.STOPPED:
                 state = ItemState.CURRENT
             elif item.phase is not Phase.WARMUP and not self.warmups_done(before=i):
                 state = ItemState.LOCKED

@@ -115,7 +115,10 @@ class CuePlan:
             self._out(Silence(event.at))
         elif isinstance(event, ev.SessionCompleted):
             self._out(Play(event.at, Sound.COMPLETE))
-            self._out(Say(event.at, "Well done. The routine is complete."))
+            if event.steps_skipped:
+                self._out(Say(event.at, "The routine is finished. Some steps were skipped."))
+            else:
+                self._out(Say(event.at, "Well done. The routine is complete."))
             self.mute = True
         elif isinstance(event, ev.SessionStopped):
             self.mute = True  # first: even if silencing fails, nothing more is played

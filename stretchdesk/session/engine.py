@@ -13,7 +13,7 @@ from stretchdesk.session import events as ev
 from stretchdesk.session.agenda import Agenda
 from stretchdesk.session.clock import Clock, monotonic
 from stretchdesk.session.emitter import Emitter
-from stretchdesk.session.events import Outcome, StepStatus, StopLocation
+from stretchdesk.session.events import StepStatus, StopLocation, StopReason
 from stretchdesk.session.freshness import plan_rewarm
 from stretchdesk.session.plan import (
     AgendaItem,
@@ -193,7 +193,8 @@ class SessionEngine(Emitter):
             self._pos = len(self._agenda) - 1
             self._state = EngineState.COMPLETED
             self._timer.clear()
-            self._emit(ev.SessionCompleted(at, self._active_total))
+            done, skipped = self._agenda.counts()
+            self._emit(ev.SessionCompleted(at, self._active_total, done, skipped))
             return
         if self._agenda[pos].phase is not Phase.WARMUP and not self._agenda.warmups_done(pos):
             pos = self._agenda.first_pending_warmup()  # the gate: warm-ups before stretches
@@ -248,10 +249,10 @@ class SessionEngine(Emitter):
             self._enter(self._pos + 1, at)
 
     def _finish_step(self, pos: int, status: StepStatus, at: float) -> None:
-        """Record the step at ``pos`` as completed or skipped, and report it once."""
+        """Record the step at ``pos`` as completed, skipped or stopped, and report it once."""
         now_status = self._agenda.status[pos]
         if now_status is StepStatus.COMPLETED or (
-            status is StepStatus.SKIPPED and now_status is not None
+            status is not StepStatus.COMPLETED and now_status is not None
         ):
             return
         self._agenda.status[pos] = status
@@ -367,7 +368,7 @@ class SessionEngine(Emitter):
             seconds_into_step=round(into, 3),
         )
 
-    def _stop(self, outcome: Outcome) -> StopLocation | None:
+    def _stop(self, reason: StopReason) -> StopLocation | None:
         if self.finished:
             return None
         if self._state is EngineState.RUNNING:
@@ -377,15 +378,17 @@ class SessionEngine(Emitter):
         now = self._clock()
         location = self._location(now)
         self._leave_segment(now)
+        if location.segment is not None and not self._in_between():
+            self._finish_step(self._pos, StepStatus.STOPPED, now)  # the step in progress
         self._state = EngineState.STOPPED
-        self._emit(ev.SessionStopped(now, outcome, location, self._active_total))
+        self._emit(ev.SessionStopped(now, reason, location, self._active_total))
         self._flush()
         return location
 
     def pain_stop(self) -> StopLocation | None:
         """Stop at once, from any state, because it hurts. Returns where it happened."""
-        return self._stop(Outcome.STOPPED_FOR_PAIN)
+        return self._stop(StopReason.PAIN)
 
     def end_early(self) -> StopLocation | None:
         """Stop at once for any other reason (the window was closed, the user quit)."""
-        return self._stop(Outcome.ENDED_EARLY)
+        return self._stop(StopReason.ENDED_EARLY)

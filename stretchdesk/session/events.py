@@ -10,16 +10,17 @@ from stretchdesk.routine.model import Phase, Routine, Side, Step
 from stretchdesk.session.plan import SegmentKind
 
 
-class Outcome(StrEnum):
-    COMPLETED = "completed"
-    STOPPED_FOR_PAIN = "stopped_for_pain"
-    ENDED_EARLY = "ended_early"
-    INTERRUPTED = "interrupted"  # found later: the process ended without saying
+class StopReason(StrEnum):
+    """Why a session was stopped before its end (the history keeps its own outcomes)."""
+
+    PAIN = "pain"  # Pain — stop
+    ENDED_EARLY = "ended_early"  # the window was closed, the person quit
 
 
 class StepStatus(StrEnum):
     COMPLETED = "completed"
     SKIPPED = "skipped"
+    STOPPED = "stopped"  # in progress when the session was stopped; the reason says why
 
 
 class RewarmLevel(StrEnum):
@@ -148,14 +149,18 @@ class WarmupExpired:
 
 @dataclass(frozen=True)
 class SessionCompleted:
+    """The end of the routine was reached; ``steps_skipped`` says whether all was done."""
+
     at: float
     active_seconds: float
+    steps_done: int
+    steps_skipped: int
 
 
 @dataclass(frozen=True)
 class SessionStopped:
     at: float
-    outcome: Outcome
+    reason: StopReason
     location: StopLocation
     active_seconds: float
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidg
 
 from stretchdesk.history import SessionRecorder
 from stretchdesk.routine.content import SafetyContent
-from stretchdesk.session import StopLocation
+from stretchdesk.session import AgendaEntry, StopLocation
 from stretchdesk.ui import wording
 from stretchdesk.ui.prompts import pain_scale
 from stretchdesk.ui.safety_screen import section_widgets
@@ -152,7 +152,8 @@ class CompletionScreen(QWidget):
         self.history_button.clicked.connect(self.history_requested.emit)
         column = QVBoxLayout(self)
         column.setContentsMargins(48, 32, 48, 24)
-        column.addWidget(label("Well done: routine complete", "title"))
+        self.title = label("", "title")
+        column.addWidget(self.title)
         column.addWidget(self.summary)
         column.addWidget(self.streak)
         column.addSpacing(24)
@@ -172,16 +173,16 @@ class CompletionScreen(QWidget):
         *,
         title: str,
         active_seconds: float,
-        steps_done: int,
-        steps_total: int,
+        entries: list[AgendaEntry],
         streak_days: int,
         pain_before: int | None,
         ask_pain: bool,
     ) -> None:
         self.recorder = recorder
+        self.title.setText(wording.completion_title(entries))
         self.summary.setText(
-            f"{title}: {wording.minutes(active_seconds)} of exercise, "
-            f"{steps_done} of {steps_total} steps done."
+            f"{title}: {wording.minutes(active_seconds)} of exercise. "
+            f"{wording.what_was_done(entries)}"
         )
         days = "day" if streak_days == 1 else "days"
         self.streak.setText(f"{streak_days} {days} in a row" if streak_days else "")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.history.export import export_to_file
+from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.queries import (
     SessionSummary,
     list_sessions,
@@ -31,7 +32,6 @@ from stretchdesk.history.queries import (
 )
 from stretchdesk.ui import wording
 from stretchdesk.ui.chart import PainChart
-from stretchdesk.ui.start_screen import OUTCOME_WORDS
 from stretchdesk.ui.widgets import button, label
 
 BATCH = 200
@@ -47,8 +47,10 @@ def _pain(value: int | None) -> str:
 
 def cells(s: SessionSummary, titles: Mapping[str, str]) -> tuple[str, ...]:
     when = s.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
-    outcome = OUTCOME_WORDS.get(s.outcome, s.outcome)
-    if s.outcome == "stopped_for_pain" and s.stopped_at_exercise:
+    outcome = wording.OUTCOME_WORDS[s.outcome]
+    if s.outcome is SessionOutcome.COMPLETED_WITH_SKIPS:
+        outcome = f"finished, {s.skipped_steps} skipped"
+    if s.outcome is SessionOutcome.STOPPED_FOR_PAIN and s.stopped_at_exercise:
         outcome += f" ({titles.get(s.stopped_at_exercise, s.stopped_at_exercise)})"
     pain = f"{_pain(s.pain_before)} → {_pain(s.pain_after)}"
     if s.pain_before is None and s.pain_after is None:

@@ -29,7 +29,7 @@ from stretchdesk.crashlog import write_crash_log
 from stretchdesk.prefs import Preferences
 from stretchdesk.routine import Routine
 from stretchdesk.services import LiveSession, Services
-from stretchdesk.session import ItemState, Outcome, SessionOptions
+from stretchdesk.session import SessionOptions, StopReason
 from stretchdesk.session import events as ev
 from stretchdesk.session.avoid import AvoidOffer, Choice, apply_choice
 from stretchdesk.ui import screens
@@ -276,18 +276,16 @@ class MainWindow(QMainWindow):
     ) -> None:
         if isinstance(event, ev.SessionStopped):
             self.recovery.show_stop(
-                live.recorder if event.outcome is Outcome.STOPPED_FOR_PAIN else None,
+                live.recorder if event.reason is StopReason.PAIN else None,
                 event.location,
             )
             self.show_screen(self.recovery)
             return
-        entries = live.engine.agenda()
         self.completion.show_summary(
             live.recorder,
             title=live.routine.title,
             active_seconds=event.active_seconds,
-            steps_done=sum(1 for e in entries if e.state is ItemState.DONE),
-            steps_total=len(entries),
+            entries=live.engine.agenda(),
             streak_days=self.services.streak_days(self.today()),
             pain_before=self._plan.pain_before if self._plan else None,
             ask_pain=self.services.prefs.pain_ratings,

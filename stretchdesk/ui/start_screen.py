@@ -12,13 +12,6 @@ from stretchdesk.ui import wording
 from stretchdesk.ui.widgets import button, label, restyle, scrolled
 
 PHASE_PLURALS = {Phase.WARMUP: "Warm-ups", Phase.STRETCH: "Stretches", Phase.COOLDOWN: "Cool-downs"}
-OUTCOME_WORDS = {
-    "completed": "completed",
-    "stopped_for_pain": "stopped for pain",
-    "ended_early": "ended early",
-    "interrupted": "interrupted",
-    "running": "in progress",
-}
 
 
 def last_session_text(last: SessionSummary | None) -> str:
@@ -27,7 +20,7 @@ def last_session_text(last: SessionSummary | None) -> str:
     when = last.started_at.astimezone().strftime("%A %d %B, %H:%M")
     text = (
         f"Last session: {last.routine_title}, {when}: {wording.minutes(last.active_seconds)}, "
-        f"{OUTCOME_WORDS.get(last.outcome, last.outcome)}"
+        f"{wording.OUTCOME_WORDS[last.outcome]}"
     )
     if last.pain_before is not None and last.pain_after is not None:
         text += f", pain {last.pain_before} → {last.pain_after}"

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.routine.model import Phase, Routine, Step
-from stretchdesk.session import EngineState, SegmentKind, SessionView
+from stretchdesk.session import AgendaEntry, EngineState, ItemState, SegmentKind, SessionView
+
+OUTCOME_WORDS = {
+    SessionOutcome.RUNNING: "in progress",
+    SessionOutcome.COMPLETED: "completed",
+    SessionOutcome.COMPLETED_WITH_SKIPS: "finished, steps skipped",
+    SessionOutcome.STOPPED_FOR_PAIN: "stopped for pain",
+    SessionOutcome.ENDED_EARLY: "ended early",
+    SessionOutcome.INTERRUPTED: "interrupted",
+}
+PHASE_PLURALS = {Phase.WARMUP: "warm-ups", Phase.STRETCH: "stretches", Phase.COOLDOWN: "cool-downs"}
 
 
 def badge(view: SessionView) -> str:
@@ -92,3 +103,29 @@ def routine_summary(routine: Routine) -> str:
 
 def step_lines(step: Step) -> tuple[str, ...]:
     return step.instructions
+
+
+def completion_title(entries: list[AgendaEntry]) -> str:
+    if any(e.state is ItemState.SKIPPED for e in entries):
+        return "Routine finished, with some steps skipped"
+    return "Well done: routine complete"
+
+
+def what_was_done(entries: list[AgendaEntry]) -> str:
+    """ "Warm-ups done; 0 of 2 stretches done, 2 skipped." """
+    parts = []
+    for phase, plural in PHASE_PLURALS.items():
+        mine = [e for e in entries if e.item.phase is phase]
+        if not mine:
+            continue
+        done = sum(1 for e in mine if e.state is ItemState.DONE)
+        skipped = sum(1 for e in mine if e.state is ItemState.SKIPPED)
+        if phase is Phase.WARMUP and done == len(mine):
+            parts.append("warm-ups done")
+            continue
+        noun = plural if len(mine) != 1 else phase.label.lower()
+        parts.append(
+            f"{done} of {len(mine)} {noun} done" + (f", {skipped} skipped" if skipped else "")
+        )
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else ""

@@ -7,6 +7,7 @@ from pathlib import Path
 from stretchdesk.history import HistoryStore, SessionRecorder
 from stretchdesk.routine import Routine
 from stretchdesk.session import FakeClock, SessionEngine
+from stretchdesk.session.emitter import Stage
 from tests.conftest import FakeWall
 
 
@@ -23,7 +24,7 @@ class Recorded:
             on_problem=self.problems.append,
             **recorder_args,
         )
-        self.engine.add_listener(self.recorder)
+        self.engine.add_listener(self.recorder, Stage.RECORD)
 
     def run(self, seconds: float, tick: float = 1.0) -> None:
         end = self.clock.now + seconds

@@ -13,6 +13,7 @@ from stretchdesk import paths
 from stretchdesk.history import HistoryStore, SessionRecorder
 from stretchdesk.routine import load_catalog, load_library
 from stretchdesk.session import FakeClock, SessionEngine
+from stretchdesk.session.emitter import Stage
 from stretchdesk.session.events import Event, SessionStarted, StepFinished
 
 
@@ -28,14 +29,14 @@ def main() -> None:
         recorder = SessionRecorder(store, clock=clock)
 
         def announce(event: Event, recorder: SessionRecorder = recorder) -> None:
-            # the recorder listens first, so this runs after its commit returned
+            # the recorder's stage comes first, so this runs after its commit returned
             if isinstance(event, SessionStarted):
                 print(f"session {recorder.session_id}", flush=True)
             elif isinstance(event, StepFinished):
                 print(f"step {recorder.session_id} {event.position}", flush=True)
 
-        engine.add_listener(recorder)
-        engine.add_listener(announce)
+        engine.add_listener(recorder, Stage.RECORD)
+        engine.add_listener(announce, Stage.SHOW)
         engine.start()
         while not engine.finished:
             clock.advance(2.0)

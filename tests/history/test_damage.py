@@ -22,8 +22,8 @@ from stretchdesk.history import (
 )
 from stretchdesk.history import migrate as migrate_module
 from stretchdesk.history import queries as q
-from stretchdesk.history.schema import V1
-from stretchdesk.session import Outcome
+from stretchdesk.history.outcome import SessionOutcome
+from stretchdesk.history.schema import LATEST, V1
 
 
 def _fill(path: Path, sessions: int = 40) -> None:
@@ -38,7 +38,7 @@ def _fill(path: Path, sessions: int = 40) -> None:
         )
         store.finish_session(
             sid,
-            outcome=Outcome.COMPLETED,
+            outcome=SessionOutcome.COMPLETED,
             ended_at=datetime(2026, 1, 1 + i % 28, 1, tzinfo=UTC),
             active_seconds=300,
         )
@@ -105,7 +105,7 @@ def test_empty_file_becomes_a_new_history(data_dir: Path) -> None:
     path.write_bytes(b"")
     store, notices = HistoryStore.open(path)
     assert notices == []
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
     store.close()
 
 
@@ -252,6 +252,7 @@ FULL_DISK_PROBE = textwrap.dedent(
     from pathlib import Path
     from stretchdesk.history import HistoryStore, HistoryWriteFailed
     from stretchdesk.history import queries as q
+    from stretchdesk.history.outcome import StepOutcome
     path = Path(sys.argv[1])
     store, _ = HistoryStore.open(path)
     sid = store.begin_session(routine_id="r", routine_title="R", total_steps=1,
@@ -263,7 +264,7 @@ FULL_DISK_PROBE = textwrap.dedent(
     try:
         for i in range(100000):
             store.add_step(sid, position=i, routine_step=0, exercise_id="x" * 500,
-                           title="t" * 500, phase="warmup", status="completed",
+                           title="t" * 500, phase="warmup", status=StepOutcome.COMPLETED,
                            started_at=datetime.now(UTC), ended_at=datetime.now(UTC),
                            active_seconds=1)
     except HistoryWriteFailed as exc:

@@ -11,8 +11,9 @@ import pytest
 
 from stretchdesk.history import HistoryStore
 from stretchdesk.history import queries as q
+from stretchdesk.history.outcome import SessionOutcome, StepOutcome
+from stretchdesk.history.schema import LATEST
 from stretchdesk.routine import Catalog, Routine
-from stretchdesk.session import Outcome
 from tests.history.helpers import Recorded, open_store
 
 
@@ -33,7 +34,7 @@ def store(data_dir: Path):  # type: ignore[no-untyped-def]
 def test_the_file_is_private_and_in_wal_mode(store: HistoryStore) -> None:
     assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
 
 
 def test_completed_session(store: HistoryStore, quick: Routine) -> None:
@@ -177,14 +178,14 @@ def test_queries_for_the_history_screen(store: HistoryStore) -> None:
             exercise_id="belly-breathing",
             title="Belly breathing",
             phase="warmup",
-            status="completed",
+            status=StepOutcome.COMPLETED,
             started_at=start,
             ended_at=start + timedelta(minutes=2),
             active_seconds=120,
         )
         store.finish_session(
             sid,
-            outcome=Outcome.COMPLETED,
+            outcome=SessionOutcome.COMPLETED,
             ended_at=start + timedelta(minutes=8),
             active_seconds=340,
         )

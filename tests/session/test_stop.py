@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from stretchdesk.routine import Catalog, Phase, Side
-from stretchdesk.session import EngineState, Outcome, SegmentKind
-from stretchdesk.session.events import CountdownSecond, SessionStopped
+from stretchdesk.session import EngineState, SegmentKind, StepStatus, StopReason
+from stretchdesk.session.events import CountdownSecond, SessionStopped, StepFinished
 from tests.session.helpers import Driven
 
 
@@ -61,7 +61,7 @@ def test_pain_stop_from_each_part(
         rep,
     )
     stopped = driven.of(SessionStopped)
-    assert len(stopped) == 1 and stopped[0].outcome is Outcome.STOPPED_FOR_PAIN
+    assert len(stopped) == 1 and stopped[0].reason is StopReason.PAIN
     assert stopped[0].location == where
     # nothing happens after the stop, however long the clock runs
     count = len(driven.events)
@@ -108,4 +108,33 @@ def test_end_early(driven: Driven) -> None:
     driven.engine.start()
     driven.run(20)
     driven.engine.end_early()
-    assert driven.of(SessionStopped)[0].outcome is Outcome.ENDED_EARLY
+    assert driven.of(SessionStopped)[0].reason is StopReason.ENDED_EARLY
+
+
+@pytest.mark.parametrize("stop", ["pain_stop", "end_early"])
+def test_the_step_in_progress_is_reported_stopped_with_what_was_done(
+    driven: Driven, stop: str
+) -> None:
+    driven.engine.start()
+    driven.until(lambda v: v.step.exercise_id == "knee-to-chest")  # its lead-in began
+    began = driven.clock.now
+    driven.clock.advance(5 + 20 + 10 + 7.5)  # lead-in, hold, rest, 7.5 s into rep 2
+    getattr(driven.engine, stop)()
+    finished = driven.of(StepFinished)[-1]
+    assert (finished.step.exercise_id, finished.status) == ("knee-to-chest", StepStatus.STOPPED)
+    assert finished.started_at == pytest.approx(began, abs=0.26)
+    assert finished.active_seconds == pytest.approx(27.5, abs=0.26)
+    assert driven.events.index(finished) < driven.events.index(driven.of(SessionStopped)[0])
+
+
+def test_a_stop_between_exercises_reports_no_step_twice(driven: Driven) -> None:
+    driven.engine.start()
+    driven.until(lambda v: v.segment is SegmentKind.BETWEEN)
+    driven.engine.pain_stop()
+    statuses = [e.status for e in driven.of(StepFinished)]
+    assert statuses == [StepStatus.COMPLETED]
+
+
+def test_a_stop_before_the_start_reports_no_step(driven: Driven) -> None:
+    driven.engine.pain_stop()
+    assert driven.of(StepFinished) == []

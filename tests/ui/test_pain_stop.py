@@ -66,7 +66,11 @@ def test_pain_stop_writes_history_before_recovery_shows(
         qtbot.mouseClick(window.session.pain_button, Qt.MouseButton.LeftButton)
     assert window.current is window.recovery
     assert seen_when_recovery_showed == [[("stopped_for_pain", exercise, side, 4)]]
-    assert read_history(data_dir, "SELECT COUNT(*) FROM step")[0][0] == done_before
+    assert read_history(data_dir, "SELECT COUNT(*) FROM step")[0][0] == done_before + 1
+    assert read_history(data_dir, "SELECT exercise_id, status FROM step ORDER BY id DESC")[0] == (
+        exercise,
+        "stopped",
+    )
     assert engine.state is EngineState.STOPPED
     assert window.session.next_wake_ms is None  # no countdown, no animation
     frame = window.session.illustration.frame_index

@@ -52,10 +52,27 @@ def test_a_whole_short_routine(
     assert rows == [("completed", 6, 3, 5)]
     steps = read_history(data_dir, "SELECT exercise_id, status FROM step ORDER BY position")
     assert [s[1] for s in steps] == ["completed"] * 5
-    assert "5 of 5 steps" in window.completion.summary.text()
+    assert window.completion.title.text() == "Well done: routine complete"
+    assert "Warm-ups done; 2 of 2 stretches done." in window.completion.summary.text()
     qtbot.mouseClick(window.completion.done_button, Qt.MouseButton.LeftButton)
     assert window.current is window.start
     assert "Quick relief" in window.start.last.text()
+
+
+def test_skipping_every_stretch_says_so_and_is_saved_so(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, data_dir: Path
+) -> None:
+    start_session(qtbot, window, "quick-relief")
+    engine = engine_of(window)
+    run_until(window, clock, lambda: engine.view().phase.value == "stretch")
+    while window.current is window.session:
+        press(qtbot, window, Qt.Key.Key_Right)
+    assert window.current is window.completion
+    assert window.completion.title.text() == "Routine finished, with some steps skipped"
+    assert "Warm-ups done; 0 of 2 stretches done, 2 skipped." in window.completion.summary.text()
+    assert read_history(data_dir, "SELECT outcome FROM session") == [("completed_with_skips",)]
+    statuses = read_history(data_dir, "SELECT status FROM step ORDER BY position")
+    assert [s[0] for s in statuses] == ["completed"] * 3 + ["skipped"] * 2
 
 
 def test_pause_freezes_and_resume_goes_on(
@@ -118,7 +135,8 @@ def test_closing_mid_session_saves_it_as_ended_early(
     run_until(window, clock, lambda: engine_of(window).view().position == 1)
     window.close()
     assert read_history(data_dir, "SELECT outcome FROM session") == [("ended_early",)]
-    assert read_history(data_dir, "SELECT COUNT(*) FROM step") == [(1,)]
+    steps = read_history(data_dir, "SELECT exercise_id, status FROM step ORDER BY position")
+    assert steps == [("belly-breathing", "completed"), ("pelvic-tilt", "stopped")]
 
 
 def test_countdown_repaints_once_a_second_not_per_tick(
