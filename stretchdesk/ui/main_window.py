@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -32,11 +32,13 @@ from stretchdesk.services import LiveSession, Services
 from stretchdesk.session import SessionOptions, StopReason
 from stretchdesk.session import events as ev
 from stretchdesk.session.avoid import AvoidOffer, Choice, apply_choice
+from stretchdesk.session.guard import RepeatGuard
 from stretchdesk.ui import screens
 from stretchdesk.ui.banner import Banner
+from stretchdesk.ui.echo_filter import EchoFilter
 from stretchdesk.ui.screens import Lazy
 from stretchdesk.ui.theme import apply_theme
-from stretchdesk.ui.widgets import button
+from stretchdesk.ui.widgets import button, double_click_seconds
 
 if TYPE_CHECKING:  # made after the first paint (app.py)
     from stretchdesk.audio.output import AudioOutput
@@ -91,7 +93,9 @@ class MainWindow(QMainWindow):
         self.live: LiveSession | None = None
         self._plan: Plan | None = None
         self._closing = False
+        self._echoes_installed = False
         self.built_screens: dict[str, QWidget] = {}
+        self.echoes = EchoFilter(RepeatGuard(double_click_seconds(), services.clock), self)
         self.setWindowTitle("stretchdesk")
         self.setAccessibleName("stretchdesk")
         icon = paths.assets_dir() / "icons" / "stretchdesk.svg"
@@ -152,7 +156,16 @@ class MainWindow(QMainWindow):
         row.addStretch(1)
 
     # ------------------------------------------------------------------ screens
+    def showEvent(self, event: QShowEvent) -> None:
+        handle = self.windowHandle()
+        if handle is not None and not self._echoes_installed:
+            handle.installEventFilter(self.echoes)
+            self._echoes_installed = True
+        super().showEvent(event)
+
     def show_screen(self, screen: QWidget) -> None:
+        if screen is not self.stack.currentWidget():
+            self.echoes.screen_changed()
         self.stack.setCurrentWidget(screen)
         name = next((k for k, w in self.built_screens.items() if w is screen), "")
         self.nav_bar.setVisible(name != "session")

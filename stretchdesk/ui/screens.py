@@ -83,8 +83,9 @@ def make_avoid(window: MainWindow) -> AvoidScreen:
 def make_session(window: MainWindow) -> SessionScreen:
     from stretchdesk.ui.session_screen import SessionScreen  # noqa: PLC0415
 
-    screen = SessionScreen(window.services.content, paths.assets_dir())
+    screen = SessionScreen(window.services.content, paths.assets_dir(), window.services.clock)
     screen.ended.connect(window.session_ended)
+    screen.started.connect(window.echoes.guard.disarm)
     screen.cancelled.connect(window.go_start)
     return screen
 

@@ -22,22 +22,33 @@ from stretchdesk.routine.model import Side
 from stretchdesk.services import LiveSession
 from stretchdesk.session import EngineState, Refusal, SegmentKind, SessionView
 from stretchdesk.session import events as ev
+from stretchdesk.session.clock import Clock, monotonic
 from stretchdesk.session.emitter import Stage
+from stretchdesk.session.guard import RepeatGuard
 from stretchdesk.ui import wording
 from stretchdesk.ui.countdown import CountdownDial
 from stretchdesk.ui.illustration import IllustrationView
 from stretchdesk.ui.step_list import StepList
-from stretchdesk.ui.widgets import bullet_html, bullet_list, button, label
+from stretchdesk.ui.widgets import bullet_html, bullet_list, button, double_click_seconds, label
 
 NOTICE_MS = 10_000
 
 
 class SessionScreen(QWidget):
     ended = Signal(object)  # the SessionCompleted or SessionStopped event
+    started = Signal()  # the person started the session: from now on every press counts
     cancelled = Signal()  # left before it started: nothing was recorded
 
-    def __init__(self, content: SafetyContent, assets: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        content: SafetyContent,
+        assets: Path,
+        clock: Clock = monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        # a double-click on Start, or Space pressed twice quickly, starts and runs
+        self._toggles = RepeatGuard(double_click_seconds(), clock)
         self.setAccessibleName("Session")
         self._content = content
         self._assets = assets
@@ -216,10 +227,13 @@ class SessionScreen(QWidget):
             self.ended.emit(self._final)
 
     def _toggle(self) -> None:
-        if self.running:
+        if self.running and self._toggles.admit():
             assert self.live is not None
+            ready = self.live.engine.state is EngineState.READY
             self.live.engine.toggle_pause()
             self.refresh()
+            if ready:
+                self.started.emit()
 
     def _answer(self, refusal: Refusal | None) -> None:
         if refusal is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -16,6 +16,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+def double_click_seconds() -> float:
+    """The desktop's double-click interval."""
+    hints = QGuiApplication.styleHints()
+    return max(0.1, hints.mouseDoubleClickInterval() / 1000.0)
 
 
 def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:

@@ -52,11 +52,12 @@ def test_pain_stop_cuts_speech_off(qtbot: QtBot, window: MainWindow, clock: Fake
     assert spoken == []
 
 
-def test_pause_silences_speech(qtbot: QtBot, window: MainWindow) -> None:
+def test_pause_silences_speech(qtbot: QtBot, window: MainWindow, clock: FakeClock) -> None:
     audio = window.audio
     assert audio is not None
     start_session(qtbot, window, "quick-relief")
     qtbot.waitUntil(lambda: audio.speaking, timeout=2000)
+    clock.advance(1)  # a deliberate press, not a double press
     press(qtbot, window, Qt.Key.Key_Space)
     assert not audio.speaking
 

@@ -100,6 +100,7 @@ def test_space_on_a_focused_button_still_pauses(
     start_session(qtbot, window, "quick-relief")
     window.session.next_button.setFocus()
     position = engine_of(window).view().position
+    clock.advance(1)  # a deliberate press, not a double press
     press(qtbot, window, Qt.Key.Key_Space)
     assert engine_of(window).state is EngineState.PAUSED
     assert engine_of(window).view().position == position
