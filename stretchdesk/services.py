@@ -32,6 +32,8 @@ from stretchdesk.session import Clock, SessionEngine, SessionOptions, monotonic
 from stretchdesk.session.avoid import AvoidOffer, offers_for
 from stretchdesk.session.cues import CuePlan, Sink
 from stretchdesk.session.emitter import ListenerFailure, Stage
+from stretchdesk.session.plan import routine_seconds
+from stretchdesk.session.setup import SessionSetup
 
 
 @dataclass
@@ -160,9 +162,21 @@ class Services:
         return None
 
     # ------------------------------------------------------------------ sessions
-    def planned_seconds(self, routine: Routine) -> float:
-        """How long the routine takes with the current settings, start to finish."""
-        return SessionEngine(routine, self.prefs.session_settings(), clock=self.clock).planned()[0]
+    def routine_cards(self) -> list[tuple[Routine, float]]:
+        """Every routine on offer with how long it takes with the current settings."""
+        settings = self.prefs.session_settings()
+        return [(r, routine_seconds(r, settings)) for r in self.catalog.routines]
+
+    def add_routine(self, routine: Routine) -> bool:
+        """Offer a routine opened from a file (``--routine FILE``); True if it is new."""
+        return self.catalog.add(routine)
+
+    def setup_for(self, routine_id: str) -> SessionSetup | None:
+        """The questions before a session of this routine; None if there is no such routine."""
+        routine = self.catalog.get(routine_id)
+        if routine is None:
+            return None
+        return SessionSetup(routine, self.avoid_offers(routine), ask_pain=self.prefs.pain_ratings)
 
     def new_session(
         self,

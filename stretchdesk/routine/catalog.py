@@ -27,6 +27,13 @@ class Catalog:
     def get(self, routine_id: str) -> Routine | None:
         return next((r for r in self.routines if r.id == routine_id), None)
 
+    def add(self, routine: Routine) -> bool:
+        """Offer one more routine (opened from a file); False if it is already here."""
+        if self.get(routine.id) is not None:
+            return False
+        self.routines.append(routine)
+        return True
+
     @property
     def problems(self) -> list[Problem]:
         return [p for bad in self.invalid for p in bad.problems]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from stretchdesk.routine.model import Phase, Position, Side, Sides, Step, Timing
+from stretchdesk.routine.model import Phase, Position, Routine, Side, Sides, Step, Timing
 from stretchdesk.session.settings import SessionSettings
 
 
@@ -104,3 +104,15 @@ def planned_seconds(items: list[AgendaItem], settings: SessionSettings) -> tuple
                 active += seg.seconds
         previous = item.step.position
     return total, active
+
+
+def routine_items(routine: Routine, hold_scale: float = 1.0) -> list[AgendaItem]:
+    """The routine's steps as a session would do them, holds scaled by ``hold_scale``."""
+    return [
+        AgendaItem(step, i, step.timing.scaled(hold_scale)) for i, step in enumerate(routine.steps)
+    ]
+
+
+def routine_seconds(routine: Routine, settings: SessionSettings) -> float:
+    """How long the routine takes with these settings, start to finish without pauses."""
+    return planned_seconds(routine_items(routine, settings.hold_scale), settings)[0]

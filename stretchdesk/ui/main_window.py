@@ -7,7 +7,7 @@ the next; every rule stays in the engine, the history and the services.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -29,10 +29,11 @@ from stretchdesk.crashlog import write_crash_log
 from stretchdesk.prefs import Preferences
 from stretchdesk.routine import Routine
 from stretchdesk.services import LiveSession, Services
-from stretchdesk.session import SessionOptions, StopReason
+from stretchdesk.session import StopReason
 from stretchdesk.session import events as ev
-from stretchdesk.session.avoid import AvoidOffer, Choice, apply_choice
+from stretchdesk.session.avoid import AvoidOffer, Choice
 from stretchdesk.session.guard import RepeatGuard
+from stretchdesk.session.setup import AskAvoid, AskPain, Question, Ready, SessionSetup
 from stretchdesk.ui import screens
 from stretchdesk.ui.banner import Banner
 from stretchdesk.ui.echo_filter import EchoFilter
@@ -55,17 +56,6 @@ class _FirstPaint(QObject):
             self._window.removeEventFilter(self)
             QTimer.singleShot(0, self._action)
         return False
-
-
-@dataclass
-class Plan:
-    """A session being set up: the answers given before it starts."""
-
-    routine: Routine
-    offers: list[AvoidOffer]
-    options: SessionOptions = field(default_factory=SessionOptions)
-    pain_before: int | None = None
-    asked_pain: bool = False
 
 
 class MainWindow(QMainWindow):
@@ -91,7 +81,8 @@ class MainWindow(QMainWindow):
         self.audio = audio
         self.today = today
         self.live: LiveSession | None = None
-        self._plan: Plan | None = None
+        self._setup: SessionSetup | None = None
+        self._pending_routine: str | None = None  # --routine, once the safety screen is read
         self._closing = False
         self._echoes_installed = False
         self.built_screens: dict[str, QWidget] = {}
@@ -195,76 +186,73 @@ class MainWindow(QMainWindow):
 
     def go_start(self) -> None:
         self.live = None if self.live is None or self.live.engine.finished else self.live
-        self._plan = None
+        self._setup = None
         self.start.show_last(self.services.last_session())
         self.show_screen(self.start)
 
     def open_routine(self, routine: Routine) -> None:
-        """``--routine``: open straight onto this routine's start."""
-        if self.services.catalog.get(routine.id) is None:
-            self.services.catalog.routines.append(routine)
-            self.start.show_routines(
-                [(r, self.services.planned_seconds(r)) for r in self.services.catalog.routines]
-            )
+        """``--routine`` (an id or a file): straight to that routine's session, through the
+        usual questions; after the safety screen if it has not been read yet."""
+        if self.services.add_routine(routine) and "start" in self.built_screens:
+            self.start.show_routines(self.services.routine_cards())
         self.start.select(routine.id)
-        if self.current is not self.safety:
-            self.go_start()
+        if self.current is self.safety:
+            self._pending_routine = routine.id
+        else:
+            self.request_start(routine.id)
 
     def safety_understood(self) -> None:
         if not self.services.prefs.safety_seen:
             self.apply_prefs(replace(self.services.prefs, safety_seen=True))
-        self.go_start()
+        pending, self._pending_routine = self._pending_routine, None
+        if pending is not None:
+            self.request_start(pending)
+        else:
+            self.go_start()
 
     # ------------------------------------------------------------------ setting up a session
     def request_start(self, routine_id: str) -> None:
-        routine = self.services.catalog.get(routine_id)
-        if routine is None:
+        setup = self.services.setup_for(routine_id)
+        if setup is None:
             return
-        self._plan = Plan(routine, self.services.avoid_offers(routine))
-        self._next_question()
+        self._setup = setup
+        self._ask(setup.next_question())
 
-    def _next_question(self) -> None:
-        plan = self._plan
-        assert plan is not None
-        if plan.offers:
-            self.avoid.ask(plan.offers[0])
+    def _ask(self, question: Question) -> None:
+        """Show the screen for the next question before the session (the rules are in
+        session/setup.py)."""
+        if isinstance(question, AskAvoid):
+            self.avoid.ask(question.offer)
             self.show_screen(self.avoid)
-        elif self.services.prefs.pain_ratings and not plan.asked_pain:
-            self.pain_before.ask(plan.routine.title)
+        elif isinstance(question, AskPain):
+            self.pain_before.ask(question.routine_title)
             self.show_screen(self.pain_before)
         else:
-            self._begin_session()
+            self._begin_session(question)
 
     def offer_answered(self, offer: AvoidOffer, choice: Choice) -> None:
-        if self._plan is None:
-            return
-        self._plan.options = apply_choice(self._plan.options, offer, choice)
-        self._plan.offers.remove(offer)
-        self._next_question()
+        if self._setup is not None:
+            self._ask(self._setup.answer_offer(offer, choice))
 
     def pain_answered(self, rating: int | None) -> None:
-        if self._plan is None:
-            return
-        self._plan.pain_before, self._plan.asked_pain = rating, True
-        self._next_question()
+        if self._setup is not None:
+            self._ask(self._setup.answer_pain(rating))
 
-    def _begin_session(self) -> None:
-        plan = self._plan
-        assert plan is not None
+    def _begin_session(self, ready: Ready) -> None:
         self.live = self.services.new_session(
-            plan.routine,
-            plan.options,
-            pain_before=plan.pain_before,
+            ready.routine,
+            ready.options,
+            pain_before=ready.pain_before,
             on_problem=self._report,
             on_cue=self.audio,
         )
         self.session.begin(self.live)
         self.show_screen(self.session)
 
-    # ------------------------------------------------------------------ after a session
     def _report(self, problem: str) -> None:
         self.banner.add(problem, error=True)
 
+    # ------------------------------------------------------------------ after a session
     def session_ended(self, event: ev.SessionCompleted | ev.SessionStopped) -> None:
         """The session is over and already saved: show the recovery or completion screen.
         If that fails, say so and go to the routines: never stay on a dead session screen."""
@@ -281,7 +269,7 @@ class MainWindow(QMainWindow):
                 f"({exc}).{where}",
                 error=True,
             )
-            self._plan = None
+            self._setup = None
             self.show_screen(self.start)
 
     def _show_ending(
@@ -300,7 +288,7 @@ class MainWindow(QMainWindow):
             active_seconds=event.active_seconds,
             entries=live.engine.agenda(),
             streak_days=self.services.streak_days(self.today()),
-            pain_before=self._plan.pain_before if self._plan else None,
+            pain_before=self._setup.pain_before if self._setup else None,
             ask_pain=self.services.prefs.pain_ratings,
         )
         self.show_screen(self.completion)
@@ -318,8 +306,7 @@ class MainWindow(QMainWindow):
             if isinstance(app, QApplication):
                 apply_theme(app, prefs.theme, prefs.text_size)
         if old.session_settings() != prefs.session_settings() and "start" in self.built_screens:
-            routines = self.services.catalog.routines
-            self.start.show_routines([(r, self.services.planned_seconds(r)) for r in routines])
+            self.start.show_routines(self.services.routine_cards())
 
     # ------------------------------------------------------------------ leaving
     def closeEvent(self, event: QCloseEvent) -> None:

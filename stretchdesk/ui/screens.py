@@ -59,8 +59,7 @@ def make_start(window: MainWindow) -> StartScreen:
     screen = StartScreen()
     screen.start_requested.connect(window.request_start)
     screen.about_requested.connect(lambda: window.show_screen(window.about))
-    routines = window.services.catalog.routines
-    screen.show_routines([(r, window.services.planned_seconds(r)) for r in routines])
+    screen.show_routines(window.services.routine_cards())
     return screen
 
 

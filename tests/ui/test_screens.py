@@ -250,14 +250,6 @@ def test_every_control_has_a_name_and_takes_the_keyboard(window: MainWindow) -> 
     assert not unnamed
 
 
-def test_routine_option_opens_on_that_routine(window: MainWindow, catalog: Catalog) -> None:
-    routine = catalog.get("quick-relief")
-    assert routine is not None
-    window.open_routine(routine)
-    assert window.current is window.start
-    assert window.start.selected == "quick-relief"
-
-
 def test_keyboard_reaches_every_tab(qtbot: QtBot, window: MainWindow) -> None:
     for key, screen in (
         (Qt.Key.Key_H, window.history),

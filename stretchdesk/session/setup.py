@@ -1,0 +1,66 @@
+"""The questions asked before a session starts, one at a time. No Qt.
+
+First an offer for each exercise that was stopped for pain last time (skip it, shorter holds,
+or as usual), then the optional pain rating, then the session is ready. The window shows the
+screen for whatever ``next_question`` returns and hands back the answer; the order and what
+the answers mean live here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from stretchdesk.routine.model import Routine
+from stretchdesk.session.avoid import AvoidOffer, Choice, apply_choice
+from stretchdesk.session.settings import SessionOptions
+
+
+@dataclass(frozen=True)
+class AskAvoid:
+    offer: AvoidOffer
+
+
+@dataclass(frozen=True)
+class AskPain:
+    routine_title: str
+
+
+@dataclass(frozen=True)
+class Ready:
+    """Every question is answered: make the session with these."""
+
+    routine: Routine
+    options: SessionOptions
+    pain_before: int | None
+
+
+Question = AskAvoid | AskPain | Ready
+
+
+@dataclass
+class SessionSetup:
+    routine: Routine
+    offers: list[AvoidOffer]
+    ask_pain: bool
+    options: SessionOptions = field(default_factory=SessionOptions)
+    pain_before: int | None = None
+    _pain_answered: bool = False
+
+    def next_question(self) -> Question:
+        if self.offers:
+            return AskAvoid(self.offers[0])
+        if self.ask_pain and not self._pain_answered:
+            return AskPain(self.routine.title)
+        return Ready(self.routine, self.options, self.pain_before)
+
+    def answer_offer(self, offer: AvoidOffer, choice: Choice) -> Question:
+        if offer in self.offers:
+            self.options = apply_choice(self.options, offer, choice)
+            self.offers.remove(offer)
+        return self.next_question()
+
+    def answer_pain(self, rating: int | None) -> Question:
+        if rating is not None and not 0 <= rating <= 10:
+            raise ValueError("a pain rating is a whole number from 0 to 10")
+        self.pain_before, self._pain_answered = rating, True
+        return self.next_question()
