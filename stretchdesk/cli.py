@@ -13,7 +13,7 @@ from typing import TextIO
 from stretchdesk import __version__, paths
 from stretchdesk.history import HistoryError, HistoryStore
 from stretchdesk.history.schema import empty_history
-from stretchdesk.routine import Problem, RoutineError, load_catalog, load_library, load_routine
+from stretchdesk.routine import RoutineError, check_files, load_catalog, load_library
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -70,20 +70,15 @@ def _error(message: str) -> None:
 
 
 def run_check(files: Sequence[str], data: paths.DataPaths) -> int:
-    problems: list[Problem] = []
     try:
         library = load_library(paths.exercises_dir())
     except RoutineError as exc:
         for problem in exc.problems:
             _say(str(problem))
         return EXIT_PROBLEMS
-    checked: list[str] = []
     if files:
-        for name in files:
-            try:
-                checked.append(load_routine(Path(name), library).id)
-            except RoutineError as exc:
-                problems.extend(exc.problems)
+        builtin = load_catalog(library, paths.builtin_routines_dir())
+        checked, problems = check_files([Path(name) for name in files], library, builtin)
     else:
         catalog = load_catalog(library, paths.builtin_routines_dir(), data.routines)
         checked = [r.id for r in catalog.routines]

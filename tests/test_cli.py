@@ -239,3 +239,48 @@ def test_unexpected_errors_are_one_line_with_a_log(
         f"stretchdesk: unexpected error: something odd; details are in {data_dir / 'crash.log'}"
     )
     assert "RuntimeError" in (data_dir / "crash.log").read_text()
+
+
+def test_check_never_waits_on_something_that_is_not_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pipe = tmp_path / "pipe.toml"
+    os.mkfifo(pipe)
+    loop = tmp_path / "loop.toml"
+    loop.symlink_to(loop)
+    folder = tmp_path / "folder.toml"
+    folder.mkdir()
+    code, out, _ = run(["check", str(pipe), "/dev/zero", str(loop), str(folder)], capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{pipe}: is a named pipe, not a routine file",
+        "/dev/zero: is a device, not a routine file",
+        f"{loop}: is a loop of symbolic links",
+        f"{folder}: is a folder, not a routine file",
+    ]
+
+
+def test_check_reports_files_that_share_an_id(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = (ROOT / "assets" / "routines" / "quick-relief.toml").read_text(encoding="utf-8")
+    copy = tmp_path / "copy.toml"
+    copy.write_text(text, encoding="utf-8")
+    mine = text.replace('id = "quick-relief"', 'id = "mine"')
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    first.write_text(mine, encoding="utf-8")
+    second.write_text(mine, encoding="utf-8")
+    code, out, _ = run(["check", str(copy), str(first), str(second)], capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{copy}: id 'quick-relief' is already used by a built-in routine",
+        f"{second}: id 'mine' is already used by {first}",
+    ]
+
+
+def test_a_byte_order_mark_is_accepted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = (ROOT / "assets" / "routines" / "quick-relief.toml").read_text(encoding="utf-8")
+    marked = tmp_path / "marked.toml"
+    marked.write_bytes(b"\xef\xbb\xbf" + text.replace('"quick-relief"', '"marked"').encode())
+    code, out, _ = run(["check", str(marked)], capsys)
+    assert (code, out.strip()) == (0, "ok: 1 routine valid (marked)")

@@ -1,6 +1,12 @@
 """Routine model, TOML loading and validation. Imports no Qt."""
 
-from stretchdesk.routine.catalog import Catalog, InvalidRoutine, load_catalog, resolve_routine
+from stretchdesk.routine.catalog import (
+    Catalog,
+    InvalidRoutine,
+    check_files,
+    load_catalog,
+    resolve_routine,
+)
 from stretchdesk.routine.errors import Problem, RoutineError
 from stretchdesk.routine.exercises import ExerciseLibrary, load_library
 from stretchdesk.routine.loader import load_routine, load_routine_text, parse_routine
@@ -33,6 +39,7 @@ __all__ = [
     "Sides",
     "Step",
     "Timing",
+    "check_files",
     "load_catalog",
     "load_library",
     "load_routine",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +71,40 @@ def load_catalog(
     return catalog
 
 
+def _clash(routine: Routine, taken: Routine) -> Problem | None:
+    """A problem if ``routine`` is a different file with ``taken``'s id."""
+    if routine.path is not None and taken.path is not None:
+        with contextlib.suppress(OSError):
+            if routine.path.resolve() == taken.path.resolve():
+                return None
+    where = "a built-in routine" if taken.builtin else str(taken.path)
+    return Problem(str(routine.path), f"id {routine.id!r} is already used by {where}")
+
+
+def check_files(
+    paths: list[Path], library: ExerciseLibrary, catalog: Catalog
+) -> tuple[list[str], list[Problem]]:
+    """Validate named routine files: each on its own, and that no two (and none of them and
+    a routine in ``catalog``) share an id. Returns (valid ids, every problem)."""
+    checked: list[str] = []
+    problems: list[Problem] = []
+    seen: dict[str, Routine] = {}
+    for path in paths:
+        try:
+            routine = load_routine(path, library)
+        except RoutineError as exc:
+            problems.extend(exc.problems)
+            continue
+        taken = seen.get(routine.id) or catalog.get(routine.id)
+        clash = _clash(routine, taken) if taken is not None else None
+        if clash is not None:
+            problems.append(clash)
+            continue
+        seen[routine.id] = routine
+        checked.append(routine.id)
+    return checked, problems
+
+
 def resolve_routine(id_or_file: str, catalog: Catalog, library: ExerciseLibrary) -> Routine:
     """A routine named by id from the catalog, or loaded from a file path."""
     found = catalog.get(id_or_file)
@@ -77,7 +112,12 @@ def resolve_routine(id_or_file: str, catalog: Catalog, library: ExerciseLibrary)
         return found
     path = Path(id_or_file).expanduser()
     if path.suffix == ".toml" or path.exists():
-        return load_routine(path, library)
+        routine = load_routine(path, library)
+        taken = catalog.get(routine.id)
+        clash = _clash(routine, taken) if taken is not None else None
+        if clash is not None:
+            raise RoutineError([clash])
+        return taken or routine  # the same file as a routine on offer: that one
     for bad in catalog.invalid:
         if bad.path.stem == id_or_file:
             raise RoutineError(list(bad.problems))
