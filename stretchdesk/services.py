@@ -80,15 +80,6 @@ class Services:
         self.prefs = loaded.prefs
         if loaded.problems:
             self.notices.append(Notice("Some settings could not be used.", details=loaded.problems))
-        if catalog.invalid:
-            count = len(catalog.invalid)
-            plural = "s" if count > 1 else ""
-            self.notices.append(
-                Notice(
-                    f"{count} of your routine file{plural} could not be loaded; the others work.",
-                    details=[str(p) for p in catalog.problems],
-                )
-            )
 
     @classmethod
     def load(

@@ -59,7 +59,7 @@ def make_start(window: MainWindow) -> StartScreen:
     screen = StartScreen()
     screen.start_requested.connect(window.request_start)
     screen.about_requested.connect(lambda: window.show_screen(window.about))
-    screen.show_routines(window.services.routine_cards())
+    screen.show_routines(window.services.routine_cards(), window.services.catalog.invalid)
     return screen
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from stretchdesk.history.queries import SessionSummary
-from stretchdesk.routine import Phase, Routine
+from stretchdesk.routine import InvalidRoutine, Phase, Problem, Routine
 from stretchdesk.ui import wording
-from stretchdesk.ui.widgets import button, label, restyle, scrolled
+from stretchdesk.ui.widgets import bullet_list, button, label, restyle, scrolled
+
+CHECK_HINT = "To see these on the command line: stretchdesk check."
 
 PHASE_PLURALS = {Phase.WARMUP: "Warm-ups", Phase.STRETCH: "Stretches", Phase.COOLDOWN: "Cool-downs"}
 
@@ -81,6 +85,41 @@ class RoutineCard(QFrame):
         super().focusInEvent(event)
 
 
+class BrokenRoutineCard(QFrame):
+    """A routine file of the person's that cannot be used: every reason, and how to check it
+    again. It can be read (and reached with Tab) but never started."""
+
+    def __init__(self, broken: InvalidRoutine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = broken.path
+        self.setProperty("role", "card")
+        self.setProperty("broken", "true")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        reasons = [problem_text(p, broken.path) for p in broken.problems]
+        heading = f"{broken.path.name} cannot be used"
+        self.setAccessibleName(heading)
+        self.setAccessibleDescription(
+            f"{len(reasons)} problem{'s' if len(reasons) != 1 else ''}: "
+            + "; ".join(reasons)
+            + f". {CHECK_HINT}"
+        )
+        column = QVBoxLayout(self)
+        column.setContentsMargins(20, 16, 20, 16)
+        column.addWidget(label(heading, "heading"))
+        column.addWidget(bullet_list(reasons, "small-text"))
+        column.addWidget(label(f"{CHECK_HINT} File: {broken.path}", "small"))
+        column.addStretch(1)
+
+
+def problem_text(problem: Problem, path: Path) -> str:
+    """A problem without the file name the card already shows."""
+    text = str(problem)
+    prefix = f"{path}"
+    if text.startswith(prefix):
+        text = text[len(prefix) :].lstrip(":").strip()
+    return text[:1].upper() + text[1:]
+
+
 class StartScreen(QWidget):
     start_requested = Signal(str)
     about_requested = Signal()
@@ -89,6 +128,7 @@ class StartScreen(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Choose a routine")
         self.cards: dict[str, RoutineCard] = {}
+        self.broken_cards: list[BrokenRoutineCard] = []
         self.selected: str | None = None
         self._grid = QGridLayout()
         self._grid.setSpacing(20)
@@ -120,18 +160,27 @@ class StartScreen(QWidget):
         row.addWidget(self.start)
         column.addLayout(row)
 
-    def show_routines(self, routines: list[tuple[Routine, float]]) -> None:
-        for card in self.cards.values():
+    def show_routines(
+        self, routines: list[tuple[Routine, float]], broken: list[InvalidRoutine] | None = None
+    ) -> None:
+        """Cards for the routines on offer, then one for each file of the person's that
+        cannot be used (``broken``; None keeps the ones shown)."""
+        for card in [*self.cards.values(), *(self.broken_cards if broken is not None else [])]:
             card.setParent(None)
             card.deleteLater()
         self.cards = {}
+        if broken is not None:
+            self.broken_cards = [BrokenRoutineCard(bad) for bad in broken]
         for i, (routine, seconds) in enumerate(routines):
             card = RoutineCard(routine, seconds)
             card.picked.connect(self.select)
             card.activated.connect(self._activate)
             self._grid.addWidget(card, i // 2, i % 2)
             self.cards[routine.id] = card
-        self._grid.setRowStretch(len(routines) // 2 + 1, 1)
+        for j, bad_card in enumerate(self.broken_cards, start=len(routines)):
+            self._grid.addWidget(bad_card, j // 2, j % 2)
+        count = len(routines) + len(self.broken_cards)
+        self._grid.setRowStretch(count // 2 + 1, 1)
         first = routines[0][0].id if routines else None
         self.select(self.selected if self.selected in self.cards else first)
 

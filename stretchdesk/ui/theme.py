@@ -118,6 +118,9 @@ def style_sheet(c: Colors, scale: float) -> str:
         border-radius: {f(12)}; }}
     QFrame[role="card"][selected="true"] {{ border: 4px solid {c.accent}; }}
     QFrame[role="card"]:focus {{ border: 4px solid {c.focus}; }}
+    QFrame[role="card"][broken="true"] {{ background: {c.warn_bg}; border: 2px dashed {c.border}; }}
+    QFrame[role="card"][broken="true"] QLabel {{ color: {c.warn_text}; }}
+    QFrame[role="card"][broken="true"]:focus {{ border: 4px solid {c.focus}; }}
     QFrame[role="banner"] {{ background: {c.warn_bg}; border-bottom: 2px solid {c.border}; }}
     QFrame[role="banner"][error="true"] {{ background: {c.error_bg}; }}
     QFrame[role="banner"] QLabel {{ color: {c.warn_text}; }}

@@ -58,15 +58,16 @@ def test_unwritable_settings_are_reported_not_raised(
         services.close()
 
 
-def test_a_broken_user_routine_is_a_notice(
+def test_a_broken_user_routine_is_kept_with_its_reasons(
     data_dir: Path, clock: FakeClock, wall: FakeWall
 ) -> None:
     (data_dir / "routines").mkdir(parents=True)
     (data_dir / "routines" / "mine.toml").write_text("id = 3\n", encoding="utf-8")
     services = Services.load(paths.DataPaths(data_dir), clock=clock, wall=wall)
     try:
-        assert any("could not be loaded" in n.message for n in services.notices)
-        assert any("mine.toml" in d for n in services.notices for d in n.details)
+        assert services.notices == []  # the routine list shows it, with every reason
+        (bad,) = services.catalog.invalid
+        assert bad.path.name == "mine.toml" and bad.problems
         assert services.catalog.get("quick-relief") is not None
     finally:
         services.close()

@@ -34,6 +34,8 @@ def report(window: MainWindow) -> None:
     """What the window tells the person, one line each."""
     for message in window.banner.messages:
         print(f"banner {message}", flush=True)
+    for card in window.start.broken_cards:
+        print(f"broken {card.accessibleName()}: {card.accessibleDescription()}", flush=True)
     print(f"sound {window.settings.sound_status.text()}", flush=True)
     print(f"voice {window.settings.voice_status.text()}", flush=True)
 
@@ -73,9 +75,11 @@ def main() -> int:
             QTimer.singleShot(0, window.close)
 
     def begin() -> None:
-        if routine is not None:
-            window.request_start(routine.id)
-            assert window.session.live is not None, "the session did not open"
+        if routine is not None:  # build_window opened it, as --routine does
+            if window.current is window.pain_before:
+                window.pain_answered(None)
+            assert window.current is window.session, "the session did not open"
+            assert window.session.live is not None
             window.session.live.engine.add_listener(printer)
             window.session.pause_button.click()  # Start
         print(f"ready {os.getpid()}", flush=True)

@@ -119,8 +119,14 @@ def test_a_broken_user_routine_is_listed_while_the_others_work(
 ) -> None:
     (seen_dir / "routines").mkdir()
     (seen_dir / "routines" / "mine.toml").write_text('id = "mine"\ntitle = 5\n', encoding="utf-8")
-    text = banner(run_app(seen_dir))
-    assert "could not be loaded" in text
+    lines = run_app(seen_dir)
+    assert banner(lines) == ""
+    broken = [line for line in lines if line.startswith("broken ")]
+    assert broken == [
+        "broken mine.toml cannot be used: 2 problems: "
+        '"title" must be a non-empty text; No steps: add at least one "[[step]]" table. '
+        "To see these on the command line: stretchdesk check."
+    ]
     lines = run_app(seen_dir, str(short_routine(tmp_path)))  # the others still run
     assert "done" in lines
 
