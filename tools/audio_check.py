@@ -4,9 +4,11 @@ sound card's output and compares them with the cue plan.
     python -m tools.audio_check RECORDING.wav ROUTINE.toml
 
 The recording is mono 16-bit (for example ``parec -d null.monitor --channels=1
---file-format=wav``) of stretchdesk running ROUTINE with the default settings. The first
-tone found is matched to the first planned sound; every later tone is compared with its
-planned time from there. Prints one line per tone and the largest difference.
+--file-format=wav``) of stretchdesk running ROUTINE with the default settings. The recording
+and the plan are lined up by every sound but the first (the offset that puts the most of
+them within 30 ms of a tone heard), and then every sound, the first included, is compared
+with its planned time: a first sound that comes late or not at all shows as such. Prints
+one line per sound and the largest difference.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from __future__ import annotations
 import math
 import sys
 import wave
+from dataclasses import dataclass
 from pathlib import Path
 
 from stretchdesk import paths
 from stretchdesk.routine import load_library, load_routine
-from stretchdesk.session.cues import Play, Sound
+from stretchdesk.session.cues import Cue, Play, Sound
 from tools.spoken_script import cues_for
 
 WINDOW = 0.005  # seconds per analysis window
@@ -62,6 +65,66 @@ def classify(samples: list[float], rate: int, at: float) -> Sound:
     return max(TONES, key=lambda s: goertzel(chunk, rate, TONES[s]))
 
 
+MATCH = 0.03  # seconds: a tone this close to a planned sound lines the two up
+LATE = 0.1  # seconds: a sound further off than this is reported MISSING
+
+
+@dataclass(frozen=True)
+class Heard:
+    planned_at: float  # seconds after the session started
+    sound: Sound
+    heard_at: float  # on the plan's time line
+    error: float  # heard - planned, seconds
+    heard_as: Sound
+
+    @property
+    def ok(self) -> bool:
+        same = self.heard_as is self.sound or self.sound is Sound.SWITCH
+        return abs(self.error) < LATE and same
+
+
+def _offset(heard: list[float], planned: list[tuple[float, Sound]]) -> float:
+    """Recording time minus plan time, fitted on every planned sound but the first."""
+    rest = [when for when, _ in planned[1:]] or [planned[0][0]]
+    best, best_count = heard[0] - planned[0][0], -1
+    for h in heard:
+        for when in rest:
+            candidate = h - when
+            count = sum(1 for w in rest if any(abs(x - (w + candidate)) < MATCH for x in heard))
+            if count > best_count:
+                best, best_count = candidate, count
+    fitted = [
+        min(heard, key=lambda x, w=w: abs(x - (w + best))) - w
+        for w in rest
+        if any(abs(x - (w + best)) < MATCH for x in heard)
+    ]
+    return sorted(fitted)[len(fitted) // 2] if fitted else best
+
+
+def compare(samples: list[float], rate: int, planned: list[tuple[float, Sound]]) -> list[Heard]:
+    """Each planned (time, sound) with the tone heard nearest to it."""
+    heard = onsets(samples, rate)
+    if not heard or not planned:
+        return []
+    offset = _offset(heard, planned)
+    found = []
+    for when, sound in planned:
+        near = min(heard, key=lambda t: abs(t - (when + offset)))
+        kind = classify(samples, rate, near)
+        found.append(Heard(when, sound, near - offset, near - offset - when, kind))
+    return found
+
+
+def planned_sounds(cues: list[Cue], start: float) -> list[tuple[float, Sound]]:
+    """The sounds of a cue list, seconds after ``start`` (the closing chime left out: it is
+    a chord the pitch check cannot name)."""
+    return [
+        (c.at - start, c.sound)
+        for c in cues
+        if isinstance(c, Play) and c.sound is not Sound.COMPLETE
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     if len(args) != 2:
@@ -69,34 +132,21 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     samples, rate = read(Path(args[0]))
     routine = load_routine(Path(args[1]), load_library(paths.exercises_dir()))
-    cues, start = cues_for(routine)
-    planned = [
-        (c.at - start, c.sound)
-        for c in cues
-        if isinstance(c, Play) and c.sound is not Sound.COMPLETE
-    ]
-    heard = onsets(samples, rate)
-    if not heard:
+    results = compare(samples, rate, planned_sounds(*cues_for(routine)))
+    if not results:
         print("no sound found in the recording")
         return 1
-    offset = heard[0] - planned[0][0]
-    worst = 0.0
-    matched = 0
-    for when, sound in planned:
-        expected = when + offset
-        near = min(heard, key=lambda t: abs(t - expected))
-        error = near - expected
-        kind = classify(samples, rate, near)
-        ok = abs(error) < 0.1 and (kind is sound or sound is Sound.SWITCH)
-        matched += ok
-        worst = max(worst, abs(error))
+    for r in results:
         print(
-            f"{when:7.2f} s  {sound.value:10} heard at {near - offset:7.2f} s  "
-            f"({error * 1000:+6.1f} ms, sounds like {kind.value}){'' if ok else '  MISSING'}"
+            f"{r.planned_at:7.2f} s  {r.sound.value:10} heard at {r.heard_at:7.2f} s  "
+            f"({r.error * 1000:+6.1f} ms, sounds like {r.heard_as.value})"
+            f"{'' if r.ok else '  MISSING'}"
         )
-    summary = f"{matched} of {len(planned)} planned sounds heard"
+    matched = sum(r.ok for r in results)
+    worst = max(abs(r.error) for r in results)
+    summary = f"{matched} of {len(results)} planned sounds heard"
     print(f"{summary}; largest difference {worst * 1000:.1f} ms")
-    return 0 if matched == len(planned) else 1
+    return 0 if matched == len(results) else 1
 
 
 if __name__ == "__main__":

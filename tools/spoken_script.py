@@ -11,7 +11,7 @@ from pathlib import Path
 
 from stretchdesk import paths
 from stretchdesk.routine import Routine, load_catalog, load_library
-from stretchdesk.session import FakeClock, SessionEngine
+from stretchdesk.session import FakeClock, SessionEngine, SessionSettings
 from stretchdesk.session.cues import Cue, CuePlan, Play, Say, Silence, Sound
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,11 +24,13 @@ SOUND_WORDS = {
 }
 
 
-def cues_for(routine: Routine, step: float = 0.25) -> tuple[list[Cue], float]:
+def cues_for(
+    routine: Routine, step: float = 0.25, settings: SessionSettings | None = None
+) -> tuple[list[Cue], float]:
     """Every cue of an uninterrupted run of ``routine``, and when it started."""
     clock = FakeClock()
     cues: list[Cue] = []
-    engine = SessionEngine(routine, clock=clock)
+    engine = SessionEngine(routine, settings, clock=clock)
     engine.add_listener(CuePlan(cues.append, clock))
     start = clock.now
     engine.start()

@@ -176,6 +176,12 @@ class AudioOutput(QObject):
         self._speech.enqueue(text)
         self.spoke.emit(text)
 
+    def hold_open(self, hold: bool) -> None:
+        """A session screen is showing (True) or not: open the sound stream now, so the first
+        sound of the session is on time, and keep it open while it shows."""
+        if isinstance(self._sounds, PulseSounds):
+            self._sounds.hold_open(hold)
+
     def stop_all(self) -> None:
         """Silence now: every tone and every word, including what was queued."""
         self._stop_sounds()

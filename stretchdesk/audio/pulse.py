@@ -146,7 +146,9 @@ class PulseSounds:
     Sounds overlap (a tick during a chime is added to it, clipped at full scale), a sound
     played again starts again from its beginning, and ``stop`` silences everything. Every
     call into libpulse happens on the mixing thread; the window's thread only changes what
-    is to be played, so ``play`` and ``stop`` return at once. The stream is opened when a
+    is to be played, so ``play`` and ``stop`` return at once. ``hold_open(True)`` opens the
+    stream at once and keeps it open (a session is on screen: its first sound must not wait
+    for the stream, or for a sleeping device to wake); otherwise the stream is opened when a
     sound is played and closed after a minute of silence, so the device may sleep.
     """
 
@@ -165,6 +167,9 @@ class PulseSounds:
         self._playing: dict[str, int] = {}  # sound -> next sample to play
         self._flush = False  # drop what the server still holds
         self._closing = False
+        self._hold = False  # keep the stream open (a session is on screen)
+        self._open_wanted = False  # open it now, before any sound
+        self._rethink = False
         self.volume = 1.0
         self.problem: str | None = None  # the last thing that went wrong, for the status line
         self._thread = threading.Thread(target=self._run, name="sound-mixer", daemon=True)
@@ -183,6 +188,16 @@ class PulseSounds:
             self._flush = True
             self._wake.notify()
 
+    def hold_open(self, hold: bool) -> None:
+        """Open the stream now and keep it open (True), or let it close when idle (False)."""
+        for name in self._sounds:
+            self._samples(name)  # scaled to the volume now, not at the first cue
+        with self._wake:
+            self._hold = hold
+            self._open_wanted = hold
+            self._rethink = True  # the mixer's wait changes: wake it to start again
+            self._wake.notify()
+
     def close(self, timeout: float = 1.0) -> None:
         with self._wake:
             self._closing = True
@@ -192,7 +207,13 @@ class PulseSounds:
 
     # -- on the mixing thread -------------------------------------------------------------
     def _due(self) -> bool:
-        return self._closing or self._flush or bool(self._playing)
+        return (
+            self._closing
+            or self._flush
+            or self._open_wanted
+            or self._rethink
+            or bool(self._playing)
+        )
 
     def _run(self) -> None:
         handle: int | None = None
@@ -200,18 +221,21 @@ class PulseSounds:
         try:
             while True:
                 with self._wake:
-                    woke = self._wake.wait_for(
-                        self._due, timeout=IDLE_CLOSE_SECONDS if handle else None
-                    )
+                    idle = IDLE_CLOSE_SECONDS if handle and not self._hold else None
+                    woke = self._wake.wait_for(self._due, timeout=idle)
                     if self._closing:
                         return
                     flush, self._flush = self._flush, False
+                    wanted, self._open_wanted = self._open_wanted, False
+                    self._rethink = False  # woken to compute its wait again
                     chunk = self._mix() if woke else None
                 if flush and handle is not None:
                     self._lib.flush(handle, ctypes.byref(error))
                 if not woke:  # silent for a while: let the device sleep
                     self._lib.free(handle)
                     handle = None
+                if wanted and handle is None:
+                    handle = self._open()  # tried once per request: no retry loop
                 if chunk is None:
                     continue
                 if handle is None:

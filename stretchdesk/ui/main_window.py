@@ -32,6 +32,7 @@ from stretchdesk.services import LiveSession, Services
 from stretchdesk.session import StopReason
 from stretchdesk.session import events as ev
 from stretchdesk.session.avoid import AvoidOffer, Choice
+from stretchdesk.session.cues import Cue
 from stretchdesk.session.guard import RepeatGuard
 from stretchdesk.session.setup import AskAvoid, AskPain, Question, Ready, SessionSetup
 from stretchdesk.ui import screens
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self._pending_routine: str | None = None  # --routine, once the safety screen is read
         self._closing = False
         self._echoes_installed = False
+        self._sound_held = False
         self.built_screens: dict[str, QWidget] = {}
         self.echoes = EchoFilter(RepeatGuard(double_click_seconds(), services.clock), self)
         self.setWindowTitle("stretchdesk")
@@ -120,6 +122,8 @@ class MainWindow(QMainWindow):
         """Sound and voice, made after the first paint: loading them takes a while."""
         self.audio = audio
         audio.apply(self.services.prefs)
+        self._sound_held = False
+        self._hold_sound_open()
         if "settings" in self.built_screens:
             self.settings.show_audio(audio.sound_status, audio.voice_status)
             self.settings.test_sound.connect(audio.test_sound)
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
         if screen is not self.stack.currentWidget():
             self.echoes.screen_changed()
         self.stack.setCurrentWidget(screen)
+        self._hold_sound_open()
         name = next((k for k, w in self.built_screens.items() if w is screen), "")
         self.nav_bar.setVisible(name != "session")
         nav = self.nav_buttons.get(name)
@@ -171,6 +176,13 @@ class MainWindow(QMainWindow):
         focus = getattr(screen, "focus_default", None)
         if focus is not None:
             focus()
+
+    def _hold_sound_open(self) -> None:
+        """The sound stream is open while a session screen shows (see AudioOutput)."""
+        on_session = "session" in self.built_screens and self.current is self.session
+        if self.audio is not None and on_session != self._sound_held:
+            self._sound_held = on_session
+            self.audio.hold_open(on_session)
 
     @property
     def current(self) -> QWidget | None:
@@ -244,10 +256,15 @@ class MainWindow(QMainWindow):
             ready.options,
             pain_before=ready.pain_before,
             on_problem=self._report,
-            on_cue=self.audio,
+            on_cue=self._cue,
         )
         self.session.begin(self.live)
         self.show_screen(self.session)
+
+    def _cue(self, cue: Cue) -> None:
+        """Sound and voice are made after the first paint; a session may already run."""
+        if self.audio is not None:
+            self.audio(cue)
 
     def _report(self, problem: str) -> None:
         self.banner.add(problem, error=True)

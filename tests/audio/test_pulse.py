@@ -183,6 +183,39 @@ def test_an_idle_stream_is_closed(lib: FakeLibrary, monkeypatch: pytest.MonkeyPa
         player.close()
 
 
+def test_held_open_the_stream_opens_before_any_sound_and_stays(
+    lib: FakeLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pulse, "IDLE_CLOSE_SECONDS", 0.0)
+    player = PulseSounds(sound_files(), lib=lib)
+    try:
+        player.hold_open(True)
+        lib.wait_for(lambda: lib.count("open") == 2)  # the check's stream, then this one
+        player.play("tick")
+        lib.wait_for(lambda: lib.count("write") > 0)
+        player.play("tick")  # still the same stream: held, not closed when idle
+        lib.wait_for(lambda: lib.count("write") >= 2 * len(samples_of("tick")) // 882)
+        assert lib.count("open") == 2 and lib.count("free") == 1
+        player.hold_open(False)
+        lib.wait_for(lambda: lib.count("free") == 2)  # now the idle stream closes
+    finally:
+        player.close()
+
+
+def test_a_stream_that_cannot_open_is_tried_once_per_request(lib: FakeLibrary) -> None:
+    player = PulseSounds(sound_files(), lib=lib)
+    try:
+        lib.refuse = True
+        player.hold_open(True)
+        player.play("tick")  # a second request: one more try
+        lib.wait_for(lambda: player.problem == "Connection refused")
+        assert lib.count("open") == 1  # only the check's: the refusals left no open
+        player.stop()
+    finally:
+        player.close()
+    assert player.problem == "Connection refused"
+
+
 def test_no_server_is_a_pulse_error() -> None:
     with pytest.raises(PulseError, match="Connection refused"):
         PulseSounds(sound_files(), lib=FakeLibrary(refuse=True))

@@ -113,3 +113,44 @@ def test_no_sound_server_is_one_line(qtbot: QtBot) -> None:
     assert not audio.sound_ready
     audio.test_sound()
     audio.close()
+
+
+def test_the_sound_stream_opens_when_the_session_screen_appears(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    audio = window.audio
+    assert audio is not None
+    held: list[bool] = []
+    audio.hold_open = held.append  # type: ignore[method-assign]
+    open_session(qtbot, window, "quick-relief")
+    assert held == [True]  # before Start: the first sound never waits for the stream
+    clock.advance(1)
+    press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    assert window.current is window.recovery
+    assert held == [True, False]
+
+
+def test_back_to_the_routines_lets_the_stream_close(qtbot: QtBot, window: MainWindow) -> None:
+    audio = window.audio
+    assert audio is not None
+    held: list[bool] = []
+    audio.hold_open = held.append  # type: ignore[method-assign]
+    open_session(qtbot, window, "quick-relief")
+    press(qtbot, window, Qt.Key.Key_Left)
+    assert window.current is window.start
+    assert held == [True, False]
+
+
+def test_a_session_opened_before_sound_and_voice_are_ready_is_heard_once_they_are(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    audio = window.audio  # made after the first paint; --routine opens a session before
+    assert audio is not None
+    window.audio = None
+    start_session(qtbot, window, "quick-relief")
+    spoken: list[str] = []
+    audio.spoke.connect(spoken.append)
+    window.attach_audio(audio)
+    run_until(window, clock, lambda: engine_of(window).view().position == 1)
+    assert spoken and spoken[-1].startswith("Pelvic tilts")
