@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint format typecheck pytest bench assets sounds screenshots dist bundle install-desktop clean
+.PHONY: run test check lint format typecheck pytest bench assets sounds screenshots dist bundle install-desktop clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "stretchdesk needs Python 3.11 or newer")'
@@ -36,6 +36,10 @@ format: $(VENV)/.installed-test
 ## test: lint, type-check and run every test headless
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## check: the quick loop: lint, type-check and every test but the slow ones
+check: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
 ## bench: benchmarks (not tests), results in bench/results.json
 bench: $(VENV)/.installed-test

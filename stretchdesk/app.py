@@ -68,16 +68,14 @@ def build_window(services: Services, routine: Routine | None) -> MainWindowType 
     import PySide6  # noqa: F401, PLC0415 - the package only: no Qt module yet
 
     quicken_pyside_imports()
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
-
     from stretchdesk.audio.output import AudioOutput, quiet_audio_logs  # noqa: PLC0415
     from stretchdesk.ui.main_window import MainWindow  # noqa: PLC0415
+    from stretchdesk.ui.platform_check import make_application  # noqa: PLC0415
     from stretchdesk.ui.single_instance import SingleInstance  # noqa: PLC0415
     from stretchdesk.ui.theme import apply_theme  # noqa: PLC0415
 
     native_heap.return_big_blocks()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    app = make_application(sys.argv[:1])
     app.setApplicationName("stretchdesk")
     app.setApplicationDisplayName("stretchdesk")
     app.setApplicationVersion(__version__)

@@ -93,17 +93,16 @@ def run_self_test() -> int:
 def _window(services: object) -> tuple[bool, str]:
     """Open the real main window and wait for its first paint."""
     from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415 - Qt only here
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from stretchdesk.audio.output import AudioOutput, quiet_audio_logs  # noqa: PLC0415
     from stretchdesk.services import Services  # noqa: PLC0415
     from stretchdesk.ui.main_window import MainWindow  # noqa: PLC0415
+    from stretchdesk.ui.platform_check import make_application  # noqa: PLC0415
     from stretchdesk.ui.theme import apply_theme  # noqa: PLC0415
 
     assert isinstance(services, Services)
     began = monotonic()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    app = make_application(sys.argv[:1])
     apply_theme(app, "light", "normal")
     quiet_audio_logs()
     audio = AudioOutput(paths.sounds_dir(), services.prefs)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import math
 import os
-import shutil
 import subprocess
 import threading
 import time
@@ -19,10 +18,7 @@ from bench.sound_server import null_sink
 from stretchdesk import paths
 from stretchdesk.audio.pulse import PulseSounds
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("pulseaudio") and shutil.which("parec")),
-    reason="PulseAudio (pulseaudio, pulseaudio-utils) is not installed",
-)
+pytestmark = pytest.mark.needs("pulseaudio", "parec", package="pulseaudio pulseaudio-utils")
 RATE = 44_100
 
 

@@ -5,7 +5,6 @@ opened when the session screen appears, as the window does, a second before Star
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import time
 from collections.abc import Iterator
@@ -25,10 +24,7 @@ from tools.spoken_script import cues_for
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(
-        not (shutil.which("pulseaudio") and shutil.which("parec")),
-        reason="PulseAudio (pulseaudio, pulseaudio-utils) is not installed",
-    ),
+    pytest.mark.needs("pulseaudio", "parec", package="pulseaudio pulseaudio-utils"),
 ]
 
 ROUTINE = """

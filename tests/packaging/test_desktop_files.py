@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 LINUX = Path(__file__).resolve().parents[2] / "packaging" / "linux"
 APP_ID = "io.github.stretchdesk.StretchDesk"
 
@@ -13,12 +15,14 @@ def _validate(args: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, capture_output=True, text=True, timeout=60, check=False)
 
 
+@pytest.mark.needs("desktop-file-validate", package="desktop-file-utils")
 def test_desktop_file_validates() -> None:
     done = _validate(["desktop-file-validate", str(LINUX / f"{APP_ID}.desktop")])
     assert done.returncode == 0, done.stdout + done.stderr
     assert "error" not in done.stdout.lower()
 
 
+@pytest.mark.needs("appstreamcli", package="appstream")
 def test_metainfo_validates() -> None:
     done = _validate(
         ["appstreamcli", "validate", "--no-net", str(LINUX / f"{APP_ID}.metainfo.xml")]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 APP_ID = "io.github.stretchdesk.StretchDesk"
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+@pytest.mark.needs("make", package="make")
 def test_install_desktop_into_a_home(tmp_path: Path) -> None:
     done = subprocess.run(
         ["make", "-s", "install-desktop", f"DESKTOP_HOME={tmp_path}"],
