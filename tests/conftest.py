@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from stretchdesk import paths
 from stretchdesk.routine import Catalog, ExerciseLibrary, load_catalog, load_library
 from stretchdesk.session import FakeClock
+from tests.fakes import FakeWall
 
 # .ci/run sets this: there every test tool is installed, so a test skipped for a missing
 # tool is a failure; on a desktop without them, `make test` skips those tests and says why
@@ -55,17 +55,6 @@ def catalog(library: ExerciseLibrary) -> Catalog:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
-
-
-class FakeWall:
-    """Wall-clock UTC that moves with a FakeClock."""
-
-    def __init__(self, clock: FakeClock) -> None:
-        self.clock = clock
-        self.base = datetime(2026, 11, 2, 8, 0, tzinfo=UTC) - timedelta(seconds=clock.now)
-
-    def __call__(self) -> datetime:
-        return self.base + timedelta(seconds=self.clock.now)
 
 
 @pytest.fixture

@@ -70,3 +70,15 @@ def test_importing_every_domain_module_loads_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == ""
+
+
+def test_no_test_imports_a_conftest() -> None:
+    """Fixtures live in conftest.py; what tests share to import lives in helper modules."""
+    tests = Path(__file__).resolve().parent
+    offenders = [
+        f"{path.relative_to(tests)} imports {name}"
+        for path in sorted(tests.rglob("*.py"))
+        for name in _imported_names(path)
+        if name.split(".")[-1] == "conftest"
+    ]
+    assert not offenders

@@ -107,6 +107,7 @@ class IllustrationView(QWidget):
         self._seconds: float | None = None
         self._index = 0
         self._problems: list[str] = []
+        self.repaints_asked = 0  # a new frame was due (what the tests count)
         self.destroyed.connect(lambda *_: self._pool.shutdown(wait=False, cancel_futures=True))
 
     @property
@@ -226,6 +227,7 @@ class IllustrationView(QWidget):
         if pick.index != self._index:
             before, after = self._frame_rect(self._index), self._frame_rect(pick.index)
             self._index = pick.index
+            self.repaints_asked += 1
             if before is None or after is None:
                 self.update()
             else:  # only where the drawing was or will be: half the widget or less

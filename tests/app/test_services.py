@@ -13,7 +13,7 @@ from stretchdesk.services import Services, content_path
 from stretchdesk.session import FakeClock
 from stretchdesk.session.avoid import SHORTER_HOLDS, Choice, apply_choice, offers_for
 from stretchdesk.session.settings import SessionOptions
-from tests.conftest import FakeWall
+from tests.fakes import FakeWall
 
 
 def test_safety_texts_load_and_name_their_sources() -> None:

@@ -8,7 +8,7 @@ from stretchdesk.history import HistoryStore, SessionRecorder
 from stretchdesk.routine import Routine
 from stretchdesk.session import FakeClock, SessionEngine
 from stretchdesk.session.emitter import Stage
-from tests.conftest import FakeWall
+from tests.fakes import FakeWall
 
 
 class Recorded:

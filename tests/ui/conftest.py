@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,10 +16,8 @@ from stretchdesk.services import Services
 from stretchdesk.session import FakeClock
 from stretchdesk.ui.main_window import MainWindow
 from stretchdesk.ui.theme import apply_theme
-from tests.conftest import FakeWall
-
-TODAY = date(2026, 11, 2)
-WindowFactory = Callable[[], MainWindow]
+from tests.fakes import FakeWall
+from tests.ui.flows import TODAY, WindowFactory
 
 
 @pytest.fixture
@@ -61,34 +57,3 @@ def make_window(
 @pytest.fixture
 def window(seen: None, make_window: WindowFactory) -> MainWindow:
     return make_window()
-
-
-def run_for(window: MainWindow, clock: FakeClock, seconds: float, step: float = 0.5) -> None:
-    """Move the fake clock forward, letting the screen look at it as its timer would."""
-    spent = 0.0
-    while spent < seconds - 1e-9:
-        clock.advance(step)
-        spent += step
-        window.session.refresh()
-
-
-def run_until(
-    window: MainWindow, clock: FakeClock, done: Callable[[], bool], limit: float = 3600.0
-) -> None:
-    spent = 0.0
-    while not done():
-        assert spent < limit, "the condition never came true"
-        clock.advance(0.5)
-        spent += 0.5
-        window.session.refresh()
-
-
-def read_history(
-    data_dir: Path, sql: str, params: tuple[object, ...] = ()
-) -> list[tuple[object, ...]]:
-    """What another process would read from the history file right now."""
-    conn = sqlite3.connect(data_dir / "history.sqlite")
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from stretchdesk.session import SessionEngine
+from stretchdesk.session import FakeClock, SessionEngine
 from stretchdesk.ui.main_window import MainWindow
+
+TODAY = date(2026, 11, 2)
+WindowFactory = Callable[[], MainWindow]
 
 
 def open_session(
@@ -40,3 +48,34 @@ def press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
 def engine_of(window: MainWindow) -> SessionEngine:
     assert window.session.live is not None
     return window.session.live.engine
+
+
+def run_for(window: MainWindow, clock: FakeClock, seconds: float, step: float = 0.5) -> None:
+    """Move the fake clock forward, letting the screen look at it as its timer would."""
+    spent = 0.0
+    while spent < seconds - 1e-9:
+        clock.advance(step)
+        spent += step
+        window.session.refresh()
+
+
+def run_until(
+    window: MainWindow, clock: FakeClock, done: Callable[[], bool], limit: float = 3600.0
+) -> None:
+    spent = 0.0
+    while not done():
+        assert spent < limit, "the condition never came true"
+        clock.advance(0.5)
+        spent += 0.5
+        window.session.refresh()
+
+
+def read_history(
+    data_dir: Path, sql: str, params: tuple[object, ...] = ()
+) -> list[tuple[object, ...]]:
+    """What another process would read from the history file right now."""
+    conn = sqlite3.connect(data_dir / "history.sqlite")
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()

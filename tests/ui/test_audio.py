@@ -16,8 +16,7 @@ from stretchdesk.prefs import Preferences
 from stretchdesk.session import FakeClock
 from stretchdesk.session.cues import Say
 from stretchdesk.ui.main_window import MainWindow
-from tests.ui.conftest import run_until
-from tests.ui.flows import engine_of, open_session, press, start_session
+from tests.ui.flows import engine_of, open_session, press, run_until, start_session
 from tools.spoken_script import cues_for
 
 

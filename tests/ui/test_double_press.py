@@ -17,8 +17,7 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.session import EngineState, FakeClock
 from stretchdesk.ui.main_window import MainWindow
-from tests.ui.conftest import WindowFactory, read_history
-from tests.ui.flows import engine_of, open_session, press
+from tests.ui.flows import WindowFactory, engine_of, open_session, press, read_history
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ from stretchdesk.session import FakeClock
 from stretchdesk.session.emitter import Stage
 from stretchdesk.session.events import Event, SessionCompleted, SessionStopped
 from stretchdesk.ui.main_window import MainWindow
-from tests.ui.conftest import WindowFactory, read_history, run_until
-from tests.ui.flows import engine_of, press, start_session
+from tests.ui.flows import WindowFactory, engine_of, press, read_history, run_until, start_session
 
 TINY = """
 id = "tiny"

@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import EngineState, FakeClock, SegmentKind, SessionView
 from stretchdesk.ui.main_window import MainWindow
-from tests.ui.conftest import read_history, run_until
-from tests.ui.flows import engine_of, open_session, press, start_session
+from tests.ui.flows import engine_of, open_session, press, read_history, run_until, start_session
 
 Moment = Callable[[SessionView], bool]
 MOMENTS: dict[str, tuple[Moment, str, str | None]] = {
@@ -75,8 +74,9 @@ def test_pain_stop_writes_history_before_recovery_shows(
     assert window.session.next_wake_ms is None  # no countdown, no animation
     frame = window.session.illustration.frame_index
     clock.advance(30)
-    qtbot.wait(5)
+    window.session.refresh()  # as a late timer would: nothing moves any more
     assert window.session.illustration.frame_index == frame
+    assert window.session.next_wake_ms is None
     assert window.recovery.where.text().startswith("Stopped during")
 
 

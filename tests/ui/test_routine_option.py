@@ -13,8 +13,7 @@ from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine import Routine, resolve_routine
 from stretchdesk.session import EngineState
 from stretchdesk.ui.main_window import MainWindow
-from tests.ui.conftest import WindowFactory
-from tests.ui.flows import engine_of, press
+from tests.ui.flows import WindowFactory, engine_of, press
 
 OWN = """
 id = "my-physio"

@@ -27,8 +27,7 @@ from stretchdesk.session import EngineState, FakeClock, SegmentKind
 from stretchdesk.session.avoid import Choice
 from stretchdesk.ui.main_window import MainWindow
 from tests.history.test_damage import ReadOnlyFolder
-from tests.ui.conftest import WindowFactory, run_for, run_until
-from tests.ui.flows import engine_of, press, start_session
+from tests.ui.flows import WindowFactory, engine_of, press, run_for, run_until, start_session
 from tools.demo_history import make_demo_history
 
 

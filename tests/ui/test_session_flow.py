@@ -10,9 +10,17 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import EngineState, FakeClock, SegmentKind
 from stretchdesk.ui.main_window import MainWindow
-from tests.conftest import FakeWall
-from tests.ui.conftest import WindowFactory, read_history, run_for, run_until
-from tests.ui.flows import engine_of, open_session, press, start_session
+from tests.fakes import FakeWall
+from tests.ui.flows import (
+    WindowFactory,
+    engine_of,
+    open_session,
+    press,
+    read_history,
+    run_for,
+    run_until,
+    start_session,
+)
 
 
 def test_first_run_shows_safety_once(qtbot: QtBot, make_window: WindowFactory) -> None:
@@ -181,8 +189,7 @@ def test_countdown_is_at_least_a_sixth_of_the_window(
     for size in ((1280, 800), (1024, 640), (1920, 1080)):
         window.resize(*size)
         open_session(qtbot, window, "quick-relief")
-        qtbot.wait(1)
-        assert window.session.dial.height() >= window.height() / 6
+        qtbot.waitUntil(lambda: window.session.dial.height() >= window.height() / 6)
         press(qtbot, window, Qt.Key.Key_Left)  # back to the routines
 
 
