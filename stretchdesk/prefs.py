@@ -21,8 +21,9 @@ THEMES = ("system", "light", "dark")
 TEXT_SIZES = ("normal", "large", "extra-large")
 MAX_SETTINGS_BYTES = 64 * 1024
 
-# name -> (lowest, highest) for the numbers; choices for the words
-_RANGES: dict[str, tuple[float, float]] = {
+# name -> (lowest, highest) for the numbers (the Settings screen's limits too); choices for
+# the words
+RANGES: dict[str, tuple[float, float]] = {
     "lead_in": (3, 30),
     "hold_percent": (50, 200),
     "rewarm_minutes": (5, 60),
@@ -30,6 +31,15 @@ _RANGES: dict[str, tuple[float, float]] = {
     "volume": (0, 100),
     "voice_rate": (-1.0, 1.0),
 }
+VOICE_RATE_STEPS = 5  # the Settings screen shows voice_rate -1.0..1.0 as -5..5
+
+
+def whole_range(name: str) -> tuple[int, int]:
+    """A number setting's limits as whole numbers, for a spin box."""
+    low, high = RANGES[name]
+    return int(low), int(high)
+
+
 _CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES, "text_size": TEXT_SIZES}
 
 
@@ -77,7 +87,7 @@ def _check(name: str, value: Any, default: Any) -> Any:
     if isinstance(default, int | float):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValueError("should be a number")
-        low, high = _RANGES[name]
+        low, high = RANGES[name]
         if not low <= value <= high:
             raise ValueError(f"should be between {low:g} and {high:g}")
         return int(value) if isinstance(default, int) else float(value)

@@ -44,24 +44,34 @@ class HistoryNotice:
     path: Path | None = None
 
 
+_UNWRITABLE = (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM)
+_BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def error_code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code of an error (0 if it carries none)."""
+    return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
 def classify(exc: sqlite3.Error, path: Path) -> HistoryError:
-    """Turn an sqlite3 error from a write into the project's typed error."""
-    text = str(exc).lower()
-    if "full" in text or ("disk i/o error" in text and _nearly_full(path.parent)):
+    """Turn an sqlite3 error from a write into the project's typed error, by SQLite's
+    result code (never by the words of its message)."""
+    code = error_code(exc)
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _nearly_full(path.parent)):
         return HistoryWriteFailed(
             f"The disk is full: the history in {path.parent} cannot be saved until space "
             "is freed. Your session goes on.",
             disk_full=True,
         )
-    if (
-        "readonly" in text
-        or "read-only" in text
-        or "unable to open" in text
-        or ("permission" in text)
-    ):
+    if code in _UNWRITABLE:
         return HistoryUnwritable(
             f"The history folder {path.parent} cannot be written (read-only or no "
             "permission). Your session goes on, but it is not being saved."
+        )
+    if code in _BUSY:
+        return HistoryWriteFailed(
+            "The history file is busy in another program; this will be saved when it is "
+            "free. Your session goes on."
         )
     return HistoryWriteFailed(f"The history could not be saved ({exc}). Your session goes on.")
 

@@ -14,6 +14,7 @@ from stretchdesk.history.errors import (
     HistoryUnwritable,
     NoticeKind,
     classify,
+    error_code,
 )
 from stretchdesk.history.files import companions, keep_aside, looks_foreign
 from stretchdesk.history.liveness import OwnerLock
@@ -142,7 +143,7 @@ class HistoryStore(SessionWriter):
             conn.close()
             # only a damaged file is kept aside; a full disk, an I/O error or a lock leaves
             # the file exactly as it is and is reported as what it is
-            code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+            code = error_code(exc)
             if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or code == 0:
                 raise _Corrupt(str(exc)) from None
             raise classify(exc, path) from None

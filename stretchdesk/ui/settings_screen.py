@@ -16,16 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchdesk.prefs import TEXT_SIZES, THEMES, Preferences
+from stretchdesk.prefs import TEXT_SIZES, THEMES, VOICE_RATE_STEPS, Preferences, whole_range
 from stretchdesk.ui.widgets import button, label, scrolled
 
 THEME_NAMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 SIZE_NAMES = {"normal": "Normal", "large": "Large", "extra-large": "Extra large"}
 
 
-def _spin(low: int, high: int, step: int, *, suffix: str, name: str, tip: str) -> QSpinBox:
+def _spin(limits: tuple[int, int], step: int, *, suffix: str, name: str, tip: str) -> QSpinBox:
     spin = QSpinBox()
-    spin.setRange(low, high)
+    spin.setRange(*limits)
     spin.setSingleStep(step)
     spin.setSuffix(suffix)
     spin.setAccessibleName(name)
@@ -52,21 +52,24 @@ class SettingsScreen(QWidget):
         self._prefs = Preferences()
         self._loading = False
         self.lead_in = _spin(
-            3, 30, 1, suffix=" s", name="Get-ready time", tip="Seconds to get ready"
+            whole_range("lead_in"),
+            1,
+            suffix=" s",
+            name="Get-ready time",
+            tip="Seconds to get ready",
         )
+        low, high = whole_range("hold_percent")
         self.hold = _spin(
-            50,
-            200,
+            (low, high),
             10,
             suffix=" %",
             name="Hold length",
-            tip="Holds at 50 to 200 % of the routine's",
+            tip=f"Holds at {low} to {high} % of the routine's",
         )
         self.pain = QCheckBox("Ask for a pain rating before and after")
         self.pain.setAccessibleName("Pain ratings")
         self.rewarm = _spin(
-            5,
-            60,
+            whole_range("rewarm_minutes"),
             1,
             suffix=" min",
             name="Warm-up stays fresh for",
@@ -129,11 +132,22 @@ class SettingsScreen(QWidget):
         self.sound = QCheckBox("Play soft sounds at each change")
         self.sound.setAccessibleName("Sound cues")
         self.volume = _spin(
-            0, 100, 10, suffix=" %", name="Volume", tip="Loudness of sounds and voice"
+            whole_range("volume"),
+            10,
+            suffix=" %",
+            name="Volume",
+            tip="Loudness of sounds and voice",
         )
         self.voice = QCheckBox("Say each exercise and what to do")
         self.voice.setAccessibleName("Spoken guidance")
-        self.rate = _spin(-5, 5, 1, suffix="", name="Voice speed", tip="-5 slower to 5 faster")
+        steps = VOICE_RATE_STEPS
+        self.rate = _spin(
+            (-steps, steps),
+            1,
+            suffix="",
+            name="Voice speed",
+            tip=f"-{steps} slower to {steps} faster",
+        )
         self.sound_status = label("", "muted")
         self.sound_status.setAccessibleName("Sound status")
         self.sound_status.setMinimumWidth(560)
@@ -155,7 +169,7 @@ class SettingsScreen(QWidget):
         self.sound.setChecked(prefs.sound)
         self.voice.setChecked(prefs.voice)
         self.volume.setValue(prefs.volume)
-        self.rate.setValue(round(prefs.voice_rate * 5))
+        self.rate.setValue(round(prefs.voice_rate * VOICE_RATE_STEPS))
         self._loading = False
 
     def show_audio(self, sound: str, voice: str) -> None:
@@ -181,6 +195,6 @@ class SettingsScreen(QWidget):
             sound=self.sound.isChecked(),
             voice=self.voice.isChecked(),
             volume=self.volume.value(),
-            voice_rate=self.rate.value() / 5,
+            voice_rate=self.rate.value() / VOICE_RATE_STEPS,
         )
         self.changed.emit(self._prefs)

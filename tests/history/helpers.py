@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from stretchdesk.history import HistoryStore, SessionRecorder
@@ -37,3 +38,10 @@ def open_store(path: Path) -> HistoryStore:
     store, notices = HistoryStore.open(path)
     assert notices == []
     return store
+
+
+def sqlite_error(code: int, message: str) -> sqlite3.OperationalError:
+    """An error as SQLite raises it, with its result code."""
+    error = sqlite3.OperationalError(message)
+    error.sqlite_errorcode = code
+    return error

@@ -13,7 +13,7 @@ from stretchdesk.history import HistoryStore, HistoryWriteFailed
 from stretchdesk.history import queries as q
 from stretchdesk.routine import Catalog
 from stretchdesk.session import EngineState
-from tests.history.helpers import Recorded, open_store
+from tests.history.helpers import sqlite_error, Recorded, open_store
 
 
 class Flaky:
@@ -26,7 +26,7 @@ class Flaky:
         @contextlib.contextmanager
         def transaction() -> Iterator[sqlite3.Connection]:
             if self.full:
-                raise sqlite3.OperationalError("database or disk is full")
+                raise sqlite_error(sqlite3.SQLITE_FULL, "database or disk is full")
             with real() as conn:
                 yield conn
 

@@ -297,3 +297,16 @@ def test_screens_are_built_when_first_needed(window: MainWindow) -> None:
     first = window.history
     assert window.history is first
     assert set(window.built_screens) == {"start", "history"}
+
+
+def test_the_settings_limits_are_the_settings_files_limits(window: MainWindow) -> None:
+    from stretchdesk.prefs import RANGES  # noqa: PLC0415
+
+    screen = window.settings
+    for name, spin in (
+        ("lead_in", screen.lead_in),
+        ("hold_percent", screen.hold),
+        ("rewarm_minutes", screen.rewarm),
+        ("volume", screen.volume),
+    ):
+        assert (spin.minimum(), spin.maximum()) == RANGES[name], name
