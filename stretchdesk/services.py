@@ -17,12 +17,8 @@ from pathlib import Path
 from stretchdesk import paths
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.history import HistoryError, HistoryStore, SessionRecorder
-from stretchdesk.history.queries import (
-    SessionSummary,
-    list_sessions,
-    streak,
-    unresolved_pain_stops,
-)
+from stretchdesk.history.queries import SessionSummary
+from stretchdesk.history.reader import HistoryReader, HistoryReadError
 from stretchdesk.history.schema import empty_history
 from stretchdesk.history.timefmt import utc_now
 from stretchdesk.prefs import Preferences, load_prefs, save_prefs
@@ -109,6 +105,11 @@ class Services:
         self.notices.extend(Notice(n.message) for n in found)
 
     @property
+    def reader(self) -> HistoryReader:
+        """Everything the window reads from the history."""
+        return HistoryReader(lambda: self.history)
+
+    @property
     def history(self) -> sqlite3.Connection:
         """A connection to read the history from (an empty one if there is none)."""
         if self.store is not None:
@@ -119,25 +120,24 @@ class Services:
 
     def last_session(self) -> SessionSummary | None:
         try:
-            found = list_sessions(self.history, limit=1)
-        except sqlite3.Error:
+            return self.reader.last_session()
+        except HistoryReadError:
             return None
-        return found[0] if found else None
 
     def streak_days(self, today: date) -> int:
         tz = datetime.now().astimezone().tzinfo
         assert tz is not None
         try:
-            return streak(self.history, today, tz)
-        except sqlite3.Error:
+            return self.reader.streak(today, tz)
+        except HistoryReadError:
             return 0
 
     def avoid_offers(self, routine: Routine) -> list[AvoidOffer]:
         try:
-            stopped = unresolved_pain_stops(self.history)
-        except sqlite3.Error:
+            stopped = self.reader.unresolved_pain_stops()
+        except HistoryReadError:
             return []
-        return offers_for(routine, {key: title for key, (title, _) in stopped.items()})
+        return offers_for(routine, stopped)
 
     # ------------------------------------------------------------------ settings
     def save_prefs(self, prefs: Preferences) -> str | None:

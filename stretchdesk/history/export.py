@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from stretchdesk.history.files import atomic_text
+from stretchdesk.history.outcome import with_words
 
 SESSION_COLUMNS = (
     "id",
@@ -61,24 +62,24 @@ def _write_rows(out: TextIO, header: Iterable[str], rows: Iterable[Iterable[obje
 # A step stopped in progress is exported with its session's outcome (stopped_for_pain, or
 # ended_early once "it was not pain" is chosen); a session with no end of its own counts
 # the minutes of its finished steps.
-_SESSIONS_SQL = """
+_SESSIONS_SQL = with_words("""
 SELECT s.id, s.routine_id, s.started_at, s.ended_at, s.outcome,
-       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = 'completed'),
-       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = 'skipped'),
+       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{DONE}'),
+       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{SKIPPED}'),
        s.total_steps, s.pain_before, s.pain_after, s.stopped_exercise,
        s.routine_title, s.note,
-       CASE WHEN s.outcome IN ('running', 'interrupted')
+       CASE WHEN s.outcome IN ('{RUNNING}', '{INTERRUPTED}')
             THEN (SELECT COALESCE(SUM(t.active_seconds), 0) FROM step t
                   WHERE t.session_id = s.id)
             ELSE s.active_seconds END
 FROM session s ORDER BY s.started_at, s.id
-"""
-_STEPS_SQL = """
+""")
+_STEPS_SQL = with_words("""
 SELECT t.session_id, t.position + 1, t.exercise_id, t.title, t.phase,
-       CASE WHEN t.status = 'stopped' THEN s.outcome ELSE t.status END,
+       CASE WHEN t.status = '{STOPPED}' THEN s.outcome ELSE t.status END,
        t.started_at, t.ended_at, round(t.active_seconds, 1), t.routine_step
 FROM step t JOIN session s ON s.id = t.session_id ORDER BY t.session_id, t.id
-"""
+""")
 _REPORTS_SQL = """
 SELECT session_id, reported_at, rating, exercise_id, title, side, rep, seconds_into_step
 FROM pain_report ORDER BY id

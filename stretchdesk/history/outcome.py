@@ -46,3 +46,18 @@ def session_outcome(event: SessionCompleted | SessionStopped) -> SessionOutcome:
 
 def step_outcome(status: StepStatus) -> StepOutcome:
     return StepOutcome(status.value)
+
+
+_WORDS = {
+    "DONE": StepOutcome.COMPLETED.value,
+    "SKIPPED": StepOutcome.SKIPPED.value,
+    "STOPPED": StepOutcome.STOPPED.value,
+    "RUNNING": SessionOutcome.RUNNING.value,
+    "INTERRUPTED": SessionOutcome.INTERRUPTED.value,
+}
+
+
+def with_words(sql: str) -> str:
+    """SQL with its stored words filled in from the types above: ``'{DONE}'`` becomes
+    ``'completed'``, so the queries and the types can never drift apart."""
+    return sql.format(**_WORDS)

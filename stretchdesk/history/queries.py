@@ -8,18 +8,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
-from stretchdesk.history.outcome import SessionOutcome
+from stretchdesk.history.outcome import SessionOutcome, with_words
 from stretchdesk.history.timefmt import iso_utc, parse_utc
 
-_SUMMARY = """
+_SUMMARY = with_words("""
 SELECT s.id, s.routine_id, s.routine_title, s.started_at, s.ended_at, s.outcome,
-       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = 'completed'),
+       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{DONE}'),
        s.total_steps, s.pain_before, s.pain_after, s.stopped_exercise, s.active_seconds,
        s.note, s.planned_seconds,
        (SELECT COALESCE(SUM(t.active_seconds), 0) FROM step t WHERE t.session_id = s.id),
-       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = 'skipped')
+       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{SKIPPED}')
 FROM session s
-"""
+""")
 
 
 @dataclass(frozen=True)
@@ -170,8 +170,10 @@ def iter_pain_reports(
 
 def _active_days(conn: sqlite3.Connection, tz: tzinfo) -> set[date]:
     rows = conn.execute(
-        "SELECT DISTINCT started_at FROM session s WHERE EXISTS "
-        "(SELECT 1 FROM step t WHERE t.session_id = s.id AND t.status = 'completed')"
+        with_words(
+            "SELECT DISTINCT started_at FROM session s WHERE EXISTS "
+            "(SELECT 1 FROM step t WHERE t.session_id = s.id AND t.status = '{DONE}')"
+        )
     )
     return {parse_utc(r[0]).astimezone(tz).date() for r in rows}
 
@@ -255,8 +257,10 @@ def unresolved_pain_stops(conn: sqlite3.Connection) -> dict[str, tuple[str, date
     found: dict[str, tuple[str, datetime]] = {}
     for exercise_id, title, reported in rows:
         later = conn.execute(
-            "SELECT 1 FROM step WHERE exercise_id = ? AND status = 'completed' "
-            "AND ended_at > ? LIMIT 1",
+            with_words(
+                "SELECT 1 FROM step WHERE exercise_id = ? AND status = '{DONE}' "
+                "AND ended_at > ? LIMIT 1"
+            ),
             (exercise_id, reported),
         ).fetchone()
         if later is None:

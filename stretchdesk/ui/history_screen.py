@@ -4,7 +4,6 @@ years of history opens as fast as one week."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -20,16 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchdesk.history.export import export_to_file
 from stretchdesk.history.outcome import SessionOutcome
-from stretchdesk.history.queries import (
-    SessionSummary,
-    list_sessions,
-    minutes_per_week,
-    pain_stops_per_exercise,
-    pain_trend,
-    streak,
-)
+from stretchdesk.history.queries import SessionSummary
+from stretchdesk.history.reader import HistoryReader, HistoryReadError
 from stretchdesk.ui import wording
 from stretchdesk.ui.chart import PainChart
 from stretchdesk.ui.widgets import button, label
@@ -62,21 +54,24 @@ class SessionsModel(QAbstractTableModel):
     def __init__(self, titles: Mapping[str, str]) -> None:
         super().__init__()
         self.titles = titles
-        self.conn: sqlite3.Connection | None = None
+        self.reader: HistoryReader | None = None
         self.rows: list[tuple[str, ...]] = []
         self._oldest: datetime | None = None
         self._more = False
 
-    def reload(self, conn: sqlite3.Connection) -> None:
+    def reload(self, reader: HistoryReader) -> None:
+        """Raises HistoryReadError (and shows nothing) if the history cannot be read."""
         self.beginResetModel()
-        self.conn, self.rows, self._oldest, self._more = conn, [], None, True
-        self.rows = self._next_batch()
-        self.endResetModel()
+        self.reader, self.rows, self._oldest, self._more = reader, [], None, True
+        try:
+            self.rows = self._next_batch()
+        finally:
+            self.endResetModel()
 
     def _next_batch(self) -> list[tuple[str, ...]]:
-        if self.conn is None or not self._more:
+        if self.reader is None or not self._more:
             return []
-        batch = list_sessions(self.conn, until=self._oldest, limit=BATCH)
+        batch = self.reader.sessions(until=self._oldest, limit=BATCH)
         self._more = len(batch) == BATCH
         if batch:
             self._oldest = batch[-1].started_at
@@ -110,7 +105,11 @@ class SessionsModel(QAbstractTableModel):
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
-        batch = self._next_batch()
+        try:
+            batch = self._next_batch()
+        except HistoryReadError:
+            self._more = False  # the history screen says why when it next reloads
+            return
         if batch:
             start = len(self.rows)
             self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
@@ -121,14 +120,14 @@ class SessionsModel(QAbstractTableModel):
 class HistoryScreen(QWidget):
     def __init__(
         self,
-        history: Callable[[], sqlite3.Connection],
+        reader: HistoryReader,
         titles: Mapping[str, str],
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("History")
-        self._history = history
+        self._reader = reader
         self._today = today
         self.week = label("", "heading")
         self.week.setAccessibleName("This week")
@@ -180,23 +179,20 @@ class HistoryScreen(QWidget):
         column.addWidget(self.table, 3)
 
     def reload(self) -> None:
-        conn = self._history()
         today = self._today()
         tz = datetime.now().astimezone().tzinfo
         assert tz is not None
         try:
-            weeks = minutes_per_week(conn, today, tz, weeks=1)
-            days = streak(conn, today, tz)
-            points = pain_trend(conn)
-            stops = pain_stops_per_exercise(conn)
-            self.model.reload(conn)
-        except sqlite3.Error as exc:
-            self.status.setText(f"The history cannot be read ({exc}).")
+            overview = self._reader.overview(today, tz)
+            self.model.reload(self._reader)
+        except HistoryReadError as exc:
+            self.status.setText(str(exc))
             return
-        self.week.setText(f"This week: {wording.minutes(weeks[-1][1] * 60)}")
+        self.week.setText(f"This week: {wording.minutes(overview.week_minutes * 60)}")
+        days = overview.streak_days
         self.streak.setText(f"Streak: {days} day{'s' if days != 1 else ''}")
-        self.chart.set_points(points)
-        lines = [f"{title}: {count}" for _, title, count in stops[:8]]
+        self.chart.set_points(overview.pain)
+        lines = [f"{title}: {count}" for _, title, count in overview.pain_stops[:8]]
         self.stops.setText("\n".join(lines) or "None")
         if not self.model.rows:
             self.status.setText("No sessions yet.")
@@ -213,12 +209,12 @@ class HistoryScreen(QWidget):
 
     def export_to(self, target: Path, *, steps: bool = False) -> None:
         try:
-            count = export_to_file(self._history(), target, "csv", steps)
+            count = self._reader.export(target, "csv", steps=steps)
         except OSError as exc:
             self.status.setText(f"Could not write {target}: {exc.strerror or exc}.")
             return
-        except sqlite3.Error as exc:
-            self.status.setText(f"The history cannot be read ({exc}).")
+        except HistoryReadError as exc:
+            self.status.setText(str(exc))
             return
         what = "steps" if steps else "sessions"
         self.status.setText(f"Saved {count} {what} to {target}.")

@@ -111,7 +111,7 @@ def make_history(window: MainWindow) -> HistoryScreen:
 
     services = window.services
     titles = {key: exercise.title for key, exercise in services.library.items()}
-    return HistoryScreen(lambda: services.history, titles, window.today)
+    return HistoryScreen(services.reader, titles, window.today)
 
 
 def make_settings(window: MainWindow) -> SettingsScreen:

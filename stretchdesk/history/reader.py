@@ -1,0 +1,80 @@
+"""Reading the history for the window: typed answers, and every SQLite failure turned into
+a HistoryReadError whose message is one sentence for the person.
+
+The window never runs SQL itself; it asks this reader, which asks queries.py. The
+connection comes from a callable, so the reader follows the store being reopened or
+replaced by an empty history.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import TypeVar
+
+from stretchdesk.history import queries
+from stretchdesk.history.errors import HistoryError
+from stretchdesk.history.export import export_to_file
+from stretchdesk.history.queries import PainPoint, SessionSummary
+
+T = TypeVar("T")
+
+
+class HistoryReadError(HistoryError):
+    """The history could not be read; ``str(error)`` says so in one sentence."""
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The top of the history screen."""
+
+    week_minutes: float  # this week (Monday first), active minutes
+    streak_days: int
+    pain: list[PainPoint]  # before and after, oldest first
+    pain_stops: list[tuple[str, str, int]]  # exercise id, title, how many, most first
+
+
+class HistoryReader:
+    def __init__(self, connect: Callable[[], sqlite3.Connection]) -> None:
+        self._connect = connect
+
+    def _read(self, what: Callable[[sqlite3.Connection], T]) -> T:
+        try:
+            return what(self._connect())
+        except sqlite3.Error as exc:
+            raise HistoryReadError(f"The history cannot be read ({exc}).") from None
+
+    def last_session(self) -> SessionSummary | None:
+        found = self._read(lambda conn: queries.list_sessions(conn, limit=1))
+        return found[0] if found else None
+
+    def streak(self, today: date, tz: tzinfo) -> int:
+        return self._read(lambda conn: queries.streak(conn, today, tz))
+
+    def overview(self, today: date, tz: tzinfo) -> Overview:
+        def read(conn: sqlite3.Connection) -> Overview:
+            weeks = queries.minutes_per_week(conn, today, tz, weeks=1)
+            return Overview(
+                week_minutes=weeks[-1][1],
+                streak_days=queries.streak(conn, today, tz),
+                pain=queries.pain_trend(conn),
+                pain_stops=queries.pain_stops_per_exercise(conn),
+            )
+
+        return self._read(read)
+
+    def sessions(self, *, until: datetime | None = None, limit: int = 200) -> list[SessionSummary]:
+        """Sessions newest first, started before ``until`` (all when None)."""
+        return self._read(lambda conn: queries.list_sessions(conn, until=until, limit=limit))
+
+    def unresolved_pain_stops(self) -> dict[str, str]:
+        """Exercises whose last pain-stop came after they were last done: id -> title."""
+        stopped = self._read(queries.unresolved_pain_stops)
+        return {key: title for key, (title, _) in stopped.items()}
+
+    def export(self, target: Path, fmt: str = "csv", *, steps: bool = False) -> int:
+        """Write an export whole or not at all; OSError when the file cannot be written."""
+        return self._read(lambda conn: export_to_file(conn, target, fmt, steps))

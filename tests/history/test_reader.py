@@ -1,0 +1,46 @@
+"""The window's reader: typed answers, and a history that cannot be read is one sentence."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date
+from pathlib import Path
+
+import pytest
+
+from stretchdesk.history.reader import HistoryReader, HistoryReadError
+from stretchdesk.history.schema import empty_history
+from stretchdesk.routine import Catalog
+from tests.history.helpers import Recorded, open_store
+
+
+def test_answers_are_typed(data_dir: Path, catalog: Catalog) -> None:
+    store = open_store(data_dir / "history.sqlite")
+    rec = Recorded(store, catalog.get("quick-relief"))  # type: ignore[arg-type]
+    rec.engine.start()
+    rec.run(200)
+    rec.engine.pain_stop()
+    reader = HistoryReader(lambda: store.conn)
+    last = reader.last_session()
+    assert last is not None and last.routine_id == "quick-relief"
+    assert reader.unresolved_pain_stops() == {"knee-rolls": "Knee rolls"}
+    overview = reader.overview(rec.wall().date(), UTC)
+    assert overview.pain_stops == [("knee-rolls", "Knee rolls", 1)]
+    assert overview.week_minutes > 0
+    store.close()
+
+
+def test_an_empty_history_reads_as_nothing() -> None:
+    conn = empty_history()
+    reader = HistoryReader(lambda: conn)
+    assert reader.last_session() is None and reader.sessions() == []
+    assert reader.overview(date(2026, 11, 2), UTC).streak_days == 0
+    conn.close()
+
+
+def test_a_history_that_cannot_be_read_is_one_sentence(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "x.sqlite")
+    conn.close()
+    reader = HistoryReader(lambda: conn)
+    with pytest.raises(HistoryReadError, match=r"^The history cannot be read \(.+\)\.$"):
+        reader.sessions()
