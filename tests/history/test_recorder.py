@@ -13,7 +13,7 @@ from stretchdesk.history import HistoryStore, HistoryWriteFailed
 from stretchdesk.history import queries as q
 from stretchdesk.routine import Catalog
 from stretchdesk.session import EngineState
-from tests.history.helpers import sqlite_error, Recorded, open_store
+from tests.history.helpers import Recorded, open_store, sqlite_error
 
 
 class Flaky:
