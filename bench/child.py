@@ -129,7 +129,7 @@ def watch_countdown(window: Any) -> list[float]:
             view = engine.view()
             if 0 < seconds_shown < view.segment_seconds:
                 lateness.append(seconds_shown - view.remaining)
-        return changed
+        return bool(changed)
 
     dial.set_state = watched
     return lateness

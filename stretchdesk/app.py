@@ -10,11 +10,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from stretchdesk import __version__, cli, native_heap, paths
-from stretchdesk.compat import qt_problem, quicken_pyside_imports
+from stretchdesk import __version__, cli, paths
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.services import Services
+from stretchdesk.workarounds import glibc_heap
+from stretchdesk.workarounds.pyside_import_hook import quicken_pyside_imports
+from stretchdesk.workarounds.pyside_none_refcount import qt_problem
 
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow as MainWindowType
@@ -74,7 +76,7 @@ def build_window(services: Services, routine: Routine | None) -> MainWindowType 
     from stretchdesk.ui.single_instance import SingleInstance  # noqa: PLC0415
     from stretchdesk.ui.theme import apply_theme  # noqa: PLC0415
 
-    native_heap.return_big_blocks()
+    glibc_heap.return_big_blocks()
     app = make_application(sys.argv[:1])
     app.setApplicationName("stretchdesk")
     app.setApplicationDisplayName("stretchdesk")

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from packaging.requirements import Requirement
 
-from stretchdesk import app, compat
+from stretchdesk import app
+from stretchdesk.workarounds import pyside_none_refcount as compat
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -83,6 +83,10 @@ class Heard:
         return abs(self.error) < LATE and same
 
 
+def _nearest(heard: list[float], when: float) -> float:
+    return min(heard, key=lambda x: abs(x - when))
+
+
 def _offset(heard: list[float], planned: list[tuple[float, Sound]]) -> float:
     """Recording time minus plan time, fitted on every planned sound but the first."""
     rest = [when for when, _ in planned[1:]] or [planned[0][0]]
@@ -94,7 +98,7 @@ def _offset(heard: list[float], planned: list[tuple[float, Sound]]) -> float:
             if count > best_count:
                 best, best_count = candidate, count
     fitted = [
-        min(heard, key=lambda x, w=w: abs(x - (w + best))) - w
+        _nearest(heard, w + best) - w
         for w in rest
         if any(abs(x - (w + best)) < MATCH for x in heard)
     ]
@@ -109,7 +113,7 @@ def compare(samples: list[float], rate: int, planned: list[tuple[float, Sound]])
     offset = _offset(heard, planned)
     found = []
     for when, sound in planned:
-        near = min(heard, key=lambda t: abs(t - (when + offset)))
+        near = _nearest(heard, when + offset)
         kind = classify(samples, rate, near)
         found.append(Heard(when, sound, near - offset, near - offset - when, kind))
     return found

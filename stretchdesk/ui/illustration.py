@@ -17,10 +17,10 @@ from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, S
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from stretchdesk import native_heap
 from stretchdesk.illustration import FrameSet, ImageProblem, pick_frame, placeholder
 from stretchdesk.routine import Motion
 from stretchdesk.session.plan import SegmentKind
+from stretchdesk.workarounds import glibc_heap
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -189,7 +189,7 @@ class IllustrationView(QWidget):
         self._waiting -= 1
         self._store(index, image, at, size)
         if self._waiting == 0:
-            native_heap.trim()
+            glibc_heap.trim()
 
     def _failed(self, generation: int, index: int, message: str) -> None:
         if generation != self._generation:

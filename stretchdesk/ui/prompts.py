@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session.avoid import AvoidOffer, Choice
@@ -54,7 +54,7 @@ class AvoidScreen(QWidget):
         self._content = content
         self.offer: AvoidOffer | None = None
         self.message = label("", "title")
-        self.buttons: dict[Choice, QWidget] = {}
+        self.buttons: dict[Choice, QPushButton] = {}
         row = QHBoxLayout()
         names = {
             Choice.SKIP: content.text("avoid", "skip"),

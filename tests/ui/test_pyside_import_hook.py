@@ -11,7 +11,7 @@ import types
 
 import stretchdesk.routine.model
 import stretchdesk.ui.theme
-from stretchdesk import compat
+from stretchdesk.workarounds import pyside_import_hook as compat
 
 
 def test_the_quick_answer_is_pysides_own_answer() -> None:

@@ -91,8 +91,8 @@ def render(sheet: PoseSheet, exercise: Exercise) -> Rendered:
     painter = Painter(cam, frame, sheet.highlight, mat)
     keys = []
     for index, key in enumerate(sheet.keys):
-        arrows = [(a, arrow_path(sheet, a, place)) for a in sheet.arrows if a.key == index + 1]
-        keys.append(painter.paint(place(sheet, key.pose), arrows, key.glow))
+        drawn = [(a, arrow_path(sheet, a, place)) for a in sheet.arrows if a.key == index + 1]
+        keys.append(painter.paint(place(sheet, key.pose), drawn, key.glow))
     return Rendered(exercise, sheet, outputs[0], outputs[1] if len(outputs) > 1 else [], keys)
 
 

@@ -170,10 +170,10 @@ def load_pose_file(path: Path, *, check: bool = True) -> PoseSheet:
         grounded=grounded,
         mat=float(data.get("mat", 190.0)),
     )
-    for index, key in enumerate(sheet.keys, start=1):
+    for index, keyframe in enumerate(sheet.keys, start=1):
         if check:
-            where = f"keyframe {index} ({key.name})"
-            check_body(sheet, place(sheet, key.pose), where, key.contacts)
+            where = f"keyframe {index} ({keyframe.name})"
+            check_body(sheet, place(sheet, keyframe.pose), where, keyframe.contacts)
     return sheet
 
 

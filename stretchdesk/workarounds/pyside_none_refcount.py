@@ -1,11 +1,19 @@
-"""Known-bad combinations of PySide6 and Python, refused before any Qt call is made."""
+"""Known-bad combinations of PySide6 and Python, refused before any Qt call is made.
+
+WORKAROUND (PySide6 6.12.0 on Python 3.11)
+Why: every Qt call that returns nothing lowers the reference count of None; after a few
+thousand calls Python aborts ("deallocating None"). The dependency markers in
+pyproject.toml keep Python 3.11 on PySide6 6.11, and ``qt_problem`` refuses to start on the
+bad pair with one line; tests/test_qt_guard.py makes 20,000 such calls.
+Re-check: at every PySide6 upgrade; when a fixed 6.12.x is verified, add its version to the
+markers and narrow KNOWN_BAD.
+"""
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
 import sys
-from pathlib import Path
 
 # PySide6 versions that corrupt None's reference count on every Qt call returning nothing,
 # on Python versions below the one given; the process aborts after a few thousand calls.
@@ -59,32 +67,3 @@ def qt_problem(
             f"{fixed_in[0]}.{fixed_in[1]} or newer."
         )
     return None
-
-
-def quicken_pyside_imports() -> bool:
-    """Answer PySide6's question about each newly imported module the cheap way.
-
-    After PySide6 loads, its import hook asks of every module whether the word "PySide6"
-    appears in its source (modules that use PySide may switch on its optional features).
-    It asks through ``inspect.getsource``, which searches all loaded modules on each call and
-    keeps every source file's lines in ``linecache``: about 10 ms before the first paint and
-    4 MB held for good. Reading the file answers the same question. If PySide6 changes
-    shape, nothing is replaced and nothing breaks. Call after ``import PySide6`` and before
-    its Qt modules load. Returns whether the hook was replaced."""
-    feature = sys.modules.get("shibokensupport.feature")
-    original = getattr(feature, "_mod_uses_pyside", None)
-    if feature is None or original is None or getattr(original, "quick", False):
-        return False
-
-    def uses_pyside(module: object) -> bool:
-        path = getattr(module, "__file__", None)
-        if not isinstance(path, str) or not path.endswith(".py"):
-            return bool(original(module))
-        try:
-            return b"PySide6" in Path(path).read_bytes()
-        except OSError:
-            return bool(original(module))
-
-    uses_pyside.quick = True  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[attr-defined]
-    return True

@@ -1,6 +1,12 @@
 """Keep the C heap from holding on to memory it no longer uses (glibc only; elsewhere
 these do nothing).
 
+WORKAROUND (glibc malloc's dynamic mmap threshold)
+Why: see below; without it a session holds about 10 MB it no longer uses
+(bench/ measures the resident memory).
+Re-check: when the drawings stop being decoded at full size first, or when the memory
+benchmark no longer changes with ``return_big_blocks`` switched off.
+
 Each step decodes its drawings at full size (about 5 MB a frame) before scaling them
 down. glibc raises its "give big blocks their own mapping" threshold after the first
 such block is freed, so later ones come from the heap and stay resident after they are
