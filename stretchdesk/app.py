@@ -1,4 +1,9 @@
-"""The one place that wires stretchdesk together, and the program's entry point."""
+"""The program's entry point: the command line, and for the window the QApplication, the
+services, the main window, sound and voice, and the single-instance guard.
+
+The screens are connected to the window in ui/screens.py; a session's engine, cue plan and
+history recorder are put together by Services.new_session.
+"""
 
 from __future__ import annotations
 

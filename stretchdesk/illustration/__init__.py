@@ -1,7 +1,6 @@
-"""Exercise pictures: finding frames, checking images, the placeholder, and which frame to show.
-
-Uses Pillow, never Qt: the window turns the checked images into pixmaps.
-"""
+"""Exercise pictures: finding a step's frames, checking the person's own pictures (with
+Pillow), the placeholder, and which frame to show at a moment. No Qt: the window decodes
+the frames itself (Qt's image reader, on a worker thread) and paints them."""
 
 from stretchdesk.illustration.frames import FrameSet, find_frames
 from stretchdesk.illustration.imagecheck import ImageProblem, check_image, open_checked

@@ -1,7 +1,9 @@
-"""The main window: a banner for problems, a few tabs, and one screen at a time.
+"""The main window: a banner for problems, the tab bar, and one screen at a time.
 
-It moves between screens and hands the session's engine and recorder from one screen to
-the next; every rule stays in the engine, the history and the services.
+It chooses which screen shows (the questions before a session come from session/setup.py),
+hands a new session to the session screen and its end to the recovery or completion screen,
+and drops the echo of a double-click (ui/echo_filter.py). The rules stay in Qt-free code:
+the engine, session/setup.py, the history and Services.
 """
 
 from __future__ import annotations
