@@ -44,7 +44,7 @@ class HistoryReader:
     def _read(self, what: Callable[[sqlite3.Connection], T]) -> T:
         try:
             return what(self._connect())
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, ValueError) as exc:  # ValueError: a row no version wrote
             raise HistoryReadError(f"The history cannot be read ({exc}).") from None
 
     def last_session(self) -> SessionSummary | None:

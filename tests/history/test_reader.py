@@ -44,3 +44,16 @@ def test_a_history_that_cannot_be_read_is_one_sentence(tmp_path: Path) -> None:
     reader = HistoryReader(lambda: conn)
     with pytest.raises(HistoryReadError, match=r"^The history cannot be read \(.+\)\.$"):
         reader.sessions()
+
+
+def test_a_row_no_version_wrote_is_a_sentence_not_a_crash(data_dir: Path) -> None:
+    store = open_store(data_dir / "history.sqlite")
+    store.conn.execute("PRAGMA ignore_check_constraints=ON")
+    store.conn.execute(
+        "INSERT INTO session (routine_id, routine_title, started_at, outcome, total_steps, "
+        "planned_seconds, owner) VALUES ('r', 'R', '2026-99-99T00:00:00.000Z', 'exploded', 1, 1, 'x')"
+    )
+    reader = HistoryReader(lambda: store.conn)
+    with pytest.raises(HistoryReadError):
+        reader.sessions()
+    store.close()
