@@ -51,7 +51,8 @@ def test_a_row_no_version_wrote_is_a_sentence_not_a_crash(data_dir: Path) -> Non
     store.conn.execute("PRAGMA ignore_check_constraints=ON")
     store.conn.execute(
         "INSERT INTO session (routine_id, routine_title, started_at, outcome, total_steps, "
-        "planned_seconds, owner) VALUES ('r', 'R', '2026-99-99T00:00:00.000Z', 'exploded', 1, 1, 'x')"
+        "planned_seconds, owner) "
+        "VALUES ('r', 'R', '2026-99-99T00:00:00.000Z', 'exploded', 1, 1, 'x')"
     )
     reader = HistoryReader(lambda: store.conn)
     with pytest.raises(HistoryReadError):
