@@ -1,16 +1,19 @@
 """Drops the echoes of a press that has just changed the screen: the second half of a
-double-click and a quickly repeated Enter or Space, and Enter or Space held down.
+double-click, and a quickly repeated Enter or Space.
 
-Installed on the main window's native window, so it sees the window's mouse and key events
-before any widget does (and only those: the session's CPU stays where it was). The rule of
-what is an echo is the Qt-free RepeatGuard; keyboard shortcuts (Esc, Space in a session)
-never pass through here.
+After a screen change the filter sits on the main window's native window, so it sees the
+window's mouse and key events before any widget does, for one double-click interval; then
+it takes itself off (a filter written in Python costs a call for every event the window
+gets, which a session would pay every second). The rule of what is an echo is the Qt-free
+RepeatGuard; keyboard shortcuts (Esc, Space in a session) never pass through here. Enter
+held down is ignored by the buttons themselves (widgets.Button).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QWidget
 
 from stretchdesk.session.guard import RepeatGuard
 
@@ -19,33 +22,55 @@ _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
 
 
 class EchoFilter(QObject):
-    def __init__(self, guard: RepeatGuard, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, guard: RepeatGuard, window: QWidget) -> None:
+        super().__init__(window)
         self.guard = guard
+        self._window = window
+        self._on: QObject | None = None  # the native window it sits on, while it does
         self._dropped_press = False
         self.dropped = 0  # how many echoes were dropped (for tests)
+        self._off_timer = QTimer(self)
+        self._off_timer.setSingleShot(True)
+        self._off_timer.timeout.connect(self._take_off)
+
+    @property
+    def active(self) -> bool:
+        return self._on is not None
 
     def screen_changed(self) -> None:
         self.guard.arm()
+        handle = self._window.windowHandle()
+        if handle is None:  # not shown yet: nothing can be clicked
+            return
+        if self._on is not handle:
+            self._take_off()
+            handle.installEventFilter(self)
+            self._on = handle
+        self._off_timer.start(round(self.guard.interval * 1000) + 50)
+
+    def _take_off(self) -> None:
+        if self._on is not None and not self._dropped_press:
+            self._on.removeEventFilter(self)
+            self._on = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _PRESSES:
             self._dropped_press = self.guard.blocking
-        elif kind == QEvent.Type.MouseButtonRelease:
-            if not self._dropped_press:
-                return False
-            self._dropped_press = False
+            if self._dropped_press:
+                self.dropped += 1
+            return self._dropped_press
+        if kind == QEvent.Type.MouseButtonRelease and self._dropped_press:
+            self._dropped_press = False  # the release of a dropped press goes too
+            if not self._off_timer.isActive():
+                QTimer.singleShot(0, self._take_off)
             return True
-        elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() not in ACTIVATING_KEYS:
-                return False
-            if not (event.isAutoRepeat() or self.guard.blocking):
-                return False
+        if (
+            isinstance(event, QKeyEvent)
+            and kind == QEvent.Type.KeyPress
+            and event.key() in ACTIVATING_KEYS
+            and self.guard.blocking
+        ):
             self.dropped += 1
             return True
-        else:
-            return False
-        if self._dropped_press:
-            self.dropped += 1
-        return self._dropped_press
+        return False

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -87,7 +87,6 @@ class MainWindow(QMainWindow):
         self._setup: SessionSetup | None = None
         self._pending_routine: str | None = None  # --routine, once the safety screen is read
         self._closing = False
-        self._echoes_installed = False
         self._sound_held = False
         self.built_screens: dict[str, QWidget] = {}
         self.echoes = EchoFilter(RepeatGuard(double_click_seconds(), services.clock), self)
@@ -153,13 +152,6 @@ class MainWindow(QMainWindow):
         row.addStretch(1)
 
     # ------------------------------------------------------------------ screens
-    def showEvent(self, event: QShowEvent) -> None:
-        handle = self.windowHandle()
-        if handle is not None and not self._echoes_installed:
-            handle.installEventFilter(self.echoes)
-            self._echoes_installed = True
-        super().showEvent(event)
-
     def show_screen(self, screen: QWidget) -> None:
         if screen is not self.stack.currentWidget():
             self.echoes.screen_changed()

@@ -72,6 +72,8 @@ class RoutineCard(QFrame):
         self.activated.emit(self.routine_id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.isAutoRepeat() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return  # held down: one press
         if event.key() == Qt.Key.Key_Space:
             self.picked.emit(self.routine_id)
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

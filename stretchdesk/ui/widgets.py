@@ -33,9 +33,20 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLab
     return widget
 
 
+class Button(QPushButton):
+    """A push button that Enter presses once: held down, Enter repeats nothing (Qt's own
+    button would click again with every repeat of the key)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.isAutoRepeat() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 def button(text: str, name: str, description: str, kind: str | None = None) -> QPushButton:
     """A button that Enter presses when it has focus, with an accessible name and description."""
-    widget = QPushButton(text)
+    widget = Button(text)
     widget.setAccessibleName(name)
     widget.setAccessibleDescription(description)
     widget.setToolTip(description)

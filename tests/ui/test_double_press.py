@@ -166,3 +166,13 @@ def test_enter_held_down_does_nothing_more(
     assert engine_of(window).state is EngineState.READY
     key_into(window, Qt.Key.Key_Return)  # pressed again on purpose
     assert engine_of(window).state is EngineState.RUNNING
+
+
+def test_the_echo_filter_only_sits_on_the_window_just_after_a_screen_change(
+    qtbot: QtBot, no_ratings: MainWindow
+) -> None:
+    window = no_ratings
+    window.start.select("quick-relief")
+    click_at(window, window.start.start)
+    assert window.echoes.active
+    qtbot.waitUntil(lambda: not window.echoes.active, timeout=3000)  # off: a session costs nothing
