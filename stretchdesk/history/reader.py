@@ -17,7 +17,6 @@ from typing import TypeVar
 
 from stretchdesk.history import queries
 from stretchdesk.history.errors import HistoryError
-from stretchdesk.history.export import export_to_file
 from stretchdesk.history.queries import PainPoint, SessionSummary
 
 T = TypeVar("T")
@@ -77,4 +76,6 @@ class HistoryReader:
 
     def export(self, target: Path, fmt: str = "csv", *, steps: bool = False) -> int:
         """Write an export whole or not at all; OSError when the file cannot be written."""
+        from stretchdesk.history.export import export_to_file  # noqa: PLC0415 - rarely used
+
         return self._read(lambda conn: export_to_file(conn, target, fmt, steps))
