@@ -140,8 +140,10 @@ def session_screens(shot: Shooter, window: MainWindow, clock: FakeClock) -> None
 
     run_until(window, clock, in_hold)
     shot("session-hold")
+    clock.advance(1)  # a person's presses are not a double press
     shot.key(Qt.Key.Key_Space)
     shot("session-paused")
+    clock.advance(1)
     shot.key(Qt.Key.Key_Space)
     shot.key(Qt.Key.Key_Escape)
     shot("recovery")

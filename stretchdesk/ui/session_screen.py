@@ -179,6 +179,7 @@ class SessionScreen(QWidget):
         self._position_changed = True
         self._agenda_dirty = True
         self._final = None
+        self._toggles.disarm()  # a new session: nothing before it is an echo
         live.engine.add_listener(self._on_event, Stage.SHOW)
         self._hide_notice()
         self.refresh()
