@@ -108,7 +108,9 @@ class IllustrationView(QWidget):
         self._index = 0
         self._problems: list[str] = []
         self.repaints_asked = 0  # a new frame was due (what the tests count)
-        self.destroyed.connect(lambda *_: self._pool.shutdown(wait=False, cancel_futures=True))
+        # a frame being decoded is finished before the view's parts go (at most one frame:
+        # the rest are cancelled), so the worker never sends to an object being deleted
+        self.destroyed.connect(lambda *_: self._pool.shutdown(wait=True, cancel_futures=True))
 
     @property
     def problem(self) -> str | None:
