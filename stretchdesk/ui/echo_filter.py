@@ -12,7 +12,7 @@ held down is ignored by the buttons themselves (widgets.Button).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QWidget
 
 from stretchdesk.session.guard import RepeatGuard
@@ -26,32 +26,38 @@ class EchoFilter(QObject):
         super().__init__(window)
         self.guard = guard
         self._window = window
-        self._on: QObject | None = None  # the native window it sits on, while it does
+        # No reference to the native window is kept: Qt owns it and may delete it, and a
+        # Python reference to a deleted QWindow would crash when used. It is asked for anew.
+        self.active = False
         self._dropped_press = False
         self.dropped = 0  # how many echoes were dropped (for tests)
-        self._off_timer = QTimer(self)
+        self._off_timer = QTimer(self)  # a child: it goes with the filter
         self._off_timer.setSingleShot(True)
         self._off_timer.timeout.connect(self._take_off)
 
-    @property
-    def active(self) -> bool:
-        return self._on is not None
+    def _handle(self) -> QWindow | None:
+        try:
+            return self._window.windowHandle()
+        except RuntimeError:  # the main window is already gone
+            return None
 
     def screen_changed(self) -> None:
         self.guard.arm()
-        handle = self._window.windowHandle()
+        handle = self._handle()
         if handle is None:  # not shown yet: nothing can be clicked
             return
-        if self._on is not handle:
-            self._take_off()
-            handle.installEventFilter(self)
-            self._on = handle
+        handle.removeEventFilter(self)  # (a native window made anew: not twice)
+        handle.installEventFilter(self)
+        self.active = True
         self._off_timer.start(round(self.guard.interval * 1000) + 50)
 
     def _take_off(self) -> None:
-        if self._on is not None and not self._dropped_press:
-            self._on.removeEventFilter(self)
-            self._on = None
+        if self._dropped_press:
+            return  # its release must go too; taken off after it
+        handle = self._handle()
+        if handle is not None:
+            handle.removeEventFilter(self)
+        self.active = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -63,7 +69,7 @@ class EchoFilter(QObject):
         if kind == QEvent.Type.MouseButtonRelease and self._dropped_press:
             self._dropped_press = False  # the release of a dropped press goes too
             if not self._off_timer.isActive():
-                QTimer.singleShot(0, self._take_off)
+                self._off_timer.start(0)
             return True
         if (
             isinstance(event, QKeyEvent)
