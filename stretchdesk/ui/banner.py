@@ -34,12 +34,9 @@ class Banner(QFrame):
             return
         self.messages.append(message)
         self._text.setText("\n".join(self.messages))
-        if details:
-            shown = details[:4]
-            more = len(details) - len(shown)
-            extra = [f"... and {more} more (stretchdesk check lists them all)"] if more else []
+        if details:  # every one: a settings file has a dozen settings at the most
             previous = self._details.text()
-            self._details.setText("\n".join(([previous] if previous else []) + shown + extra))
+            self._details.setText("\n".join(([previous] if previous else []) + details))
         self._details.setVisible(bool(self._details.text()))
         if error:
             self.setProperty("error", "true")
