@@ -68,10 +68,18 @@ class SingleInstance(QObject):
     def _accept(self) -> None:
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
+            # a bound method, not a lambda holding ``self``: the connection must not keep
+            # this object alive, or deleting the socket could delete it (and the socket
+            # again) from inside the socket's own destructor
+            socket.readyRead.connect(self._ready)
             socket.disconnected.connect(socket.deleteLater)
             if socket.bytesAvailable():
                 self._read(socket)
+
+    def _ready(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
         if WAKE.strip() in bytes(socket.readAll().data()) and self._on_wake is not None:
