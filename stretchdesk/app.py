@@ -45,7 +45,9 @@ def _open_window(args: argparse.Namespace) -> int:
     try:
         routine = None
         if args.routine:
-            routine = resolve_routine(args.routine, services.catalog, services.library)
+            routine = resolve_routine(
+                args.routine, services.catalog, services.library, services.content.sources
+            )
         return _run_window(services, routine)
     except RoutineError as exc:
         return _problems(exc)

@@ -13,7 +13,16 @@ from typing import TextIO
 from stretchdesk import __version__, paths
 from stretchdesk.history import HistoryError, HistoryStore
 from stretchdesk.history.schema import empty_history
-from stretchdesk.routine import RoutineError, check_files, load_catalog, load_library
+from stretchdesk.routine import (
+    ExerciseLibrary,
+    RoutineError,
+    check_files,
+    load_catalog,
+    load_library,
+)
+from stretchdesk.routine.catalog import library_citation_problems
+from stretchdesk.routine.content import load_content, sources_path
+from stretchdesk.routine.sources import Sources, load_sources
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -69,18 +78,30 @@ def _error(message: str) -> None:
     print(f"stretchdesk: {message}", file=sys.stderr)
 
 
+def _builtin_content() -> tuple[ExerciseLibrary, Sources]:
+    """The exercise library and the sources, each checked: a RoutineError lists all problems."""
+    library = load_library(paths.exercises_dir())
+    sources = load_sources(sources_path(paths.content_file()))
+    load_content(paths.content_file(), sources)
+    problems = library_citation_problems(library, sources)
+    if problems:
+        raise RoutineError(problems)
+    return library, sources
+
+
 def run_check(files: Sequence[str], data: paths.DataPaths) -> int:
     try:
-        library = load_library(paths.exercises_dir())
+        library, sources = _builtin_content()
     except RoutineError as exc:
         for problem in exc.problems:
             _say(str(problem))
         return EXIT_PROBLEMS
     if files:
-        builtin = load_catalog(library, paths.builtin_routines_dir())
-        checked, problems = check_files([Path(name) for name in files], library, builtin)
+        builtin = load_catalog(library, paths.builtin_routines_dir(), sources=sources)
+        names = [Path(name) for name in files]
+        checked, problems = check_files(names, library, builtin, sources)
     else:
-        catalog = load_catalog(library, paths.builtin_routines_dir(), data.routines)
+        catalog = load_catalog(library, paths.builtin_routines_dir(), data.routines, sources)
         checked = [r.id for r in catalog.routines]
         problems = catalog.problems
     for problem in problems:

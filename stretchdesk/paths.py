@@ -82,6 +82,11 @@ def builtin_routines_dir() -> Path:
     return assets_dir() / "routines"
 
 
+def content_file() -> Path:
+    """The safety and advice texts; sources.toml lies beside it."""
+    return assets_dir() / "content" / "safety.toml"
+
+
 def exercises_dir() -> Path:
     return assets_dir() / "exercises"
 

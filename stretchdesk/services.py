@@ -23,7 +23,8 @@ from stretchdesk.history.schema import empty_history
 from stretchdesk.history.timefmt import utc_now
 from stretchdesk.prefs import Preferences, load_prefs, save_prefs
 from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, load_catalog, load_library
-from stretchdesk.routine.content import SafetyContent, load_content
+from stretchdesk.routine.content import SafetyContent, load_content, sources_path
+from stretchdesk.routine.sources import load_sources
 from stretchdesk.session import Clock, SessionEngine, SessionOptions, monotonic
 from stretchdesk.session.avoid import AvoidOffer, offers_for
 from stretchdesk.session.cues import CuePlan, Sink
@@ -49,7 +50,7 @@ class LiveSession:
 
 
 def content_path() -> Path:
-    return paths.assets_dir() / "content" / "safety.toml"
+    return paths.content_file()
 
 
 class Services:
@@ -87,8 +88,9 @@ class Services:
     ) -> Services:
         """Load the built-in content; a broken install raises RoutineError (shown by app.py)."""
         library = load_library(paths.exercises_dir())
-        catalog = load_catalog(library, paths.builtin_routines_dir(), data.routines)
-        content = load_content(content_path())
+        sources = load_sources(sources_path(content_path()))
+        catalog = load_catalog(library, paths.builtin_routines_dir(), data.routines, sources)
+        content = load_content(content_path(), sources)
         services = cls(data, library, catalog, content, clock=clock, wall=wall)
         services.open_history()
         return services

@@ -10,6 +10,7 @@ from stretchdesk.routine.errors import Problem, RoutineError
 from stretchdesk.routine.exercises import ExerciseLibrary
 from stretchdesk.routine.loader import load_routine
 from stretchdesk.routine.model import Routine
+from stretchdesk.routine.sources import Sources, citation_problems
 
 
 @dataclass(frozen=True)
@@ -47,19 +48,43 @@ def routine_files(folder: Path) -> list[Path]:
         return []
 
 
+def citation_problems_of(routine: Routine, sources: Sources | None) -> list[Problem]:
+    """A routine's ``source``, when it has one, must cite a known source or give an address."""
+    if sources is None or not routine.source:
+        return []
+    label = str(routine.path) if routine.path is not None else routine.id
+    return [Problem(label, message) for message in citation_problems(routine.source, sources)]
+
+
+def library_citation_problems(library: ExerciseLibrary, sources: Sources) -> list[Problem]:
+    """Every exercise's ``source`` must cite known sources (the built-in content's rule)."""
+    return [
+        Problem(exercise.id, message)
+        for exercise in library.values()
+        for message in citation_problems(exercise.source, sources)
+    ]
+
+
 def load_catalog(
-    library: ExerciseLibrary, builtin_dir: Path, user_dir: Path | None = None
+    library: ExerciseLibrary,
+    builtin_dir: Path,
+    user_dir: Path | None = None,
+    sources: Sources | None = None,
 ) -> Catalog:
     catalog = Catalog()
-    sources = [(builtin_dir, True)]
+    folders = [(builtin_dir, True)]
     if user_dir is not None and user_dir.is_dir():
-        sources.append((user_dir, False))
-    for folder, builtin in sources:
+        folders.append((user_dir, False))
+    for folder, builtin in folders:
         for path in routine_files(folder):
             try:
                 routine = load_routine(path, library, builtin=builtin)
             except RoutineError as exc:
                 catalog.invalid.append(InvalidRoutine(path, exc.problems))
+                continue
+            cited = citation_problems_of(routine, sources)
+            if cited:
+                catalog.invalid.append(InvalidRoutine(path, tuple(cited)))
                 continue
             clash = catalog.get(routine.id)
             if clash is not None:
@@ -82,7 +107,7 @@ def _clash(routine: Routine, taken: Routine) -> Problem | None:
 
 
 def check_files(
-    paths: list[Path], library: ExerciseLibrary, catalog: Catalog
+    paths: list[Path], library: ExerciseLibrary, catalog: Catalog, sources: Sources | None = None
 ) -> tuple[list[str], list[Problem]]:
     """Validate named routine files: each on its own, and that no two (and none of them and
     a routine in ``catalog``) share an id. Returns (valid ids, every problem)."""
@@ -95,6 +120,10 @@ def check_files(
         except RoutineError as exc:
             problems.extend(exc.problems)
             continue
+        cited = citation_problems_of(routine, sources)
+        if cited:
+            problems.extend(cited)
+            continue
         taken = seen.get(routine.id) or catalog.get(routine.id)
         clash = _clash(routine, taken) if taken is not None else None
         if clash is not None:
@@ -105,7 +134,9 @@ def check_files(
     return checked, problems
 
 
-def resolve_routine(id_or_file: str, catalog: Catalog, library: ExerciseLibrary) -> Routine:
+def resolve_routine(
+    id_or_file: str, catalog: Catalog, library: ExerciseLibrary, sources: Sources | None = None
+) -> Routine:
     """A routine named by id from the catalog, or loaded from a file path."""
     found = catalog.get(id_or_file)
     if found is not None:
@@ -113,6 +144,9 @@ def resolve_routine(id_or_file: str, catalog: Catalog, library: ExerciseLibrary)
     path = Path(id_or_file).expanduser()
     if path.suffix == ".toml" or path.exists():
         routine = load_routine(path, library)
+        cited = citation_problems_of(routine, sources)
+        if cited:
+            raise RoutineError(cited)
         taken = catalog.get(routine.id)
         clash = _clash(routine, taken) if taken is not None else None
         if clash is not None:

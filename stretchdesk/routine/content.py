@@ -1,71 +1,177 @@
-"""The safety, pain and source texts the window shows (assets/content/safety.toml)."""
+"""The safety, pain and advice texts the window shows (assets/content/safety.toml).
+
+Each line of a section names its source: keys of sources.toml (the file beside it), or
+``own`` where the sentence is the app's own choice. Loading fails, naming the file and the
+section, on a line without a source or with a key that is not in sources.toml, so a health
+sentence can never reach the window untraceable.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from stretchdesk.routine.errors import RoutineError
+from stretchdesk.routine.errors import Problem, RoutineError
+from stretchdesk.routine.sources import (
+    OWN,
+    Source,
+    Sources,
+    citation_problems,
+    cited_keys,
+    load_sources,
+    split_keys,
+)
 from stretchdesk.routine.tomlfile import read_toml
 
-SECTIONS = ("who", "emergency", "doctor", "recovery")
+SECTIONS = (
+    "who",
+    "pain_stop",
+    "emergency",
+    "doctor",
+    "time_limits",
+    "keep_active",
+    "how_often",
+    "recovery",
+)
 TEXTS = ("pain_scale", "rewarm", "avoid")
+OWN_NAME = "the app's own choice"
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    keys: tuple[str, ...]  # source keys; empty when the line is the app's own choice
 
 
 @dataclass(frozen=True)
 class Section:
     title: str
-    lines: tuple[str, ...]
-    source: str
+    items: tuple[Line, ...]
+    source: str  # the sources of every line, for a person to read
+    lead: Line | None = None
 
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(item.text for item in self.items)
 
-@dataclass(frozen=True)
-class Source:
-    key: str
-    name: str
+    @property
+    def keys(self) -> tuple[str, ...]:
+        every = [*(self.lead.keys if self.lead else ()), *(k for i in self.items for k in i.keys)]
+        return tuple(dict.fromkeys(every))
 
 
 @dataclass(frozen=True)
 class SafetyContent:
     who: Section
+    pain_stop: Section
     emergency: Section
     doctor: Section
+    time_limits: Section
+    keep_active: Section
+    how_often: Section
     recovery: Section
     texts: dict[str, dict[str, str]]
-    sources: tuple[Source, ...]
+    sources: Mapping[str, Source]
 
     def text(self, group: str, name: str, **values: object) -> str:
         return self.texts[group][name].format(**values)
 
-
-def _section(data: dict[str, Any], name: str, label: str) -> Section:
-    raw = data.get(name)
-    if not isinstance(raw, dict):
-        raise RoutineError.single(label, f"section [{name}] is missing")
-    title, lines, source = raw.get("title"), raw.get("lines"), raw.get("source", "")
-    if not isinstance(title, str) or not isinstance(lines, list) or not lines:
-        raise RoutineError.single(label, f"[{name}] needs a title and a non-empty lines list")
-    if not all(isinstance(line, str) and line.strip() for line in lines):
-        raise RoutineError.single(label, f"[{name}] lines must be non-empty text")
-    return Section(title, tuple(lines), str(source))
+    def cited(self) -> set[str]:
+        """Every source key this content cites."""
+        keys = {k for name in SECTIONS for k in getattr(self, name).keys}
+        for texts in self.texts.values():
+            keys.update(cited_keys(texts.get("source", "")))
+        return keys
 
 
-def _texts(data: dict[str, Any], name: str, label: str) -> dict[str, str]:
-    raw = data.get(name)
-    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
-        raise RoutineError.single(label, f"section [{name}] is missing or not all text")
-    return dict(raw)
+def describe(keys: tuple[str, ...], own: bool, sources: Sources) -> str:
+    names = [sources[key].name for key in keys if key in sources]
+    if own:
+        names.append(OWN_NAME)
+    return "; ".join(names)
 
 
-def load_content(path: Path) -> SafetyContent:
-    """Read the texts; any problem is a RoutineError naming the file and the section."""
-    label = str(path)
-    data = read_toml(path, label)
-    sections = {name: _section(data, name, label) for name in SECTIONS}
-    texts = {name: _texts(data, name, label) for name in TEXTS}
-    sources = []
-    for raw in data.get("sources", []):
-        if isinstance(raw, dict) and isinstance(raw.get("key"), str):
-            sources.append(Source(raw["key"], str(raw.get("name", raw["key"]))))
-    return SafetyContent(texts=texts, sources=tuple(sources), **sections)
+class _Reader:
+    def __init__(self, label: str, sources: Sources) -> None:
+        self.label = label
+        self.sources = sources
+        self.problems: list[Problem] = []
+
+    def problem(self, message: str) -> None:
+        self.problems.append(Problem(self.label, message))
+
+    def line(self, raw: object, where: str) -> tuple[Line | None, bool]:
+        """One ``{ text, source }`` line; the flag says it is the app's own choice."""
+        if not isinstance(raw, Mapping):
+            self.problem(f'{where}: must be {{ text = "...", source = "KEY" }}')
+            return None, False
+        text, source = raw.get("text"), raw.get("source")
+        if not isinstance(text, str) or not text.strip():
+            self.problem(f"{where}: the text is missing")
+            return None, False
+        if not isinstance(source, str) or not source.strip():
+            self.problem(f'{where}: names no source (a key of sources.toml, or "own")')
+            return None, False
+        keys = split_keys(source)
+        own = OWN in keys
+        keys = [key for key in keys if key != OWN]
+        for key in keys:
+            if key not in self.sources:
+                self.problem(f"{where}: source {key!r} is not in sources.toml")
+        return Line(text.strip(), tuple(keys)), own
+
+    def section(self, data: Mapping[str, Any], name: str) -> Section | None:
+        raw = data.get(name)
+        if not isinstance(raw, Mapping):
+            self.problem(f"section [{name}] is missing")
+            return None
+        title, raw_lines = raw.get("title"), raw.get("lines")
+        if not isinstance(title, str) or not isinstance(raw_lines, list) or not raw_lines:
+            self.problem(f"[{name}] needs a title and a non-empty lines list")
+            return None
+        own_any = False
+        lead = None
+        if "lead" in raw:
+            lead, own_any = self.line(raw["lead"], f"[{name}] lead")
+        items = []
+        for number, item in enumerate(raw_lines, start=1):
+            line, own = self.line(item, f"[{name}] line {number}")
+            own_any = own_any or own
+            if line is not None:
+                items.append(line)
+        section = Section(title, tuple(items), "", lead)
+        return Section(title, tuple(items), describe(section.keys, own_any, self.sources), lead)
+
+    def texts(self, data: Mapping[str, Any], name: str) -> dict[str, str]:
+        raw = data.get(name)
+        if not isinstance(raw, Mapping) or not all(isinstance(v, str) for v in raw.values()):
+            self.problem(f"section [{name}] is missing or not all text")
+            return {}
+        for message in citation_problems(str(raw.get("source", "")), self.sources):
+            self.problem(f"[{name}] {message}")
+        return dict(raw)
+
+
+def sources_path(content_path: Path) -> Path:
+    return content_path.parent / "sources.toml"
+
+
+def load_content(path: Path, sources: Sources | None = None) -> SafetyContent:
+    """Read the texts; any problem is a RoutineError naming the file and the section.
+
+    The sources are read from sources.toml beside the file unless given."""
+    if sources is None:
+        sources = load_sources(sources_path(path))
+    reader = _Reader(str(path), sources)
+    data = read_toml(path, str(path))
+    sections = {name: reader.section(data, name) for name in SECTIONS}
+    texts = {name: reader.texts(data, name) for name in TEXTS}
+    if reader.problems:
+        raise RoutineError(reader.problems)
+    return SafetyContent(
+        texts=texts,
+        sources=sources,
+        **{name: section for name, section in sections.items() if section is not None},
+    )

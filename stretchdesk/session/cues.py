@@ -127,10 +127,13 @@ class CuePlan:
     def _on_rep(self, event: ev.RepStarted) -> None:
         self._hold = event.hold
         self._active_seconds = event.seconds
+        alternate = event.side is not None and event.step.timing.sides is Sides.ALTERNATE
         if event.hold:
+            # alternating holds name the side first: the person cannot see which way
+            side = f"{event.side.value.capitalize()} side. " if alternate and event.side else ""
             counted = f"Rep {event.rep} of {event.reps}. " if event.reps > 1 else ""
-            self._out(Say(event.at, f"{counted}Hold."))
-        elif event.side is not None and event.step.timing.sides is Sides.ALTERNATE:
+            self._out(Say(event.at, f"{side}{counted}Hold."))
+        elif alternate and event.side is not None:
             self._out(Say(event.at, f"{event.side.value.capitalize()}."))  # one way, then the other
         elif event.rep <= 1:
             self._out(Say(event.at, "Begin."))

@@ -2,12 +2,35 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import html
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from stretchdesk import __version__
 from stretchdesk.routine import ExerciseLibrary, Routine
 from stretchdesk.routine.content import SafetyContent
+from stretchdesk.routine.sources import Source
+from stretchdesk.ui.safety_screen import section_widgets
 from stretchdesk.ui.widgets import label, scrolled
+
+
+def source_html(source: Source) -> str:
+    link = f'<a href="{html.escape(source.url, quote=True)}">{html.escape(source.name)}</a>'
+    checked = f"{source.checked.day} {source.checked:%B %Y}"
+    return f"<p>[{html.escape(source.key)}] {link}<br>Checked {checked}</p>"
+
+
+def source_links(sources: Iterable[Source]) -> QLabel:
+    """Every source as a link that opens in the browser (by mouse, or Tab and Enter)."""
+    widget = QLabel("".join(source_html(s) for s in sources))
+    widget.setWordWrap(True)
+    widget.setTextFormat(Qt.TextFormat.RichText)
+    widget.setOpenExternalLinks(True)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    widget.setAccessibleName("Sources")
+    return widget
 
 
 class AboutScreen(QWidget):
@@ -31,6 +54,10 @@ class AboutScreen(QWidget):
                 "lead",
             )
         )
+        for widget in section_widgets(
+            content.how_often, heading_role="heading", lines_role="instructions"
+        ):
+            column.addWidget(widget)
         column.addWidget(label("Exercises", "heading"))
         for exercise in sorted(library.values(), key=lambda e: e.title):
             column.addWidget(label(exercise.title, "subheading"))
@@ -40,9 +67,10 @@ class AboutScreen(QWidget):
             column.addWidget(label(routine.title, "subheading"))
             column.addWidget(label(routine.source, "muted"))
         column.addWidget(label("Sources", "heading"))
-        self.sources = label("\n".join(f"[{s.key}]  {s.name}" for s in content.sources))
-        self.sources.setAccessibleName("Sources")
-        self.sources.setTextInteractionFlags(self.sources.textInteractionFlags())
+        column.addWidget(
+            label("Each source is cited by its key in square brackets. Links open in your browser.")
+        )
+        self.sources = source_links(content.sources.values())
         column.addWidget(self.sources)
         column.addSpacing(16)
         column.addWidget(label(f"stretchdesk {__version__}", "small"))

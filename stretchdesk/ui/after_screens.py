@@ -14,7 +14,7 @@ from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session import AgendaEntry, StopLocation
 from stretchdesk.ui import wording
 from stretchdesk.ui.prompts import pain_scale
-from stretchdesk.ui.safety_screen import section_widgets
+from stretchdesk.ui.safety_screen import red_flags, section_widgets
 from stretchdesk.ui.widgets import bullet_list, button, label, scrolled
 
 
@@ -45,21 +45,18 @@ class RecoveryScreen(QWidget):
         left.addWidget(self.where)
         left.addSpacing(8)
         left.addLayout(self._answers(content))
-        flags = QFrame()
-        flags.setProperty("role", "panel")
-        flag_column = QVBoxLayout(flags)
-        flag_column.setContentsMargins(20, 16, 20, 16)
-        for section in (content.emergency, content.doctor):
-            for widget in section_widgets(section, heading_role="alert", lines_role="small-text"):
-                flag_column.addWidget(widget)
-            flag_column.addSpacing(10)
+        flag_column = QVBoxLayout()
+        flag_column.setSpacing(12)
+        extra = (content.time_limits,)
+        for widget in red_flags(content, lines_role="instructions", extra=extra):
+            flag_column.addWidget(widget)
         flag_column.addStretch(1)
         inner = QWidget()
         sides = QHBoxLayout(inner)
         sides.setContentsMargins(48, 24, 48, 12)
         sides.setSpacing(32)
         sides.addLayout(left, 3)
-        sides.addWidget(flags, 2)
+        sides.addLayout(flag_column, 2)
         self.done_button = button("Done", "Done", "Back to the routines; nothing starts", "primary")
         self.done_button.clicked.connect(self._done)
         bottom = QHBoxLayout()
@@ -128,6 +125,24 @@ class RecoveryScreen(QWidget):
         self.done.emit()
 
 
+def advice_panel(content: SafetyContent) -> QFrame:
+    """Keep gently active, and when to see a GP or physiotherapist, side by side."""
+    panel = QFrame()
+    panel.setProperty("role", "panel")
+    panel.setAccessibleName("Advice")
+    sides = QHBoxLayout(panel)
+    sides.setContentsMargins(24, 12, 24, 12)
+    sides.setSpacing(32)
+    for section in (content.keep_active, content.time_limits):
+        column = QVBoxLayout()
+        widgets = section_widgets(section, heading_role="subheading", lines_role="instructions")
+        for widget in widgets:
+            column.addWidget(widget)
+        column.addStretch(1)
+        sides.addLayout(column, 1)
+    return panel
+
+
 class CompletionScreen(QWidget):
     done = Signal()
     history_requested = Signal()
@@ -161,6 +176,8 @@ class CompletionScreen(QWidget):
         column.addWidget(self.before)
         column.addWidget(self.scale)
         column.addStretch(1)
+        column.addSpacing(16)
+        column.addWidget(advice_panel(content))
         row = QHBoxLayout()
         row.addWidget(self.history_button)
         row.addStretch(1)

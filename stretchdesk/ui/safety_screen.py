@@ -3,21 +3,56 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from stretchdesk.routine.content import SafetyContent, Section
 from stretchdesk.ui.widgets import bullet_list, button, label, scrolled
 
 
 def section_widgets(
-    section: Section, *, heading_role: str = "alert", lines_role: str | None = None
+    section: Section,
+    *,
+    heading_role: str = "alert",
+    lines_role: str | None = None,
+    lead_role: str | None = None,
 ) -> list[QWidget]:
-    """Heading, bulleted lines and source of one section, for a layout to hold."""
+    """Heading, lead sentence, bulleted lines and sources of one section, for a layout."""
     heading = label(section.title, heading_role)
+    lead = label(section.lead.text, lead_role or lines_role) if section.lead else None
     lines = bullet_list(section.lines, lines_role)
     lines.setAccessibleName(section.title)
     source = label(f"Source: {section.source}", "small") if section.source else None
-    return [w for w in (heading, lines, source) if w is not None]
+    return [w for w in (heading, lead, lines, source) if w is not None]
+
+
+def red_flags(
+    content: SafetyContent, *, lines_role: str | None = "lead", extra: tuple[Section, ...] = ()
+) -> list[QWidget]:
+    """The two levels of red flags: the emergency first, larger and framed in red, then
+    "see a doctor soon" (and any ``extra`` sections) in a plain panel."""
+    emergency = QFrame()
+    emergency.setProperty("role", "emergency")
+    emergency.setAccessibleName(content.emergency.title)
+    column = QVBoxLayout(emergency)
+    column.setContentsMargins(24, 16, 24, 16)
+    for widget in section_widgets(
+        content.emergency,
+        heading_role="emergency",
+        lines_role=lines_role,
+        lead_role="emergency-lead",
+    ):
+        column.addWidget(widget)
+    soon = QFrame()
+    soon.setProperty("role", "panel")
+    soon.setAccessibleName(content.doctor.title)
+    column = QVBoxLayout(soon)
+    column.setContentsMargins(24, 16, 24, 16)
+    for number, section in enumerate((content.doctor, *extra)):
+        if number:
+            column.addSpacing(12)
+        for widget in section_widgets(section, heading_role="heading", lines_role=lines_role):
+            column.addWidget(widget)
+    return [emergency, soon]
 
 
 class SafetyScreen(QWidget):
@@ -37,15 +72,15 @@ class SafetyScreen(QWidget):
         column.addWidget(who)
         column.addWidget(label(f"Source: {content.who.source}", "small"))
         column.addSpacing(12)
-        flags = QHBoxLayout()
-        flags.setSpacing(32)
-        for section in (content.emergency, content.doctor):
-            box = QVBoxLayout()
-            for widget in section_widgets(section):
-                box.addWidget(widget)
-            box.addStretch(1)
-            flags.addLayout(box, 1)
-        column.addLayout(flags)
+        for widget in section_widgets(
+            content.pain_stop, heading_role="heading", lines_role="lead", lead_role="lead"
+        ):
+            column.addWidget(widget)
+        column.addSpacing(12)
+        # the red flags are never smaller than the lines above them
+        for widget in red_flags(content, lines_role="lead"):
+            column.addWidget(widget)
+            column.addSpacing(12)
         column.addStretch(1)
         self.ok = button(
             "I understand",

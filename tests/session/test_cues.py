@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from stretchdesk.routine import Catalog, Routine
+from stretchdesk.routine import Catalog, Routine, Sides
 from stretchdesk.session import FakeClock, SegmentKind, SessionEngine
 from stretchdesk.session import events as ev
 from stretchdesk.session.cues import Cue, CuePlan, Play, Say, Silence, Sound
@@ -64,6 +64,9 @@ def test_every_transition_is_heard_at_its_moment(catalog: Catalog, routine_id: s
             hold = event.hold
             if hold:
                 assert any(t == at and text.endswith("Hold.") for t, text in said)
+                if event.side is not None and event.step.timing.sides is Sides.ALTERNATE:
+                    side = f"{event.side.value.capitalize()} side. "  # "Left side. Hold."
+                    assert any(t == at and text.startswith(side) for t, text in said)
             else:
                 assert any(t == at for t, _ in said) or (at, Sound.REP) in played
         elif isinstance(event, ev.CountdownSecond) and event.seconds_left <= 3:
