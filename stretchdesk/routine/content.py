@@ -87,7 +87,7 @@ class SafetyContent:
 
 
 def describe(keys: tuple[str, ...], own: bool, sources: Sources) -> str:
-    names = [sources[key].name for key in keys if key in sources]
+    names = [sources[key].short_name for key in keys if key in sources]
     if own:
         names.append(OWN_NAME)
     return "; ".join(names)

@@ -22,7 +22,7 @@ OWN = "own"  # a safety line's source when it is the app's own choice
 _BRACKETS = re.compile(r"\[([^\[\]]+)\]")
 _URL = re.compile(r"https://\S+")
 _OWN_WORDS = ("our choice", "own choice")
-SOURCE_KEYS = ("key", "title", "publisher", "url", "checked", "holds")
+SOURCE_KEYS = ("key", "short", "title", "publisher", "url", "checked", "holds")
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,15 @@ class Source:
     url: str
     checked: dt.date
     holds: str = ""
+    short: str = ""  # for the line under a section; the whole name is on the About screen
 
     @property
     def name(self) -> str:
         return f"{self.publisher}, {self.title}"
+
+    @property
+    def short_name(self) -> str:
+        return self.short or self.name
 
 
 Sources = Mapping[str, Source]
@@ -106,8 +111,9 @@ def _source(raw: object, where: str, problems: list[Problem], label: str) -> Sou
     problems.extend(Problem(label, f"source {name}: {message}") for message in found)
     if found or day is None:
         return None
-    holds = raw.get("holds", "")
+    holds, short = raw.get("holds", ""), raw.get("short", "")
     return Source(
+        short=str(short).strip(),
         key=str(text["key"]).strip(),
         title=str(text["title"]).strip(),
         publisher=str(text["publisher"]).strip(),

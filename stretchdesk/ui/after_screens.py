@@ -48,7 +48,8 @@ class RecoveryScreen(QWidget):
         flag_column = QVBoxLayout()
         flag_column.setSpacing(12)
         extra = (content.time_limits,)
-        for widget in red_flags(content, lines_role="instructions", extra=extra):
+        flags = red_flags(content, lines_role="instructions", lead_role="subheading", extra=extra)
+        for widget in flags:
             flag_column.addWidget(widget)
         flag_column.addStretch(1)
         inner = QWidget()
@@ -61,6 +62,7 @@ class RecoveryScreen(QWidget):
         self.done_button.clicked.connect(self._done)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(48, 8, 48, 24)
+        bottom.addWidget(self.not_pain)  # always in view, beside Done
         bottom.addStretch(1)
         bottom.addWidget(self.done_button)
         outer = QVBoxLayout(self)
@@ -92,10 +94,6 @@ class RecoveryScreen(QWidget):
             "Saves this session as ended early instead of stopped for pain",
         )
         self.not_pain.clicked.connect(self._not_pain)
-        row = QHBoxLayout()
-        row.addWidget(self.not_pain)
-        row.addStretch(1)
-        answers.addLayout(row)
         answers.addStretch(1)
         return answers
 
@@ -165,8 +163,9 @@ class CompletionScreen(QWidget):
             "See history", "See history", "Your sessions and pain over time"
         )
         self.history_button.clicked.connect(self.history_requested.emit)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(48, 32, 48, 24)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(48, 32, 48, 8)
         self.title = label("", "title")
         column.addWidget(self.title)
         column.addWidget(self.summary)
@@ -179,10 +178,14 @@ class CompletionScreen(QWidget):
         column.addSpacing(16)
         column.addWidget(advice_panel(content))
         row = QHBoxLayout()
+        row.setContentsMargins(48, 8, 48, 24)
         row.addWidget(self.history_button)
         row.addStretch(1)
         row.addWidget(self.done_button)
-        column.addLayout(row)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(inner), 1)  # nothing is ever cut off: it scrolls
+        outer.addLayout(row)
 
     def show_summary(
         self,

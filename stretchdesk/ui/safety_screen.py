@@ -26,12 +26,16 @@ def section_widgets(
 
 
 def red_flags(
-    content: SafetyContent, *, lines_role: str | None = "lead", extra: tuple[Section, ...] = ()
+    content: SafetyContent,
+    *,
+    lines_role: str | None = "lead",
+    lead_role: str = "emergency-lead",
+    extra: tuple[Section, ...] = (),
 ) -> list[QWidget]:
     """The two levels of red flags: the emergency first, larger and framed in red, then
     "see a doctor soon" (and any ``extra`` sections) in a plain panel."""
     emergency = QFrame()
-    emergency.setProperty("role", "emergency")
+    emergency.setProperty("role", "emergency-box")
     emergency.setAccessibleName(content.emergency.title)
     column = QVBoxLayout(emergency)
     column.setContentsMargins(24, 16, 24, 16)
@@ -39,7 +43,7 @@ def red_flags(
         content.emergency,
         heading_role="emergency",
         lines_role=lines_role,
-        lead_role="emergency-lead",
+        lead_role=lead_role,
     ):
         column.addWidget(widget)
     soon = QFrame()

@@ -106,7 +106,7 @@ def style_sheet(c: Colors, scale: float) -> str:
     QLabel[role="alert"] {{ color: {c.alert}; font-size: {f(22)}; font-weight: 600; }}
     QLabel[role="emergency"] {{ color: {c.alert}; font-size: {f(32)}; font-weight: 700; }}
     QLabel[role="emergency-lead"] {{ font-size: {f(24)}; font-weight: 600; }}
-    QFrame[role="emergency"] {{ background: {c.surface}; border: 3px solid {c.alert};
+    QFrame[role="emergency-box"] {{ background: {c.surface}; border: 3px solid {c.alert};
         border-radius: {f(12)}; }}
     QLabel[role="small-text"] {{ font-size: {f(16)}; }}
     QLabel[role="instructions"] {{ font-size: {f(20)}; }}
