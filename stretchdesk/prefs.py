@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchdesk.history.files import atomic_text
+from stretchdesk.session.advice import AdviceSettings
 from stretchdesk.session.settings import SessionSettings
 
 THEMES = ("system", "light", "dark")
@@ -30,6 +31,10 @@ RANGES: dict[str, tuple[float, float]] = {
     "full_rewarm_minutes": (10, 120),
     "volume": (0, 100),
     "voice_rate": (-1.0, 1.0),
+    "advice_high_pain": (5, 10),
+    "advice_worse_count": (1, 5),
+    "advice_trend_days": (7, 42),
+    "advice_repeated_stops": (1, 10),
 }
 VOICE_RATE_STEPS = 5  # the Settings screen shows voice_rate -1.0..1.0 as -5..5
 
@@ -57,6 +62,20 @@ class Preferences:
     volume: int = 70
     voice: bool = True
     voice_rate: float = 0.0
+    # suggestions from the history (session/advice.py); the thresholds are the app's own choice
+    advice_high_pain: int = 8  # a rating before a session at least this
+    advice_worse_count: int = 3  # worse after than before in this many of the last 5
+    advice_trend_days: int = 14  # no meaningful fall in pain before sessions over this long
+    advice_repeated_stops: int = 2  # pain-stops on one exercise within 30 days
+
+    def advice_settings(self) -> AdviceSettings:
+        return replace(
+            AdviceSettings(),
+            high_pain=self.advice_high_pain,
+            worse_count=self.advice_worse_count,
+            trend_days=self.advice_trend_days,
+            repeated_stops=self.advice_repeated_stops,
+        )
 
     def session_settings(self) -> SessionSettings:
         """Timing for a new session; a running session keeps the settings it started with."""

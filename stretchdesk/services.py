@@ -169,7 +169,18 @@ class Services:
         routine = self.catalog.get(routine_id)
         if routine is None:
             return None
-        return SessionSetup(routine, self.avoid_offers(routine), ask_pain=self.prefs.pain_ratings)
+        settings = self.prefs.advice_settings()
+        try:
+            advice = self.reader.advice(self.wall(), settings)
+        except HistoryReadError:
+            advice = []
+        return SessionSetup(
+            routine,
+            self.avoid_offers(routine),
+            ask_pain=self.prefs.pain_ratings,
+            advice=advice,
+            advice_settings=settings,
+        )
 
     def new_session(
         self,

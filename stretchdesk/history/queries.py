@@ -247,6 +247,34 @@ def recent_pain_stops(conn: sqlite3.Connection, since: datetime) -> dict[str, da
     return {r[0]: parse_utc(r[1]) for r in rows}
 
 
+def rated_sessions_since(
+    conn: sqlite3.Connection, since: datetime
+) -> tuple[list[PainPoint], datetime | None]:
+    """Sessions with a rating since ``since``, oldest first, and when the first rating ever
+    was given (None if never)."""
+    rows = conn.execute(
+        "SELECT id, started_at, pain_before, pain_after FROM session "
+        "WHERE (pain_before IS NOT NULL OR pain_after IS NOT NULL) AND started_at >= ? "
+        "ORDER BY started_at",
+        (iso_utc(since),),
+    ).fetchall()
+    first = conn.execute(
+        "SELECT MIN(started_at) FROM session WHERE pain_before IS NOT NULL"
+    ).fetchone()[0]
+    points = [PainPoint(r[0], parse_utc(r[1]), r[2], r[3]) for r in rows]
+    return points, parse_utc(first) if first else None
+
+
+def pain_stops_since(conn: sqlite3.Connection, since: datetime) -> list[tuple[str, str, datetime]]:
+    """Every pain-stop of a known exercise since ``since``: (id, title, when), oldest first."""
+    rows = conn.execute(
+        "SELECT exercise_id, title, reported_at FROM pain_report "
+        "WHERE exercise_id IS NOT NULL AND reported_at >= ? ORDER BY reported_at",
+        (iso_utc(since),),
+    )
+    return [(r[0], r[1] or r[0], parse_utc(r[2])) for r in rows]
+
+
 def unresolved_pain_stops(conn: sqlite3.Connection) -> dict[str, tuple[str, datetime]]:
     """Exercises whose last pain-stop came after the last time they were completed:
     id -> (title, when). The next routine containing one offers to skip or shorten it."""

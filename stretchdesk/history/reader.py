@@ -11,13 +11,20 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TypeVar
 
 from stretchdesk.history import queries
 from stretchdesk.history.errors import HistoryError
 from stretchdesk.history.queries import PainPoint, SessionSummary
+from stretchdesk.session.advice import (
+    AdviceSettings,
+    PainStops,
+    RatedSession,
+    Suggestion,
+    from_history,
+)
 
 T = TypeVar("T")
 
@@ -73,6 +80,22 @@ class HistoryReader:
         """Exercises whose last pain-stop came after they were last done: id -> title."""
         stopped = self._read(queries.unresolved_pain_stops)
         return {key: title for key, (title, _) in stopped.items()}
+
+    def advice(self, now: datetime, settings: AdviceSettings) -> list[Suggestion]:
+        """What the person's own history suggests before the next start (session/advice.py)."""
+        days = max(settings.stops_days, settings.trend_days, 90) + 1
+
+        def read(conn: sqlite3.Connection) -> list[Suggestion]:
+            points, first = queries.rated_sessions_since(conn, now - timedelta(days))
+            rated = [RatedSession(p.started_at, p.before, p.after) for p in points]
+            stops: dict[str, PainStops] = {}
+            for exercise_id, title, when in queries.pain_stops_since(conn, now - timedelta(days)):
+                known = stops.get(exercise_id)
+                before = known.when if known else ()
+                stops[exercise_id] = PainStops(exercise_id, title, (*before, when))
+            return from_history(rated, list(stops.values()), now, settings, first_rated=first)
+
+        return self._read(read)
 
     def export(self, target: Path, fmt: str = "csv", *, steps: bool = False) -> int:
         """Write an export whole or not at all; OSError when the file cannot be written."""

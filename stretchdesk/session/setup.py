@@ -1,7 +1,9 @@
 """The questions asked before a session starts, one at a time. No Qt.
 
-First an offer for each exercise that was stopped for pain last time (skip it, shorter holds,
-or as usual), then the optional pain rating, then the session is ready. The window shows the
+First what the person's own history suggests (session/advice.py), then an offer for each
+exercise that was stopped for pain last time (skip it, shorter holds, or as usual), then the
+optional pain rating (a severe rating brings its own suggestion), then the session is ready.
+A suggestion never blocks: "go on" carries on, "not today" ends the setup. The window shows the
 screen for whatever ``next_question`` returns and hands back the answer; the order and what
 the answers mean live here.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from stretchdesk.routine.model import Routine
+from stretchdesk.session.advice import AdviceSettings, Suggestion, for_rating
 from stretchdesk.session.avoid import AvoidOffer, Choice, apply_choice
 from stretchdesk.session.settings import SessionOptions
 
@@ -26,6 +29,16 @@ class AskPain:
 
 
 @dataclass(frozen=True)
+class AskAdvice:
+    suggestions: tuple[Suggestion, ...]
+
+
+@dataclass(frozen=True)
+class NotToday:
+    """The person chose not to start after a suggestion: back to the routines."""
+
+
+@dataclass(frozen=True)
 class Ready:
     """Every question is answered: make the session with these."""
 
@@ -34,7 +47,7 @@ class Ready:
     pain_before: int | None
 
 
-Question = AskAvoid | AskPain | Ready
+Question = AskAdvice | AskAvoid | AskPain | NotToday | Ready
 
 
 @dataclass
@@ -43,10 +56,17 @@ class SessionSetup:
     offers: list[AvoidOffer]
     ask_pain: bool
     options: SessionOptions = field(default_factory=SessionOptions)
+    advice: list[Suggestion] = field(default_factory=list)
+    advice_settings: AdviceSettings = field(default_factory=AdviceSettings)
     pain_before: int | None = None
     _pain_answered: bool = False
+    _declined: bool = False
 
     def next_question(self) -> Question:
+        if self._declined:
+            return NotToday()
+        if self.advice:
+            return AskAdvice(tuple(self.advice))
         if self.offers:
             return AskAvoid(self.offers[0])
         if self.ask_pain and not self._pain_answered:
@@ -59,8 +79,17 @@ class SessionSetup:
             self.offers.remove(offer)
         return self.next_question()
 
+    def answer_advice(self, go_on: bool) -> Question:
+        """The suggestions were read: go on to the next question, or not today."""
+        self.advice.clear()
+        self._declined = not go_on
+        return self.next_question()
+
     def answer_pain(self, rating: int | None) -> Question:
         if rating is not None and not 0 <= rating <= 10:
             raise ValueError("a pain rating is a whole number from 0 to 10")
         self.pain_before, self._pain_answered = rating, True
+        severe = for_rating(rating, self.advice_settings)
+        if severe is not None:
+            self.advice.append(severe)
         return self.next_question()

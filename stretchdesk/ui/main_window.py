@@ -36,7 +36,15 @@ from stretchdesk.session import events as ev
 from stretchdesk.session.avoid import AvoidOffer, Choice
 from stretchdesk.session.cues import Cue
 from stretchdesk.session.guard import RepeatGuard
-from stretchdesk.session.setup import AskAvoid, AskPain, Question, Ready, SessionSetup
+from stretchdesk.session.setup import (
+    AskAdvice,
+    AskAvoid,
+    AskPain,
+    NotToday,
+    Question,
+    Ready,
+    SessionSetup,
+)
 from stretchdesk.ui import screens
 from stretchdesk.ui.banner import Banner
 from stretchdesk.ui.echo_filter import EchoFilter
@@ -66,6 +74,7 @@ class MainWindow(QMainWindow):
     start = Lazy(screens.make_start)
     pain_before = Lazy(screens.make_pain_before)
     avoid = Lazy(screens.make_avoid)
+    advice = Lazy(screens.make_advice)
     session = Lazy(screens.make_session)
     recovery = Lazy(screens.make_recovery)
     completion = Lazy(screens.make_completion)
@@ -227,14 +236,24 @@ class MainWindow(QMainWindow):
     def _ask(self, question: Question) -> None:
         """Show the screen for the next question before the session (the rules are in
         session/setup.py)."""
-        if isinstance(question, AskAvoid):
+        if isinstance(question, AskAdvice):
+            self.advice.ask(question.suggestions)
+            self.show_screen(self.advice)
+        elif isinstance(question, AskAvoid):
             self.avoid.ask(question.offer)
             self.show_screen(self.avoid)
         elif isinstance(question, AskPain):
             self.pain_before.ask(question.routine_title)
             self.show_screen(self.pain_before)
+        elif isinstance(question, NotToday):
+            self._setup = None
+            self.go_start()
         else:
             self._begin_session(question)
+
+    def advice_answered(self, go_on: bool) -> None:
+        if self._setup is not None:
+            self._ask(self._setup.answer_advice(go_on))
 
     def offer_answered(self, offer: AvoidOffer, choice: Choice) -> None:
         if self._setup is not None:

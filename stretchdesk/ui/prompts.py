@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from stretchdesk.routine.content import SafetyContent
+from stretchdesk.session.advice import Suggestion
 from stretchdesk.session.avoid import AvoidOffer, Choice
-from stretchdesk.ui.widgets import PainScale, button, label
+from stretchdesk.ui.widgets import PainScale, bullet_html, bullet_list, button, label
 
 
 def pain_scale(content: SafetyContent, skip_text: str = "Skip") -> PainScale:
@@ -88,3 +89,48 @@ class AvoidScreen(QWidget):
     def _answer(self, choice: Choice) -> None:
         if self.offer is not None:
             self.answered.emit(self.offer, choice)
+
+
+def advice_text(content: SafetyContent, suggestion: Suggestion) -> str:
+    return content.text("advice", suggestion.concern.value, **dict(suggestion.values))
+
+
+class AdviceScreen(QWidget):
+    """What the person's own history suggests: read, then go on or not today. Never blocks."""
+
+    answered = Signal(bool)  # True: go on
+
+    def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("A suggestion before you start")
+        self._content = content
+        self.lines = bullet_list([], "lead")
+        self.lines.setAccessibleName("Suggestions")
+        self.go_on = button(
+            content.text("advice", "go_on"), "Go on", "Carry on to the session", "primary"
+        )
+        self.go_on.clicked.connect(lambda: self.answered.emit(True))
+        self.not_today = button(
+            content.text("advice", "not_today"),
+            "Not today",
+            "Back to the routines; nothing is started",
+        )
+        self.not_today.clicked.connect(lambda: self.answered.emit(False))
+        row = QHBoxLayout()
+        row.addWidget(self.go_on)
+        row.addWidget(self.not_today)
+        row.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(48, 48, 48, 48)
+        column.addWidget(label(content.text("advice", "title"), "title"))
+        column.addSpacing(16)
+        column.addWidget(self.lines)
+        column.addWidget(label(content.text("advice", "keep_active"), "lead"))
+        column.addSpacing(24)
+        column.addLayout(row)
+        column.addWidget(label(f"Sources: {content.texts['advice']['source']}", "small"))
+        column.addStretch(1)
+
+    def ask(self, suggestions: tuple[Suggestion, ...]) -> None:
+        self.lines.setText(bullet_html([advice_text(self._content, s) for s in suggestions]))
+        self.go_on.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from stretchdesk.ui.after_screens import CompletionScreen, RecoveryScreen
     from stretchdesk.ui.history_screen import HistoryScreen
     from stretchdesk.ui.main_window import MainWindow
-    from stretchdesk.ui.prompts import AvoidScreen, PainBeforeScreen
+    from stretchdesk.ui.prompts import AdviceScreen, AvoidScreen, PainBeforeScreen
     from stretchdesk.ui.safety_screen import SafetyScreen
     from stretchdesk.ui.session_screen import SessionScreen
     from stretchdesk.ui.settings_screen import SettingsScreen
@@ -76,6 +76,14 @@ def make_avoid(window: MainWindow) -> AvoidScreen:
 
     screen = AvoidScreen(window.services.content)
     screen.answered.connect(window.offer_answered)
+    return screen
+
+
+def make_advice(window: MainWindow) -> AdviceScreen:
+    from stretchdesk.ui.prompts import AdviceScreen  # noqa: PLC0415
+
+    screen = AdviceScreen(window.services.content)
+    screen.answered.connect(window.advice_answered)
     return screen
 
 

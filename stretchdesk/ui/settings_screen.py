@@ -75,6 +75,7 @@ class SettingsScreen(QWidget):
             name="Warm-up stays fresh for",
             tip="After this long paused or away, a short re-warm comes before the stretches",
         )
+        self._make_advice_controls()
         self.theme = _combo(THEME_NAMES, "Theme")
         self.text_size = _combo(SIZE_NAMES, "Text size")
         self._make_audio_controls()
@@ -100,6 +101,10 @@ class SettingsScreen(QWidget):
             ("", self.voice_status),
             ("Volume", self.volume),
             ("Voice speed", self.rate),
+            ("Suggest a GP or physiotherapist when", self.high_pain),
+            ("", self.worse_count),
+            ("", self.trend_days),
+            ("", self.repeated_stops),
         ):
             form.addRow(text, field)
         inner = QWidget()
@@ -121,12 +126,48 @@ class SettingsScreen(QWidget):
         row.addWidget(self.try_sound)
         row.addStretch(1)
         column.addLayout(row)
-        for spin in (self.lead_in, self.hold, self.rewarm, self.volume, self.rate):
+        for spin in (self.lead_in, self.hold, self.rewarm, self.volume, self.rate, *self._advice):
             spin.valueChanged.connect(self._edited)
         for box in (self.pain, self.sound, self.voice):
             box.toggled.connect(self._edited)
         self.theme.currentIndexChanged.connect(self._edited)
         self.text_size.currentIndexChanged.connect(self._edited)
+
+    def _make_advice_controls(self) -> None:
+        """The thresholds of the suggestions made from the history (the app's own choice)."""
+        self.high_pain = _spin(
+            whole_range("advice_high_pain"),
+            1,
+            suffix=" or more before a session",
+            name="Suggest help when the pain before a session is at least",
+            tip="A rating this high brings a suggestion to see a GP or physiotherapist",
+        )
+        self.high_pain.setPrefix("pain ")
+        self.worse_count = _spin(
+            whole_range("advice_worse_count"),
+            1,
+            suffix=" of the last 5 sessions",
+            name="Suggest help when pain after was worse in this many of the last 5 sessions",
+            tip="Pain after a session higher than before it",
+        )
+        self.worse_count.setPrefix("worse after ")
+        self.trend_days = _spin(
+            whole_range("advice_trend_days"),
+            1,
+            suffix=" days",
+            name="Suggest help when the pain has not eased over this many days",
+            tip="The pain before sessions has not come down by 2 points",
+        )
+        self.trend_days.setPrefix("no easing over ")
+        self.repeated_stops = _spin(
+            whole_range("advice_repeated_stops"),
+            1,
+            suffix=" times in 30 days",
+            name="Suggest help when one exercise was stopped for pain this many times",
+            tip="Pain-stops on the same exercise",
+        )
+        self.repeated_stops.setPrefix("one exercise stopped ")
+        self._advice = (self.high_pain, self.worse_count, self.trend_days, self.repeated_stops)
 
     def _make_audio_controls(self) -> None:
         self.sound = QCheckBox("Play soft sounds at each change")
@@ -170,6 +211,10 @@ class SettingsScreen(QWidget):
         self.voice.setChecked(prefs.voice)
         self.volume.setValue(prefs.volume)
         self.rate.setValue(round(prefs.voice_rate * VOICE_RATE_STEPS))
+        self.high_pain.setValue(prefs.advice_high_pain)
+        self.worse_count.setValue(prefs.advice_worse_count)
+        self.trend_days.setValue(prefs.advice_trend_days)
+        self.repeated_stops.setValue(prefs.advice_repeated_stops)
         self._loading = False
 
     def show_audio(self, sound: str, voice: str) -> None:
@@ -196,5 +241,9 @@ class SettingsScreen(QWidget):
             voice=self.voice.isChecked(),
             volume=self.volume.value(),
             voice_rate=self.rate.value() / VOICE_RATE_STEPS,
+            advice_high_pain=self.high_pain.value(),
+            advice_worse_count=self.worse_count.value(),
+            advice_trend_days=self.trend_days.value(),
+            advice_repeated_stops=self.repeated_stops.value(),
         )
         self.changed.emit(self._prefs)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, date
+from datetime import UTC, date, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ import pytest
 from stretchdesk.history.reader import HistoryReader, HistoryReadError
 from stretchdesk.history.schema import empty_history
 from stretchdesk.routine import Catalog
+from stretchdesk.session.advice import AdviceSettings, Concern
 from tests.history.helpers import Recorded, open_store
 
 
@@ -57,4 +58,24 @@ def test_a_row_no_version_wrote_is_a_sentence_not_a_crash(data_dir: Path) -> Non
     reader = HistoryReader(lambda: store.conn)
     with pytest.raises(HistoryReadError):
         reader.sessions()
+    store.close()
+
+
+def test_advice_reads_repeated_pain_stops_from_the_history(
+    data_dir: Path, catalog: Catalog
+) -> None:
+    store = open_store(data_dir / "history.sqlite")
+    routine = catalog.get("quick-relief")
+    assert routine is not None
+    reader = HistoryReader(lambda: store.conn)
+    for times in (1, 2):
+        rec = Recorded(store, routine, pain_before=5)
+        rec.engine.start()
+        rec.run(200)
+        rec.engine.pain_stop()  # in knee rolls
+        found = reader.advice(rec.wall(), AdviceSettings())
+        stops = [s for s in found if s.concern is Concern.REPEATED_STOPS]
+        assert len(stops) == (times >= 2)
+    assert stops[0].value("title") == "Knee rolls" and stops[0].value("count") == 2
+    assert reader.advice(rec.wall() + timedelta(days=40), AdviceSettings()) == []
     store.close()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from stretchdesk.routine import Catalog, Routine
+from stretchdesk.session.advice import AdviceSettings, Concern, Suggestion
 from stretchdesk.session.avoid import SHORTER_HOLDS, Choice, offers_for
-from stretchdesk.session.setup import AskAvoid, AskPain, Ready, SessionSetup
+from stretchdesk.session.setup import AskAdvice, AskAvoid, AskPain, NotToday, Ready, SessionSetup
 
 
 @pytest.fixture
@@ -51,3 +52,32 @@ def test_a_rating_outside_0_to_10_is_refused(quick: Routine) -> None:
     setup = SessionSetup(quick, [], ask_pain=True)
     with pytest.raises(ValueError):
         setup.answer_pain(11)
+
+
+def test_history_advice_comes_first_and_never_blocks(quick: Routine) -> None:
+    worse = Suggestion(Concern.WORSE_AFTER, (("worse", 3), ("of", 5)))
+    offers = offers_for(quick, {"knee-to-chest": "Single knee to chest"})
+    setup = SessionSetup(quick, list(offers), ask_pain=True, advice=[worse])
+    assert setup.next_question() == AskAdvice((worse,))
+    question = setup.answer_advice(go_on=True)
+    assert isinstance(question, AskAvoid)  # then the questions as before
+    question = setup.answer_offer(question.offer, Choice.AS_USUAL)
+    assert isinstance(setup.answer_pain(3), Ready)
+
+
+def test_not_today_ends_the_setup(quick: Routine) -> None:
+    worse = Suggestion(Concern.NO_IMPROVEMENT, (("days", 14),))
+    setup = SessionSetup(quick, [], ask_pain=True, advice=[worse])
+    assert setup.answer_advice(go_on=False) == NotToday()
+    assert setup.next_question() == NotToday()
+
+
+def test_a_severe_rating_brings_its_suggestion_before_the_session(quick: Routine) -> None:
+    setup = SessionSetup(quick, [], ask_pain=True, advice_settings=AdviceSettings(high_pain=8))
+    question = setup.answer_pain(9)
+    assert isinstance(question, AskAdvice)
+    assert [s.concern for s in question.suggestions] == [Concern.HIGH_PAIN]
+    ready = setup.answer_advice(go_on=True)
+    assert isinstance(ready, Ready) and ready.pain_before == 9
+    calmer = SessionSetup(quick, [], ask_pain=True)
+    assert isinstance(calmer.answer_pain(7), Ready)

@@ -23,13 +23,21 @@ def open_session(
     """From the routines to a session ready to start (offers answered "as usual")."""
     window.start.select(routine_id)
     qtbot.mouseClick(window.start.start, Qt.MouseButton.LeftButton)
+    go_on_after_advice(window)
     while window.current is window.avoid:
         window.avoid.buttons[window.avoid.offer.choices[-1]].click()  # type: ignore[union-attr]
     if window.current is window.pain_before:
         scale = window.pain_before.scale
         target = scale.skip if rating is None else scale.rating_button(rating)
         qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+    go_on_after_advice(window)
     assert window.current is window.session
+
+
+def go_on_after_advice(window: MainWindow) -> None:
+    """A suggestion from the history was shown: the person reads it and goes on."""
+    if window.current is window.advice:
+        window.advice.go_on.click()
 
 
 def start_session(
