@@ -106,17 +106,25 @@ def capture_theme(
     window.start.select("lower-back-spasm")
     window.start.start.setFocus()
     shot.key(Qt.Key.Key_Return)
+    go_on_after_advice(window)
     if window.current is window.avoid:
         shot("avoid-offer")
         window.avoid.buttons[next(iter(window.avoid.buttons))].click()
     shot("pain-before")
-    shot.key(Qt.Key.Key_4)
+    shot.key(Qt.Key.Key_9)  # a severe rating: the suggestion before the session
+    shot("advice")
+    shot.key(Qt.Key.Key_Return)
     session_screens(shot, window, clock)
     after_screens(shot, window, clock)
     window.close()
     window.services.close()
     broken_history(shot, tmp, theme, size)
     return shot.saved
+
+
+def go_on_after_advice(window: MainWindow) -> None:
+    if window.current is window.advice:
+        window.advice.go_on.click()
 
 
 def session_screens(shot: Shooter, window: MainWindow, clock: FakeClock) -> None:
@@ -153,6 +161,7 @@ def after_screens(shot: Shooter, window: MainWindow, clock: FakeClock) -> None:
     window.recovery.done_button.click()
     window.start.select("quick-relief")
     window.start.start.click()
+    go_on_after_advice(window)
     while window.current is window.avoid:
         window.avoid.buttons[next(iter(window.avoid.buttons))].click()
     window.pain_before.scale.rating_button(5).click()
