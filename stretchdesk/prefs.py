@@ -16,6 +16,7 @@ from typing import Any
 
 from stretchdesk.history.files import atomic_text
 from stretchdesk.session.advice import AdviceSettings
+from stretchdesk.session.health import Answer
 from stretchdesk.session.settings import SessionSettings
 
 THEMES = ("system", "light", "dark")
@@ -67,6 +68,31 @@ class Preferences:
     advice_worse_count: int = 3  # worse after than before in this many of the last 5
     advice_trend_days: int = 14  # no meaningful fall in pain before sessions over this long
     advice_repeated_stops: int = 2  # pain-stops on one exercise within 30 days
+    # the optional health check (session/health.py), kept on this computer only
+    health_asked: bool = False
+    health_pregnant: bool = False
+    health_osteoporosis: bool = False
+    health_surgery: bool = False
+    health_under_16: bool = False
+
+    def health_answers(self) -> frozenset[Answer]:
+        given = {
+            Answer.PREGNANT: self.health_pregnant,
+            Answer.OSTEOPOROSIS: self.health_osteoporosis,
+            Answer.SURGERY: self.health_surgery,
+            Answer.UNDER_16: self.health_under_16,
+        }
+        return frozenset(answer for answer, yes in given.items() if yes)
+
+    def with_health(self, answers: frozenset[Answer]) -> Preferences:
+        return replace(
+            self,
+            health_asked=True,
+            health_pregnant=Answer.PREGNANT in answers,
+            health_osteoporosis=Answer.OSTEOPOROSIS in answers,
+            health_surgery=Answer.SURGERY in answers,
+            health_under_16=Answer.UNDER_16 in answers,
+        )
 
     def advice_settings(self) -> AdviceSettings:
         return replace(

@@ -29,6 +29,7 @@ from stretchdesk.session import Clock, SessionEngine, SessionOptions, monotonic
 from stretchdesk.session.avoid import AvoidOffer, offers_for
 from stretchdesk.session.cues import CuePlan, Sink
 from stretchdesk.session.emitter import ListenerFailure, Stage
+from stretchdesk.session.health import HealthWords, describe, plan_for
 from stretchdesk.session.plan import routine_seconds
 from stretchdesk.session.setup import SessionSetup
 
@@ -47,6 +48,7 @@ class LiveSession:
     routine: Routine
     engine: SessionEngine
     recorder: SessionRecorder
+    notes: dict[int, str] = field(default_factory=dict)  # why a step is left out or marked
 
 
 def content_path() -> Path:
@@ -155,10 +157,19 @@ class Services:
         return None
 
     # ------------------------------------------------------------------ sessions
-    def routine_cards(self) -> list[tuple[Routine, float]]:
-        """Every routine on offer with how long it takes with the current settings."""
+    def routine_cards(self) -> list[tuple[Routine, float, tuple[str, ...]]]:
+        """Every routine on offer with how long it takes with the current settings, and
+        what the health check changes in it."""
         settings = self.prefs.session_settings()
-        return [(r, routine_seconds(r, settings)) for r in self.catalog.routines]
+        return [
+            (r, routine_seconds(r, settings), self.health_for(r).card)
+            for r in self.catalog.routines
+        ]
+
+    def health_for(self, routine: Routine) -> HealthWords:
+        """What the health check's answers change in this routine, in words."""
+        plan = plan_for(routine, self.prefs.health_answers())
+        return describe(plan, routine, self.content.texts["health"])
 
     def add_routine(self, routine: Routine) -> bool:
         """Offer a routine opened from a file (``--routine FILE``); True if it is new."""
@@ -174,10 +185,13 @@ class Services:
             advice = self.reader.advice(self.wall(), settings)
         except HistoryReadError:
             advice = []
+        plan = plan_for(routine, self.prefs.health_answers())
+        words = describe(plan, routine, self.content.texts["health"])
         return SessionSetup(
             routine,
             self.avoid_offers(routine),
             ask_pain=self.prefs.pain_ratings,
+            options=SessionOptions(skip=plan.left_out, notes=words.steps),
             advice=advice,
             advice_settings=settings,
         )
@@ -208,7 +222,8 @@ class Services:
             pain_before=pain_before,
         )
         engine.add_listener(recorder, Stage.RECORD)
-        return LiveSession(routine, engine, recorder)
+        notes = dict(options.notes) if options is not None else {}
+        return LiveSession(routine, engine, recorder, notes)
 
     def listener_failed(self, failure: ListenerFailure) -> str:
         """Write the failure to crash.log; one sentence for the banner."""

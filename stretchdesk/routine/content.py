@@ -35,7 +35,7 @@ SECTIONS = (
     "how_often",
     "recovery",
 )
-TEXTS = ("pain_scale", "rewarm", "avoid", "advice")
+TEXTS = ("pain_scale", "rewarm", "avoid", "advice", "health")
 OWN_NAME = "the app's own choice"
 
 

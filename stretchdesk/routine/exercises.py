@@ -9,7 +9,15 @@ from typing import Any
 
 from stretchdesk.routine.errors import Problem, RoutineError
 from stretchdesk.routine.fields import TIMING_KEYS, TableReader, build_timing
-from stretchdesk.routine.model import Exercise, Illustration, Motion, Position, Sides, Timing
+from stretchdesk.routine.model import (
+    Exercise,
+    Illustration,
+    Motion,
+    Position,
+    Sides,
+    SpineMove,
+    Timing,
+)
 from stretchdesk.routine.tomlfile import read_toml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -23,6 +31,7 @@ EXERCISE_KEYS = (
     "breathing",
     "source",
     "per_side",
+    "spine",
     "timing",
     "illustration",
 )
@@ -48,6 +57,7 @@ def parse_exercise(data: Mapping[str, Any], label: str) -> tuple[Exercise | None
     breathing = reader.text("breathing")
     source = reader.text("source", required=True)
     per_side = reader.flag("per_side")
+    spine = _spine(data.get("spine"), reader)
 
     timing_table = data.get("timing")
     timing = None
@@ -76,8 +86,24 @@ def parse_exercise(data: Mapping[str, Any], label: str) -> tuple[Exercise | None
         timing=timing,
         per_side=per_side,
         illustration=illustration,
+        spine=spine,
     )
     return exercise, []
+
+
+def _spine(raw: object, reader: TableReader) -> frozenset[SpineMove]:
+    """The optional ``spine`` list: "flexion", "rotation", "extension"."""
+    if raw is None:
+        return frozenset()
+    options = ", ".join(f'"{m.value}"' for m in SpineMove)
+    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+        reader.problem(f'"spine" must be a list of {options}')
+        return frozenset()
+    try:
+        return frozenset(SpineMove(v) for v in raw)
+    except ValueError:
+        reader.problem(f'"spine" has {raw!r}; each must be one of {options}')
+        return frozenset()
 
 
 def _illustration(

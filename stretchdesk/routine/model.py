@@ -28,6 +28,14 @@ class Side(StrEnum):
     RIGHT = "right"
 
 
+class SpineMove(StrEnum):
+    """How an exercise loads the lower spine; the health check's rules follow it."""
+
+    FLEXION = "flexion"  # bending forwards: knees to chest, bottom to heels, rounding
+    ROTATION = "rotation"  # twisting: knee rolls, trunk rotation
+    EXTENSION = "extension"  # bending backwards: press-up, the cow half of cat-cow
+
+
 class Position(StrEnum):
     BACK = "back"
     HANDS_KNEES = "hands-knees"
@@ -120,6 +128,7 @@ class Exercise:
     per_side: bool
     illustration: Illustration
     breathing: str = ""
+    spine: frozenset[SpineMove] = frozenset()  # how it moves the spine (for the health check)
 
 
 @dataclass(frozen=True)

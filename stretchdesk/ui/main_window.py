@@ -33,22 +33,15 @@ from stretchdesk.routine import Routine
 from stretchdesk.services import LiveSession, Services
 from stretchdesk.session import StopReason
 from stretchdesk.session import events as ev
-from stretchdesk.session.avoid import AvoidOffer, Choice
 from stretchdesk.session.cues import Cue
 from stretchdesk.session.guard import RepeatGuard
-from stretchdesk.session.setup import (
-    AskAdvice,
-    AskAvoid,
-    AskPain,
-    NotToday,
-    Question,
-    Ready,
-    SessionSetup,
-)
+from stretchdesk.session.health import Answer
+from stretchdesk.session.setup import Ready
 from stretchdesk.ui import screens
 from stretchdesk.ui.banner import Banner
 from stretchdesk.ui.echo_filter import EchoFilter
 from stretchdesk.ui.screens import Lazy
+from stretchdesk.ui.setup_flow import SetupFlow
 from stretchdesk.ui.theme import apply_theme
 from stretchdesk.ui.widgets import button, double_click_seconds
 
@@ -75,6 +68,7 @@ class MainWindow(QMainWindow):
     pain_before = Lazy(screens.make_pain_before)
     avoid = Lazy(screens.make_avoid)
     advice = Lazy(screens.make_advice)
+    health = Lazy(screens.make_health)
     session = Lazy(screens.make_session)
     recovery = Lazy(screens.make_recovery)
     completion = Lazy(screens.make_completion)
@@ -93,7 +87,7 @@ class MainWindow(QMainWindow):
         self.audio = audio
         self.today = today
         self.live: LiveSession | None = None
-        self._setup: SessionSetup | None = None
+        self.flow = SetupFlow(self)
         self._pending_routine: str | None = None  # --routine, once the safety screen is read
         self._closing = False
         self._sound_held = False
@@ -201,7 +195,7 @@ class MainWindow(QMainWindow):
 
     def go_start(self) -> None:
         self.live = None if self.live is None or self.live.engine.finished else self.live
-        self._setup = None
+        self.flow.clear()
         self.start.show_last(self.services.last_session())
         self.show_screen(self.start)
 
@@ -211,7 +205,7 @@ class MainWindow(QMainWindow):
         if self.services.add_routine(routine) and "start" in self.built_screens:
             self.start.show_routines(self.services.routine_cards())
         self.start.select(routine.id)
-        if self.current is self.safety:
+        if self.current in (self.safety, self.health):
             self._pending_routine = routine.id
         else:
             self.request_start(routine.id)
@@ -219,6 +213,28 @@ class MainWindow(QMainWindow):
     def safety_understood(self) -> None:
         if not self.services.prefs.safety_seen:
             self.apply_prefs(replace(self.services.prefs, safety_seen=True))
+        if not self.services.prefs.health_asked:
+            self.ask_health()  # once, on the first run; Settings opens it again
+            return
+        self._after_first_run()
+
+    def ask_health(self) -> None:
+        self.health.show_answers(self.services.prefs.health_answers())
+        self.show_screen(self.health)
+
+    def health_answered(self, answers: frozenset[Answer] | None) -> None:
+        """Saved (or skipped: nothing changes but it is not asked again)."""
+        prefs = self.services.prefs
+        self.apply_prefs(
+            prefs.with_health(answers) if answers is not None else replace(prefs, health_asked=True)
+        )
+        if "settings" in self.built_screens:
+            self.settings.show_prefs(self.services.prefs)
+            self.show_screen(self.settings)
+            return
+        self._after_first_run()
+
+    def _after_first_run(self) -> None:
         pending, self._pending_routine = self._pending_routine, None
         if pending is not None:
             self.request_start(pending)
@@ -227,43 +243,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ setting up a session
     def request_start(self, routine_id: str) -> None:
-        setup = self.services.setup_for(routine_id)
-        if setup is None:
-            return
-        self._setup = setup
-        self._ask(setup.next_question())
+        self.flow.start(routine_id)  # the questions first (ui/setup_flow.py)
 
-    def _ask(self, question: Question) -> None:
-        """Show the screen for the next question before the session (the rules are in
-        session/setup.py)."""
-        if isinstance(question, AskAdvice):
-            self.advice.ask(question.suggestions)
-            self.show_screen(self.advice)
-        elif isinstance(question, AskAvoid):
-            self.avoid.ask(question.offer)
-            self.show_screen(self.avoid)
-        elif isinstance(question, AskPain):
-            self.pain_before.ask(question.routine_title)
-            self.show_screen(self.pain_before)
-        elif isinstance(question, NotToday):
-            self._setup = None
-            self.go_start()
-        else:
-            self._begin_session(question)
-
-    def advice_answered(self, go_on: bool) -> None:
-        if self._setup is not None:
-            self._ask(self._setup.answer_advice(go_on))
-
-    def offer_answered(self, offer: AvoidOffer, choice: Choice) -> None:
-        if self._setup is not None:
-            self._ask(self._setup.answer_offer(offer, choice))
-
-    def pain_answered(self, rating: int | None) -> None:
-        if self._setup is not None:
-            self._ask(self._setup.answer_pain(rating))
-
-    def _begin_session(self, ready: Ready) -> None:
+    def begin_session(self, ready: Ready) -> None:
         self.live = self.services.new_session(
             ready.routine,
             ready.options,
@@ -299,7 +281,7 @@ class MainWindow(QMainWindow):
                 f"({exc}).{where}",
                 error=True,
             )
-            self._setup = None
+            self.flow.clear()
             self.show_screen(self.start)
 
     def _show_ending(
@@ -318,7 +300,7 @@ class MainWindow(QMainWindow):
             active_seconds=event.active_seconds,
             entries=live.engine.agenda(),
             streak_days=self.services.streak_days(self.today()),
-            pain_before=self._setup.pain_before if self._setup else None,
+            pain_before=self.flow.setup.pain_before if self.flow.setup else None,
             ask_pain=self.services.prefs.pain_ratings,
         )
         self.show_screen(self.completion)
@@ -335,7 +317,11 @@ class MainWindow(QMainWindow):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, prefs.theme, prefs.text_size)
-        if old.session_settings() != prefs.session_settings() and "start" in self.built_screens:
+        changed = (old.session_settings(), old.health_answers()) != (
+            prefs.session_settings(),
+            prefs.health_answers(),
+        )
+        if changed and "start" in self.built_screens:
             self.start.show_routines(self.services.routine_cards())
 
     # ------------------------------------------------------------------ leaving

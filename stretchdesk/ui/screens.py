@@ -14,6 +14,7 @@ from stretchdesk import paths
 if TYPE_CHECKING:
     from stretchdesk.ui.about_screen import AboutScreen
     from stretchdesk.ui.after_screens import CompletionScreen, RecoveryScreen
+    from stretchdesk.ui.health_screen import HealthScreen
     from stretchdesk.ui.history_screen import HistoryScreen
     from stretchdesk.ui.main_window import MainWindow
     from stretchdesk.ui.prompts import AdviceScreen, AvoidScreen, PainBeforeScreen
@@ -67,7 +68,7 @@ def make_pain_before(window: MainWindow) -> PainBeforeScreen:
     from stretchdesk.ui.prompts import PainBeforeScreen  # noqa: PLC0415
 
     screen = PainBeforeScreen(window.services.content)
-    screen.answered.connect(window.pain_answered)
+    screen.answered.connect(window.flow.pain_answered)
     return screen
 
 
@@ -75,7 +76,7 @@ def make_avoid(window: MainWindow) -> AvoidScreen:
     from stretchdesk.ui.prompts import AvoidScreen  # noqa: PLC0415
 
     screen = AvoidScreen(window.services.content)
-    screen.answered.connect(window.offer_answered)
+    screen.answered.connect(window.flow.offer_answered)
     return screen
 
 
@@ -83,7 +84,7 @@ def make_advice(window: MainWindow) -> AdviceScreen:
     from stretchdesk.ui.prompts import AdviceScreen  # noqa: PLC0415
 
     screen = AdviceScreen(window.services.content)
-    screen.answered.connect(window.advice_answered)
+    screen.answered.connect(window.flow.advice_answered)
     return screen
 
 
@@ -122,6 +123,14 @@ def make_history(window: MainWindow) -> HistoryScreen:
     return HistoryScreen(services.reader, titles, window.today)
 
 
+def make_health(window: MainWindow) -> HealthScreen:
+    from stretchdesk.ui.health_screen import HealthScreen  # noqa: PLC0415
+
+    screen = HealthScreen(window.services.content)
+    screen.answered.connect(window.health_answered)
+    return screen
+
+
 def make_settings(window: MainWindow) -> SettingsScreen:
     from stretchdesk.ui.settings_screen import SettingsScreen  # noqa: PLC0415
 
@@ -129,6 +138,7 @@ def make_settings(window: MainWindow) -> SettingsScreen:
     screen.show_prefs(window.services.prefs)
     screen.changed.connect(window.apply_prefs)
     screen.safety_requested.connect(lambda: window.show_screen(window.safety))
+    screen.health_requested.connect(window.ask_health)
     audio = window.audio
     if audio is None:
         screen.show_audio("Sound is starting...", "Voice is starting...")

@@ -317,7 +317,7 @@ class SessionScreen(QWidget):
             self.dial.set_state(shown, ring, wording.caption(view, hold=hold), paused=paused)
         if self._agenda_dirty:
             self._agenda_dirty = False
-            self.steps.show_agenda(self.live.engine.agenda())
+            self.steps.show_agenda(self.live.engine.agenda(), self.live.notes)
         left = self._frames_side is Side.LEFT
         key = (view.position, self._frames_side if step.exercise.per_side else None)
         if key != self._frames_key:

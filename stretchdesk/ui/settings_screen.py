@@ -44,6 +44,7 @@ def _combo(items: dict[str, str], name: str) -> QComboBox:
 class SettingsScreen(QWidget):
     changed = Signal(object)  # the new Preferences
     safety_requested = Signal()
+    health_requested = Signal()
     test_sound = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -85,6 +86,10 @@ class SettingsScreen(QWidget):
             "Show the safety information", "Safety information", "Who the routines are for"
         )
         safety.clicked.connect(self.safety_requested.emit)
+        health = button(
+            "Health check", "Health check", "Answers that change which exercises are offered"
+        )
+        health.clicked.connect(self.health_requested.emit)
         form = QFormLayout()
         form.setSpacing(14)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -123,6 +128,7 @@ class SettingsScreen(QWidget):
         column.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(safety)
+        row.addWidget(health)
         row.addWidget(self.try_sound)
         row.addStretch(1)
         column.addLayout(row)

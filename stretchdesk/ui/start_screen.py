@@ -37,7 +37,13 @@ class RoutineCard(QFrame):
     picked = Signal(str)
     activated = Signal(str)
 
-    def __init__(self, routine: Routine, seconds: float, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        routine: Routine,
+        seconds: float,
+        health: tuple[str, ...] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.routine_id = routine.id
         self.setProperty("role", "card")
@@ -46,7 +52,7 @@ class RoutineCard(QFrame):
         summary = wording.routine_summary(routine)
         length = wording.minutes(seconds)
         self.setAccessibleName(f"{routine.title}, {length}")
-        self.setAccessibleDescription(f"{summary}. {routine.description}")
+        self.setAccessibleDescription(" ".join([f"{summary}. {routine.description}", *health]))
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 16, 20, 16)
         column.addWidget(label(routine.title, "heading"))
@@ -56,6 +62,8 @@ class RoutineCard(QFrame):
             titles = [s.title for s in routine.steps if s.phase is phase]
             if titles:
                 column.addWidget(label(f"{name}: {', '.join(titles)}", "small-text"))
+        for line in health:  # what the health check changes, and why
+            column.addWidget(label(line, "caution"))
         column.addStretch(1)
         if not routine.builtin:
             column.addWidget(label(f"Your routine: {routine.path}", "small"))
@@ -163,7 +171,9 @@ class StartScreen(QWidget):
         column.addLayout(row)
 
     def show_routines(
-        self, routines: list[tuple[Routine, float]], broken: list[InvalidRoutine] | None = None
+        self,
+        routines: list[tuple[Routine, float, tuple[str, ...]]],
+        broken: list[InvalidRoutine] | None = None,
     ) -> None:
         """Cards for the routines on offer, then one for each file of the person's that
         cannot be used (``broken``; None keeps the ones shown)."""
@@ -173,8 +183,8 @@ class StartScreen(QWidget):
         self.cards = {}
         if broken is not None:
             self.broken_cards = [BrokenRoutineCard(bad) for bad in broken]
-        for i, (routine, seconds) in enumerate(routines):
-            card = RoutineCard(routine, seconds)
+        for i, (routine, seconds, health) in enumerate(routines):
+            card = RoutineCard(routine, seconds, health)
             card.picked.connect(self.select)
             card.activated.connect(self._activate)
             self._grid.addWidget(card, i // 2, i % 2)

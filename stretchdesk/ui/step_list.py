@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
@@ -66,8 +68,17 @@ class StepList(QListWidget):
         self.itemActivated.connect(self._activated)
         self._shown: list[tuple[str, ItemState]] = []
 
-    def show_agenda(self, entries: list[AgendaEntry]) -> None:
-        shown = [(entry_text(e), e.state) for e in entries]
+    def show_agenda(
+        self, entries: list[AgendaEntry], notes: Mapping[int, str] | None = None
+    ) -> None:
+        """``notes``: why a routine step is left out or needs care (the health check)."""
+        notes = notes or {}
+
+        def note_of(entry: AgendaEntry) -> str:
+            index = entry.item.routine_index
+            return notes.get(index, "") if index is not None else ""
+
+        shown = [(entry_text(e) + ("  ⚠" if note_of(e) else ""), e.state) for e in entries]
         if shown == self._shown:
             return
         self._shown = shown
@@ -91,10 +102,12 @@ class StepList(QListWidget):
                 header.setFont(font)
                 header.setForeground(QColor(c.muted))
                 self.addItem(header)
-            item = QListWidgetItem(entry_text(entry))
+            item = QListWidgetItem(shown[position][0])
             item.setData(POSITION_ROLE, position)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken_text(entry))
-            item.setToolTip(spoken_text(entry))
+            note = note_of(entry)
+            spoken = f"{spoken_text(entry)}. {note}" if note else spoken_text(entry)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+            item.setToolTip(spoken)
             if entry.state in (ItemState.LOCKED, ItemState.DONE, ItemState.SKIPPED):
                 item.setForeground(QColor(c.muted))
             if entry.state is ItemState.CURRENT:

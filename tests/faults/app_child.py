@@ -77,7 +77,7 @@ def main() -> int:
     def begin() -> None:
         if routine is not None:  # build_window opened it, as --routine does
             if window.current is window.pain_before:
-                window.pain_answered(None)
+                window.flow.pain_answered(None)
             assert window.current is window.session, "the session did not open"
             assert window.session.live is not None
             window.session.live.engine.add_listener(printer)

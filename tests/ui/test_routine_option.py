@@ -72,5 +72,7 @@ def test_a_first_run_reads_the_safety_screen_first(
     window.open_routine(_routine(window, "file", tmp_path))
     assert window.current is window.safety
     press(qtbot, window, Qt.Key.Key_Return)
+    assert window.current is window.health  # the optional health check, once
+    press(qtbot, window, Qt.Key.Key_Return)
     assert window.current is window.session
     assert engine_of(window).routine.id == "my-physio"

@@ -28,8 +28,10 @@ def test_first_run_shows_safety_once(qtbot: QtBot, make_window: WindowFactory) -
     assert window.current is window.safety
     assert window.focusWidget() is window.safety.ok
     press(qtbot, window, Qt.Key.Key_Return)
+    assert window.current is window.health  # the optional health check, once
+    window.health.skip.click()
     assert window.current is window.start
-    assert window.services.prefs.safety_seen
+    assert window.services.prefs.safety_seen and window.services.prefs.health_asked
     again = make_window()
     assert again.current is again.start
 

@@ -1,0 +1,69 @@
+"""The optional health check: four questions whose answers change the routines in a
+sourced way (session/health.py). Skippable; changeable from Settings; kept locally."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+
+from stretchdesk.routine.content import SafetyContent
+from stretchdesk.session.health import Answer
+from stretchdesk.ui.widgets import button, label, scrolled
+
+
+class HealthScreen(QWidget):
+    answered = Signal(object)  # frozenset[Answer], or None when skipped
+
+    def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        texts = content.texts["health"]
+        self.setAccessibleName(texts["title"])
+        self.boxes: dict[Answer, QCheckBox] = {}
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(48, 24, 48, 24)
+        column.setSpacing(14)
+        column.addWidget(label(texts["title"], "title"))
+        column.addWidget(label(texts["intro"], "lead"))
+        for answer in Answer:
+            box = QCheckBox(texts[answer.value])
+            box.setAccessibleName(texts[answer.value])
+            box.setProperty("role", "lead")
+            self.boxes[answer] = box
+            column.addWidget(box)
+        column.addWidget(label(f"Sources: {texts['source']}", "small"))
+        column.addStretch(1)
+        self.save = button(texts["save"], "Save", "Keep these answers on this computer", "primary")
+        self.save.clicked.connect(lambda: self.answered.emit(self.answers()))
+        self.skip = button(texts["skip"], "Skip", "Answer nothing; the routines stay as they are")
+        self.skip.clicked.connect(lambda: self.answered.emit(None))
+        row = QHBoxLayout()
+        row.setContentsMargins(48, 8, 48, 24)
+        row.addWidget(self.skip)
+        row.addStretch(1)
+        row.addWidget(self.save)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(inner), 1)
+        outer.addLayout(row)
+        # Space ticks the focused answer; Enter anywhere saves (the first run goes on)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self)
+            enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            enter.activated.connect(self._enter)
+
+    def _enter(self) -> None:
+        focused = self.focusWidget()
+        if focused is self.skip:
+            self.skip.click()
+        else:
+            self.save.click()
+
+    def answers(self) -> frozenset[Answer]:
+        return frozenset(answer for answer, box in self.boxes.items() if box.isChecked())
+
+    def show_answers(self, answers: frozenset[Answer]) -> None:
+        for answer, box in self.boxes.items():
+            box.setChecked(answer in answers)
+        self.boxes[Answer.PREGNANT].setFocus(Qt.FocusReason.OtherFocusReason)
