@@ -102,6 +102,8 @@ def capture_theme(
     shot = Shooter(app, window, out, theme)
     shot("safety")
     shot.key(Qt.Key.Key_Return)
+    shot("health")
+    shot.key(Qt.Key.Key_Return)  # no answers ticked: nothing changes
     shot("start")
     window.start.select("lower-back-spasm")
     window.start.start.setFocus()
