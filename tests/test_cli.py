@@ -17,6 +17,7 @@ from stretchdesk import __version__, app
 from stretchdesk.history import HistoryStore
 from stretchdesk.routine import Catalog
 from tests.history.helpers import Recorded
+from tests.session.helpers import short_routine
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,12 +77,12 @@ def test_check_files_one_line_per_problem(
 
 def _history(data_dir: Path, catalog: Catalog) -> None:
     store, _ = HistoryStore.open(data_dir / "history.sqlite")
-    rec = Recorded(store, catalog.get("quick-relief"), pain_before=6)  # type: ignore[arg-type]
+    rec = Recorded(store, short_routine(), pain_before=6)  # type: ignore[arg-type]
     rec.engine.start()
     rec.run(200)
     rec.engine.pain_stop()
     rec.recorder.rate_pain_stop(7)
-    rec2 = Recorded(store, catalog.get("quick-relief"))  # type: ignore[arg-type]
+    rec2 = Recorded(store, short_routine())  # type: ignore[arg-type]
     rec2.engine.start()
     rec2.run(3000)
     store.close()

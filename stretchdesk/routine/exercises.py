@@ -32,6 +32,8 @@ EXERCISE_KEYS = (
     "source",
     "per_side",
     "spine",
+    "alternative",
+    "warms",
     "timing",
     "illustration",
 )
@@ -58,6 +60,10 @@ def parse_exercise(data: Mapping[str, Any], label: str) -> tuple[Exercise | None
     source = reader.text("source", required=True)
     per_side = reader.flag("per_side")
     spine = _spine(data.get("spine"), reader)
+    alternative = reader.text("alternative")
+    if alternative and not ID_PATTERN.match(alternative):
+        reader.problem(f'"alternative" {alternative!r} must be an exercise id')
+    warms = reader.flag("warms", default=True)
 
     timing_table = data.get("timing")
     timing = None
@@ -87,6 +93,8 @@ def parse_exercise(data: Mapping[str, Any], label: str) -> tuple[Exercise | None
         per_side=per_side,
         illustration=illustration,
         spine=spine,
+        alternative=alternative,
+        warms=warms,
     )
     return exercise, []
 
@@ -162,6 +170,16 @@ def load_library(folder: Path) -> dict[str, Exercise]:
             problems.append(Problem(str(path), f"exercise id {exercise.id!r} is defined twice"))
         else:
             library[exercise.id] = exercise
+    for exercise in library.values():
+        alt = library.get(exercise.alternative) if exercise.alternative else None
+        if exercise.alternative and alt is None:
+            problems.append(
+                Problem(exercise.id, f'"alternative" {exercise.alternative!r} is not an exercise')
+            )
+        elif alt is not None and alt.position is exercise.position:
+            problems.append(
+                Problem(exercise.id, f'"alternative" {alt.id!r} is in the same position')
+            )
     if problems:
         raise RoutineError(problems)
     return library

@@ -10,7 +10,7 @@ from stretchdesk.routine.errors import Problem, RoutineError
 from stretchdesk.routine.exercises import ID_PATTERN, ExerciseLibrary
 from stretchdesk.routine.fields import TIMING_KEYS, TableReader, build_timing, merge_timing
 from stretchdesk.routine.model import Exercise, Phase, Position, Routine, Step, Timing
-from stretchdesk.routine.rules import check_phase_order
+from stretchdesk.routine.rules import check_phase_order, check_warming
 from stretchdesk.routine.tomlfile import parse_toml_text, read_toml
 
 ROUTINE_KEYS = ("id", "title", "description", "source", "step", "rewarm")
@@ -128,6 +128,24 @@ def _parse_step(
         caution=caution or exercise.caution,
         position=position or exercise.position,
         image_dir=image_dir,
+        alternative=_alternative(exercise, phase, library),
+    )
+
+
+def _alternative(exercise: Exercise, phase: Phase, library: ExerciseLibrary) -> Step | None:
+    """A warm-up's exercise in another position, as the library has it (swap it in when
+    this position hurts; the warm-up time must still be done)."""
+    alt = library.get(exercise.alternative) if exercise.alternative else None
+    if alt is None or phase is not Phase.WARMUP:
+        return None
+    return Step(
+        exercise=alt,
+        phase=phase,
+        timing=alt.timing,
+        title=alt.title,
+        instructions=alt.instructions,
+        caution=alt.caution,
+        position=alt.position,
     )
 
 
@@ -169,6 +187,8 @@ def parse_routine(
         phases = [_phase_of(t) for t in raw_steps]
         titles = [_step_title(t, library) if isinstance(t, Mapping) else None for t in raw_steps]
         problems.extend(check_phase_order(label, phases, titles))
+        if not problems:
+            problems.extend(check_warming(label, [s for s in steps if s is not None]))
 
     rewarm = _parse_rewarm(data.get("rewarm"), label, library, base_dir, problems)
     if problems:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -41,6 +41,7 @@ class Position(StrEnum):
     HANDS_KNEES = "hands-knees"
     STANDING = "standing"
     FRONT = "front"
+    SEATED = "seated"
 
     @property
     def label(self) -> str:
@@ -49,7 +50,13 @@ class Position(StrEnum):
             "hands-knees": "on hands and knees",
             "standing": "standing",
             "front": "on your front",
+            "seated": "sitting on a firm chair",
         }[self.value]
+
+    @property
+    def height(self) -> int:
+        """How far from the floor: lying or kneeling 0, sitting 1, standing 2."""
+        return {"standing": 2, "seated": 1}.get(self.value, 0)
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,8 @@ class Exercise:
     illustration: Illustration
     breathing: str = ""
     spine: frozenset[SpineMove] = frozenset()  # how it moves the spine (for the health check)
+    alternative: str = ""  # a warm-up's exercise in another position, to swap to
+    warms: bool = True  # False for breathing alone: it does not warm a muscle
 
 
 @dataclass(frozen=True)
@@ -143,6 +152,13 @@ class Step:
     caution: str
     position: Position
     image_dir: Path | None = None  # a user routine's own image folder, if it sets one
+    alternative: Step | None = None  # a warm-up in another position, to swap to
+
+    def swapped(self) -> Step | None:
+        """The alternative, able to swap back to this step; None if there is none."""
+        if self.alternative is None:
+            return None
+        return replace(self.alternative, alternative=replace(self, alternative=None))
 
     @property
     def exercise_id(self) -> str:

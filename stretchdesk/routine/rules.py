@@ -1,11 +1,12 @@
-"""The phase-order rules: warm-ups before any stretch, cool-downs only after stretches."""
+"""The phase-order rules: warm-ups before any stretch, cool-downs only after stretches; and
+warm-ups that warm: breathing alone does not count as the whole warm-up."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from stretchdesk.routine.errors import Problem
-from stretchdesk.routine.model import Phase
+from stretchdesk.routine.model import Phase, Step
 
 
 def check_phase_order(
@@ -32,3 +33,23 @@ def check_phase_order(
             elif i < last_stretch:
                 add(i, f"cool-down comes before a stretch (step {last_stretch + 1})")
     return problems
+
+
+def check_warming(label: str, steps: Sequence[Step]) -> list[Problem]:
+    """A routine with stretches needs at least one warm-up with light movement: a muscle is
+    warmed by moving it, not by breathing alone (shared brief; which exercises warm is the
+    exercise file's ``warms``)."""
+    warmups = [(i, s) for i, s in enumerate(steps) if s.phase is Phase.WARMUP]
+    stretches = [i for i, s in enumerate(steps) if s.phase is Phase.STRETCH]
+    if not stretches or not warmups or any(s.exercise.warms for _, s in warmups):
+        return []
+    first, step = warmups[0]
+    return [
+        Problem(
+            label,
+            "the warm-ups are breathing alone, which does not warm a muscle: add a warm-up "
+            "with light movement (for example march-in-place or pelvic-tilt)",
+            first + 1,
+            step.title,
+        )
+    ]

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from stretchdesk.routine.model import Phase
-from stretchdesk.session.events import StepStatus
-from stretchdesk.session.plan import AgendaItem
+from stretchdesk.session.events import StepStatus, StopLocation
+from stretchdesk.session.plan import AgendaItem, Segment
 from stretchdesk.session.view import AgendaEntry, ItemState, Refusal, RefusalReason
 
 NOT_SKIPPABLE = Refusal(
@@ -96,6 +96,22 @@ class Agenda:
     def reset(self, positions: Iterable[int]) -> None:
         for pos in positions:
             self.status[pos] = None
+
+    def location(self, pos: int, seg: Segment | None, into: float) -> StopLocation:
+        """Where the session is at ``pos`` (``into``: seconds into the step)."""
+        item = self.items[pos]
+        return StopLocation(
+            position=pos,
+            routine_index=item.routine_index,
+            exercise_id=item.step.exercise_id,
+            title=item.step.title,
+            phase=item.phase,
+            segment=seg.kind if seg else None,
+            side=seg.side if seg else None,
+            rep=seg.rep if seg else 0,
+            reps=seg.reps if seg else 0,
+            seconds_into_step=round(into, 3),
+        )
 
     def entries(self, current: int | None) -> list[AgendaEntry]:
         """Every step and where it stands; ``current`` is None once the session is over."""

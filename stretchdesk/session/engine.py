@@ -23,6 +23,7 @@ from stretchdesk.session.plan import (
     step_segments,
 )
 from stretchdesk.session.settings import SessionOptions, SessionSettings
+from stretchdesk.session.swap import refuse_swap, rewarm_in_position, swapped_item
 from stretchdesk.session.timer import SegmentTimer
 from stretchdesk.session.view import (
     AgendaEntry,
@@ -52,6 +53,9 @@ class SessionEngine(Emitter):
             AgendaItem(step, i, step.timing.scaled(self._hold_scale(options, i)))
             for i, step in enumerate(routine.steps)
         ]
+        for index in sorted(options.swaps):  # warm-ups chosen in their other position
+            if 0 <= index < len(items) and refuse_swap(items[index], None) is None:
+                items[index] = swapped_item(items[index], self._hold_scale(options, index))
         self._agenda = Agenda(items, options.skip)
         self._state = EngineState.READY
         self._pos = self._agenda.first_planned(0)
@@ -326,6 +330,29 @@ class SessionEngine(Emitter):
         self._move(pos)
         return None
 
+    def can_swap(self, pos: int | None = None) -> bool:
+        at = self._pos if pos is None else pos
+        return not self.finished and refuse_swap(self._agenda[at], self._agenda.status[at]) is None
+
+    def swap(self, pos: int | None = None) -> Refusal | None:
+        """Do the warm-up at ``pos`` (the current step when None) in its other position. A
+        step in progress starts again in the new position; the warm-up gate is unchanged."""
+        self.poll()
+        if self.finished:
+            return NOT_ACTIVE
+        pos = self._pos if pos is None else pos
+        if not 0 <= pos < len(self._agenda):
+            return Refusal(RefusalReason.NO_SUCH_STEP, f"There is no step {pos + 1}.")
+        refusal = refuse_swap(self._agenda[pos], self._agenda.status[pos])
+        if refusal is not None:
+            return refusal
+        self._agenda.items[pos] = swapped_item(self._agenda[pos], self.settings.hold_scale)
+        in_it = self._state in (EngineState.RUNNING, EngineState.PAUSED)
+        if pos == self._pos and in_it and not self._in_between():
+            self._leave_segment(self._clock())
+            self._move(pos)
+        return None
+
     # ----------------------------------------------------------------- freshness
     def _apply_freshness(self, idle: float, at: float) -> None:
         """After a long pause, put a re-warm before the stretches."""
@@ -336,7 +363,7 @@ class SessionEngine(Emitter):
             items=self._agenda.items,
             status=self._agenda.status,
             target=target,
-            rewarm_steps=self.routine.rewarm,
+            rewarm_steps=rewarm_in_position(self.routine.rewarm, self._body),
             at=at,
         )
         if decision is None:
@@ -350,23 +377,9 @@ class SessionEngine(Emitter):
     # ----------------------------------------------------------------- stopping
     def _location(self, now: float) -> StopLocation:
         pos = min(self._pos, len(self._agenda) - 1)
-        item = self._agenda[pos]
         seg = self._current_segment()
-        into = 0.0
-        if seg is not None:
-            into = self._step_elapsed + self._timer.elapsed(now)
-        return StopLocation(
-            position=pos,
-            routine_index=item.routine_index,
-            exercise_id=item.step.exercise_id,
-            title=item.step.title,
-            phase=item.phase,
-            segment=seg.kind if seg else None,
-            side=seg.side if seg else None,
-            rep=seg.rep if seg else 0,
-            reps=seg.reps if seg else 0,
-            seconds_into_step=round(into, 3),
-        )
+        into = self._step_elapsed + self._timer.elapsed(now) if seg is not None else 0.0
+        return self._agenda.location(pos, seg, into)
 
     def _stop(self, reason: StopReason) -> StopLocation | None:
         if self.finished:

@@ -46,6 +46,7 @@ class SessionOptions:
     skip: frozenset[int] = frozenset()
     hold_scale: dict[int, float] = field(default_factory=dict)
     notes: dict[int, str] = field(default_factory=dict)  # why a step is left out or marked
+    swaps: frozenset[int] = frozenset()  # warm-ups done in their other position
 
     def with_skip(self, index: int) -> SessionOptions:
         return replace(self, skip=self.skip | {index})

@@ -31,6 +31,7 @@ class RefusalReason(StrEnum):
     WARMUPS_FIRST = "warmups_first"
     NOT_ACTIVE = "not_active"
     NO_SUCH_STEP = "no_such_step"
+    NO_OTHER_POSITION = "no_other_position"
 
 
 @dataclass(frozen=True)

@@ -59,13 +59,13 @@ class AvoidScreen(QWidget):
         row = QHBoxLayout()
         names = {
             Choice.SKIP: content.text("avoid", "skip"),
+            Choice.SWAP: content.text("avoid", "swap", other="..."),
             Choice.SHORTER: content.text("avoid", "shorter"),
             Choice.AS_USUAL: content.text("avoid", "as_usual"),
         }
         for choice, text in names.items():
-            item = button(
-                text, text, f"{text} in this session", "primary" if choice is Choice.SKIP else None
-            )
+            first = choice in (Choice.SKIP, Choice.SWAP)
+            item = button(text, text, f"{text} in this session", "primary" if first else None)
             item.clicked.connect(lambda _=False, c=choice: self._answer(c))
             row.addWidget(item)
             self.buttons[choice] = item
@@ -81,6 +81,9 @@ class AvoidScreen(QWidget):
     def ask(self, offer: AvoidOffer) -> None:
         self.offer = offer
         self.message.setText(self._content.text("avoid", "offer", title=offer.title))
+        swap = self._content.text("avoid", "swap", other=offer.other_title)
+        self.buttons[Choice.SWAP].setText(swap)
+        self.buttons[Choice.SWAP].setAccessibleName(swap)
         for choice, item in self.buttons.items():
             item.setVisible(choice in offer.choices)
         first = next(c for c in offer.choices)

@@ -28,7 +28,7 @@ from stretchdesk.session.guard import RepeatGuard
 from stretchdesk.ui import wording
 from stretchdesk.ui.countdown import CountdownDial
 from stretchdesk.ui.illustration import IllustrationView
-from stretchdesk.ui.step_list import StepList
+from stretchdesk.ui.step_list import POSITION_ROLE, StepList
 from stretchdesk.ui.widgets import bullet_html, bullet_list, button, double_click_seconds, label
 
 NOTICE_MS = 10_000
@@ -53,7 +53,7 @@ class SessionScreen(QWidget):
         self._content = content
         self._assets = assets
         self.live: LiveSession | None = None
-        self._frames_key: tuple[int, Side | None] | None = None
+        self._frames_key: tuple[int, str, Side | None] | None = None
         self._frames_side: Side | None = None
         self._final: ev.SessionCompleted | ev.SessionStopped | None = None
         self._position_changed = True
@@ -94,6 +94,7 @@ class SessionScreen(QWidget):
         self.steps = StepList()
         self.steps.setMinimumWidth(250)
         self.steps.jump_requested.connect(self._jump)
+        self.steps.swap_requested.connect(self._swap_at)
         self._build_controls()
         self._lay_out()
 
@@ -103,6 +104,12 @@ class SessionScreen(QWidget):
         )
         self.pause_button = button("Start", "Start", "Start, pause or resume the session (Space)")
         self.next_button = button("Next  ▶", "Next", "Go on to the next exercise (Right arrow)")
+        self.swap_button = button(
+            "Other position  (P)",
+            "Other position",
+            "Do this warm-up in another position, if this one hurts (P)",
+        )
+        self.swap_button.clicked.connect(self._swap)
         self.pain_button = button(
             "Pain — stop  (Esc)",
             "Pain — stop",
@@ -136,7 +143,7 @@ class SessionScreen(QWidget):
         middle.addWidget(self.steps, 4)
 
         controls = QHBoxLayout()
-        for control in (self.back_button, self.pause_button, self.next_button):
+        for control in (self.back_button, self.pause_button, self.next_button, self.swap_button):
             controls.addWidget(control)
         controls.addSpacing(24)
         controls.addWidget(self.pain_button, 1)
@@ -155,6 +162,7 @@ class SessionScreen(QWidget):
             (Qt.Key.Key_Space, self._toggle),
             (Qt.Key.Key_Left, self._back),
             (Qt.Key.Key_Right, self._next),
+            (Qt.Key.Key_P, self._swap),
         ]
         self._shortcuts = []
         for key, slot in pairs:
@@ -255,6 +263,23 @@ class SessionScreen(QWidget):
             assert self.live is not None
             self._answer(self.live.engine.back())
 
+    def _swap(self) -> None:
+        """P: the warm-up picked in the step list when it has focus, else the current one."""
+        picked = self.steps.currentItem() if self.steps.hasFocus() else None
+        position = picked.data(POSITION_ROLE) if picked is not None else None
+        if position is not None:
+            self._swap_at(int(position))
+        elif self.running:
+            assert self.live is not None
+            self._agenda_dirty = True
+            self._answer(self.live.engine.swap())
+
+    def _swap_at(self, position: int) -> None:
+        if self.running:
+            assert self.live is not None
+            self._agenda_dirty = True
+            self._answer(self.live.engine.swap(position))
+
     def _jump(self, position: int) -> None:
         if self.running:
             assert self.live is not None
@@ -307,6 +332,11 @@ class SessionScreen(QWidget):
         self.back_button.setAccessibleName("Back to the routines" if ready else "Back")
         self.next_button.setEnabled(not ready)
         self.pause_button.setAccessibleName(text)
+        other = step.alternative
+        self.swap_button.setVisible(other is not None and self.live.engine.can_swap())
+        if other is not None:
+            self.swap_button.setText(f"Do it {other.position.label}  (P)")
+            self.swap_button.setAccessibleName(f"Other position: {other.title}")
         if view.state is EngineState.READY:
             seconds = math.ceil(self.live.engine.settings.position_change_lead_in)
             self.dial.set_state(seconds, 0.0, "Ready", paused=False)
@@ -319,7 +349,11 @@ class SessionScreen(QWidget):
             self._agenda_dirty = False
             self.steps.show_agenda(self.live.engine.agenda(), self.live.notes)
         left = self._frames_side is Side.LEFT
-        key = (view.position, self._frames_side if step.exercise.per_side else None)
+        key = (
+            view.position,
+            step.exercise.id,
+            self._frames_side if step.exercise.per_side else None,
+        )
         if key != self._frames_key:
             self._frames_key = key
             self.illustration.set_frames(find_frames(step, self._assets), left=left)

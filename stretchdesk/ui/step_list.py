@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from stretchdesk.session import AgendaEntry, ItemState
@@ -54,13 +54,14 @@ class StepList(QListWidget):
     """Enter or a double click asks to go to a step; the engine decides whether it may."""
 
     jump_requested = Signal(int)
+    swap_requested = Signal(int)  # P on a warm-up: its other position
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Steps of this session")
         self.setAccessibleDescription(
             "Done, current and coming steps. Stretches stay locked until the warm-ups are done. "
-            "Press Enter to go to a step."
+            "Press Enter to go to a step, P to do a warm-up in its other position."
         )
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -119,6 +120,16 @@ class StepList(QListWidget):
         if current_row >= 0:
             self.setCurrentRow(current_row)
             self.scrollToItem(self.item(current_row))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() == Qt.Key.Key_P and item is not None and not event.isAutoRepeat():
+            position = item.data(POSITION_ROLE)
+            if position is not None:
+                self.swap_requested.emit(int(position))
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
     def _activated(self, item: QListWidgetItem) -> None:
         position = item.data(POSITION_ROLE)

@@ -166,7 +166,8 @@ def style_sheet(c: Colors, scale: float) -> str:
     QCheckBox[role="lead"] {{ font-size: {f(24)}; }}
     QCheckBox[role="lead"]::indicator {{ width: {f(30)}; height: {f(30)};
         border: 2px solid {c.border}; border-radius: {f(4)}; background: {c.surface}; }}
-    QCheckBox[role="lead"]::indicator:checked {{ background: {c.accent}; border-color: {c.accent}; }}
+    QCheckBox[role="lead"]::indicator:checked {{ background: {c.accent};
+        border-color: {c.accent}; }}
     QCheckBox:focus {{ color: {c.focus}; }}
     QScrollArea {{ border: none; }}
     QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}

@@ -35,8 +35,13 @@ def test_offers_never_skip_warmups(catalog: Catalog) -> None:
     routine = catalog.get("quick-relief")
     assert routine is not None
     offers = offers_for(routine, {"knee-to-chest": "Knee", "pelvic-tilt": "Tilts", "x": "X"})
-    assert [o.exercise_id for o in offers] == ["knee-to-chest"]  # tilts: no skip, no holds
-    offer = offers[0]
+    assert [o.exercise_id for o in offers] == ["pelvic-tilt", "knee-to-chest"]
+    tilts, offer = offers
+    # a warm-up is never skipped, but it can be done in its other position
+    assert tilts.choices == (Choice.SWAP, Choice.AS_USUAL)
+    assert tilts.other_title == "Pelvic tilts against a wall"
+    swapped = apply_choice(SessionOptions(), tilts, Choice.SWAP)
+    assert swapped.swaps == frozenset(tilts.step_indices) and swapped.skip == frozenset()
     assert offer.choices == (Choice.SKIP, Choice.SHORTER, Choice.AS_USUAL)
     skip = apply_choice(SessionOptions(), offer, Choice.SKIP)
     assert skip.skip == frozenset(offer.step_indices)

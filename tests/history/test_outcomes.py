@@ -15,11 +15,12 @@ from stretchdesk.history.outcome import SessionOutcome, StepOutcome
 from stretchdesk.history.schema import LATEST
 from stretchdesk.routine import Catalog, Routine
 from tests.history.helpers import Recorded, open_store
+from tests.session.helpers import short_routine
 
 
 @pytest.fixture
 def quick(catalog: Catalog) -> Routine:
-    routine = catalog.get("quick-relief")
+    routine = short_routine()
     assert routine is not None
     return routine
 

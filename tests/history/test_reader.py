@@ -13,11 +13,12 @@ from stretchdesk.history.schema import empty_history
 from stretchdesk.routine import Catalog
 from stretchdesk.session.advice import AdviceSettings, Concern
 from tests.history.helpers import Recorded, open_store
+from tests.session.helpers import short_routine
 
 
 def test_answers_are_typed(data_dir: Path, catalog: Catalog) -> None:
     store = open_store(data_dir / "history.sqlite")
-    rec = Recorded(store, catalog.get("quick-relief"))  # type: ignore[arg-type]
+    rec = Recorded(store, short_routine())  # type: ignore[arg-type]
     rec.engine.start()
     rec.run(200)
     rec.engine.pain_stop()
@@ -65,7 +66,7 @@ def test_advice_reads_repeated_pain_stops_from_the_history(
     data_dir: Path, catalog: Catalog
 ) -> None:
     store = open_store(data_dir / "history.sqlite")
-    routine = catalog.get("quick-relief")
+    routine = short_routine()
     assert routine is not None
     reader = HistoryReader(lambda: store.conn)
     for times in (1, 2):

@@ -14,6 +14,7 @@ from stretchdesk.history import queries as q
 from stretchdesk.routine import Catalog
 from stretchdesk.session import EngineState
 from tests.history.helpers import Recorded, open_store, sqlite_error
+from tests.session.helpers import short_routine
 
 
 class Flaky:
@@ -38,7 +39,7 @@ def test_writes_wait_for_space_and_keep_their_order(
 ) -> None:
     store = open_store(data_dir / "history.sqlite")
     flaky = Flaky(store, monkeypatch)
-    rec = Recorded(store, catalog.get("quick-relief"), pain_before=5)  # type: ignore[arg-type]
+    rec = Recorded(store, short_routine(), pain_before=5)  # type: ignore[arg-type]
     flaky.full = True
     rec.engine.start()
     rec.run(15 + 120 + 10 + 5 + 31)  # two warm-ups finish while the disk is full
@@ -62,7 +63,7 @@ def test_writes_wait_for_space_and_keep_their_order(
 
 
 def test_no_store_at_all_still_lets_the_session_run(catalog: Catalog) -> None:
-    rec = Recorded(None, catalog.get("quick-relief"))  # type: ignore[arg-type]
+    rec = Recorded(None, short_routine())  # type: ignore[arg-type]
     rec.engine.start()
     rec.run(3000)
     assert rec.engine.state is EngineState.COMPLETED
@@ -71,7 +72,7 @@ def test_no_store_at_all_still_lets_the_session_run(catalog: Catalog) -> None:
 
 def test_a_stop_before_the_start_writes_nothing(data_dir: Path, catalog: Catalog) -> None:
     store = open_store(data_dir / "history.sqlite")
-    rec = Recorded(store, catalog.get("quick-relief"))  # type: ignore[arg-type]
+    rec = Recorded(store, short_routine())  # type: ignore[arg-type]
     rec.recorder.set_pain_before(4)
     assert rec.engine.pain_stop() is not None
     rec.recorder.rate_pain_stop(5)
@@ -84,7 +85,7 @@ def test_pain_before_given_before_the_start_is_written_with_the_session(
     data_dir: Path, catalog: Catalog
 ) -> None:
     store = open_store(data_dir / "history.sqlite")
-    rec = Recorded(store, catalog.get("quick-relief"))  # type: ignore[arg-type]
+    rec = Recorded(store, short_routine())  # type: ignore[arg-type]
     rec.recorder.set_pain_before(4)
     rec.engine.start()
     rec.recorder.set_pain_before(5)  # changed their mind after the start

@@ -21,6 +21,7 @@ from stretchdesk.routine import Catalog, Routine
 from stretchdesk.session import FakeClock
 from stretchdesk.session.events import StepStarted
 from tests.history.helpers import Recorded, open_store
+from tests.session.helpers import short_routine
 
 START = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 
@@ -41,7 +42,7 @@ class JumpingWall:
 
 @pytest.fixture
 def quick(catalog: Catalog) -> Routine:
-    found = catalog.get("quick-relief")
+    found = short_routine()
     assert found is not None
     return found
 

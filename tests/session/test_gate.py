@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stretchdesk.routine import Catalog, Phase, Routine
+from stretchdesk.routine import ExerciseLibrary, Phase, Routine
 from stretchdesk.session import (
     EngineState,
     ItemState,
@@ -16,14 +16,12 @@ from stretchdesk.session import (
     StepStatus,
 )
 from stretchdesk.session.events import StepFinished, StepStarted, WarmupExpired
-from tests.session.helpers import Driven
+from tests.session.helpers import Driven, short_routine
 
 
 @pytest.fixture
-def quick(catalog: Catalog) -> Routine:
-    routine = catalog.get("quick-relief")
-    assert routine is not None
-    return routine
+def quick(library: ExerciseLibrary) -> Routine:
+    return short_routine(library)
 
 
 def _first_stretch(driven: Driven) -> None:
@@ -146,10 +144,11 @@ def test_ten_minutes_idle_means_a_short_rewarm_first(quick: Routine) -> None:
     _pause_in_first_stretch(driven, idle=11 * 60)
     expired = driven.of(WarmupExpired)
     assert len(expired) == 1 and expired[0].level is RewarmLevel.SHORT
-    assert [s.exercise_id for s in expired[0].steps] == ["march-in-place", "pelvic-tilt"]
+    # the re-warm is given in the position the person was in (lying: sit, not stand)
+    assert [s.exercise_id for s in expired[0].steps] == ["seated-march", "pelvic-tilt"]
     view = driven.engine.view()
     assert (view.step.exercise_id, view.is_rewarm, view.segment) == (
-        "march-in-place",
+        "seated-march",
         True,
         SegmentKind.LEAD_IN,
     )
@@ -197,7 +196,7 @@ def test_idle_in_the_rest_after_the_last_warmup_counts(quick: Routine) -> None:
     driven.engine.pause()
     driven.clock.advance(12 * 60)
     driven.engine.resume()
-    assert driven.engine.view().step.exercise_id == "march-in-place"
+    assert driven.engine.view().step.exercise_id == "seated-march"  # lying before: sit
 
 
 def test_thresholds_are_settings(quick: Routine) -> None:

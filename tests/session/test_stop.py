@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from stretchdesk.routine import Catalog, Phase, Side
+from stretchdesk.routine import ExerciseLibrary, Phase, Side
 from stretchdesk.session import EngineState, SegmentKind, StepStatus, StopReason
 from stretchdesk.session.events import CountdownSecond, SessionStopped, StepFinished
-from tests.session.helpers import Driven
+from tests.session.helpers import Driven, short_routine
 
 
 @pytest.fixture
-def driven(catalog: Catalog) -> Driven:
-    routine = catalog.get("quick-relief")
+def driven(library: ExerciseLibrary) -> Driven:
+    routine = short_routine(library)
     assert routine is not None
     return Driven(routine)
 

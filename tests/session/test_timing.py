@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from stretchdesk.routine import Catalog
+from stretchdesk.routine import Catalog, ExerciseLibrary
 from stretchdesk.session import EngineState, SegmentKind, SessionSettings
 from stretchdesk.session.events import (
     CountdownSecond,
@@ -18,7 +18,7 @@ from stretchdesk.session.events import (
     SessionStarted,
     SideSwitched,
 )
-from tests.session.helpers import Driven
+from tests.session.helpers import Driven, short_routine
 
 ROUTINES = ["lower-back-spasm", "quick-relief"]
 
@@ -55,8 +55,8 @@ def test_any_tick_pattern_gives_the_planned_session(catalog: Catalog, routine_id
         assert timeline == first, f"{name} ticks changed the session"
 
 
-def test_countdown_seconds_are_reported_once_each_in_order(catalog: Catalog) -> None:
-    driven = Driven(catalog.get("quick-relief"))  # type: ignore[arg-type]
+def test_countdown_seconds_are_reported_once_each_in_order(library: ExerciseLibrary) -> None:
+    driven = Driven(short_routine(library))
     driven.engine.start()
     driven.run_ticks([0.7] * 40)
     ticks = driven.of(CountdownSecond)
@@ -66,8 +66,8 @@ def test_countdown_seconds_are_reported_once_each_in_order(catalog: Catalog) -> 
     assert all(t.segment is SegmentKind.LEAD_IN for t in ticks[:14])
 
 
-def test_shown_seconds_round_up(catalog: Catalog) -> None:
-    driven = Driven(catalog.get("quick-relief"))  # type: ignore[arg-type]
+def test_shown_seconds_round_up(library: ExerciseLibrary) -> None:
+    driven = Driven(short_routine(library))
     driven.engine.start()
     assert driven.engine.view().shown_seconds == 15
     driven.clock.advance(0.2)
@@ -77,8 +77,8 @@ def test_shown_seconds_round_up(catalog: Catalog) -> None:
     assert driven.engine.view().shown_seconds == 14
 
 
-def test_pause_freezes_remaining_time_exactly(catalog: Catalog) -> None:
-    driven = Driven(catalog.get("quick-relief"))  # type: ignore[arg-type]
+def test_pause_freezes_remaining_time_exactly(library: ExerciseLibrary) -> None:
+    driven = Driven(short_routine(library))
     driven.engine.start()
     driven.run(15 + 42.3)  # into the 120 s of belly breathing
     driven.engine.pause()
@@ -97,8 +97,8 @@ def test_pause_freezes_remaining_time_exactly(catalog: Catalog) -> None:
     assert starts[1].at == pytest.approx(1000 + 15 + 120 + 300 + 10 + 5)
 
 
-def test_pause_and_resume_do_not_double_countdown_seconds(catalog: Catalog) -> None:
-    driven = Driven(catalog.get("quick-relief"))  # type: ignore[arg-type]
+def test_pause_and_resume_do_not_double_countdown_seconds(library: ExerciseLibrary) -> None:
+    driven = Driven(short_routine(library))
     driven.engine.start()
     for _ in range(50):
         driven.run(2.3, tick=0.4)
@@ -124,8 +124,8 @@ def test_lead_in_is_longer_when_the_position_changes(catalog: Catalog) -> None:
     assert ("cat-cow", 15.0, True) in leads and ("bottom-to-heels", 5.0, False) in leads
 
 
-def test_sides_and_reps(catalog: Catalog) -> None:
-    driven = Driven(catalog.get("quick-relief"))  # type: ignore[arg-type]
+def test_sides_and_reps(library: ExerciseLibrary) -> None:
+    driven = Driven(short_routine(library))
     driven.engine.start()
     driven.run(3000, tick=1)
     knee = [

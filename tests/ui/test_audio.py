@@ -152,4 +152,4 @@ def test_a_session_opened_before_sound_and_voice_are_ready_is_heard_once_they_ar
     audio.spoke.connect(spoken.append)
     window.attach_audio(audio)
     run_until(window, clock, lambda: engine_of(window).view().position == 1)
-    assert spoken and spoken[-1].startswith("Pelvic tilts")
+    assert spoken and spoken[-1].startswith("Belly breathing")

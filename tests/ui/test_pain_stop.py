@@ -17,7 +17,7 @@ from tests.ui.flows import engine_of, open_session, press, read_history, run_unt
 
 Moment = Callable[[SessionView], bool]
 MOMENTS: dict[str, tuple[Moment, str, str | None]] = {
-    "lead-in": (lambda v: v.segment is SegmentKind.LEAD_IN, "belly-breathing", None),
+    "lead-in": (lambda v: v.segment is SegmentKind.LEAD_IN, "march-in-place", None),
     "hold": (
         lambda v: v.step.exercise_id == "knee-to-chest" and v.segment is SegmentKind.ACTIVE,
         "knee-to-chest",

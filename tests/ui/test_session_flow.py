@@ -54,14 +54,14 @@ def test_a_whole_short_routine(
         return window.current is window.completion
 
     run_until(window, clock, finished, limit=20 * 60)
-    assert {"Warm-up 1 of 3", "Warm-up 3 of 3", "Stretch 1 of 2", "Stretch 2 of 2"} <= seen_badges
+    assert {"Warm-up 1 of 4", "Warm-up 4 of 4", "Stretch 1 of 2", "Stretch 2 of 2"} <= seen_badges
     qtbot.mouseClick(window.completion.scale.rating_button(3), Qt.MouseButton.LeftButton)
     rows = read_history(
         data_dir, "SELECT outcome, pain_before, pain_after, total_steps FROM session"
     )
-    assert rows == [("completed", 6, 3, 5)]
+    assert rows == [("completed", 6, 3, 6)]
     steps = read_history(data_dir, "SELECT exercise_id, status FROM step ORDER BY position")
-    assert [s[1] for s in steps] == ["completed"] * 5
+    assert [s[1] for s in steps] == ["completed"] * 6
     assert window.completion.title.text() == "Well done: routine complete"
     assert "Warm-ups done; 2 of 2 stretches done." in window.completion.summary.text()
     qtbot.mouseClick(window.completion.done_button, Qt.MouseButton.LeftButton)
@@ -82,7 +82,7 @@ def test_skipping_every_stretch_says_so_and_is_saved_so(
     assert "Warm-ups done; 0 of 2 stretches done, 2 skipped." in window.completion.summary.text()
     assert read_history(data_dir, "SELECT outcome FROM session") == [("completed_with_skips",)]
     statuses = read_history(data_dir, "SELECT status FROM step ORDER BY position")
-    assert [s[0] for s in statuses] == ["completed"] * 3 + ["skipped"] * 2
+    assert [s[0] for s in statuses] == ["completed"] * 4 + ["skipped"] * 2
 
 
 def test_pause_freezes_and_resume_goes_on(
@@ -147,7 +147,7 @@ def test_closing_mid_session_saves_it_as_ended_early(
     window.close()
     assert read_history(data_dir, "SELECT outcome FROM session") == [("ended_early",)]
     steps = read_history(data_dir, "SELECT exercise_id, status FROM step ORDER BY position")
-    assert steps == [("belly-breathing", "completed"), ("pelvic-tilt", "stopped")]
+    assert steps == [("march-in-place", "completed"), ("belly-breathing", "stopped")]
 
 
 def test_countdown_repaints_once_a_second_not_per_tick(

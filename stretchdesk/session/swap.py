@@ -1,0 +1,53 @@
+"""Swapping a warm-up for its alternative in another position. No Qt.
+
+A person in a spasm may not be able to kneel or stand: each warm-up of the library can name
+an exercise in another position (``alternative`` in its file). Swapping replaces the step in
+this session only; the warm-up gate is unchanged (the swapped-in warm-up must be done before
+any stretch). A re-warm after a long pause is given in the position the person is in.
+"""
+
+from __future__ import annotations
+
+from stretchdesk.routine.model import Phase, Position, Step
+from stretchdesk.session.events import StepStatus
+from stretchdesk.session.plan import AgendaItem
+from stretchdesk.session.view import Refusal, RefusalReason
+
+NO_OTHER = Refusal(RefusalReason.NO_OTHER_POSITION, "This exercise has no other position.")
+ALREADY_DONE = Refusal(RefusalReason.NO_SUCH_STEP, "This step is already over.")
+ONLY_WARMUPS = Refusal(
+    RefusalReason.NO_OTHER_POSITION, "Only a warm-up can be swapped for another position."
+)
+
+
+def refuse_swap(item: AgendaItem, status: StepStatus | None) -> Refusal | None:
+    """Why this step cannot be swapped now; None if it can."""
+    if item.phase is not Phase.WARMUP:
+        return ONLY_WARMUPS
+    if status is not None:
+        return ALREADY_DONE
+    if item.step.alternative is None:
+        return NO_OTHER
+    return None
+
+
+def swapped_item(item: AgendaItem, hold_scale: float) -> AgendaItem:
+    """The same place in the session with the other exercise (which can swap back)."""
+    other = item.step.swapped()
+    assert other is not None, "refuse_swap first"
+    return AgendaItem(other, item.routine_index, other.timing.scaled(hold_scale))
+
+
+def in_position(step: Step, body: Position | None) -> Step:
+    """The step or its alternative, whichever is nearer the position the person is in
+    (lying and kneeling, sitting, standing); the step itself when they are equally near."""
+    other = step.swapped()
+    if body is None or other is None:
+        return step
+    mine = abs(step.position.height - body.height)
+    theirs = abs(other.position.height - body.height)
+    return other if theirs < mine else step
+
+
+def rewarm_in_position(steps: tuple[Step, ...], body: Position | None) -> tuple[Step, ...]:
+    return tuple(in_position(step, body) for step in steps)
