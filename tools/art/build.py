@@ -20,6 +20,7 @@ from tools.art.poses import (
     swap_name,
     swap_sides,
 )
+from tools.art.props import boxes, corners
 from tools.art.render import Painter, arrow_path
 from tools.art.skeleton import Body
 
@@ -78,17 +79,18 @@ def render(sheet: PoseSheet, exercise: Exercise) -> Rendered:
     arrows = tuple(
         (point, a.away + 8.0) for s in sheets for a in s.arrows for point in arrow_path(s, a, place)
     )
-    frame = fit(cam, every, mat, arrows)
+    furniture = tuple((c, 0.0) for prop in sheet.props for b in boxes(prop) for c in corners(b))
+    frame = fit(cam, every, mat, arrows + furniture)
     outputs: list[list[Image.Image]] = []
     for s, (bodies, samples) in zip(sheets, per_sheet, strict=True):
-        painter = Painter(cam, frame, s.highlight, mat)
+        painter = Painter(cam, frame, s.highlight, mat, s.props)
         outputs.append(
             [
                 painter.paint(body, [(a, arrow_path(s, a, place)) for a in smp.arrows], smp.glow)
                 for body, smp in zip(bodies, samples, strict=True)
             ]
         )
-    painter = Painter(cam, frame, sheet.highlight, mat)
+    painter = Painter(cam, frame, sheet.highlight, mat, sheet.props)
     keys = []
     for index, key in enumerate(sheet.keys):
         drawn = [(a, arrow_path(sheet, a, place)) for a in sheet.arrows if a.key == index + 1]

@@ -26,9 +26,12 @@ POSE_KEYS = {
     "arrow",
     "close",
     "mat",
+    "prop",
 }
 KEY_KEYS = {"name", "move", "hold", "contacts", "glow"}
 ARROW_KEYS = {"point", "key", "away"}
+PROP_KEYS = {"kind", "x"}
+PROP_KINDS = ("chair", "wall")
 SPINE_MIRRORED = {"bend", "twist", "turn", "z"}
 
 
@@ -41,6 +44,15 @@ class Arrow:
     point: str
     key: int  # the movement into this keyframe
     away: float  # how far from the body the arrow runs, in cm
+
+
+@dataclass(frozen=True)
+class Prop:
+    """Furniture in the room: a ``chair`` (its seat centred at ``x``, facing forwards) or a
+    ``wall`` (its face at ``x``, behind a figure that faces forwards)."""
+
+    kind: str
+    x: float
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,7 @@ class PoseSheet:
     close: float  # cycles: beats to move from the last keyframe back to the first
     grounded: bool  # True when the pelvis height comes from resting on the mat
     mat: float  # the mat's length in cm
+    props: tuple[Prop, ...] = ()
 
 
 @dataclass
@@ -106,6 +119,15 @@ def _merge(base: Pose, table: Mapping[str, Any], exercise: str, where: str) -> P
 
 def _names(body: Body) -> set[str]:
     return {p.name for p in body.parts} | set(body.points)
+
+
+def _props(raws: list[Any], exercise: str) -> tuple[Prop, ...]:
+    props = []
+    for raw in raws:
+        if set(raw) - PROP_KEYS or raw.get("kind") not in PROP_KINDS:
+            raise _fail(exercise, "prop", f"needs a kind ({', '.join(PROP_KINDS)}) and x: {raw}")
+        props.append(Prop(str(raw["kind"]), float(raw.get("x", 0.0))))
+    return tuple(props)
 
 
 def load_pose_file(path: Path, *, check: bool = True) -> PoseSheet:
@@ -169,6 +191,7 @@ def load_pose_file(path: Path, *, check: bool = True) -> PoseSheet:
         close=float(data.get("close", 1.0)),
         grounded=grounded,
         mat=float(data.get("mat", 190.0)),
+        props=_props(data.get("prop", []), exercise),
     )
     for index, keyframe in enumerate(sheet.keys, start=1):
         if check:

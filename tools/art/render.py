@@ -12,8 +12,9 @@ import math
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
+from tools.art import props
 from tools.art.camera import SIZE, SUPERSAMPLE, Camera, Frame, MatPlace
-from tools.art.poses import MAT_TOP, Arrow, PoseSheet, _blend, _ease
+from tools.art.poses import MAT_TOP, Arrow, PoseSheet, Prop, _blend, _ease
 from tools.art.skeleton import Body, Part
 from tools.art.vec import Vec
 
@@ -76,8 +77,16 @@ def _capsule(
 class Painter:
     """Draws bodies for one exercise with one camera and framing."""
 
-    def __init__(self, cam: Camera, frame: Frame, highlight: tuple[str, ...], mat: MatPlace):
+    def __init__(
+        self,
+        cam: Camera,
+        frame: Frame,
+        highlight: tuple[str, ...],
+        mat: MatPlace,
+        furniture: tuple[Prop, ...] = (),
+    ):
         self.cam, self.frame, self.highlight, self.mat = cam, frame, highlight, mat
+        self.props = furniture
         self.ss = SUPERSAMPLE
         self.outline = max(2.0, 0.55 * frame.scale) * self.ss
         self.glow = 1.0
@@ -95,6 +104,7 @@ class Painter:
         w, h = SIZE
         canvas = Image.new("RGBA", (w * self.ss, h * self.ss), (0, 0, 0, 0))
         self._floor(canvas)
+        self._props(canvas)
         self._shadow(canvas, body)
         self._glow(canvas, body)
         self._figure(canvas, body)
@@ -124,6 +134,32 @@ class Painter:
                 continue
             colour = MAT if face == (4, 5, 7, 6) else MAT_SIDE
             draw.polygon([self._pt(p) for p in pts], fill=(*colour, 235))
+
+    def _props(self, canvas: Image.Image) -> None:
+        """Chairs and walls: boxes, the farthest first, faces turned away left out."""
+        draw = ImageDraw.Draw(canvas)
+        faces = [(0, 1, 3, 2), (4, 5, 7, 6), (0, 1, 5, 4), (2, 3, 7, 6), (0, 2, 6, 4), (1, 3, 7, 5)]
+        shapes = [(box, prop) for prop in self.props for box in props.boxes(prop)]
+
+        def depth(item: tuple[props.Box, Prop]) -> float:
+            box = item[0]
+            return self.cam.depth(
+                ((box[0] + box[1]) / 2, (box[2] + box[3]) / 2, (box[4] + box[5]) / 2)
+            )
+
+        for box, prop in sorted(shapes, key=depth):
+            points = props.corners(box)
+            centre = tuple(sum(p[k] for p in points) / 8 for k in range(3))
+            base = props.colour(prop)
+            for face in faces:
+                pts = [points[i] for i in face]
+                mid = tuple(sum(p[k] for p in pts) / 4 for k in range(3))
+                normal = (mid[0] - centre[0], mid[1] - centre[1], mid[2] - centre[2])
+                if self.cam.depth(normal) <= 1e-6:
+                    continue
+                shade = 1.0 if normal[1] > 0 else (0.86 if abs(normal[0]) > 1e-6 else 0.74)
+                fill = tuple(round(c * shade) for c in base)
+                draw.polygon([self._pt(p) for p in pts], fill=(*fill, 255), outline=(*OUTLINE, 140))
 
     def _shadow(self, canvas: Image.Image, body: Body) -> None:
         small = 4
