@@ -31,7 +31,7 @@ POSE_KEYS = {
 KEY_KEYS = {"name", "move", "hold", "contacts", "glow"}
 ARROW_KEYS = {"point", "key", "away"}
 PROP_KEYS = {"kind", "x"}
-PROP_KINDS = ("chair", "wall")
+PROP_KINDS = ("chair", "wall", "cushion")
 SPINE_MIRRORED = {"bend", "twist", "turn", "z"}
 
 

@@ -1,4 +1,5 @@
-"""Furniture for the seated and standing alternatives: a plain chair and a wall, as boxes."""
+"""Furniture, as boxes: a plain chair and a wall for the seated and standing alternatives,
+a small flat cushion under the head where the sources suggest one."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ Box = tuple[float, float, float, float, float, float]  # x0, x1, y0, y1, z0, z1 
 
 SEAT_TOP = 45.0  # a dining chair: the seat this high above the floor
 SEAT = 42.0  # seat width and depth
+CUSHION = 4.5  # cm thick
 WOOD: tuple[int, int, int] = (156, 112, 78)
+PILLOW: tuple[int, int, int] = (226, 222, 200)
 WALL: tuple[int, int, int] = (196, 200, 206)
 
 
@@ -17,6 +20,8 @@ def boxes(prop: Prop) -> list[Box]:
     x = prop.x
     if prop.kind == "wall":
         return [(x - 5.0, x, 0.0, 175.0, -45.0, 45.0)]
+    if prop.kind == "cushion":  # a small flat cushion under the head, lying on the mat
+        return [(x - 14.0, x + 14.0, 2.0, 2.0 + CUSHION, -17.0, 17.0)]
     h = SEAT / 2
     seat = (x - h, x + h, SEAT_TOP - 4.0, SEAT_TOP, -h, h)
     back = (x - h, x - h + 3.5, SEAT_TOP, SEAT_TOP + 42.0, -h, h)
@@ -29,7 +34,7 @@ def boxes(prop: Prop) -> list[Box]:
 
 
 def colour(prop: Prop) -> tuple[int, int, int]:
-    return WALL if prop.kind == "wall" else WOOD
+    return {"wall": WALL, "cushion": PILLOW}.get(prop.kind, WOOD)
 
 
 def corners(box: Box) -> list[Vec]:
