@@ -27,6 +27,7 @@ from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine import load_catalog, load_library
 from stretchdesk.services import Services
 from stretchdesk.session import FakeClock, SegmentKind
+from stretchdesk.session.health import Answer
 from stretchdesk.ui.main_window import MainWindow
 from stretchdesk.ui.theme import apply_theme
 from tools.demo_history import make_demo_history
@@ -121,6 +122,7 @@ def capture_theme(
     window.close()
     window.services.close()
     broken_history(shot, tmp, theme, size)
+    health_checked(shot, tmp, theme, size)
     return shot.saved
 
 
@@ -187,6 +189,30 @@ def broken_history(shot: Shooter, tmp: Path, theme: str, size: tuple[int, int]) 
     window, _ = make_window(broken, theme, size)
     shot.window = window
     shot("banner")
+    window.close()
+    window.services.close()
+
+
+def health_checked(shot: Shooter, tmp: Path, theme: str, size: tuple[int, int]) -> None:
+    """Osteoporosis ticked: the cards say what is left out; the session offers the seated
+    march; F1 shows when pain means stop."""
+    data = tmp / f"{theme}-health"
+    data.mkdir()
+    prefs = Preferences(theme=theme, safety_seen=True).with_health(
+        frozenset({Answer.OSTEOPOROSIS})
+    )
+    save_prefs(data / "settings.toml", prefs)
+    window, clock = make_window(data, theme, size)
+    shot.window = window
+    shot("start-health")
+    window.start.select("quick-relief")
+    window.start.start.click()
+    window.pain_before.scale.skip.click()
+    shot.key(Qt.Key.Key_Space)
+    clock.advance(3)
+    window.session.refresh()
+    shot.key(Qt.Key.Key_F1)
+    shot("session-help")
     window.close()
     window.services.close()
 

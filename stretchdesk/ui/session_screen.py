@@ -28,6 +28,7 @@ from stretchdesk.session.guard import RepeatGuard
 from stretchdesk.ui import wording
 from stretchdesk.ui.countdown import CountdownDial
 from stretchdesk.ui.illustration import IllustrationView
+from stretchdesk.ui.session_help import help_panel
 from stretchdesk.ui.step_list import POSITION_ROLE, StepList
 from stretchdesk.ui.widgets import bullet_html, bullet_list, button, double_click_seconds, label
 
@@ -91,12 +92,16 @@ class SessionScreen(QWidget):
         self.notice = label("", "notice")
         self.notice.setAccessibleName("Message")
         self.notice.hide()
+        self.help = help_panel(self._content)
         self.steps = StepList()
         self.steps.setMinimumWidth(250)
         self.steps.jump_requested.connect(self._jump)
         self.steps.swap_requested.connect(self._swap_at)
         self._build_controls()
         self._lay_out()
+
+    def toggle_help(self) -> None:
+        self.help.setVisible(not self.help.isVisible())
 
     def _build_controls(self) -> None:
         self.back_button = button(
@@ -110,6 +115,8 @@ class SessionScreen(QWidget):
             "Do this warm-up in another position, if this one hurts (P)",
         )
         self.swap_button.clicked.connect(self._swap)
+        self.help_button = button("Help  (F1)", "Help", "When pain means stop, and the keys (F1)")
+        self.help_button.clicked.connect(self.toggle_help)
         self.pain_button = button(
             "Pain — stop  (Esc)",
             "Pain — stop",
@@ -128,6 +135,7 @@ class SessionScreen(QWidget):
         top.addSpacing(16)
         top.addWidget(self.title, 1)
         top.addWidget(self.place)
+        top.addWidget(self.help_button)
 
         info = QVBoxLayout()
         info.addWidget(self.dial, 1)  # the dial takes whatever height is spare
@@ -152,6 +160,7 @@ class SessionScreen(QWidget):
         column.setContentsMargins(24, 16, 24, 16)
         column.addLayout(top)
         column.addWidget(self.headline)
+        column.addWidget(self.help)
         column.addLayout(middle, 1)
         column.addWidget(self.notice)
         column.addLayout(controls)
@@ -163,6 +172,7 @@ class SessionScreen(QWidget):
             (Qt.Key.Key_Left, self._back),
             (Qt.Key.Key_Right, self._next),
             (Qt.Key.Key_P, self._swap),
+            (Qt.Key.Key_F1, self.toggle_help),
         ]
         self._shortcuts = []
         for key, slot in pairs:

@@ -4,10 +4,13 @@ keeping active after a session, and every source as a link that opens in the bro
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.ui.main_window import MainWindow
+from tests.ui.flows import open_session, press
 
 
 def _labels(screen: QWidget) -> list[QLabel]:
@@ -68,3 +71,16 @@ def test_about_lists_every_source_as_a_link(window: MainWindow) -> None:
         assert f'href="{source.url.replace("&", "&amp;")}"' in links.text()
         assert f"Checked {source.checked.day} {source.checked:%B %Y}" in links.text()
     assert window.services.content.how_often.lines[0] in _text_of(window.about)
+
+
+def test_f1_in_a_session_shows_pain_that_means_stop(qtbot: QtBot, window: MainWindow) -> None:
+    open_session(qtbot, window, "quick-relief")
+    help_panel = window.session.help
+    assert not help_panel.isVisible()
+    press(qtbot, window, Qt.Key.Key_F1)
+    assert help_panel.isVisible()
+    text = _text_of(help_panel)
+    content = window.services.content
+    assert content.pain_stop.title in text and content.pain_stop.lines[0] in text
+    press(qtbot, window, Qt.Key.Key_F1)
+    assert not help_panel.isVisible()

@@ -1,0 +1,30 @@
+"""The session's help (F1): when pain means stop, in the sourced words of safety.toml, and
+the keys. Shown above the exercise until F1 is pressed again."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QVBoxLayout
+
+from stretchdesk.routine.content import SafetyContent
+from stretchdesk.ui.safety_screen import section_widgets
+from stretchdesk.ui.widgets import label
+
+KEYS = (
+    "Keys: Space start, pause or go on · Esc pain — stop · ◀ ▶ back and next · "
+    "P other position (warm-ups) · F1 this help"
+)
+
+
+def help_panel(content: SafetyContent) -> QFrame:
+    panel = QFrame()
+    panel.setProperty("role", "panel")
+    panel.setAccessibleName("Help")
+    column = QVBoxLayout(panel)
+    column.setContentsMargins(16, 12, 16, 12)
+    for widget in section_widgets(
+        content.pain_stop, heading_role="subheading", lines_role="instructions"
+    ):
+        column.addWidget(widget)
+    column.addWidget(label(KEYS, "muted"))
+    panel.hide()
+    return panel
