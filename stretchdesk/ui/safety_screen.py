@@ -76,15 +76,14 @@ class SafetyScreen(QWidget):
         column.addWidget(who)
         column.addWidget(label(f"Source: {content.who.source}", "small"))
         column.addSpacing(12)
+        # the red flags come first, the emergency largest; never smaller than the other lines
+        for widget in red_flags(content, lines_role="lead"):
+            column.addWidget(widget)
+            column.addSpacing(12)
         for widget in section_widgets(
             content.pain_stop, heading_role="heading", lines_role="lead", lead_role="lead"
         ):
             column.addWidget(widget)
-        column.addSpacing(12)
-        # the red flags are never smaller than the lines above them
-        for widget in red_flags(content, lines_role="lead"):
-            column.addWidget(widget)
-            column.addSpacing(12)
         column.addStretch(1)
         self.ok = button(
             "I understand",
