@@ -198,9 +198,7 @@ def health_checked(shot: Shooter, tmp: Path, theme: str, size: tuple[int, int]) 
     march; F1 shows when pain means stop."""
     data = tmp / f"{theme}-health"
     data.mkdir()
-    prefs = Preferences(theme=theme, safety_seen=True).with_health(
-        frozenset({Answer.OSTEOPOROSIS})
-    )
+    prefs = Preferences(theme=theme, safety_seen=True).with_health(frozenset({Answer.OSTEOPOROSIS}))
     save_prefs(data / "settings.toml", prefs)
     window, clock = make_window(data, theme, size)
     shot.window = window
