@@ -23,6 +23,39 @@ THEME_NAMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 SIZE_NAMES = {"normal": "Normal", "large": "Large", "extra-large": "Extra large"}
 
 
+# setting, prefix, suffix, accessible name, description: the thresholds of the suggestions
+ADVICE_CONTROLS = (
+    (
+        "advice_high_pain",
+        "pain ",
+        " or more before a session",
+        "Suggest help when the pain before a session is at least",
+        "A rating this high brings a suggestion to see a GP or physiotherapist",
+    ),
+    (
+        "advice_worse_count",
+        "worse after ",
+        " of the last 5 sessions",
+        "Suggest help when pain after was worse in this many of the last 5 sessions",
+        "Pain after a session higher than before it",
+    ),
+    (
+        "advice_trend_days",
+        "no easing over ",
+        " days",
+        "Suggest help when the pain has not eased over this many days",
+        "The pain before sessions has not come down by 2 points",
+    ),
+    (
+        "advice_repeated_stops",
+        "one exercise stopped ",
+        " times in 30 days",
+        "Suggest help when one exercise was stopped for pain this many times",
+        "Pain-stops on the same exercise",
+    ),
+)
+
+
 def _spin(limits: tuple[int, int], step: int, *, suffix: str, name: str, tip: str) -> QSpinBox:
     spin = QSpinBox()
     spin.setRange(*limits)
@@ -141,39 +174,13 @@ class SettingsScreen(QWidget):
 
     def _make_advice_controls(self) -> None:
         """The thresholds of the suggestions made from the history (the app's own choice)."""
-        self.high_pain = _spin(
-            whole_range("advice_high_pain"),
-            1,
-            suffix=" or more before a session",
-            name="Suggest help when the pain before a session is at least",
-            tip="A rating this high brings a suggestion to see a GP or physiotherapist",
-        )
-        self.high_pain.setPrefix("pain ")
-        self.worse_count = _spin(
-            whole_range("advice_worse_count"),
-            1,
-            suffix=" of the last 5 sessions",
-            name="Suggest help when pain after was worse in this many of the last 5 sessions",
-            tip="Pain after a session higher than before it",
-        )
-        self.worse_count.setPrefix("worse after ")
-        self.trend_days = _spin(
-            whole_range("advice_trend_days"),
-            1,
-            suffix=" days",
-            name="Suggest help when the pain has not eased over this many days",
-            tip="The pain before sessions has not come down by 2 points",
-        )
-        self.trend_days.setPrefix("no easing over ")
-        self.repeated_stops = _spin(
-            whole_range("advice_repeated_stops"),
-            1,
-            suffix=" times in 30 days",
-            name="Suggest help when one exercise was stopped for pain this many times",
-            tip="Pain-stops on the same exercise",
-        )
-        self.repeated_stops.setPrefix("one exercise stopped ")
-        self._advice = (self.high_pain, self.worse_count, self.trend_days, self.repeated_stops)
+        made = []
+        for setting, prefix, suffix, name, tip in ADVICE_CONTROLS:
+            spin = _spin(whole_range(setting), 1, suffix=suffix, name=name, tip=tip)
+            spin.setPrefix(prefix)
+            made.append(spin)
+        self.high_pain, self.worse_count, self.trend_days, self.repeated_stops = made
+        self._advice = tuple(made)
 
     def _make_audio_controls(self) -> None:
         self.sound = QCheckBox("Play soft sounds at each change")

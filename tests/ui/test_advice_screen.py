@@ -68,3 +68,17 @@ def test_a_severe_rating_is_answered_with_a_suggestion(
     assert window.advice.go_on.hasFocus()
     window.advice.go_on.click()
     assert window.current is window.session
+
+
+def test_the_thresholds_are_settings(
+    qtbot: QtBot, seen: None, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    window.nav_buttons["settings"].click()
+    window.settings.high_pain.setValue(6)
+    assert window.services.prefs.advice_high_pain == 6
+    window.go_start()
+    window.start.select("quick-relief")
+    qtbot.mouseClick(window.start.start, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.pain_before.scale.rating_button(6), Qt.MouseButton.LeftButton)
+    assert window.current is window.advice  # 6 is now "severe enough" to suggest help
