@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -73,6 +74,26 @@ def test_check_files_one_line_per_problem(
     ]
     code, out, _ = run(["check", str(good)], capsys)
     assert (code, out.strip()) == (0, "ok: 1 routine valid (quick-relief)")
+
+
+def test_check_refuses_a_source_with_no_page(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = (ROOT / "assets" / "routines" / "quick-relief.toml").read_text(encoding="utf-8")
+    text = text.replace('id = "quick-relief"', 'id = "mine"')
+    unsourced = tmp_path / "unsourced.toml"
+    unsourced.write_text(
+        re.sub(r'^source = ".*"$', 'source = "my physio"', text, flags=re.M), encoding="utf-8"
+    )
+    unknown = tmp_path / "unknown.toml"
+    unknown.write_text(text.replace("[NHS]", "[NHS-NOPE]", 1).replace('"mine"', '"other"'))
+    code, out, _ = run(["check", str(unsourced), str(unknown)], capsys)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{unsourced}: source names no page: cite a known source in square brackets, for "
+        "example [NHS], or give the page's address (https://...)",
+        f"{unknown}: source cites [NHS-NOPE], which is not a known source (see the About screen)",
+    ]
 
 
 def _history(data_dir: Path, catalog: Catalog) -> None:

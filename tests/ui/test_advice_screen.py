@@ -70,9 +70,7 @@ def test_a_severe_rating_is_answered_with_a_suggestion(
     assert window.current is window.session
 
 
-def test_the_thresholds_are_settings(
-    qtbot: QtBot, seen: None, make_window: WindowFactory
-) -> None:
+def test_the_thresholds_are_settings(qtbot: QtBot, seen: None, make_window: WindowFactory) -> None:
     window = make_window()
     window.nav_buttons["settings"].click()
     window.settings.high_pain.setValue(6)
