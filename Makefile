@@ -56,7 +56,7 @@ sounds: $(VENV)/.installed-test
 
 ## screenshots: every screen in both themes into docs/screenshots/ (needs xvfb-run)
 screenshots: $(VENV)/.installed-test
-	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m tools.screenshots
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python -m tools.screenshots
 
 ## dist: the sdist and the wheel into dist/ (the wheel carries every asset)
 dist: $(VENV)/.installed-test

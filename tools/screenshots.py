@@ -4,6 +4,7 @@ The real main window on a fake clock with a few weeks of demo history; keys are 
 a person would press them, and each screen is saved as the window shows it.
 
     python -m tools.screenshots [--out DIR] [--themes light,dark] [--size 1280x800]
+        [--more-sizes 800x600,1920x1080]
 """
 
 from __future__ import annotations
@@ -37,8 +38,11 @@ NOW = datetime(2026, 11, 24, 18, 30, tzinfo=UTC)
 
 
 class Shooter:
-    def __init__(self, app: QApplication, window: MainWindow, out: Path, theme: str) -> None:
+    def __init__(
+        self, app: QApplication, window: MainWindow, out: Path, theme: str, suffix: str = ""
+    ) -> None:
         self.app, self.window, self.out, self.theme = app, window, out, theme
+        self.suffix = suffix  # "-800x600" for the other window sizes
         self.saved: list[Path] = []
 
     def __call__(self, name: str) -> None:
@@ -46,7 +50,7 @@ class Shooter:
             self.window.session.illustration.wait_loaded()
         for _ in range(3):
             self.app.processEvents()
-        path = self.out / f"{self.theme}-{name}.png"
+        path = self.out / f"{self.theme}-{name}{self.suffix}.png"
         self.window.grab().save(str(path))
         with Image.open(path) as shot:  # 256 colours: a quarter of the size, same look
             small = shot.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT)
@@ -215,11 +219,52 @@ def health_checked(shot: Shooter, tmp: Path, theme: str, size: tuple[int, int]) 
     window.services.close()
 
 
+def capture_size(
+    app: QApplication, theme: str, out: Path, size: tuple[int, int], tmp: Path
+) -> list[Path]:
+    """The mat's screens at another window size: safety, a session (get ready, hold,
+    paused) and the recovery screen."""
+    data = tmp / f"{theme}-{size[0]}x{size[1]}"
+    save_prefs(data / "settings.toml", Preferences(theme=theme))
+    window, clock = make_window(data, theme, size)
+    shot = Shooter(app, window, out, theme, f"-{size[0]}x{size[1]}")
+    shot("safety")
+    shot.key(Qt.Key.Key_Return)
+    window.health.skip.click()
+    window.start.select("quick-relief")
+    window.start.start.click()
+    window.pain_before.scale.skip.click()
+    shot.key(Qt.Key.Key_Space)
+    clock.advance(2.2)
+    window.session.refresh()
+    shot("session-lead-in")
+    engine = window.session.live.engine if window.session.live else None
+    assert engine is not None
+    run_until(window, clock, lambda: engine.view().segment is SegmentKind.ACTIVE)
+    run_until(window, clock, lambda: engine.view().step.exercise_id == "knee-to-chest")
+    run_until(window, clock, lambda: engine.view().segment is SegmentKind.ACTIVE)
+    clock.advance(5)
+    window.session.refresh()
+    shot("session-hold")
+    clock.advance(1)
+    shot.key(Qt.Key.Key_Space)
+    shot("session-paused")
+    clock.advance(1)
+    shot.key(Qt.Key.Key_Escape)
+    shot("recovery")
+    window.close()
+    window.services.close()
+    return shot.saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.screenshots")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--themes", default="light,dark")
     parser.add_argument("--size", default="1280x800")
+    parser.add_argument(
+        "--more-sizes", default="800x600,1920x1080", help="the mat's screens at these sizes too"
+    )
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.split("x"))
     out = Path(args.out)
@@ -230,6 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for theme in args.themes.split(","):
             saved += capture_theme(app, theme, out, (width, height), Path(tmp))
+            for other in filter(None, args.more_sizes.split(",")):
+                w, h = (int(v) for v in other.split("x"))
+                saved += capture_size(app, theme, out, (w, h), Path(tmp))
     for path in saved:
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
     return 0

@@ -79,18 +79,22 @@ class CountdownDial(QWidget):
             painter.drawArc(box, 90 * 16, span)
         text = format_seconds(seconds)
         font = QFont(self.font())
-        font.setPixelSize(max(12, round(side * (0.40 if len(text) <= 2 else 0.30))))
-        font.setWeight(QFont.Weight.DemiBold)
+        # the digits fill the ring: at least a sixth of the window's height (the layout
+        # gives the dial its share of the height)
+        font.setPixelSize(max(12, round(side * (0.56 if len(text) <= 2 else 0.36))))
+        font.setWeight(QFont.Weight.Bold)
         painter.setFont(font)
         painter.setPen(QColor(c.muted if paused else c.text))
-        number_box = QRectF(box.x(), box.y() + box.height() * 0.12, box.width(), box.height() * 0.6)
+        number_box = QRectF(
+            box.x(), box.y() + box.height() * 0.08, box.width(), box.height() * 0.66
+        )
         painter.drawText(number_box, Qt.AlignmentFlag.AlignCenter, text)
         small = QFont(self.font())
-        small.setPixelSize(max(10, round(side * 0.085)))
+        small.setPixelSize(max(10, round(side * 0.08)))
         painter.setFont(small)
         painter.setPen(QColor(c.muted))
         caption_box = QRectF(
-            box.x(), box.y() + box.height() * 0.66, box.width(), box.height() * 0.16
+            box.x(), box.y() + box.height() * 0.70, box.width(), box.height() * 0.14
         )
         painter.drawText(caption_box, Qt.AlignmentFlag.AlignCenter, "Paused" if paused else caption)
         painter.end()

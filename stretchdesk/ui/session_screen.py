@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
 
 from stretchdesk.illustration import find_frames
 from stretchdesk.routine.content import SafetyContent
@@ -26,16 +26,14 @@ from stretchdesk.session.clock import Clock, monotonic
 from stretchdesk.session.emitter import Stage
 from stretchdesk.session.guard import RepeatGuard
 from stretchdesk.ui import wording
-from stretchdesk.ui.countdown import CountdownDial
-from stretchdesk.ui.illustration import IllustrationView
-from stretchdesk.ui.session_help import help_panel
-from stretchdesk.ui.step_list import POSITION_ROLE, StepList
-from stretchdesk.ui.widgets import bullet_html, bullet_list, button, double_click_seconds, label
+from stretchdesk.ui.session_layout import SessionLayout
+from stretchdesk.ui.step_list import POSITION_ROLE
+from stretchdesk.ui.widgets import bullet_html, double_click_seconds
 
 NOTICE_MS = 10_000
 
 
-class SessionScreen(QWidget):
+class SessionScreen(SessionLayout):
     ended = Signal(object)  # the SessionCompleted or SessionStopped event
     started = Signal()  # the person started the session: from now on every press counts
     cancelled = Signal()  # left before it started: nothing was recorded
@@ -47,11 +45,10 @@ class SessionScreen(QWidget):
         clock: Clock = monotonic,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(content, parent)
         # a double-click on Start, or Space pressed twice quickly, starts and runs
         self._toggles = RepeatGuard(double_click_seconds(), clock)
         self.setAccessibleName("Session")
-        self._content = content
         self._assets = assets
         self.live: LiveSession | None = None
         self._frames_key: tuple[int, str, Side | None] | None = None
@@ -63,107 +60,26 @@ class SessionScreen(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.refresh)
+        self._clock = clock
+        self._notice_until: float | None = None  # on the session's clock
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(self._hide_notice)
-        self._build()
+        self._connect()
         self._keys()
 
-    # ------------------------------------------------------------------ layout
-    def _build(self) -> None:
-        self.badge = label("", "badge", wrap=False)
-        self.badge.setAccessibleName("Phase")
-        self.title = label("", "title")
-        self.title.setAccessibleName("Exercise")
-        self.place = label("", "muted", wrap=False)
-        self.headline = label("", "getready")
-        self.headline.setAccessibleName("What to do now")
-        self.illustration = IllustrationView()
-        self.dial = CountdownDial()
-        self.rep_side = label("", "lead")
-        self.rep_side.setAccessibleName("Rep and side")
-        self.instructions = bullet_list([], "instructions")
-        self.instructions.setAccessibleName("Instructions")
-        self.caution = label("", "caution")
-        self.caution.setAccessibleName("Caution")
-        self.breathing = label("", "muted")
-        self.next_label = label("", "subheading")
-        self.next_label.setAccessibleName("Coming next")
-        self.notice = label("", "notice")
-        self.notice.setAccessibleName("Message")
-        self.notice.hide()
-        self.help = help_panel(self._content)
-        self.steps = StepList()
-        self.steps.setMinimumWidth(250)
+    def _connect(self) -> None:
         self.steps.jump_requested.connect(self._jump)
         self.steps.swap_requested.connect(self._swap_at)
-        self._build_controls()
-        self._lay_out()
-
-    def toggle_help(self) -> None:
-        self.help.setVisible(not self.help.isVisible())
-
-    def _build_controls(self) -> None:
-        self.back_button = button(
-            "◀  Back", "Back", "Start this exercise again, or go back one (Left arrow)"
-        )
-        self.pause_button = button("Start", "Start", "Start, pause or resume the session (Space)")
-        self.next_button = button("Next  ▶", "Next", "Go on to the next exercise (Right arrow)")
-        self.swap_button = button(
-            "Other position  (P)",
-            "Other position",
-            "Do this warm-up in another position, if this one hurts (P)",
-        )
         self.swap_button.clicked.connect(self._swap)
-        self.help_button = button("Help  (F1)", "Help", "When pain means stop, and the keys (F1)")
         self.help_button.clicked.connect(self.toggle_help)
-        self.pain_button = button(
-            "Pain — stop  (Esc)",
-            "Pain — stop",
-            "Stops everything at once because it hurts (Esc)",
-            "pain",
-        )
-        self.pain_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.back_button.clicked.connect(self._back)
         self.pause_button.clicked.connect(self._toggle)
         self.next_button.clicked.connect(self._next)
         self.pain_button.clicked.connect(self.pain_stop)
 
-    def _lay_out(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.badge)
-        top.addSpacing(16)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.place)
-        top.addWidget(self.help_button)
-
-        info = QVBoxLayout()
-        info.addWidget(self.dial, 1)  # the dial takes whatever height is spare
-        info.addWidget(self.rep_side)
-        info.addWidget(self.instructions)
-        info.addWidget(self.caution)
-        info.addWidget(self.breathing)
-        info.addWidget(self.next_label)
-
-        middle = QHBoxLayout()
-        middle.addWidget(self.illustration, 9)
-        middle.addLayout(info, 8)
-        middle.addWidget(self.steps, 4)
-
-        controls = QHBoxLayout()
-        for control in (self.back_button, self.pause_button, self.next_button, self.swap_button):
-            controls.addWidget(control)
-        controls.addSpacing(24)
-        controls.addWidget(self.pain_button, 1)
-
-        column = QVBoxLayout(self)
-        column.setContentsMargins(24, 16, 24, 16)
-        column.addLayout(top)
-        column.addWidget(self.headline)
-        column.addWidget(self.help)
-        column.addLayout(middle, 1)
-        column.addWidget(self.notice)
-        column.addLayout(controls)
+    def toggle_help(self) -> None:
+        self.help.setVisible(not self.help.isVisible())
 
     def _keys(self) -> None:
         pairs: list[tuple[QKeySequence.StandardKey | Qt.Key, Callable[[], object]]] = [
@@ -181,11 +97,6 @@ class SessionScreen(QWidget):
             shortcut.setAutoRepeat(False)
             shortcut.activated.connect(slot)
             self._shortcuts.append(shortcut)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        window = self.window()
-        self.dial.setMinimumHeight(max(130, window.height() // 5))  # at least a sixth
-        super().resizeEvent(event)
 
     # ------------------------------------------------------------------ session
     def begin(self, live: LiveSession) -> None:
@@ -296,17 +207,19 @@ class SessionScreen(QWidget):
             self._answer(self.live.engine.jump(position))
 
     def _show_notice(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.show()
+        self.show_message(text)
+        self._notice_until = self._clock() + NOTICE_MS / 1000
         self._notice_timer.start(NOTICE_MS)
 
     def _hide_notice(self) -> None:
-        self.notice.hide()
-        self.notice.setText("")
+        self._notice_until = None
+        self.show_message("")
 
     # ------------------------------------------------------------------ drawing
     def refresh(self) -> None:
         """Bring everything shown up to the engine's now and arm the next wake-up."""
+        if self._notice_until is not None and self._clock() >= self._notice_until:
+            self._hide_notice()  # a message lasts its time on the session's clock too
         if self.live is None:
             return
         engine = self.live.engine
@@ -326,7 +239,8 @@ class SessionScreen(QWidget):
         self.headline.setText(
             wording.headline(view, position_changed=self._position_changed, hold=hold)
         )
-        self.rep_side.setText(wording.rep_and_side(view))
+        self.side.setText(wording.side_text(view))
+        self.rep.setText(wording.rep_text(view))
         self.instructions.setText(bullet_html(step.instructions))
         self.caution.setText(step.caution)
         self.caution.setVisible(bool(step.caution))
@@ -334,6 +248,7 @@ class SessionScreen(QWidget):
         self.breathing.setVisible(bool(step.exercise.breathing))
         self.next_label.setText(wording.coming_next(view))
         paused = view.state is EngineState.PAUSED
+        self.show_paused(paused)
         labels = {EngineState.READY: "Start", EngineState.RUNNING: "Pause"}
         text = labels.get(view.state, "Resume")
         self.pause_button.setText(f"{text}  (Space)")
@@ -345,7 +260,8 @@ class SessionScreen(QWidget):
         other = step.alternative
         self.swap_button.setVisible(other is not None and self.live.engine.can_swap())
         if other is not None:
-            self.swap_button.setText(f"Do it {other.position.label}  (P)")
+            self.swap_button.setText("Other position  (P)")
+            self.swap_button.setToolTip(f"Do it {other.position.label}: {other.title} (P)")
             self.swap_button.setAccessibleName(f"Other position: {other.title}")
         if view.state is EngineState.READY:
             seconds = math.ceil(self.live.engine.settings.position_change_lead_in)

@@ -63,8 +63,8 @@ class StepList(QListWidget):
             "Done, current and coming steps. Stretches stay locked until the warm-ups are done. "
             "Press Enter to go to a step, P to do a warm-up in its other position."
         )
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setWordWrap(True)  # long names wrap; they are never cut
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemActivated.connect(self._activated)
         self._shown: list[tuple[str, ItemState]] = []

@@ -87,6 +87,12 @@ def colors_for(theme: str) -> Colors:
     return DARK if hints.colorScheme() == Qt.ColorScheme.Dark else LIGHT
 
 
+def paused_bg(c: Colors) -> str:
+    """The pause overlay: the window's colour, mostly opaque, so the words stand out."""
+    colour = QColor(c.window)
+    return f"rgba({colour.red()}, {colour.green()}, {colour.blue()}, 225)"
+
+
 def px(size: float, scale: float) -> int:
     return round(size * scale)
 
@@ -118,6 +124,11 @@ def style_sheet(c: Colors, scale: float) -> str:
         border-radius: {f(6)}; padding: {f(8)}; }}
     QLabel[role="notice"] {{ color: {c.warn_text}; background: {c.warn_bg};
         border-radius: {f(6)}; padding: {f(10)}; font-size: {f(22)}; }}
+    QLabel[role="notice-empty"] {{ background: transparent; padding: {f(10)}; }}
+    QLabel[role="place"], QLabel[role="breathing"] {{ color: {c.muted}; }}
+    QLabel[role="side"] {{ color: {c.text}; }}
+    QLabel[role="paused"] {{ color: {c.text}; background: {paused_bg(c)};
+        border: 4px solid {c.accent}; border-radius: {f(16)}; font-weight: 800; }}
     QFrame[role="card"] {{ background: {c.surface}; border: 2px solid {c.border};
         border-radius: {f(12)}; }}
     QFrame[role="card"][selected="true"] {{ border: 4px solid {c.accent}; }}

@@ -34,6 +34,20 @@ def rep_and_side(view: SessionView) -> str:
     return text[:1].upper() + text[1:]
 
 
+def side_text(view: SessionView) -> str:
+    """ "LEFT SIDE" in capitals, to read from the mat; empty when there is no side."""
+    if view.side is None or view.segment is SegmentKind.BETWEEN:
+        return ""
+    return f"{view.side.value} side".upper()
+
+
+def rep_text(view: SessionView) -> str:
+    """ "Rep 2 of 3" while reps are being counted."""
+    if view.reps > 1 and view.segment in (SegmentKind.ACTIVE, SegmentKind.REST):
+        return f"Rep {view.rep} of {view.reps}"
+    return ""
+
+
 def caption(view: SessionView, *, hold: bool) -> str:
     """The word under the countdown."""
     if view.state is EngineState.READY:
