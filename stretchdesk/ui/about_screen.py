@@ -29,7 +29,6 @@ def source_links(sources: Iterable[Source]) -> QLabel:
     widget.setTextFormat(Qt.TextFormat.RichText)
     widget.setOpenExternalLinks(True)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-    widget.setAccessibleName("Sources")
     return widget
 
 

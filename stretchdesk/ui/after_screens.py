@@ -39,7 +39,6 @@ class RecoveryScreen(QWidget):
         left = QVBoxLayout()
         left.addWidget(label(content.recovery.title, "heading"))
         steps = bullet_list(content.recovery.lines, "lead")
-        steps.setAccessibleName("What to do now")
         left.addWidget(steps)
         self.where = label("", "muted")
         left.addWidget(self.where)
@@ -150,7 +149,6 @@ class CompletionScreen(QWidget):
         self.setAccessibleName("Session complete")
         self.recorder: SessionRecorder | None = None
         self.summary = label("", "lead")
-        self.summary.setAccessibleName("Summary")
         self.streak = label("", "subheading")
         self.question = label(content.text("pain_scale", "question_after"), "heading")
         self.before = label("", "muted")

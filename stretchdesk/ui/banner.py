@@ -15,7 +15,6 @@ class Banner(QFrame):
         self.setProperty("role", "banner")
         self.setAccessibleName("Notice")
         self._text = label("")
-        self._text.setAccessibleName("Notice text")
         self._details = label("", "small")
         self.dismiss = button("Dismiss", "Dismiss notice", "Hide this notice")
         self.dismiss.clicked.connect(self.clear)

@@ -1,24 +1,59 @@
 """The big countdown: whole seconds in a progress ring, readable from across the room.
 
 It repaints only when what it shows changes (the number, the ring's step, the caption),
-never on a fixed frame rate.
+never on a fixed frame rate. It is a progress bar underneath, so a screen reader finds its
+value (the seconds left) and its caption; it draws itself as the ring.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from stretchdesk.ui.theme import current_colors
 
 RING_STEPS = 240  # the ring moves in 1.5 degree steps at most
+DIGITS = 0.58  # the digits' size, of the dial's height
 
 
 def format_seconds(seconds: int) -> str:
-    if seconds >= 60:
+    """Whole seconds, as the voice counts them ("180"); minutes only past 999 s."""
+    if seconds > 999:
         return f"{seconds // 60}:{seconds % 60:02d}"
     return str(seconds)
+
+
+class SecondsLeft(QProgressBar):
+    """The countdown's value for a screen reader: a progress bar it can read (seconds left
+    of the segment), one pixel in size and never drawn (the dial draws the countdown)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Seconds left")
+        self.setTextVisible(False)
+        self.setRange(0, 1)
+        self.setValue(0)
+        self.setGeometry(0, 0, 1, 1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        return
+
+    def show_seconds(self, seconds: int, fresh: bool, words: str) -> None:
+        if fresh or seconds > self.maximum():
+            self.setMaximum(max(1, seconds))
+        self.setValue(seconds)
+        self.setFormat(words)
+        self.setAccessibleDescription(words)
 
 
 class CountdownDial(QWidget):
@@ -26,11 +61,16 @@ class CountdownDial(QWidget):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Countdown")
+        self.seconds_left = SecondsLeft(self)
         self._shown: tuple[int, int, str, bool] = (0, 0, "", False)
         self.repaints = 0  # for tests and benchmarks: how often it really painted
+        self._ring_key: tuple[float, float, float, float] | None = None
+        self._ring: list[QPointF] = []
 
     def sizeHint(self) -> QSize:
-        return QSize(260, 260)
+        """As tall as the layout allows (its maximum): the countdown comes first."""
+        tallest = self.maximumHeight()
+        return QSize(260, tallest if tallest < 10_000 else 260)
 
     @property
     def seconds(self) -> int:
@@ -48,49 +88,64 @@ class CountdownDial(QWidget):
             return False
         self._shown = shown
         state = "paused, " if paused else ""
-        self.setAccessibleDescription(f"{caption}: {state}{seconds} seconds left")
+        words = f"{caption}: {state}{seconds} seconds left"
+        self.seconds_left.show_seconds(seconds, step == 0, words)
+        self.setAccessibleDescription(words)
         self.update()
         return True
+
+    def _ring_part(self, box: QRectF, track: QPainterPath, step: int) -> QPolygonF:
+        """The first ``step`` steps of the ring; its points are worked out once a size."""
+        key = (box.x(), box.y(), box.width(), box.height())
+        if self._ring_key != key:
+            self._ring_key, self._ring = key, _ring_points(track)
+        return QPolygonF(self._ring[: step + 1])
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.repaints += 1
         seconds, step, caption, paused = self._shown
         c = current_colors()
-        side = min(self.width(), self.height())
-        if side <= 8:
+        height = self.height()
+        if min(self.width(), height) <= 8:
             return
-        pen_width = max(6.0, side * 0.06)
+        text = format_seconds(seconds)
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.Bold)
+        # the digits take over half the dial's height (a sixth of the window or more; the
+        # layout gives the dial its share); a long number widens the ring into a pill
+        font.setPixelSize(max(12, round(height * DIGITS)))
+        pen_width = max(6.0, height * 0.06)
+        room = self.width() - 2 * pen_width
+        wide = QFontMetricsF(font).horizontalAdvance(text) + height * 0.30
+        if wide > room:  # narrower than the number needs: smaller digits, never cut
+            font.setPixelSize(max(12, round(font.pixelSize() * room / wide)))
+            wide = room
+        width = min(room + pen_width, max(height, wide + pen_width))
         box = QRectF(
-            (self.width() - side) / 2 + pen_width / 2,
-            (self.height() - side) / 2 + pen_width / 2,
-            side - pen_width,
-            side - pen_width,
+            (self.width() - width) / 2 + pen_width / 2,
+            pen_width / 2,
+            width - pen_width,
+            height - pen_width,
         )
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        track = QPen(QColor(c.border), pen_width)
-        painter.setPen(track)
-        painter.drawEllipse(box)
+        track = _track(box)
+        painter.setPen(QPen(QColor(c.border), pen_width))
+        painter.drawPath(track)
         if step:
             ring = QPen(QColor(c.muted if paused else c.accent), pen_width)
             ring.setCapStyle(Qt.PenCapStyle.RoundCap)
+            ring.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             painter.setPen(ring)
-            span = -round(step / RING_STEPS * 360 * 16)
-            painter.drawArc(box, 90 * 16, span)
-        text = format_seconds(seconds)
-        font = QFont(self.font())
-        # the digits fill the ring: at least a sixth of the window's height (the layout
-        # gives the dial its share of the height)
-        font.setPixelSize(max(12, round(side * (0.56 if len(text) <= 2 else 0.36))))
-        font.setWeight(QFont.Weight.Bold)
+            painter.drawPolyline(self._ring_part(box, track, step))
         painter.setFont(font)
         painter.setPen(QColor(c.muted if paused else c.text))
         number_box = QRectF(
-            box.x(), box.y() + box.height() * 0.08, box.width(), box.height() * 0.66
+            box.x(), box.y() + box.height() * 0.06, box.width(), box.height() * 0.66
         )
         painter.drawText(number_box, Qt.AlignmentFlag.AlignCenter, text)
         small = QFont(self.font())
-        small.setPixelSize(max(10, round(side * 0.08)))
+        small.setPixelSize(max(10, round(height * 0.08)))
         painter.setFont(small)
         painter.setPen(QColor(c.muted))
         caption_box = QRectF(
@@ -98,3 +153,24 @@ class CountdownDial(QWidget):
         )
         painter.drawText(caption_box, Qt.AlignmentFlag.AlignCenter, "Paused" if paused else caption)
         painter.end()
+
+
+def _ring_points(path: QPainterPath) -> list[QPointF]:
+    """The ring as RING_STEPS + 1 points, from the top centre clockwise."""
+    return [path.pointAtPercent(i / RING_STEPS) for i in range(RING_STEPS + 1)]
+
+
+def _track(box: QRectF) -> QPainterPath:
+    """The ring (a circle, or a pill when wider than tall), from the top centre clockwise."""
+    radius = min(box.width(), box.height()) / 2
+    path = QPainterPath()
+    top = box.top()
+    centre_x = box.center().x()
+    straight = (box.width() - 2 * radius) / 2
+    path.moveTo(centre_x, top)
+    path.lineTo(centre_x + straight, top)
+    path.arcTo(QRectF(box.right() - 2 * radius, top, 2 * radius, 2 * radius), 90, -180)
+    path.lineTo(centre_x - straight, box.bottom())
+    path.arcTo(QRectF(box.left(), top, 2 * radius, 2 * radius), 270, -180)
+    path.lineTo(centre_x, top)
+    return path

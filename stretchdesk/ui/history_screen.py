@@ -84,8 +84,14 @@ class SessionsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # a screen reader hears every cell
+            text = self.rows[index.row()][index.column()]
+            column = COLUMNS[index.column()]
+            if not text or text == "–":
+                return f"{column}: none"
+            return text
         return None
 
     def headerData(
@@ -130,16 +136,14 @@ class HistoryScreen(QWidget):
         self._reader = reader
         self._today = today
         self.week = label("", "heading")
-        self.week.setAccessibleName("This week")
         self.streak = label("", "heading")
-        self.streak.setAccessibleName("Streak")
         self.chart = PainChart()
         self.stops = label("", "muted")
-        self.stops.setAccessibleName("Pain-stops per exercise")
         self.model = SessionsModel(titles)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Sessions, newest first")
+        self.table.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -154,7 +158,6 @@ class HistoryScreen(QWidget):
         )
         self.export.clicked.connect(self.export_dialog)
         self.status = label("", "muted")
-        self.status.setAccessibleName("Export result")
         top = QHBoxLayout()
         top.addWidget(self.week)
         top.addSpacing(32)

@@ -14,10 +14,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QHBoxLayout,
     QMainWindow,
     QPushButton,
@@ -43,7 +42,7 @@ from stretchdesk.ui.echo_filter import EchoFilter
 from stretchdesk.ui.screens import Lazy
 from stretchdesk.ui.setup_flow import SetupFlow
 from stretchdesk.ui.theme import apply_theme
-from stretchdesk.ui.widgets import button, double_click_seconds
+from stretchdesk.ui.widgets import button, double_click_seconds, restyle
 
 if TYPE_CHECKING:  # made after the first paint (app.py)
     from stretchdesk.audio.output import AudioOutput
@@ -101,6 +100,9 @@ class MainWindow(QMainWindow):
         self.banner = Banner()
         self.stack = QStackedWidget()
         self._build_nav()
+        full = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
+        full.setContext(Qt.ShortcutContext.WindowShortcut)
+        full.activated.connect(self.toggle_full_screen)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -132,11 +134,17 @@ class MainWindow(QMainWindow):
             self.settings.show_audio(audio.sound_status, audio.voice_status)
             self.settings.test_sound.connect(audio.test_sound)
 
+    def toggle_full_screen(self) -> None:
+        """F11: the whole screen for the session (read from the mat), and back."""
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
     def _build_nav(self) -> None:
         self.nav_bar = QWidget()
         row = QHBoxLayout(self.nav_bar)
         row.setContentsMargins(24, 6, 24, 0)
-        self._nav = QButtonGroup(self)
         self.nav_buttons: dict[str, QPushButton] = {}
         for text, name, screen in (
             ("&Routines", "Routines", "start"),
@@ -146,9 +154,7 @@ class MainWindow(QMainWindow):
             ("&About", "About these exercises", "about"),
         ):
             item = button(text, name, f"Show {name.lower()} (Alt+{text[text.index('&') + 1]})")
-            item.setProperty("kind", "nav")
-            item.setCheckable(True)
-            self._nav.addButton(item)
+            item.setProperty("kind", "nav")  # plain buttons: each is one Tab stop
             item.clicked.connect(lambda _=False, s=screen: self.nav_to(s))
             row.addWidget(item)
             self.nav_buttons[screen] = item
@@ -162,14 +168,14 @@ class MainWindow(QMainWindow):
         self._hold_sound_open()
         name = next((k for k, w in self.built_screens.items() if w is screen), "")
         self.nav_bar.setVisible(name != "session")
-        nav = self.nav_buttons.get(name)
-        if nav is not None:
-            nav.setChecked(True)
-        else:
-            self._nav.setExclusive(False)
-            for item in self._nav.buttons():
-                item.setChecked(False)
-            self._nav.setExclusive(True)
+        for key, item in self.nav_buttons.items():
+            here = key == name
+            if item.property("current") != ("true" if here else "false"):
+                item.setProperty("current", "true" if here else "false")
+                item.setAccessibleDescription(
+                    "The screen shown now" if here else f"Show {item.accessibleName().lower()}"
+                )
+                restyle(item)
         focus = getattr(screen, "focus_default", None)
         if focus is not None:
             focus()

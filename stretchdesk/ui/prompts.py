@@ -8,7 +8,16 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session.advice import Suggestion
 from stretchdesk.session.avoid import AvoidOffer, Choice
-from stretchdesk.ui.widgets import PainScale, bullet_html, bullet_list, button, label
+from stretchdesk.ui.widgets import PainScale, bullet_html, bullet_list, button, label, scrolled
+
+
+def _scrolling_column(screen: QWidget) -> QVBoxLayout:
+    """The screen's column, inside a scroll area: nothing is cut on a small screen."""
+    inner = QWidget()
+    outer = QVBoxLayout(screen)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scrolled(inner))
+    return QVBoxLayout(inner)
 
 
 def pain_scale(content: SafetyContent, skip_text: str = "Skip") -> PainScale:
@@ -27,7 +36,7 @@ class PainBeforeScreen(QWidget):
         self.routine_title = label("", "heading")
         self.scale = pain_scale(content)
         self.scale.chosen.connect(lambda n: self.answered.emit(None if n < 0 else n))
-        column = QVBoxLayout(self)
+        column = _scrolling_column(self)
         column.setContentsMargins(48, 48, 48, 48)
         column.addWidget(self.routine_title)
         column.addSpacing(24)
@@ -56,7 +65,7 @@ class AvoidScreen(QWidget):
         self.offer: AvoidOffer | None = None
         self.message = label("", "title")
         self.buttons: dict[Choice, QPushButton] = {}
-        row = QHBoxLayout()
+        row = QVBoxLayout()  # one choice under the other: big targets, fits a small screen
         names = {
             Choice.SKIP: content.text("avoid", "skip"),
             Choice.SWAP: content.text("avoid", "swap", other="..."),
@@ -69,8 +78,7 @@ class AvoidScreen(QWidget):
             item.clicked.connect(lambda _=False, c=choice: self._answer(c))
             row.addWidget(item)
             self.buttons[choice] = item
-        row.addStretch(1)
-        column = QVBoxLayout(self)
+        column = _scrolling_column(self)
         column.setContentsMargins(48, 48, 48, 48)
         column.addWidget(self.message)
         column.addSpacing(24)
@@ -108,7 +116,6 @@ class AdviceScreen(QWidget):
         self.setAccessibleName("A suggestion before you start")
         self._content = content
         self.lines = bullet_list([], "lead")
-        self.lines.setAccessibleName("Suggestions")
         self.go_on = button(
             content.text("advice", "go_on"), "Go on", "Carry on to the session", "primary"
         )
@@ -123,7 +130,7 @@ class AdviceScreen(QWidget):
         row.addWidget(self.go_on)
         row.addWidget(self.not_today)
         row.addStretch(1)
-        column = QVBoxLayout(self)
+        column = _scrolling_column(self)
         column.setContentsMargins(48, 48, 48, 48)
         column.addWidget(label(content.text("advice", "title"), "title"))
         column.addSpacing(16)

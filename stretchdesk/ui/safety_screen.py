@@ -20,7 +20,6 @@ def section_widgets(
     heading = label(section.title, heading_role)
     lead = label(section.lead.text, lead_role or lines_role) if section.lead else None
     lines = bullet_list(section.lines, lines_role)
-    lines.setAccessibleName(section.title)
     source = label(f"Source: {section.source}", "small") if section.source else None
     return [w for w in (heading, lead, lines, source) if w is not None]
 
@@ -72,7 +71,6 @@ class SafetyScreen(QWidget):
         title = label(content.who.title, "title")
         column.addWidget(title)
         who = bullet_list(content.who.lines, "lead")
-        who.setAccessibleName("Who these routines are for")
         column.addWidget(who)
         column.addWidget(label(f"Source: {content.who.source}", "small"))
         column.addSpacing(12)

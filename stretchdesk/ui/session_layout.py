@@ -11,7 +11,7 @@ room.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -50,6 +50,7 @@ SIZES = {
     "pain": 28,
     "steps": 18,
 }
+READING = {"instructions", "caution", "breathing", "subheading", "notice", "steps"}
 PAUSED_TEXT = "Paused\nSpace to go on"
 LEGEND = "✓ done  ▶ now  ○ to come  – skipped  ⊘ locked until the warm-ups  ⚠ see why"
 
@@ -126,6 +127,9 @@ class SessionLayout(QWidget):
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # it takes what the countdown leaves: its own wish for height is ignored
+        area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        area.setMinimumHeight(40)
         return area
 
     def _lay_out(self) -> None:
@@ -144,13 +148,13 @@ class SessionLayout(QWidget):
         info = QVBoxLayout()
         info.addWidget(self.dial, 10)  # the countdown first, up to its share of the height
         info.addLayout(counted)
-        info.addWidget(self._details(), 3)
+        info.addWidget(self._details())  # what is left when the countdown has its share
 
         self.middle = QWidget()
         middle = QHBoxLayout(self.middle)
         middle.setContentsMargins(0, 0, 0, 0)
-        middle.addWidget(self.illustration, 9)
-        middle.addLayout(info, 8)
+        middle.addWidget(self.illustration, 8)
+        middle.addLayout(info, 9)
         self.steps_box = QWidget()
         box = QVBoxLayout(self.steps_box)
         box.setContentsMargins(0, 0, 0, 0)
@@ -204,16 +208,23 @@ class SessionLayout(QWidget):
         self.rescale()
         self._place_pause()
 
-    def rescale(self, *, force: bool = False) -> None:
-        """Size every text for this window and the text-size setting."""
-        w, h, t = self.width(), self.height(), current_scale()
+    def rescale(self, *, force: bool = False, size: QSize | None = None) -> None:
+        """Size every text for this window and the text-size setting. ``size``: the size to
+        size for before the screen is shown (the window's), so it never pushes it wider."""
+        if size is not None:
+            w, h, t = size.width(), size.height(), current_scale()
+        else:
+            w, h, t = self.width(), self.height(), current_scale()
         if (w, h, t) == self._sized and not force:
             return
         self._sized = (w, h, t)
         u = mat_scale(w, h)
 
         def px(role: str) -> int:
-            return max(12, round(SIZES[role] * u * t))
+            # the reading texts follow the text-size setting fully; the already big ones
+            # (title, headline, side, buttons) partly, so the countdown keeps its share
+            grow = t if role in READING else t**0.5
+            return max(12, round(SIZES[role] * u * grow))
 
         pad_v, pad_h = max(4, round(8 * u)), max(8, round(16 * u))
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from stretchdesk.illustration import find_frames
@@ -61,6 +61,8 @@ class SessionScreen(SessionLayout):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.refresh)
         self._clock = clock
+        self.announced: list[str] = []  # what a screen reader was told, for tests
+        self._segment_seconds = 0.0
         self._notice_until: float | None = None  # on the session's clock
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
@@ -77,6 +79,11 @@ class SessionScreen(SessionLayout):
         self.pause_button.clicked.connect(self._toggle)
         self.next_button.clicked.connect(self._next)
         self.pain_button.clicked.connect(self.pain_stop)
+
+    def announce(self, text: str) -> None:
+        """Tell a screen reader, politely (it finishes what it is saying first)."""
+        self.announced.append(text)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def toggle_help(self) -> None:
         self.help.setVisible(not self.help.isVisible())
@@ -110,6 +117,8 @@ class SessionScreen(SessionLayout):
         self._final = None
         self._toggles.disarm()  # a new session: nothing before it is an echo
         live.engine.add_listener(self._on_event, Stage.SHOW)
+        if not self.isVisible():  # sized for the window before it is shown in it
+            self.rescale(force=True, size=self.window().size())
         self._hide_notice()
         self.refresh()
         self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -122,6 +131,12 @@ class SessionScreen(SessionLayout):
         return self.live is not None and not self.live.engine.finished
 
     def _on_event(self, event: ev.Event) -> None:
+        seconds = getattr(event, "seconds", None)  # a segment begins: its length
+        if isinstance(seconds, float | int) and not isinstance(event, ev.SessionStarted):
+            self._segment_seconds = float(seconds)
+        said = wording.announcement(event, self._segment_seconds)
+        if said:
+            self.announce(said)
         if isinstance(event, ev.SessionCompleted | ev.SessionStopped):
             self._final = event  # first: whatever fails next, Esc can still lead away
             self.stop_timers()

@@ -114,7 +114,6 @@ class SettingsScreen(QWidget):
         self.text_size = _combo(SIZE_NAMES, "Text size")
         self._make_audio_controls()
         self.result = label("", "muted")
-        self.result.setAccessibleName("Settings saved")
         safety = button(
             "Show the safety information", "Safety information", "Who the routines are for"
         )
@@ -203,10 +202,8 @@ class SettingsScreen(QWidget):
             tip=f"-{steps} slower to {steps} faster",
         )
         self.sound_status = label("", "muted")
-        self.sound_status.setAccessibleName("Sound status")
         self.sound_status.setMinimumWidth(560)
         self.voice_status = label("", "muted")
-        self.voice_status.setAccessibleName("Voice status")
         self.voice_status.setMinimumWidth(560)
         self.try_sound = button("Test sound", "Test sound", "Play a chime and say a sentence")
         self.try_sound.clicked.connect(self.test_sound.emit)

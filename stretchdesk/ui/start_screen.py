@@ -145,7 +145,6 @@ class StartScreen(QWidget):
         holder = QWidget()
         holder.setLayout(self._grid)
         self.last = label("", "muted")
-        self.last.setAccessibleName("Last session")
         self.start = button("Start", "Start", "Start the chosen routine (Enter)", "primary")
         self.start.setMinimumWidth(260)
         self.start.clicked.connect(self._start)

@@ -117,6 +117,7 @@ class StepList(QListWidget):
                 item.setFont(font)
                 current_row = self.count()
             self.addItem(item)
+        self.doItemsLayout()  # heights for the wrapped names, with their fonts
         if current_row >= 0:
             self.setCurrentRow(current_row)
             self.scrollToItem(self.item(current_row))

@@ -156,11 +156,10 @@ def style_sheet(c: Colors, scale: float) -> str:
     QPushButton[kind="pain"]:hover {{ background: {c.pain_hover}; }}
     QPushButton[kind="pain"]:focus {{ border: 5px solid {c.focus}; }}
     QPushButton[kind="nav"] {{ border: none; background: transparent; padding: {f(8)} {f(14)}; }}
-    QPushButton[kind="nav"]:checked {{ background: {c.surface}; color: {c.accent};
+    QPushButton[kind="nav"][current="true"] {{ background: {c.surface}; color: {c.accent};
         border-bottom: 4px solid {c.accent}; border-radius: 0; }}
     QPushButton[kind="nav"]:focus {{ border: 3px solid {c.focus}; }}
-    QPushButton[kind="rating"] {{ min-width: {f(30)}; padding: {f(10)} {f(2)};
-        font-size: {f(24)}; }}
+    QRadioButton[kind="rating"] {{ font-size: {f(24)}; }}
     QListWidget, QTableView, QPlainTextEdit, QLineEdit {{
         background: {c.surface}; border: 2px solid {c.border}; border-radius: {f(6)};
         padding: {f(4)}; }}

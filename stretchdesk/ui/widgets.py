@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+
+from stretchdesk.ui.theme import current_colors
 
 
 def double_click_seconds() -> float:
@@ -70,6 +73,7 @@ def scrolled(inner: QWidget) -> QScrollArea:
     area.setWidget(inner)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed Tab stop; the wheel scrolls
     return area
 
 
@@ -87,6 +91,60 @@ def bullet_list(lines: tuple[str, ...] | list[str], role: str | None = None) -> 
     widget.setTextFormat(Qt.TextFormat.RichText)
     widget.setText(bullet_html(lines))
     return widget
+
+
+class RatingButton(QRadioButton):
+    """One number of the 0-10 scale: a radio button (the scale is one choice), drawn as a
+    big box with the number in the middle. The arrows move between numbers without
+    choosing; Space, Enter or a click chooses."""
+
+    def __init__(self, number: int, parent: QWidget | None = None) -> None:
+        super().__init__(str(number), parent)
+        self.setAccessibleName(f"Pain {number} of 10")
+        self.setAccessibleDescription(f"Rate your pain {number} out of 10")
+        self.setProperty("kind", "rating")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance("10") + 24, round(metrics.height() * 2.4))
+
+    def minimumSizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance("10") + 10, round(metrics.height() * 2.0))
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.focusNextPrevChild(key in (Qt.Key.Key_Right, Qt.Key.Key_Down))
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            self.click()
+            return
+        if event.text().isdigit():
+            event.ignore()  # the scale picks digits at once
+            return
+        super().keyPressEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        c = current_colors()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        focused = self.hasFocus()
+        width = 4.0 if focused else 2.0
+        box = QRectF(self.rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2)
+        fill = QColor(c.accent if self.isChecked() else c.surface)
+        edge = QColor(c.focus if focused else (c.accent if self.isChecked() else c.border))
+        painter.setPen(QPen(edge, width))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(box, 10, 10)
+        painter.setPen(QColor(c.accent_text if self.isChecked() else c.text))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, self.text())
+        painter.end()
 
 
 class PainScale(QWidget):
@@ -113,14 +171,7 @@ class PainScale(QWidget):
         row = QHBoxLayout()
         row.setSpacing(6)
         for number in range(11):
-            item = button(
-                str(number),
-                f"Pain {number} of 10",
-                f"Rate your pain {number} out of 10",
-                "rating",
-            )
-            item.setCheckable(True)
-            item.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            item = RatingButton(number)
             self._group.addButton(item, number)
             row.addWidget(item)
         self._group.idClicked.connect(self._pick)
@@ -129,7 +180,7 @@ class PainScale(QWidget):
         ends = QHBoxLayout()
         ends.addWidget(label(low, "small"))
         ends.addStretch(1)
-        ends.addWidget(label(bands, "small", wrap=False))
+        ends.addWidget(label(bands, "small"))
         ends.addStretch(1)
         ends.addWidget(label(high, "small"))
         column = QVBoxLayout(self)
@@ -141,9 +192,9 @@ class PainScale(QWidget):
         skip_row.addWidget(self.skip)
         column.addLayout(skip_row)
 
-    def rating_button(self, number: int) -> QPushButton:
+    def rating_button(self, number: int) -> RatingButton:
         found = self._group.button(number)
-        assert isinstance(found, QPushButton)
+        assert isinstance(found, RatingButton)
         return found
 
     def clear(self) -> None:

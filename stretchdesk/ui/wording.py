@@ -1,10 +1,12 @@
-"""The words the session screen shows for a moment of the session (no Qt here)."""
+"""The words the session screen shows (and tells a screen reader) for a moment of the
+session (no Qt here)."""
 
 from __future__ import annotations
 
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.routine.model import Phase, Routine, Step
 from stretchdesk.session import AgendaEntry, EngineState, ItemState, SegmentKind, SessionView
+from stretchdesk.session import events as ev
 
 OUTCOME_WORDS = {
     SessionOutcome.RUNNING: "in progress",
@@ -143,3 +145,36 @@ def what_was_done(entries: list[AgendaEntry]) -> str:
         )
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "." if text else ""
+
+
+ANNOUNCE_LEFT = 10  # a screen reader hears "10 seconds left" in segments at least twice this
+
+
+def announcement(event: ev.Event, longest: float = 0.0) -> str | None:
+    """What a screen reader is told at this moment of the session: the changes of phase and
+    the time left at a few moments, never every second. ``longest``: the segment's seconds."""
+    if isinstance(event, ev.LeadInStarted):
+        where = (
+            f"Get into position: {event.step.position.label}. " if event.position_changed else ""
+        )
+        return f"{event.step.title}. {where}{round(event.seconds)} seconds to get ready."
+    if isinstance(event, ev.RepStarted):
+        side = f"{event.side.value.capitalize()} side. " if event.side else ""
+        counted = f"Rep {event.rep} of {event.reps}. " if event.reps > 1 else ""
+        what = "Hold" if event.hold else "Move gently"
+        return f"{side}{counted}{what}, {round(event.seconds)} seconds."
+    if isinstance(event, ev.SideSwitched):
+        return f"Switch to the {event.side.value} side."
+    if isinstance(event, ev.RestStarted):
+        if event.between_exercises and event.next_step is not None:
+            return f"Rest. Next: {event.next_step.title}."
+        return "Relax."
+    if isinstance(event, ev.CountdownSecond):
+        if event.seconds_left == ANNOUNCE_LEFT and longest >= 2 * ANNOUNCE_LEFT:
+            return f"{ANNOUNCE_LEFT} seconds left."
+        return None
+    if isinstance(event, ev.Paused):
+        return "Paused. Press Space to go on."
+    if isinstance(event, ev.Resumed):
+        return "Going on."
+    return None

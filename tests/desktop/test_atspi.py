@@ -1,0 +1,123 @@
+"""A screen reader's view of the real window: an AT-SPI client (Debian's python3-pyatspi, run
+by the system Python) walks the accessible tree of the app on a private X server and D-Bus
+session, on the safety, start, session, recovery and history screens. Every sentence shown
+is in the tree, and no object that takes the focus is left without a name."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.toolcheck import missing_tool
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+BUS_LAUNCHER = Path("/usr/libexec/at-spi-bus-launcher")
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+PACKAGES = "python3-pyatspi at-spi2-core dbus-x11 xvfb"
+SCREENS = ["safety", "start", "session", "recovery", "history"]
+
+
+def _has_pyatspi() -> bool:
+    if not SYSTEM_PYTHON.exists():
+        return False
+    probe = subprocess.run(
+        [str(SYSTEM_PYTHON), "-c", "import pyatspi"], capture_output=True, check=False
+    )
+    return probe.returncode == 0
+
+
+@pytest.fixture
+def a11y_bus(x_display: str) -> Iterator[dict[str, str]]:
+    """A private D-Bus session with the accessibility bus, for the app and the reader."""
+    if not (BUS_LAUNCHER.exists() and _has_pyatspi() and Path("/usr/bin/dbus-launch").exists()):
+        missing_tool(f"needs an AT-SPI client and bus (apt install {PACKAGES})")
+    launched = subprocess.run(
+        ["dbus-launch", "--sh-syntax"], capture_output=True, text=True, check=True
+    ).stdout
+    env = dict(os.environ, DISPLAY=x_display)
+    for line in launched.splitlines():
+        if "=" in line and line.startswith("DBUS_SESSION_BUS_"):
+            key, value = line.rstrip(";").split("=", 1)
+            env[key] = value.strip("'")
+    bus = subprocess.Popen(
+        [str(BUS_LAUNCHER), "--launch-immediately"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield env
+    finally:
+        bus.terminate()
+        bus.wait(timeout=10)
+        pid = env.get("DBUS_SESSION_BUS_PID")
+        if pid:
+            subprocess.run(["kill", pid], check=False)
+
+
+def _read_tree(env: dict[str, str]) -> list[dict[str, object]]:
+    done = subprocess.run(
+        [str(SYSTEM_PYTHON), str(HERE / "atspi_reader.py")],
+        env={k: v for k, v in env.items() if not k.startswith("PYTHON")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    tree = json.loads(done.stdout or "{}")
+    assert isinstance(tree, list), (tree, done.stderr[-2000:])
+    return tree
+
+
+def test_every_shown_sentence_is_in_the_accessible_tree(
+    a11y_bus: dict[str, str], data_dir: Path
+) -> None:
+    env = dict(
+        a11y_bus,
+        QT_QPA_PLATFORM="xcb",
+        QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
+        QT_ACCESSIBILITY="1",
+        PYTHONPATH=str(ROOT),
+    )
+    with subprocess.Popen(
+        [sys.executable, str(HERE / "a11y_app.py"), str(data_dir)],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as app:
+        assert app.stdin is not None and app.stdout is not None
+        try:
+            assert json.loads(app.stdout.readline()) == {"ready": True}
+            for screen in SCREENS:
+                app.stdin.write(screen + "\n")
+                app.stdin.flush()
+                shown = json.loads(app.stdout.readline())
+                assert shown["screen"] == screen
+                _check(screen, shown["texts"], _read_tree(a11y_bus))
+        finally:
+            if app.poll() is None:
+                app.stdin.write("quit\n")
+                app.stdin.flush()
+                try:
+                    app.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    app.kill()
+
+
+def _check(screen: str, texts: list[str], tree: list[dict[str, object]]) -> None:
+    heard = "\n".join(f"{node['name']}\n{node['text']}" for node in tree)
+    missing = [text for text in texts if text not in heard]
+    assert missing == [], (screen, missing)
+    unnamed = [node["role"] for node in tree if node["focusable"] and not str(node["name"])]
+    assert unnamed == [], (screen, unnamed)
+    roles = {str(node["role"]) for node in tree}
+    assert "check box" not in roles, (screen, roles)  # nav and pain scale are not check boxes

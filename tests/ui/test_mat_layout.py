@@ -1,0 +1,162 @@
+"""Readable from the mat: the countdown's digits measured on the real screen at three window
+sizes and every text size, nothing cut, the pause seen across the room, messages that do not
+move the layout, F11, and a screen reader told of changes at sensible moments."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
+from pytestqt.qtbot import QtBot
+
+from stretchdesk.prefs import Preferences
+from stretchdesk.session import FakeClock, SegmentKind
+from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.theme import current_colors
+from tests.ui.flows import engine_of, press, run_until, start_session
+
+SIZES = [(800, 600), (1280, 800), (1920, 1080)]
+TEXT_SIZES = ["normal", "large", "extra-large"]
+
+
+def _ink_height(image: QImage, colour: QColor) -> int:
+    """Rows of the picture where the digits' colour is drawn (the digits' height)."""
+    rows = 0
+    for y in range(image.height()):
+        for x in range(0, image.width(), 2):
+            pixel = image.pixelColor(x, y)
+            if (
+                abs(pixel.red() - colour.red()) < 40
+                and abs(pixel.green() - colour.green()) < 40
+                and abs(pixel.blue() - colour.blue()) < 40
+            ):
+                rows += 1
+                break
+    return rows
+
+
+def _cut_labels(window: MainWindow) -> list[str]:
+    """Visible one-line labels narrower than their text (a cut word)."""
+    cut = []
+    for widget in window.session.findChildren(QLabel):
+        if not widget.isVisible() or widget.wordWrap() or not widget.text():
+            continue
+        if widget.width() + 1 < widget.sizeHint().width():
+            cut.append(widget.text())
+    return cut
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("size", SIZES)
+def test_the_countdown_is_a_sixth_of_the_window_and_nothing_is_cut(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, size: tuple[int, int], text_size: str
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window.apply_prefs(Preferences(safety_seen=True, text_size=text_size))
+    window.resize(*size)
+    start_session(qtbot, window, "quick-relief")
+    run_until(window, clock, lambda: engine_of(window).view().segment is SegmentKind.ACTIVE)
+    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    app.processEvents()
+    assert (window.width(), window.height()) == size  # the window fits its size
+    dial = window.session.dial
+    digits = _ink_height(dial.grab().toImage(), QColor(current_colors().text))
+    assert digits >= size[1] / 6, (digits, size)
+    assert _cut_labels(window) == []
+    assert window.session.pain_button.isVisible()
+    pain = window.session.pain_button
+    assert pain.mapTo(window, pain.rect().bottomRight()).y() <= window.height()
+
+
+def test_text_size_never_shrinks_the_countdown(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    heights = []
+    for text_size in TEXT_SIZES:
+        window.apply_prefs(Preferences(safety_seen=True, text_size=text_size))
+        window.resize(1280, 800)
+        QApplication.processEvents()
+        if window.current is not window.session:
+            start_session(qtbot, window, "quick-relief")
+        window.session.rescale(force=True)
+        QApplication.processEvents()
+        heights.append(window.session.dial.height())
+    assert heights[1] >= heights[0] - 2 and heights[2] >= heights[0] - 2
+
+
+def test_a_message_does_not_move_the_layout(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    start_session(qtbot, window, "quick-relief")
+    QApplication.processEvents()
+    before = window.session.dial.geometry()
+    clock.advance(1)
+    press(qtbot, window, Qt.Key.Key_Right)  # refused in a warm-up: a message
+    QApplication.processEvents()
+    assert window.session.notice.text()
+    assert window.session.dial.geometry() == before
+    clock.advance(11)
+    window.session.refresh()
+    assert window.session.notice.text() == ""  # gone on the session's clock
+
+
+def test_pause_covers_the_exercise_with_words(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    start_session(qtbot, window, "quick-relief")
+    clock.advance(1)
+    press(qtbot, window, Qt.Key.Key_Space)
+    overlay = window.session.paused
+    assert overlay.isVisible() and "Space to go on" in overlay.text()
+    assert overlay.geometry() == window.session.middle.geometry()
+    assert overlay.font().pixelSize() >= window.height() * 0.07
+    clock.advance(1)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert not overlay.isVisible()
+
+
+def test_f11_toggles_full_screen(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_F11)
+    assert window.isFullScreen() or window.windowState() & Qt.WindowState.WindowFullScreen
+    press(qtbot, window, Qt.Key.Key_F11)
+    assert not window.windowState() & Qt.WindowState.WindowFullScreen
+
+
+def test_a_screen_reader_hears_changes_not_every_second(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    start_session(qtbot, window, "quick-relief")
+    said = window.session.announced
+    assert said[0].startswith("March on the spot. Get into position: standing.")
+    engine = engine_of(window)
+    run_until(window, clock, lambda: engine.view().step.exercise_id == "knee-to-chest")
+    run_until(window, clock, lambda: engine.view().segment is SegmentKind.REST, limit=120)
+    assert "Left side. Rep 1 of 2. Hold, 20 seconds." in said
+    assert "10 seconds left." in said
+    assert len(said) < clock.now / 4  # a few moments, not every second
+    assert window.session.dial.seconds_left.value() == window.session.dial.seconds
+
+
+def test_tab_reaches_every_nav_button_and_pain_stop(qtbot: QtBot, window: MainWindow) -> None:
+    reached = set()
+    for _ in range(40):
+        press(qtbot, window, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            reached.add(focused.accessibleName())
+    names = {button.accessibleName() for button in window.nav_buttons.values()}
+    assert names <= reached
+    window.start.select("quick-relief")
+    window.start.start.click()
+    scale = window.pain_before.scale
+    assert all(isinstance(scale.rating_button(n), QRadioButton) for n in range(11))
+    scale.skip.click()
+    reached.clear()
+    for _ in range(20):
+        press(qtbot, window, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            reached.add(focused.accessibleName())
+    assert "Pain — stop" in reached
