@@ -26,8 +26,9 @@ from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, load_catalog,
 from stretchdesk.routine.content import SafetyContent, load_content, sources_path
 from stretchdesk.routine.sources import load_sources
 from stretchdesk.session import Clock, SessionEngine, SessionOptions, monotonic
+from stretchdesk.session import events as ev
 from stretchdesk.session.avoid import AvoidOffer, offers_for
-from stretchdesk.session.cues import CuePlan, Sink
+from stretchdesk.session.cues import CuePlan, Sink, speech_seconds
 from stretchdesk.session.emitter import ListenerFailure, Stage
 from stretchdesk.session.health import HealthWords, describe, plan_for
 from stretchdesk.session.plan import routine_seconds
@@ -49,6 +50,7 @@ class LiveSession:
     engine: SessionEngine
     recorder: SessionRecorder
     notes: dict[int, str] = field(default_factory=dict)  # why a step is left out or marked
+    started_at: float | None = None  # on the session's clock, once started
 
 
 def content_path() -> Path:
@@ -213,7 +215,16 @@ class Services:
         engine.on_listener_error = lambda failure: report(self.listener_failed(failure))
         if on_cue is not None:
             rewarm = self.content.text("rewarm", "spoken")
-            engine.add_listener(CuePlan(on_cue, self.clock, rewarm_text=rewarm), Stage.SILENCE)
+            prefs = self.prefs
+            speaking = (
+                (lambda text: speech_seconds(text, prefs.voice_rate))
+                if prefs.voice
+                else (
+                    lambda _text: 0.0  # no voice: every tick is heard
+                )
+            )
+            plan = CuePlan(on_cue, self.clock, rewarm_text=rewarm, speaking=speaking)
+            engine.add_listener(plan, Stage.SILENCE)
         recorder = SessionRecorder(
             self.store,
             clock=self.clock,
@@ -223,7 +234,14 @@ class Services:
         )
         engine.add_listener(recorder, Stage.RECORD)
         notes = dict(options.notes) if options is not None else {}
-        return LiveSession(routine, engine, recorder, notes)
+        live = LiveSession(routine, engine, recorder, notes)
+
+        def started(event: ev.Event) -> None:
+            if isinstance(event, ev.SessionStarted):
+                live.started_at = event.at
+
+        engine.add_listener(started, Stage.RECORD)
+        return live
 
     def listener_failed(self, failure: ListenerFailure) -> str:
         """Write the failure to crash.log; one sentence for the banner."""

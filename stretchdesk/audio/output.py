@@ -14,9 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal
+from PySide6.QtCore import QLocale, QLoggingCategory, QObject, QUrl, Signal
 
 from stretchdesk.audio.pulse import PulseError, PulseSounds
+from stretchdesk.audio.voice_help import speechd_problem
 from stretchdesk.prefs import Preferences
 from stretchdesk.session.cues import Cue, Play, Say, Silence, Sound
 
@@ -136,11 +137,12 @@ class AudioOutput(QObject):
             return f"Voice is off: no speech engine is installed{hint}."
         engine = speech.QTextToSpeech(choice, self)
         if engine.state() == speech.QTextToSpeech.State.Error:
-            reason = engine.errorString() or "no reason given"
-            hint = " Is speech-dispatcher installed?" if choice == "speechd" else ""
-            return f"Voice is off: the speech engine {choice!r} did not start ({reason}).{hint}"
+            if choice == "speechd":
+                return speechd_problem()
+            return f"Voice is off: the speech engine {choice} did not start."
+        language = _english_if_no_voice(engine)
         self._speech = engine
-        return f"Voice is on ({choice})."
+        return f"Voice is on ({choice}{language})."
 
     # ------------------------------------------------------------------ settings
     def apply(self, prefs: Preferences) -> None:
@@ -207,3 +209,15 @@ class AudioOutput(QObject):
     def test_sound(self) -> None:
         self.play(Sound.STEP_DONE)
         self.say("This is how stretchdesk sounds.")
+
+
+def _english_if_no_voice(engine: Any) -> str:
+    """Under a locale with no voice (LANG=C.UTF-8, for one), speak English instead of
+    nothing. Returns words for the status line ("" when the desktop's language is used)."""
+    if list(engine.availableVoices()):
+        return ""
+    for locale in engine.availableLocales():
+        if locale.language() == QLocale.Language.English:
+            engine.setLocale(locale)
+            return ", in English: no voice for the desktop's language"
+    return ""

@@ -21,6 +21,7 @@ from stretchdesk.routine.sources import (
     citation_problems,
     cited_keys,
     load_sources,
+    says_own_choice,
     split_keys,
 )
 from stretchdesk.routine.tomlfile import read_toml
@@ -77,6 +78,13 @@ class SafetyContent:
 
     def text(self, group: str, name: str, **values: object) -> str:
         return self.texts[group][name].format(**values)
+
+    def sources_of(self, group: str) -> str:
+        """A text group's sources for a person to read: their short names, and whether the
+        app's own choice is part of it (the file keeps the detail, with its keys)."""
+        text = self.texts[group].get("source", "")
+        keys = tuple(dict.fromkeys(cited_keys(text)))
+        return describe(keys, says_own_choice(text), self.sources)
 
     def cited(self) -> set[str]:
         """Every source key this content cites."""

@@ -68,13 +68,30 @@ def announce(step: Step, side: Side | None) -> str:
     return f"{name}. {first}" if first else f"{name}."
 
 
+WORDS_PER_SECOND = 2.6  # a speech engine at its normal rate, a little slower than talk
+
+
+def speech_seconds(text: str, rate: float = 0.0) -> float:
+    """About how long saying ``text`` takes (``rate``: the voice speed setting, -1 to 1)."""
+    return len(text.split()) / (WORDS_PER_SECOND * (1.0 + 0.5 * rate))
+
+
 class CuePlan:
-    def __init__(self, sink: Sink, clock: Clock = monotonic, *, rewarm_text: str = "") -> None:
+    def __init__(
+        self,
+        sink: Sink,
+        clock: Clock = monotonic,
+        *,
+        rewarm_text: str = "",
+        speaking: Callable[[str], float] = speech_seconds,
+    ) -> None:
         self._sink = sink
         self._clock = clock
         self._rewarm_text = rewarm_text
         self._hold = False
         self._active_seconds = 0.0
+        self._speaking = speaking
+        self._speech_ends = 0.0  # ticks wait for the words: none under the voice
         self.mute = False  # set for good by a pain-stop or the end of the session
 
     def _out(self, cue: Cue) -> None:
@@ -85,6 +102,11 @@ class CuePlan:
             return
         if isinstance(cue, Say) and late > SPEECH_LATE:
             return
+        if isinstance(cue, Say):
+            start = max(cue.at, self._speech_ends)  # said after what is still being said
+            self._speech_ends = start + self._speaking(cue.text)
+        if isinstance(cue, Play) and cue.sound is Sound.TICK and cue.at < self._speech_ends:
+            return  # a tick would be lost under the voice: the words carry the moment
         self._sink(cue)
 
     def __call__(self, event: ev.Event) -> None:

@@ -191,6 +191,7 @@ class CompletionScreen(QWidget):
         *,
         title: str,
         active_seconds: float,
+        total_seconds: float,
         entries: list[AgendaEntry],
         streak_days: int,
         pain_before: int | None,
@@ -199,7 +200,7 @@ class CompletionScreen(QWidget):
         self.recorder = recorder
         self.title.setText(wording.completion_title(entries))
         self.summary.setText(
-            f"{title}: {wording.minutes(active_seconds)} of exercise. "
+            f"{title}: {wording.time_spent(active_seconds, total_seconds)}. "
             f"{wording.what_was_done(entries)}"
         )
         days = "day" if streak_days == 1 else "days"

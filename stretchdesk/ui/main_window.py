@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
             live.recorder,
             title=live.routine.title,
             active_seconds=event.active_seconds,
+            total_seconds=event.at - live.started_at if live.started_at is not None else 0.0,
             entries=live.engine.agenda(),
             streak_days=self.services.streak_days(self.today()),
             pain_before=self.flow.setup.pain_before if self.flow.setup else None,

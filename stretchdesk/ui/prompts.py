@@ -44,7 +44,7 @@ class PainBeforeScreen(QWidget):
         column.addWidget(label("Optional: it helps you see how your back changes.", "muted"))
         column.addSpacing(24)
         column.addWidget(self.scale)
-        column.addWidget(label(f"Scale: {content.texts['pain_scale']['source']}", "small"))
+        column.addWidget(label(f"Scale: {content.sources_of('pain_scale')}", "small"))
         column.addStretch(1)
 
     def ask(self, routine_title: str) -> None:
@@ -83,7 +83,6 @@ class AvoidScreen(QWidget):
         column.addWidget(self.message)
         column.addSpacing(24)
         column.addLayout(row)
-        column.addWidget(label(content.texts["avoid"]["source"], "small"))
         column.addStretch(1)
 
     def ask(self, offer: AvoidOffer) -> None:
@@ -138,7 +137,7 @@ class AdviceScreen(QWidget):
         column.addWidget(label(content.text("advice", "keep_active"), "lead"))
         column.addSpacing(24)
         column.addLayout(row)
-        column.addWidget(label(f"Sources: {content.texts['advice']['source']}", "small"))
+        column.addWidget(label(f"Based on: {content.sources_of('advice')}", "small"))
         column.addStretch(1)
 
     def ask(self, suggestions: tuple[Suggestion, ...]) -> None:

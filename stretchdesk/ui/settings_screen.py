@@ -125,25 +125,42 @@ class SettingsScreen(QWidget):
         form = QFormLayout()
         form.setSpacing(14)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        for text, field in (
-            ("Get ready before each exercise", self.lead_in),
-            ("Hold length", self.hold),
-            ("Pain ratings", self.pain),
-            ("Warm-up stays fresh for", self.rewarm),
-            ("Theme", self.theme),
-            ("Text size", self.text_size),
-            ("Sound", self.sound),
-            ("", self.sound_status),
-            ("Voice", self.voice),
-            ("", self.voice_status),
-            ("Volume", self.volume),
-            ("Voice speed", self.rate),
-            ("Suggest a GP or physiotherapist when", self.high_pain),
-            ("", self.worse_count),
-            ("", self.trend_days),
-            ("", self.repeated_stops),
-        ):
-            form.addRow(text, field)
+        groups = (
+            (
+                "The session",
+                (
+                    ("Get ready before each exercise", self.lead_in),
+                    ("Hold length", self.hold),
+                    ("Pain ratings", self.pain),
+                    ("Warm-up stays fresh for", self.rewarm),
+                ),
+            ),
+            ("The screen", (("Theme", self.theme), ("Text size", self.text_size))),
+            (
+                "Sound and voice",
+                (
+                    ("Sound", self.sound),
+                    ("", self.sound_status),
+                    ("Voice", self.voice),
+                    ("", self.voice_status),
+                    ("Volume", self.volume),
+                    ("Voice speed", self.rate),
+                ),
+            ),
+            (
+                "Suggest a GP or physiotherapist when",
+                (
+                    ("Pain before a session", self.high_pain),
+                    ("Worse after sessions", self.worse_count),
+                    ("No easing", self.trend_days),
+                    ("One exercise stopped", self.repeated_stops),
+                ),
+            ),
+        )
+        for heading, rows in groups:
+            form.addRow(label(heading, "subheading"))
+            for text, field in rows:
+                form.addRow(text, field)
         inner = QWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -197,7 +214,7 @@ class SettingsScreen(QWidget):
         self.rate = _spin(
             (-steps, steps),
             1,
-            suffix="",
+            suffix=f"  (-{steps} slowest, 0 normal, {steps} fastest)",
             name="Voice speed",
             tip=f"-{steps} slower to {steps} faster",
         )

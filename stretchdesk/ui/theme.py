@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from stretchdesk import paths
+
 TEXT_SCALE = {"normal": 1.0, "large": 1.25, "extra-large": 1.5}
 BASE_PX = 18
 
@@ -85,6 +87,12 @@ def colors_for(theme: str) -> Colors:
         return LIGHT
     hints = QGuiApplication.styleHints()
     return DARK if hints.colorScheme() == Qt.ColorScheme.Dark else LIGHT
+
+
+def check_mark(c: Colors) -> str:
+    """A tick drawn in the colour that reads on the accent (a styled box loses Qt's own)."""
+    name = "check-dark.svg" if c.dark else "check-light.svg"
+    return (paths.assets_dir() / "ui" / name).as_posix()
 
 
 def paused_bg(c: Colors) -> str:
@@ -172,12 +180,15 @@ def style_sheet(c: Colors, scale: float) -> str:
         border-bottom: 2px solid {c.border}; padding: {f(6)}; font-weight: 600; }}
     QTableView::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
     QCheckBox {{ spacing: {f(10)}; }}
-    QCheckBox::indicator {{ width: {f(22)}; height: {f(22)}; }}
+    QCheckBox::indicator {{ width: {f(22)}; height: {f(22)}; border: 2px solid {c.border};
+        border-radius: {f(4)}; background: {c.surface}; }}
+    QCheckBox::indicator:checked {{ background: {c.accent}; border-color: {c.accent};
+        image: url({check_mark(c)}); }}
     QCheckBox[role="lead"] {{ font-size: {f(24)}; }}
     QCheckBox[role="lead"]::indicator {{ width: {f(30)}; height: {f(30)};
         border: 2px solid {c.border}; border-radius: {f(4)}; background: {c.surface}; }}
     QCheckBox[role="lead"]::indicator:checked {{ background: {c.accent};
-        border-color: {c.accent}; }}
+        border-color: {c.accent}; image: url({check_mark(c)}); }}
     QCheckBox:focus {{ color: {c.focus}; }}
     QScrollArea {{ border: none; }}
     QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}

@@ -106,6 +106,15 @@ def minutes(seconds: float) -> str:
     return f"{whole} min"
 
 
+def time_spent(active_seconds: float, total_seconds: float) -> str:
+    """ "4 min of exercise, 8 min in all" (getting into position and rests are the rest),
+    so it agrees with the routine card, which counts it all."""
+    exercise = f"{minutes(active_seconds)} of exercise"
+    if total_seconds <= active_seconds + 30:
+        return exercise
+    return f"{exercise}, {minutes(total_seconds)} in all"
+
+
 def routine_summary(routine: Routine) -> str:
     warmups = routine.count(Phase.WARMUP)
     stretches = routine.count(Phase.STRETCH)
