@@ -5,9 +5,16 @@ Nothing on these screens can start a session again: their only way on is Done.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stretchdesk.history import SessionRecorder
 from stretchdesk.routine.content import SafetyContent
@@ -52,7 +59,7 @@ class RecoveryScreen(QWidget):
             flag_column.addWidget(widget)
         flag_column.addStretch(1)
         inner = QWidget()
-        sides = QHBoxLayout(inner)
+        sides = SideBySide(inner)  # one above the other on a narrow window
         sides.setContentsMargins(48, 24, 48, 12)
         sides.setSpacing(32)
         sides.addLayout(left, 3)
@@ -122,12 +129,34 @@ class RecoveryScreen(QWidget):
         self.done.emit()
 
 
+class SideBySide(QBoxLayout):
+    """Two columns side by side, or one above the other when the window is too narrow to
+    read them side by side (nothing is cut, nothing scrolls sideways)."""
+
+    NARROW = 1000
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(QBoxLayout.Direction.LeftToRight, parent)
+
+    def setGeometry(self, rect: QRect) -> None:
+        parent = self.parentWidget()
+        width = parent.window().width() if parent is not None else rect.width()
+        wanted = (
+            QBoxLayout.Direction.TopToBottom
+            if width < self.NARROW
+            else QBoxLayout.Direction.LeftToRight
+        )
+        if self.direction() != wanted:
+            self.setDirection(wanted)
+        super().setGeometry(rect)
+
+
 def advice_panel(content: SafetyContent) -> QFrame:
     """Keep gently active, and when to see a GP or physiotherapist, side by side."""
     panel = QFrame()
     panel.setProperty("role", "panel")
     panel.setAccessibleName("Advice")
-    sides = QHBoxLayout(panel)
+    sides = SideBySide(panel)
     sides.setContentsMargins(24, 12, 24, 12)
     sides.setSpacing(32)
     for section in (content.keep_active, content.time_limits):
