@@ -160,3 +160,27 @@ def test_tab_reaches_every_nav_button_and_pain_stop(qtbot: QtBot, window: MainWi
         if focused is not None:
             reached.add(focused.accessibleName())
     assert "Pain — stop" in reached
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_every_screen_fits_800x600(window: MainWindow, text_size: str) -> None:
+    window.apply_prefs(Preferences(safety_seen=True, text_size=text_size))
+    window.resize(800, 600)
+    for name in (
+        "safety",
+        "health",
+        "start",
+        "pain_before",
+        "avoid",
+        "advice",
+        "history",
+        "settings",
+        "about",
+        "recovery",
+        "completion",
+    ):
+        window.show_screen(getattr(window, name))
+        QApplication.processEvents()
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 800 and hint.height() <= 600, (name, hint)
+        assert (window.width(), window.height()) == (800, 600), name
