@@ -7,7 +7,7 @@ value (the seconds left) and its caption; it draws itself as the ring.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
@@ -64,8 +63,6 @@ class CountdownDial(QWidget):
         self.seconds_left = SecondsLeft(self)
         self._shown: tuple[int, int, str, bool] = (0, 0, "", False)
         self.repaints = 0  # for tests and benchmarks: how often it really painted
-        self._ring_key: tuple[float, float, float, float] | None = None
-        self._ring: list[QPointF] = []
 
     def sizeHint(self) -> QSize:
         """As tall as the layout allows (its maximum): the countdown comes first."""
@@ -93,13 +90,6 @@ class CountdownDial(QWidget):
         self.setAccessibleDescription(words)
         self.update()
         return True
-
-    def _ring_part(self, box: QRectF, track: QPainterPath, step: int) -> QPolygonF:
-        """The first ``step`` steps of the ring; its points are worked out once a size."""
-        key = (box.x(), box.y(), box.width(), box.height())
-        if self._ring_key != key:
-            self._ring_key, self._ring = key, _ring_points(track)
-        return QPolygonF(self._ring[: step + 1])
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.repaints += 1
@@ -137,7 +127,13 @@ class CountdownDial(QWidget):
             ring.setCapStyle(Qt.PenCapStyle.RoundCap)
             ring.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             painter.setPen(ring)
-            painter.drawPolyline(self._ring_part(box, track, step))
+            if abs(box.width() - box.height()) < 1.0:  # a circle: one arc, cheap to draw
+                painter.drawArc(box, 90 * 16, -round(step / RING_STEPS * 360 * 16))
+            else:  # a pill: the track up to the angle reached (a wedge clips it)
+                painter.save()
+                painter.setClipPath(_wedge(box, step / RING_STEPS))
+                painter.drawPath(track)
+                painter.restore()
         painter.setFont(font)
         painter.setPen(QColor(c.muted if paused else c.text))
         number_box = QRectF(
@@ -155,9 +151,15 @@ class CountdownDial(QWidget):
         painter.end()
 
 
-def _ring_points(path: QPainterPath) -> list[QPointF]:
-    """The ring as RING_STEPS + 1 points, from the top centre clockwise."""
-    return [path.pointAtPercent(i / RING_STEPS) for i in range(RING_STEPS + 1)]
+def _wedge(box: QRectF, fraction: float) -> QPainterPath:
+    """The part of the picture swept clockwise from the top by ``fraction`` of a turn."""
+    centre = box.center()
+    reach = box.width() + box.height()
+    square = QRectF(centre.x() - reach, centre.y() - reach, 2 * reach, 2 * reach)
+    wedge = QPainterPath(centre)
+    wedge.arcTo(square, 90, -360 * fraction)
+    wedge.closeSubpath()
+    return wedge
 
 
 def _track(box: QRectF) -> QPainterPath:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from stretchdesk.session import AgendaEntry, ItemState
@@ -64,6 +64,7 @@ class StepList(QListWidget):
             "Press Enter to go to a step, P to do a warm-up in its other position."
         )
         self.setWordWrap(True)  # long names wrap; they are never cut
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)  # and wrap again when it resizes
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemActivated.connect(self._activated)
@@ -117,10 +118,29 @@ class StepList(QListWidget):
                 item.setFont(font)
                 current_row = self.count()
             self.addItem(item)
-        self.doItemsLayout()  # heights for the wrapped names, with their fonts
+        self._fit_rows()
         if current_row >= 0:
             self.setCurrentRow(current_row)
             self.scrollToItem(self.item(current_row))
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its wrapped name needs at this width (never cut short)."""
+        self.ensurePolished()
+        width = max(40, self.viewport().width() - 16)
+        for row in range(self.count()):
+            item = self.item(row)
+            font = QFont(self.font())  # the list's own size (its style sheet sets it)
+            font.setBold(item.font().bold())
+            metrics = QFontMetrics(font)
+            needed = metrics.boundingRect(
+                QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, item.text()
+            )
+            item.setSizeHint(QSize(width, needed.height() + 10))
+        self.doItemsLayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         item = self.currentItem()

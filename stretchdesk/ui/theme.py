@@ -174,7 +174,7 @@ def style_sheet(c: Colors, scale: float) -> str:
     QListWidget:focus, QTableView:focus, QPlainTextEdit:focus, QLineEdit:focus {{
         border: 3px solid {c.focus}; }}
     QSpinBox, QComboBox {{ min-height: {f(36)}; min-width: {f(200)}; }}
-    QListWidget::item {{ padding: {f(6)}; }}
+    QListWidget::item {{ padding-top: {f(3)}; padding-bottom: {f(3)}; }}
     QListWidget::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
     QHeaderView::section {{ background: {c.window}; color: {c.text}; border: none;
         border-bottom: 2px solid {c.border}; padding: {f(6)}; font-weight: 600; }}
