@@ -10,7 +10,14 @@ from collections.abc import Iterable
 from stretchdesk.routine.model import Phase
 from stretchdesk.session.events import StepStatus, StopLocation
 from stretchdesk.session.plan import AgendaItem, Segment
-from stretchdesk.session.view import AgendaEntry, ItemState, Refusal, RefusalReason
+from stretchdesk.session.view import (
+    AgendaEntry,
+    EngineState,
+    ItemState,
+    Refusal,
+    RefusalReason,
+    SessionView,
+)
 
 NOT_SKIPPABLE = Refusal(
     RefusalReason.WARMUP_NOT_SKIPPABLE,
@@ -96,6 +103,32 @@ class Agenda:
     def reset(self, positions: Iterable[int]) -> None:
         for pos in positions:
             self.status[pos] = None
+
+    def view_at(
+        self, pos: int, state: EngineState, seg: Segment | None, remaining: float
+    ) -> SessionView:
+        """The session as shown at ``pos``, in segment ``seg`` with ``remaining`` seconds."""
+        item = self.items[pos]
+        number, total = self.place_in_phase(pos)
+        nxt = self.first_planned(pos + 1)
+        return SessionView(
+            state=state,
+            segment=seg.kind if seg else None,
+            position=pos,
+            total=len(self.items),
+            step=item.step,
+            phase=item.phase,
+            phase_number=number,
+            phase_total=total,
+            is_rewarm=item.is_rewarm,
+            rep=seg.rep if seg else 0,
+            reps=seg.reps if seg else 0,
+            side=seg.side if seg else None,
+            remaining=remaining,
+            segment_seconds=seg.seconds if seg else 0.0,
+            next_step=self.items[nxt].step if nxt < len(self.items) else None,
+            warmups_done=self.warmups_done(),
+        )
 
     def location(self, pos: int, seg: Segment | None, into: float) -> StopLocation:
         """Where the session is at ``pos`` (``into``: seconds into the step)."""

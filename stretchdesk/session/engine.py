@@ -101,28 +101,9 @@ class SessionEngine(Emitter):
         self.poll()
         now = self._clock()
         pos = min(self._pos, len(self._agenda) - 1)
-        item = self._agenda[pos]
         seg = self._current_segment()
-        number, total = self._agenda.place_in_phase(pos)
-        nxt = self._agenda.first_planned(pos + 1)
-        return SessionView(
-            state=self._state,
-            segment=seg.kind if seg else None,
-            position=pos,
-            total=len(self._agenda),
-            step=item.step,
-            phase=item.phase,
-            phase_number=number,
-            phase_total=total,
-            is_rewarm=item.is_rewarm,
-            rep=seg.rep if seg else 0,
-            reps=seg.reps if seg else 0,
-            side=seg.side if seg else None,
-            remaining=self._timer.remaining(now) if seg else 0.0,
-            segment_seconds=seg.seconds if seg else 0.0,
-            next_step=self._agenda[nxt].step if nxt < len(self._agenda) else None,
-            warmups_done=self.warmups_done(),
-        )
+        remaining = self._timer.remaining(now) if seg else 0.0
+        return self._agenda.view_at(pos, self._state, seg, remaining)
 
     def agenda(self) -> list[AgendaEntry]:
         """Every step of this session and where it stands (for the step list)."""
