@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test check lint format typecheck pytest bench assets sounds screenshots dist bundle install-desktop clean
+.PHONY: run test check lint format typecheck pytest bench assets sounds screenshots dist bundle deb man install-desktop clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "stretchdesk needs Python 3.11 or newer")'
@@ -68,17 +68,27 @@ bundle: $(VENV)/.installed-test
 	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/pyinstaller/stretchdesk.spec
 	QT_QPA_PLATFORM=offscreen dist/stretchdesk/stretchdesk --self-test
 
-## install-desktop: the menu entry, AppStream file and icons for this user (~/.local/share)
+## man: the manual page, written from the command line's definition, into build/man/
+man: $(VENV)/.installed-run
+	$(BIN)/python -m tools.manpage --out build/man/stretchdesk.1
+
+## deb: stretchdesk_<version>_<arch>.deb in dist/ from the one-folder bundle (needs dpkg-dev)
+deb: bundle
+	$(BIN)/python -m tools.deb --bundle dist/stretchdesk --out dist
+
+## install-desktop: the menu entry, AppStream file, icons and manual page for this user
 DESKTOP_HOME ?= $(HOME)/.local/share
 APP_ID := io.github.stretchdesk.StretchDesk
-install-desktop:
+install-desktop: man
 	install -Dm644 packaging/linux/$(APP_ID).desktop $(DESKTOP_HOME)/applications/$(APP_ID).desktop
 	install -Dm644 packaging/linux/$(APP_ID).metainfo.xml $(DESKTOP_HOME)/metainfo/$(APP_ID).metainfo.xml
-	install -Dm644 assets/icons/stretchdesk.svg $(DESKTOP_HOME)/icons/hicolor/scalable/apps/stretchdesk.svg
+	install -Dm644 assets/icons/stretchdesk.svg $(DESKTOP_HOME)/icons/hicolor/scalable/apps/$(APP_ID).svg
 	for size in 16 32 48 64 128 256 512; do \
 	  install -Dm644 assets/icons/stretchdesk-$$size.png \
-	    $(DESKTOP_HOME)/icons/hicolor/$${size}x$${size}/apps/stretchdesk.png; \
+	    $(DESKTOP_HOME)/icons/hicolor/$${size}x$${size}/apps/$(APP_ID).png; \
 	done
+	install -d $(DESKTOP_HOME)/man/man1
+	gzip -9nc build/man/stretchdesk.1 > $(DESKTOP_HOME)/man/man1/stretchdesk.1.gz
 	-update-desktop-database -q $(DESKTOP_HOME)/applications 2>/dev/null
 	-gtk-update-icon-cache -q -t $(DESKTOP_HOME)/icons/hicolor 2>/dev/null
 	@echo "installed into $(DESKTOP_HOME); the menu entry runs 'stretchdesk' (pipx install . puts it on PATH)"

@@ -34,7 +34,7 @@ def _open_window(args: argparse.Namespace) -> int:
     if problem is not None:
         print(f"stretchdesk cannot start: {problem}", file=sys.stderr)
         return cli.EXIT_PROBLEMS
-    data = cli.data_paths(args)
+    data = paths.settle(cli.data_paths(args))
     try:
         services = Services.load(data)
     except RoutineError as exc:
@@ -88,8 +88,8 @@ def build_window(services: Services, routine: Routine | None) -> MainWindowType 
     app.setApplicationName("stretchdesk")
     app.setApplicationDisplayName("stretchdesk")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("io.github.stretchdesk.StretchDesk")
-    instance = SingleInstance(services.data.root)
+    app.setDesktopFileName(paths.APP_ID)
+    instance = SingleInstance(services.data)
     if not instance.claim():
         return None
     apply_theme(app, services.prefs.theme, services.prefs.text_size)

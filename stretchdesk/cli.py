@@ -33,14 +33,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help=f"where history, settings and your routines live (or ${paths.ENV_DATA_DIR})",
+        help="keep every file (history, settings, your routines, the crash log) in DIR "
+        f"(or ${paths.ENV_DATA_DIR})",
     )
     parser = argparse.ArgumentParser(
         prog="stretchdesk",
         description="A calm, guided lower-back routine: warm-ups first, then gentle stretches.",
         parents=[common],
+        epilog=f"where your files are:\n{paths.describe(paths.default_paths())}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"stretchdesk {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"stretchdesk {__version__}")
     parser.add_argument("--routine", metavar="ID_OR_FILE", help="open straight onto this routine")
     parser.add_argument(
         "--self-test",
@@ -62,7 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="export the session history",
         description="Export the session history for a clinician (CSV: one row per session).",
     )
-    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument(
+        "--format",
+        choices=("csv", "json"),
+        default="csv",
+        help="csv (a spreadsheet) or json (every detail)",
+    )
     export.add_argument(
         "--steps", action="store_true", help="CSV with one row per step instead of per session"
     )
@@ -158,4 +166,4 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def data_paths(args: argparse.Namespace) -> paths.DataPaths:
-    return paths.DataPaths(paths.resolve_data_dir(getattr(args, "data_dir", None)))
+    return paths.resolve_paths(getattr(args, "data_dir", None))

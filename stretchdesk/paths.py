@@ -1,25 +1,107 @@
 """Every file location in one place.
 
-The data directory is, in order: the ``--data-dir`` option, the ``STRETCHDESK_DATA_DIR``
-environment variable, or the platform's user data directory. Assets are found next to the
-package (installed wheel or bundled app) or in the source checkout.
+Where the files go (the XDG base directory convention on Linux; the platform's own folders
+elsewhere, through appdirs):
+
+- the history and your own routines: the data directory (``~/.local/share/stretchdesk``);
+- the settings: the config directory (``~/.config/stretchdesk``);
+- the crash log: the state directory (``~/.local/state/stretchdesk``);
+- the locks of running sessions and the single-instance socket: the runtime directory
+  (``$XDG_RUNTIME_DIR/stretchdesk``; without one, the state directory).
+
+``--data-dir DIR`` or ``STRETCHDESK_DATA_DIR`` puts all of it in DIR (portable use, tests).
+A settings file or crash log left in the data directory by an earlier version is moved to
+its new place once (``settle``). Assets are found next to the package (installed wheel or
+bundled app) or in the source checkout. No Qt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sys
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import appdirs
 
 APP_NAME = "stretchdesk"
+APP_ID = "io.github.stretchdesk.StretchDesk"
 ENV_DATA_DIR = "STRETCHDESK_DATA_DIR"
+
+
+def _xdg(variable: str, fallback: str) -> Path:
+    """An XDG base directory: the variable if it holds an absolute path, else the default."""
+    value = Path(os.environ.get(variable, ""))
+    return value if value.is_absolute() else Path.home() / fallback
 
 
 def default_data_dir() -> Path:
     return Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_config_dir() -> Path:
+    return Path(appdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_state_dir() -> Path:
+    if sys.platform.startswith("linux"):
+        return _xdg("XDG_STATE_HOME", ".local/state") / APP_NAME
+    return default_data_dir()
+
+
+def runtime_dir() -> Path:
+    """``$XDG_RUNTIME_DIR/stretchdesk``; without a runtime directory (a shell with no login
+    session, another system), the state directory."""
+    value = Path(os.environ.get("XDG_RUNTIME_DIR", ""))
+    if value.is_absolute() and value.is_dir():
+        return value / APP_NAME
+    return default_state_dir()
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """The files the app writes. With only ``root`` given, all of them are under it."""
+
+    root: Path
+    config: Path | None = None
+    state: Path | None = None
+    runtime: Path | None = None
+
+    @property
+    def one_folder(self) -> bool:
+        return self.config is None
+
+    @property
+    def history(self) -> Path:
+        return self.root / "history.sqlite"
+
+    @property
+    def routines(self) -> Path:
+        return self.root / "routines"
+
+    @property
+    def settings(self) -> Path:
+        return (self.config or self.root) / "settings.toml"
+
+    @property
+    def crash_log(self) -> Path:
+        return (self.state or self.root) / "crash.log"
+
+    @property
+    def locks(self) -> Path:
+        return self.runtime / "locks" if self.runtime is not None else self.root / "locks"
+
+
+def default_paths() -> DataPaths:
+    return DataPaths(
+        default_data_dir(),
+        config=default_config_dir(),
+        state=default_state_dir(),
+        runtime=runtime_dir(),
+    )
 
 
 def resolve_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -31,31 +113,96 @@ def resolve_data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
-@dataclass(frozen=True)
-class DataPaths:
-    """Files the app writes, all under one directory."""
+def resolve_paths(override: str | os.PathLike[str] | None = None) -> DataPaths:
+    """The usual places, or everything in one folder when one is given (unless it is the
+    usual data directory itself: then the usual places, so two ways of naming it agree)."""
+    root = resolve_data_dir(override)
+    usual = default_paths()
+    if _same(root, usual.root):
+        return usual
+    return DataPaths(root)
 
-    root: Path
 
-    @property
-    def history(self) -> Path:
-        return self.root / "history.sqlite"
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
-    @property
-    def settings(self) -> Path:
-        return self.root / "settings.toml"
 
-    @property
-    def routines(self) -> Path:
-        return self.root / "routines"
+def settle(data: DataPaths) -> DataPaths:
+    """Move a settings file and a crash log left in the data directory by an earlier
+    version to where they now belong, once and atomically; nothing is asked. If a file
+    cannot be moved it stays, and is used, where it is."""
+    if data.one_folder:
+        return data
+    old_settings = data.root / "settings.toml"
+    if old_settings.is_file() and not _move_once(old_settings, data.settings):
+        data = replace(data, config=data.root)
+    old_log = data.root / "crash.log"
+    if old_log.is_file() and not _move_once(old_log, data.crash_log):
+        data = replace(data, state=data.root)
+    return data
 
-    @property
-    def locks(self) -> Path:
-        return self.root / "locks"
 
-    @property
-    def crash_log(self) -> Path:
-        return self.root / "crash.log"
+def _move_once(old: Path, new: Path) -> bool:
+    """Move ``old`` to ``new`` unless ``new`` exists (then ``old`` stays as it is, for the
+    person to find). Never leaves half a file at ``new``. False if it could not be done."""
+    if new.exists():
+        return True
+    try:
+        new.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            os.link(old, new)  # atomic, and never over a file that appeared meanwhile
+        except OSError:  # another file system, or no hard links there
+            _copy_then_rename(old, new)
+        old.unlink()
+    except OSError:
+        return new.exists()
+    return True
+
+
+def _copy_then_rename(old: Path, new: Path) -> None:
+    handle, temporary = tempfile.mkstemp(dir=new.parent, prefix=".moving-")
+    try:
+        with os.fdopen(handle, "wb") as out, old.open("rb") as source:
+            shutil.copyfileobj(source, out)
+            out.flush()
+            os.fsync(out.fileno())
+        shutil.copymode(old, temporary)
+        Path(temporary).replace(new)
+    except OSError:
+        with contextlib.suppress(OSError):
+            Path(temporary).unlink()
+        raise
+
+
+def describe(data: DataPaths) -> str:
+    """Where the files are, in a few lines for --help (the home folder shown as ~)."""
+    home = str(Path.home())
+
+    def short(path: Path) -> str:
+        text = str(path)
+        return "~" + text[len(home) :] if home and text.startswith(home + os.sep) else text
+
+    if data.one_folder:
+        return f"  all files: {short(data.root)}"
+    return (
+        f"  history and your routines: {short(data.root)}\n"
+        f"  settings: {short(data.settings.parent)}\n"
+        f"  crash log: {short(data.crash_log.parent)}"
+    )
+
+
+# For the manual page: what goes where, the variable that moves it, and its usual value.
+LOCATIONS = (
+    ("the history (history.sqlite) and your routines (routines/)", "XDG_DATA_HOME",
+     "~/.local/share"),
+    ("the settings (settings.toml)", "XDG_CONFIG_HOME", "~/.config"),
+    ("the crash log (crash.log)", "XDG_STATE_HOME", "~/.local/state"),
+    ("the locks of running sessions and the single-instance socket", "XDG_RUNTIME_DIR",
+     "/run/user/UID"),
+)  # fmt: skip
 
 
 def _asset_candidates() -> list[Path]:

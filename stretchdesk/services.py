@@ -102,7 +102,7 @@ class Services:
     # ------------------------------------------------------------------ history
     def open_history(self) -> None:
         try:
-            self.store, found = HistoryStore.open(self.data.history)
+            self.store, found = HistoryStore.open(self.data.history, self.data.locks)
         except HistoryError as exc:
             self.notices.append(Notice(str(exc), error=True))
             with contextlib.suppress(HistoryError):

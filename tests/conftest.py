@@ -32,7 +32,15 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(paths.ENV_DATA_DIR, str(folder))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    for name in ("CONFIG", "STATE", "CACHE"):
+        monkeypatch.setenv(f"XDG_{name}_HOME", str(tmp_path / f"xdg-{name.lower()}"))
+    runtime = tmp_path / "xdg-runtime"  # made by the login manager on a desktop
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path / 'no-sound-server'}")  # no autospawn
+    # nothing answers here, and a given address is never started: no test reaches (or
+    # starts) the real speech-dispatcher unless it asks for it
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{tmp_path / 'no-speechd.sock'}")
     return folder
 
 

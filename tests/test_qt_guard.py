@@ -51,26 +51,59 @@ def test_twenty_thousand_void_qt_calls_keep_nones_refcount() -> None:
 
 
 def _qt_requirements() -> list[Requirement]:
+    """Qt requirements of the app and of every extra (the qt-sound extra adds Qt's add-ons)."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    reqs = [Requirement(r) for r in project["dependencies"]]
+    lines = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        lines.extend(extra)
+    reqs = [Requirement(r) for r in lines]
     return [r for r in reqs if r.name.lower().startswith("pyside6")]
 
 
+def _active(python: str, full: str, platform: str) -> list[Requirement]:
+    env = {"python_version": python, "python_full_version": full, "sys_platform": platform}
+    return [r for r in _qt_requirements() if r.marker is None or r.marker.evaluate(env)]
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
 @pytest.mark.parametrize("python", ["3.11", "3.10"])
-def test_markers_never_allow_the_broken_version_before_312(python: str) -> None:
-    env = {"python_version": python, "python_full_version": python + ".0"}
-    active = [r for r in _qt_requirements() if r.marker is None or r.marker.evaluate(env)]
+def test_markers_never_allow_the_broken_version_before_312(python: str, platform: str) -> None:
+    active = _active(python, python + ".0", platform)
     assert {r.name for r in active} == {"PySide6-Essentials", "PySide6-Addons"}
     for req in active:
         assert not req.specifier.contains("6.12.0"), f"{req} allows 6.12.0 on {python}"
         assert req.specifier.contains("6.11.3")
 
 
-def test_markers_allow_current_pyside_on_312() -> None:
-    env = {"python_version": "3.12", "python_full_version": "3.12.1"}
-    active = [r for r in _qt_requirements() if r.marker is None or r.marker.evaluate(env)]
+@pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
+def test_markers_allow_current_pyside_on_312(platform: str) -> None:
+    active = _active("3.12", "3.12.1", platform)
     assert {r.name for r in active} == {"PySide6-Essentials", "PySide6-Addons"}
     assert all(r.specifier.contains("6.12.0") for r in active)
+
+
+def test_linux_needs_only_the_essentials_unless_asked() -> None:
+    """Qt's add-ons (sound and speech, about 440 MB) come on Linux only with the qt-sound extra."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for python in ("3.11", "3.12"):
+        env = {"python_version": python, "python_full_version": python + ".1"}
+        base = {
+            Requirement(r).name
+            for r in project["dependencies"]
+            if Requirement(r).marker is None
+            or Requirement(r).marker.evaluate({**env, "sys_platform": "linux"})
+        }
+        assert "PySide6-Addons" not in base
+        assert "PySide6-Essentials" in base
+        windows = [
+            r
+            for r in map(Requirement, project["dependencies"])
+            if r.marker is None or r.marker.evaluate({**env, "sys_platform": "win32"})
+        ]
+        assert "PySide6-Addons" in {r.name for r in windows}
+    assert {Requirement(r).name for r in project["optional-dependencies"]["qt-sound"]} == {
+        "PySide6-Addons"
+    }
 
 
 @pytest.mark.parametrize(

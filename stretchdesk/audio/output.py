@@ -1,27 +1,39 @@
-"""Sound and voice for the cues: the tones go to the sound server through libpulse
-(``pulse.py``) on Linux, or through Qt's QSoundEffect elsewhere and when that fails; the
-words go to QTextToSpeech.
+"""Sound and voice for the cues. On Linux the tones go to the sound server through libpulse
+(``pulse.py``) and the words to speech-dispatcher over its socket (``ssip.py``): nothing from
+Qt's add-on package. Elsewhere, and on Linux when libpulse fails and the add-ons are
+installed, the tones go through Qt's QSoundEffect and the words through QTextToSpeech
+(``qt_voice.py``).
 
-Either may be missing (no sound server, QtMultimedia cannot load, no audio device, no
-speech engine); then that part stays silent and ``sound_status`` / ``voice_status`` say why
-in one line. Nothing here ever stops a session.
+Either may be missing (no sound server, no audio device, no speech engine); then that part
+stays silent and ``sound_status`` / ``voice_status`` say why in one line. Nothing here ever
+stops a session.
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import QLocale, QLoggingCategory, QObject, QUrl, Signal
+from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal
 
 from stretchdesk.audio.pulse import PulseError, PulseSounds
+from stretchdesk.audio.qt_voice import load_module, open_qt_voice
+from stretchdesk.audio.speechd_server import SsipError, address_from
+from stretchdesk.audio.ssip import SpeechDispatcher
 from stretchdesk.audio.voice_help import speechd_problem
 from stretchdesk.prefs import Preferences
 from stretchdesk.session.cues import Cue, Play, Say, Silence, Sound
 
-PREFERRED_ENGINES = ("speechd", "flite", "sapi", "winrt", "darwin", "macos")
+
+class Voice(Protocol):
+    def say(self, text: str) -> None: ...
+    def stop(self) -> None: ...
+    def set_rate(self, rate: float) -> None: ...
+    def set_volume(self, volume: float) -> None: ...
+    @property
+    def speaking(self) -> bool: ...
+    def close(self) -> None: ...
 
 
 def quiet_audio_logs() -> None:
@@ -33,13 +45,8 @@ def quiet_audio_logs() -> None:
     )
 
 
-def _load(module: str) -> tuple[Any | None, str | None]:
-    """Import a Qt add-on module; (module, None) or (None, the reason in a few words)."""
-    try:
-        return importlib.import_module(module), None
-    except ImportError as exc:
-        reason = str(exc).split(":")[0] if "cannot open shared object" in str(exc) else str(exc)
-        return None, reason
+def _on_linux() -> bool:
+    return sys.platform.startswith("linux")
 
 
 class QtSounds(QObject):
@@ -80,7 +87,7 @@ class AudioOutput(QObject):
         super().__init__(parent)
         self._prefs = prefs
         self._sounds: PulseSounds | QtSounds | None = None
-        self._speech: Any | None = None
+        self._speech: Voice | None = None
         self.sound_status = self._open_sound(sounds_dir, sound_backend)
         self.voice_status = self._open_voice(speech_engine)
         self.apply(prefs)
@@ -99,7 +106,7 @@ class AudioOutput(QObject):
         missing = [name for name, path in files.items() if not path.is_file()]
         if missing:
             return f"Sound is off: sound files are missing ({', '.join(missing)}) in {folder}."
-        if backend == "pulse" or (backend == "auto" and sys.platform.startswith("linux")):
+        if backend == "pulse" or (backend == "auto" and _on_linux()):
             try:
                 self._sounds = PulseSounds(files)
             except PulseError as exc:
@@ -110,7 +117,7 @@ class AudioOutput(QObject):
         return self._open_qt_sound(files)
 
     def _open_qt_sound(self, files: dict[str, Path]) -> str:
-        multimedia, why = _load("PySide6.QtMultimedia")
+        multimedia, why = load_module("PySide6.QtMultimedia")
         if multimedia is None:
             return f"Sound is off: Qt's sound module could not load ({why})."
         device = multimedia.QMediaDevices.defaultAudioOutput()
@@ -125,24 +132,29 @@ class AudioOutput(QObject):
         return f"Sound is on ({device.description()})."
 
     def _open_voice(self, wanted: str | None) -> str:
-        speech, why = _load("PySide6.QtTextToSpeech")
-        if speech is None:
-            return f"Voice is off: Qt's speech module could not load ({why})."
-        engines = list(speech.QTextToSpeech.availableEngines())
-        choice = wanted or next((e for e in PREFERRED_ENGINES if e in engines), None)
-        if choice is None or choice not in engines:
-            hint = (
-                " (on Linux: install speech-dispatcher)" if sys.platform.startswith("linux") else ""
-            )
-            return f"Voice is off: no speech engine is installed{hint}."
-        engine = speech.QTextToSpeech(choice, self)
-        if engine.state() == speech.QTextToSpeech.State.Error:
-            if choice == "speechd":
+        """``wanted``: "speechd" (speech-dispatcher's socket, Linux's default), a Qt engine's
+        name, or None for the platform's usual voice."""
+        if wanted == "speechd" or (wanted is None and _on_linux()):
+            return self._open_speechd()
+        voice, status = open_qt_voice(wanted, self)
+        self._speech = voice
+        return status
+
+    def _open_speechd(self) -> str:
+        address = address_from()
+        client = SpeechDispatcher(address)
+        try:
+            client.open()
+        except SsipError as exc:
+            if address.default:
                 return speechd_problem()
-            return f"Voice is off: the speech engine {choice} did not start."
-        language = _english_if_no_voice(engine)
-        self._speech = engine
-        return f"Voice is on ({choice}{language})."
+            return f"Voice is off: {exc}."
+        voices = [m for m in client.modules if m != "dummy"]
+        if not voices:
+            client.close()
+            return speechd_problem(which=lambda _name: "speech-dispatcher", modules=lambda: [])
+        self._speech = client
+        return "Voice is on (speechd)."
 
     # ------------------------------------------------------------------ settings
     def apply(self, prefs: Preferences) -> None:
@@ -150,8 +162,8 @@ class AudioOutput(QObject):
         if self._sounds is not None:
             self._sounds.volume = prefs.volume / 100
         if self._speech is not None:
-            self._speech.setVolume(prefs.volume / 100)
-            self._speech.setRate(prefs.voice_rate)
+            self._speech.set_volume(prefs.volume / 100)
+            self._speech.set_rate(prefs.voice_rate)
         if not prefs.sound:
             self._stop_sounds()
         if not prefs.voice and self._speech is not None:
@@ -175,7 +187,7 @@ class AudioOutput(QObject):
     def say(self, text: str) -> None:
         if self._speech is None or not self._prefs.voice:
             return
-        self._speech.enqueue(text)
+        self._speech.say(text)
         self.spoke.emit(text)
 
     def hold_open(self, hold: bool) -> None:
@@ -199,25 +211,13 @@ class AudioOutput(QObject):
         self.stop_all()
         if self._sounds is not None:
             self._sounds.close()
+        if self._speech is not None:
+            self._speech.close()
 
     @property
     def speaking(self) -> bool:
-        if self._speech is None:
-            return False
-        return bool(self._speech.state() == type(self._speech).State.Speaking)
+        return self._speech is not None and self._speech.speaking
 
     def test_sound(self) -> None:
         self.play(Sound.STEP_DONE)
         self.say("This is how stretchdesk sounds.")
-
-
-def _english_if_no_voice(engine: Any) -> str:
-    """Under a locale with no voice (LANG=C.UTF-8, for one), speak English instead of
-    nothing. Returns words for the status line ("" when the desktop's language is used)."""
-    if list(engine.availableVoices()):
-        return ""
-    for locale in engine.availableLocales():
-        if locale.language() == QLocale.Language.English:
-            engine.setLocale(locale)
-            return ", in English: no voice for the desktop's language"
-    return ""

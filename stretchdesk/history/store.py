@@ -33,11 +33,15 @@ class HistoryStore(SessionWriter):
     def __init__(self, conn: sqlite3.Connection, path: Path, lock: OwnerLock | None) -> None:
         super().__init__(conn, path, lock.token if lock else "read-only")
         self._lock = lock
+        self._locks = lock.folder if lock else path.parent / "locks"
 
     # ------------------------------------------------------------------ opening
     @classmethod
-    def open(cls, path: Path) -> tuple[HistoryStore, list[HistoryNotice]]:
-        """Open or create the history at ``path``.
+    def open(
+        cls, path: Path, locks: Path | None = None
+    ) -> tuple[HistoryStore, list[HistoryNotice]]:
+        """Open or create the history at ``path``; ``locks`` is the folder of the running
+        sessions' owner locks (by default ``locks`` beside the file).
 
         A corrupt or foreign file is kept aside and a fresh one started (with a notice);
         a newer file raises HistoryTooNew untouched; an unwritable folder raises
@@ -64,11 +68,13 @@ class HistoryStore(SessionWriter):
             )
             conn = cls._connect_checked(path)
         try:
-            lock = OwnerLock(path.parent / "locks")
+            lock = OwnerLock(locks or path.parent / "locks")
         except OSError:
             conn.close()
+            where = "history folder" if locks is None else "folder"
             raise HistoryUnwritable(
-                f"The history folder {path.parent} cannot be written (read-only or no permission)."
+                f"The {where} {locks or path.parent} cannot be written (read-only or no "
+                "permission)."
             ) from None
         store = cls(conn, path, lock)
         try:
@@ -168,7 +174,7 @@ class HistoryStore(SessionWriter):
             if version < LATEST:
                 notices.extend(migrate(self.conn, self.path, version))
             self.conn.execute("PRAGMA foreign_keys=ON")
-            interrupted = recover_interrupted(self.conn, self.path.parent / "locks", self.owner)
+            interrupted = recover_interrupted(self.conn, self._locks, self.owner)
         except sqlite3.Error as exc:
             raise classify(exc, self.path) from None
         if interrupted:

@@ -1,31 +1,46 @@
 """One window at a time: a second start asks the first to come to the front, then quits.
 
-A local socket (never TCP) named after the user and the data directory, so two data
-directories (or two users) never meet.
+A local socket (never TCP) in the runtime directory, named after the user and the data
+directory, so two data directories (or two users) never meet. Where the runtime directory's
+path would be too long for a socket, Qt's own place (the temporary folder) is used.
 """
 
 from __future__ import annotations
 
 import getpass
+import os
 import zlib
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+
+from stretchdesk.paths import DataPaths, runtime_dir
 
 WAKE = b"raise\n"
 CONNECT_MS = 500
 
 
-def server_name(data_root: Path) -> str:
+SOCKET_PATH_MAX = 100  # a Unix socket's path holds at most 107 bytes
+
+
+def server_name(data: DataPaths) -> str:
     try:
         user = getpass.getuser()
     except (KeyError, OSError):
         user = "user"
-    key = f"{user}:{data_root.expanduser().resolve()}".encode()
+    key = f"{user}:{data.root.expanduser().resolve()}".encode()
     # Two checksums make a 64-bit name without loading OpenSSL (3 MB) for a hash.
-    return f"stretchdesk-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
+    name = f"stretchdesk-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
+    folder = data.runtime or runtime_dir()
+    path = folder / name
+    if len(os.fsencode(path)) > SOCKET_PATH_MAX:
+        return name
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return name
+    return str(path)
 
 
 def _wake_running(name: str) -> bool:
@@ -44,9 +59,9 @@ def _wake_running(name: str) -> bool:
 class SingleInstance(QObject):
     """``claim()`` is False when another instance is running (it has been woken)."""
 
-    def __init__(self, data_root: Path, parent: QObject | None = None) -> None:
+    def __init__(self, data: DataPaths, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = server_name(data_root)
+        self.name = server_name(data)
         self.server = QLocalServer(self)
         # default options: with access options Qt would rename its socket over a live one
         self._on_wake: Callable[[], None] | None = None

@@ -1,7 +1,9 @@
-"""`make install-desktop` puts the menu entry, AppStream file and hicolor icons in place."""
+"""`make install-desktop` puts the menu entry, AppStream file, hicolor icons (named after the
+app id) and the manual page in place."""
 
 from __future__ import annotations
 
+import gzip
 import subprocess
 from pathlib import Path
 
@@ -24,6 +26,8 @@ def test_install_desktop_into_a_home(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp_path / "applications" / f"{APP_ID}.desktop").is_file()
     assert (tmp_path / "metainfo" / f"{APP_ID}.metainfo.xml").is_file()
-    assert (tmp_path / "icons/hicolor/scalable/apps/stretchdesk.svg").is_file()
+    assert (tmp_path / f"icons/hicolor/scalable/apps/{APP_ID}.svg").is_file()
     for size in (16, 48, 256, 512):
-        assert (tmp_path / f"icons/hicolor/{size}x{size}/apps/stretchdesk.png").is_file()
+        assert (tmp_path / f"icons/hicolor/{size}x{size}/apps/{APP_ID}.png").is_file()
+    page = gzip.decompress((tmp_path / "man/man1/stretchdesk.1.gz").read_bytes())
+    assert page.startswith(b".TH STRETCHDESK 1")

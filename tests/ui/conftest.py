@@ -16,6 +16,7 @@ from stretchdesk.services import Services
 from stretchdesk.session import FakeClock
 from stretchdesk.ui.main_window import MainWindow
 from stretchdesk.ui.theme import apply_theme
+from tests.fake_speechd import FakeSpeechd, fake_speechd
 from tests.fakes import FakeWall
 from tests.ui.flows import TODAY, WindowFactory
 
@@ -27,8 +28,16 @@ def seen(data_dir: Path) -> None:
 
 
 @pytest.fixture
+def speechd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeSpeechd]:
+    """A stand-in speech-dispatcher that the window's voice talks to."""
+    with fake_speechd(tmp_path) as server:
+        monkeypatch.setenv("SPEECHD_ADDRESS", server.address)
+        yield server
+
+
+@pytest.fixture
 def make_window(
-    qtbot: QtBot, data_dir: Path, clock: FakeClock, wall: FakeWall
+    qtbot: QtBot, data_dir: Path, clock: FakeClock, wall: FakeWall, speechd: FakeSpeechd
 ) -> Iterator[WindowFactory]:
     made: list[MainWindow] = []
 
@@ -38,7 +47,7 @@ def make_window(
         assert isinstance(app, QApplication)
         apply_theme(app, services.prefs.theme, services.prefs.text_size)
         quiet_audio_logs()
-        audio = AudioOutput(paths.sounds_dir(), services.prefs, speech_engine="mock")
+        audio = AudioOutput(paths.sounds_dir(), services.prefs, speech_engine="speechd")
         window = MainWindow(services, today=lambda: TODAY, audio=audio)
         qtbot.addWidget(window)
         window.show()

@@ -1,8 +1,9 @@
-"""Sound and voice in the window: the planned speech is spoken (speech engine "mock"), a
+"""Sound and voice in the window: the planned speech is spoken (to a stand-in speech-dispatcher), a
 pain-stop cuts speech off at once, and missing pieces are reported, never raised."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,12 +11,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import paths
-from stretchdesk.audio import output
+from stretchdesk.audio import output, qt_voice
 from stretchdesk.audio.output import AudioOutput
 from stretchdesk.prefs import Preferences
 from stretchdesk.session import FakeClock
 from stretchdesk.session.cues import Say
 from stretchdesk.ui.main_window import MainWindow
+from tests.fake_speechd import FakeSpeechd, fake_speechd
 from tests.ui.flows import engine_of, open_session, press, run_until, start_session
 from tools.spoken_script import cues_for
 
@@ -75,39 +77,76 @@ def test_voice_and_sound_off_in_settings(qtbot: QtBot, window: MainWindow) -> No
     assert window.services.prefs.voice is True
 
 
-def test_missing_sound_module_is_one_line_not_a_crash(
+def test_missing_qt_modules_are_one_line_not_a_crash(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(output, "_load", lambda name: (None, "libpulse.so.0"))
-    audio = AudioOutput(paths.sounds_dir(), Preferences())
+    monkeypatch.setattr(output, "load_module", lambda name: (None, "libpulse.so.0"))
+    monkeypatch.setattr(qt_voice, "load_module", lambda name: (None, "libQt6TextToSpeech.so.6"))
+    audio = AudioOutput(paths.sounds_dir(), Preferences(), speech_engine="flite")
     assert audio.sound_status == "Sound is off: Qt's sound module could not load (libpulse.so.0)."
-    assert audio.voice_status.startswith("Voice is off: Qt's speech module could not load")
+    assert audio.voice_status == (
+        "Voice is off: Qt's speech module could not load (libQt6TextToSpeech.so.6)."
+    )
     audio(Say(0.0, "nothing happens"))
     audio.stop_all()
+    audio.close()
 
 
 def test_missing_sound_files_are_named(qtbot: QtBot, tmp_path: Path) -> None:
-    audio = AudioOutput(tmp_path, Preferences(), speech_engine="mock")
+    audio = AudioOutput(tmp_path, Preferences())
     assert "sound files are missing" in audio.sound_status
     assert "tick" in audio.sound_status
 
 
 def test_an_unknown_speech_engine_leaves_voice_off(qtbot: QtBot) -> None:
     audio = AudioOutput(paths.sounds_dir(), Preferences(), speech_engine="no-such-engine")
-    assert audio.voice_status.startswith("Voice is off: no speech engine")
+    assert audio.voice_status.startswith("Voice is off: ")
     assert not audio.voice_ready
+
+
+def test_no_speech_dispatcher_at_the_given_address_is_one_line(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    audio = AudioOutput(paths.sounds_dir(), Preferences(), speech_engine="speechd")
+    assert audio.voice_status.startswith(f"Voice is off: nothing answers at {tmp_path}")
+    assert not audio.voice_ready
+    audio.say("nothing happens")
+    audio.stop_all()
+
+
+def test_a_speech_dispatcher_with_no_voice_names_the_package(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with fake_speechd(tmp_path, modules=("dummy",)) as server:
+        monkeypatch.setenv("SPEECHD_ADDRESS", server.address)
+        audio = AudioOutput(paths.sounds_dir(), Preferences(), speech_engine="speechd")
+        assert audio.voice_status == (
+            "Voice is off: speech-dispatcher has no voice to speak with. "
+            "On Debian and Ubuntu: sudo apt install speech-dispatcher-espeak-ng."
+        )
+        audio.close()
 
 
 def test_settings_show_why_sound_is_off(window: MainWindow) -> None:
     assert window.settings.sound_status.text().startswith("Sound is")
-    assert window.settings.voice_status.text() == "Voice is on (mock)."
+    assert window.settings.voice_status.text() == "Voice is on (speechd)."
+
+
+def test_volume_and_speed_reach_the_voice(
+    qtbot: QtBot, window: MainWindow, speechd: FakeSpeechd
+) -> None:
+    audio = window.audio
+    assert audio is not None
+    audio.apply(replace(window.services.prefs, volume=30, voice_rate=-0.4))
+    audio.test_sound()
+    qtbot.waitUntil(lambda: len(speechd.said) == 1, timeout=2000)
+    assert "SET self VOLUME -40" in speechd.commands
+    assert "SET self RATE -40" in speechd.commands
 
 
 def test_no_sound_server_is_one_line(qtbot: QtBot) -> None:
     output.quiet_audio_logs()
-    audio = AudioOutput(
-        paths.sounds_dir(), Preferences(), speech_engine="mock", sound_backend="pulse"
-    )
+    audio = AudioOutput(paths.sounds_dir(), Preferences(), sound_backend="pulse")
     assert audio.sound_status.startswith("Sound is off: the sound server did not answer (")
     assert not audio.sound_ready
     audio.test_sound()

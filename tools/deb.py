@@ -1,0 +1,243 @@
+"""A Debian package from the one-folder bundle (``make bundle``):
+
+    python -m tools.deb --bundle dist/stretchdesk --out dist
+
+The bundle goes to /usr/lib/stretchdesk with /usr/bin/stretchdesk pointing at it; the menu
+entry, AppStream file and icons (named after the app id), the manual page (written from the
+command line's definition) and the copyright file go where Debian puts them. ``Depends:``
+is worked out by dpkg-shlibdeps from every program and library in the bundle, the bundle's
+own libraries being private (never a dependency), plus the packages the program looks for
+at run time: the sound server's library and speech-dispatcher (recommended).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from stretchdesk import __version__
+from stretchdesk.paths import APP_ID
+from tools import manpage
+
+ROOT = Path(__file__).resolve().parent.parent
+LINUX = ROOT / "packaging" / "linux"
+DEBIAN = ROOT / "packaging" / "debian"
+ICONS = ROOT / "assets" / "icons"
+ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
+ELF = b"\x7fELF"
+# loaded with dlopen at run time, so no program in the bundle names them
+RUNTIME_DEPENDS = ("libpulse0",)
+RECOMMENDS = ("speech-dispatcher", "speech-dispatcher-espeak-ng")
+# in every Debian system: no dependency is written for these
+ESSENTIAL = ("libc6", "libgcc-s1", "libstdc++6")
+
+
+class DebError(Exception):
+    pass
+
+
+def _run(args: list[str], cwd: Path | None = None) -> str:
+    done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise DebError(f"{args[0]} failed:\n{done.stdout}{done.stderr}")
+    return done.stdout
+
+
+def _architecture() -> str:
+    return _run(["dpkg", "--print-architecture"]).strip()
+
+
+def _elf_files(folder: Path) -> list[Path]:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as handle:
+                if handle.read(4) == ELF:
+                    found.append(path)
+    return found
+
+
+def shlib_depends(bundle: Path) -> list[str]:
+    """What the bundle's programs and libraries need from the system, as package names
+    with versions, found by dpkg-shlibdeps (never guessed)."""
+    files = _elf_files(bundle)
+    private = sorted({str(p.parent) for p in files if ".so" in p.name})
+    with tempfile.TemporaryDirectory(prefix="shlibdeps-") as work:
+        control = Path(work) / "debian" / "control"
+        control.parent.mkdir()
+        control.write_text("Source: stretchdesk\n\nPackage: stretchdesk\nArchitecture: any\n")
+        out = _run(
+            [
+                "dpkg-shlibdeps",
+                "-O",
+                "--ignore-missing-info",
+                "--warnings=0",
+                *(f"-l{folder}" for folder in private),
+                *(str(p) for p in files),
+            ],
+            cwd=Path(work),
+        )
+    line = next((x for x in out.splitlines() if x.startswith("shlibs:Depends=")), "")
+    found = [d.strip() for d in line.removeprefix("shlibs:Depends=").split(",") if d.strip()]
+    return [d for d in found if d.split()[0] not in ESSENTIAL or "(" in d]
+
+
+def _install(source: Path, target: Path, mode: int = 0o644) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    target.chmod(mode)
+
+
+def _gzip(data: bytes, target: Path) -> None:
+    """gzip -9n: no name or time inside, so the same input makes the same file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        target.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as out,
+    ):
+        out.write(data)
+    target.chmod(0o644)
+
+
+def stage(bundle: Path, root: Path) -> None:
+    """The package's files under ``root`` (which becomes /)."""
+    lib = root / "usr" / "lib" / "stretchdesk"
+    shutil.copytree(bundle, lib, symlinks=True)
+    for path in lib.rglob("*"):
+        if path.is_symlink():
+            continue
+        if path.is_dir():
+            path.chmod(0o755)
+        else:
+            executable = path.name == "stretchdesk" and path.parent == lib
+            path.chmod(0o755 if executable else 0o644)
+    (root / "usr" / "bin").mkdir(parents=True)
+    (root / "usr" / "bin" / "stretchdesk").symlink_to("../lib/stretchdesk/stretchdesk")
+    share = root / "usr" / "share"
+    _install(LINUX / f"{APP_ID}.desktop", share / "applications" / f"{APP_ID}.desktop")
+    _install(LINUX / f"{APP_ID}.metainfo.xml", share / "metainfo" / f"{APP_ID}.metainfo.xml")
+    hicolor = share / "icons" / "hicolor"
+    _install(ICONS / "stretchdesk.svg", hicolor / "scalable" / "apps" / f"{APP_ID}.svg")
+    for size in ICON_SIZES:
+        icon = hicolor / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        _install(ICONS / f"stretchdesk-{size}.png", icon)
+    _gzip(manpage.render().encode("utf-8"), share / "man" / "man1" / "stretchdesk.1.gz")
+    doc = share / "doc" / "stretchdesk"
+    (doc / "copyright").write_text(copyright_text(), encoding="utf-8")
+    (doc / "copyright").chmod(0o644)
+    _gzip((DEBIAN / "changelog").read_bytes(), doc / "changelog.gz")
+    _install(DEBIAN / "lintian-overrides", share / "lintian" / "overrides" / "stretchdesk")
+
+
+def _license_block(text: str) -> str:
+    """A license's full text as a DEP-5 continuation: each line indented, blank lines dots."""
+    return "\n".join(f" {line}" if line.strip() else " ." for line in text.strip().splitlines())
+
+
+def _dist_license(name: str) -> str:
+    dist = metadata.distribution(name)
+    for file in dist.files or ():
+        if file.name.upper().startswith(("LICENSE", "COPYING")):
+            return file.read_text(encoding="utf-8")
+    raise DebError(f"no license file in {name}'s metadata")
+
+
+def copyright_text() -> str:
+    """The machine-readable copyright file: stretchdesk, and what the bundle carries (Python,
+    Qt through PySide6, Pillow, appdirs), each license's text taken from the build's own
+    copies."""
+    python = Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    internal = "usr/lib/stretchdesk/_internal"
+    parts = [
+        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
+        "Upstream-Name: stretchdesk\n"
+        "Source: https://github.com/stretchdesk/stretchdesk",
+        "Files: *\nCopyright: 2026 The stretchdesk developers\nLicense: Expat",
+        f"Files: {internal}/PySide6/* {internal}/shiboken6/*\n"
+        "Copyright: The Qt Company Ltd. and other contributors\nLicense: LGPL-3\n"
+        " On Debian systems, the full text of the GNU Lesser General Public License\n"
+        " version 3 is in /usr/share/common-licenses/LGPL-3.",
+        f"Files: {internal}/libpython3* {internal}/base_library.zip {internal}/lib-dynload/*\n"
+        "Copyright: Python Software Foundation\nLicense: PSF-2.0\n"
+        + _license_block((python / "LICENSE.txt").read_text(encoding="utf-8")),
+        f"Files: {internal}/PIL/* {internal}/pillow.libs/*\n"
+        "Copyright: Jeffrey A. Clark and contributors, Secret Labs AB, Fredrik Lundh\n"
+        "License: MIT-CMU\n" + _license_block(_dist_license("pillow")),
+        "Files: " + internal + "/appdirs*\n"
+        "Copyright: Trent Mick, Sridhar Ratnakumar, Jeff Rouse\nLicense: Expat-appdirs\n"
+        + _license_block(_dist_license("appdirs")),
+        "License: Expat\n" + _license_block((ROOT / "LICENSE").read_text(encoding="utf-8")),
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _installed_kib(root: Path) -> int:
+    total = sum(p.stat().st_size for p in root.rglob("*") if p.is_file() and not p.is_symlink())
+    return (total + 1023) // 1024
+
+
+def _md5sums(root: Path) -> str:
+    lines = []
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.is_symlink() and "DEBIAN" not in path.parts:
+            digest = hashlib.md5(path.read_bytes(), usedforsecurity=False).hexdigest()
+            lines.append(f"{digest}  {path.relative_to(root).as_posix()}")
+    return "\n".join(lines) + "\n"
+
+
+def control(root: Path, depends: list[str], arch: str) -> str:
+    template = (DEBIAN / "control.in").read_text(encoding="utf-8")
+    return template.format(
+        version=__version__,
+        arch=arch,
+        size=_installed_kib(root),
+        depends=", ".join([*depends, *RUNTIME_DEPENDS]),
+        recommends=", ".join(RECOMMENDS),
+    )
+
+
+def build(bundle: Path, out: Path) -> Path:
+    if not (bundle / "stretchdesk").is_file():
+        raise DebError(f"no bundle in {bundle}: run make bundle first")
+    arch = _architecture()
+    depends = shlib_depends(bundle)
+    with tempfile.TemporaryDirectory(prefix="deb-") as work:
+        root = Path(work) / "root"
+        stage(bundle, root)
+        meta = root / "DEBIAN"
+        meta.mkdir(mode=0o755)
+        (meta / "md5sums").write_text(_md5sums(root), encoding="utf-8")
+        (meta / "control").write_text(control(root, depends, arch), encoding="utf-8")
+        for path in meta.iterdir():
+            path.chmod(0o644)
+        out.mkdir(parents=True, exist_ok=True)
+        target = out / f"stretchdesk_{__version__}_{arch}.deb"
+        os.umask(0o022)
+        _run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(target)])
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "stretchdesk")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist")
+    args = parser.parse_args(argv)
+    try:
+        target = build(args.bundle, args.out)
+    except DebError as exc:
+        print(f"deb: {exc}", file=sys.stderr)
+        return 1
+    print(f"{target} ({target.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
