@@ -36,6 +36,21 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"stretchdesk {__version__}"
 
 
+def test_short_version_and_help_that_says_where_the_files_are(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with pytest.raises(SystemExit):
+        app.main(["-V"])
+    assert capsys.readouterr().out.strip() == f"stretchdesk {__version__}"
+    with pytest.raises(SystemExit) as info:
+        app.main(["--help"])
+    assert info.value.code == 0
+    text = capsys.readouterr().out
+    assert "where your files are:" in text
+    assert f"  settings: {tmp_path / 'xdg-config' / 'stretchdesk'}" in text
+    assert f"  crash log: {tmp_path / 'xdg-state' / 'stretchdesk'}" in text
+
+
 def test_check_all_builtin(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["check"], capsys)
     assert code == 0

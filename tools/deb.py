@@ -5,9 +5,9 @@
 The bundle goes to /usr/lib/stretchdesk with /usr/bin/stretchdesk pointing at it; the menu
 entry, AppStream file and icons (named after the app id), the manual page (written from the
 command line's definition) and the copyright file go where Debian puts them. ``Depends:``
-is worked out by dpkg-shlibdeps from every program and library in the bundle, the bundle's
-own libraries being private (never a dependency), plus the packages the program looks for
-at run time: the sound server's library and speech-dispatcher (recommended).
+is worked out by dpkg-shlibdeps (``deb_elf.py``) once the bundle's copies of Debian's own
+libraries are dropped, plus the packages the program looks for at run time: the sound
+server's library, and speech-dispatcher (recommended).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import gzip
 import hashlib
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from importlib import metadata
@@ -26,68 +25,20 @@ from pathlib import Path
 from stretchdesk import __version__
 from stretchdesk.paths import APP_ID
 from tools import manpage
+from tools.deb_elf import DebError, elf_files, run, shlib_depends, tidy, unbundle
 
 ROOT = Path(__file__).resolve().parent.parent
 LINUX = ROOT / "packaging" / "linux"
 DEBIAN = ROOT / "packaging" / "debian"
 ICONS = ROOT / "assets" / "icons"
 ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
-ELF = b"\x7fELF"
 # loaded with dlopen at run time, so no program in the bundle names them
 RUNTIME_DEPENDS = ("libpulse0",)
 RECOMMENDS = ("speech-dispatcher", "speech-dispatcher-espeak-ng")
-# in every Debian system: no dependency is written for these
-ESSENTIAL = ("libc6", "libgcc-s1", "libstdc++6")
-
-
-class DebError(Exception):
-    pass
-
-
-def _run(args: list[str], cwd: Path | None = None) -> str:
-    done = subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise DebError(f"{args[0]} failed:\n{done.stdout}{done.stderr}")
-    return done.stdout
 
 
 def _architecture() -> str:
-    return _run(["dpkg", "--print-architecture"]).strip()
-
-
-def _elf_files(folder: Path) -> list[Path]:
-    found = []
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and not path.is_symlink():
-            with path.open("rb") as handle:
-                if handle.read(4) == ELF:
-                    found.append(path)
-    return found
-
-
-def shlib_depends(bundle: Path) -> list[str]:
-    """What the bundle's programs and libraries need from the system, as package names
-    with versions, found by dpkg-shlibdeps (never guessed)."""
-    files = _elf_files(bundle)
-    private = sorted({str(p.parent) for p in files if ".so" in p.name})
-    with tempfile.TemporaryDirectory(prefix="shlibdeps-") as work:
-        control = Path(work) / "debian" / "control"
-        control.parent.mkdir()
-        control.write_text("Source: stretchdesk\n\nPackage: stretchdesk\nArchitecture: any\n")
-        out = _run(
-            [
-                "dpkg-shlibdeps",
-                "-O",
-                "--ignore-missing-info",
-                "--warnings=0",
-                *(f"-l{folder}" for folder in private),
-                *(str(p) for p in files),
-            ],
-            cwd=Path(work),
-        )
-    line = next((x for x in out.splitlines() if x.startswith("shlibs:Depends=")), "")
-    found = [d.strip() for d in line.removeprefix("shlibs:Depends=").split(",") if d.strip()]
-    return [d for d in found if d.split()[0] not in ESSENTIAL or "(" in d]
+    return run(["dpkg", "--print-architecture"]).strip()
 
 
 def _install(source: Path, target: Path, mode: int = 0o644) -> None:
@@ -131,14 +82,38 @@ def stage(bundle: Path, root: Path) -> None:
         _install(ICONS / f"stretchdesk-{size}.png", icon)
     _gzip(manpage.render().encode("utf-8"), share / "man" / "man1" / "stretchdesk.1.gz")
     doc = share / "doc" / "stretchdesk"
+    doc.mkdir(parents=True)
     (doc / "copyright").write_text(copyright_text(), encoding="utf-8")
     (doc / "copyright").chmod(0o644)
     _gzip((DEBIAN / "changelog").read_bytes(), doc / "changelog.gz")
     _install(DEBIAN / "lintian-overrides", share / "lintian" / "overrides" / "stretchdesk")
 
 
+APACHE_2 = "On Debian systems, the Apache License 2.0 is in /usr/share/common-licenses/Apache-2.0."
+
+
+def _without_apache_text(text: str) -> str:
+    """A full copy of the Apache License 2.0 (with its appendix) inside a license file is
+    replaced by the pointer to Debian's own copy, as Debian policy asks."""
+    lines = text.splitlines()
+    for start in range(len(lines) - 1):
+        if "Apache License" in lines[start] and "Version 2.0, January 2004" in lines[start + 1]:
+            ends = [
+                i
+                for i in range(start, len(lines))
+                if "limitations under the License." in lines[i]
+                or "END OF TERMS AND CONDITIONS" in lines[i]
+            ]
+            end = max((i for i in ends if i - start < 260), default=None)
+            if end is not None:
+                rest = "\n".join([*lines[:start], APACHE_2, *lines[end + 1 :]])
+                return _without_apache_text(rest)
+    return text
+
+
 def _license_block(text: str) -> str:
     """A license's full text as a DEP-5 continuation: each line indented, blank lines dots."""
+    text = _without_apache_text(text)
     return "\n".join(f" {line}" if line.strip() else " ." for line in text.strip().splitlines())
 
 
@@ -193,14 +168,14 @@ def _md5sums(root: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-def control(root: Path, depends: list[str], arch: str) -> str:
+def control(root: Path, depends: dict[str, list[str]], arch: str) -> str:
     template = (DEBIAN / "control.in").read_text(encoding="utf-8")
     return template.format(
         version=__version__,
         arch=arch,
         size=_installed_kib(root),
-        depends=", ".join([*depends, *RUNTIME_DEPENDS]),
-        recommends=", ".join(RECOMMENDS),
+        depends=", ".join([*depends["Depends"], *RUNTIME_DEPENDS]),
+        recommends=", ".join([*depends["Recommends"], *RECOMMENDS]),
     )
 
 
@@ -208,10 +183,14 @@ def build(bundle: Path, out: Path) -> Path:
     if not (bundle / "stretchdesk").is_file():
         raise DebError(f"no bundle in {bundle}: run make bundle first")
     arch = _architecture()
-    depends = shlib_depends(bundle)
     with tempfile.TemporaryDirectory(prefix="deb-") as work:
         root = Path(work) / "root"
         stage(bundle, root)
+        lib = root / "usr" / "lib" / "stretchdesk"
+        dropped = unbundle(lib / "_internal")
+        files = elf_files(lib)
+        tidy(files)
+        depends = shlib_depends(files)
         meta = root / "DEBIAN"
         meta.mkdir(mode=0o755)
         (meta / "md5sums").write_text(_md5sums(root), encoding="utf-8")
@@ -221,7 +200,8 @@ def build(bundle: Path, out: Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
         target = out / f"stretchdesk_{__version__}_{arch}.deb"
         os.umask(0o022)
-        _run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(target)])
+        run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(target)])
+    print(f"{len(dropped)} system libraries taken from Debian instead of the bundle")
     return target
 
 

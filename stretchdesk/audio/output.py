@@ -110,8 +110,13 @@ class AudioOutput(QObject):
             try:
                 self._sounds = PulseSounds(files)
             except PulseError as exc:
+                server_said = f"Sound is off: the sound server did not answer ({exc})."
                 if backend == "pulse":
-                    return f"Sound is off: the sound server did not answer ({exc})."
+                    return server_said
+                # Qt's sound module is optional on Linux: without it, the server's answer
+                # is what the person can act on
+                status = self._open_qt_sound(files)
+                return server_said if self._sounds is None else status
             else:
                 return "Sound is on (the system's sound server)."
         return self._open_qt_sound(files)

@@ -82,13 +82,31 @@ def test_missing_qt_modules_are_one_line_not_a_crash(
 ) -> None:
     monkeypatch.setattr(output, "load_module", lambda name: (None, "libpulse.so.0"))
     monkeypatch.setattr(qt_voice, "load_module", lambda name: (None, "libQt6TextToSpeech.so.6"))
-    audio = AudioOutput(paths.sounds_dir(), Preferences(), speech_engine="flite")
+    audio = AudioOutput(
+        paths.sounds_dir(), Preferences(), speech_engine="flite", sound_backend="qt"
+    )
     assert audio.sound_status == "Sound is off: Qt's sound module could not load (libpulse.so.0)."
     assert audio.voice_status == (
         "Voice is off: Qt's speech module could not load (libQt6TextToSpeech.so.6)."
     )
     audio(Say(0.0, "nothing happens"))
     audio.stop_all()
+    audio.close()
+
+
+def test_without_the_sound_server_linux_says_so_not_that_qt_is_missing(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(_files: object) -> None:
+        raise output.PulseError("Connection refused")
+
+    monkeypatch.setattr(output, "_on_linux", lambda: True)
+    monkeypatch.setattr(output, "PulseSounds", refused)
+    monkeypatch.setattr(output, "load_module", lambda name: (None, "No module named x"))
+    audio = AudioOutput(paths.sounds_dir(), Preferences(), speech_engine="flite")
+    assert audio.sound_status == (
+        "Sound is off: the sound server did not answer (Connection refused)."
+    )
     audio.close()
 
 
