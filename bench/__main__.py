@@ -9,7 +9,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import app_bench, history_scale, sound_server
+from bench import app_bench, history_scale, install_size, sound_server
 
 RESULTS = Path(__file__).with_name("results.json")
 
@@ -40,6 +40,7 @@ def main() -> int:
             "machine": {**machine(), "sound_server": sound},
             "history_scale": history_scale.run(),
             **app_bench.run(),
+            "install": install_size.run(),
         }
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     scale = results["history_scale"]
@@ -51,7 +52,7 @@ def main() -> int:
         target = targets.get(key)
         mark = "" if target is None else f"<= {target}" + (" ok" if value <= target else " MISSED")
         print(f"| history: {key} | {value} | {mark} |")
-    for group in ("startup", "session", "pain_stop"):
+    for group in ("startup", "session", "pain_stop", "install"):
         for key, value in results[group].items():
             print(f"| {group}: {key} | {value} | |")
     print(f"\nwritten to {RESULTS}", file=sys.stderr)
