@@ -41,6 +41,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # nothing answers here, and a given address is never started: no test reaches (or
     # starts) the real speech-dispatcher unless it asks for it
     monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{tmp_path / 'no-speechd.sock'}")
+    # no desktop bus either (nor one started for X11): a test that wants one makes its own
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path / 'no-session-bus'}")
     return folder
 
 

@@ -44,8 +44,11 @@ from stretchdesk.ui.setup_flow import SetupFlow
 from stretchdesk.ui.theme import apply_theme
 from stretchdesk.ui.widgets import button, double_click_seconds, restyle
 
-if TYPE_CHECKING:  # made after the first paint (app.py)
+if TYPE_CHECKING:  # made after the first paint (app.py), or with the session screen
+    from PySide6.QtDBus import QDBusConnection
+
     from stretchdesk.audio.output import AudioOutput
+    from stretchdesk.ui.media_player import MediaPlayer
 
 
 class _FirstPaint(QObject):
@@ -86,6 +89,9 @@ class MainWindow(QMainWindow):
         self.audio = audio
         self.today = today
         self.live: LiveSession | None = None
+        self.media: MediaPlayer | None = None  # made with the session screen
+        self.media_bus: QDBusConnection | None = None  # None: the desktop's session bus
+        self.media_problem = screens.MEDIA_LATER  # what Settings says while there is no player
         self.flow = SetupFlow(self)
         self._pending_routine: str | None = None  # --routine, once the safety screen is read
         self._closing = False
@@ -320,6 +326,10 @@ class MainWindow(QMainWindow):
             self.settings.show_result(problem)
         if self.audio is not None:
             self.audio.apply(prefs)
+        if self.media is not None and prefs.media_keys:
+            self.media.update()
+        elif self.media is not None:
+            self.media.unregister()
         if (old.theme, old.text_size) != (prefs.theme, prefs.text_size):
             app = QApplication.instance()
             if isinstance(app, QApplication):

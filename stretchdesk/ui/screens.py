@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from stretchdesk import paths
+from stretchdesk.session.view import EngineState
+
+MEDIA_LATER = "Media keys control a session while one is on screen."
 
 if TYPE_CHECKING:
     from stretchdesk.ui.about_screen import AboutScreen
@@ -17,6 +20,7 @@ if TYPE_CHECKING:
     from stretchdesk.ui.health_screen import HealthScreen
     from stretchdesk.ui.history_screen import HistoryScreen
     from stretchdesk.ui.main_window import MainWindow
+    from stretchdesk.ui.media_player import MediaPlayer
     from stretchdesk.ui.prompts import AdviceScreen, AvoidScreen, PainBeforeScreen
     from stretchdesk.ui.safety_screen import SafetyScreen
     from stretchdesk.ui.session_screen import SessionScreen
@@ -95,7 +99,37 @@ def make_session(window: MainWindow) -> SessionScreen:
     screen.ended.connect(window.session_ended)
     screen.started.connect(window.echoes.guard.disarm)
     screen.cancelled.connect(window.go_start)
+    window.media = make_media_player(window, screen)
     return screen
+
+
+def make_media_player(window: MainWindow, screen: SessionScreen) -> MediaPlayer | None:
+    """The session as a media player on the desktop's bus while one is on screen; None
+    where Qt's D-Bus module cannot load (the session runs the same, from the keyboard)."""
+    try:
+        from stretchdesk.ui.media_player import Controls, MediaPlayer  # noqa: PLC0415
+    except ImportError as exc:
+        window.media_problem = f"Media keys are off: Qt's D-Bus module could not load ({exc})."
+        return None
+
+    def engine_state() -> EngineState | None:
+        return screen.live.engine.state if screen.live is not None else None
+
+    def say(text: str) -> None:
+        if window.audio is not None:
+            window.audio.say(text)
+
+    controls = Controls(screen.media_state, engine_state, screen.act, say, window.bring_to_front)
+    player = MediaPlayer(controls, window.media_bus, window)
+
+    def changed() -> None:
+        if window.services.prefs.media_keys:
+            player.update()
+        else:
+            player.unregister()
+
+    screen.changed.connect(changed)
+    return player
 
 
 def make_recovery(window: MainWindow) -> RecoveryScreen:
@@ -145,6 +179,8 @@ def make_settings(window: MainWindow) -> SettingsScreen:
     else:
         screen.show_audio(audio.sound_status, audio.voice_status)
         screen.test_sound.connect(audio.test_sound)
+    media = window.media
+    screen.show_media(media.status if media is not None else window.media_problem)
     return screen
 
 

@@ -25,6 +25,7 @@ from stretchdesk.session import events as ev
 from stretchdesk.session.clock import Clock, monotonic
 from stretchdesk.session.emitter import Stage
 from stretchdesk.session.guard import RepeatGuard
+from stretchdesk.session.remote import Action, MediaState, media_state
 from stretchdesk.ui import wording
 from stretchdesk.ui.session_layout import SessionLayout
 from stretchdesk.ui.step_list import POSITION_ROLE
@@ -37,6 +38,7 @@ class SessionScreen(SessionLayout):
     ended = Signal(object)  # the SessionCompleted or SessionStopped event
     started = Signal()  # the person started the session: from now on every press counts
     cancelled = Signal()  # left before it started: nothing was recorded
+    changed = Signal()  # after every visible change, and when the session ends or is left
 
     def __init__(
         self,
@@ -141,6 +143,7 @@ class SessionScreen(SessionLayout):
             self._final = event  # first: whatever fails next, Esc can still lead away
             self.stop_timers()
             self.ended.emit(event)
+            self.changed.emit()
             return
         if isinstance(event, ev.LeadInStarted):
             self._position_changed = event.position_changed
@@ -185,16 +188,35 @@ class SessionScreen(SessionLayout):
             self._show_notice(refusal.message)
         self.refresh()
 
-    def _next(self) -> None:
-        if self.running:
-            assert self.live is not None
-            self._answer(self.live.engine.next_step())
+    def _next(self) -> Refusal | None:
+        if not self.running:
+            return None
+        assert self.live is not None
+        refusal = self.live.engine.next_step()
+        self._answer(refusal)
+        return refusal
+
+    def act(self, action: Action) -> Refusal | None:
+        """A remote control's command: the same slot as the key or button."""
+        if action is Action.PAIN_STOP:
+            self.pain_stop()
+        elif action is Action.NEXT:
+            return self._next()
+        elif action is Action.TOGGLE:
+            self._toggle()
+        return None
+
+    def media_state(self) -> MediaState | None:
+        if self.live is None:
+            return None
+        return media_state(self.live.engine.view(), self.live.routine.title)
 
     def _back(self) -> None:
         if self.live is not None and self.live.engine.state is EngineState.READY:
             self.stop_timers()
             self.live = None
             self.cancelled.emit()
+            self.changed.emit()
         elif self.running:
             assert self.live is not None
             self._answer(self.live.engine.back())
@@ -244,6 +266,7 @@ class SessionScreen(SessionLayout):
         hold = engine.items[view.position].timing.is_hold
         next_frame = self._show(view, hold)
         self._arm(view, next_frame)
+        self.changed.emit()
 
     def _show(self, view: SessionView, hold: bool) -> float | None:
         assert self.live is not None

@@ -148,6 +148,13 @@ class SettingsScreen(QWidget):
                 ),
             ),
             (
+                "Control from the mat",
+                (
+                    ("Headset and media keys", self.media_keys),
+                    ("", self.media_status),
+                ),
+            ),
+            (
                 "Suggest a GP or physiotherapist when",
                 (
                     ("Pain before a session", self.high_pain),
@@ -183,7 +190,7 @@ class SettingsScreen(QWidget):
         column.addLayout(row)
         for spin in (self.lead_in, self.hold, self.rewarm, self.volume, self.rate, *self._advice):
             spin.valueChanged.connect(self._edited)
-        for box in (self.pain, self.sound, self.voice):
+        for box in (self.pain, self.sound, self.voice, self.media_keys):
             box.toggled.connect(self._edited)
         self.theme.currentIndexChanged.connect(self._edited)
         self.text_size.currentIndexChanged.connect(self._edited)
@@ -222,6 +229,14 @@ class SettingsScreen(QWidget):
         self.sound_status.setMinimumWidth(560)
         self.voice_status = label("", "muted")
         self.voice_status.setMinimumWidth(560)
+        self.media_keys = QCheckBox("Play/pause pauses and resumes; stop is Pain — stop")
+        self.media_keys.setAccessibleName("Headset and media keys")
+        self.media_keys.setToolTip(
+            "The desktop's media controls, a headset's button, media keys and a paired phone "
+            "control the session; Next follows the Next button's rules"
+        )
+        self.media_status = label("", "muted")
+        self.media_status.setMinimumWidth(560)
         self.try_sound = button("Test sound", "Test sound", "Play a chime and say a sentence")
         self.try_sound.clicked.connect(self.test_sound.emit)
 
@@ -236,6 +251,7 @@ class SettingsScreen(QWidget):
         self.text_size.setCurrentIndex(TEXT_SIZES.index(prefs.text_size))
         self.sound.setChecked(prefs.sound)
         self.voice.setChecked(prefs.voice)
+        self.media_keys.setChecked(prefs.media_keys)
         self.volume.setValue(prefs.volume)
         self.rate.setValue(round(prefs.voice_rate * VOICE_RATE_STEPS))
         self.high_pain.setValue(prefs.advice_high_pain)
@@ -248,6 +264,9 @@ class SettingsScreen(QWidget):
         """One line each: what is working, or why it is not."""
         self.sound_status.setText(sound)
         self.voice_status.setText(voice)
+
+    def show_media(self, status: str) -> None:
+        self.media_status.setText(status)
 
     def show_result(self, problem: str | None) -> None:
         self.result.setText(problem or "Saved.")
@@ -266,6 +285,7 @@ class SettingsScreen(QWidget):
             text_size=str(self.text_size.currentData()),
             sound=self.sound.isChecked(),
             voice=self.voice.isChecked(),
+            media_keys=self.media_keys.isChecked(),
             volume=self.volume.value(),
             voice_rate=self.rate.value() / VOICE_RATE_STEPS,
             advice_high_pain=self.high_pain.value(),
