@@ -20,7 +20,7 @@ from stretchdesk.session import EngineState, FakeClock
 from stretchdesk.ui.main_window import MainWindow
 from tests.ui.flows import WindowFactory, engine_of, open_session, read_history, run_for
 
-pytestmark = pytest.mark.needs("dbus-daemon", "playerctl", package="dbus playerctl")
+pytestmark = pytest.mark.needs("dbus-daemon", "playerctl", package="dbus-daemon playerctl")
 
 
 @pytest.fixture
