@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 PA_STREAM_PLAYBACK = 1
+PA_STREAM_RECORD = 2
 PA_SAMPLE_S16LE = 3
 PA_SAMPLE_S16BE = 4
 CHUNK_SECONDS = 0.01  # written at a time: how soon a stop is heard
@@ -69,6 +70,14 @@ class Library:
             ctypes.c_size_t,
             ctypes.POINTER(ctypes.c_int),
         ]
+        self.read = simple.pa_simple_read
+        self.read.restype = ctypes.c_int
+        self.read.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_void_p,
+            ctypes.c_size_t,
+            ctypes.POINTER(ctypes.c_int),
+        ]
         self.flush = simple.pa_simple_flush
         self.flush.restype = ctypes.c_int
         self.flush.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int)]
@@ -79,18 +88,23 @@ class Library:
         self.strerror.restype = ctypes.c_char_p
         self.strerror.argtypes = [ctypes.c_int]
 
-    def open_stream(self, app_name: str, stream_name: str, rate: int) -> int:
-        """A playback stream of mono 16-bit samples; its handle, or PulseError."""
+    def open_stream(
+        self, app_name: str, stream_name: str, rate: int, record_seconds: float = 0.0
+    ) -> int:
+        """A stream of mono 16-bit samples, for playback, or with ``record_seconds`` from the
+        default source, delivered that many seconds at a time; its handle, or PulseError."""
         native = PA_SAMPLE_S16LE if sys.byteorder == "little" else PA_SAMPLE_S16BE
         spec = _SampleSpec(native, rate, 1)
-        keep = round(BUFFER_SECONDS * rate) * 2
         unset = 0xFFFFFFFF  # "let the server choose"
-        attr = _BufferAttr(unset, keep, unset, unset, unset)
+        if record_seconds:
+            attr = _BufferAttr(unset, unset, unset, unset, round(record_seconds * rate) * 2)
+        else:
+            attr = _BufferAttr(unset, round(BUFFER_SECONDS * rate) * 2, unset, unset, unset)
         error = ctypes.c_int(0)
         handle = self.new(
             None,
             app_name.encode(),
-            PA_STREAM_PLAYBACK,
+            PA_STREAM_RECORD if record_seconds else PA_STREAM_PLAYBACK,
             None,
             stream_name.encode(),
             ctypes.byref(spec),

@@ -123,7 +123,7 @@ class CuePlan:
             self._out(Say(event.at, f"Switch sides. Now the {event.side.value} side."))
         elif isinstance(event, ev.RestStarted):
             if event.between_exercises:
-                nxt = f" Next: {event.next_step.title}." if event.next_step else ""
+                nxt = f" Coming up: {event.next_step.title}." if event.next_step else ""
                 self._out(Say(event.at, f"Rest.{nxt}"))
             else:
                 self._out(Say(event.at, "Relax."))

@@ -176,7 +176,7 @@ def announcement(event: ev.Event, longest: float = 0.0) -> str | None:
         return f"Switch to the {event.side.value} side."
     if isinstance(event, ev.RestStarted):
         if event.between_exercises and event.next_step is not None:
-            return f"Rest. Next: {event.next_step.title}."
+            return f"Rest. Coming up: {event.next_step.title}."
         return "Relax."
     if isinstance(event, ev.CountdownSecond):
         if event.seconds_left == ANNOUNCE_LEFT and longest >= 2 * ANNOUNCE_LEFT:

@@ -1,0 +1,46 @@
+"""The words a person can say, and what each one does. The app never says any of them, and
+hears nothing while it is speaking, so its own voice cannot give a command. No Qt."""
+
+from __future__ import annotations
+
+from stretchdesk.session.remote import Command
+
+COMMANDS: dict[str, Command] = {
+    "stop": Command.STOP,  # Pain — stop
+    "pause": Command.PAUSE,
+    "go on": Command.PLAY,
+    "continue": Command.PLAY,
+    "next": Command.NEXT,
+}
+
+# shown on the session screen while listening
+PROMPT = "Listening: say “stop”, “pause”, “go on” or “next”"
+
+
+# Other short things people say, and the app's own cue words: a stretch of speech that one
+# of these explains better than a command is not a command (the recogniser must pick from
+# the grammar, so without them any short word would come out as the nearest command).
+OTHER_WORDS = (
+    "hold relax left right rest well done switch sides breathe in out ready get into "
+    "position lie on your back stand sit up down slowly again rep of and the a an to it "
+    "is was what yes no okay oh ah um hmm hey hi hello thanks thank you please sorry "
+    "sure right now then there here this that one two three four five six seven eight "
+    "nine ten stuff stay "
+    "knee knees leg legs arm "
+    "arms hip hips foot feet hand hands head good bad fine help hurt ow ouch wait watch "
+    "what's where when why how who can could would should will just still also not "
+    "more less much very really maybe like love look see say said tell talk think "
+    "know want need make take give get got put keep let start end time minute second "
+    "seconds minutes easy hard gently back side sides turn roll bend stretch tilt lift"
+)
+
+
+def grammar() -> str:
+    """A JSGF grammar: one command word, or one of the other words, per stretch."""
+    commands = " | ".join(COMMANDS)
+    others = " | ".join(dict.fromkeys(OTHER_WORDS.split()))
+    return (
+        "#JSGF V1.0;\ngrammar commands;\n"
+        f"public <utterance> = <command> | <other>;\n<command> = {commands};\n"
+        f"<other> = {others};\n"
+    )
