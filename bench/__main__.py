@@ -9,7 +9,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import app_bench, history_scale, install_size, sound_server
+from bench import app_bench, history_scale, install_size, listen_bench, sound_server
 
 RESULTS = Path(__file__).with_name("results.json")
 
@@ -41,6 +41,7 @@ def main() -> int:
             "history_scale": history_scale.run(),
             **app_bench.run(),
             "install": install_size.run(),
+            "listen": listen_bench.run(),
         }
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     scale = results["history_scale"]
@@ -52,7 +53,7 @@ def main() -> int:
         target = targets.get(key)
         mark = "" if target is None else f"<= {target}" + (" ok" if value <= target else " MISSED")
         print(f"| history: {key} | {value} | {mark} |")
-    for group in ("startup", "session", "pain_stop", "install"):
+    for group in ("startup", "session", "pain_stop", "install", "listen"):
         for key, value in results[group].items():
             print(f"| {group}: {key} | {value} | |")
     print(f"\nwritten to {RESULTS}", file=sys.stderr)

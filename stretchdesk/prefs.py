@@ -64,6 +64,7 @@ class Preferences:
     voice: bool = True
     voice_rate: float = 0.0
     media_keys: bool = True  # the session as a media player (MPRIS): headset and media keys
+    voice_commands: bool = False  # listen for a few words during a session (listen extra)
     # suggestions from the history (session/advice.py); the thresholds are the app's own choice
     advice_high_pain: int = 8  # a rating before a session at least this
     advice_worse_count: int = 3  # worse after than before in this many of the last 5

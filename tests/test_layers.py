@@ -43,7 +43,8 @@ def test_domain_layers_respect_the_arrows() -> None:
         "session": {"routine", "session"},
         "history": {"routine", "session", "history"},
         "illustration": {"routine", "session", "illustration"},
-        "listen": {"routine", "session", "listen"},
+        # the microphone is read through audio/pulse.py (no Qt: the next test loads it)
+        "listen": {"routine", "session", "listen", "audio"},
     }
     offenders = []
     for layer, ok in allowed.items():

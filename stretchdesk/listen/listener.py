@@ -12,20 +12,19 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 from stretchdesk.listen.recogniser import Heard, ListenError, Recogniser
 
 AFTER_SPEECH_SECONDS = 0.5  # the app's voice still in the room
 
 
-class Source:
+class Source(Protocol):
     """What the listener reads: a microphone (microphone.py) or, in tests, recorded sound."""
 
-    def read(self) -> bytes:
-        raise NotImplementedError
+    def read(self) -> bytes: ...
 
-    def close(self) -> None:
-        raise NotImplementedError
+    def close(self) -> None: ...
 
 
 class Listener:

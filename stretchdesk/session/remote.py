@@ -10,10 +10,11 @@ session's state into the one thing to do; ``media_state`` is what the remote is 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from stretchdesk.session.view import EngineState, SessionView
+from stretchdesk.session.view import EngineState, Refusal, SessionView
 
 
 class Command(StrEnum):
@@ -50,6 +51,23 @@ def decide(command: Command, state: EngineState) -> Action | None:
     if command is Command.PAUSE:
         return Action.TOGGLE if state is EngineState.RUNNING else None
     return None  # Previous: going back is for the keyboard, where the list is in sight
+
+
+def carry_out(
+    command: Command,
+    state: EngineState | None,
+    act: Callable[[Action], Refusal | None],
+    say: Callable[[str], None],
+) -> Action | None:
+    """Do what ``command`` means now (``act``: the session screen's own slots); a refusal is
+    said aloud, since whoever gave the command is not looking at the screen."""
+    action = decide(command, state) if state is not None else None
+    if action is None:
+        return None
+    refusal = act(action)
+    if refusal is not None:
+        say(refusal.message)
+    return action
 
 
 @dataclass(frozen=True)

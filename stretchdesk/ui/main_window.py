@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # made after the first paint (app.py), or with the session sc
 
     from stretchdesk.audio.output import AudioOutput
     from stretchdesk.ui.media_player import MediaPlayer
+    from stretchdesk.ui.voice_control import VoiceControl
 
 
 class _FirstPaint(QObject):
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.media: MediaPlayer | None = None  # made with the session screen
         self.media_bus: QDBusConnection | None = None  # None: the desktop's session bus
         self.media_problem = screens.MEDIA_LATER  # what Settings says while there is no player
+        self.voice_control: VoiceControl | None = None  # made with the session screen
         self.flow = SetupFlow(self)
         self._pending_routine: str | None = None  # --routine, once the safety screen is read
         self._closing = False
@@ -330,6 +332,10 @@ class MainWindow(QMainWindow):
             self.media.update()
         elif self.media is not None:
             self.media.unregister()
+        if self.voice_control is not None:
+            self.voice_control.update(retry=True)
+            if "settings" in self.built_screens:
+                self.settings.show_listen(self.voice_control.status)
         if (old.theme, old.text_size) != (prefs.theme, prefs.text_size):
             app = QApplication.instance()
             if isinstance(app, QApplication):
@@ -348,6 +354,8 @@ class MainWindow(QMainWindow):
         if self.live is not None and not self.live.engine.finished:
             self.session.stop_timers()  # built: a session is running on it
             self.live.engine.end_early()  # silenced and saved, each stage on its own
+        if self.voice_control is not None:
+            self.voice_control.close()  # the microphone is closed before the window goes
         if self.audio is not None:
             try:
                 self.audio.close()

@@ -24,7 +24,7 @@ from PySide6.QtDBus import (
 )
 
 from stretchdesk.paths import APP_ID
-from stretchdesk.session.remote import Action, Command, MediaState, decide
+from stretchdesk.session.remote import Action, Command, MediaState, carry_out
 from stretchdesk.session.view import EngineState, Refusal
 
 SERVICE = "org.mpris.MediaPlayer2.stretchdesk"
@@ -155,13 +155,8 @@ class _Player(QDBusVirtualObject):
         return _error(message, connection, UNKNOWN, member)
 
     def _command(self, command: Command) -> None:
-        now = self._controls.engine_state()
-        action = decide(command, now) if now is not None else None
-        if action is None:
-            return
-        refusal = self._controls.act(action)
-        if refusal is not None:  # the person is not looking: the reason is spoken
-            self._controls.say(refusal.message)
+        c = self._controls
+        carry_out(command, c.engine_state(), c.act, c.say)
 
 
 def metadata(state: MediaState | None) -> dict[str, Any]:

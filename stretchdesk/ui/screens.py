@@ -13,6 +13,7 @@ from stretchdesk import paths
 from stretchdesk.session.view import EngineState
 
 MEDIA_LATER = "Media keys control a session while one is on screen."
+LISTEN_LATER = "Voice commands are listened for only during a session, when this is on."
 
 if TYPE_CHECKING:
     from stretchdesk.ui.about_screen import AboutScreen
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from stretchdesk.ui.session_screen import SessionScreen
     from stretchdesk.ui.settings_screen import SettingsScreen
     from stretchdesk.ui.start_screen import StartScreen
+    from stretchdesk.ui.voice_control import VoiceControl
 
 W = TypeVar("W", bound=QWidget)
 
@@ -100,7 +102,26 @@ def make_session(window: MainWindow) -> SessionScreen:
     screen.started.connect(window.echoes.guard.disarm)
     screen.cancelled.connect(window.go_start)
     window.media = make_media_player(window, screen)
+    window.voice_control = make_voice_control(window, screen)
     return screen
+
+
+def make_voice_control(window: MainWindow, screen: SessionScreen) -> VoiceControl:
+    """Voice commands: listening while a session runs, when the setting is on."""
+    from stretchdesk.ui.voice_control import VoiceControl  # noqa: PLC0415
+
+    def speaking() -> bool:
+        return window.audio is not None and window.audio.speaking
+
+    def say(text: str) -> None:
+        if window.audio is not None:
+            window.audio.say(text)
+
+    control = VoiceControl(
+        screen, lambda: window.services.prefs.voice_commands, speaking, say, parent=window
+    )
+    screen.changed.connect(control.update)
+    return control
 
 
 def make_media_player(window: MainWindow, screen: SessionScreen) -> MediaPlayer | None:
@@ -181,6 +202,8 @@ def make_settings(window: MainWindow) -> SettingsScreen:
         screen.test_sound.connect(audio.test_sound)
     media = window.media
     screen.show_media(media.status if media is not None else window.media_problem)
+    voice = window.voice_control
+    screen.show_listen(voice.status if voice is not None else LISTEN_LATER)
     return screen
 
 

@@ -58,6 +58,10 @@ LEGEND = "✓ done  ▶ now  ○ to come  – skipped  ⊘ locked until the warm
 REFERENCE = (1280, 740)  # the session screen in a 1280x800 window
 
 
+# the microphone is open: what can be said (words.py)
+LISTENING = "● Listening: stop · pause · go on · next"
+
+
 def mat_scale(width: int, height: int) -> float:
     """How much bigger than in a 1280x800 window the texts are drawn (smaller when small)."""
     return max(0.55, min(2.6, width / REFERENCE[0], height / REFERENCE[1]))
@@ -76,6 +80,9 @@ class SessionLayout(QWidget):
         self.badge = label("", "badge", wrap=False)
         self.title = label("", "title")
         self.place = label("", "place", wrap=False)
+        self.listening = label(LISTENING, "listening", wrap=False)
+        self.listening.setAccessibleName("Listening for voice commands")
+        self.listening.setVisible(False)
         self.headline = label("", "getready")
         self.illustration = IllustrationView()
         self.dial = CountdownDial()
@@ -137,6 +144,8 @@ class SessionLayout(QWidget):
         top.addWidget(self.badge)
         top.addSpacing(16)
         top.addWidget(self.title, 1)
+        top.addWidget(self.listening)
+        top.addSpacing(16)
         top.addWidget(self.place)
         top.addWidget(self.help_button)
 
@@ -194,6 +203,10 @@ class SessionLayout(QWidget):
         self.notice.setProperty("role", "notice" if text else "notice-empty")
         restyle(self.notice)
 
+    def show_listening(self, listening: bool) -> None:
+        """The microphone sign: there exactly while voice commands are being listened for."""
+        self.listening.setVisible(listening)
+
     def show_paused(self, paused: bool) -> None:
         self.paused.setVisible(paused)
         if paused:
@@ -233,6 +246,7 @@ class SessionLayout(QWidget):
             QLabel[role="title"] {{ font-size: {px("title")}px; font-weight: 600; }}
             QLabel[role="badge"] {{ font-size: {px("badge")}px; }}
             QLabel[role="place"] {{ font-size: {px("place")}px; }}
+            QLabel[role="listening"] {{ font-size: {px("place")}px; font-weight: 600; }}
             QLabel[role="getready"] {{ font-size: {px("getready")}px; font-weight: 700; }}
             QLabel[role="side"] {{ font-size: {px("side")}px; font-weight: 800; }}
             QLabel[role="rep"] {{ font-size: {px("rep")}px; font-weight: 600; }}

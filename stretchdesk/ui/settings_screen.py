@@ -152,6 +152,8 @@ class SettingsScreen(QWidget):
                 (
                     ("Headset and media keys", self.media_keys),
                     ("", self.media_status),
+                    ("Voice commands", self.voice_commands),
+                    ("", self.listen_status),
                 ),
             ),
             (
@@ -190,7 +192,7 @@ class SettingsScreen(QWidget):
         column.addLayout(row)
         for spin in (self.lead_in, self.hold, self.rewarm, self.volume, self.rate, *self._advice):
             spin.valueChanged.connect(self._edited)
-        for box in (self.pain, self.sound, self.voice, self.media_keys):
+        for box in (self.pain, self.sound, self.voice, self.media_keys, self.voice_commands):
             box.toggled.connect(self._edited)
         self.theme.currentIndexChanged.connect(self._edited)
         self.text_size.currentIndexChanged.connect(self._edited)
@@ -237,6 +239,14 @@ class SettingsScreen(QWidget):
         )
         self.media_status = label("", "muted")
         self.media_status.setMinimumWidth(560)
+        self.voice_commands = QCheckBox("Listen for “stop”, “pause”, “go on” and “next”")
+        self.voice_commands.setAccessibleName("Voice commands")
+        self.voice_commands.setToolTip(
+            "Only during a session, with a sign on the screen while it listens. Recognised "
+            "on this computer; the sound is never kept or sent anywhere."
+        )
+        self.listen_status = label("", "muted")
+        self.listen_status.setMinimumWidth(560)
         self.try_sound = button("Test sound", "Test sound", "Play a chime and say a sentence")
         self.try_sound.clicked.connect(self.test_sound.emit)
 
@@ -252,6 +262,7 @@ class SettingsScreen(QWidget):
         self.sound.setChecked(prefs.sound)
         self.voice.setChecked(prefs.voice)
         self.media_keys.setChecked(prefs.media_keys)
+        self.voice_commands.setChecked(prefs.voice_commands)
         self.volume.setValue(prefs.volume)
         self.rate.setValue(round(prefs.voice_rate * VOICE_RATE_STEPS))
         self.high_pain.setValue(prefs.advice_high_pain)
@@ -267,6 +278,9 @@ class SettingsScreen(QWidget):
 
     def show_media(self, status: str) -> None:
         self.media_status.setText(status)
+
+    def show_listen(self, status: str) -> None:
+        self.listen_status.setText(status)
 
     def show_result(self, problem: str | None) -> None:
         self.result.setText(problem or "Saved.")
@@ -286,6 +300,7 @@ class SettingsScreen(QWidget):
             sound=self.sound.isChecked(),
             voice=self.voice.isChecked(),
             media_keys=self.media_keys.isChecked(),
+            voice_commands=self.voice_commands.isChecked(),
             volume=self.volume.value(),
             voice_rate=self.rate.value() / VOICE_RATE_STEPS,
             advice_high_pain=self.high_pain.value(),

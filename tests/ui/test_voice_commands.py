@@ -1,0 +1,153 @@
+"""Voice commands in the real window: words said into a virtual microphone (a private
+PulseAudio server whose source is a null sink's monitor) pause and resume the session, the
+microphone sign shows exactly while it listens, a heard "stop" is Pain — stop, and without
+PocketSphinx Settings says how to get it."""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from bench.sound_server import null_sink
+from stretchdesk.listen import recogniser
+from stretchdesk.listen.recogniser import Heard
+from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.session import EngineState, FakeClock
+from stretchdesk.session.remote import Command
+from stretchdesk.ui import voice_control
+from tests.fake_speechd import FakeSpeechd
+from tests.ui.flows import WindowFactory, engine_of, read_history, start_session
+
+
+@pytest.fixture
+def listening(data_dir: Path) -> None:
+    save_prefs(data_dir / "settings.toml", Preferences(safety_seen=True, voice_commands=True))
+
+
+@pytest.fixture
+def virtual_microphone() -> Iterator[None]:
+    with null_sink() as what:
+        assert what == "PulseAudio null sink", what
+        subprocess.run(["pactl", "set-default-source", "null.monitor"], check=True)
+        yield
+
+
+def say_into_the_room(qtbot: QtBot, words: str, tmp_path: Path) -> None:
+    wav = tmp_path / "said.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "160", "-w", wav, words], check=True)
+    player = subprocess.Popen(["paplay", str(wav)])
+    qtbot.waitUntil(lambda: player.poll() is not None, timeout=10_000)
+
+
+@pytest.mark.slow
+@pytest.mark.needs(
+    "pulseaudio", "pactl", "paplay", "espeak-ng", package="pulseaudio pulseaudio-utils espeak-ng"
+)
+def test_pause_and_go_on_said_from_the_mat(
+    qtbot: QtBot,
+    listening: None,
+    virtual_microphone: None,
+    make_window: WindowFactory,
+    clock: FakeClock,
+    tmp_path: Path,
+    speechd: FakeSpeechd,
+) -> None:
+    pytest.importorskip("pocketsphinx")
+    speechd.seconds = 0.5  # each sentence "spoken" for half a second: the ears are shut then
+    window = make_window()
+    start_session(qtbot, window, "quick-relief", rating=3)
+    control = window.voice_control
+    assert control is not None
+    qtbot.waitUntil(lambda: control.listening, timeout=5000)
+    assert window.session.listening.isVisible()
+    engine = engine_of(window)
+    assert engine.state is EngineState.RUNNING
+    assert window.audio is not None
+    qtbot.waitUntil(lambda: not window.audio.speaking, timeout=10_000)  # type: ignore[union-attr]
+
+    clock.advance(1)  # Space started it a moment ago: this is not a double press
+    say_into_the_room(qtbot, "pause", tmp_path)
+    qtbot.waitUntil(lambda: engine.state is EngineState.PAUSED, timeout=10_000)
+    clock.advance(1)  # a second command, not a double press
+    say_into_the_room(qtbot, "go on", tmp_path)
+    qtbot.waitUntil(lambda: engine.state is EngineState.RUNNING, timeout=10_000)
+
+    window.session.pain_stop()
+    qtbot.waitUntil(lambda: not control.listening, timeout=5000)
+    assert not window.session.listening.isVisible()
+
+
+class Room:
+    """A microphone hearing silence until told that "stop" was said."""
+
+    def __init__(self) -> None:
+        self.said = threading.Event()
+        self.closed = threading.Event()
+
+    def read(self) -> bytes:
+        time.sleep(0.02)  # a block of sound takes its time to arrive
+        if self.said.is_set():
+            self.said.clear()
+            return b"stop"
+        return b"...."
+
+    def close(self) -> None:
+        self.closed.set()
+
+
+class Ears:
+    """A recogniser that hears "stop" in the block that carries it."""
+
+    def reset(self) -> None:
+        pass
+
+    def feed(self, pcm: bytes) -> list[Heard]:
+        return [Heard("stop", Command.STOP, 0.0, 0.4)] if pcm == b"stop" else []
+
+
+def test_stop_said_on_the_mat_is_pain_stop(
+    qtbot: QtBot,
+    listening: None,
+    make_window: WindowFactory,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    speechd: FakeSpeechd,
+) -> None:
+    speechd.seconds = 0.2  # the app's sentences are short here: its ears open between them
+    room = Room()
+    monkeypatch.setattr(voice_control, "open_microphone", lambda: room)
+    monkeypatch.setattr(voice_control, "Recogniser", Ears)
+    window = make_window()
+    start_session(qtbot, window, "quick-relief", rating=3)
+    control = window.voice_control
+    assert control is not None
+    qtbot.waitUntil(lambda: control.listening, timeout=5000)
+    assert window.audio is not None
+    qtbot.waitUntil(lambda: not window.audio.speaking, timeout=5000)  # type: ignore[union-attr]
+    qtbot.wait(600)  # and the echo of its voice has died away
+    room.said.set()
+    qtbot.waitUntil(lambda: window.current is window.recovery, timeout=5000)
+    assert read_history(data_dir, "SELECT outcome FROM session") == [("stopped_for_pain",)]
+    assert room.closed.wait(5)  # listening ended with the session
+    assert not window.session.listening.isVisible()
+
+
+def test_without_pocketsphinx_settings_says_how_to_get_it(
+    qtbot: QtBot, listening: None, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def missing(name: str) -> None:
+        raise ImportError(name)
+
+    monkeypatch.setattr(recogniser.importlib, "import_module", missing)
+    window = make_window()
+    start_session(qtbot, window, "quick-relief", rating=3)
+    assert not window.session.listening.isVisible()
+    window.nav_buttons["settings"].click()
+    assert "pip install 'stretchdesk[listen]'" in window.settings.listen_status.text()
+    assert engine_of(window).state is EngineState.RUNNING  # the session goes on
