@@ -24,7 +24,7 @@ from stretchdesk.session.remote import Command
 
 RATE = 16000
 MAX_SECONDS = 1.6  # longer than any command word said on its own
-CONFIDENCE = -0.1  # grammar minus free phonemes (best_score): at least this
+CONFIDENCE = -0.3  # grammar minus free phonemes (best_score): at least this
 
 
 class ListenError(Exception):

@@ -20,18 +20,18 @@ PROMPT = "Listening: say “stop”, “pause”, “go on” or “next”"
 # Other short things people say, and the app's own cue words: a stretch of speech that one
 # of these explains better than a command is not a command (the recogniser must pick from
 # the grammar, so without them any short word would come out as the nearest command).
+# Words that took "stop" or "next" from the detection set are left out ("talk", "still",
+# "minute"...): a missed "stop" is worse than a session ended by mistake.
 OTHER_WORDS = (
     "hold relax left right rest well done switch sides breathe in out ready get into "
-    "position lie on your back stand sit up down slowly again rep of and the a an to it "
-    "is was what yes no okay oh ah um hmm hey hi hello thanks thank you please sorry "
-    "sure right now then there here this that one two three four five six seven eight "
-    "nine ten stuff stay "
-    "knee knees leg legs arm "
-    "arms hip hips foot feet hand hands head good bad fine help hurt ow ouch wait watch "
-    "what's where when why how who can could would should will just still also not "
-    "more less much very really maybe like love look see say said tell talk think "
-    "know want need make take give get got put keep let start end time minute second "
-    "seconds minutes easy hard gently back side sides turn roll bend stretch tilt lift"
+    "position lie on your back stand sit up down slowly again rep of and the a an to "
+    "it is was what yes no okay oh ah um hmm hey hi thanks thank you please sorry sure "
+    "now then there here this that one two three four five six seven eight nine ten "
+    "knee knees leg legs arm arms hip hips feet hand hands head good bad fine hurt ow "
+    "ouch watch what's where when why how who can could would should just also not "
+    "more less much very really like love look see say said think know want need take "
+    "give got put keep let end time second seconds easy hard gently side turn roll "
+    "bend stretch lift"
 )
 
 
