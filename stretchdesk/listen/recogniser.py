@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchdesk.listen.segments import FRAME_SECONDS, Segmenter
-from stretchdesk.listen.words import COMMANDS, grammar
+from stretchdesk.listen.words import COMMANDS, VARIANTS, grammar
 from stretchdesk.session.remote import Command
 
 RATE = 16000
@@ -60,6 +60,12 @@ class Recogniser:
                 lm=None,
                 loglevel="FATAL",
             )
+            for word, spellings in VARIANTS.items():
+                number = 2  # the dictionary's own alternatives are word(2), word(3)...
+                for phones in spellings:
+                    while self._decoder.lookup_word(f"{word}({number})") is not None:
+                        number += 1
+                    self._decoder.add_word(f"{word}({number})", phones, True)
             self._decoder.add_jsgf_string("commands", grammar())
             self._decoder.add_allphone_file("phones", str(model / "en-us-phone.lm.bin"))
         except (RuntimeError, OSError, ValueError) as exc:

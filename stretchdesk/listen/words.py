@@ -13,6 +13,15 @@ COMMANDS: dict[str, Command] = {
     "next": Command.NEXT,
 }
 
+# More ways the command words come out than the dictionary has (a clipped or dropped "s",
+# the vowel of "stop" nearer "o" in "more", "next" without its last sound): taken as the
+# same word. The app's own choice, measured by make bench (bench/listen_bench.py).
+VARIANTS: dict[str, tuple[str, ...]] = {
+    "stop": ("S T AO P", "T AA P", "S AA P", "S T AH P", "T AO P"),
+    "next": ("N EH K", "N EH S", "N IH K S T", "N EH K T"),
+    "pause": ("P AA Z", "P AO S", "P AA S"),
+}
+
 # shown on the session screen while listening
 PROMPT = "Listening: say “stop”, “pause”, “go on” or “next”"
 
@@ -21,17 +30,16 @@ PROMPT = "Listening: say “stop”, “pause”, “go on” or “next”"
 # of these explains better than a command is not a command (the recogniser must pick from
 # the grammar, so without them any short word would come out as the nearest command).
 # Words that took "stop" or "next" from the detection set are left out ("talk", "still",
-# "minute"...): a missed "stop" is worse than a session ended by mistake.
+# "slowly", "minute"...): a missed "stop" is worse than a session ended by mistake.
 OTHER_WORDS = (
     "hold relax left right rest well done switch sides breathe in out ready get into "
-    "position lie on your back stand sit up down slowly again rep of and the a an to "
-    "it is was what yes no okay oh ah um hmm hey hi thanks thank you please sorry sure "
-    "now then there here this that one two three four five six seven eight nine ten "
-    "knee knees leg legs arm arms hip hips feet hand hands head good bad fine hurt ow "
-    "ouch watch what's where when why how who can could would should just also not "
-    "more less much very really like love look see say said think know want need take "
-    "give got put keep let end time second seconds easy hard gently side turn roll "
-    "bend stretch lift"
+    "position lie on your back stand sit up down again rep of and the an to it is was "
+    "what yes no okay oh ah um hmm hi thank you please sorry sure now then there here "
+    "this that one two three five six seven nine ten knee knees leg legs arm arms hip "
+    "hips feet hand hands head good bad fine hurt ow ouch watch what's where when why "
+    "how who can could would should just also not more less much very really like look "
+    "see say said think know want need take give got put keep let end time second "
+    "seconds easy hard gently side turn roll bend stretch"
 )
 
 
