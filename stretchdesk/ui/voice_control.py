@@ -52,6 +52,7 @@ class VoiceControl(QObject):
         self._open_source = open_source
         self._recogniser: Recogniser | None = None
         self._listener: Listener | None = None
+        self._last: Listener | None = None  # stopped, perhaps still finishing its block
         self._problem: str | None = None  # why it could not listen; tried again when asked
         self.status = OFF
         self.heard.connect(self._carry_out)  # queued: it comes from another thread
@@ -76,6 +77,9 @@ class VoiceControl(QObject):
         self._screen.show_listening(self._listener is not None)
 
     def _start(self) -> None:
+        if self._last is not None:  # one recogniser: the old thread must be done with it
+            self._last.join()
+            self._last = None
         try:
             if self._recogniser is None:
                 self._recogniser = Recogniser()
@@ -97,13 +101,13 @@ class VoiceControl(QObject):
     def _stop(self) -> None:
         if self._listener is not None:
             self._listener.stop()
-            self._listener = None
+            self._last, self._listener = self._listener, None
 
     def close(self) -> None:
-        if self._listener is not None:
-            self._listener.stop()
-            self._listener.join()
-            self._listener = None
+        self._stop()
+        if self._last is not None:
+            self._last.join()
+            self._last = None
 
     def _carry_out(self, heard: Heard) -> None:
         if self._listener is None:  # heard just before listening stopped
