@@ -5,7 +5,7 @@ with sox (both from Debian), nothing recorded from a person:
   variants) at three speeds, mixed with pink noise about 20 dB below the voice;
 - false triggers: every sentence the app says in both built-in routines, read in two voices
   with the pauses between cues; about an hour of a public-domain reading (bench/corpus/, the
-  command words taken out) in four voices; an hour of room noise (brown noise);
+  command words taken out) in five voices; an hour of room noise (brown noise);
 - CPU: the recogniser's time per second of sound, over the script.
 
 Without pocketsphinx (the ``listen`` extra), espeak-ng or sox it reports why and skips.
@@ -37,7 +37,7 @@ VARIANTS = ("", "+f2", "+m3", "+f4")
 SPEEDS = (130, 160, 190)
 BYTES_PER_SECOND = 32000
 GAP = b"\x00\x00" * 11200  # 0.7 s between cues
-TALK_VOICES = ("en-us", "en-gb+f2", "en-gb-scotland+m3", "en-029+f4")
+TALK_VOICES = ("en-us", "en-gb+f2", "en-gb-scotland+m3", "en-029+f4", "en-gb-x-rp+m3")
 CORPUS = Path(__file__).with_name("corpus")
 
 
@@ -80,6 +80,13 @@ def _script() -> list[str]:
         cues, _ = cues_for(routine)
         said += [cue.text for cue in cues if isinstance(cue, Say)]
     return said
+
+
+def _last_sound(speech: bytes) -> int:
+    """Where the word really ends (espeak-ng's files end with a little silence), in bytes."""
+    samples = array.array("h", speech)
+    loud = [i for i, v in enumerate(samples) if abs(v) > 300]
+    return (loud[-1] + 1) * 2 if loud else len(speech)
 
 
 def _unrelated_text() -> str:
@@ -127,7 +134,7 @@ def run() -> dict[str, Any]:
             if word in _heard(recogniser, sound, when):
                 detected[word][1] += 1
                 if word == "stop":
-                    ends = (len(quiet) + len(spoken)) / BYTES_PER_SECOND
+                    ends = (len(quiet) + _last_sound(spoken)) / BYTES_PER_SECOND
                     after_word.append(when[0] - ends)
         said = _script()
         script = b"".join(
@@ -152,11 +159,18 @@ def run() -> dict[str, Any]:
         "false_triggers_unrelated_speech": len(false_talk),
         "unrelated_speech_minutes": round(len(talk) / BYTES_PER_SECOND / 60, 1),
         "cpu_percent_of_one_core": round(cpu * 100, 2),
-        # espeak-ng's files end with a little silence: this is an upper bound
+        # from the last sound of the word to the recogniser's answer (the session then
+        # stops and commits in about 10 ms more: see pain_stop)
         "stop_heard_after_word_ms_median": (
             round(statistics.median(after_word) * 1000) if after_word else None
         ),
-        "targets": {"stop_detected_percent": 95, "false_triggers_script": 0, "cpu_percent": 5},
+        "targets": {
+            "stop_detected_percent": 95,
+            "false_triggers_script": 0,
+            "false_triggers_unrelated_speech_per_hour": 1,
+            "stop_heard_after_word_ms": 1000,
+            "cpu_percent": 5,
+        },
     }
 
 
