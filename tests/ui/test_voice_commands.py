@@ -1,7 +1,7 @@
 """Voice commands in the real window: words said into a virtual microphone (a private
-PulseAudio server whose source is a null sink's monitor) pause and resume the session, the
-microphone sign shows exactly while it listens, a heard "stop" is Pain — stop, and without
-PocketSphinx Settings says how to get it."""
+PulseAudio server whose source is a null sink's monitor) pause and resume the session and
+"stop" is Pain — stop (recorded, recovery screen), the microphone sign shows exactly while it
+listens, and without PocketSphinx Settings says how to get it."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def say_into_the_room(qtbot: QtBot, words: str, tmp_path: Path) -> None:
 @pytest.mark.needs(
     "pulseaudio", "pactl", "paplay", "espeak-ng", package="pulseaudio pulseaudio-utils espeak-ng"
 )
-def test_pause_and_go_on_said_from_the_mat(
+def test_pause_go_on_and_stop_said_from_the_mat(
     qtbot: QtBot,
     listening: None,
     virtual_microphone: None,
@@ -57,6 +57,7 @@ def test_pause_and_go_on_said_from_the_mat(
     clock: FakeClock,
     tmp_path: Path,
     speechd: FakeSpeechd,
+    data_dir: Path,
 ) -> None:
     pytest.importorskip("pocketsphinx")
     speechd.seconds = 0.5  # each sentence "spoken" for half a second: the ears are shut then
@@ -78,7 +79,12 @@ def test_pause_and_go_on_said_from_the_mat(
     say_into_the_room(qtbot, "go on", tmp_path)
     qtbot.waitUntil(lambda: engine.state is EngineState.RUNNING, timeout=10_000)
 
-    window.session.pain_stop()
+    qtbot.waitUntil(lambda: not window.audio.speaking, timeout=10_000)  # type: ignore[union-attr]
+    qtbot.wait(600)  # the echo of "Resumed" dies away
+    say_into_the_room(qtbot, "stop", tmp_path)
+    qtbot.waitUntil(lambda: window.current is window.recovery, timeout=10_000)
+    assert engine.state is EngineState.STOPPED
+    assert read_history(data_dir, "SELECT outcome FROM session") == [("stopped_for_pain",)]
     qtbot.waitUntil(lambda: not control.listening, timeout=5000)
     assert not window.session.listening.isVisible()
 
