@@ -38,9 +38,9 @@ def virtual_microphone() -> Iterator[None]:
         yield
 
 
-def say_into_the_room(qtbot: QtBot, words: str, tmp_path: Path) -> None:
+def say_into_the_room(qtbot: QtBot, words: str, tmp_path: Path, voice: str = "en-us") -> None:
     wav = tmp_path / "said.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "160", "-w", wav, words], check=True)
+    subprocess.run(["espeak-ng", "-v", voice, "-s", "160", "-w", wav, words], check=True)
     player = subprocess.Popen(["paplay", str(wav)])
     qtbot.waitUntil(lambda: player.poll() is not None, timeout=10_000)
 
@@ -78,6 +78,14 @@ def test_pause_go_on_and_stop_said_from_the_mat(
     clock.advance(1)  # a second command, not a double press
     say_into_the_room(qtbot, "go on", tmp_path)
     qtbot.waitUntil(lambda: engine.state is EngineState.RUNNING, timeout=10_000)
+
+    qtbot.waitUntil(lambda: not window.audio.speaking, timeout=10_000)  # type: ignore[union-attr]
+    qtbot.wait(600)
+    position = engine.view().position
+    said_before = len(speechd.said)
+    say_into_the_room(qtbot, "next", tmp_path, voice="en-gb")  # a warm-up: refused, aloud
+    qtbot.waitUntil(lambda: any("warm" in t.lower() for t in speechd.said[said_before:]))
+    assert engine.view().position == position
 
     qtbot.waitUntil(lambda: not window.audio.speaking, timeout=10_000)  # type: ignore[union-attr]
     qtbot.wait(600)  # the echo of "Resumed" dies away
