@@ -138,8 +138,11 @@ def test_play_pause_next_and_stop_from_the_media_controls(
     remote("-p", "stretchdesk", "stop")  # Pain — stop
     assert engine.state is EngineState.STOPPED
     assert window.current is window.recovery
-    rows = read_history(data_dir, "SELECT outcome FROM session")
-    assert rows == [("stopped_for_pain",)]
+    rows = read_history(
+        data_dir,
+        "SELECT s.outcome, p.exercise_id FROM session s JOIN pain_report p ON p.session_id = s.id",
+    )
+    assert rows == [("stopped_for_pain", engine.view().step.exercise_id)]
     qtbot.waitUntil(lambda: "stretchdesk" not in remote("--list-all"), timeout=10_000)
     follow.terminate()
     follow.wait(timeout=10)

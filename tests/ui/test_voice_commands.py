@@ -38,9 +38,11 @@ def virtual_microphone() -> Iterator[None]:
         yield
 
 
-def say_into_the_room(qtbot: QtBot, words: str, tmp_path: Path, voice: str = "en-us") -> None:
+def say_into_the_room(
+    qtbot: QtBot, words: str, tmp_path: Path, voice: str = "en-us", speed: int = 160
+) -> None:
     wav = tmp_path / "said.wav"
-    subprocess.run(["espeak-ng", "-v", voice, "-s", "160", "-w", wav, words], check=True)
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", wav, words], check=True)
     player = subprocess.Popen(["paplay", str(wav)])
     qtbot.waitUntil(lambda: player.poll() is not None, timeout=10_000)
 
@@ -49,7 +51,7 @@ def say_into_the_room(qtbot: QtBot, words: str, tmp_path: Path, voice: str = "en
 @pytest.mark.needs(
     "pulseaudio", "pactl", "paplay", "espeak-ng", package="pulseaudio pulseaudio-utils espeak-ng"
 )
-def test_pause_go_on_and_stop_said_from_the_mat(
+def test_pause_continue_next_and_stop_said_from_the_mat(
     qtbot: QtBot,
     listening: None,
     virtual_microphone: None,
@@ -76,15 +78,21 @@ def test_pause_go_on_and_stop_said_from_the_mat(
     say_into_the_room(qtbot, "pause", tmp_path)
     qtbot.waitUntil(lambda: engine.state is EngineState.PAUSED, timeout=10_000)
     clock.advance(1)  # a second command, not a double press
-    say_into_the_room(qtbot, "go on", tmp_path)
+    say_into_the_room(qtbot, "continue", tmp_path)
     qtbot.waitUntil(lambda: engine.state is EngineState.RUNNING, timeout=10_000)
 
     qtbot.waitUntil(lambda: not window.audio.speaking, timeout=10_000)  # type: ignore[union-attr]
     qtbot.wait(600)
     position = engine.view().position
     said_before = len(speechd.said)
-    say_into_the_room(qtbot, "next", tmp_path, voice="en-gb")  # a warm-up: refused, aloud
-    qtbot.waitUntil(lambda: any("warm" in t.lower() for t in speechd.said[said_before:]))
+    # a warm-up: refused, aloud. "next" is heard about half the time over the voices of
+    # make bench, this voice most times: said again, as a person would, if it was not
+    for _ in range(3):
+        say_into_the_room(qtbot, "next", tmp_path, voice="en-gb", speed=130)
+        qtbot.wait(800)
+        if any("warm" in t.lower() for t in speechd.said[said_before:]):
+            break
+    assert any("warm" in t.lower() for t in speechd.said[said_before:])
     assert engine.view().position == position
 
     qtbot.waitUntil(lambda: not window.audio.speaking, timeout=10_000)  # type: ignore[union-attr]
@@ -92,7 +100,11 @@ def test_pause_go_on_and_stop_said_from_the_mat(
     say_into_the_room(qtbot, "stop", tmp_path)
     qtbot.waitUntil(lambda: window.current is window.recovery, timeout=10_000)
     assert engine.state is EngineState.STOPPED
-    assert read_history(data_dir, "SELECT outcome FROM session") == [("stopped_for_pain",)]
+    rows = read_history(
+        data_dir,
+        "SELECT s.outcome, p.exercise_id FROM session s JOIN pain_report p ON p.session_id = s.id",
+    )
+    assert rows == [("stopped_for_pain", engine.view().step.exercise_id)]
     qtbot.waitUntil(lambda: not control.listening, timeout=5000)
     assert not window.session.listening.isVisible()
 
