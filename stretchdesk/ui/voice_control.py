@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 OFF = "Voice commands are off."
 ON = "Voice commands are on: the session screen shows when it is listening."
+READY = "Voice commands are on: they are listened for while a session runs."
 
 
 def open_microphone() -> Source:
@@ -74,6 +75,10 @@ class VoiceControl(QObject):
             self._stop()
         if not self._wanted():
             self.status = OFF
+        elif self._problem is not None:
+            self.status = self._problem
+        else:
+            self.status = ON if self._listener is not None else READY
         self._screen.show_listening(self._listener is not None)
 
     def _start(self) -> None:
