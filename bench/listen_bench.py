@@ -55,7 +55,7 @@ def _noise(kind: str, seconds: float, volume: float, work: Path) -> array.array[
     target = work / f"{kind}.raw"
     subprocess.run(
         [
-            *("sox", "-V0", "-n", "-r", "16000", "-c", "1", "-b", "16", "-e", "signed"),
+            *("sox", "-V0", "-R", "-n", "-r", "16000", "-c", "1", "-b", "16", "-e", "signed"),
             *(str(target), "synth", str(seconds), kind, "vol", str(volume)),
         ],
         check=True,
