@@ -21,6 +21,7 @@ from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.session import EngineState, FakeClock
 from stretchdesk.session.remote import Command
 from stretchdesk.ui import voice_control
+from stretchdesk.ui.main_window import MainWindow
 from tests.fake_speechd import FakeSpeechd
 from tests.ui.flows import WindowFactory, engine_of, read_history, start_session
 
@@ -45,6 +46,16 @@ def say_into_the_room(
     subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", wav, words], check=True)
     player = subprocess.Popen(["paplay", str(wav)])
     qtbot.waitUntil(lambda: player.poll() is not None, timeout=10_000)
+
+
+def quiet_for_a_moment(qtbot: QtBot, window: MainWindow) -> None:
+    """The app has said everything it had to say and the room is quiet again (the ears are
+    shut while it speaks and half a second after)."""
+    audio = window.audio
+    assert audio is not None
+    for _ in range(2):
+        qtbot.waitUntil(lambda: not audio.speaking, timeout=10_000)
+        qtbot.wait(1000)
 
 
 @pytest.mark.slow
@@ -89,14 +100,13 @@ def test_pause_continue_next_and_stop_said_from_the_mat(
     # make bench, this voice most times: said again, as a person would, if it was not
     for _ in range(3):
         say_into_the_room(qtbot, "next", tmp_path, voice="en-gb", speed=130)
-        qtbot.wait(800)
+        qtbot.wait(2000)  # heard half a second after the word, then answered aloud
         if any("warm" in t.lower() for t in speechd.said[said_before:]):
             break
     assert any("warm" in t.lower() for t in speechd.said[said_before:])
     assert engine.view().position == position
 
-    qtbot.waitUntil(lambda: not window.audio.speaking, timeout=10_000)  # type: ignore[union-attr]
-    qtbot.wait(600)  # the echo of "Resumed" dies away
+    quiet_for_a_moment(qtbot, window)  # the refusal has been said, and its echo is gone
     say_into_the_room(qtbot, "stop", tmp_path)
     qtbot.waitUntil(lambda: window.current is window.recovery, timeout=10_000)
     assert engine.state is EngineState.STOPPED
