@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from bench.sound_server import null_sink
 from stretchdesk import paths
 from stretchdesk.routine import Catalog, ExerciseLibrary, load_catalog, load_library
 from stretchdesk.session import FakeClock
@@ -44,6 +47,16 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # no desktop bus either (nor one started for X11): a test that wants one makes its own
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path / 'no-session-bus'}")
     return folder
+
+
+@pytest.fixture
+def virtual_microphone() -> Iterator[None]:
+    """A private sound server whose default source is a null sink's monitor: what is played
+    into it is what a microphone hears."""
+    with null_sink() as what:
+        assert what == "PulseAudio null sink", what
+        subprocess.run(["pactl", "set-default-source", "null.monitor"], check=True)
+        yield
 
 
 @pytest.fixture(scope="session")

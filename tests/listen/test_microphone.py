@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bench.sound_server import null_sink
 from stretchdesk.listen.microphone import BLOCK_SECONDS, Microphone
 from stretchdesk.listen.recogniser import ListenError, Recogniser
 from stretchdesk.session.remote import Command
@@ -20,14 +18,6 @@ from tests.listen.helpers import said
 pytestmark = pytest.mark.needs(
     "pulseaudio", "paplay", "espeak-ng", "sox", package="pulseaudio pulseaudio-utils espeak-ng sox"
 )
-
-
-@pytest.fixture
-def virtual_microphone() -> Iterator[None]:
-    with null_sink() as what:
-        assert what == "PulseAudio null sink", what
-        subprocess.run(["pactl", "set-default-source", "null.monitor"], check=True)
-        yield
 
 
 def test_a_word_played_into_the_virtual_microphone_is_heard(

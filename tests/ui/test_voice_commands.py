@@ -8,13 +8,11 @@ from __future__ import annotations
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from bench.sound_server import null_sink
 from stretchdesk.listen import recogniser
 from stretchdesk.listen.recogniser import Heard
 from stretchdesk.prefs import Preferences, save_prefs
@@ -29,14 +27,6 @@ from tests.ui.flows import WindowFactory, engine_of, read_history, start_session
 @pytest.fixture
 def listening(data_dir: Path) -> None:
     save_prefs(data_dir / "settings.toml", Preferences(safety_seen=True, voice_commands=True))
-
-
-@pytest.fixture
-def virtual_microphone() -> Iterator[None]:
-    with null_sink() as what:
-        assert what == "PulseAudio null sink", what
-        subprocess.run(["pactl", "set-default-source", "null.monitor"], check=True)
-        yield
 
 
 def say_into_the_room(
