@@ -38,6 +38,11 @@ def _xdg(variable: str, fallback: str) -> Path:
     return value if value.is_absolute() else Path.home() / fallback
 
 
+def xdg_config_home() -> Path:
+    """``$XDG_CONFIG_HOME`` (``~/.config``): where the autostart folder is."""
+    return _xdg("XDG_CONFIG_HOME", ".config")
+
+
 def default_data_dir() -> Path:
     return Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
 

@@ -9,12 +9,23 @@ that replaces the old one, so a full disk never leaves half a settings file.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from stretchdesk.history.files import atomic_text
+from stretchdesk.schedule.days import MAX_PLAN_WEEKS, Plan
+from stretchdesk.schedule.reminders import (
+    ReminderRules,
+    format_days,
+    format_quiet,
+    format_times,
+    parse_days,
+    parse_quiet,
+    parse_times,
+)
 from stretchdesk.session.advice import AdviceSettings
 from stretchdesk.session.health import Answer
 from stretchdesk.session.settings import SessionSettings
@@ -36,6 +47,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "advice_worse_count": (1, 5),
     "advice_trend_days": (7, 42),
     "advice_repeated_stops": (1, 10),
+    "plan_weeks": (1, MAX_PLAN_WEEKS),
 }
 VOICE_RATE_STEPS = 5  # the Settings screen shows voice_rate -1.0..1.0 as -5..5
 
@@ -47,6 +59,29 @@ def whole_range(name: str) -> tuple[int, int]:
 
 
 _CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES, "text_size": TEXT_SIZES}
+
+
+def _plan_start(text: str) -> str:
+    return date.fromisoformat(text).isoformat() if text else ""
+
+
+def _moment(text: str) -> str:
+    if text and datetime.fromisoformat(text).tzinfo is None:
+        raise ValueError("needs a time zone")
+    return text
+
+
+# text settings: a function that returns the value written the usual way, or raises
+# ValueError with the reason
+_TEXTS: dict[str, Callable[[str], str]] = {
+    "reminder_times": lambda text: format_times(parse_times(text)),
+    "reminder_days": lambda text: format_days(parse_days(text)),
+    "quiet_hours": lambda text: format_quiet(parse_quiet(text)),
+    "reminder_routine": str.strip,
+    "plan_start": _plan_start,
+    "reminder_shown": _moment,
+    "reminder_snoozed": _moment,
+}
 
 
 @dataclass(frozen=True)
@@ -76,6 +111,32 @@ class Preferences:
     health_osteoporosis: bool = False
     health_surgery: bool = False
     health_under_16: bool = False
+    # reminders between sessions (schedule/); off until the person turns them on
+    reminders: bool = False
+    reminder_times: str = "08:00 18:00"  # morning and evening: the app's own choice
+    reminder_days: str = "mon tue wed thu fri sat sun"
+    reminder_routine: str = ""  # a routine id; empty: the first one on offer
+    quiet_hours: str = "22:00-07:00"  # empty: none
+    reminder_offered: bool = False  # the first completed session has offered them
+    start_at_login: bool = False  # the XDG autostart entry (stretchdesk --background)
+    tray_note_shown: bool = False  # "still running in the tray" has been said once
+    plan_weeks: int = 6  # "every day for N weeks": CSP says at least 6 to 8
+    plan_start: str = ""  # ISO date the plan began; empty: no plan
+    # what the reminders last did, kept so a restart neither repeats nor forgets one
+    reminder_shown: str = ""  # ISO time the last reminder was shown
+    reminder_snoozed: str = ""  # ISO time "Later" asks again
+
+    def reminder_rules(self) -> ReminderRules:
+        return ReminderRules(
+            parse_times(self.reminder_times),
+            parse_days(self.reminder_days),
+            parse_quiet(self.quiet_hours),
+        )
+
+    def plan(self) -> Plan | None:
+        return (
+            Plan(date.fromisoformat(self.plan_start), self.plan_weeks) if self.plan_start else None
+        )
 
     def health_answers(self) -> frozenset[Answer]:
         given = {
@@ -138,6 +199,10 @@ def _check(name: str, value: Any, default: Any) -> Any:
         if not low <= value <= high:
             raise ValueError(f"should be between {low:g} and {high:g}")
         return int(value) if isinstance(default, int) else float(value)
+    if name in _TEXTS:
+        if not isinstance(value, str):
+            raise ValueError("should be text")
+        return _TEXTS[name](value)
     if value not in _CHOICES[name]:
         raise ValueError(f"should be one of {', '.join(_CHOICES[name])}")
     return value

@@ -53,3 +53,33 @@ def test_session_settings_follow_the_prefs() -> None:
     assert settings.hold_scale == 0.5
     assert settings.rewarm_after == 30 * 60
     assert settings.full_rewarm_after >= settings.rewarm_after
+
+
+def test_reminder_settings_are_checked_and_written_the_usual_way(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text(
+        'reminder_times = "18:30,7:05"\nreminder_days = "Sun, MON"\nquiet_hours = "23:00-6:00"\n'
+        'plan_start = "2027-01-04"\nplan_weeks = 8\n'
+        'reminder_shown = "2027-01-04T08:00:00+00:00"\n',
+        encoding="utf-8",
+    )
+    loaded = load_prefs(path)
+    assert loaded.problems == []
+    prefs = loaded.prefs
+    assert (prefs.reminder_times, prefs.reminder_days) == ("07:05 18:30", "mon sun")
+    assert prefs.quiet_hours == "23:00-06:00"
+    plan = prefs.plan()
+    assert plan is not None and (plan.start.isoformat(), plan.weeks) == ("2027-01-04", 8)
+    assert prefs.reminder_rules().days == frozenset({0, 6})
+    assert Preferences().plan() is None
+    path.write_text(
+        'reminder_times = "noon"\nreminder_days = "someday"\nquiet_hours = "22:00"\n'
+        'plan_start = "4 Jan"\nplan_weeks = 60\nreminder_shown = "2027-01-04T08:00:00"\n',
+        encoding="utf-8",
+    )
+    bad = load_prefs(path)
+    assert bad.prefs == Preferences()
+    text = "\n".join(bad.problems)
+    for name in ("reminder_times", "reminder_days", "quiet_hours", "plan_start", "plan_weeks"):
+        assert name in text
+    assert "reminder_shown needs a time zone" in text

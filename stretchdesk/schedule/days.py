@@ -1,0 +1,178 @@
+"""Today's reminders and the plan over weeks, from the history. No Qt.
+
+A session *counts* for a reminder when at least one step was completed, or it was stopped
+for pain (nobody should be reminded again an hour after stopping for pain). A *day done*
+on the calendar and in the plan is a day with at least one completed step, as the streak
+counts it. Words for the start screen are made here, so the window only shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import Enum
+from statistics import mean
+
+from stretchdesk.history.outcome import SessionOutcome
+from stretchdesk.history.queries import PainPoint, SessionSummary
+from stretchdesk.schedule.reminders import ReminderRules, Slot, done_in, slots
+
+MAX_PLAN_WEEKS = 12
+
+
+def counts(session: SessionSummary) -> bool:
+    return session.completed_steps > 0 or session.outcome is SessionOutcome.STOPPED_FOR_PAIN
+
+
+def done_times(sessions: Iterable[SessionSummary], routine_id: str) -> list[datetime]:
+    """When the sessions of ``routine_id`` that count for its reminders started."""
+    return [s.started_at for s in sessions if s.routine_id == routine_id and counts(s)]
+
+
+class SlotState(Enum):
+    DONE = "done"
+    NOW = "still to do"  # its time has come and it is not done yet
+    LATER = "later"
+    MISSED = "missed"
+
+
+def part_of_day(at: time) -> str:
+    if at < time(12):
+        return "morning"
+    if at < time(17):
+        return "afternoon"
+    return "evening"
+
+
+def today_slots(
+    rules: ReminderRules, tz: tzinfo, now: datetime, done: Sequence[datetime]
+) -> list[tuple[Slot, SlotState]]:
+    now = now.astimezone(UTC)
+    today = now.astimezone(tz).date()
+    states = []
+    for slot in slots(rules, tz, today, today):
+        if done_in(slot, done, now):
+            state = SlotState.DONE
+        elif now >= slot.closes:
+            state = SlotState.MISSED
+        elif now >= slot.at:
+            state = SlotState.NOW
+        else:
+            state = SlotState.LATER
+        states.append((slot, state))
+    return states
+
+
+def today_text(states: Sequence[tuple[Slot, SlotState]], done_today: bool) -> str:
+    """ "Today: done this morning; this evening still to do." (with times where two
+    reminders share a part of the day)."""
+    if not states:
+        return "Today: done." if done_today else "Today: not done yet."
+    parts = [part_of_day(slot.time) for slot, _ in states]
+    unique = len(set(parts)) == len(parts)
+    phrases = []
+    for (slot, state), part in zip(states, parts, strict=True):
+        name = f"this {part}" if unique else f"at {slot.time:%H:%M}"
+        if state is SlotState.DONE:
+            phrases.append(f"done {name}")
+        elif state is SlotState.MISSED:
+            phrases.append(f"{name} not done")
+        elif state is SlotState.NOW:
+            phrases.append(f"{name} still to do")
+        else:
+            phrases.append(f"{name} still to do ({slot.time:%H:%M})")
+    return f"Today: {'; '.join(phrases)}."
+
+
+@dataclass(frozen=True)
+class Plan:
+    start: date
+    weeks: int
+
+    @property
+    def end(self) -> date:
+        """The last day of the plan."""
+        return self.start + timedelta(days=7 * self.weeks - 1)
+
+    def days(self) -> list[date]:
+        return [self.start + timedelta(days=i) for i in range(7 * self.weeks)]
+
+
+@dataclass(frozen=True)
+class PlanProgress:
+    week: int  # 1-based; weeks + 1 once it is over
+    weeks: int
+    days_so_far: int  # plan days up to and including today
+    days_done: int  # of those, days with a session
+    total_days: int
+
+    @property
+    def finished(self) -> bool:
+        return self.week > self.weeks
+
+    def text(self) -> str:
+        if self.days_so_far == 0:
+            return f"Plan: every day for {self.weeks} weeks, starting soon."
+        if self.finished:
+            return (
+                f"Plan finished: every day for {self.weeks} weeks, "
+                f"{self.days_done} of {self.total_days} days done."
+            )
+        return (
+            f"Plan: week {self.week} of {self.weeks}, "
+            f"{self.days_done} of {self.days_so_far} days so far done."
+        )
+
+
+def progress(plan: Plan, done_days: Iterable[date], today: date) -> PlanProgress:
+    so_far = [d for d in plan.days() if d <= today]
+    done = set(done_days)
+    week = (today - plan.start).days // 7 + 1 if today >= plan.start else 0
+    return PlanProgress(
+        week=min(max(week, 0), plan.weeks + 1),
+        weeks=plan.weeks,
+        days_so_far=len(so_far),
+        days_done=sum(1 for d in so_far if d in done),
+        total_days=7 * plan.weeks,
+    )
+
+
+@dataclass(frozen=True)
+class WeekPain:
+    week: int  # 1-based week of the plan
+    before: float | None  # mean pain before sessions that week
+    after: float | None
+    sessions: int
+
+
+def pain_by_week(plan: Plan, points: Iterable[PainPoint], tz: tzinfo) -> list[WeekPain]:
+    """The mean pain before and after sessions in each week of the plan so far."""
+    weeks: dict[int, list[PainPoint]] = {}
+    for point in points:
+        day = point.started_at.astimezone(tz).date()
+        if plan.start <= day <= plan.end:
+            weeks.setdefault((day - plan.start).days // 7 + 1, []).append(point)
+    made = []
+    for week in sorted(weeks):
+        found = weeks[week]
+        before = [p.before for p in found if p.before is not None]
+        after = [p.after for p in found if p.after is not None]
+        made.append(
+            WeekPain(
+                week,
+                round(mean(before), 1) if before else None,
+                round(mean(after), 1) if after else None,
+                len(found),
+            )
+        )
+    return made
+
+
+def pain_text(weeks: Sequence[WeekPain]) -> str:
+    """ "Pain before sessions, week by week: 6.0 → 5.5 → 4.0." ("" with no ratings)."""
+    rated = [w for w in weeks if w.before is not None]
+    if not rated:
+        return ""
+    values = " → ".join(f"week {w.week}: {w.before:g}" for w in rated)
+    return f"Pain before sessions, average by week of the plan: {values}."
