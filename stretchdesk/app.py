@@ -48,7 +48,7 @@ def _open_window(args: argparse.Namespace) -> int:
             routine = resolve_routine(
                 args.routine, services.catalog, services.library, services.content.sources
             )
-        return _run_window(services, routine)
+        return _run_window(services, routine, background=args.background)
     except RoutineError as exc:
         return _problems(exc)
     finally:
@@ -61,22 +61,27 @@ def _problems(exc: RoutineError) -> int:
     return cli.EXIT_PROBLEMS
 
 
-def _run_window(services: Services, routine: Routine | None) -> int:
-    window = build_window(services, routine)
+def _run_window(services: Services, routine: Routine | None, *, background: bool = False) -> int:
+    window = build_window(services, routine, background=background)
     if window is None:
-        print("stretchdesk is already open; its window was brought to the front.")
+        if not background:
+            print("stretchdesk is already open; its window was brought to the front.")
         return cli.EXIT_OK
     return window.app_exec()
 
 
-def build_window(services: Services, routine: Routine | None) -> MainWindowType | None:
+def build_window(
+    services: Services, routine: Routine | None, *, background: bool = False
+) -> MainWindowType | None:
     """The application and its shown main window, wired; None if another instance is open
-    (it has been brought to the front). Qt is imported only here: the command-line tools
-    never load it."""
+    (it has been brought to the front). ``background``: no window, the tray and the
+    reminders only. Qt is imported only here: the command-line tools never load it."""
     # (PySide6 must not load before qt_problem() has vetted it)
     import PySide6  # noqa: F401, PLC0415 - the package only: no Qt module yet
 
     quicken_pyside_imports()
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+
     from stretchdesk.audio.output import AudioOutput, quiet_audio_logs  # noqa: PLC0415
     from stretchdesk.ui.main_window import MainWindow  # noqa: PLC0415
     from stretchdesk.ui.platform_check import make_application  # noqa: PLC0415
@@ -90,8 +95,11 @@ def build_window(services: Services, routine: Routine | None) -> MainWindowType 
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(paths.APP_ID)
     instance = SingleInstance(services.data)
+    if background and instance.running():
+        return None  # started at login, but already running: nothing to do, no window
     if not instance.claim():
         return None
+    app.setQuitOnLastWindowClosed(False)  # closing the window may leave the app in the tray
     apply_theme(app, services.prefs.theme, services.prefs.text_size)
     window = MainWindow(services)
 
@@ -100,12 +108,26 @@ def build_window(services: Services, routine: Routine | None) -> MainWindowType 
         engine = os.environ.get(ENV_SPEECH_ENGINE) or None
         window.attach_audio(AudioOutput(paths.sounds_dir(), services.prefs, speech_engine=engine))
 
+    def start_between() -> None:  # reminders and the tray, once the window is up
+        from stretchdesk.ui.between_sessions import BetweenSessions  # noqa: PLC0415
+
+        window.between = BetweenSessions(window)
+        window.between.quit_requested.connect(window.quit_for_good)
+        if "start" in window.built_screens and window.current is window.start:
+            window.start.show_today(window.today_words())
+
+    window.closed.connect(app.quit)
     window.after_first_paint(start_audio)
     instance.on_wake(window.bring_to_front)
     _catch_unexpected(services.data.crash_log, window.report_unexpected)
     instance.setParent(window)  # lives as long as the window
     if routine is not None:
         window.open_routine(routine)
+    if background:
+        QTimer.singleShot(0, start_between)  # nothing to paint first
+        QTimer.singleShot(0, start_audio)
+        return window
+    window.after_first_paint(start_between)
     window.show()
     window.bring_to_front()
     return window

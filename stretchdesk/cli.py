@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-V", "--version", action="version", version=f"stretchdesk {__version__}")
     parser.add_argument("--routine", metavar="ID_OR_FILE", help="open straight onto this routine")
     parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start without a window: the tray icon and the reminders only (as at login); "
+        "starting stretchdesk again opens the window",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check this installation (routines, drawings, sounds, the window) and exit",

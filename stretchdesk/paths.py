@@ -96,6 +96,11 @@ class DataPaths:
         return (self.state or self.root) / "crash.log"
 
     @property
+    def reminders(self) -> Path:
+        """What the reminders last did (shown, asked again later), across restarts."""
+        return (self.state or self.root) / "reminders.json"
+
+    @property
     def locks(self) -> Path:
         return self.runtime / "locks" if self.runtime is not None else self.root / "locks"
 

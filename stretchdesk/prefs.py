@@ -65,12 +65,6 @@ def _plan_start(text: str) -> str:
     return date.fromisoformat(text).isoformat() if text else ""
 
 
-def _moment(text: str) -> str:
-    if text and datetime.fromisoformat(text).tzinfo is None:
-        raise ValueError("needs a time zone")
-    return text
-
-
 # text settings: a function that returns the value written the usual way, or raises
 # ValueError with the reason
 _TEXTS: dict[str, Callable[[str], str]] = {
@@ -79,8 +73,6 @@ _TEXTS: dict[str, Callable[[str], str]] = {
     "quiet_hours": lambda text: format_quiet(parse_quiet(text)),
     "reminder_routine": str.strip,
     "plan_start": _plan_start,
-    "reminder_shown": _moment,
-    "reminder_snoozed": _moment,
 }
 
 
@@ -122,9 +114,6 @@ class Preferences:
     tray_note_shown: bool = False  # "still running in the tray" has been said once
     plan_weeks: int = 6  # "every day for N weeks": CSP says at least 6 to 8
     plan_start: str = ""  # ISO date the plan began; empty: no plan
-    # what the reminders last did, kept so a restart neither repeats nor forgets one
-    reminder_shown: str = ""  # ISO time the last reminder was shown
-    reminder_snoozed: str = ""  # ISO time "Later" asks again
 
     def reminder_rules(self) -> ReminderRules:
         return ReminderRules(

@@ -11,7 +11,7 @@ import contextlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from stretchdesk import paths
@@ -25,6 +25,7 @@ from stretchdesk.prefs import Preferences, load_prefs, save_prefs
 from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, load_catalog, load_library
 from stretchdesk.routine.content import SafetyContent, load_content, sources_path
 from stretchdesk.routine.sources import load_sources
+from stretchdesk.schedule.days import done_times, summary
 from stretchdesk.session import Clock, SessionEngine, SessionOptions, monotonic
 from stretchdesk.session import events as ev
 from stretchdesk.session.avoid import AvoidOffer, offers_for
@@ -137,6 +138,32 @@ class Services:
             return self.reader.streak(today, tz)
         except HistoryReadError:
             return 0
+
+    def reminder_routine(self) -> Routine | None:
+        """The routine the reminders are for: the chosen one, else the first on offer."""
+        chosen = self.catalog.get(self.prefs.reminder_routine)
+        return chosen or (self.catalog.routines[0] if self.catalog.routines else None)
+
+    def sessions_since(self, since: datetime) -> list[SessionSummary]:
+        """Sessions since then, oldest first; none if the history cannot be read."""
+        try:
+            return self.reader.sessions_since(since)
+        except HistoryReadError:
+            return []
+
+    def today_words(self, zone: tzinfo) -> str:
+        """Today's reminders and the plan's progress, in words ("" with neither)."""
+        now = self.wall()
+        routine = self.reminder_routine()
+        rules = self.prefs.reminder_rules() if self.prefs.reminders and routine else None
+        done = (
+            done_times(self.sessions_since(now - timedelta(days=3)), routine.id) if routine else []
+        )
+        try:
+            days = self.reader.days_done(zone)
+        except HistoryReadError:
+            days = set()
+        return summary(rules, self.prefs.plan(), zone, now, done=done, days_done=days)
 
     def avoid_offers(self, routine: Routine) -> list[AvoidOffer]:
         try:

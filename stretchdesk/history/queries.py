@@ -168,7 +168,7 @@ def iter_pain_reports(
         yield PainReport(r[0], r[1], parse_utc(r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
 
 
-def _active_days(conn: sqlite3.Connection, tz: tzinfo) -> set[date]:
+def active_days(conn: sqlite3.Connection, tz: tzinfo) -> set[date]:
     rows = conn.execute(
         with_words(
             "SELECT DISTINCT started_at FROM session s WHERE EXISTS "
@@ -180,7 +180,7 @@ def _active_days(conn: sqlite3.Connection, tz: tzinfo) -> set[date]:
 
 def streak(conn: sqlite3.Connection, today: date, tz: tzinfo) -> int:
     """Days in a row, ending today (or yesterday), with at least one step completed."""
-    days = _active_days(conn, tz)
+    days = active_days(conn, tz)
     day = today if today in days else today - timedelta(days=1)
     count = 0
     while day in days:

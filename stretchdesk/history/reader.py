@@ -76,6 +76,20 @@ class HistoryReader:
         """Sessions newest first, started before ``until`` (all when None)."""
         return self._read(lambda conn: queries.list_sessions(conn, until=until, limit=limit))
 
+    def sessions_since(self, since: datetime) -> list[SessionSummary]:
+        """Sessions started since ``since``, oldest first."""
+        return self._read(
+            lambda conn: list(queries.iter_sessions(conn, since=since, newest_first=False))
+        )
+
+    def days_done(self, tz: tzinfo) -> set[date]:
+        """Days (in ``tz``) with at least one completed step."""
+        return self._read(lambda conn: queries.active_days(conn, tz))
+
+    def pain_since(self, since: datetime) -> list[PainPoint]:
+        """Sessions with a pain rating since ``since``, oldest first."""
+        return self._read(lambda conn: queries.rated_sessions_since(conn, since)[0])
+
     def unresolved_pain_stops(self) -> dict[str, str]:
         """Exercises whose last pain-stop came after they were last done: id -> title."""
         stopped = self._read(queries.unresolved_pain_stops)

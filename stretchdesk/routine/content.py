@@ -36,7 +36,7 @@ SECTIONS = (
     "how_often",
     "recovery",
 )
-TEXTS = ("pain_scale", "rewarm", "avoid", "advice", "health")
+TEXTS = ("pain_scale", "rewarm", "avoid", "advice", "health", "reminders")
 OWN_NAME = "the app's own choice"
 
 

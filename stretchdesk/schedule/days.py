@@ -176,3 +176,24 @@ def pain_text(weeks: Sequence[WeekPain]) -> str:
         return ""
     values = " → ".join(f"week {w.week}: {w.before:g}" for w in rated)
     return f"Pain before sessions, average by week of the plan: {values}."
+
+
+def summary(
+    rules: ReminderRules | None,
+    plan: Plan | None,
+    tz: tzinfo,
+    now: datetime,
+    *,
+    done: Sequence[datetime],
+    days_done: set[date],
+) -> str:
+    """The start screen's line about today and the plan ("" with neither)."""
+    today = now.astimezone(tz).date()
+    words = []
+    if rules is not None:
+        words.append(today_text(today_slots(rules, tz, now, done), today in days_done))
+    elif plan is not None:
+        words.append("Today: done." if today in days_done else "Today: not done yet.")
+    if plan is not None:
+        words.append(progress(plan, days_done, today).text())
+    return " ".join(words)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -169,9 +170,32 @@ def advice_panel(content: SafetyContent) -> QFrame:
     return panel
 
 
+def reminder_offer(content: SafetyContent) -> tuple[QFrame, QPushButton, QPushButton]:
+    """Offered once, after the first completed session: reminders morning and evening."""
+    panel = QFrame()
+    panel.setProperty("role", "panel")
+    panel.setAccessibleName("Reminders")
+    column = QVBoxLayout(panel)
+    column.setContentsMargins(24, 12, 24, 12)
+    offer = content.text("reminders", "offer")
+    column.addWidget(label(offer, "subheading"))
+    column.addWidget(label(content.text("reminders", "why"), "muted"))
+    column.addWidget(label(f"Sources: {content.sources_of('reminders')}.", "small"))
+    yes_text, no_text = content.text("reminders", "yes"), content.text("reminders", "no")
+    yes = button(yes_text, yes_text, "Reminders at 08:00 and 18:00; change them in Settings")
+    no = button(no_text, no_text, "No reminders; you can turn them on in Settings")
+    row = QHBoxLayout()
+    row.addWidget(yes)
+    row.addWidget(no)
+    row.addStretch(1)
+    column.addLayout(row)
+    return panel, yes, no
+
+
 class CompletionScreen(QWidget):
     done = Signal()
     history_requested = Signal()
+    offer_answered = Signal(bool)  # the reminders offer: yes or no
 
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,6 +214,10 @@ class CompletionScreen(QWidget):
             "See history", "See history", "Your sessions and pain over time"
         )
         self.history_button.clicked.connect(self.history_requested.emit)
+        self.offer, self.offer_yes, self.offer_no = reminder_offer(content)
+        self.offer.hide()
+        self.offer_yes.clicked.connect(lambda: self._offer_answered(True))
+        self.offer_no.clicked.connect(lambda: self._offer_answered(False))
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.setContentsMargins(48, 32, 48, 8)
@@ -203,6 +231,7 @@ class CompletionScreen(QWidget):
         column.addWidget(self.scale)
         column.addStretch(1)
         column.addSpacing(16)
+        column.addWidget(self.offer)
         column.addWidget(advice_panel(content))
         row = QHBoxLayout()
         row.setContentsMargins(48, 8, 48, 24)
@@ -245,6 +274,17 @@ class CompletionScreen(QWidget):
             self.scale.focus_first()
         else:
             self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_offer(self, offer: bool) -> None:
+        """The reminders offer, shown once (after the first completed session)."""
+        self.offer.setVisible(offer)
+        for answer in (self.offer_yes, self.offer_no):
+            answer.setEnabled(True)
+
+    def _offer_answered(self, yes: bool) -> None:
+        self.offer.hide()
+        self.offer_answered.emit(yes)
+        self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _rated(self, rating: int) -> None:
         if rating >= 0 and self.recorder is not None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +30,6 @@ from stretchdesk.crashlog import write_crash_log
 from stretchdesk.prefs import Preferences
 from stretchdesk.routine import Routine
 from stretchdesk.services import LiveSession, Services
-from stretchdesk.session import StopReason
 from stretchdesk.session import events as ev
 from stretchdesk.session.cues import Cue
 from stretchdesk.session.guard import RepeatGuard
@@ -40,6 +39,7 @@ from stretchdesk.ui import screens
 from stretchdesk.ui.banner import Banner
 from stretchdesk.ui.echo_filter import EchoFilter
 from stretchdesk.ui.screens import Lazy
+from stretchdesk.ui.session_end import show_ending
 from stretchdesk.ui.setup_flow import SetupFlow
 from stretchdesk.ui.theme import apply_theme
 from stretchdesk.ui.widgets import button, double_click_seconds, restyle
@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # made after the first paint (app.py), or with the session sc
     from PySide6.QtDBus import QDBusConnection
 
     from stretchdesk.audio.output import AudioOutput
+    from stretchdesk.ui.between_sessions import BetweenSessions
     from stretchdesk.ui.media_player import MediaPlayer
     from stretchdesk.ui.voice_control import VoiceControl
 
@@ -66,6 +67,7 @@ class _FirstPaint(QObject):
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()  # closed for good (not hidden in the tray): the app may quit
     safety = Lazy(screens.make_safety)
     start = Lazy(screens.make_start)
     pain_before = Lazy(screens.make_pain_before)
@@ -94,6 +96,8 @@ class MainWindow(QMainWindow):
         self.media_bus: QDBusConnection | None = None  # None: the desktop's session bus
         self.media_problem = screens.MEDIA_LATER  # what Settings says while there is no player
         self.voice_control: VoiceControl | None = None  # made with the session screen
+        self.between: BetweenSessions | None = None  # reminders and tray (app.py makes it)
+        self._quitting = False  # Quit was chosen: closing ends the app even with a tray
         self.flow = SetupFlow(self)
         self._pending_routine: str | None = None  # --routine, once the safety screen is read
         self._closing = False
@@ -211,7 +215,18 @@ class MainWindow(QMainWindow):
         self.live = None if self.live is None or self.live.engine.finished else self.live
         self.flow.clear()
         self.start.show_last(self.services.last_session())
+        self.start.show_today(self.today_words())
         self.show_screen(self.start)
+
+    def today_words(self) -> str:
+        if self.between is not None:
+            return self.between.today_words()
+        from stretchdesk.schedule.zone import local_zone  # noqa: PLC0415
+
+        return self.services.today_words(local_zone())
+
+    def session_running(self) -> bool:
+        return self.live is not None and not self.live.engine.finished
 
     def open_routine(self, routine: Routine) -> None:
         """``--routine`` (an id or a file): straight to that routine's session, through the
@@ -269,6 +284,8 @@ class MainWindow(QMainWindow):
         )
         self.session.begin(self.live)
         self.show_screen(self.session)
+        if self.between is not None:
+            self.between.session_changed()
 
     def _cue(self, cue: Cue) -> None:
         """Sound and voice are made after the first paint; a session may already run."""
@@ -286,7 +303,9 @@ class MainWindow(QMainWindow):
         if self._closing or live is None:
             return
         try:
-            self._show_ending(live, event)
+            show_ending(self, live, event)
+            if self.between is not None:
+                self.between.session_changed()
         except Exception as exc:
             log = write_crash_log(self.services.data.crash_log, exc, "showing the session's end")
             where = f" The details are in {log}." if log else ""
@@ -298,32 +317,23 @@ class MainWindow(QMainWindow):
             self.flow.clear()
             self.show_screen(self.start)
 
-    def _show_ending(
-        self, live: LiveSession, event: ev.SessionCompleted | ev.SessionStopped
-    ) -> None:
-        if isinstance(event, ev.SessionStopped):
-            self.recovery.show_stop(
-                live.recorder if event.reason is StopReason.PAIN else None,
-                event.location,
-            )
-            self.show_screen(self.recovery)
-            return
-        self.completion.show_summary(
-            live.recorder,
-            title=live.routine.title,
-            active_seconds=event.active_seconds,
-            total_seconds=event.at - live.started_at if live.started_at is not None else 0.0,
-            entries=live.engine.agenda(),
-            streak_days=self.services.streak_days(self.today()),
-            pain_before=self.flow.setup.pain_before if self.flow.setup else None,
-            ask_pain=self.services.prefs.pain_ratings,
-        )
-        self.show_screen(self.completion)
+    def answer_offer(self, yes: bool) -> None:
+        """The reminders offer after the first completed session."""
+        from stretchdesk.ui.between_sessions import offer_answer  # noqa: PLC0415
+
+        routine = self.live.routine.id if self.live is not None else ""
+        self.apply_prefs(offer_answer(self.services.prefs, yes, routine, self.today()))
 
     # ------------------------------------------------------------------ settings
     def apply_prefs(self, prefs: Preferences) -> None:
         old = self.services.prefs
         problem = self.services.save_prefs(prefs)
+        if self.between is not None:
+            problem = self.between.prefs_changed(old, prefs) or problem
+        elif old.start_at_login != prefs.start_at_login:
+            from stretchdesk.ui.between_sessions import autostart_changed  # noqa: PLC0415
+
+            problem = autostart_changed(self, old, prefs) or problem
         if "settings" in self.built_screens:
             self.settings.show_result(problem)
         if self.audio is not None:
@@ -349,11 +359,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ leaving
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Closing mid-session asks nothing: the session is saved as ended early."""
-        self._closing = True
-        if self.live is not None and not self.live.engine.finished:
+        """Closing mid-session asks nothing: the session is saved as ended early. With
+        reminders on and a tray, the window only hides; the app stays in the tray."""
+        if self.session_running():
+            assert self.live is not None
             self.session.stop_timers()  # built: a session is running on it
             self.live.engine.end_early()  # silenced and saved, each stage on its own
+        if self.between is not None and self.between.keep_running() and not self._quitting:
+            event.ignore()
+            self.hide()
+            self.go_start()
+            self.between.window_hidden()
+            return
+        self._closing = True
+        if self.between is not None:
+            self.between.close()
         if self.voice_control is not None:
             self.voice_control.close()  # the microphone is closed before the window goes
         if self.audio is not None:
@@ -362,6 +382,12 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # closing anyway; the session is already saved
                 write_crash_log(self.services.data.crash_log, exc, "closing sound and voice")
         event.accept()
+        self.closed.emit()
+
+    def quit_for_good(self) -> None:
+        """Quit from the tray: the window closes (if hidden, too) and the app ends."""
+        self._quitting = True
+        self.close()
 
     def report_unexpected(self, message: str) -> None:
         """The last line of defence for a bug: a sentence in the banner, details in a file."""

@@ -167,6 +167,7 @@ def make_completion(window: MainWindow) -> CompletionScreen:
     screen = CompletionScreen(window.services.content)
     screen.done.connect(window.go_start)
     screen.history_requested.connect(lambda: window.nav_to("history"))
+    screen.offer_answered.connect(window.answer_offer)
     return screen
 
 

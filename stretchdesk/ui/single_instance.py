@@ -67,6 +67,14 @@ class SingleInstance(QObject):
         self._on_wake: Callable[[], None] | None = None
         self.server.newConnection.connect(self._accept)
 
+    def running(self) -> bool:
+        """Another instance answers (it is not asked to do anything)."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        answered = socket.waitForConnected(CONNECT_MS)
+        socket.abort()
+        return answered
+
     def claim(self) -> bool:
         if self.server.listen(self.name):
             return True

@@ -145,6 +145,8 @@ class StartScreen(QWidget):
         holder = QWidget()
         holder.setLayout(self._grid)
         self.last = label("", "muted")
+        self.today = label("", "subheading")  # today's reminders and the plan
+        self.today.hide()
         self.start = button("Start", "Start", "Start the chosen routine (Enter)", "primary")
         self.start.setMinimumWidth(260)
         self.start.clicked.connect(self._start)
@@ -161,6 +163,7 @@ class StartScreen(QWidget):
                 "lead",
             )
         )
+        column.addWidget(self.today)
         column.addWidget(scrolled(holder), 1)
         column.addWidget(self.last)
         row = QHBoxLayout()
@@ -197,6 +200,11 @@ class StartScreen(QWidget):
 
     def show_last(self, last: SessionSummary | None) -> None:
         self.last.setText(last_session_text(last))
+
+    def show_today(self, text: str) -> None:
+        """ "Today: done this morning; this evening still to do." and the plan's progress."""
+        self.today.setText(text)
+        self.today.setVisible(bool(text))
 
     def select(self, routine_id: str | None) -> None:
         self.selected = routine_id

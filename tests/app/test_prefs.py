@@ -59,8 +59,7 @@ def test_reminder_settings_are_checked_and_written_the_usual_way(tmp_path: Path)
     path = tmp_path / "settings.toml"
     path.write_text(
         'reminder_times = "18:30,7:05"\nreminder_days = "Sun, MON"\nquiet_hours = "23:00-6:00"\n'
-        'plan_start = "2027-01-04"\nplan_weeks = 8\n'
-        'reminder_shown = "2027-01-04T08:00:00+00:00"\n',
+        'plan_start = "2027-01-04"\nplan_weeks = 8\n',
         encoding="utf-8",
     )
     loaded = load_prefs(path)
@@ -74,7 +73,7 @@ def test_reminder_settings_are_checked_and_written_the_usual_way(tmp_path: Path)
     assert Preferences().plan() is None
     path.write_text(
         'reminder_times = "noon"\nreminder_days = "someday"\nquiet_hours = "22:00"\n'
-        'plan_start = "4 Jan"\nplan_weeks = 60\nreminder_shown = "2027-01-04T08:00:00"\n',
+        'plan_start = "4 Jan"\nplan_weeks = 60\n',
         encoding="utf-8",
     )
     bad = load_prefs(path)
@@ -82,4 +81,3 @@ def test_reminder_settings_are_checked_and_written_the_usual_way(tmp_path: Path)
     text = "\n".join(bad.problems)
     for name in ("reminder_times", "reminder_days", "quiet_hours", "plan_start", "plan_weeks"):
         assert name in text
-    assert "reminder_shown needs a time zone" in text

@@ -1,0 +1,170 @@
+"""Between sessions: the reminders, the tray icon, staying in the tray when the window is
+closed, starting at login, and the reminders offer after the first completed session.
+
+The main window keeps a ``between`` (made by app.py after the first paint, or by a test)
+and tells it when a session starts or ends and when the settings change. The rules are in
+schedule/ (no Qt); this only wires them to the desktop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, tzinfo
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from stretchdesk.autostart import set_autostart
+from stretchdesk.prefs import Preferences
+from stretchdesk.schedule.zone import local_zone
+from stretchdesk.ui.notifier import DesktopNotifier, Note
+from stretchdesk.ui.reminder_clock import ReminderClock
+from stretchdesk.ui.tray import Tray
+
+if TYPE_CHECKING:
+    from stretchdesk.ui.main_window import MainWindow
+
+TRAY_NOTE = (
+    "stretchdesk is still running in the tray, to remind you. Quit from the tray icon's menu."
+)
+
+
+class BetweenSessions(QObject):
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        window: MainWindow,
+        *,
+        bus: str | None = None,
+        system_bus: str | None = None,
+        zone: tzinfo | None = None,
+        tray: bool | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.zone = zone or local_zone()
+        self.notifier = DesktopNotifier(bus, self)
+        self.clock = ReminderClock(
+            window.services,
+            self.notifier,
+            window.session_running,
+            zone=self.zone,
+            system_bus=system_bus,
+            parent=self,
+        )
+        self.clock.start_requested.connect(self.start_routine)
+        self.clock.open_requested.connect(window.bring_to_front)
+        self.clock.fallback.connect(self._fallback)
+        use_tray = Tray.available() if tray is None else tray
+        self.tray = Tray(window.windowIcon(), self) if use_tray else None
+        if self.tray is not None:
+            self.tray.start_requested.connect(self._start_from_tray)
+            self.tray.open_requested.connect(window.bring_to_front)
+            self.tray.reminders_toggled.connect(self._toggle_reminders)
+            self.tray.quit_requested.connect(self.quit_requested.emit)
+            self.tray.show()
+        self.refresh()
+        self.clock.check()
+
+    # ------------------------------------------------------------------ what the window asks
+    def today_words(self) -> str:
+        return self.window.services.today_words(self.zone)
+
+    def keep_running(self) -> bool:
+        """Closing the window leaves the app in the tray: reminders on, and a tray to be in."""
+        return self.tray is not None and self.window.services.prefs.reminders
+
+    def window_hidden(self) -> None:
+        """Said once: the app is still there, in the tray."""
+        prefs = self.window.services.prefs
+        if self.tray is not None and not prefs.tray_note_shown:
+            self.tray.message("stretchdesk", TRAY_NOTE)
+            self.window.apply_prefs(replace(prefs, tray_note_shown=True))
+
+    def session_changed(self) -> None:
+        self.clock.session_changed()
+        self.refresh()
+
+    def prefs_changed(self, old: Preferences, new: Preferences) -> str | None:
+        """Re-plan the reminders; write or remove the autostart entry. A sentence if the
+        autostart entry could not be written."""
+        self.clock.check()
+        self.refresh()
+        return autostart_changed(self.window, old, new)
+
+    def refresh(self) -> None:
+        if self.tray is not None:
+            routine = self.window.services.reminder_routine()
+            self.tray.update(
+                routine.title if routine else None,
+                self.window.services.prefs.reminders,
+                self.today_words(),
+            )
+
+    def close(self) -> None:
+        self.clock.close()
+        if self.tray is not None:
+            self.tray.hide()
+
+    # ------------------------------------------------------------------ answers
+    def start_routine(self, routine_id: str) -> None:
+        """ "Start now": the window forward, and the routine's first question or its session."""
+        window = self.window
+        window.bring_to_front()
+        if window.session_running():
+            return
+        if not window.services.prefs.safety_seen:
+            window.show_screen(window.safety)
+            return
+        window.request_start(routine_id)
+
+    def _start_from_tray(self) -> None:
+        routine = self.window.services.reminder_routine()
+        if routine is not None:
+            self.start_routine(routine.id)
+
+    def _toggle_reminders(self, on: bool) -> None:
+        prefs = self.window.services.prefs
+        self.window.apply_prefs(replace(prefs, reminders=on))
+        if "settings" in self.window.built_screens:
+            self.window.settings.show_prefs(self.window.services.prefs)
+
+    def _fallback(self, note: Note) -> None:
+        """No notification service: the tray's message, else the window itself."""
+        if self.tray is not None:
+            self.tray.message(note.summary, note.body)
+            return
+        window = self.window
+        routine = window.services.reminder_routine()
+        if not window.session_running():
+            window.go_start()
+            if routine is not None:
+                window.start.select(routine.id)
+        window.banner.add(f"{note.summary}: {note.body} Press Enter to start.")
+        window.bring_to_front()
+
+
+def autostart_changed(window: MainWindow, old: Preferences, new: Preferences) -> str | None:
+    if old.start_at_login == new.start_at_login:
+        return None
+    try:
+        set_autostart(new.start_at_login, window.services.data)
+    except OSError as exc:
+        return f"Starting at login could not be set ({exc.strerror or exc})."
+    return None
+
+
+def offer_answer(prefs: Preferences, yes: bool, routine_id: str, today: date) -> Preferences:
+    """The reminders offer answered: asked once; yes turns reminders on for this routine,
+    morning and evening, and starts a plan of every day for the default weeks."""
+    if not yes:
+        return replace(prefs, reminder_offered=True)
+    return replace(
+        prefs,
+        reminder_offered=True,
+        reminders=True,
+        reminder_routine=routine_id,
+        reminder_times=Preferences().reminder_times,
+        plan_start=prefs.plan_start or today.isoformat(),
+    )
