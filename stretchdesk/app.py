@@ -112,7 +112,6 @@ def build_window(
         from stretchdesk.ui.between_sessions import BetweenSessions  # noqa: PLC0415
 
         window.between = BetweenSessions(window)
-        window.between.quit_requested.connect(window.quit_for_good)
         if "start" in window.built_screens and window.current is window.start:
             window.start.show_today(window.today_words())
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from stretchdesk.autostart import set_autostart
 from stretchdesk.prefs import Preferences
@@ -30,8 +30,6 @@ TRAY_NOTE = (
 
 
 class BetweenSessions(QObject):
-    quit_requested = Signal()
-
     def __init__(
         self,
         window: MainWindow,
@@ -62,7 +60,7 @@ class BetweenSessions(QObject):
             self.tray.start_requested.connect(self._start_from_tray)
             self.tray.open_requested.connect(window.bring_to_front)
             self.tray.reminders_toggled.connect(self._toggle_reminders)
-            self.tray.quit_requested.connect(self.quit_requested.emit)
+            self.tray.quit_requested.connect(window.quit_for_good)
             self.tray.show()
         self.refresh()
         self.clock.check()

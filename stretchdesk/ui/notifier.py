@@ -251,7 +251,8 @@ class DesktopNotifier(QObject):
             self._id = 0
             self.failed.emit(_error_text(reply))
             return
-        self._id = int(reply.body[0]) if reply.body else 0
+        value = reply.body[0] if reply.body else 0
+        self._id = value if isinstance(value, int) and not isinstance(value, bool) else 0
 
     def _signalled(self, message: Message) -> None:
         values = message.body

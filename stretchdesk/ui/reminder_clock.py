@@ -15,6 +15,7 @@ again when the session ends).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
@@ -34,6 +35,7 @@ from stretchdesk.ui.notifier import LATER, OPEN, START, BusConnection, DesktopNo
 MAX_WAIT = timedelta(minutes=15)
 LOOK_BACK = timedelta(days=3)  # sessions read to see what is done
 SYSTEM_BUS = "unix:path=/run/dbus/system_bus_socket"
+SYSTEM_BUS_VARIABLE = "DBUS_SYSTEM_BUS_ADDRESS"
 LOGIN1 = "org.freedesktop.login1"
 
 
@@ -82,7 +84,7 @@ class ReminderClock(QObject):
     def _watch_sleep(self, address: str | None) -> BusConnection | None:
         if address == "":
             return None
-        bus = BusConnection(address or SYSTEM_BUS, self)
+        bus = BusConnection(address or os.environ.get(SYSTEM_BUS_VARIABLE) or SYSTEM_BUS, self)
         rule = f"type='signal',sender='{LOGIN1}',member='PrepareForSleep'"
         bus.call(
             "org.freedesktop.DBus",

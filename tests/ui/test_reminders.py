@@ -1,0 +1,220 @@
+"""Reminders end to end: the real window, a private session bus and a small stand-in for the
+desktop's notification service (org.freedesktop.Notifications), on a fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusVirtualObject
+from pytestqt.qtbot import QtBot
+
+from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.session import FakeClock
+from stretchdesk.ui.between_sessions import BetweenSessions
+from stretchdesk.ui.main_window import MainWindow
+from tests.fakes import FakeWall
+from tests.ui.flows import WindowFactory
+
+pytestmark = pytest.mark.needs("dbus-daemon", package="dbus-daemon")
+
+PATH = "/org/freedesktop/Notifications"
+NAME = "org.freedesktop.Notifications"
+ROUTINE = "quick-relief"
+UTC_ZONE = ZoneInfo("UTC")
+
+
+@dataclass
+class FakeNotifications(QDBusVirtualObject):
+    """Answers Notify with a new id and records every call, with its signature."""
+
+    bus: QDBusConnection
+    calls: list[tuple[str, str, list[Any]]] = field(default_factory=list)
+    last_id: int = 0
+
+    def __post_init__(self) -> None:
+        super().__init__()
+
+    def introspect(self, path: str) -> str:
+        return ""
+
+    def handleMessage(self, message: QDBusMessage, connection: QDBusConnection) -> bool:
+        self.calls.append((message.member(), message.signature(), message.arguments()))
+        answer: list[Any] = []
+        if message.member() == "Notify":
+            self.last_id += 1
+            answer = [self.last_id]
+        elif message.member() == "GetCapabilities":
+            answer = [["actions", "body"]]
+        reply = message.createReply()
+        reply.setArguments(answer)
+        connection.send(reply)
+        return True
+
+    def notifies(self) -> list[list[Any]]:
+        return [args for member, _, args in self.calls if member == "Notify"]
+
+    def press(self, key: str) -> None:
+        """The person chose an action on the notification shown last."""
+        signal = QDBusMessage.createSignal(PATH, NAME, "ActionInvoked")
+        signal.setArguments([self.last_id, key])
+        self.bus.send(signal)
+
+
+@pytest.fixture
+def notifications(private_bus: str) -> Iterator[FakeNotifications]:
+    bus = QDBusConnection.connectToBus(private_bus, "fake-notifications")
+    server = FakeNotifications(bus)
+    assert bus.registerVirtualObject(PATH, server)
+    assert bus.registerService(NAME)
+    yield server
+    bus.unregisterObject(PATH)
+    QDBusConnection.disconnectFromBus("fake-notifications")
+
+
+@pytest.fixture
+def reminding(data_dir: Path) -> None:
+    save_prefs(
+        data_dir / "settings.toml",
+        Preferences(
+            safety_seen=True,
+            health_asked=True,
+            pain_ratings=False,
+            reminders=True,
+            reminder_times="08:30 18:00",
+            reminder_routine=ROUTINE,
+            reminder_offered=True,
+        ),
+    )
+
+
+def between(window: MainWindow, bus: str, *, tray: bool = False) -> BetweenSessions:
+    made = BetweenSessions(window, bus=bus, system_bus="", zone=UTC_ZONE, tray=tray)
+    window.between = made
+    return made
+
+
+def test_one_notification_at_the_due_time_then_later_then_start_now(
+    qtbot: QtBot,
+    reminding: None,
+    make_window: WindowFactory,
+    notifications: FakeNotifications,
+    private_bus: str,
+    clock: FakeClock,
+    wall: FakeWall,
+) -> None:
+    window = make_window()  # 08:00 on the fake wall clock
+    reminders = between(window, private_bus)
+    assert reminders.clock.next_check == wall() + timedelta(minutes=15)  # at most 15 min ahead
+    clock.advance(15 * 60)
+    reminders.clock.check()
+    assert reminders.clock.next_check == wall() + timedelta(minutes=15)  # 08:30
+    assert notifications.notifies() == []
+    clock.advance(15 * 60)
+    reminders.clock.check()
+    qtbot.waitUntil(lambda: len(notifications.notifies()) == 1)
+    _, signature, args = next(c for c in notifications.calls if c[0] == "Notify")
+    assert signature == "susssasa{sv}i"  # the notification id is unsigned, as servers demand
+    app, replaces, icon, summary, body, actions, hints, timeout = args
+    assert (app, replaces, icon) == ("stretchdesk", 0, "io.github.stretchdesk.StretchDesk")
+    assert summary == "Time for your back exercises"
+    assert body.startswith(window.services.catalog.get(ROUTINE).title)  # type: ignore[union-attr]
+    assert actions == ["start", "Start now", "later", "Later (30 min)"]
+    assert hints.currentSignature() == "a{sv}"  # its words: tests/desktop/test_wire.py
+    assert timeout == 0
+    reminders.clock.check()  # asked again: shown once only
+    assert reminders.clock.next_check == wall() + timedelta(minutes=15)
+    qtbot.wait(50)
+    assert len(notifications.notifies()) == 1
+
+    notifications.press("later")
+    qtbot.waitUntil(lambda: reminders.clock.state.snoozed_until is not None)
+    assert reminders.clock.state.snoozed_until == wall() + timedelta(minutes=30)
+    qtbot.waitUntil(lambda: any(c[0] == "CloseNotification" for c in notifications.calls))
+    close = next(c for c in notifications.calls if c[0] == "CloseNotification")
+    assert close[1] == "u" and close[2] == [1]
+    assert window.current is window.start  # nothing started
+
+    clock.advance(15 * 60)
+    reminders.clock.check()
+    clock.advance(15 * 60)
+    reminders.clock.check()
+    qtbot.waitUntil(lambda: len(notifications.notifies()) == 2)
+    assert notifications.notifies()[1][1] == 0  # a new one: the first was closed
+    notifications.press("start")
+    qtbot.waitUntil(lambda: window.current is window.session)
+    assert window.session.live is not None
+    assert window.session.live.routine.id == ROUTINE
+    clock.advance(60 * 60)
+    reminders.clock.check()  # a session runs: nothing is shown over it
+    qtbot.wait(50)
+    assert len(notifications.notifies()) == 2
+
+
+def test_a_restart_does_not_repeat_a_reminder(
+    qtbot: QtBot,
+    reminding: None,
+    make_window: WindowFactory,
+    notifications: FakeNotifications,
+    private_bus: str,
+    clock: FakeClock,
+) -> None:
+    clock.advance(40 * 60)  # 08:40: the 08:30 reminder is due
+    first = make_window()
+    between(first, private_bus)
+    qtbot.waitUntil(lambda: len(notifications.notifies()) == 1)
+    first.between.close()  # type: ignore[union-attr]
+    second = make_window()
+    again = between(second, private_bus)
+    assert again.clock.state.shown is not None
+    qtbot.wait(100)
+    assert len(notifications.notifies()) == 1
+
+
+def test_without_a_notification_service_the_window_comes_forward(
+    qtbot: QtBot,
+    reminding: None,
+    make_window: WindowFactory,
+    private_bus: str,
+    clock: FakeClock,
+) -> None:
+    clock.advance(30 * 60)
+    window = make_window()
+    window.nav_to("history")
+    between(window, private_bus)  # nothing owns org.freedesktop.Notifications
+    qtbot.waitUntil(lambda: window.current is window.start)
+    assert window.start.selected == ROUTINE
+    assert "Time for your back exercises" in window.banner.text
+
+
+# the offscreen platform has no tray; Qt says so when the icon is made
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged")
+def test_closing_with_reminders_on_stays_in_the_tray_until_quit(
+    qtbot: QtBot,
+    reminding: None,
+    make_window: WindowFactory,
+    private_bus: str,
+) -> None:
+    window = make_window()
+    reminders = between(window, private_bus, tray=True)
+    assert reminders.tray is not None
+    assert reminders.tray.start.text() == "Start Quick relief"
+    assert reminders.tray.reminders.isChecked()
+    closed: list[bool] = []
+    window.closed.connect(lambda: closed.append(True))
+    window.close()
+    assert not window.isVisible() and closed == []
+    assert window.services.prefs.tray_note_shown  # said once
+    reminders.tray.reminders.setChecked(False)  # the tray menu's switch
+    assert not window.services.prefs.reminders
+    assert not reminders.keep_running()
+    reminders.tray.reminders.setChecked(True)
+    reminders.tray.open.trigger()
+    assert window.isVisible()
+    reminders.tray.quit.trigger()
+    assert closed == [True]
