@@ -25,7 +25,7 @@ from stretchdesk.prefs import Preferences, load_prefs, save_prefs
 from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, load_catalog, load_library
 from stretchdesk.routine.content import SafetyContent, load_content, sources_path
 from stretchdesk.routine.sources import load_sources
-from stretchdesk.schedule.days import done_times, summary
+from stretchdesk.schedule.days import done_times, pain_by_week, pain_text, progress, summary
 from stretchdesk.session import Clock, SessionEngine, SessionOptions, monotonic
 from stretchdesk.session import events as ev
 from stretchdesk.session.avoid import AvoidOffer, offers_for
@@ -164,6 +164,22 @@ class Services:
         except HistoryReadError:
             days = set()
         return summary(rules, self.prefs.plan(), zone, now, done=done, days_done=days)
+
+    def plan_words(self, zone: tzinfo) -> list[str]:
+        """The plan's progress and the pain over it, for the history screen ([] without a
+        plan)."""
+        plan = self.prefs.plan()
+        if plan is None:
+            return []
+        start = datetime.combine(plan.start, datetime.min.time(), zone)
+        try:
+            days = self.reader.days_done(zone)
+            pain = self.reader.pain_since(start)
+        except HistoryReadError:
+            return []
+        today = self.wall().astimezone(zone).date()
+        words = [progress(plan, days, today).text(), pain_text(pain_by_week(plan, pain, zone))]
+        return [w for w in words if w]
 
     def avoid_offers(self, routine: Routine) -> list[AvoidOffer]:
         try:

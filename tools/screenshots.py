@@ -20,7 +20,7 @@ from pathlib import Path
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from stretchdesk import paths
 from stretchdesk.audio.output import AudioOutput, quiet_audio_logs
@@ -176,13 +176,43 @@ def after_screens(shot: Shooter, window: MainWindow, clock: FakeClock) -> None:
     shot.key(Qt.Key.Key_Space)
     run_until(window, clock, lambda: window.current is window.completion, limit=4 * 3600)
     window.completion.scale.rating_button(3).click()
+    scroll_to(window.completion, window.completion.offer)
     shot("completion")
+    window.completion.offer_yes.click()  # reminders morning and evening, a 6-week plan
+    between_screens(shot, window)
     window.completion.history_button.click()
     shot("history")
     window.nav_buttons["settings"].click()
     shot("settings")
+    scroll_to(window.settings, window.settings.reminders.status)
+    shot("settings-reminders")
     window.nav_buttons["about"].click()
     shot("about")
+
+
+def scroll_to(screen: QWidget, widget: QWidget) -> None:
+    area = screen.findChild(QScrollArea)
+    if area is not None:
+        area.ensureWidgetVisible(widget, 50, 50)
+
+
+def between_screens(shot: Shooter, window: MainWindow) -> None:
+    """The tray's menu (drawn on its own: a virtual screen has no tray) and the start screen
+    with today's reminders and the plan."""
+    from stretchdesk.ui.between_sessions import BetweenSessions  # noqa: PLC0415
+
+    window.between = BetweenSessions(window, bus="", system_bus="", tray=True)
+    tray = window.between.tray
+    assert tray is not None
+    tray.menu.popup(window.mapToGlobal(window.rect().center()))
+    shot.app.processEvents()
+    path = shot.out / f"{shot.theme}-tray-menu{shot.suffix}.png"
+    tray.menu.grab().save(str(path))
+    shot.saved.append(path)
+    tray.menu.hide()
+    window.completion.done_button.click()
+    shot("start-today")
+    window.start.select("quick-relief")
 
 
 def broken_history(shot: Shooter, tmp: Path, theme: str, size: tuple[int, int]) -> None:

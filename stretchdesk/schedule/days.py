@@ -16,7 +16,7 @@ from statistics import mean
 
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.queries import PainPoint, SessionSummary
-from stretchdesk.schedule.reminders import ReminderRules, Slot, done_in, slots
+from stretchdesk.schedule.reminders import ReminderRules, Slot, done_in, next_slot, slots
 
 MAX_PLAN_WEEKS = 12
 
@@ -119,9 +119,10 @@ class PlanProgress:
                 f"Plan finished: every day for {self.weeks} weeks, "
                 f"{self.days_done} of {self.total_days} days done."
             )
+        days = "day" if self.days_done == 1 else "days"
         return (
-            f"Plan: week {self.week} of {self.weeks}, "
-            f"{self.days_done} of {self.days_so_far} days so far done."
+            f"Plan: week {self.week} of {self.weeks}, day {self.days_so_far} of "
+            f"{self.total_days}; done on {self.days_done} {days} so far."
         )
 
 
@@ -197,3 +198,18 @@ def summary(
     if plan is not None:
         words.append(progress(plan, days_done, today).text())
     return " ".join(words)
+
+
+def next_words(rules: ReminderRules, tz: tzinfo, now: datetime) -> str:
+    """ "Next reminder: today at 18:00." (or tomorrow, or the weekday)."""
+    slot = next_slot(rules, tz, now)
+    if slot is None:
+        return "No reminder is set: choose at least one day and one time."
+    today = now.astimezone(tz).date()
+    if slot.day == today:
+        day = "today"
+    elif slot.day == today + timedelta(days=1):
+        day = "tomorrow"
+    else:
+        day = f"{slot.day:%A}"
+    return f"Next reminder: {day} at {slot.time:%H:%M}."

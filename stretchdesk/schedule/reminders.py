@@ -230,3 +230,9 @@ def _quiet_end(rules: ReminderRules, tz: tzinfo, now: datetime) -> datetime | No
         if end_utc > now:
             return end_utc
     return None
+
+
+def next_slot(rules: ReminderRules, tz: tzinfo, now: datetime) -> Slot | None:
+    """The next reminder time after ``now`` (whether or not it will be needed)."""
+    now = _utc(now)
+    return next((s for s in around(rules, tz, now) if s.at > now), None)

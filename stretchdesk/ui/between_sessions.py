@@ -16,7 +16,9 @@ from PySide6.QtCore import QObject
 
 from stretchdesk.autostart import set_autostart
 from stretchdesk.prefs import Preferences
+from stretchdesk.schedule.days import next_words
 from stretchdesk.schedule.zone import local_zone
+from stretchdesk.services import Services
 from stretchdesk.ui.notifier import DesktopNotifier, Note
 from stretchdesk.ui.reminder_clock import ReminderClock
 from stretchdesk.ui.tray import Tray
@@ -141,6 +143,26 @@ class BetweenSessions(QObject):
                 window.start.select(routine.id)
         window.banner.add(f"{note.summary}: {note.body} Press Enter to start.")
         window.bring_to_front()
+
+
+def reminders_status(services: Services, between: BetweenSessions | None) -> str:
+    """The Settings line under the reminders: the next one, and how it will come."""
+    prefs = services.prefs
+    if not prefs.reminders:
+        return "Reminders are off."
+    zone = between.zone if between is not None else local_zone()
+    words = next_words(prefs.reminder_rules(), zone, services.wall())
+    routine = services.reminder_routine()
+    if routine is not None and words.endswith("."):
+        words = f"{words[:-1]}, for {routine.title}."
+    if between is None:
+        return f"{words} Reminders come while stretchdesk is running."
+    if between.tray is None:
+        return (
+            f"{words} This desktop shows no tray icons: reminders come while stretchdesk's "
+            "window is open."
+        )
+    return f"{words} Closing the window keeps stretchdesk in the tray to remind you."
 
 
 def autostart_changed(window: MainWindow, old: Preferences, new: Preferences) -> str | None:

@@ -22,8 +22,11 @@ from PySide6.QtWidgets import (
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.queries import SessionSummary
 from stretchdesk.history.reader import HistoryReader, HistoryReadError
+from stretchdesk.schedule.days import Plan
+from stretchdesk.schedule.zone import local_zone
 from stretchdesk.ui import wording
 from stretchdesk.ui.chart import PainChart
+from stretchdesk.ui.days_calendar import DaysCalendar
 from stretchdesk.ui.widgets import button, label
 
 BATCH = 200
@@ -129,12 +132,17 @@ class HistoryScreen(QWidget):
         reader: HistoryReader,
         titles: Mapping[str, str],
         today: Callable[[], date] = date.today,
+        plan: Callable[[], tuple[Plan | None, list[str]]] = lambda: (None, []),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("History")
         self._reader = reader
         self._today = today
+        self._plan = plan  # the plan over weeks and its words (progress, pain by week)
+        self.plan = label("", "subheading")
+        self.plan.hide()
+        self.calendar = DaysCalendar()
         self.week = label("", "heading")
         self.streak = label("", "heading")
         self.chart = PainChart()
@@ -164,22 +172,32 @@ class HistoryScreen(QWidget):
         top.addWidget(self.streak)
         top.addStretch(1)
         top.addWidget(self.export)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(32, 20, 32, 20)
+        column.addLayout(top)
+        column.addWidget(self.plan)
+        column.addWidget(self.status)
+        column.addLayout(self._middle(), 2)
+        column.addWidget(self.table, 3)
+
+    def _middle(self) -> QHBoxLayout:
+        """The pain chart, the month of days done, the pain-stops per exercise."""
         middle = QHBoxLayout()
         chart_box = QVBoxLayout()
         chart_box.addWidget(label("Pain, 0 to 10", "subheading"))
         chart_box.addWidget(self.chart, 1)
         middle.addLayout(chart_box, 3)
+        calendar_box = QVBoxLayout()
+        calendar_box.addWidget(label("Days done", "subheading"))
+        calendar_box.addWidget(self.calendar)
+        calendar_box.addStretch(1)
+        middle.addLayout(calendar_box, 2)
         stops_box = QVBoxLayout()
         stops_box.addWidget(label("Pain-stops per exercise", "subheading"))
         stops_box.addWidget(self.stops)
         stops_box.addStretch(1)
         middle.addLayout(stops_box, 1)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(32, 20, 32, 20)
-        column.addLayout(top)
-        column.addWidget(self.status)
-        column.addLayout(middle, 2)
-        column.addWidget(self.table, 3)
+        return middle
 
     def reload(self) -> None:
         today = self._today()
@@ -187,6 +205,7 @@ class HistoryScreen(QWidget):
         assert tz is not None
         try:
             overview = self._reader.overview(today, tz)
+            done_days = self._reader.days_done(local_zone())
             self.model.reload(self._reader)
         except HistoryReadError as exc:
             self.status.setText(str(exc))
@@ -195,6 +214,10 @@ class HistoryScreen(QWidget):
         days = overview.streak_days
         self.streak.setText(f"Streak: {days} day{'s' if days != 1 else ''}")
         self.chart.set_points(overview.pain)
+        plan, words = self._plan()
+        self.calendar.show_days(done_days, today, plan)
+        self.plan.setText(" ".join(words))
+        self.plan.setVisible(bool(words))
         lines = [f"{title}: {count}" for _, title, count in overview.pain_stops[:8]]
         self.stops.setText("\n".join(lines) or "None")
         if not self.model.rows:

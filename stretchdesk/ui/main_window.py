@@ -225,6 +225,11 @@ class MainWindow(QMainWindow):
 
         return self.services.today_words(local_zone())
 
+    def reminders_status(self) -> str:
+        from stretchdesk.ui.between_sessions import reminders_status  # noqa: PLC0415
+
+        return reminders_status(self.services, self.between)
+
     def session_running(self) -> bool:
         return self.live is not None and not self.live.engine.finished
 
@@ -336,6 +341,7 @@ class MainWindow(QMainWindow):
             problem = autostart_changed(self, old, prefs) or problem
         if "settings" in self.built_screens:
             self.settings.show_result(problem)
+            self.settings.reminders.show_status(self.reminders_status())
         if self.audio is not None:
             self.audio.apply(prefs)
         if self.media is not None and prefs.media_keys:

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from stretchdesk import paths
+from stretchdesk.schedule.days import Plan
+from stretchdesk.schedule.zone import local_zone
 from stretchdesk.session.view import EngineState
 
 MEDIA_LATER = "Media keys control a session while one is on screen."
@@ -176,7 +178,12 @@ def make_history(window: MainWindow) -> HistoryScreen:
 
     services = window.services
     titles = {key: exercise.title for key, exercise in services.library.items()}
-    return HistoryScreen(services.reader, titles, window.today)
+
+    def plan() -> tuple[Plan | None, list[str]]:
+        zone = window.between.zone if window.between is not None else local_zone()
+        return services.prefs.plan(), services.plan_words(zone)
+
+    return HistoryScreen(services.reader, titles, window.today, plan)
 
 
 def make_health(window: MainWindow) -> HealthScreen:
@@ -190,8 +197,10 @@ def make_health(window: MainWindow) -> HealthScreen:
 def make_settings(window: MainWindow) -> SettingsScreen:
     from stretchdesk.ui.settings_screen import SettingsScreen  # noqa: PLC0415
 
-    screen = SettingsScreen()
+    screen = SettingsScreen(window.today())
+    screen.reminders.show_routines(window.services.catalog.routines)
     screen.show_prefs(window.services.prefs)
+    screen.reminders.show_status(window.reminders_status())
     screen.changed.connect(window.apply_prefs)
     screen.safety_requested.connect(lambda: window.show_screen(window.safety))
     screen.health_requested.connect(window.ask_health)

@@ -4,6 +4,7 @@ the timing it started with; theme and text size apply to the whole window at onc
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.prefs import TEXT_SIZES, THEMES, VOICE_RATE_STEPS, Preferences, whole_range
+from stretchdesk.ui.reminder_settings import ReminderSettings
 from stretchdesk.ui.widgets import button, label, scrolled
 
 THEME_NAMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -80,11 +82,14 @@ class SettingsScreen(QWidget):
     health_requested = Signal()
     test_sound = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Settings")
         self._prefs = Preferences()
         self._loading = False
+        self.reminders = ReminderSettings(today or date.today(), lambda: self._prefs, self)
+        self.reminders.edited.connect(self._reminders_edited)
+        self.reminders.problem.connect(self.reminders.show_status)
         self.lead_in = _spin(
             whole_range("lead_in"),
             1,
@@ -156,6 +161,7 @@ class SettingsScreen(QWidget):
                     ("", self.listen_status),
                 ),
             ),
+            ("Reminders and plan", self.reminders.rows),
             (
                 "Suggest a GP or physiotherapist when",
                 (
@@ -269,6 +275,7 @@ class SettingsScreen(QWidget):
         self.worse_count.setValue(prefs.advice_worse_count)
         self.trend_days.setValue(prefs.advice_trend_days)
         self.repeated_stops.setValue(prefs.advice_repeated_stops)
+        self.reminders.show_prefs(prefs)
         self._loading = False
 
     def show_audio(self, sound: str, voice: str) -> None:
@@ -281,6 +288,10 @@ class SettingsScreen(QWidget):
 
     def show_listen(self, status: str) -> None:
         self.listen_status.setText(status)
+
+    def _reminders_edited(self, prefs: Preferences) -> None:
+        self._prefs = prefs
+        self.changed.emit(prefs)
 
     def show_result(self, problem: str | None) -> None:
         self.result.setText(problem or "Saved.")

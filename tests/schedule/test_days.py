@@ -69,7 +69,7 @@ def test_plan_progress() -> None:
     done = {date(2027, 1, 4), date(2027, 1, 5), date(2027, 1, 11), date(2026, 12, 31)}
     now = progress(plan, done, date(2027, 1, 12))
     assert (now.week, now.days_so_far, now.days_done) == (2, 9, 3)
-    assert now.text() == "Plan: week 2 of 6, 3 of 9 days so far done."
+    assert now.text() == "Plan: week 2 of 6, day 9 of 42; done on 3 days so far."
     assert progress(plan, done, date(2027, 1, 1)).text() == (
         "Plan: every day for 6 weeks, starting soon."
     )

@@ -1,0 +1,87 @@
+"""A month of the days done: Qt's calendar with each day that had a session marked in the
+theme's accent colour, and a sentence for a screen reader about the month shown (how many
+days done, and the plan's dates)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtGui import QBrush, QPalette, QTextCharFormat
+from PySide6.QtWidgets import QCalendarWidget, QWidget
+
+from stretchdesk.schedule.days import Plan
+
+QT_CONTROLS = (
+    ("qt_calendar_prevmonth", "Previous month"),
+    ("qt_calendar_nextmonth", "Next month"),
+    ("qt_calendar_monthbutton", "Choose the month"),
+    ("qt_calendar_yearbutton", "Choose the year"),
+    ("qt_calendar_yearedit", "Year"),
+)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class DaysCalendar(QCalendarWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Days done")
+        self.setGridVisible(False)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        # nothing to choose: a selected day would look like a day done
+        self.setSelectionMode(QCalendarWidget.SelectionMode.NoSelection)
+        self.days: set[date] = set()
+        self.plan: Plan | None = None
+        self._marked: list[QDate] = []
+        self.currentPageChanged.connect(lambda _y, _m: self._describe())
+        # Qt's own month and year controls, named and reached with Tab
+        for name, text in QT_CONTROLS:
+            control = self.findChild(QWidget, name)
+            if control is not None:
+                control.setAccessibleName(text)
+                control.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._paint_formats()
+
+    def show_days(self, days: set[date], today: date, plan: Plan | None = None) -> None:
+        self.days, self.plan = days, plan
+        self.setMaximumDate(_qdate(today))
+        self.setCurrentPage(today.year, today.month)
+        self._paint_formats()
+        self._describe()
+        self.setMinimumSize(self.sizeHint())  # every week of the month, never cut off
+
+    def _paint_formats(self) -> None:
+        palette = self.palette()
+        plain = QTextCharFormat()  # weekends as weekdays: red would read as a warning
+        plain.setForeground(QBrush(palette.color(QPalette.ColorRole.WindowText)))
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.setWeekdayTextFormat(weekend, plain)
+        for marked in self._marked:
+            self.setDateTextFormat(marked, QTextCharFormat())
+        done = QTextCharFormat()
+        done.setBackground(QBrush(palette.color(QPalette.ColorRole.Highlight)))
+        done.setForeground(QBrush(palette.color(QPalette.ColorRole.HighlightedText)))
+        done.setFontWeight(700)
+        done.setToolTip("A session was done")
+        self._marked = [_qdate(day) for day in self.days]
+        for marked in self._marked:
+            self.setDateTextFormat(marked, done)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed
+            self._paint_formats()
+
+    def _describe(self) -> None:
+        year, month = self.yearShown(), self.monthShown()
+        count = sum(1 for d in self.days if (d.year, d.month) == (year, month))
+        name = date(year, month, 1).strftime("%B %Y")
+        text = f"{name}: {count} day{'s' if count != 1 else ''} done"
+        if self.plan is not None:
+            text += f"; plan from {self.plan.start:%d %B} to {self.plan.end:%d %B %Y}"
+        self.setAccessibleDescription(text)
+        self.setToolTip(text)

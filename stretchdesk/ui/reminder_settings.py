@@ -1,0 +1,172 @@
+"""The Settings screen's "Reminders and plan" group: on or off, which routine, times of day,
+which days, quiet hours, starting at login, and a plan of every day for N weeks.
+
+Times are typed as on a clock ("08:00 18:00"); a time that cannot be read is named in the
+status line and nothing is saved until it can. The rules are schedule/'s; this only shows
+and edits the settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
+
+from stretchdesk.prefs import Preferences, whole_range
+from stretchdesk.routine import Routine
+from stretchdesk.schedule.reminders import (
+    DAY_NAMES,
+    format_days,
+    format_quiet,
+    format_times,
+    parse_days,
+    parse_quiet,
+    parse_times,
+)
+from stretchdesk.ui.widgets import label
+
+DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class ReminderSettings(QObject):
+    """The controls, as (label, widget) rows for the settings form."""
+
+    edited = Signal(object)  # the new Preferences
+    problem = Signal(str)  # a value that cannot be used, in words
+
+    def __init__(
+        self, today: date, current: Callable[[], Preferences], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._current = current  # the Settings screen's settings, edited by every group
+        self._loading = False
+        self.on = QCheckBox("Remind me to do my exercises")
+        self.on.setAccessibleName("Reminders")
+        self.routine = QComboBox()
+        self.routine.setAccessibleName("Routine to be reminded of")
+        self.times = QLineEdit()
+        self.times.setAccessibleName("Times of day")
+        self.times.setPlaceholderText("08:00 18:00")
+        self.times.setToolTip("One or more times of day, like 08:00 13:00 18:00")
+        self.days = [QCheckBox(text) for text in DAY_LABELS]
+        for box, word in zip(self.days, DAY_WORDS, strict=True):
+            box.setAccessibleName(word)
+        days_row = QWidget()
+        row = QHBoxLayout(days_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for box in self.days:
+            row.addWidget(box)
+        row.addStretch(1)
+        self.quiet = QLineEdit()
+        self.quiet.setAccessibleName("Quiet hours")
+        self.quiet.setPlaceholderText("none")
+        self.quiet.setToolTip("No reminders from the first time to the second, like 22:00-07:00")
+        self.login = QCheckBox("Start in the background when I log in (tray and reminders only)")
+        self.login.setAccessibleName("Start at login")
+        self.plan = QCheckBox("Every day for")
+        self.plan.setAccessibleName("Follow a plan")
+        self.weeks = QSpinBox()
+        self.weeks.setRange(*whole_range("plan_weeks"))
+        self.weeks.setSuffix(" weeks")
+        self.weeks.setAccessibleName("Plan length in weeks")
+        self.weeks.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.plan_note = label("", "muted")
+        self.plan_note.setWordWrap(False)
+        plan_row = QWidget()
+        row = QHBoxLayout(plan_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.plan)
+        row.addWidget(self.weeks)
+        row.addWidget(self.plan_note)
+        row.addStretch(1)
+        self.status = label("", "muted")
+        self.status.setMinimumWidth(560)
+        self.rows: tuple[tuple[str, QWidget], ...] = (
+            ("Reminders", self.on),
+            ("Routine", self.routine),
+            ("Times of day", self.times),
+            ("Days", days_row),
+            ("Quiet hours", self.quiet),
+            ("At login", self.login),
+            ("Plan", plan_row),
+            ("", self.status),
+        )
+        for box in (self.on, self.login, self.plan, *self.days):
+            box.toggled.connect(self._edited)
+        self.routine.currentIndexChanged.connect(self._edited)
+        self.weeks.valueChanged.connect(self._edited)
+        for line in (self.times, self.quiet):
+            line.editingFinished.connect(self._edited)
+
+    def show_routines(self, routines: list[Routine]) -> None:
+        self._loading = True
+        self.routine.clear()
+        for routine in routines:
+            self.routine.addItem(routine.title, routine.id)
+        self._loading = False
+        self.show_prefs(self._current())
+
+    def show_prefs(self, prefs: Preferences) -> None:
+        self._loading = True
+        self.on.setChecked(prefs.reminders)
+        index = self.routine.findData(prefs.reminder_routine)
+        self.routine.setCurrentIndex(max(index, 0))
+        self.times.setText(prefs.reminder_times)
+        days = parse_days(prefs.reminder_days)
+        for number, box in enumerate(self.days):
+            box.setChecked(number in days)
+        self.quiet.setText(prefs.quiet_hours)
+        self.login.setChecked(prefs.start_at_login)
+        self.plan.setChecked(bool(prefs.plan_start))
+        self.weeks.setValue(prefs.plan_weeks)
+        plan = prefs.plan()
+        self.plan_note.setText(f"from {plan.start:%d %B %Y}" if plan else "")
+        self._loading = False
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        try:
+            times = format_times(parse_times(self.times.text()))
+            quiet = format_quiet(parse_quiet(self.quiet.text()))
+        except ValueError as exc:
+            self.problem.emit(f"Not saved: {exc}.")
+            return
+        chosen = [DAY_NAMES[i] for i, box in enumerate(self.days) if box.isChecked()]
+        current = self._current()
+        plan_start = current.plan_start if self.plan.isChecked() else ""
+        if self.plan.isChecked() and not plan_start:
+            plan_start = self._today.isoformat()
+        routine = self.routine.currentData()
+        prefs = replace(
+            current,
+            reminders=self.on.isChecked(),
+            reminder_routine=str(routine) if routine else current.reminder_routine,
+            reminder_times=times,
+            reminder_days=format_days(DAY_NAMES.index(d) for d in chosen),
+            quiet_hours=quiet,
+            start_at_login=self.login.isChecked(),
+            plan_weeks=self.weeks.value(),
+            plan_start=plan_start,
+        )
+        self.times.setText(times)
+        self.quiet.setText(quiet)
+        plan = prefs.plan()
+        self.plan_note.setText(f"from {plan.start:%d %B %Y}" if plan else "")
+        self.edited.emit(prefs)
