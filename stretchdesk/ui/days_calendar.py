@@ -82,6 +82,7 @@ class DaysCalendar(QCalendarWidget):
         name = date(year, month, 1).strftime("%B %Y")
         text = f"{name}: {count} day{'s' if count != 1 else ''} done"
         if self.plan is not None:
-            text += f"; plan from {self.plan.start:%d %B} to {self.plan.end:%d %B %Y}"
+            start, end = self.plan.start, self.plan.end
+            text += f"; plan from {start.day} {start:%B} to {end.day} {end:%B %Y}"
         self.setAccessibleDescription(text)
         self.setToolTip(text)

@@ -133,7 +133,7 @@ class ReminderSettings(QObject):
         self.plan.setChecked(bool(prefs.plan_start))
         self.weeks.setValue(prefs.plan_weeks)
         plan = prefs.plan()
-        self.plan_note.setText(f"from {plan.start:%d %B %Y}" if plan else "")
+        self.plan_note.setText(f"from {plan.start.day} {plan.start:%B %Y}" if plan else "")
         self._loading = False
 
     def show_status(self, text: str) -> None:
@@ -168,5 +168,5 @@ class ReminderSettings(QObject):
         self.times.setText(times)
         self.quiet.setText(quiet)
         plan = prefs.plan()
-        self.plan_note.setText(f"from {plan.start:%d %B %Y}" if plan else "")
+        self.plan_note.setText(f"from {plan.start.day} {plan.start:%B %Y}" if plan else "")
         self.edited.emit(prefs)

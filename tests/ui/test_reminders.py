@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusVirtualObject
 from pytestqt.qtbot import QtBot
 
+from stretchdesk.autostart import autostart_file
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.session import FakeClock
 from stretchdesk.ui.between_sessions import BetweenSessions
@@ -218,3 +219,33 @@ def test_closing_with_reminders_on_stays_in_the_tray_until_quit(
     assert window.isVisible()
     reminders.tray.quit.trigger()
     assert closed == [True]
+
+
+def test_settings_edit_the_reminders_and_the_login_entry(
+    qtbot: QtBot, reminding: None, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    group = window.settings.reminders
+    assert group.times.text() == "08:30 18:00" and group.on.isChecked()
+    group.times.setText("7:15, 13:00 19:30")
+    group.times.editingFinished.emit()
+    assert window.services.prefs.reminder_times == "07:15 13:00 19:30"
+    assert group.times.text() == "07:15 13:00 19:30"
+    group.times.setText("noon")
+    group.times.editingFinished.emit()
+    assert window.services.prefs.reminder_times == "07:15 13:00 19:30"  # nothing saved
+    assert group.status.text().startswith("Not saved: 'noon' is not a time")
+    group.times.setText("07:15")
+    group.days[5].setChecked(False)  # no Saturday
+    assert window.services.prefs.reminder_days == "mon tue wed thu fri sun"
+    assert window.services.prefs.reminder_times == "07:15"
+    entry = autostart_file()
+    group.login.setChecked(True)
+    assert entry.exists() and "--background" in entry.read_text(encoding="utf-8")
+    group.login.setChecked(False)
+    assert not entry.exists()
+    group.plan.setChecked(True)
+    assert window.services.prefs.plan_start == "2026-11-02"  # the window's today
+    assert group.plan_note.text() == "from 2 November 2026"
+    group.on.setChecked(False)
+    assert window.settings.reminders.status.text() == "Reminders are off."
