@@ -53,7 +53,7 @@ def main() -> int:
         target = targets.get(key)
         mark = "" if target is None else f"<= {target}" + (" ok" if value <= target else " MISSED")
         print(f"| history: {key} | {value} | {mark} |")
-    for group in ("startup", "session", "pain_stop", "install", "listen"):
+    for group in ("startup", "session", "tray", "pain_stop", "install", "listen"):
         for key, value in results[group].items():
             print(f"| {group}: {key} | {value} | |")
     print(f"\nwritten to {RESULTS}", file=sys.stderr)

@@ -3,9 +3,11 @@
 Start-up: process start (the parent's clock before spawning) to the first paint, app and
 bare window interleaved, medians of RUNS after one warm-up each. Memory and CPU: the real
 app 30 s and 60 s into a running session, with the bare window's memory as the baseline.
-Countdown: every change of the shown number compared with the moment the true remaining time
-crossed it, first with both cores loaded by busy processes, then with the GUI thread blocked
-1.5 s every 7 s. Pain-stop: click to recovery screen, everything stopped and committed.
+Waiting in the tray: the app started with --background, reminders on and none due, its
+memory beside the bare window's and its CPU over a minute. Countdown: every change of the
+shown number compared with the moment the true remaining time crossed it, first with both
+cores loaded by busy processes, then with the GUI thread blocked 1.5 s every 7 s.
+Pain-stop: click to recovery screen, everything stopped and committed.
 """
 
 from __future__ import annotations
@@ -97,6 +99,20 @@ def session(bare_mb: float) -> dict[str, Any]:
     }
 
 
+def tray(bare_mb: float) -> dict[str, Any]:
+    """Waiting in the background with reminders on: memory beside the bare window, CPU
+    over a minute with nothing due."""
+    found, _ = child("tray", "65")
+    return {
+        "rss_mb": round(found["rss_mb"], 1),
+        "over_bare_mb": round(found["rss_mb"] - bare_mb, 1),
+        "cpu_share_percent": round(found["cpu_share"] * 100, 3),
+        "timer_wakes_per_minute": found["timer_wakes"],
+        "window_shown": found["window_shown"],
+        "targets": {"over_bare_mb": 10, "cpu_share_percent": 0.0},
+    }
+
+
 def pain_stop() -> dict[str, Any]:
     found, _ = child("painstop", "21")
     return {
@@ -110,4 +126,9 @@ def pain_stop() -> dict[str, Any]:
 
 def run() -> dict[str, Any]:
     start = startup()
-    return {"startup": start, "session": session(start["bare_rss_mb"]), "pain_stop": pain_stop()}
+    return {
+        "startup": start,
+        "session": session(start["bare_rss_mb"]),
+        "tray": tray(start["bare_rss_mb"]),
+        "pain_stop": pain_stop(),
+    }

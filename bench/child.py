@@ -112,6 +112,60 @@ def app_start() -> None:
         services.close()
 
 
+def tray(seconds: float) -> None:
+    """``--background`` with reminders on (none due during the run): memory once settled,
+    CPU over the rest of the run, and how often the reminders' timer woke."""
+    from datetime import datetime, timedelta  # noqa: PLC0415
+
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from stretchdesk import app as wiring  # noqa: PLC0415
+    from stretchdesk import paths  # noqa: PLC0415
+    from stretchdesk.prefs import Preferences, save_prefs  # noqa: PLC0415
+    from stretchdesk.schedule.zone import local_zone  # noqa: PLC0415
+    from stretchdesk.services import Services  # noqa: PLC0415
+
+    later = (datetime.now(local_zone()) + timedelta(hours=6)).strftime("%H:%M")
+    with tempfile.TemporaryDirectory() as tmp:
+        prefs = Preferences(safety_seen=True, reminders=True, reminder_times=later)
+        save_prefs(Path(tmp) / "settings.toml", prefs)
+        services = Services.load(paths.DataPaths(Path(tmp)))
+        window = wiring.build_window(services, None, background=True)
+        assert window is not None
+        app = QApplication.instance()
+        assert app is not None
+        marks: dict[str, float] = {}
+
+        def settled() -> None:
+            marks["rss_mb"] = rss_mb()
+            marks["cpu"], marks["wall"] = cpu_seconds(), time.monotonic()
+            assert window.between is not None
+            marks["checks"] = 0
+            window.between.clock.timer.timeout.connect(
+                lambda: marks.__setitem__("checks", marks["checks"] + 1)
+            )
+
+        def stop() -> None:
+            marks["cpu_s"] = cpu_seconds() - marks["cpu"]
+            marks["wall_s"] = time.monotonic() - marks["wall"]
+            marks["visible"] = float(window.isVisible())
+            app.quit()
+
+        QTimer.singleShot(5000, settled)
+        QTimer.singleShot(round(seconds * 1000), stop)
+        app.exec()
+        out(
+            kind="tray",
+            rss_mb=marks["rss_mb"],
+            cpu_share=marks["cpu_s"] / marks["wall_s"],
+            timer_wakes=marks["checks"],
+            window_shown=bool(marks["visible"]),
+        )
+        window.quit_for_good()
+        services.close()
+
+
 def watch_countdown(window: Any) -> list[float]:
     """Record, for each new number the dial shows, how long after the true remaining time
     reached that number it appeared (seconds)."""
@@ -259,6 +313,8 @@ def main() -> None:
         app_start()
     elif mode == "session":
         session(float(sys.argv[2]), len(sys.argv) > 3 and sys.argv[3] == "stall")
+    elif mode == "tray":
+        tray(float(sys.argv[2]))
     elif mode == "painstop":
         painstop(int(sys.argv[2]))
 

@@ -101,7 +101,8 @@ def build_window(
         return None
     app.setQuitOnLastWindowClosed(False)  # closing the window may leave the app in the tray
     apply_theme(app, services.prefs.theme, services.prefs.text_size)
-    window = MainWindow(services)
+    background = background and routine is None  # --routine: the window, as asked
+    window = MainWindow(services, hidden=background)
 
     def start_audio() -> None:  # loads in about 80 ms, so only once the window is up
         quiet_audio_logs()
@@ -116,16 +117,17 @@ def build_window(
             window.start.show_today(window.today_words())
 
     window.closed.connect(app.quit)
-    window.after_first_paint(start_audio)
     instance.on_wake(window.bring_to_front)
     _catch_unexpected(services.data.crash_log, window.report_unexpected)
     instance.setParent(window)  # lives as long as the window
     if routine is not None:
         window.open_routine(routine)
-    if background:
-        QTimer.singleShot(0, start_between)  # nothing to paint first
-        QTimer.singleShot(0, start_audio)
+    if background:  # sound and voice wait for the window to be first shown
+        window.after_first_paint(start_audio)
+        QTimer.singleShot(0, start_between)
+        QTimer.singleShot(0, glibc_heap.trim)  # waiting in the tray: give back what it can
         return window
+    window.after_first_paint(start_audio)
     window.after_first_paint(start_between)
     window.show()
     window.bring_to_front()

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -86,7 +86,11 @@ class MainWindow(QMainWindow):
         services: Services,
         today: Callable[[], date] = date.today,
         audio: AudioOutput | None = None,
+        *,
+        hidden: bool = False,
     ) -> None:
+        """``hidden``: started in the background; the first screen is built when the
+        window is first shown (it is most of a waiting app's memory)."""
         super().__init__()
         self.services = services
         self.audio = audio
@@ -126,10 +130,20 @@ class MainWindow(QMainWindow):
         for notice in services.notices:
             self.banner.add(notice.message, error=notice.error, details=notice.details)
         self.resize(1280, 800)
-        if services.prefs.safety_seen:
+        if not hidden:
+            self._first_screen()
+
+    def _first_screen(self) -> None:
+        if self.stack.currentWidget() is not None:
+            return
+        if self.services.prefs.safety_seen:
             self.go_start()
         else:
             self.show_screen(self.safety)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._first_screen()  # started hidden: now there is something to see
+        super().showEvent(event)
 
     def after_first_paint(self, action: Callable[[], None]) -> None:
         """Run ``action`` once, just after the window has first been painted."""

@@ -36,6 +36,7 @@ def test_in_the_background_there_is_no_window_until_asked(
     try:
         qtbot.waitUntil(lambda: window.between is not None)
         assert not window.isVisible()
+        assert window.current is None and "start" not in window.built_screens
         assert window.between is not None and window.between.clock.next_check is not None
         # a second start in the background (login, again): nothing, no window
         second = subprocess.run(
@@ -58,6 +59,7 @@ def test_in_the_background_there_is_no_window_until_asked(
         out, _ = third.communicate()
         assert "already open" in out
         qtbot.waitUntil(window.isVisible)
+        assert window.current is window.start  # built now that there is something to see
     finally:
         window.quit_for_good()
         services.close()
