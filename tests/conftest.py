@@ -16,6 +16,7 @@ from bench.sound_server import null_sink
 from stretchdesk import paths
 from stretchdesk.routine import Catalog, ExerciseLibrary, load_catalog, load_library
 from stretchdesk.session import FakeClock
+from tests.buses import bus_daemon
 from tests.fakes import FakeWall
 from tests.toolcheck import missing_tool
 
@@ -83,21 +84,5 @@ def wall(clock: FakeClock) -> FakeWall:
 @pytest.fixture
 def private_bus(tmp_path: Path) -> Iterator[str]:
     """A private session bus: nothing reaches the desktop's own."""
-    socket = tmp_path / "bus"
-    daemon = subprocess.Popen(
-        [
-            "dbus-daemon",
-            "--session",
-            "--nofork",
-            "--print-address=1",
-            f"--address=unix:path={socket}",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert daemon.stdout is not None
-    address = daemon.stdout.readline().strip()
-    yield address
-    daemon.terminate()
-    daemon.communicate(timeout=10)
+    with bus_daemon(tmp_path / "bus") as address:
+        yield address

@@ -66,14 +66,15 @@ class BusConnection(QObject):
         self._dead: str | None = None
         self._socket.connected.connect(self._login)
         self._socket.readyRead.connect(self._read)
-        self._socket.errorOccurred.connect(lambda _e: self._fail(self._socket.errorString()))
-        self._socket.disconnected.connect(lambda: self._fail("the bus closed the connection"))
+        # bound methods, not lambdas: nothing is called once this object is gone
+        self._socket.errorOccurred.connect(self._socket_error)
+        self._socket.disconnected.connect(self._closed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(lambda: self._fail("the bus did not answer"))
+        self._timer.timeout.connect(self._no_answer)
         where = wire.socket_path(address)
         if where is None:
-            QTimer.singleShot(0, lambda: self._fail("there is no desktop session bus"))
+            QTimer.singleShot(0, self, self._no_bus)
             return
         path, abstract = where
         if abstract:
@@ -165,6 +166,18 @@ class BusConnection(QObject):
                 reply(message)
         elif message.kind == wire.SIGNAL:
             self.signal.emit(message)
+
+    def _socket_error(self, _error: QLocalSocket.LocalSocketError) -> None:
+        self._fail(self._socket.errorString())
+
+    def _closed(self) -> None:
+        self._fail("the bus closed the connection")
+
+    def _no_bus(self) -> None:
+        self._fail("there is no desktop session bus")
+
+    def _no_answer(self) -> None:
+        self._fail("the bus did not answer")
 
     def _fail(self, reason: str) -> None:
         if self._dead is not None:

@@ -147,7 +147,11 @@ class ReminderClock(QObject):
         note = Note(
             "Time for your back exercises",
             body,
-            ((START, "Start now"), (LATER, f"Later ({int(SNOOZE.total_seconds() // 60)} min)")),
+            (
+                (START, "Start now"),
+                (LATER, f"Later ({int(SNOOZE.total_seconds() // 60)} min)"),
+                (OPEN, "Open stretchdesk"),  # the notification itself clicked
+            ),
         )
         self._routine_id = routine_id
         self._pending = note

@@ -19,6 +19,7 @@ from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.session import FakeClock
 from stretchdesk.ui.between_sessions import BetweenSessions
 from stretchdesk.ui.main_window import MainWindow
+from tests.buses import bus_daemon
 from tests.fakes import FakeWall
 from tests.ui.flows import WindowFactory
 
@@ -125,7 +126,14 @@ def test_one_notification_at_the_due_time_then_later_then_start_now(
     assert (app, replaces, icon) == ("stretchdesk", 0, "io.github.stretchdesk.StretchDesk")
     assert summary == "Time for your back exercises"
     assert body.startswith(window.services.catalog.get(ROUTINE).title)  # type: ignore[union-attr]
-    assert actions == ["start", "Start now", "later", "Later (30 min)"]
+    assert actions == [
+        "start",
+        "Start now",
+        "later",
+        "Later (30 min)",
+        "default",
+        "Open stretchdesk",
+    ]
     assert hints.currentSignature() == "a{sv}"  # its words: tests/desktop/test_wire.py
     assert timeout == 0
     reminders.clock.check()  # asked again: shown once only
@@ -249,3 +257,39 @@ def test_settings_edit_the_reminders_and_the_login_entry(
     assert group.plan_note.text() == "from 2 November 2026"
     group.on.setChecked(False)
     assert window.settings.reminders.status.text() == "Reminders are off."
+
+
+def test_waking_from_suspend_checks_at_once_and_clicking_opens_the_window(
+    qtbot: QtBot,
+    reminding: None,
+    make_window: WindowFactory,
+    notifications: FakeNotifications,
+    private_bus: str,
+    clock: FakeClock,
+    tmp_path: Path,
+) -> None:
+    """logind says PrepareForSleep(false) on the system bus when the machine wakes: the
+    timer (stopped while asleep) is not waited for."""
+    with bus_daemon(tmp_path / "system-bus") as address:
+        logind = QDBusConnection.connectToBus(address, "fake-logind")
+        assert logind.registerService("org.freedesktop.login1")
+        window = make_window()
+        reminders = BetweenSessions(
+            window, bus=private_bus, system_bus=address, zone=UTC_ZONE, tray=False
+        )
+        window.between = reminders
+        qtbot.wait(200)  # the match rule is in place
+        clock.advance(3 * 3600)  # asleep from 08:00 to 11:00: the 08:30 reminder was missed
+        assert notifications.notifies() == []
+        signal = QDBusMessage.createSignal(
+            "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep"
+        )
+        signal.setArguments([False])
+        logind.send(signal)
+        qtbot.waitUntil(lambda: len(notifications.notifies()) == 1)
+        assert "It was due at 08:30" in notifications.notifies()[0][4]
+        window.hide()
+        notifications.press("default")  # the notification itself clicked
+        qtbot.waitUntil(window.isVisible)
+        assert window.current is window.start
+        QDBusConnection.disconnectFromBus("fake-logind")

@@ -1,0 +1,76 @@
+"""The reminders' notifications against a real notification server: dunst, which (like the
+desktops' own servers) refuses a call whose arguments are not exactly ``susssasa{sv}i``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtDBus import QDBusConnection, QDBusMessage
+from pytestqt.qtbot import QtBot
+
+from stretchdesk.ui.notifier import DesktopNotifier, Note
+
+pytestmark = pytest.mark.needs("dunst", "dunstctl", "Xvfb", "dbus-daemon", package="dunst xvfb")
+
+
+@pytest.fixture
+def dunst(qtbot: QtBot, x_display: str, private_bus: str) -> Iterator[dict[str, str]]:
+    """dunst on a private X display and bus, once it owns the notifications' name."""
+    env = {**os.environ, "DISPLAY": x_display, "DBUS_SESSION_BUS_ADDRESS": private_bus}
+    server = subprocess.Popen(
+        ["dunst"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    ask = [
+        "dbus-send",
+        "--print-reply",
+        "--dest=org.freedesktop.DBus",
+        "/org/freedesktop/DBus",
+        "org.freedesktop.DBus.NameHasOwner",
+        "string:org.freedesktop.Notifications",
+    ]
+
+    def owned() -> bool:
+        answer = subprocess.run(ask, env=env, capture_output=True, text=True, check=False)
+        return "boolean true" in answer.stdout
+
+    qtbot.waitUntil(owned, timeout=20_000)
+    yield env
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_dunst_shows_the_reminder_and_reports_it_closed(
+    qtbot: QtBot, dunst: dict[str, str], private_bus: str
+) -> None:
+    notifier = DesktopNotifier(private_bus)
+    failures: list[str] = []
+    notifier.failed.connect(failures.append)
+    notifier.show(
+        Note("Time for your back exercises", "Quick relief, 8 min.", (("start", "Start now"),))
+    )
+    qtbot.waitUntil(lambda: notifier.showing or bool(failures), timeout=10_000)
+    assert failures == []
+    with qtbot.waitSignal(notifier.closed, timeout=10_000):
+        subprocess.run(["dunstctl", "close"], env=dunst, check=True, timeout=30)
+    assert not notifier.showing
+
+
+def test_qt_d_bus_module_alone_would_be_refused(
+    qtbot: QtBot, dunst: dict[str, str], private_bus: str
+) -> None:
+    """Why desktop/wire.py exists: through PySide, QtDBus sends the id as a signed int."""
+    bus = QDBusConnection.connectToBus(private_bus, "plain-qt")
+    call = QDBusMessage.createMethodCall(
+        "org.freedesktop.Notifications",
+        "/org/freedesktop/Notifications",
+        "org.freedesktop.Notifications",
+        "Notify",
+    )
+    call.setArguments(["stretchdesk", 0, "", "summary", "body", ["a", "b"], {}, 0])
+    pending = bus.asyncCall(call)
+    qtbot.waitUntil(pending.isFinished, timeout=10_000)
+    assert pending.reply().errorName() == "org.freedesktop.DBus.Error.InvalidArgs"
+    QDBusConnection.disconnectFromBus("plain-qt")
