@@ -83,7 +83,12 @@ class BetweenSessions(QObject):
             self.window.apply_prefs(replace(prefs, tray_note_shown=True))
 
     def session_changed(self) -> None:
+        """A session started or ended: a notification still up is out of date."""
         self.clock.session_changed()
+        self.refresh()
+
+    def recheck(self) -> None:
+        self.clock.check()
         self.refresh()
 
     def prefs_changed(self, old: Preferences, new: Preferences) -> str | None:

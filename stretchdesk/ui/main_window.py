@@ -231,6 +231,8 @@ class MainWindow(QMainWindow):
         self.start.show_last(self.services.last_session())
         self.start.show_today(self.today_words())
         self.show_screen(self.start)
+        if self.between is not None:
+            self.between.recheck()  # a session may have been left before it started
 
     def today_words(self) -> str:
         if self.between is not None:
@@ -245,7 +247,10 @@ class MainWindow(QMainWindow):
         return reminders_status(self.services, self.between)
 
     def session_running(self) -> bool:
-        return self.live is not None and not self.live.engine.finished
+        """A session is on the session screen, ready or under way (not left, not ended)."""
+        if "session" not in self.built_screens or self.session.live is None:
+            return False
+        return not self.session.live.engine.finished
 
     def open_routine(self, routine: Routine) -> None:
         """``--routine`` (an id or a file): straight to that routine's session, through the
@@ -382,9 +387,10 @@ class MainWindow(QMainWindow):
         """Closing mid-session asks nothing: the session is saved as ended early. With
         reminders on and a tray, the window only hides; the app stays in the tray."""
         if self.session_running():
-            assert self.live is not None
+            live = self.session.live
+            assert live is not None
             self.session.stop_timers()  # built: a session is running on it
-            self.live.engine.end_early()  # silenced and saved, each stage on its own
+            live.engine.end_early()  # silenced and saved, each stage on its own
         if self.between is not None and self.between.keep_running() and not self._quitting:
             event.ignore()
             self.hide()

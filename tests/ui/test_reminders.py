@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusVirtualObject
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.autostart import autostart_file
@@ -21,7 +22,7 @@ from stretchdesk.ui.between_sessions import BetweenSessions
 from stretchdesk.ui.main_window import MainWindow
 from tests.buses import bus_daemon
 from tests.fakes import FakeWall
-from tests.ui.flows import WindowFactory
+from tests.ui.flows import WindowFactory, run_until, start_session
 
 pytestmark = pytest.mark.needs("dbus-daemon", package="dbus-daemon")
 
@@ -293,3 +294,44 @@ def test_waking_from_suspend_checks_at_once_and_clicking_opens_the_window(
         qtbot.waitUntil(window.isVisible)
         assert window.current is window.start
         QDBusConnection.disconnectFromBus("fake-logind")
+
+
+def test_the_first_completed_session_offers_reminders_once(
+    qtbot: QtBot,
+    data_dir: Path,
+    make_window: WindowFactory,
+    clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TZ", "UTC")  # the window's own zone: "this morning" is 08:00 UTC
+    save_prefs(
+        data_dir / "settings.toml",
+        Preferences(safety_seen=True, health_asked=True, pain_ratings=False),
+    )
+    window = make_window()
+    assert not window.start.today.isVisible()  # no reminders, no plan: nothing to say
+    start_session(qtbot, window, ROUTINE)
+    run_until(window, clock, lambda: window.current is window.completion, limit=4 * 3600)
+    completion = window.completion
+    assert completion.offer.isVisible()
+    assert "every morning and evening" in completion.offer.accessibleName() + " ".join(
+        w.text() for w in completion.offer.findChildren(QLabel)
+    )
+    completion.offer_yes.click()
+    prefs = window.services.prefs
+    assert (prefs.reminders, prefs.reminder_routine, prefs.reminder_offered) == (
+        True,
+        ROUTINE,
+        True,
+    )
+    assert prefs.reminder_times == "08:00 18:00" and prefs.plan_start == "2026-11-02"
+    assert not completion.offer.isVisible()
+    completion.done_button.click()
+    assert window.current is window.start
+    assert window.start.today.text() == (
+        "Today: done this morning; this evening still to do (18:00). "
+        "Plan: week 1 of 6, day 1 of 42; done on 1 day so far."
+    )
+    start_session(qtbot, window, ROUTINE)  # the next completion asks nothing
+    run_until(window, clock, lambda: window.current is window.completion, limit=4 * 3600)
+    assert not completion.offer.isVisible()
