@@ -75,6 +75,18 @@ def set_autostart(on: bool, data: paths.DataPaths, target: Path | None = None) -
         target.unlink(missing_ok=True)
 
 
+def follow_setting(old: bool, new: bool, data: paths.DataPaths) -> str | None:
+    """The "start at login" setting changed from ``old`` to ``new``: write or remove the
+    entry. A sentence if it could not be done."""
+    if old == new:
+        return None
+    try:
+        set_autostart(new, data)
+    except OSError as exc:
+        return f"Starting at login could not be set ({exc.strerror or exc})."
+    return None
+
+
 def autostart_on(target: Path | None = None) -> bool:
     """The entry exists and is not disabled (``Hidden=true``)."""
     target = target or autostart_file()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from stretchdesk.autostart import set_autostart
+from stretchdesk.autostart import follow_setting
 from stretchdesk.prefs import Preferences
 from stretchdesk.schedule.days import next_words
 from stretchdesk.schedule.zone import local_zone
@@ -96,7 +96,7 @@ class BetweenSessions(QObject):
         autostart entry could not be written."""
         self.clock.check()
         self.refresh()
-        return autostart_changed(self.window, old, new)
+        return follow_setting(old.start_at_login, new.start_at_login, self.window.services.data)
 
     def refresh(self) -> None:
         if self.tray is not None:
@@ -168,16 +168,6 @@ def reminders_status(services: Services, between: BetweenSessions | None) -> str
             "window is open."
         )
     return f"{words} Closing the window keeps stretchdesk in the tray to remind you."
-
-
-def autostart_changed(window: MainWindow, old: Preferences, new: Preferences) -> str | None:
-    if old.start_at_login == new.start_at_login:
-        return None
-    try:
-        set_autostart(new.start_at_login, window.services.data)
-    except OSError as exc:
-        return f"Starting at login could not be set ({exc.strerror or exc})."
-    return None
 
 
 def offer_answer(prefs: Preferences, yes: bool, routine_id: str, today: date) -> Preferences:

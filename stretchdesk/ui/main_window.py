@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,10 +38,11 @@ from stretchdesk.session.setup import Ready
 from stretchdesk.ui import screens
 from stretchdesk.ui.banner import Banner
 from stretchdesk.ui.echo_filter import EchoFilter
+from stretchdesk.ui.first_paint import FirstPaint
+from stretchdesk.ui.follow_prefs import follow_prefs
 from stretchdesk.ui.screens import Lazy
 from stretchdesk.ui.session_end import show_ending
 from stretchdesk.ui.setup_flow import SetupFlow
-from stretchdesk.ui.theme import apply_theme
 from stretchdesk.ui.widgets import button, double_click_seconds, restyle
 
 if TYPE_CHECKING:  # made after the first paint (app.py), or with the session screen
@@ -51,19 +52,6 @@ if TYPE_CHECKING:  # made after the first paint (app.py), or with the session sc
     from stretchdesk.ui.between_sessions import BetweenSessions
     from stretchdesk.ui.media_player import MediaPlayer
     from stretchdesk.ui.voice_control import VoiceControl
-
-
-class _FirstPaint(QObject):
-    def __init__(self, action: Callable[[], None], window: QWidget) -> None:
-        super().__init__(window)
-        self._action = action
-        self._window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._action)
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -147,8 +135,7 @@ class MainWindow(QMainWindow):
 
     def after_first_paint(self, action: Callable[[], None]) -> None:
         """Run ``action`` once, just after the window has first been painted."""
-        watcher = _FirstPaint(action, self)
-        self.installEventFilter(watcher)
+        self.installEventFilter(FirstPaint(action, self))
 
     def attach_audio(self, audio: AudioOutput) -> None:
         """Sound and voice, made after the first paint: loading them takes a while."""
@@ -308,8 +295,7 @@ class MainWindow(QMainWindow):
         )
         self.session.begin(self.live)
         self.show_screen(self.session)
-        if self.between is not None:
-            self.between.session_changed()
+        self._tell_between()
 
     def _cue(self, cue: Cue) -> None:
         """Sound and voice are made after the first paint; a session may already run."""
@@ -328,8 +314,6 @@ class MainWindow(QMainWindow):
             return
         try:
             show_ending(self, live, event)
-            if self.between is not None:
-                self.between.session_changed()
         except Exception as exc:
             log = write_crash_log(self.services.data.crash_log, exc, "showing the session's end")
             where = f" The details are in {log}." if log else ""
@@ -340,47 +324,23 @@ class MainWindow(QMainWindow):
             )
             self.flow.clear()
             self.show_screen(self.start)
+        self._tell_between()
 
-    def answer_offer(self, yes: bool) -> None:
-        """The reminders offer after the first completed session."""
-        from stretchdesk.ui.between_sessions import offer_answer  # noqa: PLC0415
-
-        routine = self.live.routine.id if self.live is not None else ""
-        self.apply_prefs(offer_answer(self.services.prefs, yes, routine, self.today()))
+    def _tell_between(self) -> None:
+        """The reminders hear that a session started or ended: never at the session's cost."""
+        if self.between is None:
+            return
+        try:
+            self.between.session_changed()
+        except Exception as exc:
+            write_crash_log(self.services.data.crash_log, exc, "updating the reminders")
 
     # ------------------------------------------------------------------ settings
     def apply_prefs(self, prefs: Preferences) -> None:
+        """Save the settings and let every part of the window follow them."""
         old = self.services.prefs
         problem = self.services.save_prefs(prefs)
-        if self.between is not None:
-            problem = self.between.prefs_changed(old, prefs) or problem
-        elif old.start_at_login != prefs.start_at_login:
-            from stretchdesk.ui.between_sessions import autostart_changed  # noqa: PLC0415
-
-            problem = autostart_changed(self, old, prefs) or problem
-        if "settings" in self.built_screens:
-            self.settings.show_result(problem)
-            self.settings.reminders.show_status(self.reminders_status())
-        if self.audio is not None:
-            self.audio.apply(prefs)
-        if self.media is not None and prefs.media_keys:
-            self.media.update()
-        elif self.media is not None:
-            self.media.unregister()
-        if self.voice_control is not None:
-            self.voice_control.update(retry=True)
-            if "settings" in self.built_screens:
-                self.settings.show_listen(self.voice_control.status)
-        if (old.theme, old.text_size) != (prefs.theme, prefs.text_size):
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                apply_theme(app, prefs.theme, prefs.text_size)
-        changed = (old.session_settings(), old.health_answers()) != (
-            prefs.session_settings(),
-            prefs.health_answers(),
-        )
-        if changed and "start" in self.built_screens:
-            self.start.show_routines(self.services.routine_cards())
+        follow_prefs(self, old, prefs, problem)
 
     # ------------------------------------------------------------------ leaving
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -165,11 +165,12 @@ def make_recovery(window: MainWindow) -> RecoveryScreen:
 
 def make_completion(window: MainWindow) -> CompletionScreen:
     from stretchdesk.ui.after_screens import CompletionScreen  # noqa: PLC0415
+    from stretchdesk.ui.session_end import answer_offer  # noqa: PLC0415
 
     screen = CompletionScreen(window.services.content)
     screen.done.connect(window.go_start)
     screen.history_requested.connect(lambda: window.nav_to("history"))
-    screen.offer_answered.connect(window.answer_offer)
+    screen.offer_answered.connect(lambda yes: answer_offer(window, yes))
     return screen
 
 

@@ -36,3 +36,12 @@ def show_ending(
     )
     window.completion.show_offer(not services.prefs.reminder_offered)
     window.show_screen(window.completion)
+
+
+def answer_offer(window: MainWindow, yes: bool) -> None:
+    """The reminders offer after the first completed session."""
+    from stretchdesk.ui.between_sessions import offer_answer  # noqa: PLC0415
+
+    live = window.session.live if "session" in window.built_screens else None
+    routine = live.routine.id if live is not None else ""
+    window.apply_prefs(offer_answer(window.services.prefs, yes, routine, window.today()))
