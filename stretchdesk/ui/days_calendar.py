@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QBrush, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QWidget
+from PySide6.QtGui import QBrush, QIcon, QPalette, QTextCharFormat
+from PySide6.QtWidgets import QCalendarWidget, QToolButton, QWidget
 
 from stretchdesk.schedule.days import Plan
 
@@ -44,6 +44,12 @@ class DaysCalendar(QCalendarWidget):
             if control is not None:
                 control.setAccessibleName(text)
                 control.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        for name, arrow in (("qt_calendar_prevmonth", "◀"), ("qt_calendar_nextmonth", "▶")):
+            button = self.findChild(QToolButton, name)
+            if button is not None:  # drawn as text: Qt's arrow icons vanish on a dark theme
+                button.setIcon(QIcon())
+                button.setText(arrow)
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._paint_formats()
 
     def show_days(self, days: set[date], today: date, plan: Plan | None = None) -> None:
@@ -60,6 +66,11 @@ class DaysCalendar(QCalendarWidget):
         plain.setForeground(QBrush(palette.color(QPalette.ColorRole.WindowText)))
         for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.setWeekdayTextFormat(weekend, plain)
+        header = QTextCharFormat()  # the days' names, in the theme's colours
+        header.setForeground(QBrush(palette.color(QPalette.ColorRole.WindowText)))
+        header.setBackground(QBrush(palette.color(QPalette.ColorRole.Window)))
+        header.setFontWeight(600)
+        self.setHeaderTextFormat(header)
         for marked in self._marked:
             self.setDateTextFormat(marked, QTextCharFormat())
         done = QTextCharFormat()

@@ -179,6 +179,8 @@ def style_sheet(c: Colors, scale: float) -> str:
     QHeaderView::section {{ background: {c.window}; color: {c.text}; border: none;
         border-bottom: 2px solid {c.border}; padding: {f(6)}; font-weight: 600; }}
     QTableView::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+    QCalendarWidget QTableView {{ padding: 0; border: none; }}
+    QCalendarWidget QSpinBox {{ min-width: 0; }}
     QCheckBox {{ spacing: {f(10)}; }}
     QCheckBox::indicator {{ width: {f(22)}; height: {f(22)}; border: 2px solid {c.border};
         border-radius: {f(4)}; background: {c.surface}; }}
