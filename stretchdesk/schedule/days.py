@@ -175,7 +175,7 @@ def pain_text(weeks: Sequence[WeekPain]) -> str:
     rated = [w for w in weeks if w.before is not None]
     if not rated:
         return ""
-    values = " → ".join(f"week {w.week}: {w.before:g}" for w in rated)
+    values = " → ".join(f"week {w.week}: {w.before:.1f}" for w in rated)
     return f"Pain before sessions, average by week of the plan: {values}."
 
 

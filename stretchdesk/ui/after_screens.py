@@ -5,10 +5,9 @@ Nothing on these screens can start a session again: their only way on is Done.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLineEdit,
@@ -23,7 +22,7 @@ from stretchdesk.session import AgendaEntry, StopLocation
 from stretchdesk.ui import wording
 from stretchdesk.ui.prompts import pain_scale
 from stretchdesk.ui.safety_screen import red_flags, section_widgets
-from stretchdesk.ui.widgets import bullet_list, button, label, scrolled
+from stretchdesk.ui.widgets import SideBySide, bullet_list, button, label, scrolled
 
 
 def where_text(location: StopLocation | None) -> str:
@@ -128,28 +127,6 @@ class RecoveryScreen(QWidget):
         if note and self.recorder is not None:
             self.recorder.add_note(note)
         self.done.emit()
-
-
-class SideBySide(QBoxLayout):
-    """Two columns side by side, or one above the other when the window is too narrow to
-    read them side by side (nothing is cut, nothing scrolls sideways)."""
-
-    NARROW = 1000
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(QBoxLayout.Direction.LeftToRight, parent)
-
-    def setGeometry(self, rect: QRect) -> None:
-        parent = self.parentWidget()
-        width = parent.window().width() if parent is not None else rect.width()
-        wanted = (
-            QBoxLayout.Direction.TopToBottom
-            if width < self.NARROW
-            else QBoxLayout.Direction.LeftToRight
-        )
-        if self.direction() != wanted:
-            self.setDirection(wanted)
-        super().setGeometry(rect)
 
 
 def advice_panel(content: SafetyContent) -> QFrame:

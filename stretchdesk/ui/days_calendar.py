@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QBrush, QIcon, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton, QWidget
 
 from stretchdesk.schedule.days import Plan
 
@@ -44,6 +44,9 @@ class DaysCalendar(QCalendarWidget):
             if control is not None:
                 control.setAccessibleName(text)
                 control.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        grid = self.findChild(QTableView)
+        if grid is not None:  # a screen reader's name for the grid of days
+            grid.setAccessibleName("Days of the month")
         for name, arrow in (("qt_calendar_prevmonth", "◀"), ("qt_calendar_nextmonth", "▶")):
             button = self.findChild(QToolButton, name)
             if button is not None:  # drawn as text: Qt's arrow icons vanish on a dark theme

@@ -27,7 +27,7 @@ from stretchdesk.schedule.zone import local_zone
 from stretchdesk.ui import wording
 from stretchdesk.ui.chart import PainChart
 from stretchdesk.ui.days_calendar import DaysCalendar
-from stretchdesk.ui.widgets import button, label
+from stretchdesk.ui.widgets import SideBySide, button, label, scrolled
 
 BATCH = 200
 COLUMNS = ("Date", "Routine", "Minutes", "Outcome", "Pain", "Note")
@@ -172,17 +172,26 @@ class HistoryScreen(QWidget):
         top.addWidget(self.streak)
         top.addStretch(1)
         top.addWidget(self.export)
-        column = QVBoxLayout(self)
+        inner = QWidget()  # scrolls when the window is small or the text large
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(inner))
+        self.table.setMinimumHeight(240)  # it scrolls itself, loading older sessions
+        column = QVBoxLayout(inner)
         column.setContentsMargins(32, 20, 32, 20)
         column.addLayout(top)
         column.addWidget(self.plan)
         column.addWidget(self.status)
-        column.addLayout(self._middle(), 2)
+        column.addWidget(self._middle(), 2)
         column.addWidget(self.table, 3)
 
-    def _middle(self) -> QHBoxLayout:
-        """The pain chart, the month of days done, the pain-stops per exercise."""
-        middle = QHBoxLayout()
+    def _middle(self) -> QWidget:
+        """The pain chart, the month of days done, the pain-stops per exercise: side by
+        side, or one above the other on a narrow window."""
+        holder = QWidget()
+        middle = SideBySide(holder, narrow=1200)  # the chart, the month and the list need it
+        middle.setContentsMargins(0, 0, 0, 0)
+        self.chart.setMinimumHeight(200)
         chart_box = QVBoxLayout()
         chart_box.addWidget(label("Pain, 0 to 10", "subheading"))
         chart_box.addWidget(self.chart, 1)
@@ -197,7 +206,7 @@ class HistoryScreen(QWidget):
         stops_box.addWidget(self.stops)
         stops_box.addStretch(1)
         middle.addLayout(stops_box, 1)
-        return middle
+        return holder
 
     def reload(self) -> None:
         today = self._today()

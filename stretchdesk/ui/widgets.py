@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
@@ -221,3 +222,26 @@ class PainScale(QWidget):
             self.focusNextPrevChild(event.key() == Qt.Key.Key_Right)
             return
         super().keyPressEvent(event)
+
+
+class SideBySide(QBoxLayout):
+    """Two columns side by side, or one above the other when the window is too narrow to
+    read them side by side (nothing is cut, nothing scrolls sideways)."""
+
+    NARROW = 1000
+
+    def __init__(self, parent: QWidget, narrow: int = NARROW) -> None:
+        super().__init__(QBoxLayout.Direction.LeftToRight, parent)
+        self.narrow = narrow  # below this window width: one above the other
+
+    def setGeometry(self, rect: QRect) -> None:
+        parent = self.parentWidget()
+        width = parent.window().width() if parent is not None else rect.width()
+        wanted = (
+            QBoxLayout.Direction.TopToBottom
+            if width < self.narrow
+            else QBoxLayout.Direction.LeftToRight
+        )
+        if self.direction() != wanted:
+            self.setDirection(wanted)
+        super().setGeometry(rect)

@@ -94,7 +94,7 @@ def test_pain_by_week_of_the_plan() -> None:
         (2, 4.0, 2.5, 2),
     ]
     assert pain_text(weeks) == (
-        "Pain before sessions, average by week of the plan: week 1: 6.5 → week 2: 4."
+        "Pain before sessions, average by week of the plan: week 1: 6.5 → week 2: 4.0."
     )
     assert pain_text([]) == ""
 
