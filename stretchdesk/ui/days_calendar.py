@@ -37,7 +37,7 @@ class DaysCalendar(QCalendarWidget):
         self.days: set[date] = set()
         self.plan: Plan | None = None
         self._marked: list[QDate] = []
-        self.currentPageChanged.connect(lambda _y, _m: self._describe())
+        self.currentPageChanged.connect(self._page_changed)
         # Qt's own month and year controls, named and reached with Tab
         for name, text in QT_CONTROLS:
             control = self.findChild(QWidget, name)
@@ -81,9 +81,15 @@ class DaysCalendar(QCalendarWidget):
         done.setForeground(QBrush(palette.color(QPalette.ColorRole.HighlightedText)))
         done.setFontWeight(700)
         done.setToolTip("A session was done")
-        self._marked = [_qdate(day) for day in self.days]
+        # only the month shown: Qt greys the neighbours' days, unreadable on the accent
+        shown = (self.yearShown(), self.monthShown())
+        self._marked = [_qdate(day) for day in self.days if (day.year, day.month) == shown]
         for marked in self._marked:
             self.setDateTextFormat(marked, done)
+
+    def _page_changed(self, _year: int, _month: int) -> None:
+        self._paint_formats()
+        self._describe()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -5,24 +5,27 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusVirtualObject
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.autostart import autostart_file
 from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.routine import Catalog
 from stretchdesk.session import FakeClock
 from stretchdesk.ui.between_sessions import BetweenSessions
 from stretchdesk.ui.main_window import MainWindow
 from tests.buses import bus_daemon
 from tests.fakes import FakeWall
 from tests.ui.flows import WindowFactory, run_until, start_session
+from tools.demo_history import make_demo_history
 
 pytestmark = pytest.mark.needs("dbus-daemon", package="dbus-daemon")
 
@@ -335,3 +338,42 @@ def test_the_first_completed_session_offers_reminders_once(
     start_session(qtbot, window, ROUTINE)  # the next completion asks nothing
     run_until(window, clock, lambda: window.current is window.completion, limit=4 * 3600)
     assert not completion.offer.isVisible()
+
+
+def test_history_shows_the_month_of_days_done_and_the_plan(
+    qtbot: QtBot,
+    data_dir: Path,
+    make_window: WindowFactory,
+    catalog: Catalog,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TZ", "UTC")
+    end = datetime(2026, 11, 3, 9, 0, tzinfo=UTC)  # days up to the window's today, 2 Nov
+    make_demo_history(data_dir / "history.sqlite", catalog, days=10, end=end)
+    save_prefs(
+        data_dir / "settings.toml",
+        Preferences(safety_seen=True, health_asked=True, plan_start="2026-10-26", plan_weeks=4),
+    )
+    window = make_window()
+    window.nav_to("history")
+    calendar = window.history.calendar
+    done = sorted(calendar.days)
+    assert done and done[-1] <= date(2026, 11, 2)
+    in_november = [d for d in done if d.month == 11]
+    description = calendar.accessibleDescription()
+    days = "day" if len(in_november) == 1 else "days"
+    assert description.startswith(f"November 2026: {len(in_november)} {days} done")
+    assert description.endswith("plan from 26 October to 22 November 2026")
+    october = [d for d in done if d.month == 10]
+    assert in_november and october, done
+    last = in_november[-1]
+    marked = calendar.dateTextFormat(QDate(last.year, last.month, last.day))
+    assert marked.fontWeight() == 700 and marked.toolTip() == "A session was done"
+    calendar.showPreviousMonth()  # October: its own days marked, November's not
+    assert calendar.accessibleDescription().startswith(f"October 2026: {len(october)} days")
+    assert calendar.dateTextFormat(QDate(last.year, last.month, last.day)).fontWeight() != 700
+    first = october[0]
+    assert calendar.dateTextFormat(QDate(first.year, first.month, first.day)).fontWeight() == 700
+    plan = window.history.plan.text()
+    assert plan.startswith("Plan: week 2 of 4, day 8 of 28; done on ")
+    assert "average by week of the plan: week 1:" in plan
