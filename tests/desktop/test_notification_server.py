@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 from pytestqt.qtbot import QtBot
 
+from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.ui.notifier import DesktopNotifier, Note
 
 pytestmark = pytest.mark.needs("dunst", "dunstctl", "Xvfb", "dbus-daemon", package="dunst xvfb")
@@ -74,3 +78,53 @@ def test_qt_d_bus_module_alone_would_be_refused(
     qtbot.waitUntil(pending.isFinished, timeout=10_000)
     assert pending.reply().errorName() == "org.freedesktop.DBus.Error.InvalidArgs"
     QDBusConnection.disconnectFromBus("plain-qt")
+
+
+@pytest.mark.needs("xdotool", package="xdotool")
+def test_the_app_in_the_background_reminds_and_the_notification_opens_it(
+    qtbot: QtBot, dunst: dict[str, str], tmp_path: Path
+) -> None:
+    """The real program, as the login entry starts it: no window, one notification at the
+    due time, and clicking the notification (dunst's default action) brings the window."""
+    data = tmp_path / "data"
+    data.mkdir()
+    due = (datetime.now(UTC) - timedelta(minutes=1)).strftime("%H:%M")
+    save_prefs(
+        data / "settings.toml",
+        Preferences(
+            safety_seen=True, health_asked=True, reminders=True, reminder_times=due, quiet_hours=""
+        ),
+    )
+    env = {**dunst, "TZ": "UTC", "QT_QPA_PLATFORM": "xcb"}
+    app = subprocess.Popen(
+        [sys.executable, "-m", "stretchdesk", "--data-dir", str(data), "--background"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def dunst_says(*args: str) -> str:
+        done = subprocess.run(
+            ["dunstctl", *args], env=env, capture_output=True, text=True, check=False
+        )
+        return done.stdout.strip()
+
+    def windows() -> str:
+        found = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", "^stretchdesk$"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return found.stdout.strip()
+
+    try:
+        qtbot.waitUntil(lambda: dunst_says("count", "displayed") == "1", timeout=30_000)
+        assert windows() == ""  # in the background: no window
+        dunst_says("action", "0")  # the notification clicked
+        qtbot.waitUntil(lambda: windows() != "", timeout=20_000)
+        assert app.poll() is None
+    finally:
+        app.terminate()
+        app.wait(timeout=20)
