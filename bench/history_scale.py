@@ -120,6 +120,8 @@ def history_screen(path: Path) -> None:
     q.minutes_per_week(store.conn, today, UTC, weeks=12)
     q.pain_trend(store.conn, limit=60)
     q.pain_stops_per_exercise(store.conn)
+    q.active_days(store.conn, UTC)  # the month of days done (every day ever, to mark any month)
+    q.rated_sessions_since(store.conn, datetime(2025, 11, 17, tzinfo=UTC))  # a 6-week plan
     store.close()
 
 
