@@ -8,6 +8,7 @@ and edits the settings.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -40,6 +41,16 @@ DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+def one_row(*widgets: QWidget) -> QWidget:
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return holder
+
+
 class ReminderSettings(QObject):
     """The controls, as (label, widget) rows for the settings form."""
 
@@ -64,18 +75,16 @@ class ReminderSettings(QObject):
         self.days = [QCheckBox(text) for text in DAY_LABELS]
         for box, word in zip(self.days, DAY_WORDS, strict=True):
             box.setAccessibleName(word)
-        days_row = QWidget()
-        row = QHBoxLayout(days_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        for box in self.days:
-            row.addWidget(box)
-        row.addStretch(1)
+        days_row = one_row(*self.days)
         self.quiet = QLineEdit()
         self.quiet.setAccessibleName("Quiet hours")
         self.quiet.setPlaceholderText("none")
         self.quiet.setToolTip("No reminders from the first time to the second, like 22:00-07:00")
         self.login = QCheckBox("Start in the background when I log in (tray and reminders only)")
         self.login.setAccessibleName("Start at login")
+        if not sys.platform.startswith("linux"):  # the XDG autostart entry is a Linux thing
+            self.login.setEnabled(False)
+            self.login.setToolTip("Starting at login is set up on Linux desktops only")
         self.plan = QCheckBox("Every day for")
         self.plan.setAccessibleName("Follow a plan")
         self.weeks = QSpinBox()
@@ -85,13 +94,7 @@ class ReminderSettings(QObject):
         self.weeks.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.plan_note = label("", "muted")
         self.plan_note.setWordWrap(False)
-        plan_row = QWidget()
-        row = QHBoxLayout(plan_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.plan)
-        row.addWidget(self.weeks)
-        row.addWidget(self.plan_note)
-        row.addStretch(1)
+        plan_row = one_row(self.plan, self.weeks, self.plan_note)
         self.status = label("", "muted")
         self.status.setMinimumWidth(560)
         self.rows: tuple[tuple[str, QWidget], ...] = (
