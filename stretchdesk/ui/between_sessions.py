@@ -141,12 +141,16 @@ class BetweenSessions(QObject):
             self.tray.message(note.summary, note.body)
             return
         window = self.window
+        resting = [window.built_screens.get(n) for n in ("start", "history", "settings", "about")]
+        idle = window.current is None or window.current in resting or not window.isVisible()
         routine = window.services.reminder_routine()
-        if not window.session_running():
+        if idle and not window.session_running():  # never pulled away from a question
             window.go_start()
             if routine is not None:
                 window.start.select(routine.id)
-        window.banner.add(f"{note.summary}: {note.body} Press Enter to start.")
+        on_start = "start" in window.built_screens and window.current is window.start
+        hint = "Press Enter to start." if on_start else "Start it from Routines when you are ready."
+        window.banner.add(f"{note.summary}: {note.body} {hint}")
         window.bring_to_front()
 
 

@@ -377,3 +377,26 @@ def test_history_shows_the_month_of_days_done_and_the_plan(
     plan = window.history.plan.text()
     assert plan.startswith("Plan: week 2 of 4, day 8 of 28; done on ")
     assert "average by week of the plan: week 1:" in plan
+
+
+def test_a_reminder_never_pulls_the_person_away_from_a_question(
+    qtbot: QtBot, data_dir: Path, make_window: WindowFactory, private_bus: str, clock: FakeClock
+) -> None:
+    save_prefs(
+        data_dir / "settings.toml",
+        Preferences(
+            safety_seen=True,
+            health_asked=True,
+            reminders=True,
+            reminder_times="08:30",
+            reminder_routine=ROUTINE,
+        ),
+    )
+    window = make_window()
+    window.request_start("lower-back-spasm")
+    assert window.current is window.pain_before
+    clock.advance(30 * 60)
+    between(window, private_bus)  # due now, and no notification service
+    qtbot.waitUntil(lambda: "Time for your back exercises" in window.banner.text)
+    assert window.current is window.pain_before
+    assert "Start it from Routines when you are ready." in window.banner.text
