@@ -81,6 +81,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--steps", action="store_true", help="CSV with one row per step instead of per session"
     )
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    sheet = commands.add_parser(
+        "sheet",
+        parents=[common],
+        help="write a routine's printable exercise sheet (PDF)",
+        description="Write a routine's exercise sheet as a PDF: who it is for, the pain that "
+        "means stop and the red flags, then each exercise with its drawings, instructions, "
+        "dose, caution and source.",
+    )
+    sheet.add_argument("routine", metavar="ROUTINE", help="a routine's id or a routine file")
+    sheet.add_argument(
+        "--output", "-o", metavar="FILE", help="the PDF to write (default: ROUTINE-ID.pdf here)"
+    )
+    sheet.add_argument(
+        "--paper", choices=("a4", "letter"), default="a4", help="the paper size (default: a4)"
+    )
     return parser
 
 
@@ -164,10 +179,14 @@ def run_export(fmt: str, steps: bool, output: str | None, data: paths.DataPaths)
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run ``check`` or ``export``; returns the exit code."""
+    """Run ``check``, ``export`` or ``sheet``; returns the exit code."""
     data = data_paths(args)
     if args.command == "check":
         return run_check(args.files, data)
+    if args.command == "sheet":
+        from stretchdesk.sheet_cli import run_sheet  # noqa: PLC0415 - loads Qt's PDF writer
+
+        return run_sheet(args.routine, args.output, args.paper, data)
     return run_export(args.format, args.steps, args.output, data)
 
 

@@ -1,0 +1,158 @@
+"""A printable exercise sheet for a routine: what goes on the paper, as HTML. No Qt.
+
+The sheet says who the routine is for, the pain that means stop and the red flags (with
+their sources), then each step: its drawings (the starting position and the held or end
+position; the left side too, mirrored, where the exercise is done on each side), the
+instructions, the dose, the caution, the breathing and the source. Everything comes from the
+same content files as the window, so the paper never says what the app does not.
+
+Pictures are named in the HTML as ``frame:N``; ``Sheet.pictures[N]`` says which file and
+whether to mirror it, and the renderer (ui/pdf.py) supplies them.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stretchdesk.illustration.frames import find_frames
+from stretchdesk.routine.content import SafetyContent, Section
+from stretchdesk.routine.model import Phase, Routine, Sides, Step, Timing
+from stretchdesk.session.plan import routine_seconds
+from stretchdesk.session.settings import SessionSettings
+
+PHASE_NAMES = {Phase.WARMUP: "Warm-up", Phase.STRETCH: "Stretch", Phase.COOLDOWN: "Cool-down"}
+
+
+@dataclass(frozen=True)
+class Picture:
+    path: Path
+    mirrored: bool
+    caption: str
+
+
+@dataclass
+class Sheet:
+    title: str
+    html: str
+    pictures: list[Picture] = field(default_factory=list)
+
+
+def _seconds(value: float) -> str:
+    if value >= 120 and value % 60 == 0:
+        return f"{value / 60:g} minutes"
+    return f"{value:g} seconds" if value != 1 else "1 second"
+
+
+def dose_text(timing: Timing) -> str:
+    """ "Hold 20 seconds, 2 times on each side, 10 seconds' rest between." """
+    sides = {
+        Sides.NONE: "",
+        Sides.BOTH: " on each side",
+        Sides.ALTERNATE: ", sides in turn",
+    }[timing.sides]
+    times = "once" if timing.reps == 1 else f"{timing.reps} times"
+    if timing.hold is not None:
+        text = f"Hold {_seconds(timing.hold)}, {times}{sides}"
+        if timing.rest and timing.reps > 1:
+            text += f", {_seconds(timing.rest)} rest between"
+        return text + "."
+    if timing.rep_seconds is not None:
+        return f"{timing.reps} slow repetitions of about {_seconds(timing.rep_seconds)}{sides}."
+    duration = timing.duration or 0.0
+    return f"Keep going for {_seconds(duration)}{sides}."
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _section(section: Section, level: str = "h2") -> str:
+    parts = [f"<{level}>{_esc(section.title)}</{level}>"]
+    if section.lead is not None:
+        parts.append(f"<p>{_esc(section.lead.text)}</p>")
+    parts.append("<ul>" + "".join(f"<li>{_esc(line)}</li>" for line in section.lines) + "</ul>")
+    parts.append(f'<p class="source">Sources: {_esc(section.source)}.</p>')
+    return "".join(parts)
+
+
+class _Builder:
+    def __init__(self, assets: Path) -> None:
+        self.assets = assets
+        self.pictures: list[Picture] = []
+
+    def picture(self, path: Path, mirrored: bool, caption: str) -> str:
+        self.pictures.append(Picture(path, mirrored, caption))
+        number = len(self.pictures) - 1
+        return (
+            f'<td class="picture"><img src="frame:{number}" width="200"><br>'
+            f"<small>{_esc(caption)}</small></td>"
+        )
+
+    def drawings(self, step: Step) -> str:
+        found = find_frames(step, self.assets)
+        if found.is_placeholder:
+            return f'<p class="source">No drawing: {_esc(found.problem or "")}</p>'
+        first, last = found.frames[0], found.frames[-1]
+        cells = [self.picture(first, False, "Start")]
+        if last != first:
+            cells.append(self.picture(last, False, "Then"))
+        if found.per_side and step.timing.sides is not Sides.NONE:
+            left, mirrored = found.for_side(left=True)
+            cells = [
+                self.picture(first, False, "Right side: start"),
+                self.picture(last, False, "Right side: then"),
+                self.picture(left[-1], mirrored, "Left side"),
+            ]
+        return "<table><tr>" + "".join(cells) + "</tr></table>"
+
+    def step(self, number: int, step: Step) -> str:
+        exercise = step.exercise
+        parts = [
+            f"<h2>{number}. {_esc(step.title)} "
+            f'<span class="phase">({PHASE_NAMES[step.phase]})</span></h2>',
+            self.drawings(step),
+            "<ol>" + "".join(f"<li>{_esc(line)}</li>" for line in step.instructions) + "</ol>",
+            f'<p class="dose"><b>Dose:</b> {_esc(dose_text(step.timing))}</p>',
+        ]
+        if exercise.breathing:
+            parts.append(f"<p><b>Breathing:</b> {_esc(exercise.breathing)}</p>")
+        if step.caution:
+            parts.append(f'<p class="caution"><b>Caution:</b> {_esc(step.caution)}</p>')
+        parts.append(f'<p class="source">Source: {_esc(exercise.source)}</p>')
+        return '<div class="step">' + "".join(parts) + "</div>"
+
+
+STYLE = """
+body { font-family: sans-serif; font-size: 11pt; color: #000; }
+h1 { font-size: 20pt; margin-bottom: 2pt; }
+h2 { font-size: 14pt; margin-top: 14pt; margin-bottom: 4pt; }
+p, li { margin-top: 2pt; margin-bottom: 2pt; }
+.source { font-size: 9pt; color: #333; }
+.phase { font-weight: normal; font-size: 11pt; }
+.caution { border-left: 3pt solid #000; padding-left: 4pt; }
+td.picture { padding-right: 10pt; text-align: center; }
+"""
+
+
+def build_sheet(routine: Routine, content: SafetyContent, assets: Path) -> Sheet:
+    """The sheet of ``routine``: its HTML and the pictures it names."""
+    builder = _Builder(assets)
+    minutes = round(routine_seconds(routine, SessionSettings()) / 60)
+    head = [
+        f"<h1>{_esc(routine.title)}</h1>",
+        f"<p>{_esc(routine.description)}</p>",
+        f"<p><b>{len(routine.steps)} exercises, about {minutes} minutes.</b> "
+        "Warm-ups first, then the stretches, in this order.</p>",
+        f'<p class="source">Routine: {_esc(routine.source)}</p>',
+        _section(content.who),
+        _section(content.pain_stop),
+        _section(content.emergency),
+        _section(content.doctor),
+    ]
+    steps = [builder.step(i, step) for i, step in enumerate(routine.steps, start=1)]
+    tail = [_section(content.how_often), _section(content.time_limits)]
+    body = "".join(head + steps + tail)
+    page = f"<html><head><style>{STYLE}</style></head><body>{body}</body></html>"
+    return Sheet(routine.title, page, builder.pictures)
