@@ -13,7 +13,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtCore import QLocale, QMarginsF, Qt, QUrl
 from PySide6.QtGui import (
     QImage,
     QPageLayout,
@@ -34,21 +34,40 @@ def count_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
 
 
-def write_pdf(sheet: Sheet, target: Path, paper: str = "a4") -> int:
-    """Write ``sheet`` to ``target``; returns the number of pages. Raises OSError (with
-    strerror) when the file cannot be written."""
+def flipped(image: QImage) -> QImage:
+    """Left to right: ``flipped`` since Qt 6.9, ``mirrored`` (deprecated there) before."""
+    if hasattr(image, "flipped"):
+        return image.flipped(Qt.Orientation.Horizontal)
+    return image.mirrored(True, False)
+
+
+def sheet_document(sheet: Sheet) -> QTextDocument:
+    """The sheet as a rich-text document with its pictures, ready to print or write."""
     document = QTextDocument()
     for number, picture in enumerate(sheet.pictures):
         image = QImage(str(picture.path))
         if image.isNull():
             continue
         image = image.scaledToWidth(PICTURE_PIXELS)
-        if picture.mirrored:
-            image = image.mirrored(True, False)
+        if picture.mirrored:  # the left side: the drawing flipped left to right
+            image = flipped(image)
         document.addResource(
             QTextDocument.ResourceType.ImageResource.value, QUrl(f"frame:{number}"), image
         )
     document.setHtml(sheet.html)
+    return document
+
+
+def local_paper() -> str:
+    """Letter where the locale measures in inches (the US), else A4."""
+    imperial = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return "letter" if imperial else "a4"
+
+
+def write_pdf(sheet: Sheet, target: Path, paper: str = "a4") -> int:
+    """Write ``sheet`` to ``target``; returns the number of pages. Raises OSError (with
+    strerror) when the file cannot be written."""
+    document = sheet_document(sheet)
     folder = target.parent if str(target.parent) else Path()
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pdf", dir=folder)
     os.close(handle)

@@ -68,6 +68,16 @@ def make_start(window: MainWindow) -> StartScreen:
     screen = StartScreen()
     screen.start_requested.connect(window.request_start)
     screen.about_requested.connect(lambda: window.show_screen(window.about))
+
+    def sheet(routine_id: str, printing: bool) -> None:
+        from stretchdesk.ui import sheet_actions  # noqa: PLC0415 - loads Qt's PDF writer
+
+        if printing:
+            sheet_actions.print_sheet(window, routine_id)
+        else:
+            sheet_actions.save_sheet(window, routine_id)
+
+    screen.sheet_requested.connect(sheet)
     screen.show_routines(window.services.routine_cards(), window.services.catalog.invalid)
     return screen
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from stretchdesk.history.queries import SessionSummary
 from stretchdesk.routine import InvalidRoutine, Phase, Problem, Routine
@@ -133,6 +133,7 @@ def problem_text(problem: Problem, path: Path) -> str:
 class StartScreen(QWidget):
     start_requested = Signal(str)
     about_requested = Signal()
+    sheet_requested = Signal(str, bool)  # routine id; True: print, False: save as PDF
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +155,15 @@ class StartScreen(QWidget):
             "About these exercises", "About these exercises", "Where the exercises come from"
         )
         self.about.clicked.connect(self.about_requested.emit)
+        self.sheet = button(
+            "Exercise sheet…",
+            "Exercise sheet",
+            "Save the chosen routine's exercise sheet as a PDF, or print it",
+        )
+        sheet_menu = QMenu(self.sheet)
+        sheet_menu.addAction("Save as PDF…", lambda: self._sheet(False))
+        sheet_menu.addAction("Print…", lambda: self._sheet(True))
+        self.sheet.setMenu(sheet_menu)
         column = QVBoxLayout(self)
         column.setContentsMargins(48, 24, 48, 24)
         column.addWidget(label("Choose a routine", "title"))
@@ -168,6 +178,7 @@ class StartScreen(QWidget):
         column.addWidget(self.last)
         row = QHBoxLayout()
         row.addWidget(self.about)
+        row.addWidget(self.sheet)
         row.addStretch(1)
         row.addWidget(self.start)
         column.addLayout(row)
@@ -219,6 +230,10 @@ class StartScreen(QWidget):
     def _activate(self, routine_id: str) -> None:
         self.select(routine_id)
         self._start()
+
+    def _sheet(self, printing: bool) -> None:
+        if self.selected is not None:
+            self.sheet_requested.emit(self.selected, printing)
 
     def _start(self) -> None:
         if self.selected is not None:

@@ -1,0 +1,65 @@
+"""The routines screen's "Exercise sheet": save the chosen routine's sheet as a PDF, or print
+it with the system's print dialog. What is on it: documents/sheet.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog
+
+from stretchdesk import paths
+from stretchdesk.documents.sheet import build_sheet
+from stretchdesk.ui.pdf import local_paper, sheet_document, write_pdf
+
+if TYPE_CHECKING:
+    from stretchdesk.ui.main_window import MainWindow
+
+PDF_FILTER = "PDF (*.pdf)"
+
+
+def save_sheet(window: MainWindow, routine_id: str, target: Path | None = None) -> None:
+    """Ask where (unless ``target`` is given), write, and say what happened in the banner."""
+    routine = window.services.catalog.get(routine_id)
+    if routine is None:
+        return
+    if target is None:
+        default = Path.home() / f"{routine.id}.pdf"
+        name, _ = QFileDialog.getSaveFileName(
+            window, "Save the exercise sheet", str(default), PDF_FILTER
+        )
+        if not name:
+            return
+        target = Path(name)
+    sheet = build_sheet(routine, window.services.content, paths.assets_dir())
+    try:
+        pages = write_pdf(sheet, target, local_paper())
+    except OSError as exc:
+        window.banner.add(
+            f"The exercise sheet could not be saved to {target} ({exc.strerror or exc}); "
+            "nothing was written.",
+            error=True,
+        )
+        return
+    plural = "" if pages == 1 else "s"
+    window.banner.add(
+        f"Saved the exercise sheet of {routine.title} to {target} ({pages} page{plural})."
+    )
+
+
+def print_sheet(window: MainWindow, routine_id: str) -> None:
+    """The system's print dialog, then the sheet on the chosen printer."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415 - rarely used
+
+    routine = window.services.catalog.get(routine_id)
+    if routine is None:
+        return
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(routine.title)
+    dialog = QPrintDialog(printer, window)
+    dialog.setWindowTitle(f"Print the exercise sheet of {routine.title}")
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return
+    sheet_document(build_sheet(routine, window.services.content, paths.assets_dir())).print_(
+        printer
+    )

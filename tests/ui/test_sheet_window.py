@@ -1,0 +1,37 @@
+"""The routines screen's exercise sheet: Save as PDF for the chosen routine, and a clear
+message when the file cannot be written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.sheet_actions import PDF_FILTER as PDF
+from tests.documents.test_sheet import pdf_info
+
+
+@pytest.mark.needs("pdfinfo", package="poppler-utils")
+def test_the_routines_screen_saves_the_chosen_routines_sheet(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "for my physio.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), PDF))
+    window.start.select("quick-relief")
+    menu = window.start.sheet.menu()
+    assert [a.text() for a in menu.actions()] == ["Save as PDF…", "Print…"]
+    menu.actions()[0].trigger()
+    assert target.exists() and pdf_info(target)["Title"] == "Quick relief"
+    assert "Saved the exercise sheet of Quick relief" in window.banner.text
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(blocked / "x.pdf"), PDF)
+    )
+    menu.actions()[0].trigger()
+    assert (
+        "could not be saved" in window.banner.text and "nothing was written" in window.banner.text
+    )
