@@ -35,3 +35,26 @@ def test_the_routines_screen_saves_the_chosen_routines_sheet(
     assert (
         "could not be saved" in window.banner.text and "nothing was written" in window.banner.text
     )
+
+
+@pytest.mark.needs("pdfinfo", package="poppler-utils")
+def test_print_goes_through_the_systems_print_dialog(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415
+
+    target = tmp_path / "printed.pdf"
+    asked: list[str] = []
+
+    def accept(dialog: QPrintDialog) -> int:  # the person picks "print to file" and OK
+        asked.append(dialog.windowTitle())
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        return QPrintDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    window.start.select("lower-back-spasm")
+    window.start.sheet.menu().actions()[1].trigger()
+    assert asked == ["Print the exercise sheet of Lower back spasm relief"]
+    assert int(pdf_info(target)["Pages"]) >= 3
