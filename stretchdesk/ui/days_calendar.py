@@ -1,6 +1,6 @@
 """A month of the days done: Qt's calendar with each day that had a session marked in the
-theme's accent colour, and a sentence for a screen reader about the month shown (how many
-days done, and the plan's dates)."""
+theme's accent colour, the plan's other days underlined, and a sentence for a screen reader
+about the month shown (how many days done, and the plan's dates)."""
 
 from __future__ import annotations
 
@@ -81,11 +81,19 @@ class DaysCalendar(QCalendarWidget):
         done.setForeground(QBrush(palette.color(QPalette.ColorRole.HighlightedText)))
         done.setFontWeight(700)
         done.setToolTip("A session was done")
+        planned = QTextCharFormat()  # a plan day: underlined, as a day still to come or missed
+        planned.setFontUnderline(True)
+        planned.setToolTip("A day of the plan")
+        done.setFontUnderline(False)
         # only the month shown: Qt greys the neighbours' days, unreadable on the accent
         shown = (self.yearShown(), self.monthShown())
-        self._marked = [_qdate(day) for day in self.days if (day.year, day.month) == shown]
-        for marked in self._marked:
-            self.setDateTextFormat(marked, done)
+        plan_days = [d for d in self.plan.days() if (d.year, d.month) == shown] if self.plan else []
+        done_days = [d for d in self.days if (d.year, d.month) == shown]
+        self._marked = [_qdate(day) for day in {*plan_days, *done_days}]
+        for day in plan_days:
+            self.setDateTextFormat(_qdate(day), planned)
+        for day in done_days:
+            self.setDateTextFormat(_qdate(day), done)
 
     def _page_changed(self, _year: int, _month: int) -> None:
         self._paint_formats()

@@ -374,6 +374,10 @@ def test_history_shows_the_month_of_days_done_and_the_plan(
     assert calendar.dateTextFormat(QDate(last.year, last.month, last.day)).fontWeight() != 700
     first = october[0]
     assert calendar.dateTextFormat(QDate(first.year, first.month, first.day)).fontWeight() == 700
+    missed = next(d for d in range(26, 32) if date(2026, 10, d) not in october)
+    plan_day = calendar.dateTextFormat(QDate(2026, 10, missed))  # in the plan, not done
+    assert plan_day.fontUnderline() and plan_day.toolTip() == "A day of the plan"
+    assert not calendar.dateTextFormat(QDate(2026, 10, 20)).fontUnderline()  # before it
     plan = window.history.plan.text()
     assert plan.startswith("Plan: week 2 of 4, day 8 of 28; done on ")
     assert "average by week of the plan: week 1:" in plan
