@@ -13,7 +13,18 @@ from stretchdesk.routine.model import Exercise, Phase, Position, Routine, Step, 
 from stretchdesk.routine.rules import check_phase_order, check_warming
 from stretchdesk.routine.tomlfile import parse_toml_text, read_toml
 
-ROUTINE_KEYS = ("id", "title", "description", "source", "step", "rewarm")
+ROUTINE_KEYS = (
+    "format",
+    "id",
+    "title",
+    "description",
+    "author",
+    "note",
+    "source",
+    "step",
+    "rewarm",
+)
+FORMAT = 1  # the routine file format this version reads and writes
 STEP_KEYS = (
     "exercise",
     "phase",
@@ -45,7 +56,7 @@ def _step_title(table: Mapping[str, Any], library: ExerciseLibrary) -> str | Non
     return None
 
 
-def _timing_defaults(exercise: Exercise) -> dict[str, Any]:
+def timing_defaults(exercise: Exercise) -> dict[str, Any]:
     t = exercise.timing
     values: dict[str, Any] = {"sides": t.sides}
     if t.duration is not None:
@@ -115,7 +126,7 @@ def _parse_step(
     overrides = reader.timing_fields()
     timing: Timing | None = None
     if exercise is not None:
-        timing = build_timing(merge_timing(_timing_defaults(exercise), overrides), reader)
+        timing = build_timing(merge_timing(timing_defaults(exercise), overrides), reader)
     problems.extend(reader.problems)
     if reader.problems or exercise is None or phase is None or timing is None:
         return None
@@ -168,7 +179,10 @@ def parse_routine(
         reader.problem(f'"id" {routine_id!r} must be lower-case words joined by hyphens')
     title = reader.text("title", required=True)
     description = reader.text("description")
+    author = reader.text("author")
+    note = reader.text("note")
     source = reader.text("source")
+    _check_format(reader)
     problems = reader.problems
 
     raw_steps = data.get("step")
@@ -202,7 +216,21 @@ def parse_routine(
         rewarm=rewarm,
         path=path,
         builtin=builtin,
+        author=author,
+        note=note,
     )
+
+
+def _check_format(reader: TableReader) -> None:
+    """``format`` is optional (files before it are format 1); a newer one is refused."""
+    value = reader.table.get("format", FORMAT)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        reader.problem('"format" must be a whole number such as 1')
+    elif value > FORMAT:
+        reader.problem(
+            f"this file is in routine format {value}, made by a newer stretchdesk; "
+            f"this version reads format {FORMAT}: update stretchdesk to use it"
+        )
 
 
 def _phase_of(table: Any) -> Phase | None:

@@ -175,6 +175,8 @@ class Routine:
     rewarm: tuple[Step, ...]
     path: Path | None = None
     builtin: bool = False
+    author: str = ""  # who made it, e.g. "Prescribed by A. Physio, 3 December"
+    note: str = ""  # a word from them, e.g. "For 2 weeks, then see me again"
 
     def count(self, phase: Phase) -> int:
         return sum(1 for s in self.steps if s.phase is phase)

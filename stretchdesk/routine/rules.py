@@ -39,17 +39,25 @@ def check_warming(label: str, steps: Sequence[Step]) -> list[Problem]:
     """A routine with stretches needs at least one warm-up with light movement: a muscle is
     warmed by moving it, not by breathing alone (shared brief; which exercises warm is the
     exercise file's ``warms``)."""
-    warmups = [(i, s) for i, s in enumerate(steps) if s.phase is Phase.WARMUP]
-    stretches = [i for i, s in enumerate(steps) if s.phase is Phase.STRETCH]
-    if not stretches or not warmups or any(s.exercise.warms for _, s in warmups):
+    return check_warming_of(
+        label, [s.phase for s in steps], [s.exercise.warms for s in steps], [s.title for s in steps]
+    )
+
+
+def check_warming_of(
+    label: str, phases: Sequence[Phase], warms: Sequence[bool], titles: Sequence[str]
+) -> list[Problem]:
+    """``check_warming`` for steps given as their phases, whether each warms, and titles."""
+    warmups = [i for i, p in enumerate(phases) if p is Phase.WARMUP]
+    if Phase.STRETCH not in phases or not warmups or any(warms[i] for i in warmups):
         return []
-    first, step = warmups[0]
+    first = warmups[0]
     return [
         Problem(
             label,
             "the warm-ups are breathing alone, which does not warm a muscle: add a warm-up "
             "with light movement (for example march-in-place or pelvic-tilt)",
             first + 1,
-            step.title,
+            titles[first],
         )
     ]
