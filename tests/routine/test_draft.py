@@ -9,6 +9,7 @@ import pytest
 
 from stretchdesk import paths
 from stretchdesk.routine import Catalog, ExerciseLibrary, Phase, load_routine
+from stretchdesk.routine.content import sources_path
 from stretchdesk.routine.draft import (
     OWN_SOURCE,
     Draft,
@@ -20,7 +21,6 @@ from stretchdesk.routine.draft import (
     suggested_phase,
     to_toml,
 )
-from stretchdesk.routine.content import sources_path
 from stretchdesk.routine.sources import load_sources
 from stretchdesk.routine.tomlfile import read_toml
 

@@ -107,7 +107,9 @@ def test_pictures_come_with_the_file(library: ExerciseLibrary, tmp_path: Path):
     added = add_to_mine(found, folder)
     routine = load_routine(added, library)
     assert routine.steps[0].image_dir == (folder / "from-the-clinic-pictures" / "pictures" / "tilt")
-    assert sorted(os.listdir(routine.steps[0].image_dir)) == sorted(os.listdir(frames))
+    image_dir = routine.steps[0].image_dir
+    assert image_dir is not None
+    assert sorted(p.name for p in image_dir.iterdir()) == sorted(p.name for p in frames.iterdir())
 
 
 @pytest.mark.parametrize(
