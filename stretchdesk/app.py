@@ -48,7 +48,8 @@ def _open_window(args: argparse.Namespace) -> int:
             routine = resolve_routine(
                 args.routine, services.catalog, services.library, services.content.sources
             )
-        return _run_window(services, routine, background=args.background)
+        opened = Path(args.open).expanduser() if args.open else None
+        return _run_window(services, routine, background=args.background, opened=opened)
     except RoutineError as exc:
         return _problems(exc)
     finally:
@@ -61,21 +62,34 @@ def _problems(exc: RoutineError) -> int:
     return cli.EXIT_PROBLEMS
 
 
-def _run_window(services: Services, routine: Routine | None, *, background: bool = False) -> int:
-    window = build_window(services, routine, background=background)
+def _run_window(
+    services: Services,
+    routine: Routine | None,
+    *,
+    background: bool = False,
+    opened: Path | None = None,
+) -> int:
+    window = build_window(services, routine, background=background, opened=opened)
     if window is None:
-        if not background:
+        if opened is not None:
+            print(f"stretchdesk is already open; it was asked to open {opened}.")
+        elif not background:
             print("stretchdesk is already open; its window was brought to the front.")
         return cli.EXIT_OK
     return window.app_exec()
 
 
 def build_window(
-    services: Services, routine: Routine | None, *, background: bool = False
+    services: Services,
+    routine: Routine | None,
+    *,
+    background: bool = False,
+    opened: Path | None = None,
 ) -> MainWindowType | None:
     """The application and its shown main window, wired; None if another instance is open
-    (it has been brought to the front). ``background``: no window, the tray and the
-    reminders only. Qt is imported only here: the command-line tools never load it."""
+    (it has been brought to the front, or asked to open ``opened``). ``background``: no
+    window, the tray and the reminders only. ``opened``: a routine file to check and offer
+    to add. Qt is imported only here: the command-line tools never load it."""
     # (PySide6 must not load before qt_problem() has vetted it)
     import PySide6  # noqa: F401, PLC0415 - the package only: no Qt module yet
 
@@ -83,9 +97,10 @@ def build_window(
     from PySide6.QtCore import QTimer  # noqa: PLC0415
 
     from stretchdesk.audio.output import AudioOutput, quiet_audio_logs  # noqa: PLC0415
+    from stretchdesk.ui import routine_actions  # noqa: PLC0415
     from stretchdesk.ui.main_window import MainWindow  # noqa: PLC0415
     from stretchdesk.ui.platform_check import make_application  # noqa: PLC0415
-    from stretchdesk.ui.single_instance import SingleInstance  # noqa: PLC0415
+    from stretchdesk.ui.single_instance import WAKE, SingleInstance, open_message  # noqa: PLC0415
     from stretchdesk.ui.theme import apply_theme  # noqa: PLC0415
 
     glibc_heap.return_big_blocks()
@@ -97,11 +112,11 @@ def build_window(
     instance = SingleInstance(services.data)
     if background and instance.running():
         return None  # started at login, but already running: nothing to do, no window
-    if not instance.claim():
+    if not instance.claim(open_message(opened) if opened is not None else WAKE):
         return None
     app.setQuitOnLastWindowClosed(False)  # closing the window may leave the app in the tray
     apply_theme(app, services.prefs.theme, services.prefs.text_size)
-    background = background and routine is None  # --routine: the window, as asked
+    background = background and routine is None and opened is None  # the window, as asked
     window = MainWindow(services, hidden=background)
 
     def start_audio() -> None:  # loads in about 80 ms, so only once the window is up
@@ -118,6 +133,7 @@ def build_window(
 
     window.closed.connect(app.quit)
     instance.on_wake(window.bring_to_front)
+    instance.on_open(lambda path: routine_actions.open_file(window, path))
     _catch_unexpected(services.data.crash_log, window.report_unexpected)
     instance.setParent(window)  # lives as long as the window
     if routine is not None:
@@ -131,12 +147,14 @@ def build_window(
     window.after_first_paint(start_between)
     window.show()
     window.bring_to_front()
+    if opened is not None:  # once the window is up, so the question has a parent to sit on
+        QTimer.singleShot(0, lambda: routine_actions.open_file(window, opened))
     return window
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = cli.build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(cli.file_argument(sys.argv[1:] if argv is None else argv))
     try:
         if args.command:
             return cli.run_command(args)

@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-V", "--version", action="version", version=f"stretchdesk {__version__}")
     parser.add_argument("--routine", metavar="ID_OR_FILE", help="open straight onto this routine")
     parser.add_argument(
+        "--open",
+        metavar="FILE",
+        help="check a routine file someone sent you and offer to add it to your routines "
+        "(the same as: stretchdesk FILE.toml)",
+    )
+    parser.add_argument(
         "--background",
         action="store_true",
         help="start without a window: the tray icon and the reminders only (as at login); "
@@ -97,6 +103,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--paper", choices=("a4", "letter"), default="a4", help="the paper size (default: a4)"
     )
     return parser
+
+
+COMMANDS = ("check", "export", "sheet")
+VALUED = ("--data-dir", "--routine", "--open")  # options followed by a value
+
+
+def file_argument(argv: Sequence[str]) -> list[str]:
+    """``stretchdesk FILE.toml`` (how a file manager opens a file) as ``--open FILE``."""
+    args = list(argv)
+    for i, arg in enumerate(args):
+        if arg in COMMANDS or arg == "--":
+            return args
+        if arg.startswith("-") or (i and args[i - 1] in VALUED):
+            continue
+        return [*args[:i], "--open", arg, *args[i + 1 :]]
+    return args
 
 
 def _say(message: str, stream: TextIO | None = None) -> None:

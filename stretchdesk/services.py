@@ -216,6 +216,25 @@ class Services:
         plan = plan_for(routine, self.prefs.health_answers())
         return describe(plan, routine, self.content.texts["health"])
 
+    def planned_seconds(self, routine: Routine) -> float:
+        """How long a routine takes with the current settings (the builder's minutes)."""
+        return routine_seconds(routine, self.prefs.session_settings())
+
+    def reload_routines(self) -> None:
+        """Read the routines again after one of the person's files was saved, added or
+        deleted; a routine opened from elsewhere (``--routine FILE``) stays on offer."""
+        mine = self.data.routines.resolve() if self.data.routines.is_dir() else None
+        opened = [
+            r
+            for r in self.catalog.routines
+            if not r.builtin and (r.path is None or r.path.resolve().parent != mine)
+        ]
+        self.catalog = load_catalog(
+            self.library, paths.builtin_routines_dir(), self.data.routines, self.content.sources
+        )
+        for routine in opened:
+            self.catalog.add(routine)
+
     def add_routine(self, routine: Routine) -> bool:
         """Offer a routine opened from a file (``--routine FILE``); True if it is new."""
         return self.catalog.add(routine)

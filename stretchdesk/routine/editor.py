@@ -60,6 +60,11 @@ class Editor:
         return bool(self._redo)
 
     def mark_saved(self, draft: Draft | None = None) -> None:
+        """What was written is now the clean state. A new routine's id is fixed when it is
+        first saved: every undoable state takes that id, so undo never changes files."""
+        if draft is not None and draft.id != self.draft.id:
+            self._undo = [(replace(d, id=draft.id), w) for d, w in self._undo]
+            self._redo = [(replace(d, id=draft.id), w) for d, w in self._redo]
         self.saved = draft or self.draft
         if draft is not None:
             self.draft = draft

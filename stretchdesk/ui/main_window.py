@@ -35,7 +35,7 @@ from stretchdesk.session.cues import Cue
 from stretchdesk.session.guard import RepeatGuard
 from stretchdesk.session.health import Answer
 from stretchdesk.session.setup import Ready
-from stretchdesk.ui import screens
+from stretchdesk.ui import routine_actions, screens
 from stretchdesk.ui.banner import Banner
 from stretchdesk.ui.echo_filter import EchoFilter
 from stretchdesk.ui.first_paint import FirstPaint
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
     history = Lazy(screens.make_history)
     settings = Lazy(screens.make_settings)
     about = Lazy(screens.make_about)
+    builder = Lazy(screens.make_builder)
 
     def __init__(
         self,
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.nav_bar)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        routine_actions.FileDrops(self)  # a routine file dropped on the window is opened
         for notice in services.notices:
             self.banner.add(notice.message, error=notice.error, details=notice.details)
         self.resize(1280, 800)
@@ -177,6 +179,9 @@ class MainWindow(QMainWindow):
     def show_screen(self, screen: QWidget) -> None:
         if screen is not self.stack.currentWidget():
             self.echoes.screen_changed()
+            old, focused = self.stack.currentWidget(), self.focusWidget()
+            if old is not None and focused is not None and old.isAncestorOf(focused):
+                self.setFocus()  # not handed to the next page's first control (a card picks)
         self.stack.setCurrentWidget(screen)
         self._hold_sound_open()
         name = next((k for k, w in self.built_screens.items() if w is screen), "")
@@ -205,6 +210,8 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def nav_to(self, name: str) -> None:
+        if not routine_actions.may_leave(self):
+            return  # the builder has changes the person chose to keep editing
         if name == "start":
             self.go_start()
             return
@@ -346,6 +353,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session asks nothing: the session is saved as ended early. With
         reminders on and a tray, the window only hides; the app stays in the tray."""
+        if not self._quitting and not routine_actions.may_leave(self):
+            event.ignore()  # the builder's unsaved routine: Cancel keeps the window
+            return
         if self.session_running():
             live = self.session.live
             assert live is not None
@@ -372,6 +382,8 @@ class MainWindow(QMainWindow):
 
     def quit_for_good(self) -> None:
         """Quit from the tray: the window closes (if hidden, too) and the app ends."""
+        if not routine_actions.may_leave(self):
+            return
         self._quitting = True
         self.close()
 

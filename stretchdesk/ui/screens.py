@@ -20,6 +20,7 @@ LISTEN_LATER = "Voice commands are listened for only during a session, when this
 if TYPE_CHECKING:
     from stretchdesk.ui.about_screen import AboutScreen
     from stretchdesk.ui.after_screens import CompletionScreen, RecoveryScreen
+    from stretchdesk.ui.builder_screen import BuilderScreen
     from stretchdesk.ui.health_screen import HealthScreen
     from stretchdesk.ui.history_screen import HistoryScreen
     from stretchdesk.ui.main_window import MainWindow
@@ -78,7 +79,41 @@ def make_start(window: MainWindow) -> StartScreen:
             sheet_actions.save_sheet(window, routine_id)
 
     screen.sheet_requested.connect(sheet)
+
+    def routine_action(key: str, routine_id: str) -> None:
+        from stretchdesk.ui import routine_actions  # noqa: PLC0415
+
+        routine = window.services.catalog.get(routine_id)
+        if key == "new":
+            routine_actions.new_routine(window)
+        elif key == "open":
+            routine_actions.choose_file(window)
+        elif routine is not None:
+            action = {
+                "copy": routine_actions.copy_routine,
+                "change": routine_actions.change_routine,
+                "rename": routine_actions.rename_routine,
+                "delete": routine_actions.delete_routine,
+            }[key]
+            action(window, routine)
+
+    screen.routine_action.connect(routine_action)
     screen.show_routines(window.services.routine_cards(), window.services.catalog.invalid)
+    return screen
+
+
+def make_builder(window: MainWindow) -> BuilderScreen:
+    from stretchdesk.ui import routine_actions  # noqa: PLC0415
+    from stretchdesk.ui.builder_screen import BuilderScreen  # noqa: PLC0415
+
+    services = window.services
+    screen = BuilderScreen(
+        services.library,
+        services.content.sources,
+        services.planned_seconds,
+        lambda draft, path: routine_actions.save(window, draft, path),
+    )
+    screen.closed.connect(lambda _path: window.go_start())
     return screen
 
 

@@ -7,10 +7,12 @@ path would be too long for a socket, Qt's own place (the temporary folder) is us
 
 from __future__ import annotations
 
+import base64
 import getpass
 import os
 import zlib
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
@@ -18,6 +20,7 @@ from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 from stretchdesk.paths import DataPaths, runtime_dir
 
 WAKE = b"raise\n"
+OPEN = b"open "  # then a routine file's path, base64, and a new line
 CONNECT_MS = 500
 
 
@@ -43,13 +46,19 @@ def server_name(data: DataPaths) -> str:
     return str(path)
 
 
-def _wake_running(name: str) -> bool:
-    """True if another instance answered and was asked to come to the front."""
+def open_message(path: Path) -> bytes:
+    """Asks the running instance to open a routine file (the path is sent whole, in any
+    encoding the file system allows)."""
+    return OPEN + base64.b64encode(os.fsencode(path.absolute())) + b"\n"
+
+
+def _wake_running(name: str, message: bytes = WAKE) -> bool:
+    """True if another instance answered and was given ``message``."""
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_MS):
         return False
-    socket.write(WAKE)
+    socket.write(message)
     socket.flush()
     socket.waitForBytesWritten(CONNECT_MS)
     socket.disconnectFromServer()
@@ -65,6 +74,7 @@ class SingleInstance(QObject):
         self.server = QLocalServer(self)
         # default options: with access options Qt would rename its socket over a live one
         self._on_wake: Callable[[], None] | None = None
+        self._on_open: Callable[[Path], None] | None = None
         self.server.newConnection.connect(self._accept)
 
     def running(self) -> bool:
@@ -75,11 +85,12 @@ class SingleInstance(QObject):
         socket.abort()
         return answered
 
-    def claim(self) -> bool:
+    def claim(self, message: bytes = WAKE) -> bool:
+        """True: this is the one instance. False: another one runs and got ``message``."""
         if self.server.listen(self.name):
             return True
         if self.server.serverError() == QAbstractSocket.SocketError.AddressInUseError and (
-            _wake_running(self.name)
+            _wake_running(self.name, message)
         ):
             return False
         QLocalServer.removeServer(self.name)  # left behind by a process that was killed
@@ -87,6 +98,9 @@ class SingleInstance(QObject):
 
     def on_wake(self, callback: Callable[[], None]) -> None:
         self._on_wake = callback
+
+    def on_open(self, callback: Callable[[Path], None]) -> None:
+        self._on_open = callback
 
     def _accept(self) -> None:
         while self.server.hasPendingConnections():
@@ -105,5 +119,12 @@ class SingleInstance(QObject):
             self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
-        if WAKE.strip() in bytes(socket.readAll().data()) and self._on_wake is not None:
-            self._on_wake()
+        for line in bytes(socket.readAll().data()).splitlines():
+            if line == WAKE.strip() and self._on_wake is not None:
+                self._on_wake()
+            elif line.startswith(OPEN) and self._on_open is not None:
+                try:
+                    path = Path(os.fsdecode(base64.b64decode(line[len(OPEN) :], validate=True)))
+                except ValueError:
+                    continue  # not one of ours
+                self._on_open(path)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QMenu, QVBoxLayout, QWidget
 
 from stretchdesk.history.queries import SessionSummary
@@ -14,6 +15,16 @@ from stretchdesk.ui import wording
 from stretchdesk.ui.widgets import bullet_list, button, label, restyle, scrolled
 
 CHECK_HINT = "To see these on the command line: stretchdesk check."
+
+ROUTINE_ACTIONS = (  # the "My routines" menu: key, text, shortcut
+    ("new", "&New routine…", "Ctrl+N"),
+    ("copy", "&Copy and change…", ""),
+    ("change", "C&hange my routine…", "Ctrl+E"),
+    ("rename", "&Rename…", "F2"),
+    ("delete", "&Delete…", ""),
+    ("-", "", ""),
+    ("open", "&Open a routine file…", "Ctrl+O"),
+)
 
 PHASE_PLURALS = {Phase.WARMUP: "Warm-ups", Phase.STRETCH: "Stretches", Phase.COOLDOWN: "Cool-downs"}
 
@@ -46,18 +57,25 @@ class RoutineCard(QFrame):
     ) -> None:
         super().__init__(parent)
         self.routine_id = routine.id
+        self.builtin = routine.builtin
         self.setProperty("role", "card")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         summary = wording.routine_summary(routine)
         length = wording.minutes(seconds)
         self.setAccessibleName(f"{routine.title}, {length}")
-        self.setAccessibleDescription(" ".join([f"{summary}. {routine.description}", *health]))
+        made = [routine.author, routine.note]
+        described = " ".join([f"{summary}. {routine.description}", *made, *health])
+        self.setAccessibleDescription(described.replace("  ", " ").strip())
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 16, 20, 16)
         column.addWidget(label(routine.title, "heading"))
         column.addWidget(label(f"{length} · {summary}", "subheading"))
         column.addWidget(label(routine.description, "muted"))
+        if routine.author:
+            column.addWidget(label(routine.author, "subheading"))
+        if routine.note:
+            column.addWidget(label(routine.note, "lead"))
         for phase, name in PHASE_PLURALS.items():
             titles = [s.title for s in routine.steps if s.phase is phase]
             if titles:
@@ -134,6 +152,7 @@ class StartScreen(QWidget):
     start_requested = Signal(str)
     about_requested = Signal()
     sheet_requested = Signal(str, bool)  # routine id; True: print, False: save as PDF
+    routine_action = Signal(str, str)  # "new", "copy", "change", "rename", "delete", "open"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +183,14 @@ class StartScreen(QWidget):
         sheet_menu.addAction("Save as PDF…", lambda: self._sheet(False))
         sheet_menu.addAction("Print…", lambda: self._sheet(True))
         self.sheet.setMenu(sheet_menu)
+        self.mine = button(
+            "&My routines…",
+            "My routines",
+            "Make a new routine, copy and change one, or open a routine file someone sent you",
+        )
+        self.mine_menu = QMenu(self.mine)
+        self.mine_actions = self._routine_menu()
+        self.mine.setMenu(self.mine_menu)
         column = QVBoxLayout(self)
         column.setContentsMargins(48, 24, 48, 24)
         column.addWidget(label("Choose a routine", "title"))
@@ -179,6 +206,7 @@ class StartScreen(QWidget):
         lines.addWidget(self.today)
         lines.addWidget(self.last)
         last_row.addLayout(lines, 1)
+        last_row.addWidget(self.mine)
         last_row.addWidget(self.sheet)
         column.addLayout(last_row)
         row = QHBoxLayout()
@@ -204,6 +232,8 @@ class StartScreen(QWidget):
             card = RoutineCard(routine, seconds, health)
             card.picked.connect(self.select)
             card.activated.connect(self._activate)
+            card.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            card.customContextMenuRequested.connect(lambda point, c=card: self._card_menu(c, point))
             self._grid.addWidget(card, i // 2, i % 2)
             self.cards[routine.id] = card
         for j, bad_card in enumerate(self.broken_cards, start=len(routines)):
@@ -222,10 +252,41 @@ class StartScreen(QWidget):
         self.today.setVisible(bool(text))
 
     def select(self, routine_id: str | None) -> None:
+        if routine_id not in self.cards:
+            routine_id = next(iter(self.cards), None)
         self.selected = routine_id
         for key, card in self.cards.items():
             card.set_selected(key == routine_id)
         self.start.setEnabled(routine_id is not None)
+        chosen = self.cards.get(routine_id or "")
+        own = chosen is not None and not chosen.builtin
+        self.mine_actions["copy"].setEnabled(chosen is not None)
+        for key in ("change", "rename", "delete"):
+            self.mine_actions[key].setEnabled(own)
+        self.sheet.setEnabled(chosen is not None)
+
+    def _routine_menu(self) -> dict[str, QAction]:
+        actions: dict[str, QAction] = {}
+        for key, text, shortcut in ROUTINE_ACTIONS:
+            if key == "-":
+                self.mine_menu.addSeparator()
+                continue
+            action = self.mine_menu.addAction(text)
+            action.triggered.connect(partial(self._routine_action, key))
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.addAction(action)
+            actions[key] = action
+        return actions
+
+    def _card_menu(self, card: RoutineCard, point: QPoint) -> None:
+        """Right-click or the Menu key on a card: the "My routines" menu for it."""
+        self.select(card.routine_id)
+        self.mine_menu.popup(card.mapToGlobal(point))
+
+    def _routine_action(self, key: str) -> None:
+        self.routine_action.emit(key, self.selected or "")
 
     def focus_default(self) -> None:
         card = self.cards.get(self.selected or "")

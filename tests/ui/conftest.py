@@ -21,6 +21,26 @@ from tests.fakes import FakeWall
 from tests.ui.flows import TODAY, WindowFactory
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang the run: one a test did not expect fails
+    it at once (a test that expects one replaces it with the person's answer)."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox  # noqa: PLC0415
+
+    def unexpected(*args: object, **kwargs: object) -> object:
+        raise AssertionError(f"an unexpected dialog was opened: {args[1:3]}")
+
+    for owner, name in (
+        (QMessageBox, "question"),
+        (QMessageBox, "warning"),
+        (QMessageBox, "information"),
+        (QMessageBox, "exec"),
+        (QInputDialog, "getText"),
+        (QFileDialog, "getOpenFileName"),
+    ):
+        monkeypatch.setattr(owner, name, unexpected)
+
+
 @pytest.fixture
 def seen(data_dir: Path) -> None:
     """The safety screen was already acknowledged (most tests start at the routines)."""
@@ -33,6 +53,12 @@ def speechd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeSpe
     with fake_speechd(tmp_path) as server:
         monkeypatch.setenv("SPEECHD_ADDRESS", server.address)
         yield server
+
+
+def _let_go(window: MainWindow) -> None:
+    """What a test left unsaved in the builder is let go before the window closes."""
+    if "builder" in window.built_screens:
+        window.builder.editor.mark_saved()
 
 
 @pytest.fixture
@@ -49,7 +75,7 @@ def make_window(
         quiet_audio_logs()
         audio = AudioOutput(paths.sounds_dir(), services.prefs, speech_engine="speechd")
         window = MainWindow(services, today=lambda: TODAY, audio=audio)
-        qtbot.addWidget(window)
+        qtbot.addWidget(window, before_close_func=_let_go)
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()  # keys reach shortcuts only in the active window

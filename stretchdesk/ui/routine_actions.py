@@ -1,0 +1,248 @@
+"""What the routines screen's "My routines" menu does: new, copy and change, change,
+rename, delete, and opening a routine file someone sent (from the menu, a drop on the
+window, or ``stretchdesk FILE.toml``). The files are written by routine/mine.py; this asks
+the person and shows the result."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QFile, QObject
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+
+from stretchdesk.routine import Routine, RoutineError
+from stretchdesk.routine.draft import OWN_SOURCE, Draft, check_draft, free_id
+from stretchdesk.routine.mine import Examined, add_to_mine, draft_of, examine, save_draft
+from stretchdesk.ui import wording
+
+if TYPE_CHECKING:
+    from stretchdesk.ui.main_window import MainWindow
+
+ROUTINE_FILTER = "stretchdesk routines (*.toml);;All files (*)"
+
+
+def _taken(window: MainWindow) -> set[str]:
+    return {r.id for r in window.services.catalog.routines}
+
+
+def _refresh(window: MainWindow, select: str | None = None) -> None:
+    window.services.reload_routines()
+    if "start" in window.built_screens:
+        catalog = window.services.catalog
+        window.start.show_routines(window.services.routine_cards(), catalog.invalid)
+        if select is not None:
+            window.start.select(select)
+
+
+def save(window: MainWindow, draft: Draft, path: Path | None) -> tuple[Path, Draft]:
+    """Write the builder's draft; a routine saved for the first time takes its id (and
+    file name) from its title. Raises OSError when the file cannot be written."""
+    if path is None:
+        draft = replace(draft, id=free_id(draft.title, _taken(window)))
+    written = save_draft(draft, window.services.data.routines, path)
+    _refresh(window, draft.id)
+    return written, draft
+
+
+def _open_builder(window: MainWindow, draft: Draft, path: Path | None, heading: str) -> None:
+    window.builder.edit(draft, path, heading)
+    window.show_screen(window.builder)
+
+
+def new_routine(window: MainWindow) -> None:
+    draft = Draft(free_id("My routine", _taken(window)), "", source=OWN_SOURCE)
+    _open_builder(window, draft, None, "New routine")
+
+
+def _problem(window: MainWindow, what: str, exc: RoutineError | OSError) -> None:
+    reason = str(exc) if isinstance(exc, RoutineError) else (exc.strerror or str(exc))
+    QMessageBox.warning(window, "stretchdesk", f"{what}:\n{reason}")
+
+
+def copy_routine(window: MainWindow, routine: Routine) -> None:
+    """A new routine of the person's, starting as a copy (built-in ones are never changed)."""
+    try:
+        draft = draft_of(routine)
+    except RoutineError as exc:
+        _problem(window, "This routine's file cannot be read now", exc)
+        return
+    title = f"{routine.title} (my copy)"
+    draft = replace(draft, id=free_id(title, _taken(window)), title=title)
+    _open_builder(window, draft, None, f"Copy of {routine.title}")
+
+
+def change_routine(window: MainWindow, routine: Routine) -> None:
+    if routine.builtin:
+        copy_routine(window, routine)
+        return
+    try:
+        draft = draft_of(routine)
+    except RoutineError as exc:
+        _problem(window, "This routine's file cannot be read now", exc)
+        return
+    _open_builder(window, draft, routine.path, f"Change {routine.title}")
+
+
+def rename_routine(window: MainWindow, routine: Routine) -> None:
+    if routine.builtin or routine.path is None:
+        return
+    title, ok = QInputDialog.getText(
+        window, "Rename routine", "New name:", QLineEdit.EchoMode.Normal, routine.title
+    )
+    if not ok or not title.strip() or title.strip() == routine.title:
+        return
+    try:
+        draft = replace(draft_of(routine), title=title.strip())
+        _, problems = check_draft(draft, window.services.library, None, routine.path.name)
+        if problems:
+            raise RoutineError(problems)
+        save(window, draft, routine.path)
+    except (RoutineError, OSError) as exc:
+        _problem(window, "The routine was not renamed", exc)
+
+
+def delete_routine(window: MainWindow, routine: Routine) -> None:
+    """The file goes to the desktop's wastebasket (or a ``deleted`` folder beside it), so a
+    slip can be undone; the history of its sessions stays."""
+    if routine.builtin or routine.path is None:
+        return
+    answer = QMessageBox.question(
+        window,
+        "Delete routine",
+        f"Delete “{routine.title}”?\n\nIts file goes to the wastebasket; the history of its "
+        "sessions stays.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    path = routine.path
+    if not QFile.moveToTrash(str(path)):
+        folder = path.parent / "deleted"
+        try:
+            folder.mkdir(exist_ok=True)
+            path.replace(folder / path.name)
+        except OSError as exc:
+            _problem(window, "The routine was not deleted", exc)
+            return
+    window.start.select(None)
+    _refresh(window)
+
+
+# ---------------------------------------------------------------- files someone sent
+def choose_file(window: MainWindow) -> None:
+    name, _ = QFileDialog.getOpenFileName(window, "Open a routine file", "", ROUTINE_FILTER)
+    if name:
+        open_file(window, Path(name))
+
+
+def may_leave(window: MainWindow) -> bool:
+    """False if the builder is showing with changes the person chose not to leave."""
+    if "builder" not in window.built_screens or window.current is not window.builder:
+        return True
+    return window.builder.may_leave()
+
+
+def open_file(window: MainWindow, path: Path) -> None:
+    """Check a routine file and offer to add it to the person's routines."""
+    window.bring_to_front()
+    if window.session_running():
+        window.banner.add(f"Open {path.name} again when the session has ended.")
+        return
+    if not may_leave(window):
+        return
+    services = window.services
+    found = examine(path, services.library, services.catalog, services.content.sources)
+    if found.routine is None:
+        lines = "".join(f"<li>{html.escape(str(p))}</li>" for p in found.problems)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "This routine cannot be used", "", parent=window
+        )
+        box.setText(f"<p>{html.escape(path.name)} cannot be used:</p><ul>{lines}</ul>")
+        box.exec()
+        return
+    offer(window, found)
+
+
+def offer_text(found: Examined, seconds: float) -> str:
+    routine = found.routine
+    assert routine is not None
+    parts = [f"<h3>{html.escape(routine.title)}</h3>"]
+    if routine.author:
+        parts.append(f"<p><b>{html.escape(routine.author)}</b></p>")
+    if routine.note:
+        parts.append(f"<p>{html.escape(routine.note)}</p>")
+    parts.append(
+        f"<p>{wording.minutes(seconds)} · {html.escape(wording.routine_summary(routine))}</p>"
+    )
+    parts.append(
+        "<p>" + html.escape(", ".join(s.title for s in routine.steps)) + "</p>"
+        f"<p>{html.escape(routine.description)}</p>"
+    )
+    if found.replaces is not None:
+        parts.append(
+            f"<p>It has the same id as your routine “{html.escape(found.replaces.title)}” "
+            "and will replace it.</p>"
+        )
+    return "".join(parts)
+
+
+def offer(window: MainWindow, found: Examined) -> None:
+    routine = found.routine
+    assert routine is not None
+    services = window.services
+    box = QMessageBox(QMessageBox.Icon.Question, "Add this routine?", "", parent=window)
+    box.setText(offer_text(found, services.planned_seconds(routine)))
+    word = "Replace my routine" if found.replaces is not None else "Add to my routines"
+    add = box.addButton(word, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(add)
+    box.exec()
+    if box.clickedButton() is not add:
+        return
+    try:
+        add_to_mine(found, services.data.routines)
+    except OSError as exc:
+        _problem(window, "The routine was not added (nothing was written)", exc)
+        return
+    _refresh(window, routine.id)
+    window.go_start()
+    window.start.select(routine.id)
+    window.banner.add(f"“{routine.title}” is now one of your routines.")
+
+
+class FileDrops(QObject):
+    """Routine files dropped anywhere on the window are opened (one at a time)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            assert isinstance(event, QDropEvent)
+            if self._files(event) and not self.window.session_running():
+                event.acceptProposedAction()
+                return True
+        elif event.type() == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            files = self._files(event)
+            if files and not self.window.session_running():
+                event.acceptProposedAction()
+                for path in files:
+                    open_file(self.window, path)
+                return True
+        return False
+
+    @staticmethod
+    def _files(event: QDropEvent) -> list[Path]:
+        data = event.mimeData()
+        if data is None or not data.hasUrls():
+            return []
+        return [Path(u.toLocalFile()) for u in data.urls() if u.isLocalFile()][:5]
