@@ -32,6 +32,7 @@ from stretchdesk.session.health import Answer
 from stretchdesk.ui.main_window import MainWindow
 from stretchdesk.ui.theme import apply_theme
 from tools.demo_history import make_demo_history
+from tools.screenshots_routines import routine_screens
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 24, 18, 30, tzinfo=UTC)
@@ -127,6 +128,7 @@ def capture_theme(
     window.services.close()
     broken_history(shot, tmp, theme, size)
     health_checked(shot, tmp, theme, size)
+    routine_screens(shot, tmp, theme, size)
     return shot.saved
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -180,6 +181,19 @@ def suggested_phase(exercise: Exercise) -> Phase:
     """Where a new step goes at first (the person can change it; the app's own choice):
     a held position is a stretch, a movement is a warm-up."""
     return Phase.STRETCH if exercise.timing.is_hold else Phase.WARMUP
+
+
+def usual_phases(routines: Iterable[Routine]) -> dict[str, Phase]:
+    """The phase each exercise has most often in these routines (the built-in ones), a
+    warm-up's alternative in another position counted as a warm-up: where the builder puts
+    it at first."""
+    steps = [step for routine in routines for step in routine.steps]
+    steps += [step.alternative for step in steps if step.alternative is not None]
+    counts: Counter[tuple[str, Phase]] = Counter((step.exercise_id, step.phase) for step in steps)
+    usual: dict[str, Phase] = {}
+    for (exercise_id, phase), _ in counts.most_common():
+        usual.setdefault(exercise_id, phase)
+    return usual
 
 
 def timing_form(timing: Timing) -> tuple[str, ...]:

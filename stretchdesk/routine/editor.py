@@ -8,7 +8,7 @@ builder screen only forwards the person's keys and drops here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -16,7 +16,7 @@ from stretchdesk.routine.draft import Draft, DraftStep, suggested_phase
 from stretchdesk.routine.errors import Problem
 from stretchdesk.routine.exercises import ExerciseLibrary
 from stretchdesk.routine.loader import timing_defaults
-from stretchdesk.routine.model import Phase
+from stretchdesk.routine.model import Exercise, Phase
 from stretchdesk.routine.rules import check_phase_order, check_warming_of
 
 HISTORY_LIMIT = 500  # changes that can be undone
@@ -38,8 +38,15 @@ Outcome = Done | Refused
 class Editor:
     """The draft being edited, what was last saved, and the changes that can be undone."""
 
-    def __init__(self, draft: Draft, library: ExerciseLibrary, label: str) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        library: ExerciseLibrary,
+        label: str,
+        usual: Mapping[str, Phase] | None = None,
+    ) -> None:
         self.draft = draft
+        self.usual = dict(usual or {})  # each exercise's phase in the built-in routines
         self.saved = draft
         self.library = library
         self.label = label  # the file name the messages start with
@@ -69,6 +76,11 @@ class Editor:
         if draft is not None:
             self.draft = draft
 
+    def phase_for(self, exercise: Exercise) -> Phase:
+        """Where a new step of this exercise goes at first: its phase in the built-in
+        routines, or for one they do not use, a hold is a stretch and a movement a warm-up."""
+        return self.usual.get(exercise.id) or suggested_phase(exercise)
+
     def title_of(self, step: DraftStep) -> str:
         own = step.get("title")
         if isinstance(own, str) and own.strip():
@@ -92,7 +104,7 @@ class Editor:
         before = {p.message for p in self.order_problems(self.draft)}
         for problem in self.order_problems(new):
             if problem.message not in before:
-                return Refused(str(problem))
+                return Refused(f"Not done: {problem}")
         self._undo.append((self.draft, what))
         del self._undo[:-HISTORY_LIMIT]
         self._redo.clear()
@@ -147,7 +159,7 @@ class Editor:
         exercise = self.library.get(exercise_id)
         if exercise is None:
             return Refused(f"{self.label}: unknown exercise id {exercise_id!r}"), -1
-        phase = phase or suggested_phase(exercise)
+        phase = phase or self.phase_for(exercise)
         index = self.place_for(phase, None) if at is None else at
         steps = list(self.draft.steps)
         steps.insert(index, DraftStep(exercise_id, phase))

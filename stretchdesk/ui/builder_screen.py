@@ -5,7 +5,7 @@ editor's draft and forwards keys, clicks and drops to it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 
 from stretchdesk.documents.sheet import dose_text
 from stretchdesk.routine import Exercise, ExerciseLibrary, Phase, Problem, Routine
-from stretchdesk.routine.draft import Draft, check_draft, suggested_phase
+from stretchdesk.routine.draft import Draft, check_draft
 from stretchdesk.routine.editor import Editor, Outcome, Refused
 from stretchdesk.routine.sources import Sources
 from stretchdesk.ui import wording
 from stretchdesk.ui.builder_lists import ID_ROLE, LibraryList, StepList, exercise_icon
 from stretchdesk.ui.builder_step import StepDetails, timing_of
-from stretchdesk.ui.widgets import bullet_list, button, label, restyle
+from stretchdesk.ui.widgets import bullet_list, button, label, restyle, scrolled
 
 TEXT_FIELDS = (
     ("title", "&Title", "The routine's name on its card"),
@@ -55,6 +55,8 @@ class BuilderScreen(QWidget):
         sources: Sources | None,
         seconds_of: Callable[[Routine], float],
         save: Save,
+        *,
+        usual: Mapping[str, Phase] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,7 +65,8 @@ class BuilderScreen(QWidget):
         self.sources = sources
         self.seconds_of = seconds_of
         self._save = save
-        self.editor = Editor(Draft("my-routine", ""), library, "my-routine.toml")
+        self.usual = dict(usual or {})
+        self.editor = Editor(Draft("my-routine", ""), library, "my-routine.toml", self.usual)
         self.path: Path | None = None
         self.saved_path: Path | None = None
         self.announced: list[str] = []
@@ -71,7 +74,10 @@ class BuilderScreen(QWidget):
         self.fields: dict[str, QLineEdit] = {}
         self.library_list = LibraryList()
         self.library_list.fill(
-            [(e, _kind_words(e)) for e in sorted(library.values(), key=_library_order)]
+            [
+                (e, _kind_words(e, self.editor.phase_for(e)))
+                for e in sorted(library.values(), key=lambda e: _order(e, self.editor))
+            ]
         )
         self.steps = StepList()
         self.details = StepDetails()
@@ -84,7 +90,7 @@ class BuilderScreen(QWidget):
         self._connect()
 
     # ------------------------------------------------------------------ layout
-    def _build(self) -> None:
+    def _fields(self) -> QGridLayout:
         grid = QGridLayout()
         for i, (key, text, hint) in enumerate(TEXT_FIELDS):
             field = QLineEdit()
@@ -99,6 +105,10 @@ class BuilderScreen(QWidget):
             grid.addWidget(name, row, col)
             grid.addWidget(field, row, col + 1, 1, 3 if key == "source" else 1)
             self.fields[key] = field
+        return grid
+
+    def _build(self) -> None:
+        grid = self._fields()
         self.add_button = button("&Add →", "Add", "Add the chosen exercise to the routine (Enter)")
         self.up_button = button("Move &up", "Move up", "Move the chosen step up (Alt+Up)")
         self.down_button = button("Move do&wn", "Move down", "Move the chosen step down (Alt+Down)")
@@ -122,14 +132,20 @@ class BuilderScreen(QWidget):
         lists.setSpacing(24)
         lists.addLayout(left, 3)
         lists.addLayout(middle, 4)
-        lists.addWidget(self.details, 3)
+        details = scrolled(self.details)  # its own scroll: the lists keep their height
+        details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lists.addWidget(details, 3)
         bottom = QHBoxLayout()
         bottom.addWidget(self.undo_button)
         bottom.addWidget(self.redo_button)
         bottom.addWidget(self.minutes, 1)
         bottom.addWidget(self.close_button)
         bottom.addWidget(self.save_button)
-        column = QVBoxLayout(self)
+        inner = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(inner))  # a small window or big text scrolls, never grows
+        column = QVBoxLayout(inner)
         column.setContentsMargins(48, 16, 48, 16)
         column.addWidget(self.heading)
         column.addLayout(grid)
@@ -181,7 +197,7 @@ class BuilderScreen(QWidget):
         self.path = path
         self.saved_path = None
         label_name = path.name if path is not None else f"{draft.id}.toml"
-        self.editor = Editor(draft, self.library, label_name)
+        self.editor = Editor(draft, self.library, label_name, self.usual)
         self.heading.setText(heading)
         self.status.setText("")
         self._redraw(select=0)
@@ -195,7 +211,7 @@ class BuilderScreen(QWidget):
         if exercise is None:
             return
         chosen = self.steps.currentRow()
-        phase = suggested_phase(exercise)
+        phase = self.editor.phase_for(exercise)
         at = self.editor.place_for(phase, chosen if chosen >= 0 else None)
         outcome, index = self.editor.add(exercise_id, at, phase)
         self._after(outcome, select=index)
@@ -264,6 +280,7 @@ class BuilderScreen(QWidget):
         for key, field in self.fields.items():
             if field.text().strip() != getattr(draft, key):
                 field.setText(getattr(draft, key))
+                field.setCursorPosition(0)  # a long text shows its beginning
         self.steps.blockSignals(True)
         self.steps.clear()
         for number, step in enumerate(draft.steps, start=1):
@@ -378,10 +395,9 @@ def _dose(screen: BuilderScreen, index: int) -> str:
     return dose_text(timing) if timing is not None else "Timing to check"
 
 
-def _kind_words(exercise: Exercise) -> str:
-    kind = "stretch" if suggested_phase(exercise) is Phase.STRETCH else "warm-up"
-    return f"{exercise.position.label}; usually a {kind}. {dose_text(exercise.timing)}"
+def _kind_words(exercise: Exercise, phase: Phase) -> str:
+    return f"{exercise.position.label}; a {phase.label.lower()}. {dose_text(exercise.timing)}"
 
 
-def _library_order(exercise: Exercise) -> tuple[int, str]:
-    return (0 if suggested_phase(exercise) is Phase.WARMUP else 1, exercise.title)
+def _order(exercise: Exercise, editor: Editor) -> tuple[int, str]:
+    return (list(Phase).index(editor.phase_for(exercise)), exercise.title)

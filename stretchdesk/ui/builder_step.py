@@ -25,11 +25,11 @@ NAMES = {
     "hold": "Hold",
     "rep_seconds": "Each rep",
     "reps": "Reps",
-    "rest": "Rest between reps",
+    "rest": "Rest",
 }
 SIDE_NAMES = {
-    Sides.NONE: "No sides",
-    Sides.BOTH: "Every rep on the left, then the right",
+    Sides.NONE: "One side only",
+    Sides.BOTH: "Left, then right",
     Sides.ALTERNATE: "Left and right in turn",
 }
 
@@ -70,6 +70,7 @@ class StepDetails(QWidget):
         self.phase.activated.connect(self._phase)
         self.numbers: dict[str, QSpinBox] = {}
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: name above
         form.addRow("&Phase", self.phase)
         for key in ("duration", "hold", "rep_seconds", "reps", "rest"):
             box = QSpinBox()

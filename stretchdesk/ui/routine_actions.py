@@ -29,7 +29,7 @@ def _taken(window: MainWindow) -> set[str]:
     return {r.id for r in window.services.catalog.routines}
 
 
-def _refresh(window: MainWindow, select: str | None = None) -> None:
+def refresh(window: MainWindow, select: str | None = None) -> None:
     window.services.reload_routines()
     if "start" in window.built_screens:
         catalog = window.services.catalog
@@ -44,7 +44,7 @@ def save(window: MainWindow, draft: Draft, path: Path | None) -> tuple[Path, Dra
     if path is None:
         draft = replace(draft, id=free_id(draft.title, _taken(window)))
     written = save_draft(draft, window.services.data.routines, path)
-    _refresh(window, draft.id)
+    refresh(window, draft.id)
     return written, draft
 
 
@@ -130,7 +130,7 @@ def delete_routine(window: MainWindow, routine: Routine) -> None:
             _problem(window, "The routine was not deleted", exc)
             return
     window.start.select(None)
-    _refresh(window)
+    refresh(window)
 
 
 # ---------------------------------------------------------------- files someone sent
@@ -209,7 +209,7 @@ def offer(window: MainWindow, found: Examined) -> None:
     except OSError as exc:
         _problem(window, "The routine was not added (nothing was written)", exc)
         return
-    _refresh(window, routine.id)
+    refresh(window, routine.id)
     window.go_start()
     window.start.select(routine.id)
     window.banner.add(f"“{routine.title}” is now one of your routines.")

@@ -103,6 +103,7 @@ def make_start(window: MainWindow) -> StartScreen:
 
 
 def make_builder(window: MainWindow) -> BuilderScreen:
+    from stretchdesk.routine.draft import usual_phases  # noqa: PLC0415
     from stretchdesk.ui import routine_actions  # noqa: PLC0415
     from stretchdesk.ui.builder_screen import BuilderScreen  # noqa: PLC0415
 
@@ -112,6 +113,7 @@ def make_builder(window: MainWindow) -> BuilderScreen:
         services.content.sources,
         services.planned_seconds,
         lambda draft, path: routine_actions.save(window, draft, path),
+        usual=usual_phases(r for r in services.catalog.routines if r.builtin),
     )
     screen.closed.connect(lambda _path: window.go_start())
     return screen

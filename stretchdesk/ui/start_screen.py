@@ -5,9 +5,17 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stretchdesk.history.queries import SessionSummary
 from stretchdesk.routine import InvalidRoutine, Phase, Problem, Routine
@@ -200,7 +208,8 @@ class StartScreen(QWidget):
                 "lead",
             )
         )
-        column.addWidget(scrolled(holder), 1)
+        self.area = scrolled(holder)
+        column.addWidget(self.area, 1)
         last_row = QHBoxLayout()  # the lines wrap, so the button fits an 800-pixel window
         lines = QVBoxLayout()
         lines.addWidget(self.today)
@@ -259,6 +268,8 @@ class StartScreen(QWidget):
             card.set_selected(key == routine_id)
         self.start.setEnabled(routine_id is not None)
         chosen = self.cards.get(routine_id or "")
+        if chosen is not None:
+            QTimer.singleShot(0, self._reveal)  # once the new cards have their places
         own = chosen is not None and not chosen.builtin
         self.mine_actions["copy"].setEnabled(chosen is not None)
         for key in ("change", "rename", "delete"):
@@ -280,6 +291,12 @@ class StartScreen(QWidget):
             actions[key] = action
         return actions
 
+    def _reveal(self) -> None:
+        card = self.cards.get(self.selected or "")
+        if card is not None:
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)  # laid out now
+            self.area.ensureWidgetVisible(card, 0, 0)
+
     def _card_menu(self, card: RoutineCard, point: QPoint) -> None:
         """Right-click or the Menu key on a card: the "My routines" menu for it."""
         self.select(card.routine_id)
@@ -291,6 +308,7 @@ class StartScreen(QWidget):
     def focus_default(self) -> None:
         card = self.cards.get(self.selected or "")
         (card or self.start).setFocus(Qt.FocusReason.OtherFocusReason)
+        QTimer.singleShot(0, self._reveal)
 
     def _activate(self, routine_id: str) -> None:
         self.select(routine_id)

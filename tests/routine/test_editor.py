@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from stretchdesk.routine import ExerciseLibrary, Phase
-from stretchdesk.routine.draft import Draft, DraftStep
+from stretchdesk.routine.draft import Draft, DraftStep, usual_phases
 from stretchdesk.routine.editor import Done, Editor, Refused
 
 
@@ -20,7 +22,8 @@ def test_a_stretch_cannot_come_first(library: ExerciseLibrary):
     ed = editor(library)
     outcome, _ = ed.add("knee-to-chest")
     assert outcome == Refused(
-        "mine.toml: step 1 (Single knee to chest): the routine has stretches but no warm-up; "
+        "Not done: mine.toml: step 1 (Single knee to chest): "
+        "the routine has stretches but no warm-up; "
         "warm-ups must come first"
     )
     assert ed.draft.steps == ()
@@ -96,6 +99,25 @@ def test_timing_back_to_the_exercise_own_value_leaves_the_file(library: Exercise
     assert ed.draft.steps[1].keys == ()
     ed.set_timing(1, "sides", "alternate")
     assert ed.draft.steps[1].get("sides") == "alternate"
+
+
+def test_new_steps_take_their_phase_in_the_builtin_routines(library, catalog):
+    usual = usual_phases(r for r in catalog.routines if r.builtin)
+    assert usual["bottom-to-heels"] is Phase.STRETCH  # paced reps, but a stretch there
+    assert usual["march-in-place"] is Phase.WARMUP
+    ed = Editor(Draft("m", "M"), library, "m.toml", usual)
+    assert ed.phase_for(library["bottom-to-heels"]) is Phase.STRETCH
+    assert ed.phase_for(library["seated-twist"]) is Phase.WARMUP  # knee rolls, sitting
+    assert Editor(Draft("m", "M"), library, "m.toml").phase_for(library["cat-cow"]) is Phase.WARMUP
+
+
+def test_a_first_save_gives_every_undoable_state_the_new_id(library: ExerciseLibrary):
+    ed = editor(library)
+    ed.add("pelvic-tilt")
+    ed.mark_saved(replace(ed.draft, id="morning"))
+    ed.undo()
+    assert ed.draft.id == "morning"
+    assert ed.draft.steps == ()
 
 
 def test_saving_marks_clean(library: ExerciseLibrary):
