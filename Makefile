@@ -76,12 +76,15 @@ man: $(VENV)/.installed-run
 deb: bundle
 	$(BIN)/python -m tools.deb --bundle dist/stretchdesk --out dist
 
-## install-desktop: the menu entry, AppStream file, icons and manual page for this user
+## install-desktop: the menu entry, routine file type, AppStream file, icons and manual page
 DESKTOP_HOME ?= $(HOME)/.local/share
 APP_ID := io.github.stretchdesk.StretchDesk
 install-desktop: man
 	install -Dm644 packaging/linux/$(APP_ID).desktop $(DESKTOP_HOME)/applications/$(APP_ID).desktop
 	install -Dm644 packaging/linux/$(APP_ID).metainfo.xml $(DESKTOP_HOME)/metainfo/$(APP_ID).metainfo.xml
+	install -Dm644 packaging/linux/$(APP_ID).xml $(DESKTOP_HOME)/mime/packages/$(APP_ID).xml
+	-update-mime-database $(DESKTOP_HOME)/mime
+	-update-desktop-database $(DESKTOP_HOME)/applications
 	install -Dm644 assets/icons/stretchdesk.svg $(DESKTOP_HOME)/icons/hicolor/scalable/apps/$(APP_ID).svg
 	for size in 16 32 48 64 128 256 512; do \
 	  install -Dm644 assets/icons/stretchdesk-$$size.png \

@@ -75,6 +75,7 @@ def stage(bundle: Path, root: Path) -> None:
     share = root / "usr" / "share"
     _install(LINUX / f"{APP_ID}.desktop", share / "applications" / f"{APP_ID}.desktop")
     _install(LINUX / f"{APP_ID}.metainfo.xml", share / "metainfo" / f"{APP_ID}.metainfo.xml")
+    _install(LINUX / f"{APP_ID}.xml", share / "mime" / "packages" / f"{APP_ID}.xml")
     hicolor = share / "icons" / "hicolor"
     _install(ICONS / "stretchdesk.svg", hicolor / "scalable" / "apps" / f"{APP_ID}.svg")
     for size in ICON_SIZES:

@@ -16,13 +16,22 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from stretchdesk.routine import Routine, RoutineError
 from stretchdesk.routine.draft import OWN_SOURCE, Draft, check_draft, free_id
-from stretchdesk.routine.mine import Examined, add_to_mine, draft_of, examine, save_draft
+from stretchdesk.routine.mine import (
+    Examined,
+    add_to_mine,
+    draft_of,
+    examine,
+    save_draft,
+    write_whole,
+)
 from stretchdesk.ui import wording
 
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
 
-ROUTINE_FILTER = "stretchdesk routines (*.toml);;All files (*)"
+ROUTINE_FILTER = "stretchdesk routines (*.toml *.stretchdesk);;All files (*)"
+SHARED_SUFFIX = ".stretchdesk.toml"
+SHARED_FILTER = "stretchdesk routine (*.stretchdesk.toml)"
 
 
 def _taken(window: MainWindow) -> set[str]:
@@ -133,6 +142,28 @@ def delete_routine(window: MainWindow, routine: Routine) -> None:
     refresh(window)
 
 
+def share_routine(window: MainWindow, routine: Routine) -> None:
+    """A copy of the routine's file to send (by e-mail, on a stick): named
+    ``<id>.stretchdesk.toml``, the file type that opens in stretchdesk with a double-click."""
+    if routine.path is None:
+        return
+    start = str(Path.home() / f"{routine.id}{SHARED_SUFFIX}")
+    name, _ = QFileDialog.getSaveFileName(window, "Save a copy to send", start, SHARED_FILTER)
+    if not name:
+        return
+    target = Path(name)
+    if not target.name.endswith((SHARED_SUFFIX, ".toml")):
+        target = target.with_name(target.name + SHARED_SUFFIX)
+    try:
+        write_whole(target, routine.path.read_bytes())
+    except OSError as exc:
+        _problem(window, "The copy was not saved (nothing was written)", exc)
+        return
+    pictures = any(s.image_dir for s in routine.steps)
+    extra = " Its own pictures are not in the copy." if pictures else ""
+    window.banner.add(f"Saved a copy of “{routine.title}” as {target}.{extra}")
+
+
 # ---------------------------------------------------------------- files someone sent
 def choose_file(window: MainWindow) -> None:
     name, _ = QFileDialog.getOpenFileName(window, "Open a routine file", "", ROUTINE_FILTER)
@@ -160,7 +191,11 @@ def open_file(window: MainWindow, path: Path) -> None:
     if found.routine is None:
         lines = "".join(f"<li>{html.escape(str(p))}</li>" for p in found.problems)
         box = QMessageBox(
-            QMessageBox.Icon.Warning, "This routine cannot be used", "", parent=window
+            QMessageBox.Icon.Warning,
+            "Routine not added",
+            "",
+            QMessageBox.StandardButton.Ok,
+            window,
         )
         box.setText(f"<p>{html.escape(path.name)} cannot be used:</p><ul>{lines}</ul>")
         box.exec()

@@ -94,6 +94,7 @@ def make_start(window: MainWindow) -> StartScreen:
                 "change": routine_actions.change_routine,
                 "rename": routine_actions.rename_routine,
                 "delete": routine_actions.delete_routine,
+                "share": routine_actions.share_routine,
             }[key]
             action(window, routine)
 

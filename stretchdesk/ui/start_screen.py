@@ -31,6 +31,7 @@ ROUTINE_ACTIONS = (  # the "My routines" menu: key, text, shortcut
     ("rename", "&Rename…", "F2"),
     ("delete", "&Delete…", ""),
     ("-", "", ""),
+    ("share", "Save a copy to &send…", ""),
     ("open", "&Open a routine file…", "Ctrl+O"),
 )
 
@@ -160,7 +161,7 @@ class StartScreen(QWidget):
     start_requested = Signal(str)
     about_requested = Signal()
     sheet_requested = Signal(str, bool)  # routine id; True: print, False: save as PDF
-    routine_action = Signal(str, str)  # "new", "copy", "change", "rename", "delete", "open"
+    routine_action = Signal(str, str)  # a ROUTINE_ACTIONS key, the chosen routine's id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -272,6 +273,7 @@ class StartScreen(QWidget):
             QTimer.singleShot(0, self._reveal)  # once the new cards have their places
         own = chosen is not None and not chosen.builtin
         self.mine_actions["copy"].setEnabled(chosen is not None)
+        self.mine_actions["share"].setEnabled(chosen is not None)
         for key in ("change", "rename", "delete"):
             self.mine_actions[key].setEnabled(own)
         self.sheet.setEnabled(chosen is not None)

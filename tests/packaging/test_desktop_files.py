@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -79,9 +81,46 @@ def test_every_screenshot_is_in_the_repository() -> None:
 
 def test_desktop_file_names_the_installed_icon_and_command() -> None:
     text = (LINUX / f"{APP_ID}.desktop").read_text(encoding="utf-8")
-    assert f"Icon={APP_ID}\n" in text and "Exec=stretchdesk\n" in text
+    assert f"Icon={APP_ID}\n" in text and "Exec=stretchdesk %f\n" in text
+    assert "MimeType=application/x-stretchdesk-routine;\n" in text
     assert "Categories=" in text and "Keywords=" in text
     icons = Path(__file__).resolve().parents[2] / "assets" / "icons"
     assert (icons / "stretchdesk.svg").is_file()
     for size in (16, 32, 48, 64, 128, 256, 512):
         assert (icons / f"stretchdesk-{size}.png").is_file()
+
+
+ROUTINE_TYPE = "application/x-stretchdesk-routine"
+
+
+@pytest.mark.needs("update-mime-database", package="shared-mime-info")
+def test_the_routine_file_type_is_known_to_the_desktop(tmp_path: Path) -> None:
+    """Installed as make install-desktop does, the desktop's MIME database (read here by
+    Qt's QMimeDatabase, as file managers read it) names a routine file's type; a plain
+    TOML file stays TOML."""
+    share = tmp_path / "share"
+    packages = share / "mime" / "packages"
+    packages.mkdir(parents=True)
+    (packages / f"{APP_ID}.xml").write_bytes((LINUX / f"{APP_ID}.xml").read_bytes())
+    done = _validate(["update-mime-database", "-V", str(share / "mime")])
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "error" not in (done.stdout + done.stderr).lower(), done.stdout + done.stderr
+    probe = (
+        "import sys\n"
+        "from PySide6.QtCore import QMimeDatabase\n"
+        "db = QMimeDatabase()\n"
+        "for name in sys.argv[1:]:\n"
+        "    print(db.mimeTypeForFile(name, QMimeDatabase.MatchMode.MatchExtension).name())\n"
+    )
+    env = {**os.environ, "XDG_DATA_HOME": str(share), "XDG_DATA_DIRS": "/usr/share"}
+    names = ["from the clinic.stretchdesk.toml", "evening.stretchdesk", "pyproject.toml"]
+    seen = subprocess.run(
+        [sys.executable, "-c", probe, *names],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env=env,
+    ).stdout.split()
+    assert seen[:2] == [ROUTINE_TYPE, ROUTINE_TYPE]
+    assert seen[2] != ROUTINE_TYPE

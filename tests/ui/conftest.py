@@ -37,6 +37,7 @@ def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         (QMessageBox, "exec"),
         (QInputDialog, "getText"),
         (QFileDialog, "getOpenFileName"),
+        (QFileDialog, "getSaveFileName"),
     ):
         monkeypatch.setattr(owner, name, unexpected)
 
