@@ -71,10 +71,12 @@ def generate(path: Path, seed: int = 7) -> int:
                 at = began
                 for position, (exercise, phase, seconds) in enumerate(STEPS[:done]):
                     end = at + timedelta(seconds=seconds + 15)
+                    hold = 20.0 if day < YEARS * 365 // 2 else 25.0  # the dose goes up once
                     conn.execute(
                         "INSERT INTO step (session_id, position, routine_step, exercise_id, "
-                        "title, phase, status, started_at, ended_at, active_seconds) "
-                        "VALUES (?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?)",
+                        "title, phase, status, started_at, ended_at, active_seconds, "
+                        "planned_seconds, hold, reps, sides) "
+                        "VALUES (?, ?, ?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?)",
                         (
                             sid,
                             position,
@@ -85,6 +87,10 @@ def generate(path: Path, seed: int = 7) -> int:
                             iso_utc(at),
                             iso_utc(end),
                             seconds,
+                            seconds,
+                            hold if phase == "stretch" else None,
+                            2,
+                            "both" if phase == "stretch" else "none",
                         ),
                     )
                     at = end

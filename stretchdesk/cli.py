@@ -102,10 +102,34 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument(
         "--paper", choices=("a4", "letter"), default="a4", help="the paper size (default: a4)"
     )
+    report = commands.add_parser(
+        "report",
+        parents=[common],
+        help="write a report of the history for a physiotherapist (PDF)",
+        description="Write a report of the history as a PDF: sessions and minutes per week, "
+        "pain before and after, every stop for pain with its note, what was skipped, "
+        "shortened or done in another position, and each exercise's dose over time.",
+    )
+    report.add_argument(
+        "--from",
+        dest="start",
+        metavar="DATE",
+        help="the first day, YYYY-MM-DD (default: the first session)",
+    )
+    report.add_argument("--to", dest="end", metavar="DATE", help="the last day (default: today)")
+    report.add_argument(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="the PDF to write (default: stretchdesk-report-DATE.pdf here)",
+    )
+    report.add_argument(
+        "--paper", choices=("a4", "letter"), default="a4", help="the paper size (default: a4)"
+    )
     return parser
 
 
-COMMANDS = ("check", "export", "sheet")
+COMMANDS = ("check", "export", "sheet", "report")
 VALUED = ("--data-dir", "--routine", "--open")  # options followed by a value
 
 
@@ -201,7 +225,7 @@ def run_export(fmt: str, steps: bool, output: str | None, data: paths.DataPaths)
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run ``check``, ``export`` or ``sheet``; returns the exit code."""
+    """Run ``check``, ``export``, ``sheet`` or ``report``; returns the exit code."""
     data = data_paths(args)
     if args.command == "check":
         return run_check(args.files, data)
@@ -209,6 +233,10 @@ def run_command(args: argparse.Namespace) -> int:
         from stretchdesk.sheet_cli import run_sheet  # noqa: PLC0415 - loads Qt's PDF writer
 
         return run_sheet(args.routine, args.output, args.paper, data)
+    if args.command == "report":
+        from stretchdesk.report_cli import run_report  # noqa: PLC0415 - loads Qt's PDF writer
+
+        return run_report(args.start, args.end, args.output, args.paper, data)
     return run_export(args.format, args.steps, args.output, data)
 
 

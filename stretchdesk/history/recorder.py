@@ -20,6 +20,8 @@ from stretchdesk.history.errors import HistoryError
 from stretchdesk.history.outcome import SessionOutcome, session_outcome, step_outcome
 from stretchdesk.history.store import HistoryStore
 from stretchdesk.history.timefmt import utc_now
+from stretchdesk.history.writes import StepDose
+from stretchdesk.routine import Routine
 from stretchdesk.session.clock import Clock, monotonic
 from stretchdesk.session.events import (
     CountdownSecond,
@@ -58,6 +60,7 @@ class SessionRecorder:
         self._last_beat = 0.0
         self.pain_report_id: int | None = None
         self.problem: HistoryError | None = None
+        self._routine: Routine | None = None  # as it started: a step's swap is seen against it
 
     # ----------------------------------------------------------------- events
     def _when(self, at: float) -> datetime:
@@ -70,6 +73,7 @@ class SessionRecorder:
     def __call__(self, event: Event) -> None:
         if isinstance(event, SessionStarted):
             self._started = True
+            self._routine = event.routine
             self._anchor = None
             self._on_started(event)
         elif not self._started:
@@ -121,6 +125,7 @@ class SessionRecorder:
         started, ended = self._when(event.started_at), self._when(event.at)
         self._last_beat = event.at  # the step's own write says the session is alive
         status = step_outcome(event.status)
+        dose = self._dose(event)
 
         def op(store: HistoryStore) -> None:
             assert self.session_id is not None
@@ -135,9 +140,25 @@ class SessionRecorder:
                 started_at=started,
                 ended_at=ended,
                 active_seconds=event.active_seconds,
+                dose=dose,
             )
 
         self._queue.append(op)
+
+    def _dose(self, event: StepFinished) -> StepDose:
+        timing = event.step.timing
+        planned = self._routine.steps if self._routine is not None else ()
+        index = event.routine_index
+        original = (
+            planned[index].exercise_id if index is not None and index < len(planned) else None
+        )
+        return StepDose(
+            planned_seconds=round(timing.active_seconds, 3),
+            hold=timing.hold,
+            reps=None if timing.duration is not None else timing.reps,
+            sides=timing.sides.value,
+            swapped_from=original if original not in (None, event.step.exercise_id) else None,
+        )
 
     def _on_end(self, event: SessionCompleted | SessionStopped) -> None:
         ended = self._when(event.at)

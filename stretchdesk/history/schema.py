@@ -121,7 +121,19 @@ ALTER TABLE step_v3 RENAME TO step;
 CREATE INDEX step_session ON step (session_id)
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+# Version 4: each step's dose as planned for that session (hold and reps on each side, or
+# the seconds of a movement), so a clinician can follow an exercise's dose over time; and
+# the warm-up it was swapped from, when it was done in its other position.
+V4 = """
+ALTER TABLE step ADD COLUMN planned_seconds REAL;
+ALTER TABLE step ADD COLUMN hold REAL;
+ALTER TABLE step ADD COLUMN reps INTEGER;
+ALTER TABLE step ADD COLUMN sides TEXT;
+ALTER TABLE step ADD COLUMN swapped_from TEXT;
+CREATE INDEX step_exercise ON step (exercise_id)
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
 LATEST = len(MIGRATIONS)
 
 

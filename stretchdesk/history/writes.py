@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,17 @@ from stretchdesk.history.migrate import transaction
 from stretchdesk.history.outcome import SessionOutcome, StepOutcome
 from stretchdesk.history.timefmt import iso_utc
 from stretchdesk.session.events import StopLocation
+
+
+@dataclass(frozen=True)
+class StepDose:
+    """A step's dose as planned for its session; all None for a history written before."""
+
+    planned_seconds: float | None = None  # of holding or moving, every side
+    hold: float | None = None  # seconds of one hold (None: a movement)
+    reps: int | None = None  # on each side
+    sides: str | None = None  # "none", "both", "alternate"
+    swapped_from: str | None = None  # the warm-up's exercise in the routine, if swapped
 
 
 class SessionWriter:
@@ -74,14 +86,17 @@ class SessionWriter:
         started_at: datetime,
         ended_at: datetime,
         active_seconds: float,
+        dose: StepDose | None = None,
     ) -> int:
         """A finished step; the session is known to have been alive at its end."""
+        dose = dose or StepDose()
         try:
             with self.transaction() as conn:
                 cursor = conn.execute(
                     "INSERT INTO step (session_id, position, routine_step, exercise_id, title, "
-                    "phase, status, started_at, ended_at, active_seconds) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "phase, status, started_at, ended_at, active_seconds, planned_seconds, "
+                    "hold, reps, sides, swapped_from) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         session_id,
                         position,
@@ -93,6 +108,11 @@ class SessionWriter:
                         iso_utc(started_at),
                         iso_utc(ended_at),
                         round(active_seconds, 3),
+                        dose.planned_seconds,
+                        dose.hold,
+                        dose.reps,
+                        dose.sides,
+                        dose.swapped_from,
                     ),
                 )
                 conn.execute(

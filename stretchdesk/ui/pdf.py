@@ -1,4 +1,5 @@
-"""A sheet (documents/sheet.py) laid out on A4 or Letter pages with Qt's own PDF writer.
+"""A sheet (documents/sheet.py) or a report (documents/report.py) laid out on A4 or Letter
+pages with Qt's own PDF writer.
 
 The PDF is written to a temporary file beside the target and renamed over it at the end, so
 a full disk or a folder that cannot be written leaves nothing half-written. Pictures that
@@ -13,15 +14,25 @@ import re
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF, Qt, QUrl
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPainter,
     QPdfWriter,
+    QTextBlock,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
+from stretchdesk.documents.report import Report
 from stretchdesk.documents.sheet import Sheet
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -67,7 +78,121 @@ def local_paper() -> str:
 def write_pdf(sheet: Sheet, target: Path, paper: str = "a4") -> int:
     """Write ``sheet`` to ``target``; returns the number of pages. Raises OSError (with
     strerror) when the file cannot be written."""
-    document = sheet_document(sheet)
+    return write_document(sheet_document(sheet), sheet.title, target, paper)
+
+
+def _as_printed(document: QTextDocument, device: QPagedPaintDevice) -> QTextDocument:
+    """A copy laid out as ``QTextDocument.print_`` lays out a document without pages of its
+    own: on the device, with 2 cm margins counted at the screen's resolution."""
+    probe = document.clone()
+    probe.documentLayout().setPaintDevice(device)
+    dpi_x, dpi_y = _default_dpi()
+    frame = probe.rootFrame().frameFormat()
+    frame.setLeftMargin(int(2 / 2.54 * dpi_x))
+    frame.setRightMargin(int(2 / 2.54 * dpi_x))
+    frame.setTopMargin(int(2 / 2.54 * dpi_y))
+    frame.setBottomMargin(int(2 / 2.54 * dpi_y))
+    probe.rootFrame().setFrameFormat(frame)
+    probe.setPageSize(QSizeF(device.width(), device.height()))
+    return probe
+
+
+def _default_dpi() -> tuple[float, float]:
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return 96.0, 96.0
+    return screen.logicalDotsPerInchX(), screen.logicalDotsPerInchY()
+
+
+def keep_headings_with_text(probe: QTextDocument) -> int:
+    """In a paginated document: a heading that would end a page, its text on the next one,
+    starts that next page instead (Qt's rich text has no page-break-after: avoid).
+    Returns how many headings moved."""
+    layout = probe.documentLayout()
+    page = probe.pageSize().height()
+    moved = 0
+    block = probe.firstBlock()
+    while block.isValid():
+        following = block.next()
+        if block.blockFormat().headingLevel() > 0 and following.isValid():
+            here, there = _first_line(layout, block), _first_line(layout, following)
+            if int(there // page) > int(here // page) and here % page > 0:
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+                # lay out again from here: tables after the heading keep old places otherwise
+                probe.markContentsDirty(block.position(), probe.characterCount() - block.position())
+                moved += 1
+        block = following
+    return moved
+
+
+def _first_line(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float:
+    """Where a block's first line is: the layout moves a line that does not fit to the next
+    page inside the block, so the block's own top can be on the page before."""
+    top = layout.blockBoundingRect(block).top()
+    lines = block.layout()
+    return top + (lines.lineAt(0).y() if lines.lineCount() else 0.0)
+
+
+def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
+    """Lay ``document`` out on the device's pages as ``print_`` would (its margins, a page
+    number at the foot of each page), keeping headings with their text; returns the number
+    of pages painted."""
+    probe = _as_printed(document, device)
+    keep_headings_with_text(probe)
+    size = probe.pageSize()
+    pages = probe.pageCount()
+    dpi_x, dpi_y = _default_dpi()
+    margin_x = int(2 / 2.54 * dpi_x) * device.logicalDpiX() / dpi_x
+    margin_y = int(2 / 2.54 * dpi_y) * device.logicalDpiY() / dpi_y
+    painter = QPainter(device)
+    if not painter.isActive():
+        raise OSError(5, "the page could not be drawn")
+    font = QFont(probe.defaultFont())
+    painter.setFont(font)
+    metrics = QFontMetricsF(font, device)
+    try:
+        for index in range(pages):
+            if index:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -index * size.height())
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, index * size.height(), size.width(), size.height())
+            probe.documentLayout().draw(painter, context)
+            painter.restore()
+            number = str(index + 1)
+            x = size.width() - margin_x - metrics.horizontalAdvance(number)
+            y = size.height() - margin_y + metrics.ascent() + 5 * device.logicalDpiY() / 72
+            painter.drawText(QPointF(x, y), number)
+    finally:
+        painter.end()
+    return pages
+
+
+def report_document(report: Report) -> QTextDocument:
+    """The report as a rich-text document, with its pain chart drawn."""
+    from stretchdesk.ui.report_chart import draw_pain_chart  # noqa: PLC0415
+
+    document = QTextDocument()
+    if report.chart:
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource.value,
+            QUrl("chart:pain"),
+            draw_pain_chart(report.chart),
+        )
+    document.setHtml(report.html)
+    return document
+
+
+def write_report(report: Report, target: Path, paper: str = "a4") -> int:
+    """Write ``report`` to ``target`` (as ``write_pdf``); returns the number of pages."""
+    return write_document(report_document(report), report.title, target, paper)
+
+
+def write_document(document: QTextDocument, title: str, target: Path, paper: str = "a4") -> int:
+    """Lay ``document`` out on pages and write it to ``target`` whole or not at all."""
     folder = target.parent if str(target.parent) else Path()
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pdf", dir=folder)
     os.close(handle)
@@ -78,9 +203,9 @@ def write_pdf(sheet: Sheet, target: Path, paper: str = "a4") -> int:
         writer.setPageMargins(
             QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
         )
-        writer.setTitle(sheet.title)
+        writer.setTitle(title)
         writer.setCreator("stretchdesk")
-        document.print_(writer)
+        paint_pages(document, writer)
         del writer  # the file is complete once the writer is gone
         pages = count_pages(temp.read_bytes())
         if pages == 0:

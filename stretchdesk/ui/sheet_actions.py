@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from stretchdesk import paths
 from stretchdesk.documents.sheet import build_sheet
-from stretchdesk.ui.pdf import local_paper, sheet_document, write_pdf
+from stretchdesk.ui.pdf import local_paper, paint_pages, sheet_document, write_pdf
 
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
@@ -60,6 +60,8 @@ def print_sheet(window: MainWindow, routine_id: str) -> None:
     dialog.setWindowTitle(f"Print the exercise sheet of {routine.title}")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return
-    sheet_document(build_sheet(routine, window.services.content, paths.assets_dir())).print_(
-        printer
-    )
+    document = sheet_document(build_sheet(routine, window.services.content, paths.assets_dir()))
+    try:
+        paint_pages(document, printer)
+    except OSError as exc:
+        window.banner.add(f"The exercise sheet could not be printed ({exc.strerror or exc}).")

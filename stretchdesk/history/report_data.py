@@ -1,0 +1,238 @@
+"""What a report for a physiotherapist holds, read from the history for a range of days.
+
+Weeks run Monday to Sunday in the person's time zone. Each exercise's dose in each routine
+is told as periods of the same planned dose (a new period when the hold, reps or sides
+change), so ten years at one dose is one line, and a change of dose shows when it happened.
+Everything is read in one pass over the range's sessions and steps.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from stretchdesk.history.outcome import SessionOutcome
+from stretchdesk.history.timefmt import iso_utc, parse_utc
+
+SHORTENED = 0.9  # a step ended with less than 90 % of its planned time (the app's own choice)
+
+
+@dataclass
+class Week:
+    start: date  # the Monday
+    sessions: int = 0
+    completed: int = 0
+    pain_stops: int = 0
+    seconds: float = 0.0
+    before: list[int] = field(default_factory=list)
+    after: list[int] = field(default_factory=list)
+
+    @property
+    def minutes(self) -> float:
+        return self.seconds / 60.0
+
+    @staticmethod
+    def mean(values: list[int]) -> float | None:
+        return sum(values) / len(values) if values else None
+
+
+@dataclass(frozen=True)
+class PainStop:
+    when: datetime  # local
+    routine: str
+    exercise: str
+    side: str | None
+    rep: int | None
+    rating: int | None
+    note: str
+
+
+@dataclass
+class Changes:
+    """What was not done as planned in one exercise."""
+
+    exercise: str
+    skipped: int = 0
+    shortened: int = 0
+    stopped: int = 0
+    swapped_in: int = 0  # done instead of the routine's warm-up (its other position)
+
+
+@dataclass
+class DosePeriod:
+    exercise: str
+    routine: str
+    dose: str  # "hold 20 s, 2 times on each side"
+    first: date
+    last: date
+    sessions: int = 0
+    in_full: int = 0
+    seconds_done: float = 0.0
+    seconds_planned: float = 0.0
+
+
+@dataclass(frozen=True)
+class SessionNote:
+    when: datetime
+    routine: str
+    outcome: SessionOutcome
+    note: str
+
+
+@dataclass
+class ReportData:
+    start: date
+    end: date  # inclusive
+    weeks: list[Week]
+    sessions: int = 0
+    days: int = 0
+    stops: list[PainStop] = field(default_factory=list)
+    changes: list[Changes] = field(default_factory=list)
+    doses: list[DosePeriod] = field(default_factory=list)
+    notes: list[SessionNote] = field(default_factory=list)
+    first_session: date | None = None
+    last_session: date | None = None
+
+
+def dose_words(hold: float | None, reps: int | None, sides: str | None, planned: float) -> str:
+    """A step's planned dose in words (the history keeps it from version 4 on)."""
+    each = {"both": " on each side", "alternate": ", sides in turn"}.get(sides or "", "")
+    if hold is not None and reps:
+        times = "once" if reps == 1 else f"{reps} times"
+        return f"hold {hold:g} s, {times}{each}"
+    if reps:
+        return f"{reps} repetitions{each}"
+    if planned:
+        per_side = planned / (2 if sides in ("both", "alternate") else 1)
+        return f"{per_side:g} s of movement{each}"
+    return "dose not recorded"
+
+
+def _bounds(start: date, end: date, tz: tzinfo) -> tuple[str, str]:
+    low = datetime.combine(start, datetime.min.time(), tz)
+    high = datetime.combine(end + timedelta(days=1), datetime.min.time(), tz)
+    return iso_utc(low), iso_utc(high)
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def read_report(conn: sqlite3.Connection, start: date, end: date, tz: tzinfo) -> ReportData:
+    """Everything a report shows for the days ``start`` to ``end`` (both included)."""
+    low, high = _bounds(start, end, tz)
+    weeks = {}
+    monday = _monday(start)
+    while monday <= end:
+        weeks[monday] = Week(monday)
+        monday += timedelta(weeks=1)
+    data = ReportData(start, end, list(weeks.values()))
+    sessions: dict[int, tuple[datetime, str, SessionOutcome]] = {}
+    days: set[date] = set()
+    for sid, started, title, outcome, before, after, note in conn.execute(
+        "SELECT id, started_at, routine_title, outcome, pain_before, pain_after, note "
+        "FROM session WHERE started_at >= ? AND started_at < ? AND outcome != 'running' "
+        "ORDER BY started_at, id",
+        (low, high),
+    ):
+        when = parse_utc(started).astimezone(tz)
+        kind = SessionOutcome(outcome)
+        sessions[sid] = (when, title, kind)
+        days.add(when.date())
+        week = weeks[_monday(when.date())]
+        week.sessions += 1
+        week.completed += kind in (SessionOutcome.COMPLETED, SessionOutcome.COMPLETED_WITH_SKIPS)
+        week.pain_stops += kind is SessionOutcome.STOPPED_FOR_PAIN
+        if before is not None:
+            week.before.append(before)
+        if after is not None:
+            week.after.append(after)
+        if note:
+            data.notes.append(SessionNote(when, title, kind, note))
+    data.sessions, data.days = len(sessions), len(days)
+    if sessions:
+        data.first_session = min(days)
+        data.last_session = max(days)
+    _steps(conn, data, sessions, weeks, (low, high))
+    _stops(conn, data, sessions, (low, high))
+    return data
+
+
+def _steps(
+    conn: sqlite3.Connection,
+    data: ReportData,
+    sessions: dict[int, tuple[datetime, str, SessionOutcome]],
+    weeks: dict[date, Week],
+    bounds: tuple[str, str],
+) -> None:
+    changes: dict[str, Changes] = {}
+    periods: dict[tuple[str, str], list[DosePeriod]] = defaultdict(list)
+    rows = conn.execute(
+        "SELECT t.session_id, t.exercise_id, t.title, t.status, t.active_seconds, "
+        f"{_dose_columns(conn)} FROM step t JOIN session s ON s.id = t.session_id "
+        "WHERE s.started_at >= ? AND s.started_at < ? ORDER BY s.started_at, t.id",
+        bounds,
+    )
+    for sid, exercise_id, title, status, seconds, planned, hold, reps, sides, swapped in rows:
+        if sid not in sessions:
+            continue
+        when, routine, _ = sessions[sid]
+        day = when.date()
+        weeks[_monday(day)].seconds += seconds
+        change = changes.setdefault(exercise_id, Changes(title))
+        change.skipped += status == "skipped"
+        change.stopped += status == "stopped"
+        short = status == "completed" and planned and seconds < planned * SHORTENED
+        change.shortened += bool(short)
+        change.swapped_in += swapped is not None
+        if status == "skipped":
+            continue
+        dose = dose_words(hold, reps, sides, planned or 0.0)
+        runs = periods[exercise_id, routine]  # one routine's dose of it, period by period
+        if not runs or runs[-1].dose != dose:
+            runs.append(DosePeriod(title, routine, dose, day, day))
+        period = runs[-1]
+        period.last = day
+        period.sessions += 1
+        period.in_full += status == "completed" and not short
+        period.seconds_done += seconds
+        period.seconds_planned += planned or seconds
+    data.changes = sorted(
+        (c for c in changes.values() if c.skipped or c.shortened or c.stopped or c.swapped_in),
+        key=lambda c: c.exercise,
+    )
+    data.doses = [
+        p for _, runs in sorted(periods.items(), key=lambda kv: kv[1][0].exercise) for p in runs
+    ]
+
+
+DOSE_COLUMNS = ("planned_seconds", "hold", "reps", "sides", "swapped_from")
+
+
+def _dose_columns(conn: sqlite3.Connection) -> str:
+    """The dose columns, or NULLs in a history older than them (opened read-only, so not
+    brought up to date)."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(step)")}
+    return ", ".join(f"t.{c}" if c in have else "NULL" for c in DOSE_COLUMNS)
+
+
+def _stops(
+    conn: sqlite3.Connection,
+    data: ReportData,
+    sessions: dict[int, tuple[datetime, str, SessionOutcome]],
+    bounds: tuple[str, str],
+) -> None:
+    rows = conn.execute(
+        "SELECT p.session_id, p.reported_at, p.rating, p.title, p.exercise_id, p.side, p.rep, "
+        "s.note FROM pain_report p JOIN session s ON s.id = p.session_id "
+        "WHERE s.started_at >= ? AND s.started_at < ? ORDER BY p.reported_at, p.id",
+        bounds,
+    )
+    for sid, reported, rating, title, exercise_id, side, rep, note in rows:
+        if sid not in sessions:
+            continue
+        when = parse_utc(reported).astimezone(sessions[sid][0].tzinfo)
+        exercise = title or exercise_id or "before the first exercise"
+        data.stops.append(PainStop(when, sessions[sid][1], exercise, side, rep, rating, note or ""))

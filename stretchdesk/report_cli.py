@@ -1,0 +1,105 @@
+"""``stretchdesk report [--from DATE] [--to DATE] [--output FILE.pdf] [--paper a4|letter]``:
+the history's report for a physiotherapist as a PDF. The history is opened read-only; Qt
+(its PDF writer) is loaded only here, headless."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from stretchdesk import paths
+from stretchdesk.documents.report import Report, build_report
+from stretchdesk.history import HistoryError, HistoryStore
+from stretchdesk.history.report_data import read_report
+from stretchdesk.history.schema import empty_history
+from stretchdesk.history.timefmt import parse_utc
+from stretchdesk.schedule.zone import local_zone
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+
+
+def _error(message: str) -> None:
+    print(f"stretchdesk: {message}", file=sys.stderr)
+
+
+def parse_day(text: str | None, name: str) -> date | None:
+    """A day as YYYY-MM-DD; ValueError with a sentence for anything else."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{name} {text!r} is not a date like 2026-11-02") from None
+
+
+def default_range(first: date | None, today: date) -> tuple[date, date]:
+    """Every day from the first session (or the last 12 weeks with no history) to today."""
+    return (first or today - timedelta(weeks=12)), today
+
+
+def run_report(
+    start: str | None, end: str | None, output: str | None, paper: str, data: paths.DataPaths
+) -> int:
+    zone = local_zone()
+    today = datetime.now(zone).date()
+    try:
+        low, high = parse_day(start, "--from"), parse_day(end, "--to")
+    except ValueError as exc:
+        _error(str(exc))
+        return EXIT_PROBLEMS
+    store: HistoryStore | None = None
+    if data.history.exists():
+        try:
+            store = HistoryStore.open_readonly(data.history)
+        except HistoryError as exc:
+            _error(str(exc))
+            return EXIT_PROBLEMS
+    conn = store.conn if store is not None else empty_history()
+    try:
+        first_row = conn.execute("SELECT MIN(started_at) FROM session").fetchone()[0]
+        first = parse_utc(first_row).astimezone(zone).date() if first_row else None
+        low = low or default_range(first, today)[0]
+        high = high or today
+        if high < low:
+            _error(f"--to {high} is before --from {low}")
+            return EXIT_PROBLEMS
+        report = build_report(read_report(conn, low, high, zone), datetime.now(zone), str(zone))
+    except (sqlite3.Error, ValueError) as exc:  # a damaged history: one line, no traceback
+        _error(f"the history cannot be read ({exc})")
+        return EXIT_PROBLEMS
+    finally:
+        if store is not None:
+            store.close()
+    target = Path(output).expanduser() if output else Path(f"stretchdesk-report-{high}.pdf")
+    if target.is_dir():
+        target = target / f"stretchdesk-report-{high}.pdf"
+    return _write(report, target, paper)
+
+
+def _write(report: Report, target: Path, paper: str) -> int:
+    from stretchdesk.workarounds.pyside_none_refcount import qt_problem  # noqa: PLC0415
+
+    qt_says = qt_problem()
+    if qt_says is not None:
+        _error(f"cannot write PDFs: {qt_says}")
+        return EXIT_PROBLEMS
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # paper only: no window
+    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+    from stretchdesk.ui.pdf import write_report  # noqa: PLC0415
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    try:
+        pages = write_report(report, target, paper)
+    except OSError as exc:
+        _error(f"could not write {target}: {exc.strerror or exc}; nothing was written")
+        return EXIT_PROBLEMS
+    finally:
+        del app
+    plural = "" if pages == 1 else "s"
+    size = "A4" if paper == "a4" else "Letter"
+    print(f"Saved the report to {target} ({pages} page{plural}, {size}).")
+    return EXIT_OK
