@@ -18,6 +18,8 @@ from typing import TypeVar
 from stretchdesk.history import queries
 from stretchdesk.history.errors import HistoryError
 from stretchdesk.history.queries import PainPoint, SessionSummary
+from stretchdesk.history.report_data import ReportData, read_report
+from stretchdesk.history.timefmt import parse_utc
 from stretchdesk.session.advice import (
     AdviceSettings,
     PainStops,
@@ -110,6 +112,19 @@ class HistoryReader:
             return from_history(rated, list(stops.values()), now, settings, first_rated=first)
 
         return self._read(read)
+
+    def first_day(self, tz: tzinfo) -> date | None:
+        """The day of the first session, in the person's zone; None with no sessions."""
+
+        def read(conn: sqlite3.Connection) -> date | None:
+            first = conn.execute("SELECT MIN(started_at) FROM session").fetchone()[0]
+            return parse_utc(first).astimezone(tz).date() if first else None
+
+        return self._read(read)
+
+    def report(self, start: date, end: date, tz: tzinfo) -> ReportData:
+        """What a report for a physiotherapist shows for these days (both included)."""
+        return self._read(lambda conn: read_report(conn, start, end, tz))
 
     def export(self, target: Path, fmt: str = "csv", *, steps: bool = False) -> int:
         """Write an export whole or not at all; OSError when the file cannot be written."""

@@ -5,10 +5,10 @@ years of history opens as fast as one week."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -127,6 +127,8 @@ class SessionsModel(QAbstractTableModel):
 
 
 class HistoryScreen(QWidget):
+    report_requested = Signal()
+
     def __init__(
         self,
         reader: HistoryReader,
@@ -148,29 +150,26 @@ class HistoryScreen(QWidget):
         self.chart = PainChart()
         self.stops = label("", "muted")
         self.model = SessionsModel(titles)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Sessions, newest first")
-        self.table.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(False)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)  # the note takes what is left
+        self.table = self._sessions_table()
         self.export = button(
             "Export CSV…", "Export CSV", "Save your history as a spreadsheet file for a clinician"
         )
         self.export.clicked.connect(self.export_dialog)
+        self.report = button(
+            "Report for my physiotherapist…",
+            "Report for my physiotherapist",
+            "A PDF of chosen days: sessions per week, pain, stops for pain, each exercise's dose",
+        )
+        self.report.clicked.connect(self.report_requested.emit)
+        self.doses = label("", "muted")
+        self.doses.setAccessibleName("Each exercise's dose, last 12 weeks")
         self.status = label("", "muted")
         top = QHBoxLayout()
         top.addWidget(self.week)
         top.addSpacing(32)
         top.addWidget(self.streak)
         top.addStretch(1)
+        top.addWidget(self.report)
         top.addWidget(self.export)
         inner = QWidget()  # scrolls when the window is small or the text large
         outer = QVBoxLayout(self)
@@ -183,7 +182,25 @@ class HistoryScreen(QWidget):
         column.addWidget(self.plan)
         column.addWidget(self.status)
         column.addWidget(self._middle(), 2)
+        column.addWidget(label("Each exercise's dose, last 12 weeks", "subheading"))
+        column.addWidget(self.doses)
         column.addWidget(self.table, 3)
+
+    def _sessions_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setAccessibleName("Sessions, newest first")
+        table.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(False)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)  # the note takes what is left
+        return table
 
     def _middle(self) -> QWidget:
         """The pain chart, the month of days done, the pain-stops per exercise: side by
@@ -229,8 +246,23 @@ class HistoryScreen(QWidget):
         self.plan.setVisible(bool(words))
         lines = [f"{title}: {count}" for _, title, count in overview.pain_stops[:8]]
         self.stops.setText("\n".join(lines) or "None")
+        self.doses.setText(self._dose_lines(today))
         if not self.model.rows:
             self.status.setText("No sessions yet.")
+
+    def _dose_lines(self, today: date) -> str:
+        """Each exercise's latest planned dose in each routine, and how much was done."""
+        try:
+            data = self._reader.report(today - timedelta(weeks=12), today, local_zone())
+        except HistoryReadError as exc:
+            return str(exc)
+        latest = {(p.exercise, p.routine): p for p in data.doses}
+        lines = [
+            f"{p.exercise} ({p.routine}): {p.dose} since {p.first.day} {p.first:%b}; "
+            f"{p.in_full} of {p.sessions} session{'s' if p.sessions != 1 else ''} in full."
+            for p in latest.values()
+        ]
+        return "\n".join(lines) or "No exercise done in these weeks."
 
     def export_dialog(self) -> None:
         default = Path.home() / f"stretchdesk-history-{self._today().isoformat()}.csv"

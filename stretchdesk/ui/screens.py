@@ -232,7 +232,15 @@ def make_history(window: MainWindow) -> HistoryScreen:
         zone = window.between.zone if window.between is not None else local_zone()
         return services.prefs.plan(), services.plan_words(zone)
 
-    return HistoryScreen(services.reader, titles, window.today, plan)
+    screen = HistoryScreen(services.reader, titles, window.today, plan)
+
+    def report() -> None:
+        from stretchdesk.ui import report_actions  # noqa: PLC0415 - loads Qt's PDF writer
+
+        report_actions.open_report(window)
+
+    screen.report_requested.connect(report)
+    return screen
 
 
 def make_health(window: MainWindow) -> HealthScreen:
