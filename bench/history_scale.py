@@ -1,14 +1,18 @@
 """History at scale: ten years at three sessions a day.
 
 Measures opening the history (with its integrity check), the queries the history screen
-makes, the CSV exports, and the file size. Medians of several runs.
+makes, the CSV exports, the report for a physiotherapist over all ten years (the command, a
+new process, to the last page), and the file size. Medians of several runs.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import random
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -19,6 +23,7 @@ from typing import Any
 from stretchdesk.history import HistoryStore
 from stretchdesk.history import queries as q
 from stretchdesk.history.export import export_json, export_sessions_csv, export_steps_csv
+from stretchdesk.history.report_data import read_report
 from stretchdesk.history.timefmt import iso_utc
 
 YEARS = 10
@@ -108,9 +113,9 @@ def generate(path: Path, seed: int = 7) -> int:
     return sessions
 
 
-def _median_ms(action: Callable[[], object]) -> float:
+def _median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
     times = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         began = time.perf_counter()
         action()
         times.append((time.perf_counter() - began) * 1000)
@@ -128,7 +133,35 @@ def history_screen(path: Path) -> None:
     q.pain_stops_per_exercise(store.conn)
     q.active_days(store.conn, UTC)  # the month of days done (every day ever, to mark any month)
     q.rated_sessions_since(store.conn, datetime(2025, 11, 17, tzinfo=UTC))  # a 6-week plan
+    read_report(store.conn, today - timedelta(weeks=12), today, UTC)  # each exercise's dose
     store.close()
+
+
+def report_command(data: Path, target: Path) -> int:
+    """``stretchdesk report`` on the whole history, as a person would run it: a new Python,
+    Qt loaded headless, every page written. Returns the pages."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "stretchdesk",
+            "--data-dir",
+            str(data),
+            "report",
+            "--from",
+            "2016-01-01",
+            "--to",
+            "2025-12-31",
+            "-o",
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+        env={**os.environ, "TZ": "UTC", "QT_QPA_PLATFORM": "offscreen"},
+    )
+    return int(done.stdout.rsplit("(", 1)[1].split()[0])
 
 
 def run() -> dict[str, Any]:
@@ -150,6 +183,8 @@ def run() -> dict[str, Any]:
         def open_only() -> None:
             HistoryStore.open(path)[0].close()
 
+        pages = report_command(path.parent, Path(folder) / "report.pdf")
+
         return {
             "sessions": sessions,
             "steps": steps,
@@ -159,5 +194,13 @@ def run() -> dict[str, Any]:
             "export_sessions_csv_ms": _median_ms(export(export_sessions_csv)),
             "export_steps_csv_ms": _median_ms(export(export_steps_csv)),
             "export_json_ms": _median_ms(export(export_json)),
-            "targets": {"history_screen_ms": 200, "export_sessions_csv_ms": 1000},
+            "report_pdf_ms": _median_ms(
+                lambda: report_command(path.parent, Path(folder) / "report.pdf"), runs=3
+            ),
+            "report_pages": pages,
+            "targets": {
+                "history_screen_ms": 200,
+                "export_sessions_csv_ms": 1000,
+                "report_pdf_ms": 5000,
+            },
         }
