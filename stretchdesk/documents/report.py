@@ -79,17 +79,20 @@ def _mean(value: float | None) -> str:
 
 
 def _table(
-    heads: list[str], rows: list[list[str]], numeric: set[int] | None = None, keep: int = 0
+    heads: list[str],
+    rows: list[list[str]],
+    numeric: set[int] | None = None,
+    keep: frozenset[int] = frozenset({0}),
 ) -> str:
-    """A table whose header row repeats on each page; the first ``keep`` columns (dates)
-    and the headings are never broken across lines."""
+    """A table whose header row repeats on each page; the ``keep`` columns (dates) and the
+    headings are never broken across lines."""
     numeric = numeric or set()
     cls = [' class="n"' if i in numeric else "" for i in range(len(heads))]
     head = "".join(f"<th{c}{NOWRAP}>{_esc(h)}</th>" for c, h in zip(cls, heads, strict=True))
     body = "".join(
         "<tr>"
         + "".join(
-            f"<td{c}{NOWRAP if i < keep else ''}>{v}</td>"
+            f"<td{c}{NOWRAP if i in keep or i in numeric else ''}>{v}</td>"
             for i, (c, v) in enumerate(zip(cls, row, strict=True))
         )
         + "</tr>"
@@ -136,7 +139,7 @@ def _weeks(data: ReportData) -> str:
         for w in data.weeks
     ]
     heads = ["Week of", "Sessions", "Done", "Minutes", "Pain-stops", "Pain before", "after"]
-    return _table(heads, rows, {1, 2, 3, 4, 5, 6}, keep=1)
+    return _table(heads, rows, {1, 2, 3, 4, 5, 6})
 
 
 def _stops(data: ReportData) -> str:
@@ -153,7 +156,7 @@ def _stops(data: ReportData) -> str:
         rows.append(
             [_esc(_when(stop.when)), _esc(stop.routine), _esc(where), rating, _esc(stop.note)]
         )
-    return _table(["When", "Routine", "Exercise", "Pain", "Note"], rows, {3}, keep=1)
+    return _table(["When", "Routine", "Exercise", "Pain", "Note"], rows, {3})
 
 
 def _changes(data: ReportData) -> str:
@@ -170,7 +173,7 @@ def _changes(data: ReportData) -> str:
         "Other position: a warm-up done instead of the routine's own (for example sitting "
         "instead of lying).</p>"
     )
-    return _table(heads, rows, {1, 2, 3, 4}) + note
+    return _table(heads, rows, {1, 2, 3, 4}, keep=frozenset()) + note
 
 
 def _doses(data: ReportData) -> str:
@@ -190,7 +193,7 @@ def _doses(data: ReportData) -> str:
             ]
         )
     heads = ["Exercise (routine)", "Dose as planned", "Days", "Sessions", "In full", "Time"]
-    return _table(heads, rows, {3, 4, 5})
+    return _table(heads, rows, {3, 4, 5}, keep=frozenset({2}))
 
 
 def _notes(data: ReportData) -> str:
@@ -200,7 +203,7 @@ def _notes(data: ReportData) -> str:
         [_esc(_when(n.when)), _esc(n.routine), _esc(OUTCOME_WORDS[n.outcome]), _esc(n.note)]
         for n in data.notes
     ]
-    return _table(["When", "Routine", "Ended", "Note"], rows, keep=1)
+    return _table(["When", "Routine", "Ended", "Note"], rows)
 
 
 def build_report(data: ReportData, made: datetime, zone_name: str) -> Report:
