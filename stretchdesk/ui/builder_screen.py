@@ -12,12 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLineEdit,
     QListWidgetItem,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,26 +23,15 @@ from stretchdesk.routine.draft import Draft, check_draft
 from stretchdesk.routine.editor import Editor, Outcome, Refused
 from stretchdesk.routine.sources import Sources
 from stretchdesk.ui import wording
-from stretchdesk.ui.builder_lists import ID_ROLE, LibraryList, StepList, exercise_icon
-from stretchdesk.ui.builder_step import StepDetails, timing_of
-from stretchdesk.ui.widgets import bullet_list, button, label, restyle, scrolled
-
-TEXT_FIELDS = (
-    ("title", "&Title", "The routine's name on its card"),
-    ("author", "&Who made it", 'For example "Prescribed by A. Physio, 3 December"'),
-    ("description", "&Description", "A sentence or two for the card"),
-    ("note", "&Note", 'For example "For 2 weeks, then come back to see me"'),
-    (
-        "source",
-        "Sou&rce",
-        'Where the exercises and doses come from: [NHS], an address, or "my own choice"',
-    ),
-)
+from stretchdesk.ui.builder_layout import BuilderLayout
+from stretchdesk.ui.builder_lists import ID_ROLE, exercise_icon
+from stretchdesk.ui.builder_step import timing_of
+from stretchdesk.ui.widgets import bullet_list, restyle
 
 Save = Callable[[Draft, Path | None], tuple[Path, Draft]]  # the file and what it holds
 
 
-class BuilderScreen(QWidget):
+class BuilderScreen(BuilderLayout):
     closed = Signal(object)  # the saved file's path, or None
 
     def __init__(
@@ -60,7 +45,6 @@ class BuilderScreen(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Routine builder")
         self.library = library
         self.sources = sources
         self.seconds_of = seconds_of
@@ -70,89 +54,15 @@ class BuilderScreen(QWidget):
         self.path: Path | None = None
         self.saved_path: Path | None = None
         self.announced: list[str] = []
-        self.heading = label("", "title")
-        self.fields: dict[str, QLineEdit] = {}
-        self.library_list = LibraryList()
         self.library_list.fill(
             [
                 (e, _kind_words(e, self.editor.phase_for(e)))
                 for e in sorted(library.values(), key=lambda e: _order(e, self.editor))
             ]
         )
-        self.steps = StepList()
-        self.details = StepDetails()
-        self.status = label("", "muted")
-        self.status.setAccessibleName("What happened")
-        self.problems = bullet_list([], "caution")
-        self.problems.setAccessibleName("Problems")
-        self.minutes = label("", "subheading")
-        self._build()
-        self._connect()
-
-    # ------------------------------------------------------------------ layout
-    def _fields(self) -> QGridLayout:
-        grid = QGridLayout()
-        for i, (key, text, hint) in enumerate(TEXT_FIELDS):
-            field = QLineEdit()
-            field.setAccessibleName(text.replace("&", ""))
-            field.setPlaceholderText(hint)
-            field.setToolTip(hint)
+        for key, field in self.fields.items():
             field.editingFinished.connect(lambda k=key: self._text(k))
-            name = label(text, wrap=False)
-            name.setBuddy(field)
-            name.setTextFormat(Qt.TextFormat.PlainText)
-            row, col = (i // 2, (i % 2) * 2) if key != "source" else (2, 0)
-            grid.addWidget(name, row, col)
-            grid.addWidget(field, row, col + 1, 1, 3 if key == "source" else 1)
-            self.fields[key] = field
-        return grid
-
-    def _build(self) -> None:
-        grid = self._fields()
-        self.add_button = button("&Add →", "Add", "Add the chosen exercise to the routine (Enter)")
-        self.up_button = button("Move &up", "Move up", "Move the chosen step up (Alt+Up)")
-        self.down_button = button("Move do&wn", "Move down", "Move the chosen step down (Alt+Down)")
-        self.remove_button = button("Remo&ve", "Remove", "Take the chosen step out (Delete)")
-        self.undo_button = button("Undo", "Undo", "Undo the last change (Ctrl+Z)")
-        self.redo_button = button("Redo", "Redo", "Redo what was undone (Ctrl+Shift+Z)")
-        self.close_button = button("Close", "Close", "Back to the routines; asks if not saved")
-        self.save_button = button("&Save", "Save", "Save the routine (Ctrl+S)", "primary")
-        left = QVBoxLayout()
-        left.addWidget(label("Exercises", "subheading"))
-        left.addWidget(self.library_list, 1)
-        left.addWidget(self.add_button)
-        middle = QVBoxLayout()
-        middle.addWidget(label("Steps, in order", "subheading"))
-        middle.addWidget(self.steps, 1)
-        moves = QHBoxLayout()
-        for item in (self.up_button, self.down_button, self.remove_button):
-            moves.addWidget(item)
-        middle.addLayout(moves)
-        lists = QHBoxLayout()
-        lists.setSpacing(24)
-        lists.addLayout(left, 3)
-        lists.addLayout(middle, 4)
-        details = scrolled(self.details)  # its own scroll: the lists keep their height
-        details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        lists.addWidget(details, 3)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.undo_button)
-        bottom.addWidget(self.redo_button)
-        bottom.addWidget(self.minutes, 1)
-        bottom.addWidget(self.close_button)
-        bottom.addWidget(self.save_button)
-        inner = QWidget()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolled(inner))  # a small window or big text scrolls, never grows
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(48, 16, 48, 16)
-        column.addWidget(self.heading)
-        column.addLayout(grid)
-        column.addLayout(lists, 1)
-        column.addWidget(self.status)
-        column.addWidget(self.problems)
-        column.addLayout(bottom)
+        self._connect()
 
     def _connect(self) -> None:
         self.library_list.add_requested.connect(self.add_exercise)

@@ -62,6 +62,14 @@ def test_a_routine_built_by_keyboard_alone_is_saved_and_checked(
         qtbot.keyClick(builder.library_list, Qt.Key.Key_Insert)
     assert steps_of(builder) == ["march-in-place", "pelvic-tilt", "knee-to-chest"]
     assert builder.minutes.text().startswith("Planned: ")
+    two_steps = builder.minutes.text()
+    choose_exercise(builder, "figure-four")
+    qtbot.keyClick(builder.library_list, Qt.Key.Key_Insert)
+    assert builder.minutes.text() != two_steps  # the planned minutes follow every change
+    builder.steps.setFocus()
+    builder.steps.setCurrentRow(3)
+    qtbot.keyClick(builder.steps, Qt.Key.Key_Delete)
+    assert builder.minutes.text() == two_steps
     # Alt+Up on the stretch: refused; on a warm-up: moved.
     builder.steps.setFocus(Qt.FocusReason.TabFocusReason)
     builder.steps.setCurrentRow(2)
@@ -243,3 +251,25 @@ def test_rename_and_delete_the_persons_own(
     assert window.services.catalog.get(mine.id) is None
     assert mine.id not in window.start.cards
     assert (data_dir / "routines" / "deleted" / mine.path.name).exists()  # kept aside
+
+
+def test_tab_goes_as_the_eye_reads(qtbot: QtBot, window: MainWindow) -> None:
+    window.start.routine_action.emit("new", "")
+    builder = window.builder
+    builder.add_exercise("pelvic-tilt")
+    seen = [window.focusWidget()]
+    for _ in range(8):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(window.focusWidget())
+    names = [w.accessibleName() for w in seen]
+    assert names == [
+        "Title",
+        "Who made it",
+        "Description",
+        "Note",
+        "Source",
+        "Exercises",
+        "Add",
+        "Steps of this routine",
+        "Move up",
+    ]
