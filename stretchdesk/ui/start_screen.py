@@ -200,6 +200,7 @@ class StartScreen(QWidget):
         self.mine_menu = QMenu(self.mine)
         self.mine_actions = self._routine_menu()
         self.mine.setMenu(self.mine_menu)
+        self.card_menu = QMenu(self)  # a card's right-click menu
         column = QVBoxLayout(self)
         column.setContentsMargins(48, 24, 48, 24)
         column.addWidget(label("Choose a routine", "title"))
@@ -300,9 +301,18 @@ class StartScreen(QWidget):
             self.area.ensureWidgetVisible(card, 0, 0)
 
     def _card_menu(self, card: RoutineCard, point: QPoint) -> None:
-        """Right-click or the Menu key on a card: the "My routines" menu for it."""
+        """Right-click or the Menu key on a card: the "My routines" menu and the exercise
+        sheet's, for that routine."""
+        card.setFocus(Qt.FocusReason.OtherFocusReason)  # closing the menu comes back here
         self.select(card.routine_id)
-        self.mine_menu.popup(card.mapToGlobal(point))
+        self.card_menu.clear()
+        self.card_menu.addActions(self.mine_menu.actions())
+        self.card_menu.addSeparator()
+        sheet = self.sheet.menu()
+        if sheet is not None:
+            for action in sheet.actions():
+                self.card_menu.addAction(f"Exercise sheet: {action.text()}", action.trigger)
+        self.card_menu.popup(card.mapToGlobal(point))
 
     def _routine_action(self, key: str) -> None:
         self.routine_action.emit(key, self.selected or "")

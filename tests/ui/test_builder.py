@@ -62,14 +62,7 @@ def test_a_routine_built_by_keyboard_alone_is_saved_and_checked(
         qtbot.keyClick(builder.library_list, Qt.Key.Key_Insert)
     assert steps_of(builder) == ["march-in-place", "pelvic-tilt", "knee-to-chest"]
     assert builder.minutes.text().startswith("Planned: ")
-    two_steps = builder.minutes.text()
-    choose_exercise(builder, "figure-four")
-    qtbot.keyClick(builder.library_list, Qt.Key.Key_Insert)
-    assert builder.minutes.text() != two_steps  # the planned minutes follow every change
-    builder.steps.setFocus()
-    builder.steps.setCurrentRow(3)
-    qtbot.keyClick(builder.steps, Qt.Key.Key_Delete)
-    assert builder.minutes.text() == two_steps
+
     # Alt+Up on the stretch: refused; on a warm-up: moved.
     builder.steps.setFocus(Qt.FocusReason.TabFocusReason)
     builder.steps.setCurrentRow(2)
@@ -273,3 +266,33 @@ def test_tab_goes_as_the_eye_reads(qtbot: QtBot, window: MainWindow) -> None:
         "Steps of this routine",
         "Move up",
     ]
+
+
+def test_a_cards_right_click_menu(window: MainWindow) -> None:
+    card = window.start.cards["quick-relief"]
+    card.customContextMenuRequested.emit(QPoint(10, 10))
+    menu = window.start.card_menu
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    menu.hide()
+    assert window.start.selected == "quick-relief"
+    assert texts[0] == "&New routine…" and "&Copy and change…" in texts
+    assert texts[-2:] == ["Exercise sheet: Save as PDF…", "Exercise sheet: Print…"]
+    enabled = {a.text(): a.isEnabled() for a in menu.actions()}
+    assert not enabled["C&hange my routine…"]  # a built-in routine is copied, not changed
+
+
+def test_the_planned_minutes_follow_every_change(qtbot: QtBot, window: MainWindow) -> None:
+    window.start.routine_action.emit("new", "")
+    builder = window.builder
+    assert builder.minutes.text() == "No steps yet"
+    builder.add_exercise("pelvic-tilt")
+    builder.add_exercise("knee-to-chest")
+    two_steps = builder.minutes.text()
+    assert two_steps.startswith("Planned: ")
+    choose_exercise(builder, "figure-four")
+    qtbot.keyClick(builder.library_list, Qt.Key.Key_Insert)
+    assert builder.minutes.text() != two_steps
+    builder.steps.setFocus()
+    builder.steps.setCurrentRow(2)
+    qtbot.keyClick(builder.steps, Qt.Key.Key_Delete)
+    assert builder.minutes.text() == two_steps
