@@ -162,7 +162,6 @@ class HistoryScreen(QWidget):
         )
         self.report.clicked.connect(self.report_requested.emit)
         self.doses = label("", "muted")
-        self.doses.setAccessibleName("Each exercise's dose, last 12 weeks")
         self.status = label("", "muted")
         top = QHBoxLayout()
         top.addWidget(self.week)

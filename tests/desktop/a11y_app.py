@@ -3,7 +3,7 @@
     python a11y_app.py DATA_DIR
 
 Reads one command a line on stdin (``safety``, ``start``, ``session``, ``recovery``,
-``history``, ``quit``); after each prints one JSON line: the screen and every text its
+``history``, ``builder``, ``quit``); after each prints one JSON line: the screen and every text its
 labels show (as plain text), for a screen reader's tree to be compared with.
 """
 
@@ -63,6 +63,12 @@ def act(window: MainWindow, command: str) -> str:
         window.recovery.done_button.click()
         window.nav_to("history")
         return "history"
+    if command == "builder":  # a copy of a routine, a step added, a move refused
+        window.go_start()
+        window.start.routine_action.emit("copy", "quick-relief")
+        window.builder.add_exercise("cat-cow")
+        window.builder.move_step(len(window.builder.editor.draft.steps) - 1, 0)
+        return "builder"
     return ""
 
 
@@ -81,6 +87,8 @@ def main() -> int:
         except Empty:
             return
         if command == "quit":
+            if "builder" in window.built_screens:
+                window.builder.editor.mark_saved()  # let the copy go without a question
             window.close()
             return
         name = act(window, command)

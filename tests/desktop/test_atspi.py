@@ -1,6 +1,6 @@
 """A screen reader's view of the real window: an AT-SPI client (Debian's python3-pyatspi, run
 by the system Python) walks the accessible tree of the app on a private X server and D-Bus
-session, on the safety, start, session, recovery and history screens. Every sentence shown
+session, on the safety, start, session, recovery, history and builder screens. Every sentence shown
 is in the tree, and no object that takes the focus is left without a name."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ ROOT = HERE.parent.parent
 BUS_LAUNCHER = Path("/usr/libexec/at-spi-bus-launcher")
 SYSTEM_PYTHON = Path("/usr/bin/python3")
 PACKAGES = "python3-pyatspi at-spi2-core dbus-x11 xvfb"
-SCREENS = ["safety", "start", "session", "recovery", "history"]
+SCREENS = ["safety", "start", "session", "recovery", "history", "builder"]
 
 
 def _has_pyatspi() -> bool:

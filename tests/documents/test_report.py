@@ -21,7 +21,15 @@ from stretchdesk.history.schema import V1, V2, V3
 from stretchdesk.routine import Catalog
 from stretchdesk.session import FakeClock, SessionEngine, SessionOptions
 from stretchdesk.session.emitter import Stage
-from tests.documents.test_sheet import pdf_info, pdf_text
+from tests.documents.test_sheet import pdf_info
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text in the order it was written, so a table cell's wrapped lines stay
+    together (``-layout`` interleaves them with the next column's)."""
+    return subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 END = datetime(2026, 11, 30, 18, 0, tzinfo=UTC)
 
@@ -152,7 +160,7 @@ def test_the_command_writes_the_report(tmp_path: Path, catalog: Catalog) -> None
     ):
         assert heading in text, heading
     assert "Sharp twinge when lying down" in text
-    assert "hold 20 s, 2 times" in text  # (the cell wraps before "on each side")
+    assert "hold 20 s, 2 times on each side" in text
     for step in catalog.get("quick-relief").steps:  # type: ignore[union-attr]
         assert step.title in text
     letter = tmp_path / "letter.pdf"
