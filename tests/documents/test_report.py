@@ -31,6 +31,7 @@ def pdf_text(path: Path) -> str:
         ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
 
+
 END = datetime(2026, 11, 30, 18, 0, tzinfo=UTC)
 
 
