@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test check lint format typecheck pytest bench assets sounds screenshots samples dist bundle deb man install-desktop clean
+.PHONY: run test check lint format typecheck pytest bench assets sounds screenshots samples translations dist bundle deb man install-desktop clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "stretchdesk needs Python 3.11 or newer")'
@@ -57,6 +57,10 @@ sounds: $(VENV)/.installed-test
 ## screenshots: every screen in both themes into docs/screenshots/ (needs xvfb-run)
 screenshots: $(VENV)/.installed-test
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python -m tools.screenshots
+
+## translations: po/stretchdesk.pot from the code, po/<language>.po updated, compiled catalogues
+translations: $(VENV)/.installed-test
+	$(BIN)/python -m tools.translations
 
 ## samples: the sample sheet and report pages in docs/ (needs pdftoppm, from poppler-utils)
 samples: $(VENV)/.installed-test

@@ -1,0 +1,105 @@
+"""The app's own words in the person's language. No Qt.
+
+One system for every layer and the command line: the standard library's gettext, with
+catalogues compiled from ``po/<language>.po`` into
+``stretchdesk/locale/<language>/LC_MESSAGES/stretchdesk.mo`` (``make translations``; they
+ship in the wheel and the bundle). Code marks a sentence with ``_("...")`` where it is shown,
+``ngettext(one, many, n)`` for plurals (never ``"s" if n > 1``), and ``N_("...")`` for a
+constant that is translated later, where it is used. Content (exercises, routines, safety
+texts) is translated in its own files beside the English ones.
+
+``use(language)`` chooses: "" follows the desktop ($LANGUAGE, $LC_ALL, $LC_MESSAGES, $LANG),
+a language without a catalogue falls back to English sentence by sentence, and "pseudo" is
+the pseudo-translation the tests run the window in, to catch every sentence not marked.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+DOMAIN = "stretchdesk"
+SOURCE = "en"
+LANGUAGES = {"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français"}
+PSEUDO = "pseudo"
+
+_current: gettext.NullTranslations = gettext.NullTranslations()
+_language = SOURCE
+
+
+def locale_dir() -> Path:
+    return Path(__file__).resolve().parent / "locale"
+
+
+def desktop_language(environ: Mapping[str, str] | None = None) -> str:
+    """The desktop's language as a two-letter code ("de" from "de_DE.UTF-8"); "en" when it
+    says nothing or "C"."""
+    env = os.environ if environ is None else environ
+    for key in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(key, "")
+        for part in value.split(":"):
+            code = part.split(".")[0].split("@")[0].split("_")[0].lower()
+            if code and code not in ("c", "posix"):
+                return code
+    return SOURCE
+
+
+class Pseudo(gettext.NullTranslations):
+    """Every sentence wrapped and a third longer, letters accented, placeholders kept:
+    "[!!Ƥȧīƞ — şŧǿƥ~~~!!]". A visible sentence without the wrapping was not marked."""
+
+    ACCENTS = str.maketrans(
+        "abcdefghijklmnoprstuwyzABCDEFGHIJKLMNOPRSTUWYZ",
+        "ȧƀƈḓḗƒɠħīĵķŀḿƞǿƥřşŧŭẇẏẑȦƁƇḒḖƑƓĦĪĴĶĿḾȠǾƤŘŞŦŬẆẎẐ",
+    )
+
+    def gettext(self, message: str) -> str:
+        return pseudo(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return pseudo(msgid1 if n == 1 else msgid2)
+
+
+def pseudo(message: str) -> str:
+    if not message:
+        return message
+    out, depth = [], 0
+    for ch in message:  # the names in {braces} stay as they are: str.format fills them
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        out.append(ch if depth or ch == "}" else ch.translate(Pseudo.ACCENTS))
+    padding = "~" * max(1, len(message) // 3)
+    return f"[!!{''.join(out)}{padding}!!]"
+
+
+def use(language: str = "") -> str:
+    """Speak ``language`` ("" the desktop's); returns the language now in use."""
+    global _current, _language
+    wanted = language or desktop_language()
+    if wanted == PSEUDO:
+        _current, _language = Pseudo(), PSEUDO
+        return _language
+    _current = gettext.translation(DOMAIN, locale_dir(), [wanted], fallback=True)
+    _language = wanted if isinstance(_current, gettext.GNUTranslations) else SOURCE
+    return _language
+
+
+def language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    return _current.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _current.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name extraction tools know
+    """Marks a sentence for translation where it is defined; ``_`` translates it in use."""
+    return message

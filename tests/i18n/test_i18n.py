@@ -1,0 +1,47 @@
+"""Choosing the language, falling back to English, and the pseudo-translation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from stretchdesk import i18n
+
+
+@pytest.fixture(autouse=True)
+def english_after() -> Iterator[None]:
+    yield
+    i18n.use("en")
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "de_DE.UTF-8"}, "de"),
+        ({"LANGUAGE": "fr_CA:en", "LANG": "de_DE.UTF-8"}, "fr"),
+        ({"LC_ALL": "es_ES@euro"}, "es"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "POSIX"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_the_desktops_language(environ: dict[str, str], expected: str) -> None:
+    assert i18n.desktop_language(environ) == expected
+
+
+def test_a_language_without_a_catalogue_falls_back_to_english() -> None:
+    assert i18n.use("xx") == "en"
+    assert i18n._("Pain — stop") == "Pain — stop"
+    assert i18n.ngettext("{n} minute", "{n} minutes", 2) == "{n} minutes"
+
+
+def test_the_pseudo_translation_wraps_lengthens_and_keeps_placeholders() -> None:
+    assert i18n.use(i18n.PSEUDO) == i18n.PSEUDO
+    said = i18n._("Pain — stop")
+    assert said.startswith("[!!") and said.endswith("!!]")
+    assert "Ƥȧīƞ — şŧǿƥ" in said
+    assert len(said) >= len("Pain — stop") * 1.3
+    filled = i18n._("Step {number} of {total}").format(number=2, total=9)
+    assert "2" in filled and "9" in filled and "{" not in filled
+    assert i18n.N_("Later") == "Later"  # marked only; translated where it is used
