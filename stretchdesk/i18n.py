@@ -25,8 +25,12 @@ SOURCE = "en"
 LANGUAGES = {"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français"}
 PSEUDO = "pseudo"
 
-_current: gettext.NullTranslations = gettext.NullTranslations()
-_language = SOURCE
+class _State:
+    """The catalogue in use (one per process: the window and the command line speak one
+    language at a time)."""
+
+    translations: gettext.NullTranslations = gettext.NullTranslations()
+    language = SOURCE
 
 
 def locale_dir() -> Path:
@@ -78,28 +82,28 @@ def pseudo(message: str) -> str:
 
 def use(language: str = "") -> str:
     """Speak ``language`` ("" the desktop's); returns the language now in use."""
-    global _current, _language
     wanted = language or desktop_language()
     if wanted == PSEUDO:
-        _current, _language = Pseudo(), PSEUDO
-        return _language
-    _current = gettext.translation(DOMAIN, locale_dir(), [wanted], fallback=True)
-    _language = wanted if isinstance(_current, gettext.GNUTranslations) else SOURCE
-    return _language
+        _State.translations, _State.language = Pseudo(), PSEUDO
+        return PSEUDO
+    found = gettext.translation(DOMAIN, locale_dir(), [wanted], fallback=True)
+    _State.translations = found
+    _State.language = wanted if isinstance(found, gettext.GNUTranslations) else SOURCE
+    return _State.language
 
 
 def language() -> str:
-    return _language
+    return _State.language
 
 
 def _(message: str) -> str:
-    return _current.gettext(message)
+    return _State.translations.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _current.ngettext(singular, plural, n)
+    return _State.translations.ngettext(singular, plural, n)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the name extraction tools know
+def N_(message: str) -> str:
     """Marks a sentence for translation where it is defined; ``_`` translates it in use."""
     return message
