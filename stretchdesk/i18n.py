@@ -25,6 +25,7 @@ SOURCE = "en"
 LANGUAGES = {"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français"}
 PSEUDO = "pseudo"
 
+
 class _State:
     """The catalogue in use (one per process: the window and the command line speak one
     language at a time)."""
