@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from stretchdesk import __version__, cli, paths
+from stretchdesk import __version__, cli, i18n, paths
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.services import Services
@@ -24,9 +24,12 @@ from stretchdesk.workarounds.pyside_import_hook import quicken_pyside_imports
 from stretchdesk.workarounds.pyside_none_refcount import qt_problem
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
     from stretchdesk.ui.main_window import MainWindow as MainWindowType
 
 ENV_SPEECH_ENGINE = "STRETCHDESK_SPEECH_ENGINE"  # force a speech engine (e.g. "mock" in tests)
+ENV_LANGUAGE = "STRETCHDESK_LANGUAGE"  # a language over the setting ("pseudo" in tests)
 
 
 def _open_window(args: argparse.Namespace) -> int:
@@ -109,6 +112,7 @@ def build_window(
     app.setApplicationDisplayName("stretchdesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(paths.APP_ID)
+    speak(app, os.environ.get(ENV_LANGUAGE) or services.prefs.language)
     instance = SingleInstance(services.data)
     if background and instance.running():
         return None  # started at login, but already running: nothing to do, no window
@@ -152,11 +156,28 @@ def build_window(
     return window
 
 
+def speak(app: QCoreApplication, language: str) -> QTranslator | None:
+    """The app's own words in ``language`` ("" the desktop's), and Qt's own (its buttons
+    and dialogs) from Qt's catalogues; returns Qt's translator when one was installed."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: PLC0415
+
+    chosen = i18n.use(language)
+    if chosen in (i18n.SOURCE, i18n.PSEUDO):
+        return None
+    qt = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not qt.load(QLocale(chosen), "qtbase", "_", folder):
+        return None
+    app.installTranslator(qt)
+    return qt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = cli.build_parser()
     args = parser.parse_args(cli.file_argument(sys.argv[1:] if argv is None else argv))
     try:
         if args.command:
+            i18n.use(os.environ.get(ENV_LANGUAGE, ""))  # the command line: the desktop's
             return cli.run_command(args)
         if args.self_test:
             problem = qt_problem()

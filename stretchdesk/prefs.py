@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchdesk.history.files import atomic_text
+from stretchdesk.i18n import LANGUAGES
 from stretchdesk.schedule.days import MAX_PLAN_WEEKS, Plan
 from stretchdesk.schedule.reminders import (
     ReminderRules,
@@ -58,7 +59,12 @@ def whole_range(name: str) -> tuple[int, int]:
     return int(low), int(high)
 
 
-_CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES, "text_size": TEXT_SIZES}
+LANGUAGE_CHOICES = ("", *LANGUAGES)  # "": the desktop's
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "theme": THEMES,
+    "text_size": TEXT_SIZES,
+    "language": LANGUAGE_CHOICES,
+}
 
 
 def _plan_start(text: str) -> str:
@@ -86,6 +92,7 @@ class Preferences:
     full_rewarm_minutes: int = 25  # after this long idle, the whole warm-up again
     theme: str = "system"
     text_size: str = "normal"
+    language: str = ""  # "": the desktop's; else one of i18n.LANGUAGES (at the next start)
     sound: bool = True
     volume: int = 70
     voice: bool = True

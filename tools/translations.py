@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import io
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -30,6 +31,7 @@ from stretchdesk import i18n
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "po"
 TEMPLATE = PO / f"{i18n.DOMAIN}.pot"
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 
@@ -79,6 +81,9 @@ def _without_dates(data: bytes) -> bytes:
 
 
 def _mo_bytes(catalog: Catalog) -> bytes:
+    """The compiled catalogue, the same bytes on every run (its header's dates fixed)."""
+    catalog.creation_date = FIXED_DATE
+    catalog.revision_date = FIXED_DATE
     out = io.BytesIO()
     write_mo(out, catalog, use_fuzzy=False)
     return out.getvalue()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchdesk.i18n import LANGUAGES, SOURCE, desktop_language
 from stretchdesk.prefs import TEXT_SIZES, THEMES, VOICE_RATE_STEPS, Preferences, whole_range
 from stretchdesk.ui.reminder_settings import ReminderSettings
 from stretchdesk.ui.widgets import button, label, scrolled
@@ -68,6 +69,12 @@ def _spin(limits: tuple[int, int], step: int, *, suffix: str, name: str, tip: st
     return spin
 
 
+def language_names() -> dict[str, str]:
+    """Each language in its own words; the first follows the desktop and says which."""
+    desktop = LANGUAGES.get(desktop_language(), LANGUAGES[SOURCE])
+    return {"": f"Follow the desktop ({desktop})", **LANGUAGES}
+
+
 def _combo(items: dict[str, str], name: str) -> QComboBox:
     combo = QComboBox()
     for key, text in items.items():
@@ -115,8 +122,7 @@ class SettingsScreen(QWidget):
             tip="After this long paused or away, a short re-warm comes before the stretches",
         )
         self._make_advice_controls()
-        self.theme = _combo(THEME_NAMES, "Theme")
-        self.text_size = _combo(SIZE_NAMES, "Text size")
+        self._make_screen_controls()
         self._make_audio_controls()
         self.result = label("", "muted")
         safety = button(
@@ -140,7 +146,14 @@ class SettingsScreen(QWidget):
                     ("Warm-up stays fresh for", self.rewarm),
                 ),
             ),
-            ("The screen", (("Theme", self.theme), ("Text size", self.text_size))),
+            (
+                "The screen",
+                (
+                    ("Theme", self.theme),
+                    ("Text size", self.text_size),
+                    ("Language (from the next start)", self.language),
+                ),
+            ),
             (
                 "Sound and voice",
                 (
@@ -202,6 +215,13 @@ class SettingsScreen(QWidget):
             box.toggled.connect(self._edited)
         self.theme.currentIndexChanged.connect(self._edited)
         self.text_size.currentIndexChanged.connect(self._edited)
+        self.language.currentIndexChanged.connect(self._edited)
+
+    def _make_screen_controls(self) -> None:
+        self.theme = _combo(THEME_NAMES, "Theme")
+        self.text_size = _combo(SIZE_NAMES, "Text size")
+        self.language = _combo(language_names(), "Language")
+        self.language.setToolTip("Used from the next start of stretchdesk")
 
     def _make_advice_controls(self) -> None:
         """The thresholds of the suggestions made from the history (the app's own choice)."""
@@ -265,6 +285,7 @@ class SettingsScreen(QWidget):
         self.rewarm.setValue(prefs.rewarm_minutes)
         self.theme.setCurrentIndex(THEMES.index(prefs.theme))
         self.text_size.setCurrentIndex(TEXT_SIZES.index(prefs.text_size))
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         self.sound.setChecked(prefs.sound)
         self.voice.setChecked(prefs.voice)
         self.media_keys.setChecked(prefs.media_keys)
@@ -308,6 +329,7 @@ class SettingsScreen(QWidget):
             full_rewarm_minutes=max(self._prefs.full_rewarm_minutes, self.rewarm.value()),
             theme=str(self.theme.currentData()),
             text_size=str(self.text_size.currentData()),
+            language=str(self.language.currentData()),
             sound=self.sound.isChecked(),
             voice=self.voice.isChecked(),
             media_keys=self.media_keys.isChecked(),
