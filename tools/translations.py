@@ -107,7 +107,8 @@ def build() -> dict[Path, bytes]:
             catalog.update(template)
         files[po] = _po_bytes(catalog)
         mo = i18n.locale_dir() / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
-        files[mo] = _mo_bytes(catalog)
+        # compiled from the file as written, so a second run changes nothing
+        files[mo] = _mo_bytes(read_po(io.BytesIO(files[po]), locale=language))
     return files
 
 

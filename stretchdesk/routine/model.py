@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 
+from stretchdesk.i18n import N_, _
+
 
 class Phase(StrEnum):
     WARMUP = "warmup"
@@ -14,7 +16,9 @@ class Phase(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"warmup": "Warm-up", "stretch": "Stretch", "cooldown": "Cool-down"}[self.value]
+        """The phase's name in the person's language."""
+        names = {"warmup": N_("Warm-up"), "stretch": N_("Stretch"), "cooldown": N_("Cool-down")}
+        return _(names[self.value])
 
 
 class Sides(StrEnum):
@@ -26,6 +30,11 @@ class Sides(StrEnum):
 class Side(StrEnum):
     LEFT = "left"
     RIGHT = "right"
+
+    @property
+    def label(self) -> str:
+        """ "left" or "right" in the person's language."""
+        return _({"left": N_("left"), "right": N_("right")}[self.value])
 
 
 class SpineMove(StrEnum):
@@ -45,13 +54,16 @@ class Position(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "back": "on your back",
-            "hands-knees": "on hands and knees",
-            "standing": "standing",
-            "front": "on your front",
-            "seated": "sitting on a firm chair",
-        }[self.value]
+        """Where the body is, in the person's language ("on your back")."""
+        return _(
+            {
+                "back": N_("on your back"),
+                "hands-knees": N_("on hands and knees"),
+                "standing": N_("standing"),
+                "front": N_("on your front"),
+                "seated": N_("sitting on a firm chair"),
+            }[self.value]
+        )
 
     @property
     def height(self) -> int:
