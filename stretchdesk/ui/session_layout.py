@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchdesk.i18n import N_, _
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.ui.countdown import CountdownDial
 from stretchdesk.ui.illustration import IllustrationView
@@ -51,8 +52,8 @@ SIZES = {
     "steps": 18,
 }
 READING = {"instructions", "caution", "breathing", "subheading", "notice", "steps"}
-PAUSED_TEXT = "Paused\nSpace to go on"
-LEGEND = "✓ done  ▶ now  ○ to come  – skipped  ⊘ locked until the warm-ups  ⚠ see why"
+PAUSED_TEXT = N_("Paused\nSpace to go on")
+LEGEND = N_("✓ done  ▶ now  ○ to come  – skipped  ⊘ locked until the warm-ups  ⚠ see why")
 
 
 REFERENCE = (1280, 740)  # the session screen in a 1280x800 window
@@ -81,7 +82,7 @@ class SessionLayout(QWidget):
         self.title = label("", "title")
         self.place = label("", "place", wrap=False)
         self.listening = label(LISTENING, "listening", wrap=False)
-        self.listening.setAccessibleName("Listening for voice commands")
+        self.listening.setAccessibleName(_("Listening for voice commands"))
         self.listening.setVisible(False)
         self.headline = label("", "getready")
         self.illustration = IllustrationView()
@@ -96,26 +97,32 @@ class SessionLayout(QWidget):
         self.help = help_panel(self._content)
         self.steps = StepList()
         self.steps.setMinimumWidth(240)
-        self.legend = label(LEGEND, "breathing")
-        self.paused = label(PAUSED_TEXT, "paused")
+        self.legend = label(_(LEGEND), "breathing")
+        self.paused = label(_(PAUSED_TEXT), "paused")
         self.paused.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.paused.setParent(self)
         self.paused.hide()
         self.back_button = button(
-            "◀  Back", "Back", "Start this exercise again, or go back one (Left arrow)"
+            _("◀  Back"), _("Back"), _("Start this exercise again, or go back one (Left arrow)")
         )
-        self.pause_button = button("Start", "Start", "Start, pause or resume the session (Space)")
-        self.next_button = button("Next  ▶", "Next", "Go on to the next exercise (Right arrow)")
+        self.pause_button = button(
+            _("Start"), _("Start"), _("Start, pause or resume the session (Space)")
+        )
+        self.next_button = button(
+            _("Next  ▶"), _("Next"), _("Go on to the next exercise (Right arrow)")
+        )
         self.swap_button = button(
-            "Other position  (P)",
-            "Other position",
-            "Do this warm-up in another position, if this one hurts (P)",
+            _("Other position  (P)"),
+            _("Other position"),
+            _("Do this warm-up in another position, if this one hurts (P)"),
         )
-        self.help_button = button("Help  (F1)", "Help", "When pain means stop, and the keys (F1)")
+        self.help_button = button(
+            _("Help  (F1)"), _("Help"), _("When pain means stop, and the keys (F1)")
+        )
         self.pain_button = button(
-            "Pain — stop  (Esc)",
-            "Pain — stop",
-            "Stops everything at once because it hurts (Esc)",
+            _("Pain — stop  (Esc)"),
+            _("Pain — stop"),
+            _("Stops everything at once because it hurts (Esc)"),
             "pain",
         )
         self.pain_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from stretchdesk.i18n import _
 from stretchdesk.illustration import find_frames
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.routine.model import Side
@@ -50,7 +51,7 @@ class SessionScreen(SessionLayout):
         super().__init__(content, parent)
         # a double-click on Start, or Space pressed twice quickly, starts and runs
         self._toggles = RepeatGuard(double_click_seconds(), clock)
-        self.setAccessibleName("Session")
+        self.setAccessibleName(_("Session"))
         self._assets = assets
         self.live: LiveSession | None = None
         self._frames_key: tuple[int, str, Side | None] | None = None
@@ -273,7 +274,9 @@ class SessionScreen(SessionLayout):
         step = view.step
         self.badge.setText(wording.badge(view))
         self.title.setText(step.title)
-        self.place.setText(f"Step {view.position + 1} of {view.total}")
+        self.place.setText(
+            _("Step {number} of {total}").format(number=view.position + 1, total=view.total)
+        )
         self.headline.setText(
             wording.headline(view, position_changed=self._position_changed, hold=hold)
         )
@@ -287,23 +290,29 @@ class SessionScreen(SessionLayout):
         self.next_label.setText(wording.coming_next(view))
         paused = view.state is EngineState.PAUSED
         self.show_paused(paused)
-        labels = {EngineState.READY: "Start", EngineState.RUNNING: "Pause"}
-        text = labels.get(view.state, "Resume")
-        self.pause_button.setText(f"{text}  (Space)")
+        labels = {EngineState.READY: _("Start"), EngineState.RUNNING: _("Pause")}
+        text = labels.get(view.state, _("Resume"))
+        self.pause_button.setText(_("{action}  (Space)").format(action=text))
         ready = view.state is EngineState.READY
-        self.back_button.setText("◀  Routines" if ready else "◀  Back")
-        self.back_button.setAccessibleName("Back to the routines" if ready else "Back")
+        self.back_button.setText(_("◀  Routines") if ready else _("◀  Back"))
+        self.back_button.setAccessibleName(_("Back to the routines") if ready else _("Back"))
         self.next_button.setEnabled(not ready)
         self.pause_button.setAccessibleName(text)
         other = step.alternative
         self.swap_button.setVisible(other is not None and self.live.engine.can_swap())
         if other is not None:
-            self.swap_button.setText("Other position  (P)")
-            self.swap_button.setToolTip(f"Do it {other.position.label}: {other.title} (P)")
-            self.swap_button.setAccessibleName(f"Other position: {other.title}")
+            self.swap_button.setText(_("Other position  (P)"))
+            self.swap_button.setToolTip(
+                _("Do it {position}: {title} (P)").format(
+                    position=other.position.label, title=other.title
+                )
+            )
+            self.swap_button.setAccessibleName(
+                _("Other position: {title}").format(title=other.title)
+            )
         if view.state is EngineState.READY:
             seconds = math.ceil(self.live.engine.settings.position_change_lead_in)
-            self.dial.set_state(seconds, 0.0, "Ready", paused=False)
+            self.dial.set_state(seconds, 0.0, _("Ready"), paused=False)
         else:
             # the ring moves with the number, so the dial repaints once a second
             shown = view.shown_seconds
