@@ -89,6 +89,19 @@ def _mo_bytes(catalog: Catalog) -> bytes:
     return out.getvalue()
 
 
+def _settled(data: bytes, template: Catalog, language: str) -> bytes:
+    """Update again until nothing changes (an update after one that dropped obsolete
+    sentences can differ), so ``make translations`` twice is the same as once."""
+    for _ in range(5):
+        catalog = read_po(io.BytesIO(data), locale=language)
+        catalog.update(template, update_header_comment=False)
+        again = _po_bytes(catalog)
+        if again == data:
+            break
+        data = again
+    return data
+
+
 def build() -> dict[Path, bytes]:
     """Every file ``make translations`` writes, with what it holds."""
     template = extract()
@@ -105,7 +118,7 @@ def build() -> dict[Path, bytes]:
             catalog = Catalog(locale=language, **HEAD)  # type: ignore[arg-type]
             catalog.header_comment = HEADER.format(language=i18n.LANGUAGES[language])
             catalog.update(template)
-        files[po] = _po_bytes(catalog)
+        files[po] = _settled(_po_bytes(catalog), template, language)
         mo = i18n.locale_dir() / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
         # compiled from the file as written, so a second run changes nothing
         files[mo] = _mo_bytes(read_po(io.BytesIO(files[po]), locale=language))

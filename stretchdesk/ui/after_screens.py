@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.history import SessionRecorder
+from stretchdesk.i18n import _, ngettext
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session import AgendaEntry, StopLocation
 from stretchdesk.ui import wording
@@ -41,7 +42,7 @@ class RecoveryScreen(QWidget):
 
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Stopped for pain")
+        self.setAccessibleName(_("Stopped for pain"))
         self.recorder: SessionRecorder | None = None
         left = QVBoxLayout()
         left.addWidget(label(content.recovery.title, "heading"))
@@ -64,7 +65,9 @@ class RecoveryScreen(QWidget):
         sides.setSpacing(32)
         sides.addLayout(left, 3)
         sides.addLayout(flag_column, 2)
-        self.done_button = button("Done", "Done", "Back to the routines; nothing starts", "primary")
+        self.done_button = button(
+            _("Done"), _("Done"), _("Back to the routines; nothing starts"), "primary"
+        )
         self.done_button.clicked.connect(self._done)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(48, 8, 48, 24)
@@ -89,15 +92,15 @@ class RecoveryScreen(QWidget):
         self.scale.chosen.connect(self._rated)
         answers.addWidget(self.scale)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("A short note for you or your clinician (optional)")
-        self.note.setAccessibleName("Note")
-        self.note.setAccessibleDescription("Saved with this session when you press Done")
+        self.note.setPlaceholderText(_("A short note for you or your clinician (optional)"))
+        self.note.setAccessibleName(_("Note"))
+        self.note.setAccessibleDescription(_("Saved with this session when you press Done"))
         self.note.setMaxLength(500)
         answers.addWidget(self.note)
         self.not_pain = button(
-            "It was not pain, I just stopped",
-            "It was not pain, I just stopped",
-            "Saves this session as ended early instead of stopped for pain",
+            _("It was not pain, I just stopped"),
+            _("It was not pain, I just stopped"),
+            _("Saves this session as ended early instead of stopped for pain"),
         )
         self.not_pain.clicked.connect(self._not_pain)
         answers.addStretch(1)
@@ -109,7 +112,7 @@ class RecoveryScreen(QWidget):
         self.scale.clear()
         self.note.clear()
         self.not_pain.setEnabled(True)
-        self.not_pain.setText("It was not pain, I just stopped")
+        self.not_pain.setText(_("It was not pain, I just stopped"))
         self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _rated(self, rating: int) -> None:
@@ -120,7 +123,7 @@ class RecoveryScreen(QWidget):
         if self.recorder is not None:
             self.recorder.not_pain()
         self.not_pain.setEnabled(False)
-        self.not_pain.setText("Saved as ended early")
+        self.not_pain.setText(_("Saved as ended early"))
 
     def _done(self) -> None:
         note = self.note.text().strip()
@@ -133,7 +136,7 @@ def advice_panel(content: SafetyContent) -> QFrame:
     """Keep gently active, and when to see a GP or physiotherapist, side by side."""
     panel = QFrame()
     panel.setProperty("role", "panel")
-    panel.setAccessibleName("Advice")
+    panel.setAccessibleName(_("Advice"))
     sides = SideBySide(panel)
     sides.setContentsMargins(24, 12, 24, 12)
     sides.setSpacing(32)
@@ -151,16 +154,17 @@ def reminder_offer(content: SafetyContent) -> tuple[QFrame, QPushButton, QPushBu
     """Offered once, after the first completed session: reminders morning and evening."""
     panel = QFrame()
     panel.setProperty("role", "panel")
-    panel.setAccessibleName("Reminders")
+    panel.setAccessibleName(_("Reminders"))
     column = QVBoxLayout(panel)
     column.setContentsMargins(24, 12, 24, 12)
     offer = content.text("reminders", "offer")
     column.addWidget(label(offer, "subheading"))
     column.addWidget(label(content.text("reminders", "why"), "muted"))
-    column.addWidget(label(f"Sources: {content.sources_of('reminders')}.", "small"))
+    sources = content.sources_of("reminders")
+    column.addWidget(label(_("Sources: {sources}.").format(sources=sources), "small"))
     yes_text, no_text = content.text("reminders", "yes"), content.text("reminders", "no")
-    yes = button(yes_text, yes_text, "Reminders at 08:00 and 18:00; change them in Settings")
-    no = button(no_text, no_text, "No reminders; you can turn them on in Settings")
+    yes = button(yes_text, yes_text, _("Reminders at 08:00 and 18:00; change them in Settings"))
+    no = button(no_text, no_text, _("No reminders; you can turn them on in Settings"))
     row = QHBoxLayout()
     row.addWidget(yes)
     row.addWidget(no)
@@ -176,7 +180,7 @@ class CompletionScreen(QWidget):
 
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Session complete")
+        self.setAccessibleName(_("Session complete"))
         self.recorder: SessionRecorder | None = None
         self.summary = label("", "lead")
         self.streak = label("", "subheading")
@@ -185,10 +189,10 @@ class CompletionScreen(QWidget):
         self.scale = pain_scale(content)
         self.scale.skip.hide()  # optional: Done without a rating is skipping it
         self.scale.chosen.connect(self._rated)
-        self.done_button = button("Done", "Done", "Back to the routines", "primary")
+        self.done_button = button(_("Done"), _("Done"), _("Back to the routines"), "primary")
         self.done_button.clicked.connect(self.done.emit)
         self.history_button = button(
-            "See history", "See history", "Your sessions and pain over time"
+            _("See history"), _("See history"), _("Your sessions and pain over time")
         )
         self.history_button.clicked.connect(self.history_requested.emit)
         self.offer, self.offer_yes, self.offer_no = reminder_offer(content)
@@ -238,13 +242,15 @@ class CompletionScreen(QWidget):
             f"{title}: {wording.time_spent(active_seconds, total_seconds)}. "
             f"{wording.what_was_done(entries)}"
         )
-        days = "day" if streak_days == 1 else "days"
-        self.streak.setText(f"{streak_days} {days} in a row" if streak_days else "")
+        in_a_row = ngettext("{n} day in a row", "{n} days in a row", streak_days)
+        self.streak.setText(in_a_row.format(n=streak_days) if streak_days else "")
         for widget in (self.question, self.scale):
             widget.setVisible(ask_pain)
         self.before.setVisible(ask_pain and pain_before is not None)
         self.before.setText(
-            f"Before the session you said {pain_before}." if pain_before is not None else ""
+            _("Before the session you said {pain}.").format(pain=pain_before)
+            if pain_before is not None
+            else ""
         )
         self.scale.clear()
         if ask_pain:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session.advice import Suggestion
 from stretchdesk.session.avoid import AvoidOffer, Choice
@@ -32,7 +33,7 @@ class PainBeforeScreen(QWidget):
 
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Pain before the session")
+        self.setAccessibleName(_("Pain before the session"))
         self.routine_title = label("", "heading")
         self.scale = pain_scale(content)
         self.scale.chosen.connect(lambda n: self.answered.emit(None if n < 0 else n))
@@ -41,10 +42,11 @@ class PainBeforeScreen(QWidget):
         column.addWidget(self.routine_title)
         column.addSpacing(24)
         column.addWidget(label(content.text("pain_scale", "question_before"), "title"))
-        column.addWidget(label("Optional: it helps you see how your back changes.", "muted"))
+        column.addWidget(label(_("Optional: it helps you see how your back changes."), "muted"))
         column.addSpacing(24)
         column.addWidget(self.scale)
-        column.addWidget(label(f"Scale: {content.sources_of('pain_scale')}", "small"))
+        scale = content.sources_of("pain_scale")
+        column.addWidget(label(_("Scale: {sources}").format(sources=scale), "small"))
         column.addStretch(1)
 
     def ask(self, routine_title: str) -> None:
@@ -60,7 +62,7 @@ class AvoidScreen(QWidget):
 
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("An exercise that hurt last time")
+        self.setAccessibleName(_("An exercise that hurt last time"))
         self._content = content
         self.offer: AvoidOffer | None = None
         self.message = label("", "title")
@@ -112,17 +114,17 @@ class AdviceScreen(QWidget):
 
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("A suggestion before you start")
+        self.setAccessibleName(_("A suggestion before you start"))
         self._content = content
         self.lines = bullet_list([], "lead")
         self.go_on = button(
-            content.text("advice", "go_on"), "Go on", "Carry on to the session", "primary"
+            content.text("advice", "go_on"), _("Go on"), _("Carry on to the session"), "primary"
         )
         self.go_on.clicked.connect(lambda: self.answered.emit(True))
         self.not_today = button(
             content.text("advice", "not_today"),
-            "Not today",
-            "Back to the routines; nothing is started",
+            _("Not today"),
+            _("Back to the routines; nothing is started"),
         )
         self.not_today.clicked.connect(lambda: self.answered.emit(False))
         row = QHBoxLayout()
@@ -137,7 +139,8 @@ class AdviceScreen(QWidget):
         column.addWidget(label(content.text("advice", "keep_active"), "lead"))
         column.addSpacing(24)
         column.addLayout(row)
-        column.addWidget(label(f"Based on: {content.sources_of('advice')}", "small"))
+        based = content.sources_of("advice")
+        column.addWidget(label(_("Based on: {sources}").format(sources=based), "small"))
         column.addStretch(1)
 
     def ask(self, suggestions: tuple[Suggestion, ...]) -> None:

@@ -18,36 +18,45 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.history.queries import SessionSummary
+from stretchdesk.i18n import N_, _
 from stretchdesk.routine import InvalidRoutine, Phase, Problem, Routine
 from stretchdesk.ui import wording
 from stretchdesk.ui.widgets import bullet_list, button, label, restyle, scrolled
 
-CHECK_HINT = "To see these on the command line: stretchdesk check."
+CHECK_HINT = N_("To see these on the command line: stretchdesk check.")
 
 ROUTINE_ACTIONS = (  # the "My routines" menu: key, text, shortcut
-    ("new", "&New routine…", "Ctrl+N"),
-    ("copy", "&Copy and change…", ""),
-    ("change", "C&hange my routine…", "Ctrl+E"),
-    ("rename", "&Rename…", "F2"),
-    ("delete", "&Delete…", ""),
+    ("new", N_("&New routine…"), "Ctrl+N"),
+    ("copy", N_("&Copy and change…"), ""),
+    ("change", N_("C&hange my routine…"), "Ctrl+E"),
+    ("rename", N_("&Rename…"), "F2"),
+    ("delete", N_("&Delete…"), ""),
     ("-", "", ""),
-    ("share", "Save a copy to &send…", ""),
-    ("open", "&Open a routine file…", "Ctrl+O"),
+    ("share", N_("Save a copy to &send…"), ""),
+    ("open", N_("&Open a routine file…"), "Ctrl+O"),
 )
 
-PHASE_PLURALS = {Phase.WARMUP: "Warm-ups", Phase.STRETCH: "Stretches", Phase.COOLDOWN: "Cool-downs"}
+PHASE_PLURALS = {
+    Phase.WARMUP: N_("Warm-ups"),
+    Phase.STRETCH: N_("Stretches"),
+    Phase.COOLDOWN: N_("Cool-downs"),
+}
 
 
 def last_session_text(last: SessionSummary | None) -> str:
     if last is None:
-        return "No sessions yet. Your sessions will appear under History."
+        return _("No sessions yet. Your sessions will appear under History.")
     when = last.started_at.astimezone().strftime("%A %d %B, %H:%M")
-    text = (
-        f"Last session: {last.routine_title}, {when}: {wording.minutes(last.active_seconds)}, "
-        f"{wording.OUTCOME_WORDS[last.outcome]}"
+    text = _("Last session: {routine}, {when}: {time}, {outcome}").format(
+        routine=last.routine_title,
+        when=when,
+        time=wording.minutes(last.active_seconds),
+        outcome=wording.OUTCOME_WORDS[last.outcome],
     )
     if last.pain_before is not None and last.pain_after is not None:
-        text += f", pain {last.pain_before} → {last.pain_after}"
+        text += _(", pain {before} → {after}").format(
+            before=last.pain_before, after=last.pain_after
+        )
     return text + "."
 
 
@@ -88,12 +97,13 @@ class RoutineCard(QFrame):
         for phase, name in PHASE_PLURALS.items():
             titles = [s.title for s in routine.steps if s.phase is phase]
             if titles:
-                column.addWidget(label(f"{name}: {', '.join(titles)}", "small-text"))
+                listed = _("{phases}: {titles}").format(phases=_(name), titles=", ".join(titles))
+                column.addWidget(label(listed, "small-text"))
         for line in health:  # what the health check changes, and why
             column.addWidget(label(line, "caution"))
         column.addStretch(1)
         if not routine.builtin:
-            column.addWidget(label(f"Your routine: {routine.path}", "small"))
+            column.addWidget(label(_("Your routine: {path}").format(path=routine.path), "small"))
 
     def set_selected(self, selected: bool) -> None:
         self.setProperty("selected", "true" if selected else "false")
@@ -138,13 +148,14 @@ class BrokenRoutineCard(QFrame):
         self.setAccessibleDescription(
             f"{len(reasons)} problem{'s' if len(reasons) != 1 else ''}: "
             + "; ".join(reasons)
-            + f". {CHECK_HINT}"
+            + f". {_(CHECK_HINT)}"
         )
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 16, 20, 16)
         column.addWidget(label(heading, "heading"))
         column.addWidget(bullet_list(reasons, "small-text"))
-        column.addWidget(label(f"{CHECK_HINT} File: {broken.path}", "small"))
+        hint = _("{hint} File: {path}").format(hint=_(CHECK_HINT), path=broken.path)
+        column.addWidget(label(hint, "small"))
         column.addStretch(1)
 
 
@@ -165,7 +176,7 @@ class StartScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Choose a routine")
+        self.setAccessibleName(_("Choose a routine"))
         self.cards: dict[str, RoutineCard] = {}
         self.broken_cards: list[BrokenRoutineCard] = []
         self.selected: str | None = None
@@ -176,26 +187,30 @@ class StartScreen(QWidget):
         self.last = label("", "muted")
         self.today = label("", "subheading")  # today's reminders and the plan
         self.today.hide()
-        self.start = button("Start", "Start", "Start the chosen routine (Enter)", "primary")
+        self.start = button(
+            _("Start"), _("Start"), _("Start the chosen routine (Enter)"), "primary"
+        )
         self.start.setMinimumWidth(260)
         self.start.clicked.connect(self._start)
         self.about = button(
-            "About these exercises", "About these exercises", "Where the exercises come from"
+            _("About these exercises"),
+            _("About these exercises"),
+            _("Where the exercises come from"),
         )
         self.about.clicked.connect(self.about_requested.emit)
         self.sheet = button(
-            "Exercise sheet…",
-            "Exercise sheet",
-            "Save the chosen routine's exercise sheet as a PDF, or print it",
+            _("Exercise sheet…"),
+            _("Exercise sheet"),
+            _("Save the chosen routine's exercise sheet as a PDF, or print it"),
         )
         sheet_menu = QMenu(self.sheet)
-        sheet_menu.addAction("Save as PDF…", lambda: self._sheet(False))
-        sheet_menu.addAction("Print…", lambda: self._sheet(True))
+        sheet_menu.addAction(_("Save as PDF…"), lambda: self._sheet(False))
+        sheet_menu.addAction(_("Print…"), lambda: self._sheet(True))
         self.sheet.setMenu(sheet_menu)
         self.mine = button(
-            "&My routines…",
-            "My routines",
-            "Make a new routine, copy and change one, or open a routine file someone sent you",
+            _("&My routines…"),
+            _("My routines"),
+            _("Make a new routine, copy and change one, or open a routine file someone sent you"),
         )
         self.mine_menu = QMenu(self.mine)
         self.mine_actions = self._routine_menu()
@@ -203,10 +218,10 @@ class StartScreen(QWidget):
         self.card_menu = QMenu(self)  # a card's right-click menu
         column = QVBoxLayout(self)
         column.setContentsMargins(48, 24, 48, 24)
-        column.addWidget(label("Choose a routine", "title"))
+        column.addWidget(label(_("Choose a routine"), "title"))
         column.addWidget(
             label(
-                "Warm-ups come first, then gentle stretches. Press Esc at any moment to stop.",
+                _("Warm-ups come first, then gentle stretches. Press Esc at any moment to stop."),
                 "lead",
             )
         )
@@ -285,7 +300,7 @@ class StartScreen(QWidget):
             if key == "-":
                 self.mine_menu.addSeparator()
                 continue
-            action = self.mine_menu.addAction(text)
+            action = self.mine_menu.addAction(_(text))
             action.triggered.connect(partial(self._routine_action, key))
             if shortcut:
                 action.setShortcut(QKeySequence(shortcut))
@@ -311,7 +326,8 @@ class StartScreen(QWidget):
         sheet = self.sheet.menu()
         if sheet is not None:
             for action in sheet.actions():
-                self.card_menu.addAction(f"Exercise sheet: {action.text()}", action.trigger)
+                text = _("Exercise sheet: {action}").format(action=action.text())
+                self.card_menu.addAction(text, action.trigger)
         self.card_menu.popup(card.mapToGlobal(point))
 
     def _routine_action(self, key: str) -> None:
