@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from stretchdesk import __version__
+from stretchdesk.i18n import _
 from stretchdesk.routine import ExerciseLibrary, Routine
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.routine.sources import Source
@@ -41,15 +42,18 @@ class AboutScreen(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("About these exercises")
+        self.setAccessibleName(_("About these exercises"))
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.setContentsMargins(48, 24, 48, 24)
-        column.addWidget(label("About these exercises", "title"))
+        column.addWidget(label(_("About these exercises"), "title"))
         column.addWidget(
             label(
-                "Each exercise, its dose and its caution come from the public health-service "
-                "and clinical sources below; where a value is this app's own choice, it says so.",
+                _(
+                    "Each exercise, its dose and its caution come from the public health-service "
+                    "and clinical sources below; where a value is this app's own choice, it "
+                    "says so."
+                ),
                 "lead",
             )
         )
@@ -57,17 +61,19 @@ class AboutScreen(QWidget):
             content.how_often, heading_role="heading", lines_role="instructions"
         ):
             column.addWidget(widget)
-        column.addWidget(label("Exercises", "heading"))
+        column.addWidget(label(_("Exercises"), "heading"))
         for exercise in sorted(library.values(), key=lambda e: e.title):
             column.addWidget(label(exercise.title, "subheading"))
             column.addWidget(label(exercise.source, "muted"))
-        column.addWidget(label("Routines", "heading"))
+        column.addWidget(label(_("Routines"), "heading"))
         for routine in routines:
             column.addWidget(label(routine.title, "subheading"))
             column.addWidget(label(routine.source, "muted"))
-        column.addWidget(label("Sources", "heading"))
+        column.addWidget(label(_("Sources"), "heading"))
         column.addWidget(
-            label("Each source is cited by its key in square brackets. Links open in your browser.")
+            label(
+                _("Each source is cited by its key in square brackets. Links open in your browser.")
+            )
         )
         self.sources = source_links(content.sources.values())
         column.addWidget(self.sources)

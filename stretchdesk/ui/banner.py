@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from stretchdesk.i18n import _
 from stretchdesk.ui.widgets import button, label, restyle
 
 
@@ -13,10 +14,10 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "banner")
-        self.setAccessibleName("Notice")
+        self.setAccessibleName(_("Notice"))
         self._text = label("")
         self._details = label("", "small")
-        self.dismiss = button("Dismiss", "Dismiss notice", "Hide this notice")
+        self.dismiss = button(_("Dismiss"), _("Dismiss notice"), _("Hide this notice"))
         self.dismiss.clicked.connect(self.clear)
         column = QVBoxLayout()
         column.addWidget(self._text)

@@ -13,6 +13,7 @@ import itertools
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from stretchdesk.i18n import _
 from stretchdesk.ui.builder_lists import LibraryList, StepList
 from stretchdesk.ui.builder_step import StepDetails
 from stretchdesk.ui.widgets import bullet_list, button, label, scrolled
@@ -33,7 +34,7 @@ TEXT_FIELDS = (
 class BuilderLayout(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Routine builder")
+        self.setAccessibleName(_("Routine builder"))
         self.heading = label("", "title")
         self.fields: dict[str, QLineEdit] = {}
         self.library_list = LibraryList()
@@ -64,20 +65,28 @@ class BuilderLayout(QWidget):
 
     def _build(self) -> None:
         grid = self._fields()
-        self.add_button = button("&Add →", "Add", "Add the chosen exercise to the routine (Enter)")
-        self.up_button = button("Move &up", "Move up", "Move the chosen step up (Alt+Up)")
-        self.down_button = button("Move do&wn", "Move down", "Move the chosen step down (Alt+Down)")
-        self.remove_button = button("Remo&ve", "Remove", "Take the chosen step out (Delete)")
-        self.undo_button = button("Undo", "Undo", "Undo the last change (Ctrl+Z)")
-        self.redo_button = button("Redo", "Redo", "Redo what was undone (Ctrl+Shift+Z)")
-        self.close_button = button("Close", "Close", "Back to the routines; asks if not saved")
-        self.save_button = button("&Save", "Save", "Save the routine (Ctrl+S)", "primary")
+        self.add_button = button(
+            _("&Add →"), _("Add"), _("Add the chosen exercise to the routine (Enter)")
+        )
+        self.up_button = button(_("Move &up"), _("Move up"), _("Move the chosen step up (Alt+Up)"))
+        self.down_button = button(
+            _("Move do&wn"), _("Move down"), _("Move the chosen step down (Alt+Down)")
+        )
+        self.remove_button = button(
+            _("Remo&ve"), _("Remove"), _("Take the chosen step out (Delete)")
+        )
+        self.undo_button = button(_("Undo"), _("Undo"), _("Undo the last change (Ctrl+Z)"))
+        self.redo_button = button(_("Redo"), _("Redo"), _("Redo what was undone (Ctrl+Shift+Z)"))
+        self.close_button = button(
+            _("Close"), _("Close"), _("Back to the routines; asks if not saved")
+        )
+        self.save_button = button(_("&Save"), _("Save"), _("Save the routine (Ctrl+S)"), "primary")
         left = QVBoxLayout()
-        left.addWidget(label("Exercises", "subheading"))
+        left.addWidget(label(_("Exercises"), "subheading"))
         left.addWidget(self.library_list, 1)
         left.addWidget(self.add_button)
         middle = QVBoxLayout()
-        middle.addWidget(label("Steps, in order", "subheading"))
+        middle.addWidget(label(_("Steps, in order"), "subheading"))
         middle.addWidget(self.steps, 1)
         moves = QHBoxLayout()
         for item in (self.up_button, self.down_button, self.remove_button):

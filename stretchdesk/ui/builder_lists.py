@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QK
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from stretchdesk import paths
+from stretchdesk.i18n import _
 from stretchdesk.routine import Exercise
 
 EXERCISE_MIME = "application/x-stretchdesk-exercise"  # an exercise id, from the library
@@ -50,10 +51,12 @@ class LibraryList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Exercises")
+        self.setAccessibleName(_("Exercises"))
         self.setAccessibleDescription(
-            "The exercise library. Enter or Insert adds the chosen exercise to the routine; "
-            "you can also drag it onto the steps."
+            _(
+                "The exercise library. Enter or Insert adds the chosen exercise to the routine; "
+                "you can also drag it onto the steps."
+            )
         )
         self.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         self.setDragEnabled(True)
@@ -105,10 +108,12 @@ class StepList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Steps of this routine")
+        self.setAccessibleName(_("Steps of this routine"))
         self.setAccessibleDescription(
-            "In the order they are done. Alt+Up and Alt+Down move the chosen step, Delete "
-            "removes it; you can also drag steps to reorder them."
+            _(
+                "In the order they are done. Alt+Up and Alt+Down move the chosen step, Delete "
+                "removes it; you can also drag steps to reorder them."
+            )
         )
         self.setIconSize(QSize(ICON_SIZE // 2 + 8, ICON_SIZE // 2 + 8))
         self.setDragEnabled(True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.documents.sheet import dose_text
+from stretchdesk.i18n import _
 from stretchdesk.routine import Exercise, ExerciseLibrary, Phase, Problem, Routine
 from stretchdesk.routine.draft import Draft, check_draft
 from stretchdesk.routine.editor import Editor, Outcome, Refused
@@ -224,7 +225,7 @@ class BuilderScreen(BuilderLayout):
         self.details.show_step(step, exercise)
 
     def _show_check(self) -> None:
-        _, problems = self.check()
+        _routine, problems = self.check()
         lines = [str(p) for p in problems]
         self.problems.setText(bullet_list(lines).text() if lines else "")
         self.problems.setVisible(bool(lines))
@@ -244,7 +245,7 @@ class BuilderScreen(BuilderLayout):
     def _seconds(self) -> float:
         """The planned time, even while the title or the source still has a problem."""
         draft = replace(self.editor.draft, title="x", source="", description="")
-        routine, _ = check_draft(draft, self.library, None, self.editor.label)
+        routine, _problems = check_draft(draft, self.library, None, self.editor.label)
         return self.seconds_of(routine) if routine is not None else 0.0
 
     # ------------------------------------------------------------------ saving
@@ -256,7 +257,7 @@ class BuilderScreen(BuilderLayout):
         self.commit_fields()
         routine, problems = self.check()
         if problems or routine is None:
-            self._say("Not saved: put the problems listed right first.")
+            self._say(_("Not saved: put the problems listed right first."))
             return False
         try:
             path, written = self._save(self.editor.draft, self.path)
@@ -278,8 +279,8 @@ class BuilderScreen(BuilderLayout):
             return True
         answer = QMessageBox.question(
             self,
-            "Unsaved routine",
-            "This routine has changes that are not saved. Save them?",
+            _("Unsaved routine"),
+            _("This routine has changes that are not saved. Save them?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
+from stretchdesk.i18n import _
 from stretchdesk.routine import Exercise, Phase, Sides
 from stretchdesk.routine.draft import DraftStep, timing_form
 from stretchdesk.routine.fields import (
@@ -60,18 +61,18 @@ class StepDetails(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("The chosen step")
+        self.setAccessibleName(_("The chosen step"))
         self._filling = False
         self.heading = label("", "subheading")
         self.phase = QComboBox()
-        self.phase.setAccessibleName("Phase")
+        self.phase.setAccessibleName(_("Phase"))
         for phase in Phase:
             self.phase.addItem(phase.label, phase)
         self.phase.activated.connect(self._phase)
         self.numbers: dict[str, QSpinBox] = {}
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: name above
-        form.addRow("&Phase", self.phase)
+        form.addRow(_("&Phase"), self.phase)
         for key in ("duration", "hold", "rep_seconds", "reps", "rest"):
             box = QSpinBox()
             low, high = limits(key)
@@ -85,11 +86,11 @@ class StepDetails(QWidget):
             form.addRow(NAMES[key], box)
             self.numbers[key] = box
         self.sides = QComboBox()
-        self.sides.setAccessibleName("Sides")
+        self.sides.setAccessibleName(_("Sides"))
         for sides, name in SIDE_NAMES.items():
             self.sides.addItem(name, sides)
         self.sides.activated.connect(self._sides)
-        form.addRow("&Sides", self.sides)
+        form.addRow(_("&Sides"), self.sides)
         self._form = form
         self.limits = label("", "small")
         self.about = bullet_list([], "small-text")
@@ -117,7 +118,7 @@ class StepDetails(QWidget):
             self._form.setRowVisible(widget, shown)
         self.limits.setVisible(shown)
         if step is None or exercise is None:
-            self.heading.setText("Choose a step to change its timing.")
+            self.heading.setText(_("Choose a step to change its timing."))
             self.about.setText("")
             self.caution.setText("")
             return

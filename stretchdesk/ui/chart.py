@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QP
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchdesk.history.queries import PainPoint
+from stretchdesk.i18n import _
 from stretchdesk.ui.theme import current_colors
 
 
@@ -40,7 +41,7 @@ class PainChart(QWidget):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(180)
-        self.setAccessibleName("Pain trend chart")
+        self.setAccessibleName(_("Pain trend chart"))
         self.points: list[PainPoint] = []
 
     def sizeHint(self) -> QSize:

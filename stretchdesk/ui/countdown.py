@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
+from stretchdesk.i18n import _
 from stretchdesk.ui.theme import current_colors
 
 RING_STEPS = 240  # the ring moves in 1.5 degree steps at most
@@ -38,7 +39,7 @@ class SecondsLeft(QProgressBar):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Seconds left")
+        self.setAccessibleName(_("Seconds left"))
         self.setTextVisible(False)
         self.setRange(0, 1)
         self.setValue(0)
@@ -59,7 +60,7 @@ class CountdownDial(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Countdown")
+        self.setAccessibleName(_("Countdown"))
         self.seconds_left = SecondsLeft(self)
         self._shown: tuple[int, int, str, bool] = (0, 0, "", False)
         self.repaints = 0  # for tests and benchmarks: how often it really painted

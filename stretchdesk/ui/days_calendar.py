@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QBrush, QIcon, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton, QWidget
 
+from stretchdesk.i18n import _
 from stretchdesk.schedule.days import Plan
 
 QT_CONTROLS = (
@@ -28,7 +29,7 @@ def _qdate(day: date) -> QDate:
 class DaysCalendar(QCalendarWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Days done")
+        self.setAccessibleName(_("Days done"))
         self.setGridVisible(False)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -46,7 +47,7 @@ class DaysCalendar(QCalendarWidget):
                 control.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         grid = self.findChild(QTableView)
         if grid is not None:  # a screen reader's name for the grid of days
-            grid.setAccessibleName("Days of the month")
+            grid.setAccessibleName(_("Days of the month"))
         for name, arrow in (("qt_calendar_prevmonth", "◀"), ("qt_calendar_nextmonth", "▶")):
             button = self.findChild(QToolButton, name)
             if button is not None:  # drawn as text: Qt's arrow icons vanish on a dark theme
@@ -80,10 +81,10 @@ class DaysCalendar(QCalendarWidget):
         done.setBackground(QBrush(palette.color(QPalette.ColorRole.Highlight)))
         done.setForeground(QBrush(palette.color(QPalette.ColorRole.HighlightedText)))
         done.setFontWeight(700)
-        done.setToolTip("A session was done")
+        done.setToolTip(_("A session was done"))
         planned = QTextCharFormat()  # a plan day: underlined, as a day still to come or missed
         planned.setFontUnderline(True)
-        planned.setToolTip("A day of the plan")
+        planned.setToolTip(_("A day of the plan"))
         done.setFontUnderline(False)
         # only the month shown: Qt greys the neighbours' days, unreadable on the accent
         shown = (self.yearShown(), self.monthShown())

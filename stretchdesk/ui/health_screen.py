@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session.health import Answer
 from stretchdesk.ui.widgets import button, label, scrolled
@@ -34,9 +35,13 @@ class HealthScreen(QWidget):
             column.addWidget(box)
         column.addWidget(label(f"Sources: {texts['source']}", "small"))
         column.addStretch(1)
-        self.save = button(texts["save"], "Save", "Keep these answers on this computer", "primary")
+        self.save = button(
+            texts["save"], _("Save"), _("Keep these answers on this computer"), "primary"
+        )
         self.save.clicked.connect(lambda: self.answered.emit(self.answers()))
-        self.skip = button(texts["skip"], "Skip", "Answer nothing; the routines stay as they are")
+        self.skip = button(
+            texts["skip"], _("Skip"), _("Answer nothing; the routines stay as they are")
+        )
         self.skip.clicked.connect(lambda: self.answered.emit(None))
         row = QHBoxLayout()
         row.setContentsMargins(48, 8, 48, 24)

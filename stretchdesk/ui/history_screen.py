@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.queries import SessionSummary
 from stretchdesk.history.reader import HistoryReader, HistoryReadError
+from stretchdesk.i18n import _
 from stretchdesk.schedule.days import Plan
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.ui import wording
@@ -138,7 +139,7 @@ class HistoryScreen(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("History")
+        self.setAccessibleName(_("History"))
         self._reader = reader
         self._today = today
         self._plan = plan  # the plan over weeks and its words (progress, pain by week)
@@ -152,13 +153,18 @@ class HistoryScreen(QWidget):
         self.model = SessionsModel(titles)
         self.table = self._sessions_table()
         self.export = button(
-            "Export CSV…", "Export CSV", "Save your history as a spreadsheet file for a clinician"
+            _("Export CSV…"),
+            _("Export CSV"),
+            _("Save your history as a spreadsheet file for a clinician"),
         )
         self.export.clicked.connect(self.export_dialog)
         self.report = button(
-            "Report for my physiotherapist…",
-            "Report for my physiotherapist",
-            "A PDF of chosen days: sessions per week, pain, stops for pain, each exercise's dose",
+            _("Report for my physiotherapist…"),
+            _("Report for my physiotherapist"),
+            _(
+                "A PDF of chosen days: sessions per week, pain, stops for pain, "
+                "each exercise's dose"
+            ),
         )
         self.report.clicked.connect(self.report_requested.emit)
         self.doses = label("", "muted")
@@ -181,14 +187,14 @@ class HistoryScreen(QWidget):
         column.addWidget(self.plan)
         column.addWidget(self.status)
         column.addWidget(self._middle(), 2)
-        column.addWidget(label("Each exercise's dose, last 12 weeks", "subheading"))
+        column.addWidget(label(_("Each exercise's dose, last 12 weeks"), "subheading"))
         column.addWidget(self.doses)
         column.addWidget(self.table, 3)
 
     def _sessions_table(self) -> QTableView:
         table = QTableView()
         table.setModel(self.model)
-        table.setAccessibleName("Sessions, newest first")
+        table.setAccessibleName(_("Sessions, newest first"))
         table.setTabKeyNavigation(False)  # one Tab stop; the arrows move inside
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -209,16 +215,16 @@ class HistoryScreen(QWidget):
         middle.setContentsMargins(0, 0, 0, 0)
         self.chart.setMinimumHeight(200)
         chart_box = QVBoxLayout()
-        chart_box.addWidget(label("Pain, 0 to 10", "subheading"))
+        chart_box.addWidget(label(_("Pain, 0 to 10"), "subheading"))
         chart_box.addWidget(self.chart, 1)
         middle.addLayout(chart_box, 3)
         calendar_box = QVBoxLayout()
-        calendar_box.addWidget(label("Days done", "subheading"))
+        calendar_box.addWidget(label(_("Days done"), "subheading"))
         calendar_box.addWidget(self.calendar)
         calendar_box.addStretch(1)
         middle.addLayout(calendar_box, 2)
         stops_box = QVBoxLayout()
-        stops_box.addWidget(label("Pain-stops per exercise", "subheading"))
+        stops_box.addWidget(label(_("Pain-stops per exercise"), "subheading"))
         stops_box.addWidget(self.stops)
         stops_box.addStretch(1)
         middle.addLayout(stops_box, 1)
@@ -243,11 +249,11 @@ class HistoryScreen(QWidget):
         self.calendar.show_days(done_days, today, plan)
         self.plan.setText(" ".join(words))
         self.plan.setVisible(bool(words))
-        lines = [f"{title}: {count}" for _, title, count in overview.pain_stops[:8]]
+        lines = [f"{title}: {count}" for _id, title, count in overview.pain_stops[:8]]
         self.stops.setText("\n".join(lines) or "None")
         self.doses.setText(self._dose_lines(today))
         if not self.model.rows:
-            self.status.setText("No sessions yet.")
+            self.status.setText(_("No sessions yet."))
 
     def _dose_lines(self, today: date) -> str:
         """Each exercise's latest planned dose in each routine, and how much was done."""
@@ -266,7 +272,7 @@ class HistoryScreen(QWidget):
     def export_dialog(self) -> None:
         default = Path.home() / f"stretchdesk-history-{self._today().isoformat()}.csv"
         name, chosen = QFileDialog.getSaveFileName(
-            self, "Export history", str(default), f"{SESSIONS_FILTER};;{STEPS_FILTER}"
+            self, _("Export history"), str(default), f"{SESSIONS_FILTER};;{STEPS_FILTER}"
         )
         if not name:
             return

@@ -17,9 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -40,10 +38,11 @@ from stretchdesk.ui.banner import Banner
 from stretchdesk.ui.echo_filter import EchoFilter
 from stretchdesk.ui.first_paint import FirstPaint
 from stretchdesk.ui.follow_prefs import follow_prefs
+from stretchdesk.ui.nav_bar import nav_bar
 from stretchdesk.ui.screens import Lazy
 from stretchdesk.ui.session_end import show_ending
 from stretchdesk.ui.setup_flow import SetupFlow
-from stretchdesk.ui.widgets import button, double_click_seconds, restyle
+from stretchdesk.ui.widgets import double_click_seconds, restyle
 
 if TYPE_CHECKING:  # made after the first paint (app.py), or with the session screen
     from PySide6.QtDBus import QDBusConnection
@@ -104,7 +103,7 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(icon)))
         self.banner = Banner()
         self.stack = QStackedWidget()
-        self._build_nav()
+        self.nav_bar, self.nav_buttons = nav_bar(self.nav_to)
         full = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
         full.setContext(Qt.ShortcutContext.WindowShortcut)
         full.activated.connect(self.toggle_full_screen)
@@ -155,25 +154,6 @@ class MainWindow(QMainWindow):
             self.showNormal()
         else:
             self.showFullScreen()
-
-    def _build_nav(self) -> None:
-        self.nav_bar = QWidget()
-        row = QHBoxLayout(self.nav_bar)
-        row.setContentsMargins(24, 6, 24, 0)
-        self.nav_buttons: dict[str, QPushButton] = {}
-        for text, name, screen in (
-            ("&Routines", "Routines", "start"),
-            ("&History", "History", "history"),
-            ("&Settings", "Settings", "settings"),
-            ("Sa&fety", "Safety", "safety"),
-            ("&About", "About these exercises", "about"),
-        ):
-            item = button(text, name, f"Show {name.lower()} (Alt+{text[text.index('&') + 1]})")
-            item.setProperty("kind", "nav")  # plain buttons: each is one Tab stop
-            item.clicked.connect(lambda _=False, s=screen: self.nav_to(s))
-            row.addWidget(item)
-            self.nav_buttons[screen] = item
-        row.addStretch(1)
 
     # ------------------------------------------------------------------ screens
     def show_screen(self, screen: QWidget) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchdesk.i18n import _
 from stretchdesk.prefs import Preferences, whole_range
 from stretchdesk.routine import Routine
 from stretchdesk.schedule.reminders import (
@@ -64,33 +65,33 @@ class ReminderSettings(QObject):
         self._today = today
         self._current = current  # the Settings screen's settings, edited by every group
         self._loading = False
-        self.on = QCheckBox("Remind me to do my exercises")
-        self.on.setAccessibleName("Reminders")
+        self.on = QCheckBox(_("Remind me to do my exercises"))
+        self.on.setAccessibleName(_("Reminders"))
         self.routine = QComboBox()
-        self.routine.setAccessibleName("Routine to be reminded of")
+        self.routine.setAccessibleName(_("Routine to be reminded of"))
         self.times = QLineEdit()
-        self.times.setAccessibleName("Times of day")
+        self.times.setAccessibleName(_("Times of day"))
         self.times.setPlaceholderText("08:00 18:00")
-        self.times.setToolTip("One or more times of day, like 08:00 13:00 18:00")
+        self.times.setToolTip(_("One or more times of day, like 08:00 13:00 18:00"))
         self.days = [QCheckBox(text) for text in DAY_LABELS]
         for box, word in zip(self.days, DAY_WORDS, strict=True):
             box.setAccessibleName(word)
         days_row = one_row(*self.days)
         self.quiet = QLineEdit()
-        self.quiet.setAccessibleName("Quiet hours")
-        self.quiet.setPlaceholderText("none")
-        self.quiet.setToolTip("No reminders from the first time to the second, like 22:00-07:00")
-        self.login = QCheckBox("Start in the background when I log in (tray and reminders only)")
-        self.login.setAccessibleName("Start at login")
+        self.quiet.setAccessibleName(_("Quiet hours"))
+        self.quiet.setPlaceholderText(_("none"))
+        self.quiet.setToolTip(_("No reminders from the first time to the second, like 22:00-07:00"))
+        self.login = QCheckBox(_("Start in the background when I log in (tray and reminders only)"))
+        self.login.setAccessibleName(_("Start at login"))
         if not sys.platform.startswith("linux"):  # the XDG autostart entry is a Linux thing
             self.login.setEnabled(False)
-            self.login.setToolTip("Starting at login is set up on Linux desktops only")
-        self.plan = QCheckBox("Every day for")
-        self.plan.setAccessibleName("Follow a plan")
+            self.login.setToolTip(_("Starting at login is set up on Linux desktops only"))
+        self.plan = QCheckBox(_("Every day for"))
+        self.plan.setAccessibleName(_("Follow a plan"))
         self.weeks = QSpinBox()
         self.weeks.setRange(*whole_range("plan_weeks"))
         self.weeks.setSuffix(" weeks")
-        self.weeks.setAccessibleName("Plan length in weeks")
+        self.weeks.setAccessibleName(_("Plan length in weeks"))
         self.weeks.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.plan_note = label("", "muted")
         self.plan_note.setWordWrap(False)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from stretchdesk.documents.report import Report, build_report
 from stretchdesk.history.reader import HistoryReadError
+from stretchdesk.i18n import _
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.ui.pdf import local_paper, paint_pages, report_document, write_report
 from stretchdesk.ui.widgets import label
@@ -36,7 +37,7 @@ class ReportDialog(QDialog):
 
     def __init__(self, first: date | None, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Report for my physiotherapist")
+        self.setWindowTitle(_("Report for my physiotherapist"))
         self.printing = False
         earliest = first or today
         self.start = QDateEdit(_qdate(max(earliest, today - timedelta(weeks=DEFAULT_WEEKS))))
@@ -47,20 +48,22 @@ class ReportDialog(QDialog):
             edit.setAccessibleName(name)
             edit.setMaximumDate(_qdate(today))
         buttons = QDialogButtonBox()
-        self.save = buttons.addButton("Save as PDF…", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.print = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save = buttons.addButton(_("Save as PDF…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print = buttons.addButton(_("Print…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.print.clicked.connect(lambda: setattr(self, "printing", True))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("&From", self.start)
-        form.addRow("&To", self.end)
+        form.addRow(_("&From"), self.start)
+        form.addRow(_("&To"), self.end)
         column = QVBoxLayout(self)
         column.addWidget(
             label(
-                "Sessions and minutes per week, pain before and after, every stop for pain "
-                "with its note, what was skipped or changed, and each exercise's dose.",
+                _(
+                    "Sessions and minutes per week, pain before and after, every stop for pain "
+                    "with its note, what was skipped or changed, and each exercise's dose."
+                ),
                 "muted",
             )
         )
@@ -107,7 +110,9 @@ def open_report(window: MainWindow) -> None:
 def save_report(window: MainWindow, report: Report, end: date, target: Path | None = None) -> None:
     if target is None:
         default = Path.home() / f"stretchdesk-report-{end.isoformat()}.pdf"
-        name, _ = QFileDialog.getSaveFileName(window, "Save the report", str(default), PDF_FILTER)
+        name, _kind = QFileDialog.getSaveFileName(
+            window, _("Save the report"), str(default), PDF_FILTER
+        )
         if not name:
             return
         target = Path(name)
@@ -130,7 +135,7 @@ def print_report(window: MainWindow, report: Report) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(report.title)
     dialog = QPrintDialog(printer, window)
-    dialog.setWindowTitle("Print the report")
+    dialog.setWindowTitle(_("Print the report"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return
     try:

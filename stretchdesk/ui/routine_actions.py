@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QFile, QObject
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
+from stretchdesk.i18n import _
 from stretchdesk.routine import Routine, RoutineError
 from stretchdesk.routine.draft import OWN_SOURCE, Draft, check_draft, free_id
 from stretchdesk.routine.mine import (
@@ -100,13 +101,13 @@ def rename_routine(window: MainWindow, routine: Routine) -> None:
     if routine.builtin or routine.path is None:
         return
     title, ok = QInputDialog.getText(
-        window, "Rename routine", "New name:", QLineEdit.EchoMode.Normal, routine.title
+        window, _("Rename routine"), _("New name:"), QLineEdit.EchoMode.Normal, routine.title
     )
     if not ok or not title.strip() or title.strip() == routine.title:
         return
     try:
         draft = replace(draft_of(routine), title=title.strip())
-        _, problems = check_draft(draft, window.services.library, None, routine.path.name)
+        _routine, problems = check_draft(draft, window.services.library, None, routine.path.name)
         if problems:
             raise RoutineError(problems)
         save(window, draft, routine.path)
@@ -121,7 +122,7 @@ def delete_routine(window: MainWindow, routine: Routine) -> None:
         return
     answer = QMessageBox.question(
         window,
-        "Delete routine",
+        _("Delete routine"),
         f"Delete “{routine.title}”?\n\nIts file goes to the wastebasket; the history of its "
         "sessions stays.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
@@ -148,7 +149,9 @@ def share_routine(window: MainWindow, routine: Routine) -> None:
     if routine.path is None:
         return
     start = str(Path.home() / f"{routine.id}{SHARED_SUFFIX}")
-    name, _ = QFileDialog.getSaveFileName(window, "Save a copy to send", start, SHARED_FILTER)
+    name, _kind = QFileDialog.getSaveFileName(
+        window, _("Save a copy to send"), start, SHARED_FILTER
+    )
     if not name:
         return
     target = Path(name)
@@ -166,7 +169,7 @@ def share_routine(window: MainWindow, routine: Routine) -> None:
 
 # ---------------------------------------------------------------- files someone sent
 def choose_file(window: MainWindow) -> None:
-    name, _ = QFileDialog.getOpenFileName(window, "Open a routine file", "", ROUTINE_FILTER)
+    name, _kind = QFileDialog.getOpenFileName(window, _("Open a routine file"), "", ROUTINE_FILTER)
     if name:
         open_file(window, Path(name))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent, Section
 from stretchdesk.ui.widgets import bullet_list, button, label, scrolled
 
@@ -63,7 +64,7 @@ class SafetyScreen(QWidget):
 
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Safety information")
+        self.setAccessibleName(_("Safety information"))
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.setContentsMargins(48, 24, 48, 24)
@@ -84,9 +85,9 @@ class SafetyScreen(QWidget):
             column.addWidget(widget)
         column.addStretch(1)
         self.ok = button(
-            "I understand",
-            "I understand",
-            "I have read who these routines are for and when to seek care (Enter)",
+            _("I understand"),
+            _("I understand"),
+            _("I have read who these routines are for and when to seek care (Enter)"),
             "primary",
         )
         self.ok.setDefault(True)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchdesk.i18n import LANGUAGES, SOURCE, desktop_language
+from stretchdesk.i18n import LANGUAGES, SOURCE, _, desktop_language
 from stretchdesk.prefs import TEXT_SIZES, THEMES, VOICE_RATE_STEPS, Preferences, whole_range
 from stretchdesk.ui.reminder_settings import ReminderSettings
 from stretchdesk.ui.widgets import button, label, scrolled
@@ -91,7 +91,7 @@ class SettingsScreen(QWidget):
 
     def __init__(self, today: date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Settings")
+        self.setAccessibleName(_("Settings"))
         self._prefs = Preferences()
         self._loading = False
         self.reminders = ReminderSettings(today or date.today(), lambda: self._prefs, self)
@@ -112,8 +112,8 @@ class SettingsScreen(QWidget):
             name="Hold length",
             tip=f"Holds at {low} to {high} % of the routine's",
         )
-        self.pain = QCheckBox("Ask for a pain rating before and after")
-        self.pain.setAccessibleName("Pain ratings")
+        self.pain = QCheckBox(_("Ask for a pain rating before and after"))
+        self.pain.setAccessibleName(_("Pain ratings"))
         self.rewarm = _spin(
             whole_range("rewarm_minutes"),
             1,
@@ -126,11 +126,13 @@ class SettingsScreen(QWidget):
         self._make_audio_controls()
         self.result = label("", "muted")
         safety = button(
-            "Show the safety information", "Safety information", "Who the routines are for"
+            _("Show the safety information"), _("Safety information"), _("Who the routines are for")
         )
         safety.clicked.connect(self.safety_requested.emit)
         health = button(
-            "Health check", "Health check", "Answers that change which exercises are offered"
+            _("Health check"),
+            _("Health check"),
+            _("Answers that change which exercises are offered"),
         )
         health.clicked.connect(self.health_requested.emit)
         form = QFormLayout()
@@ -195,9 +197,11 @@ class SettingsScreen(QWidget):
         outer.addWidget(scrolled(inner))
         column = QVBoxLayout(inner)
         column.setContentsMargins(48, 24, 48, 24)
-        column.addWidget(label("Settings", "title"))
+        column.addWidget(label(_("Settings"), "title"))
         column.addWidget(
-            label("Changes are saved at once. A session already running keeps its timing.", "muted")
+            label(
+                _("Changes are saved at once. A session already running keeps its timing."), "muted"
+            )
         )
         column.addSpacing(12)
         column.addLayout(form)
@@ -221,7 +225,7 @@ class SettingsScreen(QWidget):
         self.theme = _combo(THEME_NAMES, "Theme")
         self.text_size = _combo(SIZE_NAMES, "Text size")
         self.language = _combo(language_names(), "Language")
-        self.language.setToolTip("Used from the next start of stretchdesk")
+        self.language.setToolTip(_("Used from the next start of stretchdesk"))
 
     def _make_advice_controls(self) -> None:
         """The thresholds of the suggestions made from the history (the app's own choice)."""
@@ -234,8 +238,8 @@ class SettingsScreen(QWidget):
         self._advice = tuple(made)
 
     def _make_audio_controls(self) -> None:
-        self.sound = QCheckBox("Play soft sounds at each change")
-        self.sound.setAccessibleName("Sound cues")
+        self.sound = QCheckBox(_("Play soft sounds at each change"))
+        self.sound.setAccessibleName(_("Sound cues"))
         self.volume = _spin(
             whole_range("volume"),
             10,
@@ -243,8 +247,8 @@ class SettingsScreen(QWidget):
             name="Volume",
             tip="Loudness of sounds and voice",
         )
-        self.voice = QCheckBox("Say each exercise and what to do")
-        self.voice.setAccessibleName("Spoken guidance")
+        self.voice = QCheckBox(_("Say each exercise and what to do"))
+        self.voice.setAccessibleName(_("Spoken guidance"))
         steps = VOICE_RATE_STEPS
         self.rate = _spin(
             (-steps, steps),
@@ -257,23 +261,29 @@ class SettingsScreen(QWidget):
         self.sound_status.setMinimumWidth(560)
         self.voice_status = label("", "muted")
         self.voice_status.setMinimumWidth(560)
-        self.media_keys = QCheckBox("Play/pause pauses and resumes; stop is Pain — stop")
-        self.media_keys.setAccessibleName("Headset and media keys")
+        self.media_keys = QCheckBox(_("Play/pause pauses and resumes; stop is Pain — stop"))
+        self.media_keys.setAccessibleName(_("Headset and media keys"))
         self.media_keys.setToolTip(
-            "The desktop's media controls, a headset's button, media keys and a paired phone "
-            "control the session; Next follows the Next button's rules"
+            _(
+                "The desktop's media controls, a headset's button, media keys and a paired phone "
+                "control the session; Next follows the Next button's rules"
+            )
         )
         self.media_status = label("", "muted")
         self.media_status.setMinimumWidth(560)
-        self.voice_commands = QCheckBox("Listen for “stop”, “pause”, “go on” and “next”")
-        self.voice_commands.setAccessibleName("Voice commands")
+        self.voice_commands = QCheckBox(_("Listen for “stop”, “pause”, “go on” and “next”"))
+        self.voice_commands.setAccessibleName(_("Voice commands"))
         self.voice_commands.setToolTip(
-            "Only during a session, with a sign on the screen while it listens. Recognised "
-            "on this computer; the sound is never kept or sent anywhere."
+            _(
+                "Only during a session, with a sign on the screen while it listens. Recognised "
+                "on this computer; the sound is never kept or sent anywhere."
+            )
         )
         self.listen_status = label("", "muted")
         self.listen_status.setMinimumWidth(560)
-        self.try_sound = button("Test sound", "Test sound", "Play a chime and say a sentence")
+        self.try_sound = button(
+            _("Test sound"), _("Test sound"), _("Play a chime and say a sentence")
+        )
         self.try_sound.clicked.connect(self.test_sound.emit)
 
     def show_prefs(self, prefs: Preferences) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from stretchdesk import paths
 from stretchdesk.documents.sheet import build_sheet
+from stretchdesk.i18n import _
 from stretchdesk.ui.pdf import local_paper, paint_pages, sheet_document, write_pdf
 
 if TYPE_CHECKING:
@@ -25,8 +26,8 @@ def save_sheet(window: MainWindow, routine_id: str, target: Path | None = None) 
         return
     if target is None:
         default = Path.home() / f"{routine.id}.pdf"
-        name, _ = QFileDialog.getSaveFileName(
-            window, "Save the exercise sheet", str(default), PDF_FILTER
+        name, _kind = QFileDialog.getSaveFileName(
+            window, _("Save the exercise sheet"), str(default), PDF_FILTER
         )
         if not name:
             return

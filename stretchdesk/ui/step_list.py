@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from stretchdesk.i18n import _
 from stretchdesk.session import AgendaEntry, ItemState
 from stretchdesk.ui.theme import current_colors
 
@@ -58,10 +59,13 @@ class StepList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Steps of this session")
+        self.setAccessibleName(_("Steps of this session"))
         self.setAccessibleDescription(
-            "Done, current and coming steps. Stretches stay locked until the warm-ups are done. "
-            "Press Enter to go to a step, P to do a warm-up in its other position."
+            _(
+                "Done, current and coming steps. Stretches stay locked until the warm-ups "
+                "are done. "
+                "Press Enter to go to a step, P to do a warm-up in its other position."
+            )
         )
         self.setWordWrap(True)  # long names wrap; they are never cut
         self.setResizeMode(QListWidget.ResizeMode.Adjust)  # and wrap again when it resizes
@@ -94,7 +98,7 @@ class StepList(QListWidget):
                 header = QListWidgetItem(header_text(entries, position))
                 header.setFlags(Qt.ItemFlag.NoItemFlags)
                 if "LOCKED" in header.text():
-                    header.setToolTip("Stretches unlock when the warm-ups are done")
+                    header.setToolTip(_("Stretches unlock when the warm-ups are done"))
                     header.setData(
                         Qt.ItemDataRole.AccessibleTextRole,
                         "Stretches, locked until the warm-ups are done",

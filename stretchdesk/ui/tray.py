@@ -8,6 +8,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from stretchdesk.i18n import _
+
 
 class Tray(QObject):
     start_requested = Signal()
@@ -18,14 +20,14 @@ class Tray(QObject):
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.menu = QMenu()
-        self.start = QAction("Start", self.menu)
+        self.start = QAction(_("Start"), self.menu)
         self.start.triggered.connect(self.start_requested.emit)
-        self.open = QAction("Open stretchdesk", self.menu)
+        self.open = QAction(_("Open stretchdesk"), self.menu)
         self.open.triggered.connect(self.open_requested.emit)
-        self.reminders = QAction("Reminders", self.menu)
+        self.reminders = QAction(_("Reminders"), self.menu)
         self.reminders.setCheckable(True)
         self.reminders.toggled.connect(self._toggled)
-        self.quit = QAction("Quit", self.menu)
+        self.quit = QAction(_("Quit"), self.menu)
         self.quit.triggered.connect(self.quit_requested.emit)
         for action in (self.start, self.open):
             self.menu.addAction(action)

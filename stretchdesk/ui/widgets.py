@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchdesk.i18n import _
 from stretchdesk.ui.theme import current_colors
 
 
@@ -164,7 +165,7 @@ class PainScale(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Pain rating from 0 to 10")
+        self.setAccessibleName(_("Pain rating from 0 to 10"))
         self.setAccessibleDescription(f"{low}; {high}. {bands}. Keys 0 to 9 choose at once.")
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
@@ -176,7 +177,7 @@ class PainScale(QWidget):
             self._group.addButton(item, number)
             row.addWidget(item)
         self._group.idClicked.connect(self._pick)
-        self.skip = button(skip_text, "Skip the rating", "Go on without a rating")
+        self.skip = button(skip_text, _("Skip the rating"), _("Go on without a rating"))
         self.skip.clicked.connect(lambda: self.chosen.emit(-1))
         ends = QHBoxLayout()
         ends.addWidget(label(low, "small"))
