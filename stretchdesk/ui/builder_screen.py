@@ -203,7 +203,9 @@ class BuilderScreen(BuilderLayout):
                 item.setIcon(exercise_icon(exercise))
             item.setData(
                 Qt.ItemDataRole.AccessibleTextRole,
-                f"Step {number}, {step.phase.label}: {title}. {dose}",
+                _("Step {number}, {phase}: {title}. {dose}").format(
+                    number=number, phase=step.phase.label, title=title, dose=dose
+                ),
             )
             self.steps.addItem(item)
         self.steps.blockSignals(False)
@@ -234,7 +236,11 @@ class BuilderScreen(BuilderLayout):
             "Save the routine (Ctrl+S)" if not problems else "Put the problems right to save"
         )
         seconds = self._seconds()
-        planned = f"Planned: {wording.minutes(seconds)}" if seconds else "No steps yet"
+        planned = (
+            _("Planned: {time}").format(time=wording.minutes(seconds))
+            if seconds
+            else _("No steps yet")
+        )
         state = " · not saved" if self.editor.dirty else ""
         self.minutes.setText(planned + state)
 
@@ -263,12 +269,16 @@ class BuilderScreen(BuilderLayout):
             path, written = self._save(self.editor.draft, self.path)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            self._say(f"Not saved: the file could not be written ({reason}). Nothing was changed.")
+            self._say(
+                _(
+                    "Not saved: the file could not be written ({reason}). Nothing was changed."
+                ).format(reason=reason)
+            )
             return False
         self.path = self.saved_path = path
         self.editor.mark_saved(written)
         self.editor.label = path.name
-        self._say(f"Saved as {path}.")
+        self._say(_("Saved as {path}.").format(path=path))
         self._show_check()
         return True
 

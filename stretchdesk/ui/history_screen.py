@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.queries import SessionSummary
 from stretchdesk.history.reader import HistoryReader, HistoryReadError
-from stretchdesk.i18n import _
+from stretchdesk.i18n import _, ngettext
 from stretchdesk.schedule.days import Plan
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.ui import wording
@@ -241,9 +241,10 @@ class HistoryScreen(QWidget):
         except HistoryReadError as exc:
             self.status.setText(str(exc))
             return
-        self.week.setText(f"This week: {wording.minutes(overview.week_minutes * 60)}")
+        week = wording.minutes(overview.week_minutes * 60)
+        self.week.setText(_("This week: {time}").format(time=week))
         days = overview.streak_days
-        self.streak.setText(f"Streak: {days} day{'s' if days != 1 else ''}")
+        self.streak.setText(ngettext("Streak: {n} day", "Streak: {n} days", days).format(n=days))
         self.chart.set_points(overview.pain)
         plan, words = self._plan()
         self.calendar.show_days(done_days, today, plan)
@@ -283,10 +284,17 @@ class HistoryScreen(QWidget):
         try:
             count = self._reader.export(target, "csv", steps=steps)
         except OSError as exc:
-            self.status.setText(f"Could not write {target}: {exc.strerror or exc}.")
+            self.status.setText(
+                _("Could not write {path}: {reason}.").format(
+                    path=target, reason=exc.strerror or exc
+                )
+            )
             return
         except HistoryReadError as exc:
             self.status.setText(str(exc))
             return
-        what = "steps" if steps else "sessions"
-        self.status.setText(f"Saved {count} {what} to {target}.")
+        if steps:
+            saved = ngettext("Saved {n} step to {path}.", "Saved {n} steps to {path}.", count)
+        else:
+            saved = ngettext("Saved {n} session to {path}.", "Saved {n} sessions to {path}.", count)
+        self.status.setText(saved.format(n=count, path=target))

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from stretchdesk.documents.report import Report, build_report
 from stretchdesk.history.reader import HistoryReadError
-from stretchdesk.i18n import _
+from stretchdesk.i18n import _, ngettext
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.ui.pdf import local_paper, paint_pages, report_document, write_report
 from stretchdesk.ui.widgets import label
@@ -120,13 +120,16 @@ def save_report(window: MainWindow, report: Report, end: date, target: Path | No
         pages = write_report(report, target, local_paper())
     except OSError as exc:
         window.banner.add(
-            f"The report could not be saved to {target} ({exc.strerror or exc}); "
-            "nothing was written.",
+            _("The report could not be saved to {path} ({reason}); nothing was written.").format(
+                path=target, reason=exc.strerror or exc
+            ),
             error=True,
         )
         return
-    plural = "" if pages == 1 else "s"
-    window.banner.add(f"Saved the report to {target} ({pages} page{plural}).")
+    saved = ngettext(
+        "Saved the report to {path} ({n} page).", "Saved the report to {path} ({n} pages).", pages
+    )
+    window.banner.add(saved.format(path=target, n=pages))
 
 
 def print_report(window: MainWindow, report: Report) -> None:
@@ -141,4 +144,6 @@ def print_report(window: MainWindow, report: Report) -> None:
     try:
         paint_pages(report_document(report), printer)
     except OSError as exc:
-        window.banner.add(f"The report could not be printed ({exc.strerror or exc}).")
+        window.banner.add(
+            _("The report could not be printed ({reason}).").format(reason=exc.strerror or exc)
+        )

@@ -82,7 +82,7 @@ def copy_routine(window: MainWindow, routine: Routine) -> None:
         return
     title = f"{routine.title} (my copy)"
     draft = replace(draft, id=free_id(title, _taken(window)), title=title)
-    _open_builder(window, draft, None, f"Copy of {routine.title}")
+    _open_builder(window, draft, None, _("Copy of {title}").format(title=routine.title))
 
 
 def change_routine(window: MainWindow, routine: Routine) -> None:
@@ -94,7 +94,8 @@ def change_routine(window: MainWindow, routine: Routine) -> None:
     except RoutineError as exc:
         _problem(window, "This routine's file cannot be read now", exc)
         return
-    _open_builder(window, draft, routine.path, f"Change {routine.title}")
+    heading = _("Change {title}").format(title=routine.title)
+    _open_builder(window, draft, routine.path, heading)
 
 
 def rename_routine(window: MainWindow, routine: Routine) -> None:
@@ -123,8 +124,10 @@ def delete_routine(window: MainWindow, routine: Routine) -> None:
     answer = QMessageBox.question(
         window,
         _("Delete routine"),
-        f"Delete “{routine.title}”?\n\nIts file goes to the wastebasket; the history of its "
-        "sessions stays.",
+        _(
+            "Delete “{title}”?\n\nIts file goes to the wastebasket; the history of its "
+            "sessions stays."
+        ).format(title=routine.title),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -164,7 +167,8 @@ def share_routine(window: MainWindow, routine: Routine) -> None:
         return
     pictures = any(s.image_dir for s in routine.steps)
     extra = " Its own pictures are not in the copy." if pictures else ""
-    window.banner.add(f"Saved a copy of “{routine.title}” as {target}.{extra}")
+    saved = _("Saved a copy of “{title}” as {path}.").format(title=routine.title, path=target)
+    window.banner.add(saved + extra)
 
 
 # ---------------------------------------------------------------- files someone sent
@@ -185,7 +189,7 @@ def open_file(window: MainWindow, path: Path) -> None:
     """Check a routine file and offer to add it to the person's routines."""
     window.bring_to_front()
     if window.session_running():
-        window.banner.add(f"Open {path.name} again when the session has ended.")
+        window.banner.add(_("Open {name} again when the session has ended.").format(name=path.name))
         return
     if not may_leave(window):
         return
@@ -250,7 +254,7 @@ def offer(window: MainWindow, found: Examined) -> None:
     refresh(window, routine.id)
     window.go_start()
     window.start.select(routine.id)
-    window.banner.add(f"“{routine.title}” is now one of your routines.")
+    window.banner.add(_("“{title}” is now one of your routines.").format(title=routine.title))
 
 
 class FileDrops(QObject):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from stretchdesk import paths
 from stretchdesk.documents.sheet import build_sheet
-from stretchdesk.i18n import _
+from stretchdesk.i18n import _, ngettext
 from stretchdesk.ui.pdf import local_paper, paint_pages, sheet_document, write_pdf
 
 if TYPE_CHECKING:
@@ -37,15 +37,18 @@ def save_sheet(window: MainWindow, routine_id: str, target: Path | None = None) 
         pages = write_pdf(sheet, target, local_paper())
     except OSError as exc:
         window.banner.add(
-            f"The exercise sheet could not be saved to {target} ({exc.strerror or exc}); "
-            "nothing was written.",
+            _(
+                "The exercise sheet could not be saved to {path} ({reason}); nothing was written."
+            ).format(path=target, reason=exc.strerror or exc),
             error=True,
         )
         return
-    plural = "" if pages == 1 else "s"
-    window.banner.add(
-        f"Saved the exercise sheet of {routine.title} to {target} ({pages} page{plural})."
+    saved = ngettext(
+        "Saved the exercise sheet of {title} to {path} ({n} page).",
+        "Saved the exercise sheet of {title} to {path} ({n} pages).",
+        pages,
     )
+    window.banner.add(saved.format(title=routine.title, path=target, n=pages))
 
 
 def print_sheet(window: MainWindow, routine_id: str) -> None:
@@ -58,11 +61,15 @@ def print_sheet(window: MainWindow, routine_id: str) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(routine.title)
     dialog = QPrintDialog(printer, window)
-    dialog.setWindowTitle(f"Print the exercise sheet of {routine.title}")
+    dialog.setWindowTitle(_("Print the exercise sheet of {title}").format(title=routine.title))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return
     document = sheet_document(build_sheet(routine, window.services.content, paths.assets_dir()))
     try:
         paint_pages(document, printer)
     except OSError as exc:
-        window.banner.add(f"The exercise sheet could not be printed ({exc.strerror or exc}).")
+        window.banner.add(
+            _("The exercise sheet could not be printed ({reason}).").format(
+                reason=exc.strerror or exc
+            )
+        )

@@ -102,8 +102,8 @@ class RatingButton(QRadioButton):
 
     def __init__(self, number: int, parent: QWidget | None = None) -> None:
         super().__init__(str(number), parent)
-        self.setAccessibleName(f"Pain {number} of 10")
-        self.setAccessibleDescription(f"Rate your pain {number} out of 10")
+        self.setAccessibleName(_("Pain {number} of 10").format(number=number))
+        self.setAccessibleDescription(_("Rate your pain {number} out of 10").format(number=number))
         self.setProperty("kind", "rating")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
