@@ -82,11 +82,11 @@ class _Builder:
         self.assets = assets
         self.pictures: list[Picture] = []
 
-    def picture(self, path: Path, mirrored: bool, caption: str) -> str:
+    def picture(self, path: Path, mirrored: bool, caption: str, width: int = 200) -> str:
         self.pictures.append(Picture(path, mirrored, caption))
         number = len(self.pictures) - 1
         return (
-            f'<td class="picture"><img src="frame:{number}" width="200"><br>'
+            f'<td class="picture"><img src="frame:{number}" width="{width}"><br>'
             f"<small>{_esc(caption)}</small></td>"
         )
 
@@ -100,10 +100,10 @@ class _Builder:
             cells.append(self.picture(last, False, "Then"))
         if found.per_side and step.timing.sides is not Sides.NONE:
             left, mirrored = found.for_side(left=True)
-            cells = [
-                self.picture(first, False, "Right side: start"),
-                self.picture(last, False, "Right side: then"),
-                self.picture(left[-1], mirrored, "Left side"),
+            cells = [  # three across: narrower, so the row stays inside the margins
+                self.picture(first, False, "Right side: start", 150),
+                self.picture(last, False, "Right side: then", 150),
+                self.picture(left[-1], mirrored, "Left side", 150),
             ]
         return "<table><tr>" + "".join(cells) + "</tr></table>"
 
