@@ -13,6 +13,7 @@ from typing import TextIO
 from stretchdesk import __version__, paths
 from stretchdesk.history import HistoryError, HistoryStore
 from stretchdesk.history.schema import empty_history
+from stretchdesk.i18n import _, ngettext
 from stretchdesk.routine import (
     ExerciseLibrary,
     RoutineError,
@@ -183,8 +184,10 @@ def run_check(files: Sequence[str], data: paths.DataPaths) -> int:
         _say(str(problem))
     if problems:
         return EXIT_PROBLEMS
-    plural = "" if len(checked) == 1 else "s"
-    _say(f"ok: {len(checked)} routine{plural} valid ({', '.join(checked)})")
+    valid = ngettext(
+        "ok: {n} routine valid ({ids})", "ok: {n} routines valid ({ids})", len(checked)
+    )
+    _say(valid.format(n=len(checked), ids=", ".join(checked)))
     return EXIT_OK
 
 
@@ -203,20 +206,24 @@ def run_export(fmt: str, steps: bool, output: str | None, data: paths.DataPaths)
             _error(str(exc))
             return EXIT_PROBLEMS
     else:
-        _error(f"there is no history yet in {data.root}; the export is empty")
+        _error(
+            _("there is no history yet in {folder}; the export is empty").format(folder=data.root)
+        )
     try:
         if output is None:
             count = write_export(_connection(store), sys.stdout, fmt, steps)
             sys.stdout.flush()
         else:
             count = export_to_file(_connection(store), Path(output), fmt, steps)
-            _error(
-                f"exported {count} rows to {output}"
-                if fmt == "csv"
-                else f"exported {count} sessions to {output}"
-            )
+            if fmt == "csv":
+                done = ngettext("exported {n} row to {path}", "exported {n} rows to {path}", count)
+            else:
+                done = ngettext(
+                    "exported {n} session to {path}", "exported {n} sessions to {path}", count
+                )
+            _error(done.format(n=count, path=output))
     except OSError as exc:
-        _error(f"could not write the export: {exc.strerror or exc}")
+        _error(_("could not write the export: {reason}").format(reason=exc.strerror or exc))
         return EXIT_PROBLEMS
     finally:
         if store is not None:

@@ -16,6 +16,7 @@ from stretchdesk.history import HistoryError, HistoryStore
 from stretchdesk.history.report_data import read_report
 from stretchdesk.history.schema import empty_history
 from stretchdesk.history.timefmt import parse_utc
+from stretchdesk.i18n import _, ngettext
 from stretchdesk.schedule.zone import local_zone
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
@@ -32,7 +33,9 @@ def parse_day(text: str | None, name: str) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"{name} {text!r} is not a date like 2026-11-02") from None
+        raise ValueError(
+            _("{option} {text!r} is not a date like 2026-11-02").format(option=name, text=text)
+        ) from None
 
 
 def default_range(first: date | None, today: date) -> tuple[date, date]:
@@ -64,11 +67,11 @@ def run_report(
         low = low or default_range(first, today)[0]
         high = high or today
         if high < low:
-            _error(f"--to {high} is before --from {low}")
+            _error(_("--to {end} is before --from {start}").format(end=high, start=low))
             return EXIT_PROBLEMS
         report = build_report(read_report(conn, low, high, zone), datetime.now(zone), str(zone))
     except (sqlite3.Error, ValueError) as exc:  # a damaged history: one line, no traceback
-        _error(f"the history cannot be read ({exc})")
+        _error(_("the history cannot be read ({reason})").format(reason=exc))
         return EXIT_PROBLEMS
     finally:
         if store is not None:
@@ -84,7 +87,7 @@ def _write(report: Report, target: Path, paper: str) -> int:
 
     qt_says = qt_problem()
     if qt_says is not None:
-        _error(f"cannot write PDFs: {qt_says}")
+        _error(_("cannot write PDFs: {reason}").format(reason=qt_says))
         return EXIT_PROBLEMS
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # paper only: no window
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
@@ -95,11 +98,19 @@ def _write(report: Report, target: Path, paper: str) -> int:
     try:
         pages = write_report(report, target, paper)
     except OSError as exc:
-        _error(f"could not write {target}: {exc.strerror or exc}; nothing was written")
+        _error(
+            _("could not write {path}: {reason}; nothing was written").format(
+                path=target, reason=exc.strerror or exc
+            )
+        )
         return EXIT_PROBLEMS
     finally:
         del app
-    plural = "" if pages == 1 else "s"
     size = "A4" if paper == "a4" else "Letter"
-    print(f"Saved the report to {target} ({pages} page{plural}, {size}).")
+    saved = ngettext(
+        "Saved the report to {path} ({n} page, {paper}).",
+        "Saved the report to {path} ({n} pages, {paper}).",
+        pages,
+    )
+    print(saved.format(path=target, n=pages, paper=size))
     return EXIT_OK

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from stretchdesk import paths
 from stretchdesk.documents.sheet import build_sheet
+from stretchdesk.i18n import _, ngettext
 from stretchdesk.routine import RoutineError, load_catalog, load_library, resolve_routine
 from stretchdesk.routine.content import load_content, sources_path
 from stretchdesk.routine.sources import load_sources
@@ -40,7 +41,7 @@ def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.Dat
 
     qt_says = qt_problem()
     if qt_says is not None:
-        _error(f"cannot write PDFs: {qt_says}")
+        _error(_("cannot write PDFs: {reason}").format(reason=qt_says))
         return EXIT_PROBLEMS
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # paper only: no window
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
@@ -51,11 +52,19 @@ def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.Dat
     try:
         pages = write_pdf(sheet, target, paper)
     except OSError as exc:
-        _error(f"could not write {target}: {exc.strerror or exc}; nothing was written")
+        _error(
+            _("could not write {path}: {reason}; nothing was written").format(
+                path=target, reason=exc.strerror or exc
+            )
+        )
         return EXIT_PROBLEMS
     finally:
         del app
-    plural = "" if pages == 1 else "s"
     size = "A4" if paper == "a4" else "Letter"
-    print(f"Saved the sheet of {routine.title} to {target} ({pages} page{plural}, {size}).")
+    saved = ngettext(
+        "Saved the sheet of {title} to {path} ({n} page, {paper}).",
+        "Saved the sheet of {title} to {path} ({n} pages, {paper}).",
+        pages,
+    )
+    print(saved.format(title=routine.title, path=target, n=pages, paper=size))
     return EXIT_OK
