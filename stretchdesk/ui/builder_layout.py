@@ -13,20 +13,20 @@ import itertools
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from stretchdesk.i18n import _
+from stretchdesk.i18n import N_, _
 from stretchdesk.ui.builder_lists import LibraryList, StepList
 from stretchdesk.ui.builder_step import StepDetails
 from stretchdesk.ui.widgets import bullet_list, button, label, scrolled
 
 TEXT_FIELDS = (
-    ("title", "&Title", "The routine's name on its card"),
-    ("author", "&Who made it", 'For example "Prescribed by A. Physio, 3 December"'),
-    ("description", "&Description", "A sentence or two for the card"),
-    ("note", "&Note", 'For example "For 2 weeks, then come back to see me"'),
+    ("title", N_("&Title"), N_("The routine's name on its card")),
+    ("author", N_("&Who made it"), N_('For example "Prescribed by A. Physio, 3 December"')),
+    ("description", N_("&Description"), N_("A sentence or two for the card")),
+    ("note", N_("&Note"), N_('For example "For 2 weeks, then come back to see me"')),
     (
         "source",
-        "Sou&rce",
-        'Where the exercises and doses come from: [NHS], an address, or "my own choice"',
+        N_("Sou&rce"),
+        N_('Where the exercises and doses come from: [NHS], an address, or "my own choice"'),
     ),
 )
 
@@ -49,7 +49,8 @@ class BuilderLayout(QWidget):
     # ------------------------------------------------------------------ layout
     def _fields(self) -> QGridLayout:
         grid = QGridLayout()
-        for i, (key, text, hint) in enumerate(TEXT_FIELDS):
+        for i, (key, marked, marked_hint) in enumerate(TEXT_FIELDS):
+            text, hint = _(marked), _(marked_hint)
             field = QLineEdit()
             field.setAccessibleName(text.replace("&", ""))
             field.setPlaceholderText(hint)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
 
-from stretchdesk.i18n import _
+from stretchdesk.i18n import N_, _
 from stretchdesk.routine import Exercise, Phase, Sides
 from stretchdesk.routine.draft import DraftStep, timing_form
 from stretchdesk.routine.fields import (
@@ -22,16 +22,16 @@ from stretchdesk.routine.model import Timing
 from stretchdesk.ui.widgets import bullet_html, bullet_list, label
 
 NAMES = {
-    "duration": "Time",
-    "hold": "Hold",
-    "rep_seconds": "Each rep",
-    "reps": "Reps",
-    "rest": "Rest",
+    "duration": N_("Time"),
+    "hold": N_("Hold"),
+    "rep_seconds": N_("Each rep"),
+    "reps": N_("Reps"),
+    "rest": N_("Rest"),
 }
 SIDE_NAMES = {
-    Sides.NONE: "One side only",
-    Sides.BOTH: "Left, then right",
-    Sides.ALTERNATE: "Left and right in turn",
+    Sides.NONE: N_("One side only"),
+    Sides.BOTH: N_("Left, then right"),
+    Sides.ALTERNATE: N_("Left and right in turn"),
 }
 
 
@@ -79,15 +79,17 @@ class StepDetails(QWidget):
             box.setRange(low, high)
             if key != "reps":
                 box.setSuffix(" s")
-            box.setAccessibleName(NAMES[key])
-            box.setAccessibleDescription(f"From {low} to {high}{'' if key == 'reps' else ' s'}")
+            box.setAccessibleName(_(NAMES[key]))
+            span = _("From {low} to {high}") if key == "reps" else _("From {low} to {high} s")
+            box.setAccessibleDescription(span.format(low=low, high=high))
             box.setToolTip(box.accessibleDescription())
             box.valueChanged.connect(lambda value, k=key: self._number(k, value))
-            form.addRow(NAMES[key], box)
+            form.addRow(_(NAMES[key]), box)
             self.numbers[key] = box
         self.sides = QComboBox()
         self.sides.setAccessibleName(_("Sides"))
-        for sides, name in SIDE_NAMES.items():
+        for sides, marked in SIDE_NAMES.items():
+            name = _(marked)
             self.sides.addItem(name, sides)
         self.sides.activated.connect(self._sides)
         form.addRow(_("&Sides"), self.sides)
@@ -132,8 +134,15 @@ class StepDetails(QWidget):
                 box.setValue(round(float(str(values[key]))))
         self._form.setRowVisible(self.sides, exercise.per_side)
         self.sides.setCurrentIndex(self.sides.findData(Sides(str(values.get("sides", "none")))))
-        spans = [f"{NAMES[k].lower()} {limits(k)[0]} to {limits(k)[1]}" for k in keys]
-        self.limits.setText("Allowed: " + ", ".join(spans) + ". Seconds, except reps.")
+        spans = [
+            _("{name} {low} to {high}").format(
+                name=_(NAMES[k]).lower(), low=limits(k)[0], high=limits(k)[1]
+            )
+            for k in keys
+        ]
+        self.limits.setText(
+            _("Allowed: {limits}. Seconds, except reps.").format(limits=", ".join(spans))
+        )
         self.about.setText(bullet_html(exercise.instructions))
         self.caution.setText(exercise.caution)
 

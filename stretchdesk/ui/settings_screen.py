@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchdesk.i18n import LANGUAGES, SOURCE, _, desktop_language
+from stretchdesk.i18n import LANGUAGES, N_, SOURCE, _, desktop_language
 from stretchdesk.prefs import TEXT_SIZES, THEMES, VOICE_RATE_STEPS, Preferences, whole_range
 from stretchdesk.ui.reminder_settings import ReminderSettings
 from stretchdesk.ui.widgets import button, label, scrolled
 
-THEME_NAMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
-SIZE_NAMES = {"normal": "Normal", "large": "Large", "extra-large": "Extra large"}
+THEME_NAMES = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}
+SIZE_NAMES = {"normal": N_("Normal"), "large": N_("Large"), "extra-large": N_("Extra large")}
 
 
 # setting, prefix, suffix, accessible name, description: the thresholds of the suggestions
@@ -72,13 +72,15 @@ def _spin(limits: tuple[int, int], step: int, *, suffix: str, name: str, tip: st
 def language_names() -> dict[str, str]:
     """Each language in its own words; the first follows the desktop and says which."""
     desktop = LANGUAGES.get(desktop_language(), LANGUAGES[SOURCE])
-    return {"": f"Follow the desktop ({desktop})", **LANGUAGES}
+    return {"": _("Follow the desktop ({language})").format(language=desktop), **LANGUAGES}
 
 
 def _combo(items: dict[str, str], name: str) -> QComboBox:
+    """A choice; ``items`` are marked sentences, translated here (a language's own name is
+    the same in every language)."""
     combo = QComboBox()
     for key, text in items.items():
-        combo.addItem(text, key)
+        combo.addItem(_(text), key)
     combo.setAccessibleName(name)
     return combo
 
@@ -222,9 +224,9 @@ class SettingsScreen(QWidget):
         self.language.currentIndexChanged.connect(self._edited)
 
     def _make_screen_controls(self) -> None:
-        self.theme = _combo(THEME_NAMES, "Theme")
-        self.text_size = _combo(SIZE_NAMES, "Text size")
-        self.language = _combo(language_names(), "Language")
+        self.theme = _combo(THEME_NAMES, _("Theme"))
+        self.text_size = _combo(SIZE_NAMES, _("Text size"))
+        self.language = _combo(language_names(), _("Language"))
         self.language.setToolTip(_("Used from the next start of stretchdesk"))
 
     def _make_advice_controls(self) -> None:
