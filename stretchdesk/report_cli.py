@@ -4,7 +4,6 @@ the history's report for a physiotherapist as a PDF. The history is opened read-
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import sys
 from datetime import date, datetime, timedelta
@@ -17,6 +16,7 @@ from stretchdesk.history.report_data import read_report
 from stretchdesk.history.schema import empty_history
 from stretchdesk.history.timefmt import parse_utc
 from stretchdesk.i18n import _, ngettext
+from stretchdesk.pdf_command import paper_name, write_headless
 from stretchdesk.schedule.zone import local_zone
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
@@ -83,30 +83,15 @@ def run_report(
 
 
 def _write(report: Report, target: Path, paper: str) -> int:
-    from stretchdesk.workarounds.pyside_none_refcount import qt_problem  # noqa: PLC0415
+    def write() -> int:
+        from stretchdesk.ui.pdf import write_report  # noqa: PLC0415 - Qt, loaded headless
 
-    qt_says = qt_problem()
-    if qt_says is not None:
-        _error(_("cannot write PDFs: {reason}").format(reason=qt_says))
+        return write_report(report, target, paper)
+
+    pages = write_headless(write, target)
+    if pages is None:
         return EXIT_PROBLEMS
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # paper only: no window
-    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
-
-    from stretchdesk.ui.pdf import write_report  # noqa: PLC0415
-
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    try:
-        pages = write_report(report, target, paper)
-    except OSError as exc:
-        _error(
-            _("could not write {path}: {reason}; nothing was written").format(
-                path=target, reason=exc.strerror or exc
-            )
-        )
-        return EXIT_PROBLEMS
-    finally:
-        del app
-    size = "A4" if paper == "a4" else "Letter"
+    size = paper_name(paper)
     saved = ngettext(
         "Saved the report to {path} ({n} page, {paper}).",
         "Saved the report to {path} ({n} pages, {paper}).",

@@ -4,22 +4,18 @@ headless: no window, no display needed."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 from stretchdesk import paths
 from stretchdesk.documents.sheet import build_sheet
-from stretchdesk.i18n import _, ngettext
+from stretchdesk.i18n import ngettext
+from stretchdesk.pdf_command import paper_name, write_headless
 from stretchdesk.routine import RoutineError, load_catalog, load_library, resolve_routine
 from stretchdesk.routine.content import load_content, sources_path
 from stretchdesk.routine.sources import load_sources
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
-
-
-def _error(message: str) -> None:
-    print(f"stretchdesk: {message}", file=sys.stderr)
 
 
 def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.DataPaths) -> int:
@@ -37,30 +33,16 @@ def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.Dat
     if target.is_dir():
         target = target / f"{routine.id}.pdf"
     sheet = build_sheet(routine, content, paths.assets_dir())
-    from stretchdesk.workarounds.pyside_none_refcount import qt_problem  # noqa: PLC0415
 
-    qt_says = qt_problem()
-    if qt_says is not None:
-        _error(_("cannot write PDFs: {reason}").format(reason=qt_says))
+    def write() -> int:
+        from stretchdesk.ui.pdf import write_pdf  # noqa: PLC0415 - Qt, loaded headless
+
+        return write_pdf(sheet, target, paper)
+
+    pages = write_headless(write, target)
+    if pages is None:
         return EXIT_PROBLEMS
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # paper only: no window
-    from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
-
-    from stretchdesk.ui.pdf import write_pdf  # noqa: PLC0415
-
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    try:
-        pages = write_pdf(sheet, target, paper)
-    except OSError as exc:
-        _error(
-            _("could not write {path}: {reason}; nothing was written").format(
-                path=target, reason=exc.strerror or exc
-            )
-        )
-        return EXIT_PROBLEMS
-    finally:
-        del app
-    size = "A4" if paper == "a4" else "Letter"
+    size = paper_name(paper)
     saved = ngettext(
         "Saved the sheet of {title} to {path} ({n} page, {paper}).",
         "Saved the sheet of {title} to {path} ({n} pages, {paper}).",
