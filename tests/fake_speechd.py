@@ -24,6 +24,7 @@ class FakeSpeechd:
         self.commands: list[str] = []
         self.cancelled = 0
         self.answering = True
+        self.hang_up_at_speak = False  # once: close the connection when SPEAK comes
         self._lock = threading.Lock()
         self._ids = 0
         self._done = threading.Event()
@@ -75,6 +76,10 @@ class FakeSpeechd:
             self.commands.append(line)
             if not self.answering:
                 continue
+            if line == "SPEAK" and self.hang_up_at_speak:
+                self.hang_up_at_speak = False
+                self.hang_up()
+                return
             if line == "SPEAK":
                 client.sendall(b"230 OK RECEIVING DATA\r\n")
                 text = []

@@ -41,6 +41,10 @@ CLIENT = "stretchdesk:main"
 EVENT_BEGIN, EVENT_END, EVENT_CANCELLED = 701, 702, 703
 
 
+class ConnectionLost(SsipError):
+    """A connection that had worked broke (the server was stopped or restarted)."""
+
+
 def speak_block(text: str) -> bytes:
     """The lines that follow ``SPEAK``: CR LF line ends, a line starting with a dot doubled,
     and a line holding only a dot to end."""
@@ -86,7 +90,7 @@ class Connection:
                 self._sock.sendall(block)
                 reply = self._answer(line)
         except OSError as exc:
-            raise SsipError(f"the connection to speech-dispatcher broke ({exc})") from None
+            raise ConnectionLost(f"the connection to speech-dispatcher broke ({exc})") from None
         return reply
 
     def _answer(self, line: str) -> Reply:
@@ -96,7 +100,7 @@ class Connection:
             command = line.split(" ", 1)[0]
             raise SsipError(f"speech-dispatcher did not answer {command}") from None
         if reply is None:
-            raise SsipError("speech-dispatcher closed the connection")
+            raise ConnectionLost("speech-dispatcher closed the connection")
         return reply
 
     def _read(self) -> None:
@@ -285,6 +289,8 @@ class SpeechDispatcher:
                 job = self._in_flight = self._jobs.popleft()
             try:
                 self._run(job)
+            except ConnectionLost as exc:  # it worked until now: the next sentence tries at once
+                self._lost(str(exc), retry_now=True)
             except SsipError as exc:
                 self._lost(str(exc))
             finally:
@@ -321,11 +327,13 @@ class SpeechDispatcher:
         self.problem = None
         return self._conn
 
-    def _lost(self, why: str) -> None:
+    def _lost(self, why: str, *, retry_now: bool = False) -> None:
+        """Give up the connection; a new one is tried for the next sentence, at once after a
+        connection that broke (the server may have been restarted), else after a pause."""
         conn, self._conn = self._conn, None
         if conn is not None:
             conn.close()
-        self._failed_at = self._monotonic()
+        self._failed_at = None if retry_now else self._monotonic()
         self.problem = why
         with self._busy:
             self._speaking.clear()

@@ -28,7 +28,9 @@ def test_in_the_background_there_is_no_window_until_asked(
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # build_window sets its own
     later = (datetime.now(local_zone()) + timedelta(hours=6)).strftime("%H:%M")  # none due now
-    prefs = Preferences(safety_seen=True, reminders=True, reminder_times=later)
+    prefs = Preferences(  # no quiet hours: "later" may fall in them at some times of day
+        safety_seen=True, reminders=True, reminder_times=later, quiet_hours=""
+    )
     save_prefs(data_dir / "settings.toml", prefs)
     services = Services.load(paths.DataPaths(data_dir))
     window = app.build_window(services, None, background=True)

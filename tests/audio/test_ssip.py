@@ -105,6 +105,19 @@ def test_after_the_server_went_away_the_next_sentence_reconnects(
     assert server.commands.count("SET self RATE 20") == 2  # the settings came back too
 
 
+def test_a_server_gone_while_a_sentence_was_sent_is_tried_again_at_once(
+    server: FakeSpeechd, voice: SpeechDispatcher
+) -> None:
+    """A connection that breaks before the sentence's answer is not a server that cannot be
+    reached: the next sentence connects again without waiting for the retry pause."""
+    server.hang_up_at_speak = True
+    voice.say("Lost.")
+    eventually(lambda: voice.problem is not None and not voice.speaking)
+    voice.say("Two.")
+    eventually(lambda: server.said == ["Two."])
+    assert voice.problem is None
+
+
 def test_nothing_at_the_address_is_a_reason(tmp_path: Path) -> None:
     client = SpeechDispatcher(Address(path=tmp_path / "none.sock", default=False))
     with pytest.raises(SsipError, match=r"nothing answers at .*none\.sock"):
