@@ -66,6 +66,9 @@ class Pseudo(gettext.NullTranslations):
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         return pseudo(msgid1 if n == 1 else msgid2)
 
+    def pgettext(self, context: str, message: str) -> str:
+        return pseudo(message)
+
 
 def pseudo(message: str) -> str:
     if not message:
@@ -103,6 +106,12 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _State.translations.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """A sentence that is the same in English for two meanings ("May" the month, short or
+    long): the context tells the translator which."""
+    return _State.translations.pgettext(context, message)
 
 
 def N_(message: str) -> str:

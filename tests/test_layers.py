@@ -37,8 +37,8 @@ def test_domain_sources_name_no_qt() -> None:
 
 def test_domain_layers_respect_the_arrows() -> None:
     """routine imports nothing above it; session only routine; history and illustration
-    only those two. Every layer may use i18n (the gettext functions: a leaf that imports
-    nothing of ours)."""
+    only those two. Every layer may use i18n and formats (the gettext functions and the
+    dates and numbers made with them: leaves that import nothing but i18n)."""
     allowed = {
         "routine": {"routine"},
         "session": {"routine", "session"},
@@ -54,11 +54,18 @@ def test_domain_layers_respect_the_arrows() -> None:
         for path in sorted((PACKAGE / layer).rglob("*.py")):
             for name in _imported_names(path):
                 parts = name.split(".")
-                if parts[0] != "stretchdesk" or len(parts) < 2 or parts[1] == "i18n":
+                if parts[0] != "stretchdesk" or len(parts) < 2 or parts[1] in ("i18n", "formats"):
                     continue
                 if parts[1] not in ok:
                     offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
     assert not offenders
+
+
+def test_the_shared_leaves_import_only_each_other() -> None:
+    for leaf, ok in (("i18n", set()), ("formats", {"i18n"})):
+        names = _imported_names(PACKAGE / f"{leaf}.py")
+        ours = {n.split(".")[1] for n in names if n.startswith("stretchdesk.")}
+        assert ours <= ok, leaf
 
 
 def test_importing_every_domain_module_loads_no_qt() -> None:

@@ -3,7 +3,8 @@ date with it, and the compiled catalogues the app reads.
 
     python -m tools.translations [--check]
 
-1. Extract ``_()``, ``N_()`` and ``ngettext()`` from stretchdesk/ into po/stretchdesk.pot.
+1. Extract ``_()``, ``N_()``, ``ngettext()`` and ``pgettext()`` from stretchdesk/ into
+   po/stretchdesk.pot.
 2. Update po/<language>.po for each language in ``stretchdesk.i18n.LANGUAGES`` (new ones
    are made; a sentence whose English changed becomes fuzzy, and a fuzzy sentence is not
    used: the English shows until a translator confirms it).
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "po"
 TEMPLATE = PO / f"{i18n.DOMAIN}.pot"
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 
 
 HEAD = {

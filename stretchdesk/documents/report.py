@@ -13,20 +13,23 @@ import html
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from stretchdesk.formats import date_time, decimal, long_date, short_date
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.report_data import SHORTENED, ReportData, Week
+from stretchdesk.i18n import N_, _, ngettext, pgettext
+from stretchdesk.routine.model import Side
 
 NOWRAP = ' style="white-space: nowrap"'  # Qt reads the CSS, not the old attribute
 MONTHS_AFTER_WEEKS = 104  # a longer report's chart shows months
 CHART_WIDTH = 480  # points: the width of the text on A4 and Letter, less a little
 
 OUTCOME_WORDS = {
-    SessionOutcome.COMPLETED: "completed",
-    SessionOutcome.COMPLETED_WITH_SKIPS: "completed with skips",
-    SessionOutcome.STOPPED_FOR_PAIN: "stopped for pain",
-    SessionOutcome.ENDED_EARLY: "ended early",
-    SessionOutcome.INTERRUPTED: "interrupted",
-    SessionOutcome.RUNNING: "running",
+    SessionOutcome.COMPLETED: N_("completed"),
+    SessionOutcome.COMPLETED_WITH_SKIPS: N_("completed with skips"),
+    SessionOutcome.STOPPED_FOR_PAIN: N_("stopped for pain"),
+    SessionOutcome.ENDED_EARLY: N_("ended early"),
+    SessionOutcome.INTERRUPTED: N_("interrupted"),
+    SessionOutcome.RUNNING: N_("running"),
 }
 
 STYLE = """
@@ -53,29 +56,20 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _short(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def _span(first: date, last: date) -> str:
-    """ "2 Oct to 30 Nov 2026", or with both years when they differ."""
+    """ "2 Oct 2026 to 30 Nov 2026" in the person's language."""
     if first == last:
-        return _short(first)
-    if first.year == last.year:
-        return f"{first.day} {first:%b} to {_short(last)}"
-    return f"{_short(first)} to {_short(last)}"
-
-
-def _when(moment: datetime) -> str:
-    return f"{moment.day} {moment:%b %Y, %H:%M}"
+        return short_date(first)
+    return _("{first} to {last}").format(first=short_date(first), last=short_date(last))
 
 
 def _mean(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}"
+    return "" if value is None else decimal(value)
+
+
+def _percent(share: float) -> str:
+    # Translators: a percentage; French writes a space before the sign.
+    return pgettext("percent", "{number}%").format(number=round(share * 100))
 
 
 def _table(
@@ -110,75 +104,103 @@ def _summary(data: ReportData) -> str:
     stops = sum(w.pain_stops for w in data.weeks)
     before = [v for w in data.weeks for v in w.before]
     after = [v for w in data.weeks for v in w.after]
+    sessions = ngettext("{count} session", "{count} sessions", data.sessions).format(
+        count=data.sessions
+    )
+    days = ngettext("on {count} day", "on {count} days", data.days).format(count=data.days)
     lines = [
-        f"{data.sessions} session{'s' if data.sessions != 1 else ''} on {data.days} "
-        f"day{'s' if data.days != 1 else ''}, {minutes:.0f} minutes of exercise in all; "
-        f"{completed} completed, {stops} stopped for pain."
+        _(
+            "{sessions} {days}, {minutes} minutes of exercise in all; {completed} completed, "
+            "{stops} stopped for pain."
+        ).format(
+            sessions=sessions,
+            days=days,
+            minutes=decimal(minutes, 0),
+            completed=completed,
+            stops=stops,
+        )
     ]
     if before:
         lines.append(
-            f"Pain before a session: {Week.mean(before):.1f} on average "
-            f"({len(before)} ratings, 0 no pain to 10 the worst)."
+            ngettext(
+                "Pain before a session: {mean} on average ({count} rating, 0 no pain to 10 "
+                "the worst).",
+                "Pain before a session: {mean} on average ({count} ratings, 0 no pain to 10 "
+                "the worst).",
+                len(before),
+            ).format(mean=_mean(Week.mean(before)), count=len(before))
         )
     if after:
-        lines.append(f"Pain after a session: {Week.mean(after):.1f} on average.")
+        lines.append(
+            _("Pain after a session: {mean} on average.").format(mean=_mean(Week.mean(after)))
+        )
     return "".join(f"<p>{_esc(line)}</p>" for line in lines)
 
 
 def _weeks(data: ReportData) -> str:
     rows = [
         [
-            _esc(_short(w.start)),
+            _esc(short_date(w.start)),
             str(w.sessions),
             str(w.completed),
-            f"{w.minutes:.0f}",
+            decimal(w.minutes, 0),
             str(w.pain_stops),
             _mean(Week.mean(w.before)),
             _mean(Week.mean(w.after)),
         ]
         for w in data.weeks
     ]
-    heads = ["Week of", "Sessions", "Done", "Minutes", "Pain-stops", "Pain before", "after"]
+    heads = [
+        _("Week of"),
+        _("Sessions"),
+        _("Done"),
+        _("Minutes"),
+        _("Pain-stops"),
+        _("Pain before"),
+        _("after"),
+    ]
     return _table(heads, rows, {1, 2, 3, 4, 5, 6})
 
 
 def _stops(data: ReportData) -> str:
     if not data.stops:
-        return "<p>No session was stopped for pain in these days.</p>"
+        return f"<p>{_esc(_('No session was stopped for pain in these days.'))}</p>"
     rows = []
     for stop in data.stops:
         where = stop.exercise
         if stop.side:
-            where += f", {stop.side} side"
+            side = Side(stop.side).phrase if stop.side in set(Side) else stop.side
+            where += ", " + side
         if stop.rep:
-            where += f", rep {stop.rep}"
+            where += ", " + _("rep {rep}").format(rep=stop.rep)
         rating = "" if stop.rating is None else str(stop.rating)
         rows.append(
-            [_esc(_when(stop.when)), _esc(stop.routine), _esc(where), rating, _esc(stop.note)]
+            [_esc(date_time(stop.when)), _esc(stop.routine), _esc(where), rating, _esc(stop.note)]
         )
-    return _table(["When", "Routine", "Exercise", "Pain", "Note"], rows, {3})
+    heads = [_("When"), _("Routine"), _("Exercise"), _("Pain"), _("Note")]
+    return _table(heads, rows, {3})
 
 
 def _changes(data: ReportData) -> str:
     if not data.changes:
-        return "<p>Every exercise was done as planned.</p>"
+        return f"<p>{_esc(_('Every exercise was done as planned.'))}</p>"
     rows = [
         [_esc(c.exercise), str(c.skipped), str(c.shortened), str(c.stopped), str(c.swapped_in)]
         for c in data.changes
     ]
-    heads = ["Exercise", "Skipped", "Shortened", "Stopped", "Other position"]
-    note = (
-        f'<p class="muted">Shortened: ended with less than {SHORTENED:.0%} of its planned '
-        "time (the app's own measure). Stopped: stopped part-way, when the session ended. "
-        "Other position: a warm-up done instead of the routine's own (for example sitting "
-        "instead of lying).</p>"
-    )
+    heads = [_("Exercise"), _("Skipped"), _("Shortened"), _("Stopped"), _("Other position")]
+    words = _(
+        "Shortened: ended with less than {share} of its planned time (the app's own measure). "
+        "Stopped: stopped part-way, when the session ended. Other position: a warm-up done "
+        "instead of the routine's own (for example sitting instead of lying)."
+    ).format(share=_percent(SHORTENED))
+    note = f'<p class="muted">{_esc(words)}</p>'
     return _table(heads, rows, {1, 2, 3, 4}, keep=frozenset()) + note
 
 
 def _doses(data: ReportData) -> str:
     if not data.doses:
-        return "<p>No exercise was done in these days.</p>"
+        return f"<p>{_esc(_('No exercise was done in these days.'))}</p>"
     rows = []
     for period in data.doses:
         share = period.seconds_done / period.seconds_planned if period.seconds_planned else 0
@@ -189,57 +211,80 @@ def _doses(data: ReportData) -> str:
                 _esc(_span(period.first, period.last)),
                 str(period.sessions),
                 str(period.in_full),
-                f"{share:.0%}",
+                _percent(share),
             ]
         )
-    heads = ["Exercise (routine)", "Dose as planned", "Days", "Sessions", "In full", "Time"]
+    heads = [
+        _("Exercise (routine)"),
+        _("Dose as planned"),
+        _("Days"),
+        _("Sessions"),
+        _("In full"),
+        _("Time"),
+    ]
     return _table(heads, rows, {3, 4, 5}, keep=frozenset({2}))
 
 
 def _notes(data: ReportData) -> str:
     if not data.notes:
-        return "<p>No notes were written in these days.</p>"
+        return f"<p>{_esc(_('No notes were written in these days.'))}</p>"
     rows = [
-        [_esc(_when(n.when)), _esc(n.routine), _esc(OUTCOME_WORDS[n.outcome]), _esc(n.note)]
+        [_esc(date_time(n.when)), _esc(n.routine), _esc(_(OUTCOME_WORDS[n.outcome])), _esc(n.note)]
         for n in data.notes
     ]
-    return _table(["When", "Routine", "Ended", "Note"], rows)
+    return _table([_("When"), _("Routine"), _("Ended"), _("Note")], rows)
 
 
 def build_report(data: ReportData, made: datetime, zone_name: str) -> Report:
     """The report of ``data``; ``made``: when it is written (local time)."""
-    span = f"{_day(data.start)} to {_day(data.end)}"
+    span = _("{first} to {last}").format(first=long_date(data.start), last=long_date(data.end))
+    title = _("Exercise report, {span}").format(span=span)
+    written = _(
+        "From the history stretchdesk keeps on this computer; times in {zone}. Written {when}."
+    ).format(zone=zone_name, when=date_time(made))
     head = [
-        "<h1>Exercise report</h1>",
+        f"<h1>{_esc(_('Exercise report'))}</h1>",
         f"<p><b>{_esc(span)}</b></p>",
-        f'<p class="muted">From the history stretchdesk keeps on this computer; times in '
-        f"{_esc(zone_name)}. Written {_esc(_when(made))}.</p>",
+        f'<p class="muted">{_esc(written)}</p>',
     ]
     if data.sessions == 0:
-        body = [*head, "<p>No sessions were recorded in these days.</p>"]
-        return Report(f"Exercise report, {span}", _page(body))
-    period = "week" if len(data.weeks) <= MONTHS_AFTER_WEEKS else "month"
+        body = [*head, f"<p>{_esc(_('No sessions were recorded in these days.'))}</p>"]
+        return Report(title, _page(body))
+    how = (
+        _(
+            "Each week's average rating, 0 no pain to 10 the worst: before a session a solid "
+            "line with dots, after it a dashed line with squares."
+        )
+        if len(data.weeks) <= MONTHS_AFTER_WEEKS
+        else _(
+            "Each month's average rating, 0 no pain to 10 the worst: before a session a solid "
+            "line with dots, after it a dashed line with squares."
+        )
+    )
+    table = _("In the table, Done: sessions completed; Pain before and after: the week's averages.")
     body = [
         *head,
         _summary(data),
-        "<h2>Pain before and after</h2>",
+        _heading(_("Pain before and after")),
         f'<p><img src="chart:pain" width="{CHART_WIDTH}"></p>',
-        f'<p class="muted">Each {period}\'s average rating, 0 no pain to 10 the worst: '
-        "before a session a solid line with dots, after it a dashed line with squares. In "
-        "the table, Done: sessions completed; Pain before and after: the week's averages.</p>",
-        "<h2>Sessions and minutes per week</h2>",
+        f'<p class="muted">{_esc(how)} {_esc(table)}</p>',
+        _heading(_("Sessions and minutes per week")),
         _weeks(data),
-        "<h2>Stopped for pain</h2>",
+        _heading(_("Stopped for pain")),
         _stops(data),
-        "<h2>Not done as planned</h2>",
+        _heading(_("Not done as planned")),
         _changes(data),
-        "<h2>Each exercise's dose over time</h2>",
-        '<p class="muted">A new line when the planned dose changed.</p>',
+        _heading(_("Each exercise's dose over time")),
+        f'<p class="muted">{_esc(_("A new line when the planned dose changed."))}</p>',
         _doses(data),
-        "<h2>Notes</h2>",
+        _heading(_("Notes")),
         _notes(data),
     ]
-    return Report(f"Exercise report, {span}", _page(body), chart_points(data))
+    return Report(title, _page(body), chart_points(data))
+
+
+def _heading(text: str) -> str:
+    return f"<h2>{_esc(text)}</h2>"
 
 
 def chart_points(data: ReportData) -> list[tuple[date, float | None, float | None]]:

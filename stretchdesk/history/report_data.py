@@ -13,8 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
+from stretchdesk.formats import decimal
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.timefmt import iso_utc, parse_utc
+from stretchdesk.i18n import _, ngettext
 
 SHORTENED = 0.9  # a step ended with less than 90 % of its planned time (the app's own choice)
 
@@ -98,16 +100,23 @@ class ReportData:
 
 def dose_words(hold: float | None, reps: int | None, sides: str | None, planned: float) -> str:
     """A step's planned dose in words (the history keeps it from version 4 on)."""
-    each = {"both": " on each side", "alternate": ", sides in turn"}.get(sides or "", "")
     if hold is not None and reps:
-        times = "once" if reps == 1 else f"{reps} times"
-        return f"hold {hold:g} s, {times}{each}"
-    if reps:
-        return f"{reps} repetitions{each}"
-    if planned:
+        dose = ngettext("hold {hold} s, once", "hold {hold} s, {reps} times", reps).format(
+            hold=decimal(hold, 0) if hold == int(hold) else decimal(hold), reps=reps
+        )
+    elif reps:
+        dose = ngettext("{reps} repetition", "{reps} repetitions", reps).format(reps=reps)
+    elif planned:
         per_side = planned / (2 if sides in ("both", "alternate") else 1)
-        return f"{per_side:g} s of movement{each}"
-    return "dose not recorded"
+        seconds = decimal(per_side, 0) if per_side == int(per_side) else decimal(per_side)
+        dose = _("{seconds} s of movement").format(seconds=seconds)
+    else:
+        return _("dose not recorded")
+    if sides == "both":
+        return _("{dose} on each side").format(dose=dose)
+    if sides == "alternate":
+        return _("{dose}, sides in turn").format(dose=dose)
+    return dose
 
 
 def _bounds(start: date, end: date, tz: tzinfo) -> tuple[str, str]:

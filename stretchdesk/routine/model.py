@@ -36,6 +36,12 @@ class Side(StrEnum):
         """ "left" or "right" in the person's language."""
         return _({"left": N_("left"), "right": N_("right")}[self.value])
 
+    @property
+    def phrase(self) -> str:
+        """ "left side" or "right side": a phrase of its own, since many languages change
+        the word for left or right with the noun."""
+        return _({"left": N_("left side"), "right": N_("right side")}[self.value])
+
 
 class SpineMove(StrEnum):
     """How an exercise loads the lower spine; the health check's rules follow it."""

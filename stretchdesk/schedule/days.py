@@ -14,8 +14,10 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import Enum
 from statistics import mean
 
+from stretchdesk.formats import clock, decimal, weekday_name
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.queries import PainPoint, SessionSummary
+from stretchdesk.i18n import _, ngettext
 from stretchdesk.schedule.reminders import ReminderRules, Slot, done_in, next_slot, slots
 
 MAX_PLAN_WEEKS = 12
@@ -64,25 +66,34 @@ def today_slots(
     return states
 
 
+THIS_PART = {
+    "morning": lambda: _("this morning"),
+    "afternoon": lambda: _("this afternoon"),
+    "evening": lambda: _("this evening"),
+}
+
+
 def today_text(states: Sequence[tuple[Slot, SlotState]], done_today: bool) -> str:
     """ "Today: done this morning; this evening still to do." (with times where two
     reminders share a part of the day)."""
     if not states:
-        return "Today: done." if done_today else "Today: not done yet."
+        return _("Today: done.") if done_today else _("Today: not done yet.")
     parts = [part_of_day(slot.time) for slot, _ in states]
     unique = len(set(parts)) == len(parts)
     phrases = []
     for (slot, state), part in zip(states, parts, strict=True):
-        name = f"this {part}" if unique else f"at {slot.time:%H:%M}"
+        name = THIS_PART[part]() if unique else _("at {time}").format(time=clock(slot.time))
         if state is SlotState.DONE:
-            phrases.append(f"done {name}")
+            phrases.append(_("done {when}").format(when=name))
         elif state is SlotState.MISSED:
-            phrases.append(f"{name} not done")
+            phrases.append(_("{when} not done").format(when=name))
         elif state is SlotState.NOW:
-            phrases.append(f"{name} still to do")
+            phrases.append(_("{when} still to do").format(when=name))
         else:
-            phrases.append(f"{name} still to do ({slot.time:%H:%M})")
-    return f"Today: {'; '.join(phrases)}."
+            phrases.append(
+                _("{when} still to do ({time})").format(when=name, time=clock(slot.time))
+            )
+    return _("Today: {what}.").format(what="; ".join(phrases))
 
 
 @dataclass(frozen=True)
@@ -113,16 +124,27 @@ class PlanProgress:
 
     def text(self) -> str:
         if self.days_so_far == 0:
-            return f"Plan: every day for {self.weeks} weeks, starting soon."
+            return ngettext(
+                "Plan: every day for {weeks} week, starting soon.",
+                "Plan: every day for {weeks} weeks, starting soon.",
+                self.weeks,
+            ).format(weeks=self.weeks)
         if self.finished:
-            return (
-                f"Plan finished: every day for {self.weeks} weeks, "
-                f"{self.days_done} of {self.total_days} days done."
-            )
-        days = "day" if self.days_done == 1 else "days"
-        return (
-            f"Plan: week {self.week} of {self.weeks}, day {self.days_so_far} of "
-            f"{self.total_days}; done on {self.days_done} {days} so far."
+            return ngettext(
+                "Plan finished: every day for {weeks} weeks, {done} of {days} day done.",
+                "Plan finished: every day for {weeks} weeks, {done} of {days} days done.",
+                self.total_days,
+            ).format(weeks=self.weeks, done=self.days_done, days=self.total_days)
+        return ngettext(
+            "Plan: week {week} of {weeks}, day {day} of {days}; done on {done} day so far.",
+            "Plan: week {week} of {weeks}, day {day} of {days}; done on {done} days so far.",
+            self.days_done,
+        ).format(
+            week=self.week,
+            weeks=self.weeks,
+            day=self.days_so_far,
+            days=self.total_days,
+            done=self.days_done,
         )
 
 
@@ -172,11 +194,13 @@ def pain_by_week(plan: Plan, points: Iterable[PainPoint], tz: tzinfo) -> list[We
 
 def pain_text(weeks: Sequence[WeekPain]) -> str:
     """ "Pain before sessions, week by week: 6.0 → 5.5 → 4.0." ("" with no ratings)."""
-    rated = [w for w in weeks if w.before is not None]
+    rated = [(w.week, w.before) for w in weeks if w.before is not None]
     if not rated:
         return ""
-    values = " → ".join(f"week {w.week}: {w.before:.1f}" for w in rated)
-    return f"Pain before sessions, average by week of the plan: {values}."
+    values = " → ".join(
+        _("week {week}: {pain}").format(week=week, pain=decimal(before)) for week, before in rated
+    )
+    return _("Pain before sessions, average by week of the plan: {values}.").format(values=values)
 
 
 def summary(
@@ -194,7 +218,7 @@ def summary(
     if rules is not None:
         words.append(today_text(today_slots(rules, tz, now, done), today in days_done))
     elif plan is not None:
-        words.append("Today: done." if today in days_done else "Today: not done yet.")
+        words.append(_("Today: done.") if today in days_done else _("Today: not done yet."))
     if plan is not None:
         words.append(progress(plan, days_done, today).text())
     return " ".join(words)
@@ -204,12 +228,11 @@ def next_words(rules: ReminderRules, tz: tzinfo, now: datetime) -> str:
     """ "Next reminder: today at 18:00." (or tomorrow, or the weekday)."""
     slot = next_slot(rules, tz, now)
     if slot is None:
-        return "No reminder is set: choose at least one day and one time."
+        return _("No reminder is set: choose at least one day and one time.")
     today = now.astimezone(tz).date()
+    at = clock(slot.time)
     if slot.day == today:
-        day = "today"
-    elif slot.day == today + timedelta(days=1):
-        day = "tomorrow"
-    else:
-        day = f"{slot.day:%A}"
-    return f"Next reminder: {day} at {slot.time:%H:%M}."
+        return _("Next reminder: today at {time}.").format(time=at)
+    if slot.day == today + timedelta(days=1):
+        return _("Next reminder: tomorrow at {time}.").format(time=at)
+    return _("Next reminder: {weekday} at {time}.").format(weekday=weekday_name(slot.day), time=at)

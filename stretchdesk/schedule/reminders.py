@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from stretchdesk.i18n import _
+
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 EVERY_DAY = frozenset(range(7))
 SNOOZE = timedelta(minutes=30)
@@ -37,12 +39,12 @@ def parse_times(text: str) -> tuple[time, ...]:
     for word in text.replace(",", " ").split():
         hours, sep, minutes = word.partition(":")
         if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
-            raise ValueError(f"{word!r} is not a time like 08:00")
+            raise ValueError(_("“{word}” is not a time like 08:00").format(word=word))
         if not (0 <= int(hours) <= 23 and 0 <= int(minutes) <= 59):
-            raise ValueError(f"{word!r} is not a time of day")
+            raise ValueError(_("“{word}” is not a time of day").format(word=word))
         found.add(time(int(hours), int(minutes)))
     if len(found) > 8:
-        raise ValueError("at most 8 reminders a day")
+        raise ValueError(_("at most 8 reminders a day"))
     return tuple(sorted(found))
 
 
@@ -55,7 +57,9 @@ def parse_days(text: str) -> frozenset[int]:
     days: set[int] = set()
     for word in text.replace(",", " ").lower().split():
         if word not in DAY_NAMES:
-            raise ValueError(f"{word!r} is not one of {' '.join(DAY_NAMES)}")
+            raise ValueError(
+                _("“{word}” is not one of {days}").format(word=word, days=" ".join(DAY_NAMES))
+            )
         days.add(DAY_NAMES.index(word))
     return frozenset(days)
 
@@ -70,12 +74,12 @@ def parse_quiet(text: str) -> tuple[time, time] | None:
         return None
     start, sep, end = text.partition("-")
     if not sep:
-        raise ValueError(f"{text!r} is not like 22:00-07:00")
+        raise ValueError(_("“{text}” is not like 22:00-07:00").format(text=text))
     begins, ends = parse_times(start), parse_times(end)
     if len(begins) != 1 or len(ends) != 1:
-        raise ValueError(f"{text!r} is not like 22:00-07:00")
+        raise ValueError(_("“{text}” is not like 22:00-07:00").format(text=text))
     if begins == ends:
-        raise ValueError("quiet hours must end at another time than they start")
+        raise ValueError(_("quiet hours must end at another time than they start"))
     return begins[0], ends[0]
 
 

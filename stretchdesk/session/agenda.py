@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from stretchdesk.i18n import N_
 from stretchdesk.routine.model import Phase
 from stretchdesk.session.events import StepStatus, StopLocation
 from stretchdesk.session.plan import AgendaItem, Segment
@@ -21,11 +22,13 @@ from stretchdesk.session.view import (
 
 NOT_SKIPPABLE = Refusal(
     RefusalReason.WARMUP_NOT_SKIPPABLE,
-    "Warm-ups can't be skipped: warm the sore muscles before any stretch.",
+    N_("Warm-ups can't be skipped: warm the sore muscles before any stretch."),
 )
-WARMUPS_FIRST = Refusal(RefusalReason.WARMUPS_FIRST, "Stretches unlock once every warm-up is done.")
+WARMUPS_FIRST = Refusal(
+    RefusalReason.WARMUPS_FIRST, N_("Stretches unlock once every warm-up is done.")
+)
 WARMUPS_IN_ORDER = Refusal(
-    RefusalReason.WARMUPS_FIRST, "Warm-ups are done in order; finish this one first."
+    RefusalReason.WARMUPS_FIRST, N_("Warm-ups are done in order; finish this one first.")
 )
 
 
@@ -64,7 +67,7 @@ class Agenda:
     def refuse_reaching(self, pos: int) -> Refusal | None:
         """Why the step at ``pos`` may not be gone to now (the warm-up gate)."""
         if not 0 <= pos < len(self.items):
-            return Refusal(RefusalReason.NO_SUCH_STEP, f"There is no step {pos + 1}.")
+            return Refusal(RefusalReason.NO_SUCH_STEP, N_("There is no step {number}."), pos + 1)
         if self.warmups_done(before=pos):
             return None
         return WARMUPS_IN_ORDER if self.items[pos].phase is Phase.WARMUP else WARMUPS_FIRST

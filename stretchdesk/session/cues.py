@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from stretchdesk.i18n import _
 from stretchdesk.routine.model import Side, Sides, Step
 from stretchdesk.session import events as ev
 from stretchdesk.session.clock import Clock, monotonic
@@ -63,9 +64,9 @@ def announce(step: Step, side: Side | None) -> str:
     """ "Single knee to chest, left side. Lie on your back, knees bent, feet flat." """
     name = step.title
     if side is not None and step.timing.sides is Sides.BOTH:
-        name += f", {side.value} side"
+        name = _("{exercise}, {side}").format(exercise=name, side=side.phrase)
     first = first_sentence(step)
-    return f"{name}. {first}" if first else f"{name}."
+    return _("{name}. {first}").format(name=name, first=first) if first else f"{name}."
 
 
 WORDS_PER_SECOND = 2.6  # a speech engine at its normal rate, a little slower than talk
@@ -120,13 +121,20 @@ class CuePlan:
             self._on_second(event)
         elif isinstance(event, ev.SideSwitched):
             self._out(Play(event.at, Sound.SWITCH))
-            self._out(Say(event.at, f"Switch sides. Now the {event.side.value} side."))
+            self._out(
+                Say(event.at, _("Switch sides. Now the {side}.").format(side=event.side.phrase))
+            )
         elif isinstance(event, ev.RestStarted):
             if event.between_exercises:
-                nxt = f" Coming up: {event.next_step.title}." if event.next_step else ""
-                self._out(Say(event.at, f"Rest.{nxt}"))
+                nxt = event.next_step
+                said = (
+                    _("Rest. Coming up: {exercise}.").format(exercise=nxt.title)
+                    if nxt
+                    else _("Rest.")
+                )
+                self._out(Say(event.at, said))
             else:
-                self._out(Say(event.at, "Relax."))
+                self._out(Say(event.at, _("Relax.")))
         elif isinstance(event, ev.StepFinished):
             if event.status is ev.StepStatus.COMPLETED:
                 self._out(Play(event.at, Sound.STEP_DONE))
@@ -138,9 +146,9 @@ class CuePlan:
         elif isinstance(event, ev.SessionCompleted):
             self._out(Play(event.at, Sound.COMPLETE))
             if event.steps_skipped:
-                self._out(Say(event.at, "The routine is finished. Some steps were skipped."))
+                self._out(Say(event.at, _("The routine is finished. Some steps were skipped.")))
             else:
-                self._out(Say(event.at, "Well done. The routine is complete."))
+                self._out(Say(event.at, _("Well done. The routine is complete.")))
             self.mute = True
         elif isinstance(event, ev.SessionStopped):
             self.mute = True  # first: even if silencing fails, nothing more is played
@@ -152,13 +160,18 @@ class CuePlan:
         alternate = event.side is not None and event.step.timing.sides is Sides.ALTERNATE
         if event.hold:
             # alternating holds name the side first: the person cannot see which way
-            side = f"{event.side.value.capitalize()} side. " if alternate and event.side else ""
-            counted = f"Rep {event.rep} of {event.reps}. " if event.reps > 1 else ""
-            self._out(Say(event.at, f"{side}{counted}Hold."))
+            words = []
+            if alternate and event.side:
+                words.append(event.side.phrase.capitalize() + ".")
+            if event.reps > 1:
+                words.append(_("Rep {rep} of {reps}.").format(rep=event.rep, reps=event.reps))
+            words.append(_("Hold."))
+            self._out(Say(event.at, " ".join(words)))
         elif alternate and event.side is not None:
-            self._out(Say(event.at, f"{event.side.value.capitalize()}."))  # one way, then the other
+            # one way, then the other
+            self._out(Say(event.at, _("{side}.").format(side=event.side.label.capitalize())))
         elif event.rep <= 1:
-            self._out(Say(event.at, "Begin."))
+            self._out(Say(event.at, _("Begin.")))
         else:
             self._out(Play(event.at, Sound.REP))
 
@@ -173,4 +186,4 @@ class CuePlan:
             and self._active_seconds >= HALFWAY_FROM
             and event.seconds_left == round(self._active_seconds / 2)
         ):
-            self._out(Say(event.at, "Halfway."))
+            self._out(Say(event.at, _("Halfway.")))

@@ -8,6 +8,7 @@ Pausing freezes the remaining time exactly. The engine reports what happens as e
 
 from __future__ import annotations
 
+from stretchdesk.i18n import N_
 from stretchdesk.routine.model import Phase, Position, Routine
 from stretchdesk.session import events as ev
 from stretchdesk.session.agenda import Agenda
@@ -33,7 +34,7 @@ from stretchdesk.session.view import (
     SessionView,
 )
 
-NOT_ACTIVE = Refusal(RefusalReason.NOT_ACTIVE, "The session is not running.")
+NOT_ACTIVE = Refusal(RefusalReason.NOT_ACTIVE, N_("The session is not running."))
 
 
 class SessionEngine(Emitter):
@@ -323,7 +324,7 @@ class SessionEngine(Emitter):
             return NOT_ACTIVE
         pos = self._pos if pos is None else pos
         if not 0 <= pos < len(self._agenda):
-            return Refusal(RefusalReason.NO_SUCH_STEP, f"There is no step {pos + 1}.")
+            return Refusal(RefusalReason.NO_SUCH_STEP, N_("There is no step {number}."), pos + 1)
         refusal = refuse_swap(self._agenda[pos], self._agenda.status[pos])
         if refusal is not None:
             return refusal

@@ -8,15 +8,16 @@ any stretch). A re-warm after a long pause is given in the position the person i
 
 from __future__ import annotations
 
+from stretchdesk.i18n import N_
 from stretchdesk.routine.model import Phase, Position, Step
 from stretchdesk.session.events import StepStatus
 from stretchdesk.session.plan import AgendaItem
 from stretchdesk.session.view import Refusal, RefusalReason
 
-NO_OTHER = Refusal(RefusalReason.NO_OTHER_POSITION, "This exercise has no other position.")
-ALREADY_DONE = Refusal(RefusalReason.NO_SUCH_STEP, "This step is already over.")
+NO_OTHER = Refusal(RefusalReason.NO_OTHER_POSITION, N_("This exercise has no other position."))
+ALREADY_DONE = Refusal(RefusalReason.NO_SUCH_STEP, N_("This step is already over."))
 ONLY_WARMUPS = Refusal(
-    RefusalReason.NO_OTHER_POSITION, "Only a warm-up can be swapped for another position."
+    RefusalReason.NO_OTHER_POSITION, N_("Only a warm-up can be swapped for another position.")
 )
 
 

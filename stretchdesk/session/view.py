@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
+from stretchdesk.i18n import _
 from stretchdesk.routine.model import Phase, Side, Step
 from stretchdesk.session.plan import AgendaItem, SegmentKind
 
@@ -39,7 +40,12 @@ class Refusal:
     """Why a navigation request was not carried out, in words the window can show."""
 
     reason: RefusalReason
-    message: str
+    wording: str  # the English sentence (marked with N_), translated when it is read
+    number: int = 0  # fills {number} in the sentence
+
+    @property
+    def message(self) -> str:
+        return _(self.wording).format(number=self.number)
 
 
 @dataclass(frozen=True)

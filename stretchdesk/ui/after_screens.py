@@ -28,13 +28,13 @@ from stretchdesk.ui.widgets import SideBySide, bullet_list, button, label, scrol
 
 def where_text(location: StopLocation | None) -> str:
     if location is None or location.segment is None:
-        return "Stopped before the session began."
+        return _("Stopped before the session began.")
     parts = [location.title]
     if location.side is not None:
-        parts.append(f"{location.side.value} side")
+        parts.append(location.side.phrase)
     if location.reps > 1 and location.rep:
-        parts.append(f"rep {location.rep} of {location.reps}")
-    return "Stopped during " + ", ".join(parts) + "."
+        parts.append(_("rep {rep} of {reps}").format(rep=location.rep, reps=location.reps))
+    return _("Stopped during {where}.").format(where=", ".join(parts))
 
 
 class RecoveryScreen(QWidget):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from stretchdesk.autostart import follow_setting
+from stretchdesk.i18n import N_, _
 from stretchdesk.prefs import Preferences
 from stretchdesk.schedule.days import next_words
 from stretchdesk.schedule.zone import local_zone
@@ -26,7 +27,7 @@ from stretchdesk.ui.tray import Tray
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
 
-TRAY_NOTE = (
+TRAY_NOTE = N_(
     "stretchdesk is still running in the tray, to remind you. Quit from the tray icon's menu."
 )
 
@@ -79,7 +80,7 @@ class BetweenSessions(QObject):
         """Said once: the app is still there, in the tray."""
         prefs = self.window.services.prefs
         if self.tray is not None and not prefs.tray_note_shown:
-            self.tray.message("stretchdesk", TRAY_NOTE)
+            self.tray.message("stretchdesk", _(TRAY_NOTE))
             self.window.apply_prefs(replace(prefs, tray_note_shown=True))
 
     def session_changed(self) -> None:
@@ -149,7 +150,11 @@ class BetweenSessions(QObject):
             if routine is not None:
                 window.start.select(routine.id)
         on_start = "start" in window.built_screens and window.current is window.start
-        hint = "Press Enter to start." if on_start else "Start it from Routines when you are ready."
+        hint = (
+            _("Press Enter to start.")
+            if on_start
+            else _("Start it from Routines when you are ready.")
+        )
         window.banner.add(f"{note.summary}: {note.body} {hint}")
         window.bring_to_front()
 
@@ -158,20 +163,20 @@ def reminders_status(services: Services, between: BetweenSessions | None) -> str
     """The Settings line under the reminders: the next one, and how it will come."""
     prefs = services.prefs
     if not prefs.reminders:
-        return "Reminders are off."
+        return _("Reminders are off.")
     zone = between.zone if between is not None else local_zone()
     words = next_words(prefs.reminder_rules(), zone, services.wall())
     routine = services.reminder_routine()
     if routine is not None and words.endswith("."):
-        words = f"{words[:-1]}, for {routine.title}."
+        words = _("{when}, for {title}.").format(when=words[:-1], title=routine.title)
     if between is None:
-        return f"{words} Reminders come while stretchdesk is running."
+        return words + " " + _("Reminders come while stretchdesk is running.")
     if between.tray is None:
-        return (
-            f"{words} This desktop shows no tray icons: reminders come while stretchdesk's "
-            "window is open."
+        no_tray = _(
+            "This desktop shows no tray icons: reminders come while stretchdesk's window is open."
         )
-    return f"{words} Closing the window keeps stretchdesk in the tray to remind you."
+        return f"{words} {no_tray}"
+    return words + " " + _("Closing the window keeps stretchdesk in the tray to remind you.")
 
 
 def offer_answer(prefs: Preferences, yes: bool, routine_id: str, today: date) -> Preferences:

@@ -233,7 +233,7 @@ class BuilderScreen(BuilderLayout):
         self.problems.setVisible(bool(lines))
         self.save_button.setEnabled(not problems)
         self.save_button.setToolTip(
-            "Save the routine (Ctrl+S)" if not problems else "Put the problems right to save"
+            _("Save the routine (Ctrl+S)") if not problems else _("Put the problems right to save")
         )
         seconds = self._seconds()
         planned = (
@@ -313,7 +313,7 @@ def _dose(screen: BuilderScreen, index: int) -> str:
     step = screen.editor.draft.steps[index]
     exercise = screen.library.get(step.exercise)
     timing = timing_of(step, exercise) if exercise is not None else None
-    return dose_text(timing) if timing is not None else "Timing to check"
+    return dose_text(timing) if timing is not None else _("Timing to check")
 
 
 def _kind_words(exercise: Exercise, phase: Phase) -> str:

@@ -13,22 +13,29 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QP
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchdesk.history.queries import PainPoint
-from stretchdesk.i18n import _
+from stretchdesk.i18n import _, ngettext
+from stretchdesk.ui.formats import short_date, signed
 from stretchdesk.ui.theme import current_colors
 
 
 def describe(points: list[PainPoint]) -> str:
     """The chart in words, for screen readers and the accessible description."""
     if not points:
-        return "No pain ratings yet."
+        return _("No pain ratings yet.")
     pairs = [(p.before, p.after) for p in points if p.before is not None and p.after is not None]
-    text = f"{len(points)} sessions with a pain rating."
+    text = ngettext(
+        "{count} session with a pain rating.", "{count} sessions with a pain rating.", len(points)
+    ).format(count=len(points))
     if pairs:
         change = sum(after - before for before, after in pairs) / len(pairs)
-        text += f" On average pain changed by {change:+.1f} points during a session."
+        text += " " + _("On average pain changed by {change} points during a session.").format(
+            change=signed(change)
+        )
     last = points[-1]
     if last.before is not None or last.after is not None:
-        text += f" Last: before {_word(last.before)}, after {_word(last.after)}."
+        text += " " + _("Last: before {before}, after {after}.").format(
+            before=_word(last.before), after=_word(last.after)
+        )
     return text
 
 
@@ -83,7 +90,7 @@ class PainChart(QWidget):
         self._legend(painter, c.muted, c.accent, c.text)
         if not self.points:
             painter.setPen(QColor(c.muted))
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No pain ratings yet")
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, _("No pain ratings yet"))
             painter.end()
             return
         count = len(self.points)
@@ -95,7 +102,7 @@ class PainChart(QWidget):
 
         painter.setPen(QColor(c.muted))
         for i in sorted({0, count - 1}):  # the first and the last day shown
-            day = self.points[i].started_at.astimezone().strftime("%d %b")
+            day = short_date(self.points[i].started_at.astimezone().date())
             width = metrics.horizontalAdvance(day)
             x = min(max(at(i, 0).x() - width / 2, plot.left()), plot.right() - width)
             painter.drawText(QPointF(x, plot.bottom() + 8 + metrics.ascent()), day)
@@ -135,10 +142,13 @@ class PainChart(QWidget):
         x = 40.0
         y = 4.0
         metrics = painter.fontMetrics()
-        for name, color, filled in (("before", before, False), ("after", after, True)):
+        for name, color, filled in (
+            (_("Pain before the session"), before, False),
+            (_("Pain after the session"), after, True),
+        ):
             painter.setPen(QPen(QColor(color), 3))
             painter.setBrush(QColor(color) if filled else Qt.BrushStyle.NoBrush)
             painter.drawEllipse(QPointF(x, y + metrics.height() / 2), 5, 5)
             painter.setPen(QColor(text))
-            painter.drawText(QPointF(x + 12, y + metrics.ascent()), f"Pain {name} the session")
-            x += 24 + metrics.horizontalAdvance(f"Pain {name} the session") + 24
+            painter.drawText(QPointF(x + 12, y + metrics.ascent()), name)
+            x += 24 + metrics.horizontalAdvance(name) + 24

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
-from stretchdesk.i18n import _
+from stretchdesk.i18n import _, ngettext
 from stretchdesk.ui.theme import current_colors
 
 RING_STEPS = 240  # the ring moves in 1.5 degree steps at most
@@ -85,8 +85,12 @@ class CountdownDial(QWidget):
         if shown == self._shown:
             return False
         self._shown = shown
-        state = "paused, " if paused else ""
-        words = f"{caption}: {state}{seconds} seconds left"
+        left = ngettext("{seconds} second left", "{seconds} seconds left", seconds).format(
+            seconds=seconds
+        )
+        words = (_("{caption}: paused, {left}") if paused else _("{caption}: {left}")).format(
+            caption=caption, left=left
+        )
         self.seconds_left.show_seconds(seconds, step == 0, words)
         self.setAccessibleDescription(words)
         self.update()
@@ -148,7 +152,9 @@ class CountdownDial(QWidget):
         caption_box = QRectF(
             box.x(), box.y() + box.height() * 0.70, box.width(), box.height() * 0.14
         )
-        painter.drawText(caption_box, Qt.AlignmentFlag.AlignCenter, "Paused" if paused else caption)
+        painter.drawText(
+            caption_box, Qt.AlignmentFlag.AlignCenter, _("Paused") if paused else caption
+        )
         painter.end()
 
 

@@ -6,19 +6,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt
 from PySide6.QtGui import QBrush, QIcon, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton, QWidget
 
-from stretchdesk.i18n import _
+from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.schedule.days import Plan
 
 QT_CONTROLS = (
-    ("qt_calendar_prevmonth", "Previous month"),
-    ("qt_calendar_nextmonth", "Next month"),
-    ("qt_calendar_monthbutton", "Choose the month"),
-    ("qt_calendar_yearbutton", "Choose the year"),
-    ("qt_calendar_yearedit", "Year"),
+    ("qt_calendar_prevmonth", N_("Previous month")),
+    ("qt_calendar_nextmonth", N_("Next month")),
+    ("qt_calendar_monthbutton", N_("Choose the month")),
+    ("qt_calendar_yearbutton", N_("Choose the year")),
+    ("qt_calendar_yearedit", N_("Year")),
 )
 
 
@@ -43,7 +43,7 @@ class DaysCalendar(QCalendarWidget):
         for name, text in QT_CONTROLS:
             control = self.findChild(QWidget, name)
             if control is not None:
-                control.setAccessibleName(text)
+                control.setAccessibleName(_(text))
                 control.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         grid = self.findChild(QTableView)
         if grid is not None:  # a screen reader's name for the grid of days
@@ -108,10 +108,16 @@ class DaysCalendar(QCalendarWidget):
     def _describe(self) -> None:
         year, month = self.yearShown(), self.monthShown()
         count = sum(1 for d in self.days if (d.year, d.month) == (year, month))
-        name = date(year, month, 1).strftime("%B %Y")
-        text = f"{name}: {count} day{'s' if count != 1 else ''} done"
+        locale = QLocale()
+        name = locale.toString(QDate(year, month, 1), "MMMM yyyy")
+        text = ngettext("{month}: {count} day done", "{month}: {count} days done", count).format(
+            month=name, count=count
+        )
         if self.plan is not None:
             start, end = self.plan.start, self.plan.end
-            text += f"; plan from {start.day} {start:%B} to {end.day} {end:%B %Y}"
+            text += _("; plan from {start} to {end}").format(
+                start=locale.toString(QDate(start.year, start.month, start.day), "d MMMM"),
+                end=locale.toString(QDate(end.year, end.month, end.day), "d MMMM yyyy"),
+            )
         self.setAccessibleDescription(text)
         self.setToolTip(text)

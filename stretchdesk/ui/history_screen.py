@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.queries import SessionSummary
 from stretchdesk.history.reader import HistoryReader, HistoryReadError
-from stretchdesk.i18n import _, ngettext
+from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.schedule.days import Plan
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.ui import wording
 from stretchdesk.ui.chart import PainChart
 from stretchdesk.ui.days_calendar import DaysCalendar
+from stretchdesk.ui.formats import decimal, short_date, weekday_date_time
 from stretchdesk.ui.widgets import SideBySide, button, label, scrolled
 
 BATCH = 200
-COLUMNS = ("Date", "Routine", "Minutes", "Outcome", "Pain", "Note")
+COLUMNS = (N_("Date"), N_("Routine"), N_("Minutes"), N_("Outcome"), N_("Pain"), N_("Note"))
 SESSIONS_FILTER = "Sessions, one row each (*.csv)"
 STEPS_FILTER = "Steps, one row each (*.csv)"
 Index = QModelIndex | QPersistentModelIndex
@@ -42,16 +43,16 @@ def _pain(value: int | None) -> str:
 
 
 def cells(s: SessionSummary, titles: Mapping[str, str]) -> tuple[str, ...]:
-    when = s.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+    when = weekday_date_time(s.started_at.astimezone())
     outcome = wording.OUTCOME_WORDS[s.outcome]
     if s.outcome is SessionOutcome.COMPLETED_WITH_SKIPS:
-        outcome = f"finished, {s.skipped_steps} skipped"
+        outcome = _("finished, {count} skipped").format(count=s.skipped_steps)
     if s.outcome is SessionOutcome.STOPPED_FOR_PAIN and s.stopped_at_exercise:
         outcome += f" ({titles.get(s.stopped_at_exercise, s.stopped_at_exercise)})"
     pain = f"{_pain(s.pain_before)} → {_pain(s.pain_after)}"
     if s.pain_before is None and s.pain_after is None:
         pain = "–"
-    return (when, s.routine_title, f"{s.minutes:.0f}", outcome, pain, s.note or "")
+    return (when, s.routine_title, decimal(s.minutes, 0), outcome, pain, s.note or "")
 
 
 class SessionsModel(QAbstractTableModel):
@@ -104,9 +105,9 @@ class SessionsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section] == "Pain":
-            return "Pain before → after the session, 0 to 10"
+            return _("Pain before → after the session, 0 to 10")
         return None
 
     def canFetchMore(self, parent: Index) -> bool:
@@ -251,7 +252,7 @@ class HistoryScreen(QWidget):
         self.plan.setText(" ".join(words))
         self.plan.setVisible(bool(words))
         lines = [f"{title}: {count}" for _id, title, count in overview.pain_stops[:8]]
-        self.stops.setText("\n".join(lines) or "None")
+        self.stops.setText("\n".join(lines) or _("None"))
         self.doses.setText(self._dose_lines(today))
         if not self.model.rows:
             self.status.setText(_("No sessions yet."))
@@ -264,11 +265,21 @@ class HistoryScreen(QWidget):
             return str(exc)
         latest = {(p.exercise, p.routine): p for p in data.doses}
         lines = [
-            f"{p.exercise} ({p.routine}): {p.dose} since {p.first.day} {p.first:%b}; "
-            f"{p.in_full} of {p.sessions} session{'s' if p.sessions != 1 else ''} in full."
+            ngettext(
+                "{exercise} ({routine}): {dose} since {since}; {done} of {count} session in full.",
+                "{exercise} ({routine}): {dose} since {since}; {done} of {count} sessions in full.",
+                p.sessions,
+            ).format(
+                exercise=p.exercise,
+                routine=p.routine,
+                dose=p.dose,
+                since=short_date(p.first),
+                done=p.in_full,
+                count=p.sessions,
+            )
             for p in latest.values()
         ]
-        return "\n".join(lines) or "No exercise done in these weeks."
+        return "\n".join(lines) or _("No exercise done in these weeks.")
 
     def export_dialog(self) -> None:
         default = Path.home() / f"stretchdesk-history-{self._today().isoformat()}.csv"

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, S
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from stretchdesk.i18n import _
 from stretchdesk.illustration import FrameSet, ImageProblem, pick_frame, placeholder
 from stretchdesk.routine import Motion
 from stretchdesk.session.plan import SegmentKind
@@ -50,7 +51,11 @@ def decode(path: Path, mirror: bool, box: tuple[int, int]) -> tuple[QImage, QPoi
             reader.setScaledSize(fitted)
     image = reader.read()
     if image.isNull():
-        raise ImageProblem(f"{path.name}: the picture cannot be shown ({reader.errorString()})")
+        raise ImageProblem(
+            _("{name}: the picture cannot be shown ({reason})").format(
+                name=path.name, reason=reader.errorString()
+            )
+        )
     if mirror:
         image = image.flipped(Qt.Orientation.Horizontal)
     image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
@@ -87,7 +92,7 @@ class IllustrationView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Exercise illustration")
+        self.setAccessibleName(_("Exercise illustration"))
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stretchdesk-frames")
         self._deliveries = _Deliveries(self)
         self._deliveries.frame.connect(self._arrived)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from stretchdesk import paths
 from stretchdesk.crashlog import write_crash_log
+from stretchdesk.i18n import _
 from stretchdesk.prefs import Preferences
 from stretchdesk.routine import Routine
 from stretchdesk.services import LiveSession, Services
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.live: LiveSession | None = None
         self.media: MediaPlayer | None = None  # made with the session screen
         self.media_bus: QDBusConnection | None = None  # None: the desktop's session bus
-        self.media_problem = screens.MEDIA_LATER  # what Settings says while there is no player
+        self.media_problem = _(screens.MEDIA_LATER)  # what Settings says while there is no player
         self.voice_control: VoiceControl | None = None  # made with the session screen
         self.between: BetweenSessions | None = None  # reminders and tray (app.py makes it)
         self._quitting = False  # Quit was chosen: closing ends the app even with a tray
@@ -171,7 +172,9 @@ class MainWindow(QMainWindow):
             if item.property("current") != ("true" if here else "false"):
                 item.setProperty("current", "true" if here else "false")
                 item.setAccessibleDescription(
-                    "The screen shown now" if here else f"Show {item.accessibleName().lower()}"
+                    _("The screen shown now")
+                    if here
+                    else _("Show {screen}").format(screen=item.accessibleName())
                 )
                 restyle(item)
         focus = getattr(screen, "focus_default", None)
@@ -303,10 +306,13 @@ class MainWindow(QMainWindow):
             show_ending(self, live, event)
         except Exception as exc:
             log = write_crash_log(self.services.data.crash_log, exc, "showing the session's end")
-            where = f" The details are in {log}." if log else ""
+            where = " " + _("The details are in {path}.").format(path=log) if log else ""
             self.banner.add(
-                f"The session ended and was saved, but the next screen could not be shown "
-                f"({exc}).{where}",
+                _(
+                    "The session ended and was saved, but the next screen could not be shown "
+                    "({reason})."
+                ).format(reason=exc)
+                + where,
                 error=True,
             )
             self.flow.clear()

@@ -23,6 +23,7 @@ from PySide6.QtDBus import (
     QDBusVirtualObject,
 )
 
+from stretchdesk.i18n import _
 from stretchdesk.paths import APP_ID
 from stretchdesk.session.remote import Action, Command, MediaState, carry_out
 from stretchdesk.session.view import EngineState, Refusal
@@ -196,9 +197,9 @@ class MediaPlayer(QObject):
         self._registered = False
         self._shown: dict[str, Any] = {}
         self.status = (
-            "Media keys are on: a running session shows in the desktop's media controls."
+            _("Media keys are on: a running session shows in the desktop's media controls.")
             if self._bus.isConnected()
-            else "Media keys are off: no desktop session bus was found."
+            else _("Media keys are off: no desktop session bus was found.")
         )
 
     @property

@@ -21,9 +21,9 @@ def _scrolling_column(screen: QWidget) -> QVBoxLayout:
     return QVBoxLayout(inner)
 
 
-def pain_scale(content: SafetyContent, skip_text: str = "Skip") -> PainScale:
+def pain_scale(content: SafetyContent, skip_text: str = "") -> PainScale:
     texts = content.texts["pain_scale"]
-    return PainScale(texts["low"], texts["high"], texts["bands"], skip_text=skip_text)
+    return PainScale(texts["low"], texts["high"], texts["bands"], skip_text=skip_text or _("Skip"))
 
 
 class PainBeforeScreen(QWidget):
@@ -76,7 +76,12 @@ class AvoidScreen(QWidget):
         }
         for choice, text in names.items():
             first = choice in (Choice.SKIP, Choice.SWAP)
-            item = button(text, text, f"{text} in this session", "primary" if first else None)
+            item = button(
+                text,
+                text,
+                _("{choice} in this session").format(choice=text),
+                "primary" if first else None,
+            )
             item.clicked.connect(lambda _=False, c=choice: self._answer(c))
             row.addWidget(item)
             self.buttons[choice] = item

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta, tzinfo
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from stretchdesk.crashlog import write_crash_log
+from stretchdesk.i18n import _
 from stretchdesk.schedule.days import done_times
 from stretchdesk.schedule.reminders import SNOOZE, Remind, Wait, decide
 from stretchdesk.schedule.state import ReminderState, load_state, save_state
@@ -30,6 +31,7 @@ from stretchdesk.schedule.zone import local_zone
 from stretchdesk.services import Services
 from stretchdesk.session.plan import routine_seconds
 from stretchdesk.ui import wording
+from stretchdesk.ui.formats import clock_time
 from stretchdesk.ui.notifier import LATER, OPEN, START, BusConnection, DesktopNotifier, Note
 
 MAX_WAIT = timedelta(minutes=15)
@@ -141,16 +143,17 @@ class ReminderClock(QObject):
     def _remind(self, due: Remind, routine_id: str, title: str, now: datetime) -> None:
         routine = self.services.catalog.get(routine_id)
         seconds = routine_seconds(routine, self.services.prefs.session_settings()) if routine else 0
-        body = f"{title}, {wording.minutes(seconds)}."
+        body = _("{title}, {minutes}.").format(title=title, minutes=wording.minutes(seconds))
         if due.late:
-            body += f" (It was due at {due.slot.time:%H:%M}.)"
+            body += " " + _("(It was due at {time}.)").format(time=clock_time(due.slot.time))
+        snooze_minutes = int(SNOOZE.total_seconds() // 60)
         note = Note(
-            "Time for your back exercises",
+            _("Time for your back exercises"),
             body,
             (
-                (START, "Start now"),
-                (LATER, f"Later ({int(SNOOZE.total_seconds() // 60)} min)"),
-                (OPEN, "Open stretchdesk"),  # the notification itself clicked
+                (START, _("Start now")),
+                (LATER, _("Later ({minutes} min)").format(minutes=snooze_minutes)),
+                (OPEN, _("Open stretchdesk")),  # the notification itself clicked
             ),
         )
         self._routine_id = routine_id

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,9 +37,6 @@ from stretchdesk.schedule.reminders import (
     parse_times,
 )
 from stretchdesk.ui.widgets import label
-
-DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-DAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def one_row(*widgets: QWidget) -> QWidget:
@@ -73,9 +70,12 @@ class ReminderSettings(QObject):
         self.times.setAccessibleName(_("Times of day"))
         self.times.setPlaceholderText("08:00 18:00")
         self.times.setToolTip(_("One or more times of day, like 08:00 13:00 18:00"))
-        self.days = [QCheckBox(text) for text in DAY_LABELS]
-        for box, word in zip(self.days, DAY_WORDS, strict=True):
-            box.setAccessibleName(word)
+        locale = QLocale()  # the weekdays in the person's language, Monday first as stored
+        self.days = [
+            QCheckBox(locale.dayName(day, QLocale.FormatType.ShortFormat)) for day in range(1, 8)
+        ]
+        for day, box in enumerate(self.days, start=1):
+            box.setAccessibleName(locale.dayName(day, QLocale.FormatType.LongFormat))
         days_row = one_row(*self.days)
         self.quiet = QLineEdit()
         self.quiet.setAccessibleName(_("Quiet hours"))
@@ -99,13 +99,13 @@ class ReminderSettings(QObject):
         self.status = label("", "muted")
         self.status.setMinimumWidth(560)
         self.rows: tuple[tuple[str, QWidget], ...] = (
-            ("Reminders", self.on),
-            ("Routine", self.routine),
-            ("Times of day", self.times),
-            ("Days", days_row),
-            ("Quiet hours", self.quiet),
-            ("At login", self.login),
-            ("Plan", plan_row),
+            (_("Reminders"), self.on),
+            (_("Routine"), self.routine),
+            (_("Times of day"), self.times),
+            (_("Days"), days_row),
+            (_("Quiet hours"), self.quiet),
+            (_("At login"), self.login),
+            (_("Plan"), plan_row),
             ("", self.status),
         )
         for box in (self.on, self.login, self.plan, *self.days):

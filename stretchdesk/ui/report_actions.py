@@ -42,7 +42,7 @@ class ReportDialog(QDialog):
         earliest = first or today
         self.start = QDateEdit(_qdate(max(earliest, today - timedelta(weeks=DEFAULT_WEEKS))))
         self.end = QDateEdit(_qdate(today))
-        for edit, name in ((self.start, "From"), (self.end, "To")):
+        for edit, name in ((self.start, _("From")), (self.end, _("To"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMMM yyyy")
             edit.setAccessibleName(name)

@@ -9,6 +9,8 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
+from stretchdesk.ui.formats import short_date, short_month_year
+
 WIDTH, HEIGHT = 1800, 620  # pixels: 640 points wide on the page, sharp in print
 LEFT, RIGHT, TOP, BOTTOM = 120, 50, 30, 110
 Points = list[tuple[date, float | None, float | None]]  # a week's start, before, after
@@ -82,7 +84,7 @@ def _axes(
     for i in range(0, len(points), step):
         xx = plot.left() + plot.width() * (i + 0.5) / len(points)
         day = points[i][0]
-        text = f"{day.day} {day:%b}" if len(points) <= 60 else f"{day:%b %Y}"
+        text = short_date(day) if len(points) <= 60 else short_month_year(day)
         painter.drawText(
             QRectF(xx - 160, plot.bottom() + 14, 320, 60),
             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),

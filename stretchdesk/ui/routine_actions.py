@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QFile, QObject
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
-from stretchdesk.i18n import _
+from stretchdesk.i18n import N_, _
 from stretchdesk.routine import Routine, RoutineError
 from stretchdesk.routine.draft import OWN_SOURCE, Draft, check_draft, free_id
 from stretchdesk.routine.mine import (
@@ -30,9 +30,9 @@ from stretchdesk.ui import wording
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
 
-ROUTINE_FILTER = "stretchdesk routines (*.toml *.stretchdesk);;All files (*)"
+ROUTINE_FILTER = N_("stretchdesk routines (*.toml *.stretchdesk);;All files (*)")
 SHARED_SUFFIX = ".stretchdesk.toml"
-SHARED_FILTER = "stretchdesk routine (*.stretchdesk.toml)"
+SHARED_FILTER = N_("stretchdesk routine (*.stretchdesk.toml)")
 
 
 def _taken(window: MainWindow) -> set[str]:
@@ -64,8 +64,8 @@ def _open_builder(window: MainWindow, draft: Draft, path: Path | None, heading: 
 
 
 def new_routine(window: MainWindow) -> None:
-    draft = Draft(free_id("My routine", _taken(window)), "", source=OWN_SOURCE)
-    _open_builder(window, draft, None, "New routine")
+    draft = Draft(free_id(_("My routine"), _taken(window)), "", source=OWN_SOURCE)
+    _open_builder(window, draft, None, _("New routine"))
 
 
 def _problem(window: MainWindow, what: str, exc: RoutineError | OSError) -> None:
@@ -78,9 +78,9 @@ def copy_routine(window: MainWindow, routine: Routine) -> None:
     try:
         draft = draft_of(routine)
     except RoutineError as exc:
-        _problem(window, "This routine's file cannot be read now", exc)
+        _problem(window, _("This routine's file cannot be read now"), exc)
         return
-    title = f"{routine.title} (my copy)"
+    title = _("{title} (my copy)").format(title=routine.title)
     draft = replace(draft, id=free_id(title, _taken(window)), title=title)
     _open_builder(window, draft, None, _("Copy of {title}").format(title=routine.title))
 
@@ -92,7 +92,7 @@ def change_routine(window: MainWindow, routine: Routine) -> None:
     try:
         draft = draft_of(routine)
     except RoutineError as exc:
-        _problem(window, "This routine's file cannot be read now", exc)
+        _problem(window, _("This routine's file cannot be read now"), exc)
         return
     heading = _("Change {title}").format(title=routine.title)
     _open_builder(window, draft, routine.path, heading)
@@ -113,7 +113,7 @@ def rename_routine(window: MainWindow, routine: Routine) -> None:
             raise RoutineError(problems)
         save(window, draft, routine.path)
     except (RoutineError, OSError) as exc:
-        _problem(window, "The routine was not renamed", exc)
+        _problem(window, _("The routine was not renamed"), exc)
 
 
 def delete_routine(window: MainWindow, routine: Routine) -> None:
@@ -140,7 +140,7 @@ def delete_routine(window: MainWindow, routine: Routine) -> None:
             folder.mkdir(exist_ok=True)
             path.replace(folder / path.name)
         except OSError as exc:
-            _problem(window, "The routine was not deleted", exc)
+            _problem(window, _("The routine was not deleted"), exc)
             return
     window.start.select(None)
     refresh(window)
@@ -153,7 +153,7 @@ def share_routine(window: MainWindow, routine: Routine) -> None:
         return
     start = str(Path.home() / f"{routine.id}{SHARED_SUFFIX}")
     name, _kind = QFileDialog.getSaveFileName(
-        window, _("Save a copy to send"), start, SHARED_FILTER
+        window, _("Save a copy to send"), start, _(SHARED_FILTER)
     )
     if not name:
         return
@@ -163,17 +163,19 @@ def share_routine(window: MainWindow, routine: Routine) -> None:
     try:
         write_whole(target, routine.path.read_bytes())
     except OSError as exc:
-        _problem(window, "The copy was not saved (nothing was written)", exc)
+        _problem(window, _("The copy was not saved (nothing was written)"), exc)
         return
     pictures = any(s.image_dir for s in routine.steps)
-    extra = " Its own pictures are not in the copy." if pictures else ""
+    extra = " " + _("Its own pictures are not in the copy.") if pictures else ""
     saved = _("Saved a copy of “{title}” as {path}.").format(title=routine.title, path=target)
     window.banner.add(saved + extra)
 
 
 # ---------------------------------------------------------------- files someone sent
 def choose_file(window: MainWindow) -> None:
-    name, _kind = QFileDialog.getOpenFileName(window, _("Open a routine file"), "", ROUTINE_FILTER)
+    name, _kind = QFileDialog.getOpenFileName(
+        window, _("Open a routine file"), "", _(ROUTINE_FILTER)
+    )
     if name:
         open_file(window, Path(name))
 
@@ -199,12 +201,16 @@ def open_file(window: MainWindow, path: Path) -> None:
         lines = "".join(f"<li>{html.escape(str(p))}</li>" for p in found.problems)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Routine not added",
+            _("Routine not added"),
             "",
             QMessageBox.StandardButton.Ok,
             window,
         )
-        box.setText(f"<p>{html.escape(path.name)} cannot be used:</p><ul>{lines}</ul>")
+        box.setText(
+            "<p>"
+            + _("{name} cannot be used:").format(name=html.escape(path.name))
+            + f"</p><ul>{lines}</ul>"
+        )
         box.exec()
         return
     offer(window, found)
@@ -226,10 +232,8 @@ def offer_text(found: Examined, seconds: float) -> str:
         f"<p>{html.escape(routine.description)}</p>"
     )
     if found.replaces is not None:
-        parts.append(
-            f"<p>It has the same id as your routine “{html.escape(found.replaces.title)}” "
-            "and will replace it.</p>"
-        )
+        same = _("It has the same id as your routine “{title}” and will replace it.")
+        parts.append(f"<p>{same.format(title=html.escape(found.replaces.title))}</p>")
     return "".join(parts)
 
 
@@ -237,9 +241,9 @@ def offer(window: MainWindow, found: Examined) -> None:
     routine = found.routine
     assert routine is not None
     services = window.services
-    box = QMessageBox(QMessageBox.Icon.Question, "Add this routine?", "", parent=window)
+    box = QMessageBox(QMessageBox.Icon.Question, _("Add this routine?"), "", parent=window)
     box.setText(offer_text(found, services.planned_seconds(routine)))
-    word = "Replace my routine" if found.replaces is not None else "Add to my routines"
+    word = _("Replace my routine") if found.replaces is not None else _("Add to my routines")
     add = box.addButton(word, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(add)
@@ -249,7 +253,7 @@ def offer(window: MainWindow, found: Examined) -> None:
     try:
         add_to_mine(found, services.data.routines)
     except OSError as exc:
-        _problem(window, "The routine was not added (nothing was written)", exc)
+        _problem(window, _("The routine was not added (nothing was written)"), exc)
         return
     refresh(window, routine.id)
     window.go_start()

@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from PySide6.QtWidgets import QWidget
 
 from stretchdesk import paths
+from stretchdesk.i18n import N_, _
 from stretchdesk.schedule.days import Plan
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.session.view import EngineState
 
-MEDIA_LATER = "Media keys control a session while one is on screen."
-LISTEN_LATER = "Voice commands are listened for only during a session, when this is on."
+MEDIA_LATER = N_("Media keys control a session while one is on screen.")
+LISTEN_LATER = N_("Voice commands are listened for only during a session, when this is on.")
 
 if TYPE_CHECKING:
     from stretchdesk.ui.about_screen import AboutScreen
@@ -180,7 +181,9 @@ def make_media_player(window: MainWindow, screen: SessionScreen) -> MediaPlayer 
     try:
         from stretchdesk.ui.media_player import Controls, MediaPlayer  # noqa: PLC0415
     except ImportError as exc:
-        window.media_problem = f"Media keys are off: Qt's D-Bus module could not load ({exc})."
+        window.media_problem = _(
+            "Media keys are off: Qt's D-Bus module could not load ({reason})."
+        ).format(reason=exc)
         return None
 
     def engine_state() -> EngineState | None:
@@ -263,14 +266,14 @@ def make_settings(window: MainWindow) -> SettingsScreen:
     screen.health_requested.connect(window.ask_health)
     audio = window.audio
     if audio is None:
-        screen.show_audio("Sound is starting...", "Voice is starting...")
+        screen.show_audio(_("Sound is starting..."), _("Voice is starting..."))
     else:
         screen.show_audio(audio.sound_status, audio.voice_status)
         screen.test_sound.connect(audio.test_sound)
     media = window.media
     screen.show_media(media.status if media is not None else window.media_problem)
     voice = window.voice_control
-    screen.show_listen(voice.status if voice is not None else LISTEN_LATER)
+    screen.show_listen(voice.status if voice is not None else _(LISTEN_LATER))
     return screen
 
 

@@ -30,31 +30,31 @@ SIZE_NAMES = {"normal": N_("Normal"), "large": N_("Large"), "extra-large": N_("E
 ADVICE_CONTROLS = (
     (
         "advice_high_pain",
-        "pain ",
-        " or more before a session",
-        "Suggest help when the pain before a session is at least",
-        "A rating this high brings a suggestion to see a GP or physiotherapist",
+        N_("pain "),
+        N_(" or more before a session"),
+        N_("Suggest help when the pain before a session is at least"),
+        N_("A rating this high brings a suggestion to see a GP or physiotherapist"),
     ),
     (
         "advice_worse_count",
-        "worse after ",
-        " of the last 5 sessions",
-        "Suggest help when pain after was worse in this many of the last 5 sessions",
-        "Pain after a session higher than before it",
+        N_("worse after "),
+        N_(" of the last 5 sessions"),
+        N_("Suggest help when pain after was worse in this many of the last 5 sessions"),
+        N_("Pain after a session higher than before it"),
     ),
     (
         "advice_trend_days",
-        "no easing over ",
-        " days",
-        "Suggest help when the pain has not eased over this many days",
-        "The pain before sessions has not come down by 2 points",
+        N_("no easing over "),
+        N_(" days"),
+        N_("Suggest help when the pain has not eased over this many days"),
+        N_("The pain before sessions has not come down by 2 points"),
     ),
     (
         "advice_repeated_stops",
-        "one exercise stopped ",
-        " times in 30 days",
-        "Suggest help when one exercise was stopped for pain this many times",
-        "Pain-stops on the same exercise",
+        N_("one exercise stopped "),
+        N_(" times in 30 days"),
+        N_("Suggest help when one exercise was stopped for pain this many times"),
+        N_("Pain-stops on the same exercise"),
     ),
 )
 
@@ -103,25 +103,25 @@ class SettingsScreen(QWidget):
             whole_range("lead_in"),
             1,
             suffix=" s",
-            name="Get-ready time",
-            tip="Seconds to get ready",
+            name=_("Get-ready time"),
+            tip=_("Seconds to get ready"),
         )
         low, high = whole_range("hold_percent")
         self.hold = _spin(
             (low, high),
             10,
             suffix=" %",
-            name="Hold length",
-            tip=f"Holds at {low} to {high} % of the routine's",
+            name=_("Hold length"),
+            tip=_("Holds at {low} to {high} % of the routine's").format(low=low, high=high),
         )
         self.pain = QCheckBox(_("Ask for a pain rating before and after"))
         self.pain.setAccessibleName(_("Pain ratings"))
         self.rewarm = _spin(
             whole_range("rewarm_minutes"),
             1,
-            suffix=" min",
-            name="Warm-up stays fresh for",
-            tip="After this long paused or away, a short re-warm comes before the stretches",
+            suffix=_(" min"),
+            name=_("Warm-up stays fresh for"),
+            tip=_("After this long paused or away, a short re-warm comes before the stretches"),
         )
         self._make_advice_controls()
         self._make_screen_controls()
@@ -142,50 +142,50 @@ class SettingsScreen(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         groups = (
             (
-                "The session",
+                _("The session"),
                 (
-                    ("Get ready before each exercise", self.lead_in),
-                    ("Hold length", self.hold),
-                    ("Pain ratings", self.pain),
-                    ("Warm-up stays fresh for", self.rewarm),
+                    (_("Get ready before each exercise"), self.lead_in),
+                    (_("Hold length"), self.hold),
+                    (_("Pain ratings"), self.pain),
+                    (_("Warm-up stays fresh for"), self.rewarm),
                 ),
             ),
             (
-                "The screen",
+                _("The screen"),
                 (
-                    ("Theme", self.theme),
-                    ("Text size", self.text_size),
-                    ("Language (from the next start)", self.language),
+                    (_("Theme"), self.theme),
+                    (_("Text size"), self.text_size),
+                    (_("Language (from the next start)"), self.language),
                 ),
             ),
             (
-                "Sound and voice",
+                _("Sound and voice"),
                 (
-                    ("Sound", self.sound),
+                    (_("Sound"), self.sound),
                     ("", self.sound_status),
-                    ("Voice", self.voice),
+                    (_("Voice"), self.voice),
                     ("", self.voice_status),
-                    ("Volume", self.volume),
-                    ("Voice speed", self.rate),
+                    (_("Volume"), self.volume),
+                    (_("Voice speed"), self.rate),
                 ),
             ),
             (
-                "Control from the mat",
+                _("Control from the mat"),
                 (
-                    ("Headset and media keys", self.media_keys),
+                    (_("Headset and media keys"), self.media_keys),
                     ("", self.media_status),
-                    ("Voice commands", self.voice_commands),
+                    (_("Voice commands"), self.voice_commands),
                     ("", self.listen_status),
                 ),
             ),
-            ("Reminders and plan", self.reminders.rows),
+            (_("Reminders and plan"), self.reminders.rows),
             (
-                "Suggest a GP or physiotherapist when",
+                _("Suggest a GP or physiotherapist when"),
                 (
-                    ("Pain before a session", self.high_pain),
-                    ("Worse after sessions", self.worse_count),
-                    ("No easing", self.trend_days),
-                    ("One exercise stopped", self.repeated_stops),
+                    (_("Pain before a session"), self.high_pain),
+                    (_("Worse after sessions"), self.worse_count),
+                    (_("No easing"), self.trend_days),
+                    (_("One exercise stopped"), self.repeated_stops),
                 ),
             ),
         )
@@ -233,8 +233,8 @@ class SettingsScreen(QWidget):
         """The thresholds of the suggestions made from the history (the app's own choice)."""
         made = []
         for setting, prefix, suffix, name, tip in ADVICE_CONTROLS:
-            spin = _spin(whole_range(setting), 1, suffix=suffix, name=name, tip=tip)
-            spin.setPrefix(prefix)
+            spin = _spin(whole_range(setting), 1, suffix=_(suffix), name=_(name), tip=_(tip))
+            spin.setPrefix(_(prefix))
             made.append(spin)
         self.high_pain, self.worse_count, self.trend_days, self.repeated_stops = made
         self._advice = tuple(made)
@@ -246,8 +246,8 @@ class SettingsScreen(QWidget):
             whole_range("volume"),
             10,
             suffix=" %",
-            name="Volume",
-            tip="Loudness of sounds and voice",
+            name=_("Volume"),
+            tip=_("Loudness of sounds and voice"),
         )
         self.voice = QCheckBox(_("Say each exercise and what to do"))
         self.voice.setAccessibleName(_("Spoken guidance"))
@@ -255,9 +255,9 @@ class SettingsScreen(QWidget):
         self.rate = _spin(
             (-steps, steps),
             1,
-            suffix=f"  (-{steps} slowest, 0 normal, {steps} fastest)",
-            name="Voice speed",
-            tip=f"-{steps} slower to {steps} faster",
+            suffix=_("  (-{steps} slowest, 0 normal, {steps} fastest)").format(steps=steps),
+            name=_("Voice speed"),
+            tip=_("-{steps} slower to {steps} faster").format(steps=steps),
         )
         self.sound_status = label("", "muted")
         self.sound_status.setMinimumWidth(560)

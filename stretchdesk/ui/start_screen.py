@@ -21,6 +21,7 @@ from stretchdesk.history.queries import SessionSummary
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine import InvalidRoutine, Phase, Problem, Routine
 from stretchdesk.ui import wording
+from stretchdesk.ui.formats import weekday_date_time
 from stretchdesk.ui.widgets import bullet_list, button, label, restyle, scrolled
 
 CHECK_HINT = N_("To see these on the command line: stretchdesk check.")
@@ -46,7 +47,7 @@ PHASE_PLURALS = {
 def last_session_text(last: SessionSummary | None) -> str:
     if last is None:
         return _("No sessions yet. Your sessions will appear under History.")
-    when = last.started_at.astimezone().strftime("%A %d %B, %H:%M")
+    when = weekday_date_time(last.started_at.astimezone())
     text = _("Last session: {routine}, {when}: {time}, {outcome}").format(
         routine=last.routine_title,
         when=when,
@@ -143,7 +144,7 @@ class BrokenRoutineCard(QFrame):
         self.setProperty("broken", "true")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         reasons = [problem_text(p, broken.path) for p in broken.problems]
-        heading = f"{broken.path.name} cannot be used"
+        heading = _("{name} cannot be used").format(name=broken.path.name)
         self.setAccessibleName(heading)
         self.setAccessibleDescription(
             f"{len(reasons)} problem{'s' if len(reasons) != 1 else ''}: "

@@ -49,7 +49,9 @@ class Tray(QObject):
         self.icon.show()
 
     def update(self, routine_title: str | None, reminders_on: bool, today: str) -> None:
-        self.start.setText(f"Start {routine_title}" if routine_title else "Start")
+        self.start.setText(
+            _("Start {routine}").format(routine=routine_title) if routine_title else _("Start")
+        )
         self.start.setEnabled(routine_title is not None)
         self._loading = True
         self.reminders.setChecked(reminders_on)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from stretchdesk.i18n import N_, _
 from stretchdesk.listen.listener import Listener, Source
 from stretchdesk.listen.recogniser import Heard, ListenError, Recogniser
 from stretchdesk.session.remote import carry_out
@@ -20,9 +21,9 @@ from stretchdesk.session.remote import carry_out
 if TYPE_CHECKING:
     from stretchdesk.ui.session_screen import SessionScreen
 
-OFF = "Voice commands are off."
-ON = "Voice commands are on: the session screen shows when it is listening."
-READY = "Voice commands are on: they are listened for while a session runs."
+OFF = N_("Voice commands are off.")
+ON = N_("Voice commands are on: the session screen shows when it is listening.")
+READY = N_("Voice commands are on: they are listened for while a session runs.")
 
 
 def open_microphone() -> Source:
@@ -55,7 +56,7 @@ class VoiceControl(QObject):
         self._listener: Listener | None = None
         self._last: Listener | None = None  # stopped, perhaps still finishing its block
         self._problem: str | None = None  # why it could not listen; tried again when asked
-        self.status = OFF
+        self.status = _(OFF)
         self.heard.connect(self._carry_out)  # queued: it comes from another thread
         self.failed.connect(self._lost)
 
@@ -74,11 +75,11 @@ class VoiceControl(QObject):
         elif not want and self._listener is not None:
             self._stop()
         if not self._wanted():
-            self.status = OFF
+            self.status = _(OFF)
         elif self._problem is not None:
             self.status = self._problem
         else:
-            self.status = ON if self._listener is not None else READY
+            self.status = _(ON) if self._listener is not None else _(READY)
         self._screen.show_listening(self._listener is not None)
 
     def _start(self) -> None:
@@ -97,11 +98,11 @@ class VoiceControl(QObject):
             )
             listener.start()
         except ListenError as exc:
-            self._problem = f"Voice commands are off: {exc}."
+            self._problem = _("Voice commands are off: {reason}.").format(reason=exc)
             self.status = self._problem
             return
         self._listener = listener
-        self.status = ON
+        self.status = _(ON)
 
     def _stop(self) -> None:
         if self._listener is not None:
@@ -123,6 +124,6 @@ class VoiceControl(QObject):
 
     def _lost(self, why: str) -> None:
         self._listener = None
-        self._problem = f"Voice commands are off: {why}."
+        self._problem = _("Voice commands are off: {reason}.").format(reason=why)
         self.status = self._problem
         self._screen.show_listening(False)

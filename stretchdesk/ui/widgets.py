@@ -161,12 +161,16 @@ class PainScale(QWidget):
         high: str,
         bands: str,
         *,
-        skip_text: str = "Skip",
+        skip_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("Pain rating from 0 to 10"))
-        self.setAccessibleDescription(f"{low}; {high}. {bands}. Keys 0 to 9 choose at once.")
+        self.setAccessibleDescription(
+            _("{low}; {high}. {bands}. Keys 0 to 9 choose at once.").format(
+                low=low, high=high, bands=bands
+            )
+        )
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self.value: int | None = None
@@ -177,7 +181,9 @@ class PainScale(QWidget):
             self._group.addButton(item, number)
             row.addWidget(item)
         self._group.idClicked.connect(self._pick)
-        self.skip = button(skip_text, _("Skip the rating"), _("Go on without a rating"))
+        self.skip = button(
+            skip_text or _("Skip"), _("Skip the rating"), _("Go on without a rating")
+        )
         self.skip.clicked.connect(lambda: self.chosen.emit(-1))
         ends = QHBoxLayout()
         ends.addWidget(label(low, "small"))

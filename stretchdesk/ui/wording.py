@@ -43,7 +43,7 @@ def rep_and_side(view: SessionView) -> str:
     if view.reps > 1 and view.segment in (SegmentKind.ACTIVE, SegmentKind.REST):
         parts.append(rep_text(view))
     if view.side is not None and view.segment is not SegmentKind.BETWEEN:
-        parts.append(_("{side} side").format(side=view.side.label))
+        parts.append(view.side.phrase)
     text = " · ".join(parts)
     return text[:1].upper() + text[1:]
 
@@ -52,7 +52,7 @@ def side_text(view: SessionView) -> str:
     """ "LEFT SIDE" in capitals, to read from the mat; empty when there is no side."""
     if view.side is None or view.segment is SegmentKind.BETWEEN:
         return ""
-    return _("{side} side").format(side=view.side.label).upper()
+    return view.side.phrase.upper()
 
 
 def rep_text(view: SessionView) -> str:
@@ -99,7 +99,7 @@ def headline(view: SessionView, *, position_changed: bool, hold: bool) -> str:
     if kind is SegmentKind.REST:
         return _("Relax")
     if kind is SegmentKind.SWITCH_SIDES and view.side is not None:
-        return _("Switch to the {side} side").format(side=view.side.label)
+        return _("Switch to the {side}").format(side=view.side.phrase)
     if kind is SegmentKind.BETWEEN:
         return _("Rest")
     return ""
@@ -191,7 +191,7 @@ def announcement(event: ev.Event, longest: float = 0.0) -> str | None:
     if isinstance(event, ev.RepStarted):
         parts = []
         if event.side:
-            parts.append(_("{side} side.").format(side=event.side.label.capitalize()))
+            parts.append(event.side.phrase.capitalize() + ".")
         if event.reps > 1:
             parts.append(_("Rep {rep} of {reps}.").format(rep=event.rep, reps=event.reps))
         seconds = round(event.seconds)
@@ -202,7 +202,7 @@ def announcement(event: ev.Event, longest: float = 0.0) -> str | None:
         parts.append(what.format(n=seconds))
         return " ".join(parts)
     if isinstance(event, ev.SideSwitched):
-        return _("Switch to the {side} side.").format(side=event.side.label)
+        return _("Switch to the {side}.").format(side=event.side.phrase)
     if isinstance(event, ev.RestStarted):
         if event.between_exercises and event.next_step is not None:
             return _("Rest. Coming up: {title}.").format(title=event.next_step.title)

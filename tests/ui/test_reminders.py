@@ -242,7 +242,7 @@ def test_settings_edit_the_reminders_and_the_login_entry(
     group.times.setText("noon")
     group.times.editingFinished.emit()
     assert window.services.prefs.reminder_times == "07:15 13:00 19:30"  # nothing saved
-    assert group.status.text().startswith("Not saved: 'noon' is not a time")
+    assert group.status.text().startswith("Not saved: “noon” is not a time")
     group.times.setText("07:15")
     group.days[5].setChecked(False)  # no Saturday
     assert window.services.prefs.reminder_days == "mon tue wed thu fri sun"
