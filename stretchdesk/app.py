@@ -162,6 +162,9 @@ def speak(app: QCoreApplication, language: str) -> QTranslator | None:
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: PLC0415
 
     chosen = i18n.use(language)
+    if chosen != i18n.PSEUDO and QLocale.system().name().split("_")[0] != chosen:
+        # a language chosen in Settings other than the desktop's: its dates and numbers too
+        QLocale.setDefault(QLocale(chosen))
     if chosen in (i18n.SOURCE, i18n.PSEUDO):
         return None
     qt = QTranslator(app)

@@ -100,6 +100,14 @@ def language() -> str:
     return _State.language
 
 
+def reviewed_by() -> str:
+    """Who reviewed the catalogue in use (its "X-Reviewed-By" header); "" if nobody has yet.
+    English, the source language, needs no review."""
+    if _State.language in (SOURCE, PSEUDO):
+        return SOURCE
+    return _State.translations.info().get("x-reviewed-by", "").strip()
+
+
 def _(message: str) -> str:
     return _State.translations.gettext(message)
 

@@ -14,17 +14,25 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from stretchdesk import paths
+from stretchdesk import i18n, paths
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.history import HistoryError, HistoryStore, SessionRecorder
 from stretchdesk.history.queries import SessionSummary
 from stretchdesk.history.reader import HistoryReader, HistoryReadError
 from stretchdesk.history.schema import empty_history
 from stretchdesk.history.timefmt import utc_now
+from stretchdesk.i18n import _
 from stretchdesk.prefs import Preferences, load_prefs, save_prefs
 from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, load_catalog, load_library
 from stretchdesk.routine.content import SafetyContent, load_content, sources_path
 from stretchdesk.routine.sources import load_sources
+from stretchdesk.routine.translate import (
+    ENGLISH,
+    builtin_sentences,
+    catalog_in,
+    content_in,
+    library_in,
+)
 from stretchdesk.schedule.days import done_times, pain_by_week, pain_text, progress, summary
 from stretchdesk.session import Clock, SessionEngine, SessionOptions, monotonic
 from stretchdesk.session import events as ev
@@ -58,6 +66,11 @@ def content_path() -> Path:
     return paths.content_file()
 
 
+def content_folders() -> tuple[Path, ...]:
+    """The folders whose ``translations/`` hold the built-in content's sentences."""
+    return (paths.exercises_dir(), paths.builtin_routines_dir(), content_path().parent)
+
+
 class Services:
     def __init__(
         self,
@@ -76,6 +89,7 @@ class Services:
         self.clock = clock
         self.wall = wall
         self.notices: list[Notice] = []
+        self.say = ENGLISH  # the content's language (Services.load sets the person's)
         self.store: HistoryStore | None = None
         self._reader: sqlite3.Connection | None = None
         loaded = load_prefs(data.settings)
@@ -92,13 +106,27 @@ class Services:
         wall: Callable[[], datetime] = utc_now,
     ) -> Services:
         """Load the built-in content; a broken install raises RoutineError (shown by app.py)."""
-        library = load_library(paths.exercises_dir())
+        say, problems = builtin_sentences(i18n.language(), content_folders())
+        library = library_in(load_library(paths.exercises_dir()), say)
         sources = load_sources(sources_path(content_path()))
         catalog = load_catalog(library, paths.builtin_routines_dir(), data.routines, sources)
-        content = load_content(content_path(), sources)
-        services = cls(data, library, catalog, content, clock=clock, wall=wall)
+        content = content_in(load_content(content_path(), sources), say)
+        services = cls(data, library, catalog_in(catalog, say), content, clock=clock, wall=wall)
+        services.say = say
+        if problems:
+            services.notices.append(
+                Notice(
+                    _("Some translations could not be read: shown in English."), details=problems
+                )
+            )
         services.open_history()
         return services
+
+    def reviewed(self) -> bool:
+        """Both the window's words and the content were checked by a native speaker (or
+        are the English they are written in)."""
+        english = i18n.language() in (i18n.SOURCE, i18n.PSEUDO)
+        return english or bool(i18n.reviewed_by() and self.say.reviewed_by)
 
     # ------------------------------------------------------------------ history
     def open_history(self) -> None:
@@ -229,8 +257,11 @@ class Services:
             for r in self.catalog.routines
             if not r.builtin and (r.path is None or r.path.resolve().parent != mine)
         ]
-        self.catalog = load_catalog(
-            self.library, paths.builtin_routines_dir(), self.data.routines, self.content.sources
+        self.catalog = catalog_in(
+            load_catalog(
+                self.library, paths.builtin_routines_dir(), self.data.routines, self.content.sources
+            ),
+            self.say,
         )
         for routine in opened:
             self.catalog.add(routine)

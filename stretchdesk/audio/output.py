@@ -17,11 +17,13 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal
 
+from stretchdesk import i18n
 from stretchdesk.audio.pulse import PulseError, PulseSounds
 from stretchdesk.audio.qt_voice import load_module, open_qt_voice
 from stretchdesk.audio.speechd_server import SsipError, address_from
 from stretchdesk.audio.ssip import SpeechDispatcher
-from stretchdesk.audio.voice_help import speechd_problem
+from stretchdesk.audio.voice_help import no_voice_for, speechd_problem
+from stretchdesk.i18n import _
 from stretchdesk.prefs import Preferences
 from stretchdesk.session.cues import Cue, Play, Say, Silence, Sound
 
@@ -105,12 +107,16 @@ class AudioOutput(QObject):
         files = {sound.value: folder / f"{sound.value}.wav" for sound in Sound}
         missing = [name for name, path in files.items() if not path.is_file()]
         if missing:
-            return f"Sound is off: sound files are missing ({', '.join(missing)}) in {folder}."
+            return _("Sound is off: sound files are missing ({names}) in {folder}.").format(
+                names=", ".join(missing), folder=folder
+            )
         if backend == "pulse" or (backend == "auto" and _on_linux()):
             try:
                 self._sounds = PulseSounds(files)
             except PulseError as exc:
-                server_said = f"Sound is off: the sound server did not answer ({exc})."
+                server_said = _("Sound is off: the sound server did not answer ({reason}).").format(
+                    reason=exc
+                )
                 if backend == "pulse":
                     return server_said
                 # Qt's sound module is optional on Linux: without it, the server's answer
@@ -118,23 +124,25 @@ class AudioOutput(QObject):
                 status = self._open_qt_sound(files)
                 return server_said if self._sounds is None else status
             else:
-                return "Sound is on (the system's sound server)."
+                return _("Sound is on (the system's sound server).")
         return self._open_qt_sound(files)
 
     def _open_qt_sound(self, files: dict[str, Path]) -> str:
         multimedia, why = load_module("PySide6.QtMultimedia")
         if multimedia is None:
-            return f"Sound is off: Qt's sound module could not load ({why})."
+            return _("Sound is off: Qt's sound module could not load ({reason}).").format(
+                reason=why
+            )
         device = multimedia.QMediaDevices.defaultAudioOutput()
         if device.isNull():
-            return "Sound is off: no audio output device was found."
+            return _("Sound is off: no audio output device was found.")
         effects = {}
         for name, path in files.items():
             effect = multimedia.QSoundEffect(device, self)
             effect.setSource(QUrl.fromLocalFile(str(path)))
             effects[name] = effect
         self._sounds = QtSounds(effects, self)
-        return f"Sound is on ({device.description()})."
+        return _("Sound is on ({device}).").format(device=device.description())
 
     def _open_voice(self, wanted: str | None) -> str:
         """``wanted``: "speechd" (speech-dispatcher's socket, Linux's default), a Qt engine's
@@ -147,19 +155,22 @@ class AudioOutput(QObject):
 
     def _open_speechd(self) -> str:
         address = address_from()
-        client = SpeechDispatcher(address)
+        language = i18n.language() if i18n.language() != i18n.PSEUDO else i18n.SOURCE
+        client = SpeechDispatcher(address, language=language)
         try:
             client.open()
         except SsipError as exc:
             if address.default:
                 return speechd_problem()
-            return f"Voice is off: {exc}."
+            return _("Voice is off: {reason}.").format(reason=exc)
         voices = [m for m in client.modules if m != "dummy"]
         if not voices:
             client.close()
             return speechd_problem(which=lambda _name: "speech-dispatcher", modules=lambda: [])
         self._speech = client
-        return "Voice is on (speechd)."
+        if client.languages is not None and language not in client.languages:
+            return no_voice_for(language)
+        return _("Voice is on (speechd).")
 
     # ------------------------------------------------------------------ settings
     def apply(self, prefs: Preferences) -> None:
@@ -225,4 +236,4 @@ class AudioOutput(QObject):
 
     def test_sound(self) -> None:
         self.play(Sound.STEP_DONE)
-        self.say("This is how stretchdesk sounds.")
+        self.say(_("This is how stretchdesk sounds."))

@@ -9,7 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QObject
 
+from stretchdesk import i18n
 from stretchdesk.audio.voice_help import speechd_problem
+from stretchdesk.i18n import _
 
 PREFERRED_ENGINES = ("speechd", "flite", "sapi", "winrt", "darwin", "macos")
 
@@ -54,27 +56,38 @@ def open_qt_voice(wanted: str | None, parent: QObject) -> tuple[QtVoice | None, 
     """The engine asked for (or the first preferred one there is), and the status line."""
     speech, why = load_module("PySide6.QtTextToSpeech")
     if speech is None:
-        return None, f"Voice is off: Qt's speech module could not load ({why})."
+        return None, _("Voice is off: Qt's speech module could not load ({reason}).").format(
+            reason=why
+        )
     engines = list(speech.QTextToSpeech.availableEngines())
     choice = wanted or next((e for e in PREFERRED_ENGINES if e in engines), None)
     if choice is None or choice not in engines:
-        return None, "Voice is off: no speech engine is installed."
+        return None, _("Voice is off: no speech engine is installed.")
     engine = speech.QTextToSpeech(choice, parent)
     if engine.state() == speech.QTextToSpeech.State.Error:
         if choice == "speechd":
             return None, speechd_problem()
-        return None, f"Voice is off: the speech engine {choice} did not start."
-    language = _english_if_no_voice(engine)
-    return QtVoice(engine, choice), f"Voice is on ({choice}{language})."
+        return None, _("Voice is off: the speech engine {engine} did not start.").format(
+            engine=choice
+        )
+    language = _voice_for_language(engine)
+    return QtVoice(engine, choice), _("Voice is on ({engine}).").format(engine=choice + language)
 
 
-def _english_if_no_voice(engine: Any) -> str:
-    """Under a locale with no voice (LANG=C.UTF-8, for one), speak English instead of
-    nothing. Returns words for the status line ("" when the desktop's language is used)."""
-    if list(engine.availableVoices()):
-        return ""
-    for locale in engine.availableLocales():
+def _voice_for_language(engine: Any) -> str:
+    """A voice for the language the app speaks (Settings, else the desktop's); with none,
+    English rather than silence. Returns words for the status line ("" when all is well)."""
+    wanted = i18n.language() if i18n.language() != i18n.PSEUDO else i18n.SOURCE
+    locales = list(engine.availableLocales())
+    for locale in locales:
+        if locale.name().split("_")[0] == wanted:
+            if engine.locale().name().split("_")[0] != wanted:
+                engine.setLocale(locale)
+            return ""
+    for locale in locales:
         if locale.language() == QLocale.Language.English:
             engine.setLocale(locale)
-            return ", in English: no voice for the desktop's language"
+            return ", " + _("in English: no voice for {language} is installed").format(
+                language=i18n.LANGUAGES.get(wanted, wanted)
+            )
     return ""

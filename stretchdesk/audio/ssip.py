@@ -45,6 +45,16 @@ class ConnectionLost(SsipError):
     """A connection that had worked broke (the server was stopped or restarted)."""
 
 
+def voice_languages(lines: tuple[str, ...]) -> set[str]:
+    """The languages of ``LIST SYNTHESIS_VOICES``'s lines ("German\tde\tnone" -> "de")."""
+    found = set()
+    for line in lines:
+        fields = line.split("\t")
+        if len(fields) >= 2 and fields[1]:
+            found.add(fields[1].split("-")[0].split("_")[0].lower())
+    return found
+
+
 def speak_block(text: str) -> bytes:
     """The lines that follow ``SPEAK``: CR LF line ends, a line starting with a dot doubled,
     and a line holding only a dot to end."""
@@ -164,6 +174,7 @@ class SpeechDispatcher:
         self.address = address
         self.problem: str | None = None  # why the last connection ended, if it did
         self.modules: tuple[str, ...] = ()
+        self.languages: frozenset[str] | None = None  # the voices' languages ("de"), if told
         self._language = language
         self._answer_seconds = answer_seconds
         self._retry_seconds = retry_seconds
@@ -228,6 +239,10 @@ class SpeechDispatcher:
                 raise SsipError(f"speech-dispatcher refused {line!r}: {reply.code} {reply.text}")
         modules = conn.request("LIST OUTPUT_MODULES")
         self.modules = modules.data if modules.ok else ()
+        if self.languages is None:  # once: espeak-ng lists thousands of voices
+            voices = conn.request("LIST SYNTHESIS_VOICES")
+            if voices.ok:
+                self.languages = frozenset(voice_languages(voices.data))
 
     # ------------------------------------------------------------------ the caller's side
     def say(self, text: str) -> None:

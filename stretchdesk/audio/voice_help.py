@@ -11,13 +11,16 @@ import shutil
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from stretchdesk.i18n import LANGUAGES, N_, _
+
 MODULE_DIRS = (
     Path("/usr/lib/speech-dispatcher-modules"),
     Path("/usr/lib/x86_64-linux-gnu/speech-dispatcher-modules"),
     Path("/usr/lib/aarch64-linux-gnu/speech-dispatcher-modules"),
     Path("/usr/libexec/speech-dispatcher-modules"),
 )
-INSTALL = "On Debian and Ubuntu: sudo apt install {packages}"
+INSTALL = N_("On Debian and Ubuntu: sudo apt install {packages}")
+VOICES_PACKAGE = "speech-dispatcher-espeak-ng"  # espeak-ng speaks about a hundred languages
 
 
 def voice_modules(dirs: Iterable[Path] = MODULE_DIRS) -> list[str]:
@@ -38,15 +41,26 @@ def speechd_problem(
 ) -> str:
     """One sentence: why speech-dispatcher gives no voice, and what to install."""
     if which("speech-dispatcher") is None:
-        install = INSTALL.format(packages="speech-dispatcher speech-dispatcher-espeak-ng")
-        return f"Voice is off: speech-dispatcher is not installed. {install}."
-    if not modules():
-        packages = "speech-dispatcher-espeak-ng"
-        return (
-            "Voice is off: speech-dispatcher has no voice to speak with. "
-            f"{INSTALL.format(packages=packages)}."
+        install = _(INSTALL).format(packages=f"speech-dispatcher {VOICES_PACKAGE}")
+        return _("Voice is off: speech-dispatcher is not installed. {install}.").format(
+            install=install
         )
-    return (
+    if not modules():
+        install = _(INSTALL).format(packages=VOICES_PACKAGE)
+        return _("Voice is off: speech-dispatcher has no voice to speak with. {install}.").format(
+            install=install
+        )
+    return _(
         "Voice is off: speech-dispatcher did not start. "
         "Type spd-say hello in a terminal to see why."
+    )
+
+
+def no_voice_for(language: str) -> str:
+    """The voice works, but none of its voices speaks ``language``: it reads the sentences
+    with another language's voice, and the person is told what to install."""
+    name = LANGUAGES.get(language, language)
+    install = _(INSTALL).format(packages=VOICES_PACKAGE)
+    return _("Voice is on, but no voice for {language} is installed. {install}.").format(
+        language=name, install=install
     )

@@ -16,13 +16,13 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stretchdesk.formats import decimal
+from stretchdesk.i18n import _, ngettext
 from stretchdesk.illustration.frames import find_frames
 from stretchdesk.routine.content import SafetyContent, Section
-from stretchdesk.routine.model import Phase, Routine, Sides, Step, Timing
+from stretchdesk.routine.model import Routine, Sides, Step, Timing
 from stretchdesk.session.plan import routine_seconds
 from stretchdesk.session.settings import SessionSettings
-
-PHASE_NAMES = {Phase.WARMUP: "Warm-up", Phase.STRETCH: "Stretch", Phase.COOLDOWN: "Cool-down"}
 
 
 @dataclass(frozen=True)
@@ -41,27 +41,35 @@ class Sheet:
 
 def _seconds(value: float) -> str:
     if value >= 120 and value % 60 == 0:
-        return f"{value / 60:g} minutes"
-    return f"{value:g} seconds" if value != 1 else "1 second"
+        minutes = int(value // 60)
+        return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
+    count = int(value) if value == int(value) else value
+    shown = decimal(value, 0) if value == int(value) else decimal(value)
+    return ngettext("{count} second", "{count} seconds", int(count)).format(count=shown)
 
 
 def dose_text(timing: Timing) -> str:
-    """ "Hold 20 seconds, 2 times on each side, 10 seconds' rest between." """
-    sides = {
-        Sides.NONE: "",
-        Sides.BOTH: " on each side",
-        Sides.ALTERNATE: ", sides in turn",
-    }[timing.sides]
-    times = "once" if timing.reps == 1 else f"{timing.reps} times"
+    """ "Hold 20 seconds, 2 times on each side, 10 seconds rest between." """
+    reps = timing.reps
     if timing.hold is not None:
-        text = f"Hold {_seconds(timing.hold)}, {times}{sides}"
-        if timing.rest and timing.reps > 1:
-            text += f", {_seconds(timing.rest)} rest between"
-        return text + "."
-    if timing.rep_seconds is not None:
-        return f"{timing.reps} slow repetitions of about {_seconds(timing.rep_seconds)}{sides}."
-    duration = timing.duration or 0.0
-    return f"Keep going for {_seconds(duration)}{sides}."
+        text = ngettext("Hold {hold}, once", "Hold {hold}, {reps} times", reps).format(
+            hold=_seconds(timing.hold), reps=reps
+        )
+    elif timing.rep_seconds is not None:
+        text = ngettext(
+            "{reps} slow repetition of about {seconds}",
+            "{reps} slow repetitions of about {seconds}",
+            reps,
+        ).format(reps=reps, seconds=_seconds(timing.rep_seconds))
+    else:
+        text = _("Keep going for {time}").format(time=_seconds(timing.duration or 0.0))
+    if timing.sides is Sides.BOTH:
+        text = _("{dose} on each side").format(dose=text)
+    elif timing.sides is Sides.ALTERNATE:
+        text = _("{dose}, sides in turn").format(dose=text)
+    if timing.hold is not None and timing.rest and reps > 1:
+        text = _("{dose}, {rest} rest between").format(dose=text, rest=_seconds(timing.rest))
+    return text + "."
 
 
 def _esc(text: str) -> str:
@@ -73,8 +81,15 @@ def _section(section: Section, level: str = "h2") -> str:
     if section.lead is not None:
         parts.append(f"<p>{_esc(section.lead.text)}</p>")
     parts.append("<ul>" + "".join(f"<li>{_esc(line)}</li>" for line in section.lines) + "</ul>")
-    parts.append(f'<p class="source">Sources: {_esc(section.source)}.</p>')
+    sources = _("Sources: {names}.").format(names=section.source)
+    parts.append(f'<p class="source">{_esc(sources)}</p>')
     return "".join(parts)
+
+
+def _count_line(steps: int, minutes: int) -> str:
+    exercises = ngettext("{count} exercise", "{count} exercises", steps).format(count=steps)
+    about = ngettext("about {count} minute", "about {count} minutes", minutes).format(count=minutes)
+    return _("{exercises}, {about}.").format(exercises=exercises, about=about)
 
 
 class _Builder:
@@ -93,17 +108,18 @@ class _Builder:
     def drawings(self, step: Step) -> str:
         found = find_frames(step, self.assets)
         if found.is_placeholder:
-            return f'<p class="source">No drawing: {_esc(found.problem or "")}</p>'
+            problem = _("No drawing: {reason}").format(reason=found.problem or "")
+            return f'<p class="source">{_esc(problem)}</p>'
         first, last = found.frames[0], found.frames[-1]
-        cells = [self.picture(first, False, "Start")]
+        cells = [self.picture(first, False, _("Start"))]
         if last != first:
-            cells.append(self.picture(last, False, "Then"))
+            cells.append(self.picture(last, False, _("Then")))
         if found.per_side and step.timing.sides is not Sides.NONE:
             left, mirrored = found.for_side(left=True)
             cells = [  # three across: narrower, so the row stays inside the margins
-                self.picture(first, False, "Right side: start", 150),
-                self.picture(last, False, "Right side: then", 150),
-                self.picture(left[-1], mirrored, "Left side", 150),
+                self.picture(first, False, _("Right side: start"), 150),
+                self.picture(last, False, _("Right side: then"), 150),
+                self.picture(left[-1], mirrored, _("Left side"), 150),
             ]
         return "<table><tr>" + "".join(cells) + "</tr></table>"
 
@@ -111,16 +127,18 @@ class _Builder:
         exercise = step.exercise
         parts = [
             f"<h2>{number}. {_esc(step.title)} "
-            f'<span class="phase">({PHASE_NAMES[step.phase]})</span></h2>',
+            f'<span class="phase">({_esc(step.phase.label)})</span></h2>',
             self.drawings(step),
             "<ol>" + "".join(f"<li>{_esc(line)}</li>" for line in step.instructions) + "</ol>",
-            f'<p class="dose"><b>Dose:</b> {_esc(dose_text(step.timing))}</p>',
+            f'<p class="dose"><b>{_esc(_("Dose:"))}</b> {_esc(dose_text(step.timing))}</p>',
         ]
         if exercise.breathing:
-            parts.append(f"<p><b>Breathing:</b> {_esc(exercise.breathing)}</p>")
+            parts.append(f"<p><b>{_esc(_('Breathing:'))}</b> {_esc(exercise.breathing)}</p>")
         if step.caution:
-            parts.append(f'<p class="caution"><b>Caution:</b> {_esc(step.caution)}</p>')
-        parts.append(f'<p class="source">Source: {_esc(exercise.source)}</p>')
+            caution = _esc(_("Caution:"))
+            parts.append(f'<p class="caution"><b>{caution}</b> {_esc(step.caution)}</p>')
+        source = _("Source: {names}").format(names=exercise.source)
+        parts.append(f'<p class="source">{_esc(source)}</p>')
         return '<div class="step">' + "".join(parts) + "</div>"
 
 
@@ -143,9 +161,9 @@ def build_sheet(routine: Routine, content: SafetyContent, assets: Path) -> Sheet
     head = [
         f"<h1>{_esc(routine.title)}</h1>",
         f"<p>{_esc(routine.description)}</p>",
-        f"<p><b>{len(routine.steps)} exercises, about {minutes} minutes.</b> "
-        "Warm-ups first, then the stretches, in this order.</p>",
-        f'<p class="source">Routine: {_esc(routine.source)}</p>',
+        f"<p><b>{_esc(_count_line(len(routine.steps), minutes))}</b> "
+        f"{_esc(_('Warm-ups first, then the stretches, in this order.'))}</p>",
+        f'<p class="source">{_esc(_("Routine: {source}").format(source=routine.source))}</p>',
         _section(content.who),
         _section(content.pain_stop),
         _section(content.emergency),

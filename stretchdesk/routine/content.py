@@ -8,11 +8,12 @@ sentence can never reach the window untraceable.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from stretchdesk.i18n import N_, _
 from stretchdesk.routine.errors import Problem, RoutineError
 from stretchdesk.routine.sources import (
     OWN,
@@ -37,7 +38,7 @@ SECTIONS = (
     "recovery",
 )
 TEXTS = ("pain_scale", "rewarm", "avoid", "advice", "health", "reminders")
-OWN_NAME = "the app's own choice"
+OWN_NAME = N_("the app's own choice")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Section:
     items: tuple[Line, ...]
     source: str  # the sources of every line, for a person to read
     lead: Line | None = None
+    own: bool = False  # a line is the app's own choice
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -75,6 +77,7 @@ class SafetyContent:
     recovery: Section
     texts: dict[str, dict[str, str]]
     sources: Mapping[str, Source]
+    names: Callable[[str], str] = str  # a source's name in the person's language
 
     def text(self, group: str, name: str, **values: object) -> str:
         return self.texts[group][name].format(**values)
@@ -84,7 +87,7 @@ class SafetyContent:
         app's own choice is part of it (the file keeps the detail, with its keys)."""
         text = self.texts[group].get("source", "")
         keys = tuple(dict.fromkeys(cited_keys(text)))
-        return describe(keys, says_own_choice(text), self.sources)
+        return describe(keys, says_own_choice(text), self.sources, self.names)
 
     def cited(self) -> set[str]:
         """Every source key this content cites."""
@@ -94,10 +97,12 @@ class SafetyContent:
         return keys
 
 
-def describe(keys: tuple[str, ...], own: bool, sources: Sources) -> str:
-    names = [sources[key].short_name for key in keys if key in sources]
+def describe(
+    keys: tuple[str, ...], own: bool, sources: Sources, say: Callable[[str], str] = str
+) -> str:
+    names = [say(sources[key].short_name) for key in keys if key in sources]
     if own:
-        names.append(OWN_NAME)
+        names.append(_(OWN_NAME))
     return "; ".join(names)
 
 
@@ -150,7 +155,8 @@ class _Reader:
             if line is not None:
                 items.append(line)
         section = Section(title, tuple(items), "", lead)
-        return Section(title, tuple(items), describe(section.keys, own_any, self.sources), lead)
+        source = describe(section.keys, own_any, self.sources)
+        return Section(title, tuple(items), source, lead, own_any)
 
     def texts(self, data: Mapping[str, Any], name: str) -> dict[str, str]:
         raw = data.get(name)
@@ -178,8 +184,5 @@ def load_content(path: Path, sources: Sources | None = None) -> SafetyContent:
     texts = {name: reader.texts(data, name) for name in TEXTS}
     if reader.problems:
         raise RoutineError(reader.problems)
-    return SafetyContent(
-        texts=texts,
-        sources=sources,
-        **{name: section for name, section in sections.items() if section is not None},
-    )
+    found: dict[str, Any] = {n: section for n, section in sections.items() if section is not None}
+    return SafetyContent(texts=texts, sources=sources, **found)

@@ -70,6 +70,8 @@ class Draft:
     source: str = ""
     steps: tuple[DraftStep, ...] = ()
     rewarm: tuple[DraftStep, ...] = ()
+    # the file's [translation.<language>] tables, kept as they were (English -> text)
+    translations: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
     def table(self) -> dict[str, Any]:
         data: dict[str, Any] = {"format": FORMAT}
@@ -101,6 +103,10 @@ def draft_from_table(data: Mapping[str, Any]) -> Draft:
         **head,
         steps=tuple(_step_from(t, rewarm=False) for t in data.get("step", [])),
         rewarm=tuple(_step_from(t, rewarm=True) for t in data.get("rewarm", [])),
+        translations=tuple(
+            (language, tuple(table.items()))
+            for language, table in data.get("translation", {}).items()
+        ),
     )
 
 
@@ -112,6 +118,9 @@ def to_toml(draft: Draft) -> str:
         for table in data.get(section, []):
             lines += ["", f"[[{section}]]"]
             lines += [f"{k} = {_value(v)}" for k, v in table.items()]
+    for language, pairs in draft.translations:
+        lines += ["", f"[translation.{language}]"]
+        lines += [f"{_string(english)} = {_string(text)}" for english, text in pairs]
     return "\n".join(lines) + "\n"
 
 

@@ -23,6 +23,7 @@ ROUTINE_KEYS = (
     "source",
     "step",
     "rewarm",
+    "translation",
 )
 FORMAT = 1  # the routine file format this version reads and writes
 STEP_KEYS = (
@@ -183,6 +184,7 @@ def parse_routine(
     note = reader.text("note")
     source = reader.text("source")
     _check_format(reader)
+    translations = _translations(reader)
     problems = reader.problems
 
     raw_steps = data.get("step")
@@ -218,7 +220,27 @@ def parse_routine(
         builtin=builtin,
         author=author,
         note=note,
+        translations=translations,
     )
+
+
+def _translations(reader: TableReader) -> dict[str, dict[str, str]]:
+    """``[translation.<language>]`` tables: each English sentence of the file, as written,
+    = its translation (docs/routines.md)."""
+    raw = reader.table.get("translation", {})
+    if not isinstance(raw, Mapping):
+        reader.problem('"translation" must hold one table per language, like [translation.de]')
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    for language, table in raw.items():
+        if not ID_PATTERN.match(language) or not isinstance(table, Mapping):
+            reader.problem(f"[translation.{language}] must be a table under a language code")
+            continue
+        texts = {k: v for k, v in table.items() if isinstance(v, str) and v.strip()}
+        if len(texts) != len(table):
+            reader.problem(f"[translation.{language}]: every translation must be text")
+        found[language] = texts
+    return found
 
 
 def _check_format(reader: TableReader) -> None:

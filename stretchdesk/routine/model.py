@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
@@ -195,6 +196,10 @@ class Routine:
     builtin: bool = False
     author: str = ""  # who made it, e.g. "Prescribed by A. Physio, 3 December"
     note: str = ""  # a word from them, e.g. "For 2 weeks, then see me again"
+    # the file's own translations: language -> English sentence -> translation
+    translations: Mapping[str, Mapping[str, str]] = field(
+        default_factory=dict, compare=False, hash=False
+    )
 
     def count(self, phase: Phase) -> int:
         return sum(1 for s in self.steps if s.phase is phase)

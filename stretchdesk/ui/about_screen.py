@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from stretchdesk import __version__
+from stretchdesk.formats import long_date
 from stretchdesk.i18n import _
 from stretchdesk.routine import ExerciseLibrary, Routine
 from stretchdesk.routine.content import SafetyContent
@@ -17,15 +18,16 @@ from stretchdesk.ui.safety_screen import section_widgets
 from stretchdesk.ui.widgets import label, scrolled
 
 
-def source_html(source: Source) -> str:
-    link = f'<a href="{html.escape(source.url, quote=True)}">{html.escape(source.name)}</a>'
-    checked = f"{source.checked.day} {source.checked:%B %Y}"
-    return f"<p>[{html.escape(source.key)}] {link}<br>Checked {checked}</p>"
+def source_html(source: Source, say: Callable[[str], str] = str) -> str:
+    name = html.escape(say(source.name))
+    link = f'<a href="{html.escape(source.url, quote=True)}">{name}</a>'
+    checked = html.escape(_("Checked {date}").format(date=long_date(source.checked)))
+    return f"<p>[{html.escape(source.key)}] {link}<br>{checked}</p>"
 
 
-def source_links(sources: Iterable[Source]) -> QLabel:
+def source_links(sources: Iterable[Source], say: Callable[[str], str] = str) -> QLabel:
     """Every source as a link that opens in the browser (by mouse, or Tab and Enter)."""
-    widget = QLabel("".join(source_html(s) for s in sources))
+    widget = QLabel("".join(source_html(s, say) for s in sources))
     widget.setWordWrap(True)
     widget.setTextFormat(Qt.TextFormat.RichText)
     widget.setOpenExternalLinks(True)
@@ -39,6 +41,7 @@ class AboutScreen(QWidget):
         content: SafetyContent,
         library: ExerciseLibrary,
         routines: list[Routine],
+        reviewed: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -75,10 +78,19 @@ class AboutScreen(QWidget):
                 _("Each source is cited by its key in square brackets. Links open in your browser.")
             )
         )
-        self.sources = source_links(content.sources.values())
+        self.sources = source_links(content.sources.values(), content.names)
         column.addWidget(self.sources)
         column.addSpacing(16)
         column.addWidget(label(f"stretchdesk {__version__}", "small"))
+        if not reviewed:
+            self.review = label(
+                _(
+                    "This translation has not yet been reviewed by a native speaker. Where a "
+                    "sentence seems wrong, the English one is the one the sources hold."
+                ),
+                "small",
+            )
+            column.addWidget(self.review)
         column.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -4,7 +4,7 @@ stretchdesk/formats.py, which follows the same language."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
@@ -24,22 +24,8 @@ def short_date(day: date) -> str:
     return locale.toString(qdate(day), DAY_MONTH.get(locale.language(), DAY_MONTH_DEFAULT))
 
 
-def month_year(day: date) -> str:
-    return QLocale().toString(qdate(day), "MMMM yyyy")
-
-
 def short_month_year(day: date) -> str:
     return QLocale().toString(qdate(day), "MMM yyyy")
-
-
-def long_date(day: date) -> str:
-    """ "Thursday, 3 December 2026" in the locale's order and words."""
-    return QLocale().toString(qdate(day), QLocale.FormatType.LongFormat)
-
-
-def clock_time(moment: time) -> str:
-    """A time of day as the locale writes it (24-hour or with AM/PM)."""
-    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
 
 
 def weekday_date_time(moment: datetime) -> str:
@@ -47,7 +33,8 @@ def weekday_date_time(moment: datetime) -> str:
     locale = QLocale()
     day = qdate(moment.date())
     weekday = locale.dayName(day.dayOfWeek(), QLocale.FormatType.ShortFormat)
-    return f"{weekday} {short_date(moment.date())} {moment.year}, {clock_time(moment.time())}"
+    clock = QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+    return f"{weekday} {short_date(moment.date())} {moment.year}, {clock}"
 
 
 def decimal(value: float, places: int = 1) -> str:

@@ -93,9 +93,9 @@ class SessionsModel(QAbstractTableModel):
             return self.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.AccessibleTextRole:  # a screen reader hears every cell
             text = self.rows[index.row()][index.column()]
-            column = COLUMNS[index.column()]
+            column = _(COLUMNS[index.column()])
             if not text or text == "–":
-                return f"{column}: none"
+                return _("{column}: none").format(column=column)
             return text
         return None
 

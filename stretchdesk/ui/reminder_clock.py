@@ -23,6 +23,7 @@ from datetime import datetime, timedelta, tzinfo
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from stretchdesk.crashlog import write_crash_log
+from stretchdesk.formats import clock
 from stretchdesk.i18n import _
 from stretchdesk.schedule.days import done_times
 from stretchdesk.schedule.reminders import SNOOZE, Remind, Wait, decide
@@ -31,7 +32,6 @@ from stretchdesk.schedule.zone import local_zone
 from stretchdesk.services import Services
 from stretchdesk.session.plan import routine_seconds
 from stretchdesk.ui import wording
-from stretchdesk.ui.formats import clock_time
 from stretchdesk.ui.notifier import LATER, OPEN, START, BusConnection, DesktopNotifier, Note
 
 MAX_WAIT = timedelta(minutes=15)
@@ -145,7 +145,7 @@ class ReminderClock(QObject):
         seconds = routine_seconds(routine, self.services.prefs.session_settings()) if routine else 0
         body = _("{title}, {minutes}.").format(title=title, minutes=wording.minutes(seconds))
         if due.late:
-            body += " " + _("(It was due at {time}.)").format(time=clock_time(due.slot.time))
+            body += " " + _("(It was due at {time}.)").format(time=clock(due.slot.time))
         snooze_minutes = int(SNOOZE.total_seconds() // 60)
         note = Note(
             _("Time for your back exercises"),

@@ -21,7 +21,11 @@ def section_widgets(
     heading = label(section.title, heading_role)
     lead = label(section.lead.text, lead_role or lines_role) if section.lead else None
     lines = bullet_list(section.lines, lines_role)
-    source = label(f"Source: {section.source}", "small") if section.source else None
+    source = (
+        label(_("Source: {names}").format(names=section.source), "small")
+        if section.source
+        else None
+    )
     return [w for w in (heading, lead, lines, source) if w is not None]
 
 
@@ -73,7 +77,7 @@ class SafetyScreen(QWidget):
         column.addWidget(title)
         who = bullet_list(content.who.lines, "lead")
         column.addWidget(who)
-        column.addWidget(label(f"Source: {content.who.source}", "small"))
+        column.addWidget(label(_("Source: {names}").format(names=content.who.source), "small"))
         column.addSpacing(12)
         # the red flags come first, the emergency largest; never smaller than the other lines
         for widget in red_flags(content, lines_role="lead"):

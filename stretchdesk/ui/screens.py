@@ -281,4 +281,6 @@ def make_about(window: MainWindow) -> AboutScreen:
     from stretchdesk.ui.about_screen import AboutScreen  # noqa: PLC0415
 
     services = window.services
-    return AboutScreen(services.content, services.library, services.catalog.routines)
+    return AboutScreen(
+        services.content, services.library, services.catalog.routines, services.reviewed()
+    )

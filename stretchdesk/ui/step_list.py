@@ -8,7 +8,7 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from stretchdesk.i18n import _
+from stretchdesk.i18n import N_, _
 from stretchdesk.session import AgendaEntry, ItemState
 from stretchdesk.ui.theme import current_colors
 
@@ -20,11 +20,11 @@ MARKS = {
     ItemState.LOCKED: "⊘",
 }
 NOTES = {
-    ItemState.DONE: "done",
-    ItemState.SKIPPED: "skipped",
-    ItemState.CURRENT: "now",
+    ItemState.DONE: N_("done"),
+    ItemState.SKIPPED: N_("skipped"),
+    ItemState.CURRENT: N_("now"),
     ItemState.UPCOMING: "",
-    ItemState.LOCKED: "locked until the warm-ups are done",
+    ItemState.LOCKED: N_("locked until the warm-ups are done"),
 }
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -32,23 +32,23 @@ POSITION_ROLE = Qt.ItemDataRole.UserRole + 1
 def entry_text(entry: AgendaEntry) -> str:
     title = entry.item.step.title
     if entry.item.is_rewarm:
-        title += " (re-warm)"
+        title = _("{title} (re-warm)").format(title=title)
     return f"{MARKS[entry.state]}  {title}"
 
 
 def spoken_text(entry: AgendaEntry) -> str:
     note = NOTES[entry.state]
-    return f"{entry.item.step.title}, {note}" if note else entry.item.step.title
+    title = entry.item.step.title
+    return _("{title}, {state}").format(title=title, state=_(note)) if note else title
 
 
 def header_text(entries: list[AgendaEntry], index: int) -> str:
     phase = entries[index].item.phase
-    name = {"warmup": "WARM-UPS", "stretch": "STRETCHES", "cooldown": "COOL-DOWNS"}[phase.value]
-    if entries[index].item.is_rewarm:
-        name = "RE-WARM"
+    names = {"warmup": N_("Warm-ups"), "stretch": N_("Stretches"), "cooldown": N_("Cool-downs")}
+    name = _("Re-warm") if entries[index].item.is_rewarm else _(names[phase.value])
     if entries[index].state is ItemState.LOCKED:
-        name += " · LOCKED"
-    return name
+        name = _("{phase} · locked").format(phase=name)
+    return name.upper()
 
 
 class StepList(QListWidget):
@@ -97,11 +97,11 @@ class StepList(QListWidget):
                 group = (entry.item.phase, entry.item.is_rewarm)
                 header = QListWidgetItem(header_text(entries, position))
                 header.setFlags(Qt.ItemFlag.NoItemFlags)
-                if "LOCKED" in header.text():
+                if entry.state is ItemState.LOCKED:
                     header.setToolTip(_("Stretches unlock when the warm-ups are done"))
                     header.setData(
                         Qt.ItemDataRole.AccessibleTextRole,
-                        "Stretches, locked until the warm-ups are done",
+                        _("Stretches, locked until the warm-ups are done"),
                     )
                 font = QFont(self.font())
                 font.setBold(True)

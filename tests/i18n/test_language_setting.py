@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from stretchdesk import app, i18n
@@ -17,8 +17,10 @@ from stretchdesk.ui.settings_screen import SettingsScreen
 
 @pytest.fixture(autouse=True)
 def english_after() -> Iterator[None]:
+    locale = QLocale()
     yield
     i18n.use("en")
+    QLocale.setDefault(locale)
 
 
 def test_the_setting_is_kept_and_checked(tmp_path: Path) -> None:
@@ -47,6 +49,8 @@ def test_qts_own_words_follow_the_language(qapp: QApplication) -> None:
     assert translator is not None
     try:
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
+        assert QLocale().language() == QLocale.Language.German  # dates and numbers too
+        assert QLocale().toString(2.5, "f", 1) == "2,5"
     finally:
         qapp.removeTranslator(translator)
     assert app.speak(qapp, "en") is None

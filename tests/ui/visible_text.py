@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-WRAPPED = re.compile(r"\[!!.*?!!\]", re.DOTALL)
+WRAPPED = re.compile(r"\[!!(?:(?!\[!!).)*?!!\]", re.DOTALL)  # an innermost wrapped part
 
 
 def plain(text: str) -> str:
@@ -83,5 +83,10 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
 
 
 def unwrapped(text: str) -> str:
-    """What is left of ``text`` once every pseudo-translated part is taken out."""
-    return WRAPPED.sub("", text)
+    """What is left of ``text`` once every pseudo-translated part is taken out (a wrapped
+    sentence may hold another: the innermost go first)."""
+    while True:
+        shorter = WRAPPED.sub("", text)
+        if shorter == text:
+            return text
+        text = shorter
