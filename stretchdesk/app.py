@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from stretchdesk import __version__, cli, i18n, paths
 from stretchdesk.crashlog import write_crash_log
+from stretchdesk.prefs import load_prefs
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.services import Services
 from stretchdesk.workarounds import glibc_heap
@@ -38,6 +39,8 @@ def _open_window(args: argparse.Namespace) -> int:
         print(f"stretchdesk cannot start: {problem}", file=sys.stderr)
         return cli.EXIT_PROBLEMS
     data = paths.settle(cli.data_paths(args))
+    # the language first: the content is read in it (the window's words follow in speak())
+    i18n.use(os.environ.get(ENV_LANGUAGE) or load_prefs(data.settings).prefs.language)
     try:
         services = Services.load(data)
     except RoutineError as exc:

@@ -35,13 +35,15 @@ class Side(StrEnum):
     @property
     def label(self) -> str:
         """ "left" or "right" in the person's language."""
-        return _({"left": N_("left"), "right": N_("right")}[self.value])
+        names = {"left": N_("left"), "right": N_("right")}
+        return _(names[self.value])
 
     @property
     def phrase(self) -> str:
         """ "left side" or "right side": a phrase of its own, since many languages change
         the word for left or right with the noun."""
-        return _({"left": N_("left side"), "right": N_("right side")}[self.value])
+        names = {"left": N_("left side"), "right": N_("right side")}
+        return _(names[self.value])
 
 
 class SpineMove(StrEnum):
@@ -62,15 +64,14 @@ class Position(StrEnum):
     @property
     def label(self) -> str:
         """Where the body is, in the person's language ("on your back")."""
-        return _(
-            {
-                "back": N_("on your back"),
-                "hands-knees": N_("on hands and knees"),
-                "standing": N_("standing"),
-                "front": N_("on your front"),
-                "seated": N_("sitting on a firm chair"),
-            }[self.value]
-        )
+        names = {
+            "back": N_("on your back"),
+            "hands-knees": N_("on hands and knees"),
+            "standing": N_("standing"),
+            "front": N_("on your front"),
+            "seated": N_("sitting on a firm chair"),
+        }
+        return _(names[self.value])
 
     @property
     def height(self) -> int:

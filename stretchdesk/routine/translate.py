@@ -187,6 +187,8 @@ def content_in(content: SafetyContent, say: Sentences) -> SafetyContent:
 
     sections: dict[str, Any] = {name: section(getattr(content, name)) for name in SECTIONS}
     texts = {
+        # a group's source note stays English here (its keys and "own choice" are read from
+        # it); a screen shows it through ``content.names``
         group: {key: value if key == "source" else say(value) for key, value in values.items()}
         for group, values in content.texts.items()
     }

@@ -33,7 +33,9 @@ class HealthScreen(QWidget):
             box.setProperty("role", "lead")
             self.boxes[answer] = box
             column.addWidget(box)
-        column.addWidget(label(_("Sources: {names}").format(names=texts["source"]), "small"))
+        column.addWidget(
+            label(_("Sources: {names}").format(names=content.names(texts["source"])), "small")
+        )
         column.addStretch(1)
         self.save = button(
             texts["save"], _("Save"), _("Keep these answers on this computer"), "primary"
