@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -100,12 +101,18 @@ def language() -> str:
     return _State.language
 
 
-def reviewed_by() -> str:
-    """Who reviewed the catalogue in use (its "X-Reviewed-By" header); "" if nobody has yet.
-    English, the source language, needs no review."""
-    if _State.language in (SOURCE, PSEUDO):
+def reviewed_by(language: str | None = None) -> str:
+    """Who reviewed a language's words as a native speaker (locale/reviews.toml); "" if
+    nobody has yet. English, the source language, needs no review."""
+    language = _State.language if language is None else language
+    if language in (SOURCE, PSEUDO):
         return SOURCE
-    return _State.translations.info().get("x-reviewed-by", "").strip()
+    try:
+        reviews = tomllib.loads((locale_dir() / "reviews.toml").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    value = reviews.get(language, "")
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _(message: str) -> str:

@@ -43,7 +43,10 @@ HEAD = {
     "charset": "utf-8",
     "fuzzy": False,
 }
-HEADER = "# {language} translation of stretchdesk's own words (the content has its own files).\n"
+HEADER = (
+    "# {language} translation of stretchdesk's own words (the content has its own files).\n"
+    "# Review: {review} (stretchdesk/locale/reviews.toml)."
+)
 
 
 def extract() -> Catalog:
@@ -117,8 +120,10 @@ def build() -> dict[Path, bytes]:
             catalog.update(template, update_header_comment=False)
         else:
             catalog = Catalog(locale=language, **HEAD)  # type: ignore[arg-type]
-            catalog.header_comment = HEADER.format(language=i18n.LANGUAGES[language])
             catalog.update(template)
+        reviewer = i18n.reviewed_by(language)
+        review = f"reviewed by {reviewer}" if reviewer else "not yet reviewed by a native speaker"
+        catalog.header_comment = HEADER.format(language=i18n.LANGUAGES[language], review=review)
         files[po] = _settled(_po_bytes(catalog), template, language)
         mo = i18n.locale_dir() / language / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
         # compiled from the file as written, so a second run changes nothing

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from stretchdesk import paths
+from stretchdesk import i18n, paths
 from stretchdesk.routine import Catalog, ExerciseLibrary, RoutineError
 from stretchdesk.routine.catalog import check_files, library_citation_problems
 from stretchdesk.routine.content import SECTIONS, load_content, sources_path
 from stretchdesk.routine.sources import citation_problems, cited_keys, load_sources
+from stretchdesk.routine.translate import builtin_sentences
+from stretchdesk.services import content_folders
 
 SOURCES = load_sources(sources_path(paths.content_file()))
 
@@ -54,6 +56,9 @@ def test_every_source_is_cited_somewhere(library: ExerciseLibrary, catalog: Cata
     cited = content.cited()
     for text in [e.source for e in library.values()] + [r.source for r in catalog.routines]:
         cited.update(cited_keys(text))
+    for language in i18n.LANGUAGES:  # a source in another language, named by a translation
+        say, _problems = builtin_sentences(language, content_folders())
+        cited.update(k for keys in say.sources.values() for k in keys.replace(",", " ").split())
     assert set(SOURCES) - cited == set()
 
 
