@@ -53,10 +53,14 @@ assets: $(VENV)/.installed-test
 sounds: $(VENV)/.installed-test
 	$(BIN)/python -m tools.sounds
 	$(BIN)/python -m tools.spoken_script --out docs/spoken-script.md
+	for lang in de es fr; do \
+	  $(BIN)/python -m tools.spoken_script --language $$lang --out docs/spoken-script.$$lang.md; done
 
 ## screenshots: every screen in both themes into docs/screenshots/ (needs xvfb-run)
 screenshots: $(VENV)/.installed-test
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python -m tools.screenshots
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python -m tools.screenshots --language de \
+	  --themes light --more-sizes 1024x640 --out docs/screenshots/de
 
 ## translations: po/stretchdesk.pot from the code, po/<language>.po updated, compiled catalogues
 translations: $(VENV)/.installed-test

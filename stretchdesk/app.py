@@ -179,11 +179,11 @@ def speak(app: QCoreApplication, language: str) -> QTranslator | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    i18n.use(os.environ.get(ENV_LANGUAGE, ""))  # the command line: the desktop's language
     parser = cli.build_parser()
     args = parser.parse_args(cli.file_argument(sys.argv[1:] if argv is None else argv))
     try:
         if args.command:
-            i18n.use(os.environ.get(ENV_LANGUAGE, ""))  # the command line: the desktop's
             return cli.run_command(args)
         if args.self_test:
             problem = qt_problem()

@@ -34,98 +34,112 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
-        help="keep every file (history, settings, your routines, the crash log) in DIR "
-        f"(or ${paths.ENV_DATA_DIR})",
+        help=_(
+            "keep every file (history, settings, your routines, the crash log) in DIR "
+            "(or ${variable})"
+        ).format(variable=paths.ENV_DATA_DIR),
     )
     parser = argparse.ArgumentParser(
         prog="stretchdesk",
-        description="A calm, guided lower-back routine: warm-ups first, then gentle stretches.",
+        description=_("A calm, guided lower-back routine: warm-ups first, then gentle stretches."),
         parents=[common],
-        epilog=f"where your files are:\n{paths.describe(paths.default_paths())}",
+        epilog=_("where your files are:") + "\n" + paths.describe(paths.default_paths()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("-V", "--version", action="version", version=f"stretchdesk {__version__}")
-    parser.add_argument("--routine", metavar="ID_OR_FILE", help="open straight onto this routine")
+    parser.add_argument(
+        "--routine", metavar="ID_OR_FILE", help=_("open straight onto this routine")
+    )
     parser.add_argument(
         "--open",
         metavar="FILE",
-        help="check a routine file someone sent you and offer to add it to your routines "
-        "(the same as: stretchdesk FILE.toml)",
+        help=_(
+            "check a routine file someone sent you and offer to add it to your routines "
+            "(the same as: stretchdesk FILE.toml)"
+        ),
     )
     parser.add_argument(
         "--background",
         action="store_true",
-        help="start without a window: the tray icon and the reminders only (as at login); "
-        "starting stretchdesk again opens the window",
+        help=_(
+            "start without a window: the tray icon and the reminders only (as at login); "
+            "starting stretchdesk again opens the window"
+        ),
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check this installation (routines, drawings, sounds, the window) and exit",
+        help=_("check this installation (routines, drawings, sounds, the window) and exit"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check",
         parents=[common],
-        help="validate routine files",
-        description="Validate routine files. With no FILE: the exercise library, the "
-        "built-in routines and your own. Exit 0 when all are valid, 1 otherwise.",
+        help=_("validate routine files"),
+        description=_(
+            "Validate routine files. With no FILE: the exercise library, the "
+            "built-in routines and your own. Exit 0 when all are valid, 1 otherwise."
+        ),
     )
     check.add_argument("files", nargs="*", metavar="FILE")
     export = commands.add_parser(
         "export",
         parents=[common],
-        help="export the session history",
-        description="Export the session history for a clinician (CSV: one row per session).",
+        help=_("export the session history"),
+        description=_("Export the session history for a clinician (CSV: one row per session)."),
     )
     export.add_argument(
         "--format",
         choices=("csv", "json"),
         default="csv",
-        help="csv (a spreadsheet) or json (every detail)",
+        help=_("csv (a spreadsheet) or json (every detail)"),
     )
     export.add_argument(
-        "--steps", action="store_true", help="CSV with one row per step instead of per session"
+        "--steps", action="store_true", help=_("CSV with one row per step instead of per session")
     )
-    export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    export.add_argument("--output", "-o", metavar="FILE", help=_("write here instead of stdout"))
     sheet = commands.add_parser(
         "sheet",
         parents=[common],
-        help="write a routine's printable exercise sheet (PDF)",
-        description="Write a routine's exercise sheet as a PDF: who it is for, the pain that "
-        "means stop and the red flags, then each exercise with its drawings, instructions, "
-        "dose, caution and source.",
+        help=_("write a routine's printable exercise sheet (PDF)"),
+        description=_(
+            "Write a routine's exercise sheet as a PDF: who it is for, the pain that "
+            "means stop and the red flags, then each exercise with its drawings, instructions, "
+            "dose, caution and source."
+        ),
     )
-    sheet.add_argument("routine", metavar="ROUTINE", help="a routine's id or a routine file")
+    sheet.add_argument("routine", metavar="ROUTINE", help=_("a routine's id or a routine file"))
     sheet.add_argument(
-        "--output", "-o", metavar="FILE", help="the PDF to write (default: ROUTINE-ID.pdf here)"
+        "--output", "-o", metavar="FILE", help=_("the PDF to write (default: ROUTINE-ID.pdf here)")
     )
     sheet.add_argument(
-        "--paper", choices=("a4", "letter"), default="a4", help="the paper size (default: a4)"
+        "--paper", choices=("a4", "letter"), default="a4", help=_("the paper size (default: a4)")
     )
     report = commands.add_parser(
         "report",
         parents=[common],
-        help="write a report of the history for a physiotherapist (PDF)",
-        description="Write a report of the history as a PDF: sessions and minutes per week, "
-        "pain before and after, every stop for pain with its note, what was skipped, "
-        "shortened or done in another position, and each exercise's dose over time.",
+        help=_("write a report of the history for a physiotherapist (PDF)"),
+        description=_(
+            "Write a report of the history as a PDF: sessions and minutes per week, "
+            "pain before and after, every stop for pain with its note, what was skipped, "
+            "shortened or done in another position, and each exercise's dose over time."
+        ),
     )
     report.add_argument(
         "--from",
         dest="start",
         metavar="DATE",
-        help="the first day, YYYY-MM-DD (default: the first session)",
+        help=_("the first day, YYYY-MM-DD (default: the first session)"),
     )
-    report.add_argument("--to", dest="end", metavar="DATE", help="the last day (default: today)")
+    report.add_argument("--to", dest="end", metavar="DATE", help=_("the last day (default: today)"))
     report.add_argument(
         "--output",
         "-o",
         metavar="FILE",
-        help="the PDF to write (default: stretchdesk-report-DATE.pdf here)",
+        help=_("the PDF to write (default: stretchdesk-report-DATE.pdf here)"),
     )
     report.add_argument(
-        "--paper", choices=("a4", "letter"), default="a4", help="the paper size (default: a4)"
+        "--paper", choices=("a4", "letter"), default="a4", help=_("the paper size (default: a4)")
     )
     return parser
 

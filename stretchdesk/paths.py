@@ -27,6 +27,8 @@ from pathlib import Path
 
 import appdirs
 
+from stretchdesk.i18n import _
+
 APP_NAME = "stretchdesk"
 APP_ID = "io.github.stretchdesk.StretchDesk"
 ENV_DATA_DIR = "STRETCHDESK_DATA_DIR"
@@ -196,11 +198,13 @@ def describe(data: DataPaths) -> str:
         return "~" + text[len(home) :] if home and text.startswith(home + os.sep) else text
 
     if data.one_folder:
-        return f"  all files: {short(data.root)}"
-    return (
-        f"  history and your routines: {short(data.root)}\n"
-        f"  settings: {short(data.settings.parent)}\n"
-        f"  crash log: {short(data.crash_log.parent)}"
+        return "  " + _("all files: {folder}").format(folder=short(data.root))
+    return "\n".join(
+        (
+            "  " + _("history and your routines: {folder}").format(folder=short(data.root)),
+            "  " + _("settings: {folder}").format(folder=short(data.settings.parent)),
+            "  " + _("crash log: {folder}").format(folder=short(data.crash_log.parent)),
+        )
     )
 
 
@@ -237,6 +241,11 @@ def assets_dir() -> Path:
 
 def builtin_routines_dir() -> Path:
     return assets_dir() / "routines"
+
+
+def content_folders() -> tuple[Path, ...]:
+    """The folders whose ``translations/`` hold the built-in content's sentences."""
+    return (exercises_dir(), builtin_routines_dir(), content_file().parent)
 
 
 def content_file() -> Path:

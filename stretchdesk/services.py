@@ -66,9 +66,7 @@ def content_path() -> Path:
     return paths.content_file()
 
 
-def content_folders() -> tuple[Path, ...]:
-    """The folders whose ``translations/`` hold the built-in content's sentences."""
-    return (paths.exercises_dir(), paths.builtin_routines_dir(), content_path().parent)
+content_folders = paths.content_folders
 
 
 class Services:

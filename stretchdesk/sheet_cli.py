@@ -7,24 +7,26 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from stretchdesk import paths
+from stretchdesk import i18n, paths
 from stretchdesk.documents.sheet import build_sheet
 from stretchdesk.i18n import ngettext
 from stretchdesk.pdf_command import paper_name, write_headless
 from stretchdesk.routine import RoutineError, load_catalog, load_library, resolve_routine
 from stretchdesk.routine.content import load_content, sources_path
 from stretchdesk.routine.sources import load_sources
+from stretchdesk.routine.translate import builtin_sentences, content_in, library_in, routine_in
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
 def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.DataPaths) -> int:
     try:
-        library = load_library(paths.exercises_dir())
+        say, _problems = builtin_sentences(i18n.language(), paths.content_folders())
+        library = library_in(load_library(paths.exercises_dir()), say)
         sources = load_sources(sources_path(paths.content_file()))
-        content = load_content(paths.content_file(), sources)
+        content = content_in(load_content(paths.content_file(), sources), say)
         catalog = load_catalog(library, paths.builtin_routines_dir(), data.routines, sources)
-        routine = resolve_routine(routine_name, catalog, library, sources)
+        routine = routine_in(resolve_routine(routine_name, catalog, library, sources), say)
     except RoutineError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

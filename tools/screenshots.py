@@ -4,7 +4,11 @@ The real main window on a fake clock with a few weeks of demo history; keys are 
 a person would press them, and each screen is saved as the window shows it.
 
     python -m tools.screenshots [--out DIR] [--themes light,dark] [--size 1280x800]
-        [--more-sizes 800x600,1920x1080]
+        [--more-sizes 800x600,1920x1080] [--language de]
+
+With ``--language``, the window speaks that language (its words, the content, dates and
+numbers) and the demo history is recorded in it: ``make screenshots`` writes German ones into
+docs/screenshots/de/.
 """
 
 from __future__ import annotations
@@ -22,11 +26,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from stretchdesk import paths
+from stretchdesk import i18n, paths
+from stretchdesk.app import speak
 from stretchdesk.audio.output import AudioOutput, quiet_audio_logs
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine import load_catalog, load_library
-from stretchdesk.services import Services
+from stretchdesk.routine.translate import builtin_sentences, catalog_in, library_in
+from stretchdesk.services import Services, content_folders
 from stretchdesk.session import FakeClock, SegmentKind
 from stretchdesk.session.health import Answer
 from stretchdesk.ui.main_window import MainWindow
@@ -99,8 +105,9 @@ def make_window(data: Path, theme: str, size: tuple[int, int]) -> tuple[MainWind
 def capture_theme(
     app: QApplication, theme: str, out: Path, size: tuple[int, int], tmp: Path
 ) -> list[Path]:
-    library = load_library(paths.exercises_dir())
-    catalog = load_catalog(library, paths.builtin_routines_dir())
+    say, _problems = builtin_sentences(i18n.language(), content_folders())
+    library = library_in(load_library(paths.exercises_dir()), say)
+    catalog = catalog_in(load_catalog(library, paths.builtin_routines_dir()), say)
     data = tmp / theme
     make_demo_history(data / "history.sqlite", catalog, end=NOW, last_stopped="figure-four")
     save_prefs(data / "settings.toml", Preferences(theme=theme))
@@ -297,12 +304,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--more-sizes", default="800x600,1920x1080", help="the mat's screens at these sizes too"
     )
+    parser.add_argument("--language", default=i18n.SOURCE, choices=sorted(i18n.LANGUAGES))
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.split("x"))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     app = QApplication(sys.argv[:1])
+    speak(app, args.language)
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         for theme in args.themes.split(","):

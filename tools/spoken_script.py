@@ -1,6 +1,7 @@
 """The spoken script of a routine: every cue with its time, from the real engine and cue plan
-on a fake clock. ``python -m tools.spoken_script [ROUTINE_ID] [--out FILE]``; with no
-``--out`` it prints. docs/spoken-script.md is this for "quick-relief" (a test keeps it fresh).
+on a fake clock. ``python -m tools.spoken_script [ROUTINE_ID] [--language de] [--out FILE]``;
+with no ``--out`` it prints. docs/spoken-script.md is this for "quick-relief", and
+docs/spoken-script.<language>.md the same in each translation (a test keeps them fresh).
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from stretchdesk import paths
+from stretchdesk import i18n, paths
 from stretchdesk.routine import Routine, load_catalog, load_library
+from stretchdesk.routine.translate import builtin_sentences, library_in, routine_in
+from stretchdesk.services import content_folders
 from stretchdesk.session import FakeClock, SessionEngine, SessionSettings
 from stretchdesk.session.cues import Cue, CuePlan, Play, Say, Silence, Sound
 
@@ -70,16 +73,19 @@ def script_lines(cues: list[Cue], start: float) -> list[str]:
     return lines
 
 
-def render(routine: Routine) -> str:
+def render(routine: Routine, language: str = i18n.SOURCE) -> str:
     cues, start = cues_for(routine)
     said = sum(1 for c in cues if isinstance(c, Say))
     played = len(cues) - said
+    name = i18n.LANGUAGES.get(language, language)
+    command = " ".join(["python -m tools.spoken_script", routine.id, *_language_option(language)])
     head = [
-        f"# The spoken script of “{routine.title}”",
+        f"# The spoken script of “{routine.title}”"
+        + ("" if language == i18n.SOURCE else f" ({name})"),
         "",
         "Everything stretchdesk says and plays during an uninterrupted run of this routine with",
         "the default settings, with the time from pressing Start. Generated from the real engine",
-        "and cue plan by `python -m tools.spoken_script " + routine.id + "`; a test keeps it up",
+        f"and cue plan by `{command}`; a test keeps it up",
         "to date. Ticks are soft and mark the last three seconds of a get-ready and of a hold.",
         "",
         f"{said} spoken cues and {played} sounds.",
@@ -90,17 +96,30 @@ def render(routine: Routine) -> str:
     return "\n".join(head + script_lines(cues, start)) + "\n"
 
 
+def _language_option(language: str) -> list[str]:
+    return [] if language == i18n.SOURCE else ["--language", language]
+
+
+def builtin_routine(routine_id: str, language: str = i18n.SOURCE) -> Routine | None:
+    """A built-in routine in ``language`` (its words and the spoken cues' words)."""
+    i18n.use(language)
+    say, _problems = builtin_sentences(language, content_folders())
+    library = library_in(load_library(paths.exercises_dir()), say)
+    routine = load_catalog(library, paths.builtin_routines_dir()).get(routine_id)
+    return routine_in(routine, say) if routine is not None else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.spoken_script")
     parser.add_argument("routine", nargs="?", default="quick-relief")
+    parser.add_argument("--language", default=i18n.SOURCE, choices=sorted(i18n.LANGUAGES))
     parser.add_argument("--out")
     args = parser.parse_args(argv)
-    library = load_library(paths.exercises_dir())
-    routine = load_catalog(library, paths.builtin_routines_dir()).get(args.routine)
+    routine = builtin_routine(args.routine, args.language)
     if routine is None:
         print(f"no built-in routine {args.routine!r}", file=sys.stderr)
         return 1
-    text = render(routine)
+    text = render(routine, args.language)
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
     else:

@@ -164,7 +164,7 @@ def _weeks(data: ReportData) -> str:
 
 def _stops(data: ReportData) -> str:
     if not data.stops:
-        return f"<p>{_esc(_('No session was stopped for pain in these days.'))}</p>"
+        return _para(_("No session was stopped for pain in these days."))
     rows = []
     for stop in data.stops:
         where = stop.exercise
@@ -183,7 +183,7 @@ def _stops(data: ReportData) -> str:
 
 def _changes(data: ReportData) -> str:
     if not data.changes:
-        return f"<p>{_esc(_('Every exercise was done as planned.'))}</p>"
+        return _para(_("Every exercise was done as planned."))
     rows = [
         [_esc(c.exercise), str(c.skipped), str(c.shortened), str(c.stopped), str(c.swapped_in)]
         for c in data.changes
@@ -200,7 +200,7 @@ def _changes(data: ReportData) -> str:
 
 def _doses(data: ReportData) -> str:
     if not data.doses:
-        return f"<p>{_esc(_('No exercise was done in these days.'))}</p>"
+        return _para(_("No exercise was done in these days."))
     rows = []
     for period in data.doses:
         share = period.seconds_done / period.seconds_planned if period.seconds_planned else 0
@@ -227,7 +227,7 @@ def _doses(data: ReportData) -> str:
 
 def _notes(data: ReportData) -> str:
     if not data.notes:
-        return f"<p>{_esc(_('No notes were written in these days.'))}</p>"
+        return _para(_("No notes were written in these days."))
     rows = [
         [_esc(date_time(n.when)), _esc(n.routine), _esc(_(OUTCOME_WORDS[n.outcome])), _esc(n.note)]
         for n in data.notes
@@ -243,12 +243,12 @@ def build_report(data: ReportData, made: datetime, zone_name: str) -> Report:
         "From the history stretchdesk keeps on this computer; times in {zone}. Written {when}."
     ).format(zone=zone_name, when=date_time(made))
     head = [
-        f"<h1>{_esc(_('Exercise report'))}</h1>",
+        "<h1>" + _esc(_("Exercise report")) + "</h1>",
         f"<p><b>{_esc(span)}</b></p>",
         f'<p class="muted">{_esc(written)}</p>',
     ]
     if data.sessions == 0:
-        body = [*head, f"<p>{_esc(_('No sessions were recorded in these days.'))}</p>"]
+        body = [*head, _para(_("No sessions were recorded in these days."))]
         return Report(title, _page(body))
     how = (
         _(
@@ -275,12 +275,16 @@ def build_report(data: ReportData, made: datetime, zone_name: str) -> Report:
         _heading(_("Not done as planned")),
         _changes(data),
         _heading(_("Each exercise's dose over time")),
-        f'<p class="muted">{_esc(_("A new line when the planned dose changed."))}</p>',
+        _para(_("A new line when the planned dose changed."), "muted"),
         _doses(data),
         _heading(_("Notes")),
         _notes(data),
     ]
     return Report(title, _page(body), chart_points(data))
+
+
+def _para(text: str, cls: str = "") -> str:
+    return (f'<p class="{cls}">' if cls else "<p>") + _esc(text) + "</p>"
 
 
 def _heading(text: str) -> str:

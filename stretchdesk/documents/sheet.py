@@ -130,10 +130,11 @@ class _Builder:
             f'<span class="phase">({_esc(step.phase.label)})</span></h2>',
             self.drawings(step),
             "<ol>" + "".join(f"<li>{_esc(line)}</li>" for line in step.instructions) + "</ol>",
-            f'<p class="dose"><b>{_esc(_("Dose:"))}</b> {_esc(dose_text(step.timing))}</p>',
+            '<p class="dose"><b>' + _esc(_("Dose:")) + f"</b> {_esc(dose_text(step.timing))}</p>",
         ]
         if exercise.breathing:
-            parts.append(f"<p><b>{_esc(_('Breathing:'))}</b> {_esc(exercise.breathing)}</p>")
+            breathing = _esc(_("Breathing:"))
+            parts.append(f"<p><b>{breathing}</b> {_esc(exercise.breathing)}</p>")
         if step.caution:
             caution = _esc(_("Caution:"))
             parts.append(f'<p class="caution"><b>{caution}</b> {_esc(step.caution)}</p>')
@@ -162,8 +163,9 @@ def build_sheet(routine: Routine, content: SafetyContent, assets: Path) -> Sheet
         f"<h1>{_esc(routine.title)}</h1>",
         f"<p>{_esc(routine.description)}</p>",
         f"<p><b>{_esc(_count_line(len(routine.steps), minutes))}</b> "
-        f"{_esc(_('Warm-ups first, then the stretches, in this order.'))}</p>",
-        f'<p class="source">{_esc(_("Routine: {source}").format(source=routine.source))}</p>',
+        + _esc(_("Warm-ups first, then the stretches, in this order."))
+        + "</p>",
+        '<p class="source">' + _esc(_("Routine: {source}").format(source=routine.source)) + "</p>",
         _section(content.who),
         _section(content.pain_stop),
         _section(content.emergency),

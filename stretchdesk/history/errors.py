@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from stretchdesk.i18n import _
+
 
 class HistoryError(Exception):
     """The history cannot be used as asked; ``str(error)`` is one sentence for the user."""
@@ -59,21 +61,29 @@ def classify(exc: sqlite3.Error, path: Path) -> HistoryError:
     code = error_code(exc)
     if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _nearly_full(path.parent)):
         return HistoryWriteFailed(
-            f"The disk is full: the history in {path.parent} cannot be saved until space "
-            "is freed. Your session goes on.",
+            _(
+                "The disk is full: the history in {folder} cannot be saved until space "
+                "is freed. Your session goes on."
+            ).format(folder=path.parent),
             disk_full=True,
         )
     if code in _UNWRITABLE:
         return HistoryUnwritable(
-            f"The history folder {path.parent} cannot be written (read-only or no "
-            "permission). Your session goes on, but it is not being saved."
+            _(
+                "The history folder {folder} cannot be written (read-only or no "
+                "permission). Your session goes on, but it is not being saved."
+            ).format(folder=path.parent)
         )
     if code in _BUSY:
         return HistoryWriteFailed(
-            "The history file is busy in another program; this will be saved when it is "
-            "free. Your session goes on."
+            _(
+                "The history file is busy in another program; this will be saved when it is "
+                "free. Your session goes on."
+            )
         )
-    return HistoryWriteFailed(f"The history could not be saved ({exc}). Your session goes on.")
+    return HistoryWriteFailed(
+        _("The history could not be saved ({reason}). Your session goes on.").format(reason=exc)
+    )
 
 
 def _nearly_full(folder: Path) -> bool:

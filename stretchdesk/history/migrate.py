@@ -12,6 +12,7 @@ from stretchdesk.history.liveness import owner_alive
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.schema import LATEST, MIGRATIONS
 from stretchdesk.history.timefmt import file_stamp, utc_now
+from stretchdesk.i18n import _
 
 
 @contextlib.contextmanager
@@ -53,8 +54,10 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> list[HistoryN
         notices.append(
             HistoryNotice(
                 NoticeKind.MIGRATED,
-                "The history was updated to a new format; a copy of the old file is "
-                f"kept as {backup.name}.",
+                _(
+                    "The history was updated to a new format; a copy of the old file is "
+                    "kept as {name}."
+                ).format(name=backup.name),
                 backup,
             )
         )

@@ -20,6 +20,7 @@ from stretchdesk.history.errors import HistoryError
 from stretchdesk.history.queries import PainPoint, SessionSummary
 from stretchdesk.history.report_data import ReportData, read_report
 from stretchdesk.history.timefmt import parse_utc
+from stretchdesk.i18n import _
 from stretchdesk.session.advice import (
     AdviceSettings,
     PainStops,
@@ -53,7 +54,9 @@ class HistoryReader:
         try:
             return what(self._connect())
         except (sqlite3.Error, ValueError) as exc:  # ValueError: a row no version wrote
-            raise HistoryReadError(f"The history cannot be read ({exc}).") from None
+            raise HistoryReadError(
+                _("The history cannot be read ({reason}).").format(reason=exc)
+            ) from None
 
     def last_session(self) -> SessionSummary | None:
         found = self._read(lambda conn: queries.list_sessions(conn, limit=1))

@@ -21,6 +21,7 @@ from stretchdesk.history.liveness import OwnerLock
 from stretchdesk.history.migrate import migrate, recover_interrupted, user_version
 from stretchdesk.history.schema import LATEST
 from stretchdesk.history.writes import SessionWriter
+from stretchdesk.i18n import _, ngettext
 
 
 class _Corrupt(Exception):
@@ -52,7 +53,9 @@ class HistoryStore(SessionWriter):
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise HistoryUnwritable(
-                f"The history folder {path.parent} cannot be created ({exc.strerror})."
+                _("The history folder {folder} cannot be created ({reason}).").format(
+                    folder=path.parent, reason=exc.strerror
+                )
             ) from None
         try:
             conn = cls._connect_checked(path)
@@ -61,8 +64,10 @@ class HistoryStore(SessionWriter):
             notices.append(
                 HistoryNotice(
                     NoticeKind.CORRUPT_KEPT_ASIDE,
-                    f"The history file was damaged ({exc}); it was kept as {kept.name} and "
-                    "a new history started.",
+                    _(
+                        "The history file was damaged ({reason}); it was kept as {name} and "
+                        "a new history started."
+                    ).format(reason=exc, name=kept.name),
                     kept,
                 )
             )
@@ -71,10 +76,10 @@ class HistoryStore(SessionWriter):
             lock = OwnerLock(locks or path.parent / "locks")
         except OSError:
             conn.close()
-            where = "history folder" if locks is None else "folder"
             raise HistoryUnwritable(
-                f"The {where} {locks or path.parent} cannot be written (read-only or no "
-                "permission)."
+                _("The folder {folder} cannot be written (read-only or no permission).").format(
+                    folder=locks or path.parent
+                )
             ) from None
         store = cls(conn, path, lock)
         try:
@@ -88,9 +93,9 @@ class HistoryStore(SessionWriter):
     def open_readonly(cls, path: Path) -> HistoryStore:
         """Open for reading only (exports from a read-only folder); never writes."""
         if not path.exists():
-            raise HistoryError(f"There is no history yet at {path}.")
+            raise HistoryError(_("There is no history yet at {path}.").format(path=path))
         if looks_foreign(path):
-            raise HistoryError(f"{path} is not a stretchdesk history file.")
+            raise HistoryError(_("{path} is not a stretchdesk history file.").format(path=path))
         uri = path.resolve().as_uri() + "?mode=ro"
         try:
             conn = sqlite3.connect(uri, uri=True, isolation_level=None)
@@ -102,7 +107,9 @@ class HistoryStore(SessionWriter):
                 version = user_version(conn)
             except sqlite3.DatabaseError as exc:
                 conn.close()
-                raise HistoryError(f"The history file cannot be read ({exc}).") from None
+                raise HistoryError(
+                    _("The history file cannot be read ({reason}).").format(reason=exc)
+                ) from None
         if version > LATEST:
             conn.close()
             raise cls._too_new(path, version)
@@ -111,9 +118,11 @@ class HistoryStore(SessionWriter):
     @staticmethod
     def _too_new(path: Path, version: int) -> HistoryTooNew:
         return HistoryTooNew(
-            f"The history file {path} was written by a newer version of stretchdesk "
-            f"(schema {version}, this version knows {LATEST}). It was left untouched; "
-            "update stretchdesk to use it."
+            _(
+                "The history file {path} was written by a newer version of stretchdesk "
+                "(schema {version}, this version knows {latest}). It was left untouched; "
+                "update stretchdesk to use it."
+            ).format(path=path, version=version, latest=LATEST)
         )
 
     @classmethod
@@ -122,8 +131,10 @@ class HistoryStore(SessionWriter):
             return keep_aside(path, "corrupt")
         except OSError:
             raise HistoryUnwritable(
-                f"The history file {path} is damaged and its folder cannot be written, so "
-                "it cannot be replaced."
+                _(
+                    "The history file {path} is damaged and its folder cannot be written, so "
+                    "it cannot be replaced."
+                ).format(path=path)
             ) from None
 
     @classmethod
@@ -168,7 +179,9 @@ class HistoryStore(SessionWriter):
         try:
             mode = self.conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise HistoryUnwritable(f"The history file {self.path} cannot be written.")
+                raise HistoryUnwritable(
+                    _("The history file {path} cannot be written.").format(path=self.path)
+                )
             self.conn.execute("PRAGMA synchronous=FULL")
             version = user_version(self.conn)
             if version < LATEST:
@@ -178,14 +191,12 @@ class HistoryStore(SessionWriter):
         except sqlite3.Error as exc:
             raise classify(exc, self.path) from None
         if interrupted:
-            plural = "s" if interrupted > 1 else ""
-            notices.append(
-                HistoryNotice(
-                    NoticeKind.INTERRUPTED_FOUND,
-                    f"{interrupted} session{plural} ended without closing properly and "
-                    f"{'are' if plural else 'is'} saved as interrupted.",
-                )
+            said = ngettext(
+                "{n} session ended without closing properly and is saved as interrupted.",
+                "{n} sessions ended without closing properly and are saved as interrupted.",
+                interrupted,
             )
+            notices.append(HistoryNotice(NoticeKind.INTERRUPTED_FOUND, said.format(n=interrupted)))
         with contextlib.suppress(OSError):
             for companion in companions(self.path):
                 if companion.exists():

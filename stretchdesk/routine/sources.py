@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from stretchdesk.i18n import ngettext
 from stretchdesk.routine.errors import Problem, RoutineError
 from stretchdesk.routine.tomlfile import read_toml
 
@@ -88,7 +89,12 @@ def _source(raw: object, where: str, problems: list[Problem], label: str) -> Sou
     found: list[str] = []
     unknown = sorted(set(raw) - set(SOURCE_KEYS))
     if unknown:
-        found.append(f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}")
+        names = ", ".join(unknown)
+        found.append(
+            ngettext("unknown key {names}", "unknown keys {names}", len(unknown)).format(
+                names=names
+            )
+        )
     text = {k: raw.get(k) for k in ("key", "title", "publisher", "url")}
     for name, value in text.items():
         if not isinstance(value, str) or not value.strip():

@@ -24,10 +24,6 @@ def short_date(day: date) -> str:
     return locale.toString(qdate(day), DAY_MONTH.get(locale.language(), DAY_MONTH_DEFAULT))
 
 
-def short_month_year(day: date) -> str:
-    return QLocale().toString(qdate(day), "MMM yyyy")
-
-
 def weekday_date_time(moment: datetime) -> str:
     """A local date and time for a table or a card: "Tue 1 Dec 2026, 08:23"."""
     locale = QLocale()

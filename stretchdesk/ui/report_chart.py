@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
-from stretchdesk.ui.formats import short_date, short_month_year
+from stretchdesk.formats import day_month, month_year
 
 WIDTH, HEIGHT = 1800, 620  # pixels: 640 points wide on the page, sharp in print
 LEFT, RIGHT, TOP, BOTTOM = 120, 50, 30, 110
@@ -84,7 +84,7 @@ def _axes(
     for i in range(0, len(points), step):
         xx = plot.left() + plot.width() * (i + 0.5) / len(points)
         day = points[i][0]
-        text = short_date(day) if len(points) <= 60 else short_month_year(day)
+        text = day_month(day) if len(points) <= 60 else month_year(day)  # as the report's text
         painter.drawText(
             QRectF(xx - 160, plot.bottom() + 14, 320, 60),
             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.history.queries import SessionSummary
-from stretchdesk.i18n import N_, _
+from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.routine import InvalidRoutine, Phase, Problem, Routine
 from stretchdesk.ui import wording
 from stretchdesk.ui.formats import weekday_date_time
@@ -147,9 +147,11 @@ class BrokenRoutineCard(QFrame):
         heading = _("{name} cannot be used").format(name=broken.path.name)
         self.setAccessibleName(heading)
         self.setAccessibleDescription(
-            f"{len(reasons)} problem{'s' if len(reasons) != 1 else ''}: "
-            + "; ".join(reasons)
-            + f". {_(CHECK_HINT)}"
+            ngettext("{n} problem: {list}.", "{n} problems: {list}.", len(reasons)).format(
+                n=len(reasons), list="; ".join(reasons)
+            )
+            + " "
+            + _(CHECK_HINT)
         )
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 16, 20, 16)

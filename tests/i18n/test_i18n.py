@@ -45,3 +45,24 @@ def test_the_pseudo_translation_wraps_lengthens_and_keeps_placeholders() -> None
     filled = i18n._("Step {number} of {total}").format(number=2, total=9)
     assert "2" in filled and "9" in filled and "{" not in filled
     assert i18n.N_("Later") == "Later"  # marked only; translated where it is used
+
+
+def test_no_sentence_is_marked_inside_an_f_string() -> None:
+    """Extraction does not look inside f-strings: a ``_()`` there would never reach the
+    catalogues. Nor is a plural made by hand."""
+    import io  # noqa: PLC0415
+    import tokenize  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    package = Path(i18n.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            text = token.string
+            is_f = token.type == tokenize.STRING and text[:2].lower() in ('f"', "f'")
+            if is_f and ("_(" in text or "ngettext(" in text):
+                found.append(f"{path.name}:{token.start[0]}")
+        if path.name != "i18n.py" and ("'s' if " in source or '"s" if ' in source):
+            found.append(f"{path.name}: a plural made by hand")
+    assert not found, found

@@ -1,0 +1,78 @@
+"""Every screen in each shipped language (German is about 30 % longer than English) fits a
+1024 x 640 window and a 1280 x 800 one: the window never asks to be larger, and no one-line
+text is cut. The content and the window's words are both in the language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from stretchdesk import i18n
+from stretchdesk.ui.main_window import MainWindow
+from tests.ui.flows import WindowFactory, start_session
+from tests.ui.test_pseudo_window import SCREENS
+
+SIZES = [(1024, 640), (1280, 800)]
+
+
+@pytest.fixture(params=list(i18n.LANGUAGES))
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    locale = QLocale()
+    i18n.use(request.param)
+    QLocale.setDefault(QLocale(request.param))
+    yield request.param
+    i18n.use(i18n.SOURCE)
+    QLocale.setDefault(locale)
+
+
+def cut_labels(window: MainWindow) -> list[str]:
+    cut = []
+    screen = window.current
+    assert screen is not None
+    for label in screen.findChildren(QLabel):
+        if not label.isVisible() or label.wordWrap() or not label.text():
+            continue
+        if label.width() + 1 < label.sizeHint().width():
+            cut.append(label.text()[:60])
+    return cut
+
+
+def test_every_screen_fits_in_every_language(
+    qtbot: QtBot, language: str, seen: None, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    assert window.services.say.language == language
+    problems = []
+    for name in SCREENS:
+        window.show_screen(getattr(window, name))
+        hint = window.minimumSizeHint()
+        if hint.width() > 1024 or hint.height() > 640:
+            problems.append(f"{name}: asks for {hint.width()} x {hint.height()}")
+        for size in SIZES:
+            window.resize(*size)
+            QApplication.processEvents()
+            problems += [f"{name} at {size}: cut {text!r}" for text in cut_labels(window)]
+    start_session(qtbot, window, "quick-relief")
+    for size in SIZES:
+        window.resize(*size)
+        QApplication.processEvents()
+        problems += [f"session at {size}: cut {text!r}" for text in cut_labels(window)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_window_speaks_the_language(
+    qtbot: QtBot, language: str, seen: None, make_window: WindowFactory
+) -> None:
+    """The content is translated too: the routine's title and the first exercise."""
+    window = make_window()
+    routine = window.services.catalog.get("quick-relief")
+    assert routine is not None
+    expected = {"en": "Quick relief", "de": "Schnelle Hilfe", "es": "Alivio rápido"}
+    assert routine.title == expected.get(language, "Soulagement rapide")
+    start_session(qtbot, window, "quick-relief")
+    shown = [label.text() for label in window.session.findChildren(QLabel) if label.isVisible()]
+    assert routine.steps[0].title in shown
