@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stretchdesk.formats import decimal
-from stretchdesk.i18n import _, ngettext
+from stretchdesk.i18n import _, ngettext, pgettext
 from stretchdesk.illustration.frames import find_frames
 from stretchdesk.routine.content import SafetyContent, Section
 from stretchdesk.routine.model import Routine, Sides, Step, Timing
@@ -111,9 +111,10 @@ class _Builder:
             problem = _("No drawing: {reason}").format(reason=found.problem or "")
             return f'<p class="source">{_esc(problem)}</p>'
         first, last = found.frames[0], found.frames[-1]
-        cells = [self.picture(first, False, _("Start"))]
+        # Translators: under the drawing of the starting position on the printed sheet
+        cells = [self.picture(first, False, pgettext("drawing", "Start"))]
         if last != first:
-            cells.append(self.picture(last, False, _("Then")))
+            cells.append(self.picture(last, False, pgettext("drawing", "Then")))
         if found.per_side and step.timing.sides is not Sides.NONE:
             left, mirrored = found.for_side(left=True)
             cells = [  # three across: narrower, so the row stays inside the margins
