@@ -6,6 +6,7 @@ import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stretchdesk.i18n import _
 from stretchdesk.routine.errors import Problem, RoutineError
 from stretchdesk.routine.exercises import ExerciseLibrary
 from stretchdesk.routine.loader import load_routine
@@ -89,7 +90,12 @@ def load_catalog(
             clash = catalog.get(routine.id)
             if clash is not None:
                 where = "a built-in routine" if clash.builtin else str(clash.path)
-                problem = Problem(str(path), f"id {routine.id!r} is already used by {where}")
+                problem = Problem(
+                    str(path),
+                    _("id {id} is already used by {where}").format(
+                        id=repr(routine.id), where=where
+                    ),
+                )
                 catalog.invalid.append(InvalidRoutine(path, (problem,)))
                 continue
             catalog.routines.append(routine)
@@ -103,7 +109,10 @@ def _clash(routine: Routine, taken: Routine) -> Problem | None:
             if routine.path.resolve() == taken.path.resolve():
                 return None
     where = "a built-in routine" if taken.builtin else str(taken.path)
-    return Problem(str(routine.path), f"id {routine.id!r} is already used by {where}")
+    return Problem(
+        str(routine.path),
+        _("id {id} is already used by {where}").format(id=repr(routine.id), where=where),
+    )
 
 
 def check_files(
@@ -156,4 +165,6 @@ def resolve_routine(
         if bad.path.stem == id_or_file:
             raise RoutineError(list(bad.problems))
     known = ", ".join(r.id for r in catalog.routines) or "none"
-    raise RoutineError.single(id_or_file, f"no routine with this id or file (known: {known})")
+    raise RoutineError.single(
+        id_or_file, _("no routine with this id or file (known: {known})").format(known=known)
+    )

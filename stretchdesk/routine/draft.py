@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from stretchdesk.i18n import _
 from stretchdesk.routine.errors import Problem, RoutineError
 from stretchdesk.routine.exercises import ExerciseLibrary
 from stretchdesk.routine.fields import TIMING_KEYS
@@ -154,7 +155,7 @@ def _value(value: Any) -> str:
         return str(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ValueError(f"not a number a routine can hold: {value}")
+            raise ValueError(_("not a number a routine can hold: {value}").format(value=value))
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, str):
         return _string(value)
@@ -162,7 +163,7 @@ def _value(value: Any) -> str:
         if not value:
             return "[]"
         return "[\n" + "".join(f"  {_value(v)},\n" for v in value) + "]"
-    raise TypeError(f"a routine file cannot hold {type(value).__name__}")
+    raise TypeError(_("a routine file cannot hold {name}").format(name=type(value).__name__))
 
 
 def check_draft(
@@ -200,7 +201,7 @@ def usual_phases(routines: Iterable[Routine]) -> dict[str, Phase]:
     steps += [step.alternative for step in steps if step.alternative is not None]
     counts: Counter[tuple[str, Phase]] = Counter((step.exercise_id, step.phase) for step in steps)
     usual: dict[str, Phase] = {}
-    for (exercise_id, phase), _ in counts.most_common():
+    for (exercise_id, phase), _count in counts.most_common():
         usual.setdefault(exercise_id, phase)
     return usual
 

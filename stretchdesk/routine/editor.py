@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from stretchdesk.i18n import _
 from stretchdesk.routine.draft import Draft, DraftStep, suggested_phase
 from stretchdesk.routine.errors import Problem
 from stretchdesk.routine.exercises import ExerciseLibrary
@@ -104,7 +105,7 @@ class Editor:
         before = {p.message for p in self.order_problems(self.draft)}
         for problem in self.order_problems(new):
             if problem.message not in before:
-                return Refused(f"Not done: {problem}")
+                return Refused(_("Not done: {problem}").format(problem=problem))
         self._undo.append((self.draft, what))
         del self._undo[:-HISTORY_LIMIT]
         self._redo.clear()
@@ -113,7 +114,7 @@ class Editor:
 
     def undo(self) -> Outcome:
         if not self._undo:
-            return Refused("Nothing to undo.")
+            return Refused(_("Nothing to undo."))
         previous, what = self._undo.pop()
         self._redo.append((self.draft, what))
         self.draft = previous
@@ -121,7 +122,7 @@ class Editor:
 
     def redo(self) -> Outcome:
         if not self._redo:
-            return Refused("Nothing to redo.")
+            return Refused(_("Nothing to redo."))
         following, what = self._redo.pop()
         self._undo.append((self.draft, what))
         self.draft = following
@@ -131,7 +132,10 @@ class Editor:
         names = {"title": "title", "description": "description", "author": "who made it"}
         assert key in ("title", "description", "author", "note", "source"), key
         changes: dict[str, Any] = {key: value}
-        return self.change(replace(self.draft, **changes), f"Changed the {names.get(key, key)}")
+        return self.change(
+            replace(self.draft, **changes),
+            _("Changed the {field}").format(field=names.get(key, key)),
+        )
 
     def _steps(self, steps: list[DraftStep], what: str) -> Outcome:
         return self.change(replace(self.draft, steps=tuple(steps)), what)
@@ -158,7 +162,11 @@ class Editor:
         what happened and the new step's index."""
         exercise = self.library.get(exercise_id)
         if exercise is None:
-            return Refused(f"{self.label}: unknown exercise id {exercise_id!r}"), -1
+            return Refused(
+                _("{label}: unknown exercise id {exercise_id}").format(
+                    label=self.label, exercise_id=repr(exercise_id)
+                )
+            ), -1
         phase = phase or self.phase_for(exercise)
         index = self.place_for(phase, None) if at is None else at
         steps = list(self.draft.steps)
@@ -177,13 +185,21 @@ class Editor:
             return Done("")
         step = steps.pop(index)
         steps.insert(to, step)
-        return self._steps(steps, f"Moved {self.title_of(step)} to step {to + 1}")
+        return self._steps(
+            steps,
+            _("Moved {title} to step {number}").format(title=self.title_of(step), number=to + 1),
+        )
 
     def set_phase(self, index: int, phase: Phase) -> Outcome:
         steps = list(self.draft.steps)
         steps[index] = replace(steps[index], phase=phase)
         title = self.title_of(steps[index])
-        return self._steps(steps, f"{title} is now a {phase.label.lower()}")
+        said = {
+            Phase.WARMUP: _("{title} is now a warm-up"),
+            Phase.STRETCH: _("{title} is now a stretch"),
+            Phase.COOLDOWN: _("{title} is now a cool-down"),
+        }[phase]
+        return self._steps(steps, said.format(title=title))
 
     def set_timing(self, index: int, key: str, value: Any) -> Outcome:
         """Change one timing key; back at the exercise's own value, the key is dropped so

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from stretchdesk.i18n import N_, _
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -16,7 +18,7 @@ class Problem:
     step_title: str | None = None
     line: int | None = None
     column: int | None = None
-    section: str = "step"  # or "re-warm step"
+    section: str = N_("step")  # or N_("re-warm step"), translated when shown
 
     def __str__(self) -> str:
         where = self.file
@@ -26,7 +28,8 @@ class Problem:
                 where += f":{self.column}"
         if self.step is not None:
             title = f" ({self.step_title})" if self.step_title else ""
-            where += f": {self.section} {self.step}{title}"
+            section = _(self.section)
+            where += f": {section} {self.step}{title}"
         return f"{where}: {self.message}"
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.routine.errors import Problem
 from stretchdesk.routine.model import Sides, Timing
 
@@ -25,10 +26,6 @@ MAX_REPS = 100
 TIMING_KEYS = ("duration", "hold", "rep_seconds", "reps", "rest", "sides")
 
 
-def _plural_s(n: int) -> str:
-    return "" if n == 1 else "s"
-
-
 @dataclass
 class TableReader:
     """Reads one table, recording problems with a fixed location."""
@@ -38,7 +35,7 @@ class TableReader:
     step: int | None = None
     title: str | None = None
     where: str = ""  # prefix such as "timing: " for problem messages
-    section: str = "step"
+    section: str = N_("step")
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, message: str) -> None:
@@ -50,16 +47,20 @@ class TableReader:
         unknown = sorted(k for k in self.table if k not in set(allowed))
         if unknown:
             names = ", ".join(f'"{k}"' for k in unknown)
-            self.problem(f"unknown key{_plural_s(len(unknown))} {names}")
+            self.problem(
+                ngettext("unknown key {names}", "unknown keys {names}", len(unknown)).format(
+                    names=names
+                )
+            )
 
     def text(self, key: str, *, required: bool = False, default: str = "") -> str:
         value = self.table.get(key)
         if value is None:
             if required:
-                self.problem(f'"{key}" is missing')
+                self.problem(_('"{key}" is missing').format(key=key))
             return default
         if not isinstance(value, str) or not value.strip():
-            self.problem(f'"{key}" must be a non-empty text')
+            self.problem(_('"{key}" must be a non-empty text').format(key=key))
             return default
         return value.strip()
 
@@ -67,23 +68,27 @@ class TableReader:
         value = self.table.get(key)
         if value is None:
             if required:
-                self.problem(f'"{key}" is missing')
+                self.problem(_('"{key}" is missing').format(key=key))
             return ()
         if (
             not isinstance(value, list)
             or not value
             or not all(isinstance(v, str) and v.strip() for v in value)
         ):
-            self.problem(f'"{key}" must be a list of short texts')
+            self.problem(_('"{key}" must be a list of short texts').format(key=key))
             return ()
         if len(value) > at_most:
-            self.problem(f'"{key}" has {len(value)} lines; keep it to {at_most} or fewer')
+            self.problem(
+                _('"{key}" has {count} lines; keep it to {at_most} or fewer').format(
+                    key=key, count=len(value), at_most=at_most
+                )
+            )
         return tuple(v.strip() for v in value)
 
     def flag(self, key: str, default: bool = False) -> bool:
         value = self.table.get(key, default)
         if not isinstance(value, bool):
-            self.problem(f'"{key}" must be true or false')
+            self.problem(_('"{key}" must be true or false').format(key=key))
             return default
         return value
 
@@ -91,13 +96,17 @@ class TableReader:
         value = self.table.get(key)
         if value is None:
             if required:
-                self.problem(f'"{key}" is missing')
+                self.problem(_('"{key}" is missing').format(key=key))
             return None
         try:
             return kind(value)
         except ValueError:
             options = ", ".join(f'"{m.value}"' for m in kind)
-            self.problem(f'"{key}" is {value!r}; it must be one of {options}')
+            self.problem(
+                _('"{key}" is {value}; it must be one of {options}').format(
+                    key=key, value=repr(value), options=options
+                )
+            )
             return None
 
     def number(self, key: str, *, low: float, high: float) -> float | None:
@@ -106,10 +115,14 @@ class TableReader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-            self.problem(f'"{key}" must be a number of seconds')
+            self.problem(_('"{key}" must be a number of seconds').format(key=key))
             return None
         if not low <= value <= high:
-            self.problem(f'"{key}" must be between {low:g} and {high:g} seconds (it is {value:g})')
+            self.problem(
+                _('"{key}" must be between {low:g} and {high:g} seconds (it is {value:g})').format(
+                    key=key, low=low, high=high, value=value
+                )
+            )
             return None
         return float(value)
 
@@ -121,26 +134,40 @@ class TableReader:
                 continue
             value = self.table[key]
             if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-                self.problem(f'"{name}" must be a number of seconds')
+                self.problem(_('"{name}" must be a number of seconds').format(name=name))
             elif key == "rest" and value < 0:
-                self.problem(f'"{name}" must not be negative (it is {value:g})')
+                self.problem(
+                    _('"{name}" must not be negative (it is {value:g})').format(
+                        name=name, value=value
+                    )
+                )
             elif key != "rest" and value <= low:
-                self.problem(f'"{name}" must be more than zero seconds (it is {value:g})')
+                self.problem(
+                    _('"{name}" must be more than zero seconds (it is {value:g})').format(
+                        name=name, value=value
+                    )
+                )
             elif value > high:
                 self.problem(
-                    f'"{name}" of {value:g} s is too long (at most {high:g} s); '
-                    "is it a typing mistake?"
+                    _(
+                        '"{name}" of {value:g} s is too long (at most {high:g} s); is it a '
+                        "typing mistake?"
+                    ).format(name=name, value=value, high=high)
                 )
             else:
                 found[key] = float(value)
         if "reps" in self.table:
             reps = self.table["reps"]
             if isinstance(reps, bool) or not isinstance(reps, int):
-                self.problem('"reps" must be a whole number')
+                self.problem(_('"reps" must be a whole number'))
             elif reps < 1:
-                self.problem(f'"reps" must be at least 1 (it is {reps})')
+                self.problem(_('"reps" must be at least 1 (it is {reps})').format(reps=reps))
             elif reps > MAX_REPS:
-                self.problem(f'"reps" of {reps} is too many (at most {MAX_REPS})')
+                self.problem(
+                    _('"reps" of {reps} is too many (at most {most})').format(
+                        reps=reps, most=MAX_REPS
+                    )
+                )
             else:
                 found["reps"] = reps
         if "sides" in self.table:
@@ -179,23 +206,28 @@ def build_timing(fields: Mapping[str, Any], reader: TableReader) -> Timing | Non
     sides = fields.get("sides", Sides.NONE)
     if not forms:
         reader.problem(
-            'timing is missing: give "duration", or "hold" and "reps", or "rep_seconds" and "reps"'
+            _(
+                'timing is missing: give "duration", or "hold" and "reps", '
+                'or "rep_seconds" and "reps"'
+            )
         )
         return None
     if len(forms) > 1:
-        reader.problem(f"give only one of {', '.join(forms)}")
+        reader.problem(_("give only one of {list}").format(list=", ".join(forms)))
         return None
     form = forms[0]
     if form == "duration":
         if "reps" in fields and fields["reps"] != 1:
-            reader.problem('"reps" does not go with "duration"')
+            reader.problem(_('"reps" does not go with "duration"'))
             return None
         if sides is Sides.ALTERNATE:
-            reader.problem('sides "alternate" needs reps: use "hold" or "rep_seconds" with "reps"')
+            reader.problem(
+                _('sides "alternate" needs reps: use "hold" or "rep_seconds" with "reps"')
+            )
             return None
         return Timing(duration=fields["duration"], sides=sides)
     if "reps" not in fields:
-        reader.problem(f'"reps" is missing (needed with "{form}")')
+        reader.problem(_('"reps" is missing (needed with "{form}")').format(form=form))
         return None
     if form == "hold":
         return Timing(

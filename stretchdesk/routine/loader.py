@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from stretchdesk.i18n import N_, _
 from stretchdesk.routine.errors import Problem, RoutineError
 from stretchdesk.routine.exercises import ID_PATTERN, ExerciseLibrary
 from stretchdesk.routine.fields import TIMING_KEYS, TableReader, build_timing, merge_timing
@@ -77,23 +78,29 @@ def _image_dir(reader: TableReader, base_dir: Path | None) -> Path | None:
     if raw is None:
         return None
     if not isinstance(raw, str) or not raw.strip() or "\x00" in raw:
-        reader.problem('"image" must be a folder path relative to the routine file')
+        reader.problem(_('"image" must be a folder path relative to the routine file'))
         return None
     if base_dir is None:
-        reader.problem('"image" can only be used in a routine file on disk')
+        reader.problem(_('"image" can only be used in a routine file on disk'))
         return None
     posix = PurePosixPath(raw.replace("\\", "/"))
     if posix.is_absolute() or Path(raw).is_absolute() or ":" in raw:
-        reader.problem(f'"image" path {raw!r} must be relative to the routine\'s folder')
+        reader.problem(
+            _('"image" path {path} must be relative to the routine\'s folder').format(
+                path=repr(raw)
+            )
+        )
         return None
     try:
         root = base_dir.resolve()
         target = (root / Path(*posix.parts)).resolve()
     except (OSError, ValueError) as exc:  # a loop of links, a name the system refuses
-        reader.problem(f'"image" path {raw!r} cannot be used ({exc})')
+        reader.problem(
+            _('"image" path {path} cannot be used ({reason})').format(path=repr(raw), reason=exc)
+        )
         return None
     if not target.is_relative_to(root):
-        reader.problem(f'"image" path {raw!r} leaves the routine\'s folder')
+        reader.problem(_('"image" path {path} leaves the routine\'s folder').format(path=repr(raw)))
         return None
     return target
 
@@ -108,16 +115,16 @@ def _parse_step(
     rewarm: bool,
     problems: list[Problem],
 ) -> Step | None:
-    section = "re-warm step" if rewarm else "step"
+    section = N_("re-warm step") if rewarm else N_("step")
     if not isinstance(table, Mapping):
-        problems.append(Problem(label, "must be a table", number, section=section))
+        problems.append(Problem(label, _("must be a table"), number, section=section))
         return None
     reader = TableReader(label, table, number, _step_title(table, library), section=section)
     reader.unknown_keys(REWARM_KEYS if rewarm else STEP_KEYS)
     ex_id = reader.text("exercise", required=True)
     exercise = library.get(ex_id) if ex_id else None
     if ex_id and exercise is None:
-        reader.problem(f"unknown exercise id {ex_id!r}")
+        reader.problem(_("unknown exercise id {ex_id}").format(ex_id=repr(ex_id)))
     phase = Phase.WARMUP if rewarm else reader.choice("phase", Phase, required=True)
     title = reader.text("title")
     instructions = reader.lines("instructions", at_most=5)
@@ -172,12 +179,16 @@ def parse_routine(
 ) -> Routine:
     """Build a routine from parsed TOML, raising RoutineError with every problem found."""
     if not isinstance(data, Mapping):
-        raise RoutineError.single(label, "a routine file must be a TOML table")
+        raise RoutineError.single(label, _("a routine file must be a TOML table"))
     reader = TableReader(label, data)
     reader.unknown_keys(ROUTINE_KEYS)
     routine_id = reader.text("id", required=True)
     if routine_id and not ID_PATTERN.match(routine_id):
-        reader.problem(f'"id" {routine_id!r} must be lower-case words joined by hyphens')
+        reader.problem(
+            _('"id" {routine_id} must be lower-case words joined by hyphens').format(
+                routine_id=repr(routine_id)
+            )
+        )
     title = reader.text("title", required=True)
     description = reader.text("description")
     author = reader.text("author")
@@ -190,9 +201,9 @@ def parse_routine(
     raw_steps = data.get("step")
     steps: list[Step | None] = []
     if raw_steps is None:
-        problems.append(Problem(label, 'no steps: add at least one "[[step]]" table'))
+        problems.append(Problem(label, _('no steps: add at least one "[[step]]" table')))
     elif not isinstance(raw_steps, list) or not raw_steps:
-        problems.append(Problem(label, '"step" must be a list of "[[step]]" tables'))
+        problems.append(Problem(label, _('"step" must be a list of "[[step]]" tables')))
     else:
         for number, table in enumerate(raw_steps, start=1):
             steps.append(
@@ -229,16 +240,24 @@ def _translations(reader: TableReader) -> dict[str, dict[str, str]]:
     = its translation (docs/routines.md)."""
     raw = reader.table.get("translation", {})
     if not isinstance(raw, Mapping):
-        reader.problem('"translation" must hold one table per language, like [translation.de]')
+        reader.problem(_('"translation" must hold one table per language, like [translation.de]'))
         return {}
     found: dict[str, dict[str, str]] = {}
     for language, table in raw.items():
         if not ID_PATTERN.match(language) or not isinstance(table, Mapping):
-            reader.problem(f"[translation.{language}] must be a table under a language code")
+            reader.problem(
+                _("[translation.{language}] must be a table under a language code").format(
+                    language=language
+                )
+            )
             continue
         texts = {k: v for k, v in table.items() if isinstance(v, str) and v.strip()}
         if len(texts) != len(table):
-            reader.problem(f"[translation.{language}]: every translation must be text")
+            reader.problem(
+                _("[translation.{language}]: every translation must be text").format(
+                    language=language
+                )
+            )
         found[language] = texts
     return found
 
@@ -247,11 +266,13 @@ def _check_format(reader: TableReader) -> None:
     """``format`` is optional (files before it are format 1); a newer one is refused."""
     value = reader.table.get("format", FORMAT)
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        reader.problem('"format" must be a whole number such as 1')
+        reader.problem(_('"format" must be a whole number such as 1'))
     elif value > FORMAT:
         reader.problem(
-            f"this file is in routine format {value}, made by a newer stretchdesk; "
-            f"this version reads format {FORMAT}: update stretchdesk to use it"
+            _(
+                "this file is in routine format {value}, made by a newer stretchdesk; "
+                "this version reads format {known}: update stretchdesk to use it"
+            ).format(value=value, known=FORMAT)
         )
 
 
@@ -274,7 +295,7 @@ def _parse_rewarm(
         if not all(ex_id in library for ex_id, _ in DEFAULT_REWARM):
             return ()
     elif not isinstance(raw, list) or not raw:
-        problems.append(Problem(label, '"rewarm" must be a list of "[[rewarm]]" tables'))
+        problems.append(Problem(label, _('"rewarm" must be a list of "[[rewarm]]" tables')))
         return ()
     else:
         tables = raw

@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from stretchdesk.i18n import _
 from stretchdesk.routine.catalog import Catalog, citation_problems_of
 from stretchdesk.routine.draft import Draft, DraftStep, draft_from_table, to_toml
 from stretchdesk.routine.errors import Problem, RoutineError
@@ -61,7 +62,7 @@ def save_draft(draft: Draft, folder: Path, path: Path | None) -> Path:
 def draft_of(routine: Routine) -> Draft:
     """A routine's file as a draft (raises RoutineError if the file cannot be read now)."""
     if routine.path is None:
-        raise RoutineError.single(routine.id, "this routine has no file to change")
+        raise RoutineError.single(routine.id, _("this routine has no file to change"))
     return draft_from_table(read_toml(routine.path))
 
 
@@ -89,7 +90,10 @@ def examine(
         return Examined(path, None, tuple(cited))
     taken = catalog.get(routine.id)
     if taken is not None and taken.builtin:
-        clash = Problem(str(path), f"id {routine.id!r} is already used by a built-in routine")
+        clash = Problem(
+            str(path),
+            _("id {id} is already used by a built-in routine").format(id=repr(routine.id)),
+        )
         return Examined(path, None, (clash,))
     return Examined(path, routine, (), taken)
 

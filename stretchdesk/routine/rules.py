@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from stretchdesk.i18n import _
 from stretchdesk.routine.errors import Problem
 from stretchdesk.routine.model import Phase, Step
 
@@ -26,12 +27,22 @@ def check_phase_order(
         add(stretches[0], "the routine has stretches but no warm-up; warm-ups must come first")
     for i, phase in enumerate(phases):
         if phase is Phase.STRETCH and last_warmup is not None and i < last_warmup:
-            add(i, f"stretch comes before the last warm-up (step {last_warmup + 1})")
+            add(
+                i,
+                _("stretch comes before the last warm-up (step {number})").format(
+                    number=last_warmup + 1
+                ),
+            )
         elif phase is Phase.COOLDOWN:
             if last_stretch is None:
                 add(i, "cool-down with no stretch before it; cool-downs only follow stretches")
             elif i < last_stretch:
-                add(i, f"cool-down comes before a stretch (step {last_stretch + 1})")
+                add(
+                    i,
+                    _("cool-down comes before a stretch (step {number})").format(
+                        number=last_stretch + 1
+                    ),
+                )
     return problems
 
 
@@ -55,8 +66,10 @@ def check_warming_of(
     return [
         Problem(
             label,
-            "the warm-ups are breathing alone, which does not warm a muscle: add a warm-up "
-            "with light movement (for example march-in-place or pelvic-tilt)",
+            _(
+                "the warm-ups are breathing alone, which does not warm a muscle: add a warm-up "
+                "with light movement (for example march-in-place or pelvic-tilt)"
+            ),
             first + 1,
             titles[first],
         )

@@ -10,6 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from stretchdesk.i18n import _
 from stretchdesk.routine.errors import Problem, RoutineError
 
 MAX_FILE_BYTES = 1024 * 1024  # 1 MiB
@@ -30,7 +31,12 @@ def parse_toml_text(text: str, label: str) -> dict[str, Any]:
         if match:
             message = message[: match.start()]
             line, column = int(match.group(1)), int(match.group(2))
-        problem = Problem(label, f"TOML syntax error: {message}", line=line, column=column)
+        problem = Problem(
+            label,
+            _("TOML syntax error: {message}").format(message=message),
+            line=line,
+            column=column,
+        )
         raise RoutineError([problem]) from None
 
 
@@ -49,13 +55,15 @@ def _read_regular(path: Path, label: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise RoutineError.single(label, "file not found") from None
+        raise RoutineError.single(label, _("file not found")) from None
     except IsADirectoryError:
         raise RoutineError.single(label, _NOT_A_FILE[stat.S_IFDIR]) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise RoutineError.single(label, "is a loop of symbolic links") from None
-        raise RoutineError.single(label, f"cannot be read ({exc.strerror or exc})") from None
+            raise RoutineError.single(label, _("is a loop of symbolic links")) from None
+        raise RoutineError.single(
+            label, _("cannot be read ({reason})").format(reason=exc.strerror or exc)
+        ) from None
     kind = stat.S_IFMT(os.fstat(fd).st_mode)
     if kind != stat.S_IFREG:
         os.close(fd)
@@ -64,7 +72,9 @@ def _read_regular(path: Path, label: str) -> bytes:
         try:
             return handle.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
-            raise RoutineError.single(label, f"cannot be read ({exc.strerror or exc})") from None
+            raise RoutineError.single(
+                label, _("cannot be read ({reason})").format(reason=exc.strerror or exc)
+            ) from None
 
 
 def read_toml(path: Path, label: str | None = None) -> dict[str, Any]:
@@ -72,11 +82,11 @@ def read_toml(path: Path, label: str | None = None) -> dict[str, Any]:
     label = label or str(path)
     data = _read_regular(path, label)
     if len(data) > MAX_FILE_BYTES:
-        raise RoutineError.single(label, "file is larger than 1 MiB; routine files are small")
+        raise RoutineError.single(label, _("file is larger than 1 MiB; routine files are small"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RoutineError.single(
-            label, f"is not UTF-8 text (bad byte at offset {exc.start})"
+            label, _("is not UTF-8 text (bad byte at offset {offset})").format(offset=exc.start)
         ) from None
     return parse_toml_text(text, label)
