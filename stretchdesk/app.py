@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from stretchdesk import __version__, cli, i18n, paths
 from stretchdesk.crashlog import write_crash_log
+from stretchdesk.i18n import _
 from stretchdesk.prefs import load_prefs
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.services import Services
@@ -36,7 +37,7 @@ ENV_LANGUAGE = "STRETCHDESK_LANGUAGE"  # a language over the setting ("pseudo" i
 def _open_window(args: argparse.Namespace) -> int:
     problem = qt_problem()
     if problem is not None:
-        print(f"stretchdesk cannot start: {problem}", file=sys.stderr)
+        print(_("stretchdesk cannot start: {problem}").format(problem=problem), file=sys.stderr)
         return cli.EXIT_PROBLEMS
     data = paths.settle(cli.data_paths(args))
     # the language first: the content is read in it (the window's words follow in speak())
@@ -46,7 +47,7 @@ def _open_window(args: argparse.Namespace) -> int:
     except RoutineError as exc:
         return _problems(exc)
     except FileNotFoundError as exc:
-        print(f"stretchdesk cannot start: {exc}", file=sys.stderr)
+        print(_("stretchdesk cannot start: {exc}").format(exc=exc), file=sys.stderr)
         return cli.EXIT_PROBLEMS
     try:
         routine = None
@@ -78,7 +79,11 @@ def _run_window(
     window = build_window(services, routine, background=background, opened=opened)
     if window is None:
         if opened is not None:
-            print(f"stretchdesk is already open; it was asked to open {opened}.")
+            print(
+                _("stretchdesk is already open; it was asked to open {opened}.").format(
+                    opened=opened
+                )
+            )
         elif not background:
             print("stretchdesk is already open; its window was brought to the front.")
         return cli.EXIT_OK
@@ -200,8 +205,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.EXIT_OK
     except Exception as exc:  # the last line of defence: one clear line, details in a file
         log = _write_crash_log(args)
-        where = f"; details are in {log}" if log else ""
-        print(f"stretchdesk: unexpected error: {exc}{where}", file=sys.stderr)
+        where = _("; details are in {log}").format(log=log) if log else ""
+        print(
+            _("stretchdesk: unexpected error: {exc}{where}").format(exc=exc, where=where),
+            file=sys.stderr,
+        )
         return cli.EXIT_PROBLEMS
 
 
@@ -211,8 +219,12 @@ def _catch_unexpected(log: Path, show: Callable[[str], None]) -> None:
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         written = write_crash_log(log, exc.with_traceback(tb))
-        where = f"; the details are in {written}" if written else ""
-        show(f"Something went wrong inside stretchdesk ({exc}){where}. Your session goes on.")
+        where = _("; the details are in {written}").format(written=written) if written else ""
+        show(
+            _(
+                "Something went wrong inside stretchdesk ({exc}){where}. Your session goes on."
+            ).format(exc=exc, where=where)
+        )
 
     sys.excepthook = hook
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from stretchdesk import paths
 from stretchdesk.history.files import atomic_text
+from stretchdesk.i18n import _
 
 BACKGROUND = "--background"
 
@@ -83,7 +84,7 @@ def follow_setting(old: bool, new: bool, data: paths.DataPaths) -> str | None:
     try:
         set_autostart(new, data)
     except OSError as exc:
-        return f"Starting at login could not be set ({exc.strerror or exc})."
+        return _("Starting at login could not be set ({value}).").format(value=exc.strerror or exc)
     return None
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchdesk.history.files import atomic_text
-from stretchdesk.i18n import LANGUAGES
+from stretchdesk.i18n import LANGUAGES, _
 from stretchdesk.schedule.days import MAX_PLAN_WEEKS, Plan
 from stretchdesk.schedule.reminders import (
     ReminderRules,
@@ -186,21 +186,21 @@ def _check(name: str, value: Any, default: Any) -> Any:
     """The value if it fits the setting, else raise ValueError with the reason."""
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            raise ValueError("should be true or false")
+            raise ValueError(_("should be true or false"))
         return value
     if isinstance(default, int | float):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError("should be a number")
+            raise ValueError(_("should be a number"))
         low, high = RANGES[name]
         if not low <= value <= high:
-            raise ValueError(f"should be between {low:g} and {high:g}")
+            raise ValueError(_("should be between {low:g} and {high:g}").format(low=low, high=high))
         return int(value) if isinstance(default, int) else float(value)
     if name in _TEXTS:
         if not isinstance(value, str):
-            raise ValueError("should be text")
+            raise ValueError(_("should be text"))
         return _TEXTS[name](value)
     if value not in _CHOICES[name]:
-        raise ValueError(f"should be one of {', '.join(_CHOICES[name])}")
+        raise ValueError(_("should be one of {list}").format(list=", ".join(_CHOICES[name])))
     return value
 
 
@@ -211,12 +211,18 @@ def from_mapping(data: dict[str, Any], label: str) -> LoadedPreferences:
     known = {f.name for f in fields(Preferences)}
     for name, value in data.items():
         if name not in known:
-            problems.append(f"{label}: unknown setting {name!r} ignored")
+            problems.append(
+                _("{label}: unknown setting {name} ignored").format(label=label, name=repr(name))
+            )
             continue
         try:
             values[name] = _check(name, value, getattr(defaults, name))
         except ValueError as exc:
-            problems.append(f"{label}: {name} {exc}; the default is used")
+            problems.append(
+                _("{label}: {name} {exc}; the default is used").format(
+                    label=label, name=name, exc=exc
+                )
+            )
     return LoadedPreferences(replace(defaults, **values), problems)
 
 
@@ -228,16 +234,23 @@ def load_prefs(path: Path) -> LoadedPreferences:
         return LoadedPreferences(Preferences())
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return LoadedPreferences(Preferences(), [f"{path} cannot be read ({reason})"])
+        return LoadedPreferences(
+            Preferences(), [_("{path} cannot be read ({reason})").format(path=path, reason=reason)]
+        )
     try:
         if len(raw) > MAX_SETTINGS_BYTES:
-            raise ValueError("it is far too large for a settings file")
+            raise ValueError(_("it is far too large for a settings file"))
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as exc:
         kept = _keep_aside(path)
-        where = f"; it was kept as {kept.name}" if kept else ""
+        where = _("; it was kept as {name}").format(name=kept.name) if kept else ""
         return LoadedPreferences(
-            Preferences(), [f"{path} is damaged ({exc}); default settings are used{where}"]
+            Preferences(),
+            [
+                _("{path} is damaged ({exc}); default settings are used{where}").format(
+                    path=path, exc=exc, where=where
+                )
+            ],
         )
     return from_mapping(data, path.name)
 

@@ -93,7 +93,9 @@ class Services:
         loaded = load_prefs(data.settings)
         self.prefs = loaded.prefs
         if loaded.problems:
-            self.notices.append(Notice("Some settings could not be used.", details=loaded.problems))
+            self.notices.append(
+                Notice(_("Some settings could not be used."), details=loaded.problems)
+            )
 
     @classmethod
     def load(
@@ -221,10 +223,10 @@ class Services:
         try:
             save_prefs(self.data.settings, prefs)
         except OSError as exc:
-            return (
-                f"Settings could not be saved in {self.data.root} ({exc.strerror or exc}); "
-                "they apply until you close the app."
-            )
+            return _(
+                "Settings could not be saved in {root} ({value}); they apply until you "
+                "close the app."
+            ).format(root=self.data.root, value=exc.strerror or exc)
         return None
 
     # ------------------------------------------------------------------ sessions
@@ -337,11 +339,10 @@ class Services:
     def listener_failed(self, failure: ListenerFailure) -> str:
         """Write the failure to crash.log; one sentence for the banner."""
         log = write_crash_log(self.data.crash_log, failure.error, f"while {failure.stage.doing}")
-        where = f" The details are in {log}." if log else ""
-        return (
-            f"Something went wrong while {failure.stage.doing} ({failure.error}); "
-            f"everything else carried on.{where}"
-        )
+        where = _(" The details are in {log}.").format(log=log) if log else ""
+        return _(
+            "Something went wrong while {doing} ({error}); everything else carried on.{where}"
+        ).format(doing=failure.stage.doing, error=failure.error, where=where)
 
     def close(self) -> None:
         if self.store is not None:
