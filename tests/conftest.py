@@ -13,7 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.sound_server import null_sink
-from stretchdesk import paths
+from stretchdesk import i18n, paths
 from stretchdesk.routine import Catalog, ExerciseLibrary, load_catalog, load_library
 from stretchdesk.session import FakeClock
 from tests.buses import bus_daemon
@@ -27,6 +27,15 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         if not missing:
             continue
         missing_tool(f"needs {', '.join(missing)} (apt install {mark.kwargs['package']})")
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test speaks English unless it asks for another language, whatever the machine's
+    desktop language (the app and its subprocesses read $STRETCHDESK_LANGUAGE first)."""
+    monkeypatch.setenv("STRETCHDESK_LANGUAGE", "en")
+    yield
+    i18n.use(i18n.SOURCE)
 
 
 @pytest.fixture(autouse=True)

@@ -15,11 +15,16 @@ from pathlib import Path
 
 class FakeSpeechd:
     def __init__(
-        self, path: Path, seconds: float = 30.0, modules: tuple[str, ...] = ("espeak-ng",)
+        self,
+        path: Path,
+        seconds: float = 30.0,
+        modules: tuple[str, ...] = ("espeak-ng",),
+        voices: tuple[str, ...] | None = None,
     ):
         self.path = path
         self.seconds = seconds
         self.modules = modules
+        self.voices = voices  # the voices' languages ("en", "de"); None: not answered
         self.said: list[str] = []
         self.commands: list[str] = []
         self.cancelled = 0
@@ -100,6 +105,11 @@ class FakeSpeechd:
             elif line == "LIST OUTPUT_MODULES":
                 listed = "".join(f"250-{m}\r\n" for m in self.modules)
                 client.sendall(f"{listed}250 OK MODULE LIST SENT\r\n".encode())
+            elif line == "LIST SYNTHESIS_VOICES" and self.voices is not None:
+                listed = "".join(
+                    f"249-Voice {n}\t{lang}\tnone\r\n" for n, lang in enumerate(self.voices)
+                )
+                client.sendall(f"{listed}249 OK VOICE LIST SENT\r\n".encode())
             elif line.startswith("SET self"):
                 client.sendall(b"200 OK SET\r\n")
             elif line == "QUIT":

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from stretchdesk import __version__, app
+from stretchdesk import __version__, app, i18n
 from stretchdesk.history import HistoryStore
 from stretchdesk.routine import Catalog
 from tests.history.helpers import Recorded
@@ -321,3 +321,27 @@ def test_a_byte_order_mark_is_accepted(capsys: pytest.CaptureFixture[str], tmp_p
     marked.write_bytes(b"\xef\xbb\xbf" + text.replace('"quick-relief"', '"marked"').encode())
     code, out, _ = run(["check", str(marked)], capsys)
     assert (code, out.strip()) == (0, "ok: 1 routine valid (marked)")
+
+
+def test_export_is_the_same_in_every_language(
+    capsys: pytest.CaptureFixture[str],
+    data_dir: Path,
+    catalog: Catalog,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A spreadsheet made from a German desktop reads like one from an English one: the same
+    column names and values, ISO-8601 times and a decimal point; only the line the command
+    prints at the end (to the terminal, not the file) is in the person's language."""
+    _history(data_dir, catalog)
+    _code, english, _ = run(["export", "--steps"], capsys)
+    saved = data_dir / "steps.csv"
+    monkeypatch.setenv("STRETCHDESK_LANGUAGE", "de")  # as a German desktop would
+    try:
+        code, _out, err = run(["export", "--steps", "--output", str(saved)], capsys)
+    finally:
+        i18n.use(i18n.SOURCE)
+    assert code == 0
+    assert saved.read_text(encoding="utf-8") == english
+    assert "exportiert" in err
+    first = next(csv.DictReader(io.StringIO(english)))
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", first["started_at"])

@@ -115,3 +115,18 @@ def test_the_voice_is_heard_and_a_stop_silences_it_at_once(qtbot: object, sink: 
     heard_after = max(sink.loud) - stopped
     print(f"speech heard for {stopped - sink.loud[0]:.2f} s; last sound {heard_after:+.3f} s")
     assert heard_after < CUT
+
+
+def test_espeak_ng_has_a_voice_for_every_shipped_language(sink: Listener) -> None:
+    """The voice the .deb recommends speaks German, Spanish and French: the window's voice
+    asks for the language and finds one."""
+    from stretchdesk.audio.speechd_server import address_from  # noqa: PLC0415
+    from stretchdesk.audio.ssip import SpeechDispatcher  # noqa: PLC0415
+
+    client = SpeechDispatcher(address_from())
+    client.open()
+    try:
+        assert client.languages is not None
+        assert {"en", "de", "es", "fr"} <= client.languages
+    finally:
+        client.close()

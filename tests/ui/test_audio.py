@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from stretchdesk import paths
+from stretchdesk import i18n, paths
 from stretchdesk.audio import output, qt_voice
 from stretchdesk.audio.output import AudioOutput
 from stretchdesk.prefs import Preferences
@@ -143,6 +143,36 @@ def test_a_speech_dispatcher_with_no_voice_names_the_package(
             "On Debian and Ubuntu: sudo apt install speech-dispatcher-espeak-ng."
         )
         audio.close()
+
+
+@pytest.mark.parametrize(
+    ("voices", "said"),
+    [
+        (("en", "de-DE"), "Stimme ist an (speechd)."),
+        (
+            ("en", "fr"),
+            "Stimme ist an, aber es ist keine Stimme für Deutsch installiert. "
+            "Unter Debian und Ubuntu: sudo apt install speech-dispatcher-espeak-ng.",
+        ),
+    ],
+)
+def test_the_voice_is_asked_for_the_language_and_says_when_it_has_none(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    voices: tuple[str, ...],
+    said: str,
+) -> None:
+    i18n.use("de")
+    try:
+        with fake_speechd(tmp_path, voices=voices) as server:
+            monkeypatch.setenv("SPEECHD_ADDRESS", server.address)
+            audio = AudioOutput(paths.sounds_dir(), Preferences(), speech_engine="speechd")
+            assert "SET self LANGUAGE de" in server.commands
+            assert audio.voice_status == said
+            audio.close()
+    finally:
+        i18n.use(i18n.SOURCE)
 
 
 def test_settings_show_why_sound_is_off(window: MainWindow) -> None:
