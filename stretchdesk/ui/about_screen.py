@@ -46,6 +46,7 @@ class AboutScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("About these exercises"))
+        self.review: QLabel | None = None
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.setContentsMargins(48, 24, 48, 24)
@@ -60,6 +61,15 @@ class AboutScreen(QWidget):
                 "lead",
             )
         )
+        if not reviewed:
+            self.review = label(
+                _(
+                    "This translation has not yet been reviewed by a native speaker. Where a "
+                    "sentence seems wrong, the English one is the one the sources hold."
+                ),
+                "lead",
+            )
+            column.addWidget(self.review)
         for widget in section_widgets(
             content.how_often, heading_role="heading", lines_role="instructions"
         ):
@@ -82,15 +92,6 @@ class AboutScreen(QWidget):
         column.addWidget(self.sources)
         column.addSpacing(16)
         column.addWidget(label(f"stretchdesk {__version__}", "small"))
-        if not reviewed:
-            self.review = label(
-                _(
-                    "This translation has not yet been reviewed by a native speaker. Where a "
-                    "sentence seems wrong, the English one is the one the sources hold."
-                ),
-                "small",
-            )
-            column.addWidget(self.review)
         column.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -76,3 +76,19 @@ def test_the_window_speaks_the_language(
     start_session(qtbot, window, "quick-relief")
     shown = [label.text() for label in window.session.findChildren(QLabel) if label.isVisible()]
     assert routine.steps[0].title in shown
+
+
+def test_about_says_whether_a_native_speaker_reviewed_the_translation(
+    language: str, seen: None, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    about = window.about
+    if language == i18n.SOURCE or i18n.reviewed_by(language):
+        assert about.review is None
+    else:
+        assert about.review is not None
+        assert about.review.text() == i18n._(
+            "This translation has not yet been reviewed by a native speaker. Where a "
+            "sentence seems wrong, the English one is the one the sources hold."
+        )
+        assert "native speaker" not in about.review.text()  # in the language itself
