@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
+from stretchdesk.i18n import N_, _
 from stretchdesk.session.events import Event
 
 Listener = Callable[[Event], None]
@@ -31,13 +32,13 @@ class Stage(IntEnum):
     @property
     def doing(self) -> str:
         """What this stage was doing, for a message: "saving the session"."""
-        return _DOING[self]
+        return _(_DOING[self])
 
 
 _DOING = {
-    Stage.SILENCE: "playing or silencing the sound and voice",
-    Stage.RECORD: "saving the session to the history",
-    Stage.SHOW: "showing the session",
+    Stage.SILENCE: N_("playing or silencing the sound and voice"),
+    Stage.RECORD: N_("saving the session to the history"),
+    Stage.SHOW: N_("showing the session"),
 }
 
 

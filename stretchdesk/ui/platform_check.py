@@ -19,6 +19,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QLoggingCategory, QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
+from stretchdesk.i18n import _
+
 EXIT_PROBLEMS = 1
 _MISSING = re.compile(r"(lib[\w.+-]+\.so(?:\.[\d.]+)?): cannot open shared object file")
 _NO_DISPLAY = re.compile(r"could not connect to display\s*(\S*)")
@@ -51,39 +53,40 @@ def explain(messages: list[str]) -> str:
     display = _NO_DISPLAY.search(said)
     if display:
         where = display.group(1) or os.environ.get("DISPLAY", "")
-        return (
-            f"there is no display to open the window on (DISPLAY={where or 'not set'} "
-            "cannot be reached); start stretchdesk from your desktop session"
-        )
+        return _(
+            "there is no display to open the window on (DISPLAY={display} cannot be reached); "
+            "start stretchdesk from your desktop session"
+        ).format(display=where or _("not set"))
     missing = _MISSING.search(said)
     if missing and missing.group(1).startswith("libQt"):
-        return (
-            f"Qt's own library {missing.group(1)} is missing: the installation is incomplete; "
+        return _(
+            "Qt's own library {library} is missing: the installation is incomplete; "
             "install stretchdesk again (pip install --force-reinstall stretchdesk)"
-        )
+        ).format(library=missing.group(1))
     if missing:
         soname = missing.group(1)
         package = debian_package(soname)
-        return (
-            f"Qt's window support needs the system library {soname}, which is not installed "
-            f"(on Debian and Ubuntu: sudo apt install {package})"
-        )
+        return _(
+            "Qt's window support needs the system library {library}, which is not installed "
+            "(on Debian and Ubuntu: sudo apt install {package})"
+        ).format(library=soname, package=package)
     if "xcb-cursor0" in said:
-        return (
-            "Qt's X11 window support needs the system library libxcb-cursor.so.0, which is not "
-            "installed (on Debian and Ubuntu: sudo apt install libxcb-cursor0)"
-        )
+        return _(
+            "Qt's window support needs the system library {library}, which is not installed "
+            "(on Debian and Ubuntu: sudo apt install {package})"
+        ).format(library="libxcb-cursor.so.0", package="libxcb-cursor0")
     plugin = re.search(r'platform plugin "([^"]+)"', said)
     requested = os.environ.get("QT_QPA_PLATFORM", "")
     name = plugin.group(1) if plugin else requested
     available = re.search(r"Available platform plugins are: ([^.\n]+)", said)
     if available and name and name not in available.group(1).replace(" ", "").split(","):
-        return (
-            f"Qt has no window system called {name!r} (QT_QPA_PLATFORM); it has "
-            f"{available.group(1).strip()}"
+        return _("Qt has no window system called {name} (QT_QPA_PLATFORM); it has {known}").format(
+            name=repr(name), known=available.group(1).strip()
         )
     last = messages[-1].strip().splitlines()[0] if messages and messages[-1].strip() else ""
-    return f"Qt could not open a window (platform {name or 'unknown'}: {last or 'no reason given'})"
+    return _("Qt could not open a window (platform {name}: {reason})").format(
+        name=name or _("unknown"), reason=last or _("no reason given")
+    )
 
 
 def make_application(
@@ -99,7 +102,8 @@ def make_application(
     def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
         heard.append(message)
         if kind == QtMsgType.QtFatalMsg:
-            print(f"stretchdesk cannot start: {explain(heard)}", file=sys.stderr, flush=True)
+            said = _("stretchdesk cannot start: {problem}").format(problem=explain(heard))
+            print(said, file=sys.stderr, flush=True)
             exit_with(EXIT_PROBLEMS)  # before Qt aborts
         elif kind not in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg):
             warnings.append(message)
