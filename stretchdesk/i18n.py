@@ -74,13 +74,18 @@ class Pseudo(gettext.NullTranslations):
 def pseudo(message: str) -> str:
     if not message:
         return message
-    out, depth = [], 0
-    for ch in message:  # the names in {braces} stay as they are: str.format fills them
+    out, depth, cited = [], 0, 0
+    for ch in message:  # {names} stay as str.format fills them, [KEYS] as a source is cited
         if ch == "{":
             depth += 1
         elif ch == "}":
             depth = max(0, depth - 1)
-        out.append(ch if depth or ch == "}" else ch.translate(Pseudo.ACCENTS))
+        elif ch == "[":
+            cited += 1
+        elif ch == "]":
+            cited = max(0, cited - 1)
+        kept = depth or cited or ch in "}]"
+        out.append(ch if kept else ch.translate(Pseudo.ACCENTS))
     padding = "~" * max(1, len(message) // 3)
     return f"[!!{''.join(out)}{padding}!!]"
 

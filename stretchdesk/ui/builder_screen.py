@@ -241,7 +241,7 @@ class BuilderScreen(BuilderLayout):
             if seconds
             else _("No steps yet")
         )
-        state = " · not saved" if self.editor.dirty else ""
+        state = " · " + _("not saved") if self.editor.dirty else ""
         self.minutes.setText(planned + state)
 
     def check(self) -> tuple[Routine | None, list[Problem]]:

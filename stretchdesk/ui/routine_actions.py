@@ -81,7 +81,11 @@ def copy_routine(window: MainWindow, routine: Routine) -> None:
         _problem(window, _("This routine's file cannot be read now"), exc)
         return
     title = _("{title} (my copy)").format(title=routine.title)
+    # the copy starts in the words the person reads (a built-in routine's translation; a
+    # routine of their own keeps its file's words and its [translation] tables)
     draft = replace(draft, id=free_id(title, _taken(window)), title=title)
+    if routine.builtin:
+        draft = replace(draft, description=routine.description, source=routine.source)
     _open_builder(window, draft, None, _("Copy of {title}").format(title=routine.title))
 
 

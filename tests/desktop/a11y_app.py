@@ -10,6 +10,7 @@ labels show (as plain text), for a screen reader's tree to be compared with.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 from pathlib import Path
@@ -20,7 +21,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from stretchdesk import app, paths
+from stretchdesk import app, i18n, paths
 from stretchdesk.services import Services
 from stretchdesk.ui.main_window import MainWindow
 
@@ -73,6 +74,7 @@ def act(window: MainWindow, command: str) -> str:
 
 
 def main() -> int:
+    i18n.use(os.environ.get(app.ENV_LANGUAGE, ""))  # as app.main: before the content is read
     services = Services.load(paths.DataPaths(Path(sys.argv[1])))
     window = app.build_window(services, None)
     assert window is not None
