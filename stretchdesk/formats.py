@@ -110,6 +110,3 @@ def decimal(value: float, places: int = 1) -> str:
     # Translators: the decimal mark of your language ("," in German, Spanish and French).
     return text.replace(".", pgettext("decimal mark", "."))
 
-
-def signed(value: float, places: int = 1) -> str:
-    return ("+" if value >= 0 else "−") + decimal(abs(value), places)

@@ -66,3 +66,31 @@ def test_no_sentence_is_marked_inside_an_f_string() -> None:
         if path.name != "i18n.py" and ("'s' if " in source or '"s" if ' in source):
             found.append(f"{path.name}: a plural made by hand")
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("language", "long", "short", "when", "number"),
+    [
+        ("en", "3 December 2026", "3 May 2026", "3 May 2026, 08:05", "2.5"),
+        ("de", "3. Dezember 2026", "3. Mai 2026", "3. Mai 2026, 08:05", "2,5"),
+        ("es", "3 de diciembre de 2026", "3 may 2026", "3 may 2026, 08:05", "2,5"),
+        ("fr", "3 décembre 2026", "3 mai 2026", "3 mai 2026, 08:05", "2,5"),
+    ],
+)
+def test_dates_and_numbers_outside_the_window_follow_the_language(
+    language: str, long: str, short: str, when: str, number: str
+) -> None:
+    """The command line and the PDFs: no system locale needed, the catalogues carry it."""
+    from datetime import date, datetime  # noqa: PLC0415
+
+    from stretchdesk import formats  # noqa: PLC0415
+
+    i18n.use(language)
+    try:
+        assert formats.long_date(date(2026, 12, 3)) == long
+        assert formats.short_date(date(2026, 5, 3)) == short
+        assert formats.date_time(datetime(2026, 5, 3, 8, 5)) == when
+        assert formats.decimal(2.5) == number
+        assert formats.weekday_name(date(2026, 12, 3)) == i18n._("Thursday")
+    finally:
+        i18n.use(i18n.SOURCE)
