@@ -109,4 +109,3 @@ def decimal(value: float, places: int = 1) -> str:
     text = f"{value:.{places}f}"
     # Translators: the decimal mark of your language ("," in German, Spanish and French).
     return text.replace(".", pgettext("decimal mark", "."))
-

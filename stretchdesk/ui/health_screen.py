@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session.health import Answer
-from stretchdesk.ui.widgets import button, label, scrolled
+from stretchdesk.ui.widgets import button, label, scrolled, wrapping
 
 
 class HealthScreen(QWidget):
@@ -32,7 +32,7 @@ class HealthScreen(QWidget):
             box.setAccessibleName(texts[answer.value])
             box.setProperty("role", "lead")
             self.boxes[answer] = box
-            column.addWidget(box)
+            column.addWidget(wrapping(box, "lead"))
         column.addWidget(
             label(_("Sources: {names}").format(names=content.names(texts["source"])), "small")
         )

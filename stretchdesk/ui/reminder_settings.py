@@ -36,7 +36,7 @@ from stretchdesk.schedule.reminders import (
     parse_quiet,
     parse_times,
 )
-from stretchdesk.ui.widgets import label
+from stretchdesk.ui.widgets import label, wrapping
 
 
 def one_row(*widgets: QWidget) -> QWidget:
@@ -99,12 +99,12 @@ class ReminderSettings(QObject):
         self.status = label("", "muted")
         self.status.setMinimumWidth(560)
         self.rows: tuple[tuple[str, QWidget], ...] = (
-            (_("Reminders"), self.on),
+            (_("Reminders"), wrapping(self.on)),
             (_("Routine"), self.routine),
             (_("Times of day"), self.times),
             (_("Days"), days_row),
             (_("Quiet hours"), self.quiet),
-            (_("At login"), self.login),
+            (_("At login"), wrapping(self.login)),
             (_("Plan"), plan_row),
             ("", self.status),
         )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from stretchdesk.i18n import LANGUAGES, N_, SOURCE, _, desktop_language
 from stretchdesk.prefs import TEXT_SIZES, THEMES, VOICE_RATE_STEPS, Preferences, whole_range
 from stretchdesk.ui.reminder_settings import ReminderSettings
-from stretchdesk.ui.widgets import button, label, scrolled
+from stretchdesk.ui.widgets import button, label, scrolled, wrapping
 
 THEME_NAMES = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}
 SIZE_NAMES = {"normal": N_("Normal"), "large": N_("Large"), "extra-large": N_("Extra large")}
@@ -146,7 +146,7 @@ class SettingsScreen(QWidget):
                 (
                     (_("Get ready before each exercise"), self.lead_in),
                     (_("Hold length"), self.hold),
-                    (_("Pain ratings"), self.pain),
+                    (_("Pain ratings"), wrapping(self.pain)),
                     (_("Warm-up stays fresh for"), self.rewarm),
                 ),
             ),
@@ -161,9 +161,9 @@ class SettingsScreen(QWidget):
             (
                 _("Sound and voice"),
                 (
-                    (_("Sound"), self.sound),
+                    (_("Sound"), wrapping(self.sound)),
                     ("", self.sound_status),
-                    (_("Voice"), self.voice),
+                    (_("Voice"), wrapping(self.voice)),
                     ("", self.voice_status),
                     (_("Volume"), self.volume),
                     (_("Voice speed"), self.rate),
@@ -172,9 +172,9 @@ class SettingsScreen(QWidget):
             (
                 _("Control from the mat"),
                 (
-                    (_("Headset and media keys"), self.media_keys),
+                    (_("Headset and media keys"), wrapping(self.media_keys)),
                     ("", self.media_status),
-                    (_("Voice commands"), self.voice_commands),
+                    (_("Voice commands"), wrapping(self.voice_commands)),
                     ("", self.listen_status),
                 ),
             ),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -252,3 +253,39 @@ class SideBySide(QBoxLayout):
         if self.direction() != wanted:
             self.setDirection(wanted)
         super().setGeometry(rect)
+
+
+class _TicksOnClick(QObject):
+    """A click on a check box's words ticks it, as a click on its own text would."""
+
+    def __init__(self, box: QCheckBox, parent: QObject) -> None:
+        super().__init__(parent)
+        self._box = box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease and self._box.isEnabled():
+            self._box.click()
+            return True
+        return False
+
+
+def wrapping(box: QCheckBox, role: str | None = None) -> QWidget:
+    """``box`` with its words beside it on lines that wrap: a QCheckBox's own text never
+    wraps, and a longer language would widen the window. The box keeps the words as its
+    name for a screen reader; Space and a click on the words tick it."""
+    text = box.text()
+    box.setText("")
+    plain = text.replace("&", "")
+    if not box.accessibleName():
+        box.setAccessibleName(plain)
+    elif not box.accessibleDescription():
+        box.setAccessibleDescription(plain)  # a short name, and the words as its description
+    words = label(text, role)
+    words.setBuddy(box)
+    words.installEventFilter(_TicksOnClick(box, words))
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(words, 1)
+    return holder

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import i18n
@@ -38,6 +38,16 @@ def cut_labels(window: MainWindow) -> list[str]:
             continue
         if label.width() + 1 < label.sizeHint().width():
             cut.append(label.text()[:60])
+    for button in screen.findChildren(QAbstractButton):  # check boxes and buttons
+        text = button.text().replace("&", "")
+        if button.isVisible() and text:
+            needed = button.fontMetrics().horizontalAdvance(text.split("\n")[0])
+            if button.width() < needed:
+                cut.append(text[:60])
+    for area in screen.findChildren(QScrollArea):  # a form wider than the window
+        bar = area.horizontalScrollBar()
+        if area.isVisible() and bar.isVisible() and bar.maximum() > 0:
+            cut.append(f"scrolls sideways by {bar.maximum()} px")
     return cut
 
 
@@ -92,3 +102,18 @@ def test_about_says_whether_a_native_speaker_reviewed_the_translation(
             "sentence seems wrong, the English one is the one the sources hold."
         )
         assert "native speaker" not in about.review.text()  # in the language itself
+
+
+def test_a_check_box_whose_words_wrap_is_ticked_by_a_click_on_them(
+    qtbot: QtBot, seen: None, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    window.show_screen(window.settings)
+    box = window.settings.pain
+    words = next(label for label in window.settings.findChildren(QLabel) if label.buddy() is box)
+    assert box.text() == ""
+    assert words.text() in (box.accessibleName(), box.accessibleDescription())
+    before = box.isChecked()
+    qtbot.mouseClick(words, Qt.MouseButton.LeftButton)
+    assert box.isChecked() is not before
+    assert window.services.prefs.pain_ratings is box.isChecked()  # saved as a click on the box
