@@ -70,7 +70,15 @@ def extract() -> Catalog:
 
 def _po_bytes(catalog: Catalog) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, width=100, sort_output=True, omit_header=False, ignore_obsolete=True)
+    write_po(
+        out,
+        catalog,
+        width=100,
+        sort_output=True,
+        omit_header=False,
+        ignore_obsolete=True,
+        include_lineno=False,  # the file, not the line: editing code does not stale it
+    )
     return _without_dates(out.getvalue())
 
 

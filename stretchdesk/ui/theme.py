@@ -192,6 +192,8 @@ def style_sheet(c: Colors, scale: float) -> str:
     QCheckBox[role="lead"]::indicator:checked {{ background: {c.accent};
         border-color: {c.accent}; image: url({check_mark(c)}); }}
     QCheckBox:focus {{ color: {c.focus}; }}
+    QCheckBox::indicator:focus {{ border: 3px solid {c.focus}; }}
+    QLabel[focused="true"] {{ color: {c.focus}; }}
     QScrollArea {{ border: none; }}
     QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
     """

@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QButtonGroup,
     QCheckBox,
@@ -255,24 +256,42 @@ class SideBySide(QBoxLayout):
         super().setGeometry(rect)
 
 
-class _TicksOnClick(QObject):
-    """A click on a check box's words ticks it, as a click on its own text would."""
+class _CheckWords(QObject):
+    """Ties a check box to the words beside it: a click on the words ticks the box, as a click
+    on its own text would, and the words take the focus colour while the box has the focus."""
 
-    def __init__(self, box: QCheckBox, parent: QObject) -> None:
-        super().__init__(parent)
-        self._box = box
+    def __init__(self, box: QCheckBox, words: QLabel) -> None:
+        super().__init__(words)
+        self._box, self._words = box, words
+        words.installEventFilter(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # the focus can arrive without a FocusIn of its own
+            app.focusChanged.connect(self._focus_moved)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonRelease and self._box.isEnabled():
-            self._box.click()
+        if watched is self._words and event.type() == QEvent.Type.MouseButtonRelease:
+            if self._box.isEnabled():
+                self._box.setFocus(Qt.FocusReason.MouseFocusReason)
+                self._box.click()
             return True
         return False
+
+    def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
+        if self._box in (old, new):
+            self._words.setProperty("focused", "true" if new is self._box else "false")
+            restyle(self._words)
+
+
+class _Wrapped(QWidget):
+    def __init__(self, ties: _CheckWords) -> None:
+        super().__init__()
+        self.ties = ties  # kept: its event filter lives as long as the words
 
 
 def wrapping(box: QCheckBox, role: str | None = None) -> QWidget:
     """``box`` with its words beside it on lines that wrap: a QCheckBox's own text never
     wraps, and a longer language would widen the window. The box keeps the words as its
-    name for a screen reader; Space and a click on the words tick it."""
+    name (or description) for a screen reader; Space and a click on the words tick it."""
     text = box.text()
     box.setText("")
     plain = text.replace("&", "")
@@ -282,8 +301,7 @@ def wrapping(box: QCheckBox, role: str | None = None) -> QWidget:
         box.setAccessibleDescription(plain)  # a short name, and the words as its description
     words = label(text, role)
     words.setBuddy(box)
-    words.installEventFilter(_TicksOnClick(box, words))
-    holder = QWidget()
+    holder = _Wrapped(_CheckWords(box, words))
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)

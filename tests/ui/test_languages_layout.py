@@ -117,3 +117,21 @@ def test_a_check_box_whose_words_wrap_is_ticked_by_a_click_on_them(
     qtbot.mouseClick(words, Qt.MouseButton.LeftButton)
     assert box.isChecked() is not before
     assert window.services.prefs.pain_ratings is box.isChecked()  # saved as a click on the box
+
+
+def test_the_words_of_the_focused_check_box_show_the_focus(
+    qtbot: QtBot, seen: None, make_window: WindowFactory
+) -> None:
+    """From the mat, the focus must be seen on the words, not only on the small box."""
+    window = make_window()
+    window.show_screen(window.health)
+    box = window.health.boxes[next(iter(window.health.boxes))]
+    words = next(label for label in window.health.findChildren(QLabel) if label.buddy() is box)
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    focused = words.palette().color(words.foregroundRole())
+    assert words.property("focused") == "true"
+    window.health.skip.setFocus()
+    qtbot.waitUntil(lambda: not box.hasFocus())
+    assert words.property("focused") == "false"
+    assert words.palette().color(words.foregroundRole()) != focused
