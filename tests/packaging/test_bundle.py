@@ -22,3 +22,13 @@ def test_bundle_builds_and_passes_its_self_test(bundle: Path, tmp_path: Path) ->
     }
     report = run_ok([bundle / "stretchdesk", "--self-test"], tmp_path, clean_env, timeout=120)
     assert "self-test passed" in report
+    # every language travels with it: the catalogues, their review status, the content
+    german = run_ok(
+        [bundle / "stretchdesk", "check"], tmp_path, {**clean_env, "STRETCHDESK_LANGUAGE": "de"}
+    )
+    assert "Routinen gültig" in german
+    found = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
+    for language in ("de", "es", "fr"):
+        assert any(f.endswith(f"locale/{language}/LC_MESSAGES/stretchdesk.mo") for f in found)
+        assert any(f.endswith(f"content/translations/{language}.toml") for f in found)
+    assert any(f.endswith("locale/reviews.toml") for f in found)
