@@ -8,7 +8,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from stretchdesk import __version__, paths
 from stretchdesk.history import HistoryError, HistoryStore
@@ -40,13 +40,21 @@ def build_parser() -> argparse.ArgumentParser:
         ).format(variable=paths.ENV_DATA_DIR),
     )
     parser = argparse.ArgumentParser(
+        add_help=False,
         prog="stretchdesk",
         description=_("A calm, guided lower-back routine: warm-ups first, then gentle stretches."),
         parents=[common],
         epilog=_("where your files are:") + "\n" + paths.describe(paths.default_paths()),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
-    parser.add_argument("-V", "--version", action="version", version=f"stretchdesk {__version__}")
+    _speak(parser)
+    parser.add_argument(
+        "-V",
+        "--version",
+        action="version",
+        version=f"stretchdesk {__version__}",
+        help=_("show the version and exit"),
+    )
     parser.add_argument(
         "--routine", metavar="ID_OR_FILE", help=_("open straight onto this routine")
     )
@@ -74,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check",
+        add_help=False,
+        formatter_class=_Formatter,
         parents=[common],
         help=_("validate routine files"),
         description=_(
@@ -84,6 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="*", metavar="FILE")
     export = commands.add_parser(
         "export",
+        add_help=False,
+        formatter_class=_Formatter,
         parents=[common],
         help=_("export the session history"),
         description=_("Export the session history for a clinician (CSV: one row per session)."),
@@ -100,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", metavar="FILE", help=_("write here instead of stdout"))
     sheet = commands.add_parser(
         "sheet",
+        add_help=False,
+        formatter_class=_Formatter,
         parents=[common],
         help=_("write a routine's printable exercise sheet (PDF)"),
         description=_(
@@ -117,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report = commands.add_parser(
         "report",
+        add_help=False,
+        formatter_class=_Formatter,
         parents=[common],
         help=_("write a report of the history for a physiotherapist (PDF)"),
         description=_(
@@ -141,7 +157,25 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--paper", choices=("a4", "letter"), default="a4", help=_("the paper size (default: a4)")
     )
+    for command in (check, export, sheet, report):
+        _speak(command)
     return parser
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help in the person's language: Python ships no translation of its words."""
+
+    def add_usage(
+        self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None
+    ) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def _speak(parser: argparse.ArgumentParser) -> None:
+    """The words argparse adds itself: the group titles and -h."""
+    parser._positionals.title = _("positional arguments")  # argparse's own
+    parser._optionals.title = _("options")
+    parser.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
 
 
 COMMANDS = ("check", "export", "sheet", "report")

@@ -345,3 +345,20 @@ def test_export_is_the_same_in_every_language(
     assert "exportiert" in err
     first = next(csv.DictReader(io.StringIO(english)))
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", first["started_at"])
+
+
+def test_help_is_in_the_persons_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """argparse's own words too (Python has no translation of them): the usage line, the
+    group titles and -h."""
+    monkeypatch.setenv("STRETCHDESK_LANGUAGE", "de")
+    try:
+        with pytest.raises(SystemExit):
+            app.main(["export", "--help"])
+    finally:
+        i18n.use(i18n.SOURCE)
+    shown = capsys.readouterr().out
+    assert shown.startswith("Aufruf: stretchdesk export")
+    assert "Optionen:" in shown and "diese Hilfe zeigen und beenden" in shown
+    assert "usage" not in shown and "options:" not in shown
