@@ -32,7 +32,7 @@ def _env() -> dict[str, str]:
     return env
 
 
-def child(*args: str, timeout: float = 300) -> tuple[dict[str, Any], float]:
+def child(*args: str, timeout: float = 300, language: str = "en") -> tuple[dict[str, Any], float]:
     """Run bench.child; its JSON line and the seconds from spawn to that line."""
     began = time.perf_counter()
     proc = subprocess.Popen(
@@ -40,7 +40,7 @@ def child(*args: str, timeout: float = 300) -> tuple[dict[str, Any], float]:
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        env=_env(),
+        env={**_env(), "STRETCHDESK_LANGUAGE": language},
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()
@@ -63,17 +63,23 @@ def busy_cores(count: int) -> Iterator[None]:
 def startup() -> dict[str, Any]:
     child("bare")
     child("app")  # warm-up: caches and compiled files
-    bare_s, app_s, bare_mb = [], [], []
+    child("app", language="de")
+    bare_s, app_s, german_s, bare_mb = [], [], [], []
     for _ in range(RUNS):
         found, seconds = child("bare")
         bare_s.append(seconds)
         bare_mb.append(found["rss_mb"])
         _, seconds = child("app")
         app_s.append(seconds)
+        _, seconds = child("app", language="de")  # its words, content and Qt's catalogue
+        german_s.append(seconds)
     bare, app = statistics.median(bare_s), statistics.median(app_s)
+    german = statistics.median(german_s)
     return {
         "bare_first_paint_ms": round(bare * 1000),
         "app_first_paint_ms": round(app * 1000),
+        "app_german_first_paint_ms": round(german * 1000),
+        "german_over_english_ms": round((german - app) * 1000),
         "ratio": round(app / bare, 2),
         "bare_rss_mb": round(statistics.median(bare_mb), 1),
         "target_ratio": 1.15,

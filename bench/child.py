@@ -90,11 +90,12 @@ def finish(app: Any, what: str) -> None:
 
 def build(tmp: str):  # type: ignore[no-untyped-def]
     from stretchdesk import app as wiring  # noqa: PLC0415
-    from stretchdesk import paths  # noqa: PLC0415
+    from stretchdesk import i18n, paths  # noqa: PLC0415
     from stretchdesk.prefs import Preferences, save_prefs  # noqa: PLC0415
     from stretchdesk.services import Services  # noqa: PLC0415
 
     save_prefs(Path(tmp) / "settings.toml", Preferences(safety_seen=True, pain_ratings=False))
+    i18n.use(os.environ.get(wiring.ENV_LANGUAGE, ""))  # as app.main does, before the content
     services = Services.load(paths.DataPaths(Path(tmp)))
     window = wiring.build_window(services, None)
     assert window is not None
