@@ -86,7 +86,10 @@ def pseudo(message: str) -> str:
             cited = max(0, cited - 1)
         kept = depth or cited or ch in "}]"
         out.append(ch if kept else ch.translate(Pseudo.ACCENTS))
-    padding = "~" * max(1, len(message) // 3)
+    # a third longer, in short words as a longer language's are (one long run of tildes
+    # would be a word no line can break)
+    extra = max(1, len(message) // 3)
+    padding = " ".join("~" * min(5, extra - i) for i in range(0, extra, 5))
     return f"[!!{''.join(out)}{padding}!!]"
 
 

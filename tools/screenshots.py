@@ -304,7 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--more-sizes", default="800x600,1920x1080", help="the mat's screens at these sizes too"
     )
-    parser.add_argument("--language", default=i18n.SOURCE, choices=sorted(i18n.LANGUAGES))
+    parser.add_argument(
+        "--language", default=i18n.SOURCE, choices=[*sorted(i18n.LANGUAGES), i18n.PSEUDO]
+    )
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.split("x"))
     out = Path(args.out)

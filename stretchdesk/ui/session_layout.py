@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.ui.countdown import CountdownDial
+from stretchdesk.ui.fit_words import FitWords
 from stretchdesk.ui.illustration import IllustrationView
 from stretchdesk.ui.session_help import help_panel
 from stretchdesk.ui.step_list import StepList
@@ -78,7 +79,7 @@ class SessionLayout(QWidget):
 
     # ------------------------------------------------------------------ widgets
     def _build(self) -> None:
-        self.badge = label("", "badge", wrap=False)
+        self.badge = label("", "badge")  # one line; two rather than cut when room is short
         self.title = label("", "title")
         self.place = label("", "place", wrap=False)
         self.listening = label(LISTENING, "listening", wrap=False)
@@ -192,6 +193,16 @@ class SessionLayout(QWidget):
         controls.addSpacing(16)
         self.pain_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         controls.addWidget(self.pain_button, 6)
+        self.fit = FitWords(
+            [
+                self.back_button,
+                self.pause_button,
+                self.next_button,
+                self.swap_button,
+                self.pain_button,
+            ],
+            self,
+        )
 
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 12, 24, 12)
@@ -278,4 +289,11 @@ class SessionLayout(QWidget):
         for widget in self.findChildren(QPushButton):
             widget.setMinimumHeight(round(px("button") * 2.4))
         self.pain_button.setMinimumHeight(round(px("pain") * 2.0))
+        self.fit.padding = pad_h
+        for control in (self.back_button, self.pause_button, self.next_button, self.swap_button):
+            self.fit.largest[control] = px("button")
+            self.fit.heights[control] = control.minimumHeight()
+        self.fit.largest[self.pain_button] = px("pain")
+        self.fit.heights[self.pain_button] = self.pain_button.minimumHeight()
+        self.fit.refit()
         self.steps.doItemsLayout()  # item heights follow the new font: names wrap, never cut

@@ -295,6 +295,7 @@ class SessionScreen(SessionLayout):
         self.pause_button.setText(_("{action}  (Space)").format(action=text))
         ready = view.state is EngineState.READY
         self.back_button.setText(_("◀  Routines") if ready else _("◀  Back"))
+        self.fit.refit()  # the words changed: they still fit their buttons
         self.back_button.setAccessibleName(_("Back to the routines") if ready else _("Back"))
         self.next_button.setEnabled(not ready)
         self.pause_button.setAccessibleName(text)
@@ -302,6 +303,7 @@ class SessionScreen(SessionLayout):
         self.swap_button.setVisible(other is not None and self.live.engine.can_swap())
         if other is not None:
             self.swap_button.setText(_("Other position  (P)"))
+            self.fit.refit()
             self.swap_button.setToolTip(
                 _("Do it {position}: {title} (P)").format(
                     position=other.position.label, title=other.title

@@ -8,13 +8,12 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import i18n
-from stretchdesk.ui.main_window import MainWindow
 from tests.ui.flows import WindowFactory, start_session
-from tests.ui.test_pseudo_window import SCREENS
+from tests.ui.visible_text import SCREENS, cut_texts
 
 SIZES = [(1024, 640), (1280, 800)]
 
@@ -27,28 +26,6 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     yield request.param
     i18n.use(i18n.SOURCE)
     QLocale.setDefault(locale)
-
-
-def cut_labels(window: MainWindow) -> list[str]:
-    cut = []
-    screen = window.current
-    assert screen is not None
-    for label in screen.findChildren(QLabel):
-        if not label.isVisible() or label.wordWrap() or not label.text():
-            continue
-        if label.width() + 1 < label.sizeHint().width():
-            cut.append(label.text()[:60])
-    for button in screen.findChildren(QAbstractButton):  # check boxes and buttons
-        text = button.text().replace("&", "")
-        if button.isVisible() and text:
-            needed = button.fontMetrics().horizontalAdvance(text.split("\n")[0])
-            if button.width() < needed:
-                cut.append(text[:60])
-    for area in screen.findChildren(QScrollArea):  # a form wider than the window
-        bar = area.horizontalScrollBar()
-        if area.isVisible() and bar.isVisible() and bar.maximum() > 0:
-            cut.append(f"scrolls sideways by {bar.maximum()} px")
-    return cut
 
 
 def test_every_screen_fits_in_every_language(
@@ -65,12 +42,12 @@ def test_every_screen_fits_in_every_language(
         for size in SIZES:
             window.resize(*size)
             QApplication.processEvents()
-            problems += [f"{name} at {size}: cut {text!r}" for text in cut_labels(window)]
+            problems += [f"{name} at {size}: cut {text!r}" for text in cut_texts(window)]
     start_session(qtbot, window, "quick-relief")
     for size in SIZES:
         window.resize(*size)
         QApplication.processEvents()
-        problems += [f"session at {size}: cut {text!r}" for text in cut_labels(window)]
+        problems += [f"session at {size}: cut {text!r}" for text in cut_texts(window)]
     assert not problems, "\n".join(problems)
 
 

@@ -17,11 +17,25 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QTabWidget,
     QTextEdit,
     QWidget,
 )
 
+# every screen a test can show, in the order a person meets them
+SCREENS = (
+    "start",
+    "safety",
+    "history",
+    "settings",
+    "about",
+    "builder",
+    "health",
+    "pain_before",
+    "recovery",
+    "completion",
+)
 WRAPPED = re.compile(r"\[!!(?:(?!\[!!).)*?!!\]", re.DOTALL)  # an innermost wrapped part
 
 
@@ -90,3 +104,27 @@ def unwrapped(text: str) -> str:
         if shorter == text:
             return text
         text = shorter
+
+
+def cut_texts(window: QWidget) -> list[str]:
+    """The words on the shown screen that do not fit: a one-line label or a button narrower
+    than its words, or a form wider than the window."""
+    cut = []
+    screen = getattr(window, "current", None) or window
+    assert screen is not None
+    for label in screen.findChildren(QLabel):
+        if not label.isVisible() or label.wordWrap() or not label.text():
+            continue
+        if label.width() + 1 < label.sizeHint().width():
+            cut.append(label.text()[:60])
+    for button in screen.findChildren(QAbstractButton):  # check boxes and buttons
+        text = button.text().replace("&", "")
+        if button.isVisible() and text:
+            needed = button.fontMetrics().horizontalAdvance(text.split("\n")[0])
+            if button.width() < needed:
+                cut.append(text[:60])
+    for area in screen.findChildren(QScrollArea):  # a form wider than the window
+        bar = area.horizontalScrollBar()
+        if area.isVisible() and bar.isVisible() and bar.maximum() > 0:
+            cut.append(f"scrolls sideways by {bar.maximum()} px")
+    return cut

@@ -1,0 +1,58 @@
+"""Buttons whose words always fit: the session's control row shares out the window's width,
+and a longer language ("Pausa  (Espacio)", or the tests' pseudo-translation, a third longer)
+must not be cut. When a button's words are wider than the button, its font shrinks for that
+button alone (never below a floor), and grows back when there is room again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QPushButton
+
+SMALLEST_PX = 11
+
+
+def fitted_px(text: str, font: QFont, largest: int, room: int) -> int:
+    """The largest pixel size up to ``largest`` at which ``text`` fits ``room`` pixels."""
+    sized = QFont(font)
+    sized.setPixelSize(largest)
+    need = QFontMetrics(sized).horizontalAdvance(text)
+    if need <= room or need <= 0:
+        return largest
+    return max(SMALLEST_PX, int(largest * room / need))
+
+
+class FitWords(QObject):
+    """Keeps ``buttons``' words inside them: on every resize, and when ``refit`` is called
+    after their words change. ``largest`` and ``padding`` come from the layout's sizes."""
+
+    def __init__(self, buttons: list[QPushButton], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._buttons = buttons
+        self.largest: dict[QPushButton, int] = {}
+        self.heights: dict[QPushButton, int] = {}  # set again after a style sheet is applied
+        self.padding = 16
+        for item in buttons:
+            item.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QPushButton):
+            self._fit(watched)
+        return False
+
+    def refit(self) -> None:
+        for item in self._buttons:
+            self._fit(item)
+
+    def _fit(self, item: QPushButton) -> None:
+        largest = self.largest.get(item)
+        if largest is None or item.width() <= 0:
+            return
+        text = item.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        room = item.width() - 2 * self.padding - 8  # the border and a little air
+        size = fitted_px(text, item.font(), largest, room)
+        wanted = f"font-size: {size}px;" if size < largest else ""
+        if item.styleSheet() != wanted:
+            item.setStyleSheet(wanted)  # re-polishes: the sheet's min-height would win
+            item.setMinimumHeight(self.heights.get(item, 0))
