@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from stretchdesk import __version__, paths
+from stretchdesk.command_line import readonly_history, say
 from stretchdesk.history import HistoryError, HistoryStore
 from stretchdesk.history.schema import empty_history
 from stretchdesk.i18n import _, ngettext
@@ -80,11 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("check this installation (routines, drawings, sounds, the window) and exit"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser(
+    check = _command(
+        commands,
         "check",
-        add_help=False,
-        formatter_class=_Formatter,
-        parents=[common],
+        common,
         help=_("validate routine files"),
         description=_(
             "Validate routine files. With no FILE: the exercise library, the "
@@ -92,11 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     check.add_argument("files", nargs="*", metavar="FILE")
-    export = commands.add_parser(
+    export = _command(
+        commands,
         "export",
-        add_help=False,
-        formatter_class=_Formatter,
-        parents=[common],
+        common,
         help=_("export the session history"),
         description=_("Export the session history for a clinician (CSV: one row per session)."),
     )
@@ -110,11 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--steps", action="store_true", help=_("CSV with one row per step instead of per session")
     )
     export.add_argument("--output", "-o", metavar="FILE", help=_("write here instead of stdout"))
-    sheet = commands.add_parser(
+    sheet = _command(
+        commands,
         "sheet",
-        add_help=False,
-        formatter_class=_Formatter,
-        parents=[common],
+        common,
         help=_("write a routine's printable exercise sheet (PDF)"),
         description=_(
             "Write a routine's exercise sheet as a PDF: who it is for, the pain that "
@@ -129,11 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument(
         "--paper", choices=("a4", "letter"), default="a4", help=_("the paper size (default: a4)")
     )
-    report = commands.add_parser(
+    report = _command(
+        commands,
         "report",
-        add_help=False,
-        formatter_class=_Formatter,
-        parents=[common],
+        common,
         help=_("write a report of the history for a physiotherapist (PDF)"),
         description=_(
             "Write a report of the history as a PDF: sessions and minutes per week, "
@@ -160,6 +157,21 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (check, export, sheet, report):
         _speak(command)
     return parser
+
+
+def _command(
+    commands: Any, name: str, common: argparse.ArgumentParser, *, help: str, description: str
+) -> argparse.ArgumentParser:
+    """A subcommand with the common options, its help in the person's language."""
+    command: argparse.ArgumentParser = commands.add_parser(
+        name,
+        add_help=False,
+        formatter_class=_Formatter,
+        parents=[common],
+        help=help,
+        description=description,
+    )
+    return command
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -196,10 +208,6 @@ def file_argument(argv: Sequence[str]) -> list[str]:
 
 def _say(message: str, stream: TextIO | None = None) -> None:
     print(message, file=stream or sys.stdout)
-
-
-def _error(message: str) -> None:
-    print(f"stretchdesk: {message}", file=sys.stderr)
 
 
 def _builtin_content() -> tuple[ExerciseLibrary, Sources]:
@@ -246,17 +254,13 @@ def _connection(store: HistoryStore | None) -> sqlite3.Connection:
 def run_export(fmt: str, steps: bool, output: str | None, data: paths.DataPaths) -> int:
     from stretchdesk.history.export import export_to_file, write_export  # noqa: PLC0415
 
-    store: HistoryStore | None = None
-    if data.history.exists():
-        try:
-            store = HistoryStore.open_readonly(data.history)
-        except HistoryError as exc:
-            _error(str(exc))
-            return EXIT_PROBLEMS
-    else:
-        _error(
-            _("there is no history yet in {folder}; the export is empty").format(folder=data.root)
-        )
+    try:
+        store = readonly_history(data)
+    except HistoryError as exc:
+        say(str(exc))
+        return EXIT_PROBLEMS
+    if store is None:
+        say(_("there is no history yet in {folder}; the export is empty").format(folder=data.root))
     try:
         if output is None:
             count = write_export(_connection(store), sys.stdout, fmt, steps)
@@ -269,9 +273,9 @@ def run_export(fmt: str, steps: bool, output: str | None, data: paths.DataPaths)
                 done = ngettext(
                     "exported {n} session to {path}", "exported {n} sessions to {path}", count
                 )
-            _error(done.format(n=count, path=output))
+            say(done.format(n=count, path=output))
     except OSError as exc:
-        _error(_("could not write the export: {reason}").format(reason=exc.strerror or exc))
+        say(_("could not write the export: {reason}").format(reason=exc.strerror or exc))
         return EXIT_PROBLEMS
     finally:
         if store is not None:

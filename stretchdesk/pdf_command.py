@@ -8,11 +8,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from stretchdesk.command_line import say as _error
 from stretchdesk.i18n import _
 
-
-def _error(message: str) -> None:
-    print(f"stretchdesk: {message}", file=sys.stderr)
+EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
 def write_headless(write: Callable[[], int], target: Path) -> int | None:
@@ -43,3 +42,14 @@ def write_headless(write: Callable[[], int], target: Path) -> int | None:
 
 def paper_name(paper: str) -> str:
     return "A4" if paper == "a4" else "Letter"
+
+
+def write_and_tell(
+    write: Callable[[], int], target: Path, paper: str, saved: Callable[[int, str], str]
+) -> int:
+    """Write headless and print ``saved(pages, paper's name)``; the command's exit status."""
+    pages = write_headless(write, target)
+    if pages is None:
+        return EXIT_PROBLEMS
+    print(saved(pages, paper_name(paper)))
+    return EXIT_OK

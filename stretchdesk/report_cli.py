@@ -5,25 +5,19 @@ the history's report for a physiotherapist as a PDF. The history is opened read-
 from __future__ import annotations
 
 import sqlite3
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from stretchdesk import paths
+from stretchdesk.command_line import readonly_history, say
 from stretchdesk.documents.report import Report, build_report
-from stretchdesk.history import HistoryError, HistoryStore
+from stretchdesk.history import HistoryError
 from stretchdesk.history.report_data import read_report
 from stretchdesk.history.schema import empty_history
 from stretchdesk.history.timefmt import parse_utc
 from stretchdesk.i18n import _, ngettext
-from stretchdesk.pdf_command import paper_name, write_headless
+from stretchdesk.pdf_command import EXIT_PROBLEMS, write_and_tell
 from stretchdesk.schedule.zone import local_zone
-
-EXIT_OK, EXIT_PROBLEMS = 0, 1
-
-
-def _error(message: str) -> None:
-    print(f"stretchdesk: {message}", file=sys.stderr)
 
 
 def parse_day(text: str | None, name: str) -> date | None:
@@ -51,15 +45,13 @@ def run_report(
     try:
         low, high = parse_day(start, "--from"), parse_day(end, "--to")
     except ValueError as exc:
-        _error(str(exc))
+        say(str(exc))
         return EXIT_PROBLEMS
-    store: HistoryStore | None = None
-    if data.history.exists():
-        try:
-            store = HistoryStore.open_readonly(data.history)
-        except HistoryError as exc:
-            _error(str(exc))
-            return EXIT_PROBLEMS
+    try:
+        store = readonly_history(data)
+    except HistoryError as exc:
+        say(str(exc))
+        return EXIT_PROBLEMS
     conn = store.conn if store is not None else empty_history()
     try:
         first_row = conn.execute("SELECT MIN(started_at) FROM session").fetchone()[0]
@@ -67,11 +59,11 @@ def run_report(
         low = low or default_range(first, today)[0]
         high = high or today
         if high < low:
-            _error(_("--to {end} is before --from {start}").format(end=high, start=low))
+            say(_("--to {end} is before --from {start}").format(end=high, start=low))
             return EXIT_PROBLEMS
         report = build_report(read_report(conn, low, high, zone), datetime.now(zone), str(zone))
     except (sqlite3.Error, ValueError) as exc:  # a damaged history: one line, no traceback
-        _error(_("the history cannot be read ({reason})").format(reason=exc))
+        say(_("the history cannot be read ({reason})").format(reason=exc))
         return EXIT_PROBLEMS
     finally:
         if store is not None:
@@ -88,14 +80,11 @@ def _write(report: Report, target: Path, paper: str) -> int:
 
         return write_report(report, target, paper)
 
-    pages = write_headless(write, target)
-    if pages is None:
-        return EXIT_PROBLEMS
-    size = paper_name(paper)
-    saved = ngettext(
-        "Saved the report to {path} ({n} page, {paper}).",
-        "Saved the report to {path} ({n} pages, {paper}).",
-        pages,
-    )
-    print(saved.format(path=target, n=pages, paper=size))
-    return EXIT_OK
+    def saved(pages: int, size: str) -> str:
+        return ngettext(
+            "Saved the report to {path} ({n} page, {paper}).",
+            "Saved the report to {path} ({n} pages, {paper}).",
+            pages,
+        ).format(path=target, n=pages, paper=size)
+
+    return write_and_tell(write, target, paper, saved)

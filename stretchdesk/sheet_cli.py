@@ -10,13 +10,11 @@ from pathlib import Path
 from stretchdesk import i18n, paths
 from stretchdesk.documents.sheet import build_sheet
 from stretchdesk.i18n import ngettext
-from stretchdesk.pdf_command import paper_name, write_headless
+from stretchdesk.pdf_command import EXIT_PROBLEMS, write_and_tell
 from stretchdesk.routine import RoutineError, load_catalog, load_library, resolve_routine
 from stretchdesk.routine.content import load_content, sources_path
 from stretchdesk.routine.sources import load_sources
 from stretchdesk.routine.translate import builtin_sentences, content_in, library_in, routine_in
-
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
 def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.DataPaths) -> int:
@@ -41,14 +39,11 @@ def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.Dat
 
         return write_pdf(sheet, target, paper)
 
-    pages = write_headless(write, target)
-    if pages is None:
-        return EXIT_PROBLEMS
-    size = paper_name(paper)
-    saved = ngettext(
-        "Saved the sheet of {title} to {path} ({n} page, {paper}).",
-        "Saved the sheet of {title} to {path} ({n} pages, {paper}).",
-        pages,
-    )
-    print(saved.format(title=routine.title, path=target, n=pages, paper=size))
-    return EXIT_OK
+    def saved(pages: int, size: str) -> str:
+        return ngettext(
+            "Saved the sheet of {title} to {path} ({n} page, {paper}).",
+            "Saved the sheet of {title} to {path} ({n} pages, {paper}).",
+            pages,
+        ).format(title=routine.title, path=target, n=pages, paper=size)
+
+    return write_and_tell(write, target, paper, saved)

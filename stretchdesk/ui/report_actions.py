@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QVBoxLayout,
     QWidget,
@@ -23,12 +22,12 @@ from stretchdesk.history.reader import HistoryReadError
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.ui.pdf import local_paper, paint_pages, report_document, write_report
+from stretchdesk.ui.save_pdf import save_pdf
 from stretchdesk.ui.widgets import label
 
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
 
-PDF_FILTER = "PDF (*.pdf)"
 DEFAULT_WEEKS = 12  # the days a report covers at first: about a course of treatment
 
 
@@ -108,28 +107,22 @@ def open_report(window: MainWindow) -> None:
 
 
 def save_report(window: MainWindow, report: Report, end: date, target: Path | None = None) -> None:
-    if target is None:
-        default = Path.home() / f"stretchdesk-report-{end.isoformat()}.pdf"
-        name, _kind = QFileDialog.getSaveFileName(
-            window, _("Save the report"), str(default), PDF_FILTER
-        )
-        if not name:
-            return
-        target = Path(name)
-    try:
-        pages = write_report(report, target, local_paper())
-    except OSError as exc:
-        window.banner.add(
-            _("The report could not be saved to {path} ({reason}); nothing was written.").format(
-                path=target, reason=exc.strerror or exc
-            ),
-            error=True,
-        )
-        return
-    saved = ngettext(
-        "Saved the report to {path} ({n} page).", "Saved the report to {path} ({n} pages).", pages
+    def saved(path: Path, pages: int) -> str:
+        return ngettext(
+            "Saved the report to {path} ({n} page).",
+            "Saved the report to {path} ({n} pages).",
+            pages,
+        ).format(path=path, n=pages)
+
+    save_pdf(
+        window,
+        target,
+        caption=_("Save the report"),
+        default=Path.home() / f"stretchdesk-report-{end.isoformat()}.pdf",
+        write=lambda path: write_report(report, path, local_paper()),
+        failed=_("The report could not be saved to {path} ({reason}); nothing was written."),
+        saved=saved,
     )
-    window.banner.add(saved.format(path=target, n=pages))
 
 
 def print_report(window: MainWindow, report: Report) -> None:

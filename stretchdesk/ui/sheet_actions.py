@@ -6,17 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog
-
 from stretchdesk import paths
 from stretchdesk.documents.sheet import build_sheet
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.ui.pdf import local_paper, paint_pages, sheet_document, write_pdf
+from stretchdesk.ui.save_pdf import save_pdf
 
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
-
-PDF_FILTER = "PDF (*.pdf)"
 
 
 def save_sheet(window: MainWindow, routine_id: str, target: Path | None = None) -> None:
@@ -24,31 +21,24 @@ def save_sheet(window: MainWindow, routine_id: str, target: Path | None = None) 
     routine = window.services.catalog.get(routine_id)
     if routine is None:
         return
-    if target is None:
-        default = Path.home() / f"{routine.id}.pdf"
-        name, _kind = QFileDialog.getSaveFileName(
-            window, _("Save the exercise sheet"), str(default), PDF_FILTER
-        )
-        if not name:
-            return
-        target = Path(name)
-    sheet = build_sheet(routine, window.services.content, paths.assets_dir())
-    try:
-        pages = write_pdf(sheet, target, local_paper())
-    except OSError as exc:
-        window.banner.add(
-            _(
-                "The exercise sheet could not be saved to {path} ({reason}); nothing was written."
-            ).format(path=target, reason=exc.strerror or exc),
-            error=True,
-        )
-        return
-    saved = ngettext(
-        "Saved the exercise sheet of {title} to {path} ({n} page).",
-        "Saved the exercise sheet of {title} to {path} ({n} pages).",
-        pages,
+
+    def write(path: Path) -> int:
+        sheet = build_sheet(routine, window.services.content, paths.assets_dir())
+        return write_pdf(sheet, path, local_paper())
+
+    def saved(path: Path, pages: int) -> str:
+        return ngettext(
+            "Saved the exercise sheet of {title} to {path} ({n} page).",
+            "Saved the exercise sheet of {title} to {path} ({n} pages).",
+            pages,
+        ).format(title=routine.title, path=path, n=pages)
+
+    failed = _("The exercise sheet could not be saved to {path} ({reason}); nothing was written.")
+    default = Path.home() / f"{routine.id}.pdf"
+    caption = _("Save the exercise sheet")
+    save_pdf(
+        window, target, caption=caption, default=default, write=write, failed=failed, saved=saved
     )
-    window.banner.add(saved.format(title=routine.title, path=target, n=pages))
 
 
 def print_sheet(window: MainWindow, routine_id: str) -> None:

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import FakeClock
 from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.report_actions import PDF_FILTER, ReportDialog
+from stretchdesk.ui.report_actions import ReportDialog
+from stretchdesk.ui.save_pdf import PDF_FILTER
 from tests.documents.test_sheet import pdf_info, pdf_text
 from tests.ui.flows import run_until, start_session
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.sheet_actions import PDF_FILTER as PDF
+from stretchdesk.ui.save_pdf import PDF_FILTER as PDF
 from tests.documents.test_sheet import pdf_info
 
 
