@@ -10,6 +10,7 @@ and the caller falls back to the tray's message or the window.
 
 from __future__ import annotations
 
+import html
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -208,6 +209,8 @@ class DesktopNotifier(QObject):
         self._address = session_bus_address() if address is None else address
         self._bus: BusConnection | None = None
         self._id = 0  # the service's id of the one shown now
+        self._markup: bool | None = None  # does the service read markup in a body? (asked once)
+        self._pending: Note | None = None  # waits for that answer
 
     @property
     def showing(self) -> bool:
@@ -228,6 +231,24 @@ class DesktopNotifier(QObject):
 
     def show(self, note: Note) -> None:
         """Show ``note`` in place of the one shown before (if any)."""
+        if self._markup is not None and self._bus is not None and self._bus.failed is None:
+            self._notify(note)
+            return
+        asking = self._pending is not None
+        self._pending = note
+        if not asking:
+            self._connection().call(
+                SERVICE, OBJECT, SERVICE, "GetCapabilities", reply=self._capabilities
+            )
+
+    def _capabilities(self, reply: Message) -> None:
+        names = reply.body[0] if reply.kind != wire.ERROR and reply.body else []
+        self._markup = isinstance(names, list) and "body-markup" in names
+        note, self._pending = self._pending, None
+        if note is not None:
+            self._notify(note)
+
+    def _notify(self, note: Note) -> None:
         actions = [part for key, text in note.actions for part in (key, text)]
         hints = {"desktop-entry": Variant("s", paths.APP_ID)}
         hints["category"] = Variant("s", "x-stretchdesk.reminder")
@@ -236,7 +257,8 @@ class DesktopNotifier(QObject):
             self._id,
             paths.APP_ID,
             note.summary,
-            note.body,
+            # a routine's title is the sender's text: never markup, never a link
+            html.escape(note.body, quote=False) if self._markup else note.body,
             actions,
             hints,
             NEVER_EXPIRES,

@@ -30,7 +30,7 @@ from stretchdesk.session.remote import Action, MediaState, media_state
 from stretchdesk.ui import wording
 from stretchdesk.ui.session_layout import SessionLayout
 from stretchdesk.ui.step_list import POSITION_ROLE
-from stretchdesk.ui.widgets import bullet_html, double_click_seconds
+from stretchdesk.ui.widgets import bullet_html, double_click_seconds, plain_tip
 
 NOTICE_MS = 10_000
 
@@ -305,8 +305,10 @@ class SessionScreen(SessionLayout):
             self.swap_button.setText(_("Other position  (P)"))
             self.fit.refit()
             self.swap_button.setToolTip(
-                _("Do it {position}: {title} (P)").format(
-                    position=other.position.label, title=other.title
+                plain_tip(
+                    _("Do it {position}: {title} (P)").format(
+                        position=other.position.label, title=other.title
+                    )
                 )
             )
             self.swap_button.setAccessibleName(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from stretchdesk.i18n import N_, _
 from stretchdesk.session import AgendaEntry, ItemState
 from stretchdesk.ui.theme import current_colors
+from stretchdesk.ui.widgets import plain_tip
 
 MARKS = {
     ItemState.DONE: "✓",
@@ -113,7 +114,7 @@ class StepList(QListWidget):
             note = note_of(entry)
             spoken = f"{spoken_text(entry)}. {note}" if note else spoken_text(entry)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
-            item.setToolTip(spoken)
+            item.setToolTip(plain_tip(spoken))
             if entry.state in (ItemState.LOCKED, ItemState.DONE, ItemState.SKIPPED):
                 item.setForeground(QColor(c.muted))
             if entry.state is ItemState.CURRENT:

@@ -6,6 +6,7 @@ import html
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import Qt as TextQt
 from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
@@ -56,7 +57,7 @@ def button(text: str, name: str, description: str, kind: str | None = None) -> Q
     widget = Button(text)
     widget.setAccessibleName(name)
     widget.setAccessibleDescription(description)
-    widget.setToolTip(description)
+    widget.setToolTip(plain_tip(description))
     widget.setAutoDefault(True)
     widget.setCursor(Qt.CursorShape.PointingHandCursor)
     if kind:
@@ -307,3 +308,9 @@ def wrapping(box: QCheckBox, role: str | None = None) -> QWidget:
     row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
     row.addWidget(words, 1)
     return holder
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows ``text`` as the words it is: Qt reads a tooltip that looks like
+    markup as rich text (a routine's title could load a picture or make a link)."""
+    return TextQt.convertFromPlainText(text) if TextQt.mightBeRichText(text) else text

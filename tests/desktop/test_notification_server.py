@@ -3,6 +3,7 @@ desktops' own servers) refuses a call whose arguments are not exactly ``susssasa
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -128,3 +129,23 @@ def test_the_app_in_the_background_reminds_and_the_notification_opens_it(
     finally:
         app.terminate()
         app.wait(timeout=20)
+
+
+def test_dunst_shows_a_routine_title_holding_markup_as_its_words(
+    qtbot: QtBot, dunst: dict[str, str], private_bus: str
+) -> None:
+    """dunst reads markup in a body (it says "body-markup"): a title that holds a link or a
+    picture is sent escaped, so dunst draws the same characters and makes no link."""
+    title = '<a href="file:///etc/passwd">Prescribed</a> <b>&</b>'
+    notifier = DesktopNotifier(private_bus)
+    notifier.show(Note("Time for your back exercises", f"{title}, 8 min.", ()))
+    qtbot.waitUntil(lambda: notifier.showing, timeout=10_000)
+    subprocess.run(["dunstctl", "close"], env=dunst, check=True, timeout=30)
+    history = subprocess.run(
+        ["dunstctl", "history"], env=dunst, check=True, timeout=30, capture_output=True, text=True
+    ).stdout
+    (shown,) = json.loads(history)["data"][0]
+    body = shown["message"]["data"].split("\n", 1)[1]  # under the summary, in Pango markup
+    assert body == (
+        '&lt;a href="file:///etc/passwd"&gt;Prescribed&lt;/a&gt; &lt;b&gt;&amp;&lt;/b&gt;, 8 min.'
+    )

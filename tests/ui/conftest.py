@@ -18,6 +18,7 @@ from stretchdesk.ui.main_window import MainWindow
 from stretchdesk.ui.theme import apply_theme
 from tests.fake_speechd import FakeSpeechd, fake_speechd
 from tests.fakes import FakeWall
+from tests.ui.fake_notifications import notifications  # noqa: F401 (a fixture)
 from tests.ui.flows import TODAY, WindowFactory
 
 
