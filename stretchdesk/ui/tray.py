@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from stretchdesk.i18n import _
+from stretchdesk.ui.widgets import plain_tip
 
 
 class Tray(QObject):
@@ -49,17 +50,19 @@ class Tray(QObject):
         self.icon.show()
 
     def update(self, routine_title: str | None, reminders_on: bool, today: str) -> None:
-        self.start.setText(
-            _("Start {routine}").format(routine=routine_title) if routine_title else _("Start")
-        )
+        # a routine's title is its sender's words: an "&" in it is no shortcut key
+        routine = routine_title.replace("&", "&&") if routine_title else None
+        self.start.setText(_("Start {routine}").format(routine=routine) if routine else _("Start"))
         self.start.setEnabled(routine_title is not None)
         self._loading = True
         self.reminders.setChecked(reminders_on)
         self._loading = False
-        self.icon.setToolTip(f"stretchdesk\n{today}" if today else "stretchdesk")
+        self.icon.setToolTip(plain_tip(f"stretchdesk\n{today}") if today else "stretchdesk")
 
     def message(self, title: str, text: str) -> None:
-        self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 30_000)
+        self.icon.showMessage(
+            title, plain_tip(text), QSystemTrayIcon.MessageIcon.Information, 30_000
+        )
 
     def _toggled(self, on: bool) -> None:
         if not self._loading:

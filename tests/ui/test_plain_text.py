@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from stretchdesk import paths
 from stretchdesk.ui.main_window import MainWindow
 from stretchdesk.ui.notifier import DesktopNotifier, Note
+from stretchdesk.ui.tray import Tray
 from stretchdesk.ui.widgets import plain_tip
 from tests.ui.fake_notifications import FakeNotifications
 from tests.ui.flows import WindowFactory, start_session
@@ -140,3 +142,13 @@ def test_the_notification_body_is_escaped_only_for_a_server_that_reads_markup(
     qtbot.waitUntil(lambda: len(notifications.notifies()) == 2)
     asked = [call for call in notifications.calls if call[0] == "GetCapabilities"]
     assert len(asked) == 1
+
+
+def test_the_tray_shows_a_title_as_its_words(qtbot: QtBot) -> None:
+    tray = Tray(QIcon())
+    tray.update(f"Rock & Roll {MARKUP}", True, f"Today: Rock & Roll {MARKUP}")
+    assert tray.start.text() == f"Start Rock && Roll {MARKUP.replace('&', '&&')}"
+    tip = tray.icon.toolTip()
+    assert not (GuiQt.mightBeRichText(tip) and any(raw in tip for raw in RAW)), tip
+    tray.update(None, True, MARKUP)
+    assert tray.start.text() == "Start"
