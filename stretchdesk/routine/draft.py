@@ -19,7 +19,7 @@ from typing import Any
 from stretchdesk import tomlwrite
 from stretchdesk.i18n import _
 from stretchdesk.routine.errors import Problem, RoutineError
-from stretchdesk.routine.exercises import ExerciseLibrary
+from stretchdesk.routine.exercises import ID_PATTERN, ExerciseLibrary
 from stretchdesk.routine.fields import TIMING_KEYS
 from stretchdesk.routine.loader import FORMAT, parse_routine
 from stretchdesk.routine.model import Exercise, Phase, Routine, Timing
@@ -125,6 +125,17 @@ def to_toml(draft: Draft) -> str:
         lines += ["", f"[{tomlwrite.dotted('translation', language)}]"]
         lines += tomlwrite.table(pairs)
     return "\n".join(lines) + "\n"
+
+
+def checked_id(routine_id: str) -> str:
+    """``routine_id`` if it is an id (lower-case words joined by hyphens): a file is named
+    after it, so anything else is refused (RoutineError) before a file is written."""
+    if not ID_PATTERN.fullmatch(routine_id):
+        raise RoutineError.single(
+            repr(routine_id)[:80],
+            _("a routine's id must be lower-case words joined by hyphens"),
+        )
+    return routine_id
 
 
 def _value(value: Any) -> tomlwrite.Value:

@@ -18,6 +18,9 @@ import pytest
 
 from stretchdesk import paths, tomlwrite
 from stretchdesk.prefs import Preferences, load_prefs, open_prefs, save_prefs
+from stretchdesk.routine import Phase, RoutineError
+from stretchdesk.routine.draft import Draft, DraftStep
+from stretchdesk.routine.mine import save_draft
 from stretchdesk.schedule.days import Plan, summary
 from stretchdesk.schedule.reminders import Remind, ReminderRules, Wait, decide, next_slot
 from stretchdesk.schedule.state import ReminderState, load_state, save_state
@@ -317,3 +320,13 @@ def test_an_unsaved_setting_names_the_config_folder(tmp_path: Path) -> None:
 def test_the_file_written_is_toml_whatever_the_writer_is_given(tmp_path: Path) -> None:
     fields = asdict(FIRST_RUN_DONE) | {"reminder_routine": 'x\n[y]\x00\x7f"\\\u2028'}
     assert tomllib.loads("\n".join(tomlwrite.table(fields))) == fields
+
+
+@pytest.mark.parametrize("routine_id", ["../outside", "a b", "A", "", "x\n", "é", "a/b"])
+def test_a_draft_whose_id_is_not_an_id_is_never_written(tmp_path: Path, routine_id: str) -> None:
+    draft = Draft(routine_id, "Title", steps=(DraftStep("pelvic-tilt", Phase.WARMUP),))
+    folder = tmp_path / "routines" / "mine"
+    for path in (None, folder / "own.toml"):
+        with pytest.raises(RoutineError, match="lower-case words joined by hyphens"):
+            save_draft(draft, folder, path)
+    assert not any(tmp_path.rglob("*.toml"))
