@@ -264,17 +264,18 @@ def from_mapping(data: dict[str, Any], label: str) -> LoadedPreferences:
     )
 
 
-def problems_of(prefs: Preferences) -> list[str]:
-    """Every value that does not fit its setting, in words (none for settings the app made)."""
+def checked(prefs: Preferences) -> tuple[dict[str, Any], list[str]]:
+    """Every setting's value as it is written (times and dates the usual way), and every
+    value that does not fit its setting, in words (none for settings the app made)."""
     defaults = Preferences()
+    values: dict[str, Any] = {}
     problems = []
     for name, value in asdict(prefs).items():
         try:
-            if _check(name, value, getattr(defaults, name)) != value:
-                raise ValueError(_("is not written the usual way"))
+            values[name] = _check(name, value, getattr(defaults, name))
         except ValueError as exc:
             problems.append(_said(f"{name} {exc}"))
-    return problems
+    return values, problems
 
 
 BYTE_ORDER_MARK = "\ufeff"
@@ -371,11 +372,11 @@ def _keep_aside(path: Path) -> Path | None:
 
 def dumps(prefs: Preferences) -> str:
     """The settings file's text; ValueError names every value that does not fit."""
-    problems = problems_of(prefs)
+    values, problems = checked(prefs)
     if problems:
         raise ValueError("; ".join(problems))
     lines = ["# stretchdesk settings; edited by the app's Settings screen", ""]
-    lines += tomlwrite.table(asdict(prefs))
+    lines += tomlwrite.table(values)
     return "\n".join(lines) + "\n"
 
 
