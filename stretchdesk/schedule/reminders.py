@@ -44,7 +44,8 @@ def parse_times(text: str) -> tuple[time, ...]:
     found: set[time] = set()
     for word in text.replace(",", " ").split():
         hours, sep, minutes = word.partition(":")
-        if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        digits = (hours + minutes).isascii() and hours.isdigit() and minutes.isdigit()
+        if not (sep and digits and 1 <= len(hours) <= 2 and len(minutes) == 2):
             raise ValueError(_("“{word}” is not a time like 08:00").format(word=word))
         if not (0 <= int(hours) <= 23 and 0 <= int(minutes) <= 59):
             raise ValueError(_("“{word}” is not a time of day").format(word=word))

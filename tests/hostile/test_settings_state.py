@@ -17,12 +17,26 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from stretchdesk import paths, tomlwrite
-from stretchdesk.prefs import Preferences, load_prefs, open_prefs, save_prefs
+from stretchdesk.prefs import (
+    LoadedPreferences,
+    Preferences,
+    from_mapping,
+    load_prefs,
+    open_prefs,
+    save_prefs,
+)
 from stretchdesk.routine import Phase, RoutineError
 from stretchdesk.routine.draft import Draft, DraftStep
 from stretchdesk.routine.mine import save_draft
 from stretchdesk.schedule.days import Plan, summary
-from stretchdesk.schedule.reminders import Remind, ReminderRules, Wait, decide, next_slot
+from stretchdesk.schedule.reminders import (
+    Remind,
+    ReminderRules,
+    Wait,
+    decide,
+    next_slot,
+    parse_times,
+)
 from stretchdesk.schedule.state import ReminderState, load_state, save_state
 from stretchdesk.services import Services
 
@@ -330,3 +344,16 @@ def test_a_draft_whose_id_is_not_an_id_is_never_written(tmp_path: Path, routine_
         with pytest.raises(RoutineError, match="lower-case words joined by hyphens"):
             save_draft(draft, folder, path)
     assert not any(tmp_path.rglob("*.toml"))
+
+
+@pytest.mark.parametrize("word", ["²:00", "١:00", "0" * 5000 + ":00", "007:05", "8:5", ":00"])
+def test_a_time_of_day_is_two_ascii_numbers(word: str) -> None:
+    with pytest.raises(ValueError, match=r"is not a time like 08:00"):
+        parse_times(word)
+    loaded = load_prefs_text(f'reminder_times = "{word}"\n')
+    assert loaded.prefs.reminder_times == Preferences().reminder_times
+    assert "reminder_times" in loaded.problems[0] and len(loaded.problems[0]) < 400
+
+
+def load_prefs_text(text: str) -> LoadedPreferences:
+    return from_mapping(tomllib.loads(text), "settings.toml")
