@@ -357,3 +357,19 @@ def test_a_time_of_day_is_two_ascii_numbers(word: str) -> None:
 
 def load_prefs_text(text: str) -> LoadedPreferences:
     return from_mapping(tomllib.loads(text), "settings.toml")
+
+
+def test_the_language_read_before_the_services_loses_nothing(data_dir: Path) -> None:
+    """app.py reads the settings once for the language, before the services read them: that
+    first read changes nothing, so the second still finds the damaged file and says so."""
+    save_prefs(data_dir / "settings.toml", replace(FIRST_RUN_DONE, language="de"))
+    with (data_dir / "settings.toml").open("a", encoding="utf-8") as out:
+        out.write("[[[\n")
+    assert load_prefs(data_dir / "settings.toml").prefs.language == "de"  # as app.py does
+    services = Services.load(paths.DataPaths(data_dir))
+    try:
+        assert services.prefs == replace(FIRST_RUN_DONE, language="de")
+        said = [n.message for n in services.notices]
+        assert any("settings could still be read from it and are kept" in m for m in said)
+    finally:
+        services.close()
