@@ -206,7 +206,10 @@ def pain_by_week(plan: Plan, points: Iterable[PainPoint], tz: tzinfo) -> list[We
     """The mean pain before and after sessions in each week of the plan so far."""
     weeks: dict[int, list[PainPoint]] = {}
     for point in points:
-        day = point.started_at.astimezone(tz).date()
+        try:
+            day = point.started_at.astimezone(tz).date()
+        except OverflowError:  # a time at the very end of the calendar: no week of a plan
+            continue
         if plan.start <= day <= plan.end:
             weeks.setdefault((day - plan.start).days // 7 + 1, []).append(point)
     made = []

@@ -373,3 +373,27 @@ def test_the_language_read_before_the_services_loses_nothing(data_dir: Path) -> 
         assert any("settings could still be read from it and are kept" in m for m in said)
     finally:
         services.close()
+
+
+@pytest.mark.parametrize(
+    "started", ["9999-12-31T23:59:59.000Z", "0001-01-01T00:00:00.000+05:00", "0001-01-01T00:00Z"]
+)
+def test_a_history_time_at_the_ends_of_the_calendar_breaks_no_plan(
+    data_dir: Path, started: str
+) -> None:
+    save_prefs(data_dir / "settings.toml", Preferences(safety_seen=True, plan_start="2026-10-26"))
+    services = Services.load(paths.DataPaths(data_dir), wall=lambda: NOW)
+    try:
+        services.history.execute(
+            "INSERT INTO session (routine_id, routine_title, started_at, ended_at, outcome,"
+            " total_steps, planned_seconds, active_seconds, pain_before, owner)"
+            " VALUES ('quick-relief', 'Quick', ?, ?, 'completed', 1, 60, 60, 5, 'x')",
+            (started, started),
+        )
+        services.history.commit()
+        assert services.today_words(BERLIN).startswith("Today: not done yet.")
+        assert services.plan_words(BERLIN) == [] or services.plan_words(BERLIN)[0].startswith(
+            "Plan: week 2 of 6"
+        )
+    finally:
+        services.close()
