@@ -92,6 +92,7 @@ class ReminderSettings(QObject):
         self.plan.setAccessibleName(_("Follow a plan"))
         self.weeks = wheel_when_focused(QSpinBox())
         self.weeks.setRange(*whole_range("plan_weeks"))
+        self._weeks_suffix(self.weeks.value())
         self.weeks.valueChanged.connect(self._weeks_suffix)
         self.weeks.setAccessibleName(_("Plan length in weeks"))
         self.weeks.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
