@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import tomllib
+from collections.abc import Iterator
 from dataclasses import asdict, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -45,6 +46,15 @@ NOW = datetime(2026, 11, 2, 8, 30, tzinfo=UTC)
 RULES = ReminderRules((time(8), time(18)))
 BERLIN = ZoneInfo("Europe/Berlin")
 LIMIT = 5.0  # seconds: every read here takes milliseconds
+
+
+@pytest.fixture(autouse=True)
+def bounded() -> Iterator[None]:
+    """Every test here is over in seconds (the app's start included); a read that waits
+    runs in a child process with a timeout."""
+    started = monotonic()
+    yield
+    assert monotonic() - started < 60
 
 
 def run_app(data_dir: Path) -> list[str]:
