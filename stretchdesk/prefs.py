@@ -1,13 +1,17 @@
-"""The user's settings, kept in ``settings.toml`` in the data directory. No Qt.
+"""The user's settings, kept in ``settings.toml`` in the config directory. No Qt.
 
-Reading never fails: a value out of range or of the wrong kind falls back to its default
-and is named in ``problems``; a file that is not TOML at all is renamed aside (so it is not
-overwritten by the next save) and the defaults are used. Writing goes to a temporary file
-that replaces the old one, so a full disk never leaves half a settings file.
+Reading never fails and never waits: a value out of range or of the wrong kind falls back
+to its default and is named in ``problems``. A file that is not TOML is read line by line
+for what can still be used (the first-run screen seen and the health answers above all);
+``open_prefs`` then keeps the damaged file aside and writes what was saved from it.
+Writing checks every value, writes it with the one TOML writer (stretchdesk/tomlwrite.py),
+and goes to a temporary file that replaces the old one, so a full disk never leaves half a
+settings file.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -15,9 +19,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from stretchdesk import tomlwrite
 from stretchdesk.history.files import atomic_text
-from stretchdesk.i18n import LANGUAGES, _
-from stretchdesk.schedule.days import MAX_PLAN_WEEKS, Plan
+from stretchdesk.i18n import LANGUAGES, _, ngettext
+from stretchdesk.routine.exercises import ID_PATTERN
+from stretchdesk.schedule.days import MAX_PLAN_WEEKS, Plan, plan_start_problem
 from stretchdesk.schedule.reminders import (
     ReminderRules,
     format_days,
@@ -27,6 +33,7 @@ from stretchdesk.schedule.reminders import (
     parse_quiet,
     parse_times,
 )
+from stretchdesk.schedule.small_file import NotReadable, read_small
 from stretchdesk.session.advice import AdviceSettings
 from stretchdesk.session.health import Answer
 from stretchdesk.session.settings import SessionSettings
@@ -68,7 +75,23 @@ _CHOICES: dict[str, tuple[str, ...]] = {
 
 
 def _plan_start(text: str) -> str:
-    return date.fromisoformat(text).isoformat() if text else ""
+    if not text:
+        return ""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(_("should be a date like 2027-01-04")) from None
+    problem = plan_start_problem(day)
+    if problem is not None:
+        raise ValueError(problem)
+    return day.isoformat()
+
+
+def _routine_id(text: str) -> str:
+    text = text.strip()
+    if text and not ID_PATTERN.fullmatch(text):
+        raise ValueError(_("should be a routine's id: lower-case words joined by hyphens"))
+    return text
 
 
 # text settings: a function that returns the value written the usual way, or raises
@@ -77,7 +100,7 @@ _TEXTS: dict[str, Callable[[str], str]] = {
     "reminder_times": lambda text: format_times(parse_times(text)),
     "reminder_days": lambda text: format_days(parse_days(text)),
     "quiet_hours": lambda text: format_quiet(parse_quiet(text)),
-    "reminder_routine": str.strip,
+    "reminder_routine": _routine_id,
     "plan_start": _plan_start,
 }
 
@@ -130,9 +153,13 @@ class Preferences:
         )
 
     def plan(self) -> Plan | None:
-        return (
-            Plan(date.fromisoformat(self.plan_start), self.plan_weeks) if self.plan_start else None
-        )
+        """The plan, if one was begun (None too for a date or length out of range)."""
+        if not self.plan_start:
+            return None
+        try:
+            return Plan(date.fromisoformat(self.plan_start), self.plan_weeks)
+        except ValueError:
+            return None
 
     def health_answers(self) -> frozenset[Answer]:
         given = {
@@ -176,12 +203,6 @@ class Preferences:
         )
 
 
-@dataclass
-class LoadedPreferences:
-    prefs: Preferences
-    problems: list[str] = field(default_factory=list)
-
-
 def _check(name: str, value: Any, default: Any) -> Any:
     """The value if it fits the setting, else raise ValueError with the reason."""
     if isinstance(default, bool):
@@ -204,6 +225,21 @@ def _check(name: str, value: Any, default: Any) -> Any:
     return value
 
 
+@dataclass
+class LoadedPreferences:
+    prefs: Preferences
+    problems: list[str] = field(default_factory=list)
+    used: int = 0  # settings read from the file and used
+    damaged: str | None = None  # why the file is not TOML (what could be read was used)
+
+
+MAX_PROBLEM_CHARS = 300  # a line of the banner's details, however long the value
+
+
+def _said(problem: str) -> str:
+    return problem if len(problem) <= MAX_PROBLEM_CHARS else problem[:MAX_PROBLEM_CHARS] + "…"
+
+
 def from_mapping(data: dict[str, Any], label: str) -> LoadedPreferences:
     defaults = Preferences()
     values: dict[str, Any] = {}
@@ -223,36 +259,105 @@ def from_mapping(data: dict[str, Any], label: str) -> LoadedPreferences:
                     label=label, name=name, exc=exc
                 )
             )
-    return LoadedPreferences(replace(defaults, **values), problems)
+    return LoadedPreferences(
+        replace(defaults, **values), [_said(p) for p in problems], used=len(values)
+    )
+
+
+def checked(prefs: Preferences) -> tuple[dict[str, Any], list[str]]:
+    """Every setting's value as it is written (times and dates the usual way), and every
+    value that does not fit its setting, in words (none for settings the app made)."""
+    defaults = Preferences()
+    values: dict[str, Any] = {}
+    problems = []
+    for name, value in asdict(prefs).items():
+        try:
+            values[name] = _check(name, value, getattr(defaults, name))
+        except ValueError as exc:
+            problems.append(_said(f"{name} {exc}"))
+    return values, problems
+
+
+BYTE_ORDER_MARK = "\ufeff"
+_SETTING_LINE = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=")
+
+
+def salvage(text: str) -> dict[str, Any]:
+    """The settings that can still be read from a damaged file, each on its own line (the
+    first of a setting written twice)."""
+    known = {f.name for f in fields(Preferences)}
+    found: dict[str, Any] = {}
+    for line in text.split("\n"):
+        match = _SETTING_LINE.match(line)
+        if match is None or match.group(1) not in known or match.group(1) in found:
+            continue
+        try:
+            data = tomllib.loads(line.rstrip("\r"))
+        except (ValueError, RecursionError):  # TOMLDecodeError is a ValueError
+            continue
+        if match.group(1) in data:
+            found[match.group(1)] = data[match.group(1)]
+    return found
 
 
 def load_prefs(path: Path) -> LoadedPreferences:
+    """The settings in ``path``; changes nothing on disk."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_SETTINGS_BYTES + 1)
+        found = read_small(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return LoadedPreferences(Preferences())
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
+    except NotReadable as exc:
         return LoadedPreferences(
-            Preferences(), [_("{path} cannot be read ({reason})").format(path=path, reason=reason)]
+            Preferences(), [_("{path} cannot be read ({reason})").format(path=path, reason=exc)]
         )
+    text = found.data.decode("utf-8", errors="replace").removeprefix(BYTE_ORDER_MARK)
     try:
-        if len(raw) > MAX_SETTINGS_BYTES:
+        if found.too_large:
             raise ValueError(_("it is far too large for a settings file"))
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as exc:
-        kept = _keep_aside(path)
-        where = _("; it was kept as {name}").format(name=kept.name) if kept else ""
-        return LoadedPreferences(
-            Preferences(),
-            [
-                _("{path} is damaged ({exc}); default settings are used{where}").format(
-                    path=path, exc=exc, where=where
-                )
-            ],
-        )
+        found.data.decode("utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        return _damaged(path, text, _("not UTF-8 text at byte {at}").format(at=exc.start))
+    except (ValueError, RecursionError, MemoryError) as exc:  # TOMLDecodeError is a ValueError
+        return _damaged(path, text, _said(str(exc) or type(exc).__name__))
     return from_mapping(data, path.name)
+
+
+def _damaged(path: Path, text: str, reason: str) -> LoadedPreferences:
+    loaded = from_mapping(salvage(text), path.name)
+    kept = loaded.used
+    said = _("{path} is damaged ({reason}).").format(path=path, reason=reason)
+    if kept:
+        said += " " + ngettext(
+            "{count} setting could still be read from it and is kept; the others are back "
+            "to their defaults.",
+            "{count} settings could still be read from it and are kept; the others are back "
+            "to their defaults.",
+            kept,
+        ).format(count=kept)
+    else:
+        said += " " + _("None of its settings could be read: the defaults are used.")
+    return LoadedPreferences(loaded.prefs, [said, *loaded.problems], kept, reason)
+
+
+def open_prefs(path: Path) -> LoadedPreferences:
+    """``load_prefs``, and a damaged file kept aside (renamed, so nothing is lost) with what
+    could be read from it written in its place at once, so the next start has it too."""
+    loaded = load_prefs(path)
+    if loaded.damaged is None:
+        return loaded
+    kept = _keep_aside(path)
+    if kept is None:
+        return loaded  # left where it is: the next save replaces it
+    loaded.problems[0] += " " + _("The damaged file was kept as {name}.").format(name=kept.name)
+    try:
+        save_prefs(path, loaded.prefs)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        loaded.problems.append(
+            _("The settings could not be written again ({reason}).").format(reason=reason)
+        )
+    return loaded
 
 
 def _keep_aside(path: Path) -> Path | None:
@@ -265,23 +370,20 @@ def _keep_aside(path: Path) -> Path | None:
     return target
 
 
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{text}"'
-
-
 def dumps(prefs: Preferences) -> str:
+    """The settings file's text; ValueError names every value that does not fit."""
+    values, problems = checked(prefs)
+    if problems:
+        raise ValueError("; ".join(problems))
     lines = ["# stretchdesk settings; edited by the app's Settings screen", ""]
-    lines += [f"{name} = {_toml_value(value)}" for name, value in asdict(prefs).items()]
+    lines += tomlwrite.table(values)
     return "\n".join(lines) + "\n"
 
 
 def save_prefs(path: Path, prefs: Preferences) -> None:
-    """Write the settings atomically; raises OSError (with strerror) when it cannot."""
+    """Write the settings atomically; raises OSError (with strerror) when it cannot, and
+    ValueError (before writing anything) for a value that does not fit its setting."""
+    text = dumps(prefs)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_text(path) as out:
-        out.write(dumps(prefs))
+        out.write(text)

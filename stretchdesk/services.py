@@ -22,7 +22,7 @@ from stretchdesk.history.reader import HistoryReader, HistoryReadError
 from stretchdesk.history.schema import empty_history
 from stretchdesk.history.timefmt import utc_now
 from stretchdesk.i18n import _
-from stretchdesk.prefs import Preferences, load_prefs, save_prefs
+from stretchdesk.prefs import Preferences, open_prefs, save_prefs
 from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, load_catalog, load_library
 from stretchdesk.routine.content import SafetyContent, load_content, sources_path
 from stretchdesk.routine.sources import load_sources
@@ -90,9 +90,12 @@ class Services:
         self.say = ENGLISH  # the content's language (Services.load sets the person's)
         self.store: HistoryStore | None = None
         self._reader: sqlite3.Connection | None = None
-        loaded = load_prefs(data.settings)
+        loaded = open_prefs(data.settings)
         self.prefs = loaded.prefs
-        if loaded.problems:
+        if loaded.damaged is not None:  # what happened, then what could not be used
+            said, *details = loaded.problems
+            self.notices.append(Notice(said, details=details))
+        elif loaded.problems:
             self.notices.append(
                 Notice(_("Some settings could not be used."), details=loaded.problems)
             )
@@ -226,7 +229,9 @@ class Services:
             return _(
                 "Settings could not be saved in {root} ({value}); they apply until you "
                 "close the app."
-            ).format(root=self.data.root, value=exc.strerror or exc)
+            ).format(root=self.data.settings.parent, value=exc.strerror or exc)
+        except ValueError as exc:  # a value the Settings screen should never have made
+            return _("Settings were not saved: {problem}.").format(problem=exc)
         return None
 
     # ------------------------------------------------------------------ sessions

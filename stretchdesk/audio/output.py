@@ -7,6 +7,10 @@ installed, the tones go through Qt's QSoundEffect and the words through QTextToS
 Either may be missing (no sound server, no audio device, no speech engine); then that part
 stays silent and ``sound_status`` / ``voice_status`` say why in one line. Nothing here ever
 stops a session.
+
+The voice is opened only while the Voice setting is on: with it off, nothing connects to
+speech-dispatcher (nor starts it) and no speech engine is loaded; turning it on opens it,
+and turning it off closes it again.
 """
 
 from __future__ import annotations
@@ -26,6 +30,10 @@ from stretchdesk.audio.voice_help import no_voice_for, speechd_problem
 from stretchdesk.i18n import _
 from stretchdesk.prefs import Preferences
 from stretchdesk.session.cues import Cue, Play, Say, Silence, Sound
+
+
+def voice_off() -> str:
+    return _("Voice is off. It is checked when you turn it on.")
 
 
 class Voice(Protocol):
@@ -90,8 +98,10 @@ class AudioOutput(QObject):
         self._prefs = prefs
         self._sounds: PulseSounds | QtSounds | None = None
         self._speech: Voice | None = None
+        self._speech_engine = speech_engine
+        self._voice_opened = False  # asked for since the Voice setting was last turned on
         self.sound_status = self._open_sound(sounds_dir, sound_backend)
-        self.voice_status = self._open_voice(speech_engine)
+        self.voice_status = voice_off()
         self.apply(prefs)
 
     # ------------------------------------------------------------------ opening
@@ -173,8 +183,21 @@ class AudioOutput(QObject):
         return _("Voice is on (speechd).")
 
     # ------------------------------------------------------------------ settings
+    def _follow_voice_setting(self, on: bool) -> None:
+        if on and not self._voice_opened:
+            self._voice_opened = True
+            self.voice_status = self._open_voice(self._speech_engine)
+        elif not on and self._voice_opened:
+            self._voice_opened = False
+            if self._speech is not None:
+                self._speech.stop()
+                self._speech.close()
+                self._speech = None
+            self.voice_status = voice_off()
+
     def apply(self, prefs: Preferences) -> None:
         self._prefs = prefs
+        self._follow_voice_setting(prefs.voice)
         if self._sounds is not None:
             self._sounds.volume = prefs.volume / 100
         if self._speech is not None:
@@ -182,8 +205,6 @@ class AudioOutput(QObject):
             self._speech.set_rate(prefs.voice_rate)
         if not prefs.sound:
             self._stop_sounds()
-        if not prefs.voice and self._speech is not None:
-            self._speech.stop()
 
     # ------------------------------------------------------------------ cues
     def __call__(self, cue: Cue) -> None:

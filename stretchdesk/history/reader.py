@@ -53,7 +53,7 @@ class HistoryReader:
     def _read(self, what: Callable[[sqlite3.Connection], T]) -> T:
         try:
             return what(self._connect())
-        except (sqlite3.Error, ValueError) as exc:  # ValueError: a row no version wrote
+        except (sqlite3.Error, ValueError, OverflowError) as exc:  # a row no version wrote
             raise HistoryReadError(
                 _("The history cannot be read ({reason}).").format(reason=exc)
             ) from None

@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from stretchdesk import tomlwrite
 from stretchdesk.i18n import _
 from stretchdesk.routine.errors import Problem, RoutineError
-from stretchdesk.routine.exercises import ExerciseLibrary
+from stretchdesk.routine.exercises import ID_PATTERN, ExerciseLibrary
 from stretchdesk.routine.fields import TIMING_KEYS
 from stretchdesk.routine.loader import FORMAT, parse_routine
 from stretchdesk.routine.model import Exercise, Phase, Routine, Timing
@@ -112,57 +113,42 @@ def draft_from_table(data: Mapping[str, Any]) -> Draft:
 
 
 def to_toml(draft: Draft) -> str:
-    """The draft as a routine file (UTF-8 text, the layout of docs/routines.md)."""
+    """The draft as a routine file (UTF-8 text, the layout of docs/routines.md), written
+    by the one TOML writer (stretchdesk/tomlwrite.py): any text reads back as it was."""
     data = draft.table()
-    lines = [f"{k} = {_value(v)}" for k, v in data.items() if not isinstance(v, list)]
+    lines = [tomlwrite.assignment(k, _value(v)) for k, v in data.items() if not isinstance(v, list)]
     for section in ("step", "rewarm"):
         for table in data.get(section, []):
-            lines += ["", f"[[{section}]]"]
-            lines += [f"{k} = {_value(v)}" for k, v in table.items()]
+            lines += ["", f"[[{tomlwrite.key(section)}]]"]
+            lines += [tomlwrite.assignment(k, _value(v)) for k, v in table.items()]
     for language, pairs in draft.translations:
-        lines += ["", f"[translation.{language}]"]
-        lines += [f"{_string(english)} = {_string(text)}" for english, text in pairs]
+        lines += ["", f"[{tomlwrite.dotted('translation', language)}]"]
+        lines += tomlwrite.table(pairs)
     return "\n".join(lines) + "\n"
 
 
-_ESCAPES = {
-    '"': '\\"',
-    "\\": "\\\\",
-    "\b": "\\b",
-    "\t": "\\t",
-    "\n": "\\n",
-    "\f": "\\f",
-    "\r": "\\r",
-}
+def checked_id(routine_id: str) -> str:
+    """``routine_id`` if it is an id (lower-case words joined by hyphens): a file is named
+    after it, so anything else is refused (RoutineError) before a file is written."""
+    if not ID_PATTERN.fullmatch(routine_id):
+        raise RoutineError.single(
+            repr(routine_id)[:80],
+            _("a routine's id must be lower-case words joined by hyphens"),
+        )
+    return routine_id
 
 
-def _string(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
+def _value(value: Any) -> tomlwrite.Value:
+    """A value as a routine file holds it: a whole float as an integer; a number that is
+    not finite, or anything else TOML has no word for, refused."""
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(_("not a number a routine can hold: {value}").format(value=value))
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, str):
-        return _string(value)
+        return int(value) if value.is_integer() else value
     if isinstance(value, list | tuple):
-        if not value:
-            return "[]"
-        return "[\n" + "".join(f"  {_value(v)},\n" for v in value) + "]"
+        return [_value(v) for v in value]
+    if isinstance(value, bool | int | str):
+        return value
     raise TypeError(_("a routine file cannot hold {name}").format(name=type(value).__name__))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from stretchdesk.i18n import _
 from stretchdesk.routine.catalog import Catalog, citation_problems_of
-from stretchdesk.routine.draft import Draft, DraftStep, draft_from_table, to_toml
+from stretchdesk.routine.draft import Draft, DraftStep, checked_id, draft_from_table, to_toml
 from stretchdesk.routine.errors import Problem, RoutineError
 from stretchdesk.routine.exercises import ExerciseLibrary
 from stretchdesk.routine.loader import load_routine
@@ -53,8 +53,10 @@ def file_for(folder: Path, routine_id: str) -> Path:
 
 
 def save_draft(draft: Draft, folder: Path, path: Path | None) -> Path:
-    """Write the draft to ``path`` (its own file) or a new file in ``folder``."""
-    target = path or file_for(folder, draft.id)
+    """Write the draft to ``path`` (its own file) or a new file in ``folder``; a draft
+    whose id is not an id is refused (RoutineError) and nothing is written."""
+    target = path or file_for(folder, checked_id(draft.id))
+    checked_id(draft.id)  # its own file too: the id is written in it
     write_whole(target, to_toml(draft).encode("utf-8"))
     return target
 

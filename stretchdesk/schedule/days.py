@@ -18,9 +18,20 @@ from stretchdesk.formats import clock, decimal, weekday_name
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.queries import PainPoint, SessionSummary
 from stretchdesk.i18n import _, ngettext
-from stretchdesk.schedule.reminders import ReminderRules, Slot, done_in, next_slot, slots
+from stretchdesk.schedule.reminders import (
+    ReminderRules,
+    Slot,
+    countable,
+    done_in,
+    next_slot,
+    slots,
+)
 
 MAX_PLAN_WEEKS = 12
+# a plan's first day is a date in this range (the settings file is checked against it), so
+# every day of the plan, and a week either side, is a date Python can count
+FIRST_PLAN_DAY = date(2000, 1, 1)
+LAST_PLAN_DAY = date(2199, 12, 31)
 
 
 def counts(session: SessionSummary) -> bool:
@@ -51,6 +62,8 @@ def today_slots(
     rules: ReminderRules, tz: tzinfo, now: datetime, done: Sequence[datetime]
 ) -> list[tuple[Slot, SlotState]]:
     now = now.astimezone(UTC)
+    if not countable(now.date()):
+        return []
     today = now.astimezone(tz).date()
     states = []
     for slot in slots(rules, tz, today, today):
@@ -96,10 +109,30 @@ def today_text(states: Sequence[tuple[Slot, SlotState]], done_today: bool) -> st
     return _("Today: {what}.").format(what="; ".join(phrases))
 
 
+def plan_start_problem(start: date) -> str | None:
+    """Why ``start`` cannot begin a plan, in words; None when it can."""
+    if FIRST_PLAN_DAY <= start <= LAST_PLAN_DAY:
+        return None
+    return _("should be a date from {first} to {last}").format(
+        first=FIRST_PLAN_DAY.isoformat(), last=LAST_PLAN_DAY.isoformat()
+    )
+
+
 @dataclass(frozen=True)
 class Plan:
+    """Every day for ``weeks`` weeks from ``start``; ValueError when either is out of range."""
+
     start: date
     weeks: int
+
+    def __post_init__(self) -> None:
+        problem = plan_start_problem(self.start)
+        if problem is not None:
+            raise ValueError(problem)
+        if not 1 <= self.weeks <= MAX_PLAN_WEEKS:
+            raise ValueError(
+                _("should be between {low:g} and {high:g}").format(low=1, high=MAX_PLAN_WEEKS)
+            )
 
     @property
     def end(self) -> date:
@@ -173,7 +206,10 @@ def pain_by_week(plan: Plan, points: Iterable[PainPoint], tz: tzinfo) -> list[We
     """The mean pain before and after sessions in each week of the plan so far."""
     weeks: dict[int, list[PainPoint]] = {}
     for point in points:
-        day = point.started_at.astimezone(tz).date()
+        try:
+            day = point.started_at.astimezone(tz).date()
+        except OverflowError:  # a time at the very end of the calendar: no week of a plan
+            continue
         if plan.start <= day <= plan.end:
             weeks.setdefault((day - plan.start).days // 7 + 1, []).append(point)
     made = []
@@ -213,6 +249,8 @@ def summary(
     days_done: set[date],
 ) -> str:
     """The start screen's line about today and the plan ("" with neither)."""
+    if not countable(now.astimezone(UTC).date()):
+        return ""
     today = now.astimezone(tz).date()
     words = []
     if rules is not None:
@@ -233,6 +271,6 @@ def next_words(rules: ReminderRules, tz: tzinfo, now: datetime) -> str:
     at = clock(slot.time)
     if slot.day == today:
         return _("Next reminder: today at {time}.").format(time=at)
-    if slot.day == today + timedelta(days=1):
+    if slot.day == today + timedelta(days=1):  # a slot exists: today is not the last date
         return _("Next reminder: tomorrow at {time}.").format(time=at)
     return _("Next reminder: {weekday} at {time}.").format(weekday=weekday_name(slot.day), time=at)

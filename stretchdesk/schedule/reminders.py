@@ -31,6 +31,12 @@ SNOOZE = timedelta(minutes=30)
 ON_TIME = timedelta(minutes=2)  # shown later than this after its time: it was missed
 LOOK_BACK_DAYS = 2
 LOOK_AHEAD_DAYS = 9
+# "shown" or "Later" further ahead of now than this is not believed (a clock set back, or a
+# damaged reminders.json): it would silence the reminders until then
+AHEAD = timedelta(days=1)
+# within this of the first or last date Python can count, there are no reminders (the
+# days around today could not be counted)
+CALENDAR_MARGIN = timedelta(days=LOOK_AHEAD_DAYS + 7)
 
 
 def parse_times(text: str) -> tuple[time, ...]:
@@ -38,7 +44,8 @@ def parse_times(text: str) -> tuple[time, ...]:
     found: set[time] = set()
     for word in text.replace(",", " ").split():
         hours, sep, minutes = word.partition(":")
-        if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        digits = (hours + minutes).isascii() and hours.isdigit() and minutes.isdigit()
+        if not (sep and digits and 1 <= len(hours) <= 2 and len(minutes) == 2):
             raise ValueError(_("“{word}” is not a time like 08:00").format(word=word))
         if not (0 <= int(hours) <= 23 and 0 <= int(minutes) <= 59):
             raise ValueError(_("“{word}” is not a time of day").format(word=word))
@@ -163,8 +170,16 @@ def slots(rules: ReminderRules, tz: tzinfo, first: date, last: date) -> list[Slo
     return [s for s in made if first <= s.day <= last]
 
 
+def countable(day: date) -> bool:
+    """The days around ``day`` can be counted (it is not at the very end of the calendar)."""
+    return date.min + CALENDAR_MARGIN <= day <= date.max - CALENDAR_MARGIN
+
+
 def around(rules: ReminderRules, tz: tzinfo, now: datetime) -> list[Slot]:
-    today = _utc(now).astimezone(tz).date()
+    now = _utc(now)
+    if not countable(now.date()):
+        return []
+    today = now.astimezone(tz).date()
     return slots(
         rules,
         tz,
@@ -197,8 +212,11 @@ def decide(
     ``done``: when the sessions that count started (UTC). ``shown``: when a reminder was
     last shown. ``snoozed_until``: "Later" was chosen; ask again then."""
     now = _utc(now)
+    if not countable(now.date()):
+        return Wait(None)
     done = [_utc(d) for d in done]
-    shown = _utc(shown) if shown is not None else None
+    shown = believed(shown, now)
+    snoozed_until = believed(snoozed_until, now)
     found = around(rules, tz, now)
     here = current(found, now)
     pending_snooze = snoozed_until is not None and (shown is None or shown < _utc(snoozed_until))
@@ -222,6 +240,14 @@ def decide(
     if not candidates and found:
         candidates.append(found[-1].closes)
     return Wait(min(candidates) if candidates else None)
+
+
+def believed(moment: datetime | None, now: datetime) -> datetime | None:
+    """``moment`` in UTC, unless it is further ahead of ``now`` than ``AHEAD``."""
+    if moment is None:
+        return None
+    moment = _utc(moment)
+    return moment if moment - now <= AHEAD else None
 
 
 def _quiet_end(rules: ReminderRules, tz: tzinfo, now: datetime) -> datetime | None:

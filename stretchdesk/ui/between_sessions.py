@@ -57,6 +57,11 @@ class BetweenSessions(QObject):
         self.clock.start_requested.connect(self.start_routine)
         self.clock.open_requested.connect(window.bring_to_front)
         self.clock.fallback.connect(self._fallback)
+        if self.clock.problems:
+            window.banner.add(
+                _("What the reminders last did could not all be read; at worst one comes again."),
+                details=self.clock.problems,
+            )
         use_tray = Tray.available() if tray is None else tray
         self.tray = Tray(window.windowIcon(), self) if use_tray else None
         if self.tray is not None:

@@ -19,6 +19,7 @@ from stretchdesk.routine.fields import (
 )
 from stretchdesk.routine.loader import timing_defaults
 from stretchdesk.routine.model import Timing
+from stretchdesk.ui.wheel_guard import wheel_when_focused
 from stretchdesk.ui.widgets import bullet_html, bullet_list, label
 
 NAMES = {
@@ -64,7 +65,7 @@ class StepDetails(QWidget):
         self.setAccessibleName(_("The chosen step"))
         self._filling = False
         self.heading = label("", "subheading")
-        self.phase = QComboBox()
+        self.phase = wheel_when_focused(QComboBox())
         self.phase.setAccessibleName(_("Phase"))
         for phase in Phase:
             self.phase.addItem(phase.label, phase)
@@ -74,7 +75,7 @@ class StepDetails(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: name above
         form.addRow(_("&Phase"), self.phase)
         for key in ("duration", "hold", "rep_seconds", "reps", "rest"):
-            box = QSpinBox()
+            box = wheel_when_focused(QSpinBox())
             low, high = limits(key)
             box.setRange(low, high)
             if key != "reps":
@@ -86,7 +87,7 @@ class StepDetails(QWidget):
             box.valueChanged.connect(lambda value, k=key: self._number(k, value))
             form.addRow(_(NAMES[key]), box)
             self.numbers[key] = box
-        self.sides = QComboBox()
+        self.sides = wheel_when_focused(QComboBox())
         self.sides.setAccessibleName(_("Sides"))
         for sides, marked in SIDE_NAMES.items():
             name = _(marked)

@@ -28,7 +28,9 @@ def follow_prefs(
         window.settings.show_result(problem)
         window.settings.reminders.show_status(window.reminders_status())
     if window.audio is not None:
-        window.audio.apply(prefs)
+        window.audio.apply(prefs)  # the voice opens or closes with its setting
+        if "settings" in window.built_screens:
+            window.settings.show_audio(window.audio.sound_status, window.audio.voice_status)
     if window.media is not None and prefs.media_keys:
         window.media.update()
     elif window.media is not None:

@@ -12,6 +12,12 @@ from PySide6.QtCore import QDate, QLocale, QTime
 # chosen per language (the numbers, names and order of the rest come from the locale).
 DAY_MONTH = {QLocale.Language.German: "d. MMM", QLocale.Language.English: "d MMM"}
 DAY_MONTH_DEFAULT = "d MMM"
+# a whole date in words: "2 November 2026", "2. November 2026", "2 de noviembre de 2026"
+LONG_DATE = {
+    QLocale.Language.German: "d. MMMM yyyy",
+    QLocale.Language.Spanish: "d 'de' MMMM 'de' yyyy",
+}
+LONG_DATE_DEFAULT = "d MMMM yyyy"
 
 
 def qdate(day: date) -> QDate:
@@ -22,6 +28,12 @@ def short_date(day: date) -> str:
     """ "3 Dec" / "3. Dez." / "3 dic" """
     locale = QLocale()
     return locale.toString(qdate(day), DAY_MONTH.get(locale.language(), DAY_MONTH_DEFAULT))
+
+
+def long_date(day: date) -> str:
+    """ "2 November 2026" / "2. November 2026" / "2 de noviembre de 2026" / "2 novembre 2026" """
+    locale = QLocale()
+    return locale.toString(qdate(day), LONG_DATE.get(locale.language(), LONG_DATE_DEFAULT))
 
 
 def weekday_date_time(moment: datetime) -> str:

@@ -71,7 +71,9 @@ class ReminderClock(QObject):
         self.notifier = notifier
         self.zone = zone or local_zone()
         self._busy = busy
-        self.state = load_state(services.data.reminders)
+        loaded = load_state(services.data.reminders, services.wall())
+        self.state = loaded.state
+        self.problems = loaded.problems  # what of reminders.json could not be used
         self.last: Shown | None = None
         self._routine_id = ""
         self.timer = QTimer(self)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchdesk.i18n import _
+from stretchdesk.i18n import _, ngettext
 from stretchdesk.prefs import Preferences, whole_range
 from stretchdesk.routine import Routine
 from stretchdesk.schedule.reminders import (
@@ -36,6 +36,8 @@ from stretchdesk.schedule.reminders import (
     parse_quiet,
     parse_times,
 )
+from stretchdesk.ui.formats import long_date
+from stretchdesk.ui.wheel_guard import wheel_when_focused
 from stretchdesk.ui.widgets import label, wrapping
 
 
@@ -64,7 +66,7 @@ class ReminderSettings(QObject):
         self._loading = False
         self.on = QCheckBox(_("Remind me to do my exercises"))
         self.on.setAccessibleName(_("Reminders"))
-        self.routine = QComboBox()
+        self.routine = wheel_when_focused(QComboBox())
         self.routine.setAccessibleName(_("Routine to be reminded of"))
         self.times = QLineEdit()
         self.times.setAccessibleName(_("Times of day"))
@@ -88,9 +90,10 @@ class ReminderSettings(QObject):
             self.login.setToolTip(_("Starting at login is set up on Linux desktops only"))
         self.plan = QCheckBox(_("Every day for"))
         self.plan.setAccessibleName(_("Follow a plan"))
-        self.weeks = QSpinBox()
+        self.weeks = wheel_when_focused(QSpinBox())
         self.weeks.setRange(*whole_range("plan_weeks"))
-        self.weeks.setSuffix(" weeks")
+        self._weeks_suffix(self.weeks.value())
+        self.weeks.valueChanged.connect(self._weeks_suffix)
         self.weeks.setAccessibleName(_("Plan length in weeks"))
         self.weeks.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.plan_note = label("", "muted")
@@ -136,9 +139,18 @@ class ReminderSettings(QObject):
         self.login.setChecked(prefs.start_at_login)
         self.plan.setChecked(bool(prefs.plan_start))
         self.weeks.setValue(prefs.plan_weeks)
-        plan = prefs.plan()
-        self.plan_note.setText(f"from {plan.start.day} {plan.start:%B %Y}" if plan else "")
+        self._weeks_suffix(self.weeks.value())
+        self._show_plan(prefs)
         self._loading = False
+
+    def _weeks_suffix(self, weeks: int) -> None:
+        self.weeks.setSuffix(ngettext(" week", " weeks", weeks))
+
+    def _show_plan(self, prefs: Preferences) -> None:
+        plan = prefs.plan()
+        self.plan_note.setText(
+            _("from {date}").format(date=long_date(plan.start)) if plan is not None else ""
+        )
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
@@ -150,7 +162,7 @@ class ReminderSettings(QObject):
             times = format_times(parse_times(self.times.text()))
             quiet = format_quiet(parse_quiet(self.quiet.text()))
         except ValueError as exc:
-            self.problem.emit(f"Not saved: {exc}.")
+            self.problem.emit(_("Not saved: {problem}.").format(problem=exc))
             return
         chosen = [DAY_NAMES[i] for i, box in enumerate(self.days) if box.isChecked()]
         current = self._current()
@@ -171,6 +183,5 @@ class ReminderSettings(QObject):
         )
         self.times.setText(times)
         self.quiet.setText(quiet)
-        plan = prefs.plan()
-        self.plan_note.setText(f"from {plan.start.day} {plan.start:%B %Y}" if plan else "")
+        self._show_plan(prefs)
         self.edited.emit(prefs)

@@ -1,4 +1,4 @@
-"""Settings: saved in the data directory as soon as they change. A running session keeps
+"""Settings: saved in the config directory as soon as they change. A running session keeps
 the timing it started with; theme and text size apply to the whole window at once."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from stretchdesk.i18n import LANGUAGES, N_, SOURCE, _, desktop_language
 from stretchdesk.prefs import TEXT_SIZES, THEMES, VOICE_RATE_STEPS, Preferences, whole_range
 from stretchdesk.ui.reminder_settings import ReminderSettings
+from stretchdesk.ui.wheel_guard import wheel_when_focused
 from stretchdesk.ui.widgets import button, label, scrolled, wrapping
 
 THEME_NAMES = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}
@@ -60,7 +61,7 @@ ADVICE_CONTROLS = (
 
 
 def _spin(limits: tuple[int, int], step: int, *, suffix: str, name: str, tip: str) -> QSpinBox:
-    spin = QSpinBox()
+    spin = wheel_when_focused(QSpinBox())
     spin.setRange(*limits)
     spin.setSingleStep(step)
     spin.setSuffix(suffix)
@@ -78,7 +79,7 @@ def language_names() -> dict[str, str]:
 def _combo(items: dict[str, str], name: str) -> QComboBox:
     """A choice; ``items`` are marked sentences, translated here (a language's own name is
     the same in every language)."""
-    combo = QComboBox()
+    combo = wheel_when_focused(QComboBox())
     for key, text in items.items():
         combo.addItem(_(text), key)
     combo.setAccessibleName(name)
@@ -327,7 +328,7 @@ class SettingsScreen(QWidget):
         self.changed.emit(prefs)
 
     def show_result(self, problem: str | None) -> None:
-        self.result.setText(problem or "Saved.")
+        self.result.setText(problem or _("Saved."))
 
     def _edited(self) -> None:
         if self._loading:

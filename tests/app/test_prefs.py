@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
-from stretchdesk.prefs import Preferences, load_prefs, save_prefs
+from stretchdesk.prefs import LoadedPreferences, Preferences, load_prefs, open_prefs, save_prefs
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:
@@ -40,11 +41,15 @@ def test_bad_values_fall_back_one_by_one(tmp_path: Path) -> None:
 def test_a_damaged_file_is_kept_aside(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     path.write_bytes(b"lead_in = = \xff\xfe")
-    loaded = load_prefs(path)
+    assert load_prefs(path).prefs == Preferences()
+    assert path.read_bytes() == b"lead_in = = \xff\xfe"  # reading alone changes nothing
+    loaded = open_prefs(path)
     assert loaded.prefs == Preferences()
     assert "damaged" in loaded.problems[0]
-    assert not path.exists()
-    assert len(list(tmp_path.glob("settings.damaged-*.toml"))) == 1
+    kept = list(tmp_path.glob("settings.damaged-*.toml"))
+    assert len(kept) == 1 and kept[0].read_bytes() == b"lead_in = = \xff\xfe"
+    assert kept[0].name in loaded.problems[0]
+    assert load_prefs(path) == LoadedPreferences(Preferences(), used=len(asdict(Preferences())))
 
 
 def test_session_settings_follow_the_prefs() -> None:

@@ -19,7 +19,7 @@ from stretchdesk.schedule.days import (
     today_text,
 )
 from stretchdesk.schedule.reminders import ReminderRules
-from stretchdesk.schedule.state import ReminderState, load_state, save_state
+from stretchdesk.schedule.state import LoadedState, ReminderState, load_state, save_state
 from stretchdesk.schedule.zone import local_zone
 
 LONDON = ZoneInfo("Europe/London")
@@ -111,11 +111,16 @@ def test_the_local_zone_has_its_rules(tmp_path: Path) -> None:
 
 def test_reminder_state_survives_a_restart_and_a_damaged_file(tmp_path: Path) -> None:
     path = tmp_path / "state" / "reminders.json"
-    assert load_state(path) == ReminderState()
+    now = at(4, 9)
+    assert load_state(path, now) == LoadedState()
     state = ReminderState(at(4, 8), at(4, 8, 30))
     save_state(path, state)
-    assert load_state(path) == state
+    assert load_state(path, now) == LoadedState(state)
     path.write_bytes(b"\xff{not json")
-    assert load_state(path) == ReminderState()
+    damaged = load_state(path, now)
+    assert damaged.state == ReminderState()
+    assert damaged.problems == ["reminders.json is damaged; it is read as empty."]
     path.write_text('{"shown": "2027-01-04T08:00:00", "snoozed_until": 5}', encoding="utf-8")
-    assert load_state(path) == ReminderState()  # no time zone: not trusted
+    untrusted = load_state(path, now)
+    assert untrusted.state == ReminderState()  # no time zone: not trusted
+    assert len(untrusted.problems) == 2
