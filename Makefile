@@ -29,7 +29,7 @@ endef
 
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	$(pip-or-again)
-	@echo "Installing stretchdesk and what it needs into $(VENV)/: the first time about 90 MB to download (Qt's PySide6 is most of it), 270 MB installed"
+	@echo "Installing stretchdesk and what it needs into $(VENV)/: the first time about 90 MB to download (Qt's PySide6 is most of it), 290 MB installed"
 	$(PIP) install -e .
 	@touch $@
 
