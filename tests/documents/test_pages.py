@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextBlock, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from stretchdesk.ui.pdf import _as_printed, keep_headings_with_text, write_document
@@ -25,8 +25,12 @@ def page_texts(path: Path) -> list[str]:
     return text.split("\f")
 
 
-def document(filler: int) -> QTextDocument:
+def document(filler: int, points: float = 0) -> QTextDocument:
     doc = QTextDocument()
+    if points:  # another size stands for another font's line height
+        font = QFont(doc.defaultFont())
+        font.setPointSizeF(points)
+        doc.setDefaultFont(font)
     lines = "".join(f"<p>line {n}</p>" for n in range(filler))
     doc.setHtml(f"{lines}<h2>HEADING</h2><p>AFTER</p><p>more</p><p>more</p>")
     return doc
@@ -41,13 +45,13 @@ def _page_of(probe: QTextDocument, text: str) -> int:
     return int(first // probe.pageSize().height())
 
 
-def _probe(filler: int, tmp_path: Path, fix: bool) -> tuple[int, int, int]:
+def _probe(filler: int, points: float, tmp_path: Path, fix: bool) -> tuple[int, int, int]:
     """Where HEADING and AFTER land with ``filler`` lines before them, laid out on A4 as the
     writer does, with or without moving headings; and how many headings moved."""
     writer = QPdfWriter(str(tmp_path / "probe.pdf"))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
-    source = document(filler)  # the copy laid out lives as long as its source
+    source = document(filler, points)  # the copy laid out lives as long as its source
     probe = _as_printed(source, writer)
     moved = keep_headings_with_text(probe) if fix else 0
     found = _page_of(probe, "HEADING"), _page_of(probe, "AFTER"), moved
@@ -55,12 +59,12 @@ def _probe(filler: int, tmp_path: Path, fix: bool) -> tuple[int, int, int]:
     return found
 
 
-def _lonely_fillers(tmp_path: Path) -> list[int]:
+def _lonely_fillers(points: float, tmp_path: Path) -> list[int]:
     """Every number of filler lines, up to well past the first page, that leaves the heading
     at the foot of a page and its text on the next when nothing is moved."""
     found = []
     for filler in range(1, 160):
-        heading, after, _ = _probe(filler, tmp_path, fix=False)
+        heading, after, _ = _probe(filler, points, tmp_path, fix=False)
         if after > heading:
             found.append(filler)
         elif found and heading >= 1:
@@ -69,16 +73,19 @@ def _lonely_fillers(tmp_path: Path) -> list[int]:
 
 
 @pytest.mark.needs("pdftotext", package="poppler-utils")
-def test_a_heading_is_never_alone_at_the_foot_of_a_page(qapp: QApplication, tmp_path: Path):
-    lonely = _lonely_fillers(tmp_path)
+@pytest.mark.parametrize("points", [0, 8.5, 13], ids=["default-font", "smaller", "larger"])
+def test_a_heading_is_never_alone_at_the_foot_of_a_page(
+    qapp: QApplication, tmp_path: Path, points: float
+) -> None:
+    lonely = _lonely_fillers(points, tmp_path)
     assert lonely, "no number of lines put the heading at a page's foot: the search is wrong"
     around = range(min(lonely) - 3, max(lonely) + 4)
     for filler in around:
-        heading, after, moved = _probe(filler, tmp_path, fix=True)
+        heading, after, moved = _probe(filler, points, tmp_path, fix=True)
         assert heading == after, filler
         assert (moved > 0) == (filler in lonely), filler
         target = tmp_path / f"{filler}.pdf"
-        write_document(document(filler), "test", target)
+        write_document(document(filler, points), "test", target)
         pages = page_texts(target)
         assert any("HEADING" in page for page in pages), filler
         for page in pages:
