@@ -284,7 +284,10 @@ class HistoryScreen(QWidget):
     def export_dialog(self) -> None:
         default = Path.home() / f"stretchdesk-history-{self._today().isoformat()}.csv"
         name, chosen = QFileDialog.getSaveFileName(
-            self, _("Export history"), str(default), f"{_(SESSIONS_FILTER)};;{_(STEPS_FILTER)}"
+            self,
+            _("Export history"),
+            str(default),
+            ";;".join([_(SESSIONS_FILTER), _(STEPS_FILTER)]),
         )
         if not name:
             return

@@ -142,8 +142,9 @@ class Helpers:
 def _words(node: ast.expr, constants: dict[str, str]) -> Iterator[str]:
     """The literal text in an expression shown as it is: a string (or a module's constant
     holding one), an f-string's fixed parts, either side of a concatenation or ``or``,
-    either branch of ``a if c else b``, the string ``format`` is called on. A call of _()
-    and the like is translated; any other call or name is not a literal."""
+    either branch of ``a if c else b``, the string ``format`` is called on and its
+    arguments, what ``join`` joins. A call of _() and the like is translated; any other
+    call or name is not a literal."""
     if isinstance(node, ast.Call) and _name(node.func) in TRANSLATED:
         return
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -170,11 +171,11 @@ def _words(node: ast.expr, constants: dict[str, str]) -> Iterator[str]:
     elif (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "format"
+        and node.func.attr in ("format", "join")
     ):
         yield from _words(node.func.value, constants)
         for value in [*node.args, *(k.value for k in node.keywords)]:
-            yield from _words(value, constants)  # _("{x}").format(x="words")
+            yield from _words(value, constants)  # _("{x}").format(x="words"), ", ".join([...])
 
 
 def _name(func: ast.expr) -> str:
@@ -319,6 +320,7 @@ def test_the_walk_finds_each_kind_of_untranslated_text(tmp_path: Path) -> None:
                 'dialog(self, _("Export"), f"{SESSIONS};;{_(STEPS)}")',
                 'SESSIONS = "Sessions (*.csv)"',
                 'QFileDialog.getSaveFileName(self, _("Export"), "", f"{SESSIONS};;{_(STEPS)}")',
+                'QFileDialog.getSaveFileName(self, _("Export"), "", ";;".join([_(S), SESSIONS]))',
             ]
         ),
         encoding="utf-8",
@@ -341,6 +343,7 @@ def test_the_walk_finds_each_kind_of_untranslated_text(tmp_path: Path) -> None:
         (27, "No ratings"),
         (28, "not rated"),
         (32, "Sessions (*.csv)"),
+        (33, "Sessions (*.csv)"),
     ]
 
 
