@@ -2,19 +2,40 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
+APT    := on Debian and Ubuntu: sudo apt-get install
 
 .PHONY: run test check lint format typecheck pytest bench assets sounds screenshots samples translations dist bundle deb man install-desktop clean
 
+# The virtual environment, with a sentence instead of a traceback when the Python cannot
+# make one (Debian and Ubuntu keep venv's ensurepip in the python3-venv package); a
+# half-made .venv is removed, so the next try starts afresh.
 $(BIN)/python:
-	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "stretchdesk needs Python 3.11 or newer")'
-	$(PYTHON) -m venv $(VENV)
+	@command -v $(PYTHON) >/dev/null || { \
+	  echo "stretchdesk needs Python 3.11 or newer, and there is no $(PYTHON) ($(APT) python3 python3-venv)" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "stretchdesk needs Python 3.11 or newer; $(PYTHON) is " + sys.version.split()[0] + " (another one: make run PYTHON=python3.12)")'
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  echo "$(PYTHON) cannot make a virtual environment: its venv module is not installed ($(APT) python3-venv; for this Python: $$($(PYTHON) -c 'import sys; print("python3.%d-venv" % sys.version_info[1])'))" >&2; exit 1; }
+	@echo "Making the virtual environment $(VENV)/ with $$($(PYTHON) -c 'import sys; print(sys.executable, sys.version.split()[0])')"
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "$(PYTHON) could not make the virtual environment $(VENV)/ (the lines above say why); nothing was left behind" >&2; exit 1; }
+
+# A .venv made by an earlier try without python3-venv has no pip: it is made again.
+define pip-or-again
+@$(BIN)/python -m pip --version >/dev/null 2>&1 || { \
+	  echo "$(VENV)/ has no pip (it was made before python3-venv was installed): making it again"; \
+	  rm -rf $(VENV) && $(MAKE) --no-print-directory $(BIN)/python; }
+endef
 
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
+	$(pip-or-again)
+	@echo "Installing stretchdesk and what it needs into $(VENV)/: the first time about 90 MB to download (Qt's PySide6 is most of it), 290 MB installed"
 	$(PIP) install -e .
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(pip-or-again)
+	@echo "Installing stretchdesk with its test and development tools into $(VENV)/: the first time about 160 MB to download (70 MB more than make run), 500 MB installed"
 	$(PIP) install -e '.[test,dev]'
 	@touch $@ $(VENV)/.installed-run
 

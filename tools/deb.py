@@ -13,6 +13,7 @@ server's library, and speech-dispatcher (recommended).
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import gzip
 import hashlib
 import os
@@ -35,6 +36,9 @@ ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
 # loaded with dlopen at run time, so no program in the bundle names them
 RUNTIME_DEPENDS = ("libpulse0",)
 RECOMMENDS = ("speech-dispatcher", "speech-dispatcher-espeak-ng")
+# what lintian takes as the sign of a library built into a file (its data/binaries/
+# embedded-libs): an override of embedded-library is kept only for a file that has it
+EMBEDDED_MARKS = {"expat": b"requested feature requires XML_DTD support in Expat"}
 
 
 def _architecture() -> str:
@@ -87,7 +91,53 @@ def stage(bundle: Path, root: Path) -> None:
     (doc / "copyright").write_text(copyright_text(), encoding="utf-8")
     (doc / "copyright").chmod(0o644)
     _gzip((DEBIAN / "changelog").read_bytes(), doc / "changelog.gz")
-    _install(DEBIAN / "lintian-overrides", share / "lintian" / "overrides" / "stretchdesk")
+
+
+def overrides_for(root: Path, text: str) -> str:
+    """The lintian overrides (packaging/debian/lintian-overrides) that apply to this
+    package, each group with its comment: one that names no file of the package, or an
+    ``embedded-library`` one for a file without that library's mark, is left out, since
+    lintian warns about an override that matches nothing. Which ones apply depends on the
+    Python the bundle was built with (Debian's builds the expat module into libpython,
+    another Python puts it in lib-dynload)."""
+    files = [p for p in root.rglob("*") if p.is_file() and not p.is_symlink()]
+    kept: list[str] = []
+    comment: list[str] = []  # the comment above the current group of overrides
+    comment_kept = after_override = False
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            if after_override:
+                comment, comment_kept, after_override = [], False, False
+            comment.append(line)
+            continue
+        after_override = True
+        if _applies(line, root, files):
+            if not comment_kept:
+                kept.extend(comment)
+                comment_kept = True
+            kept.append(line)
+    return "\n".join(kept) + "\n"
+
+
+def _applies(override: str, root: Path, files: list[Path]) -> bool:
+    head, bracket, pointer = override.partition(" [")
+    if not bracket:
+        return True
+    pattern = pointer.rstrip().removesuffix("]")
+    named = [p for p in files if fnmatch.fnmatchcase(p.relative_to(root).as_posix(), pattern)]
+    tag = head.split(":", 1)[-1].split()
+    mark = EMBEDDED_MARKS.get(tag[1]) if len(tag) == 2 and tag[0] == "embedded-library" else None
+    if mark is None:
+        return bool(named)
+    return any(mark in path.read_bytes() for path in named)
+
+
+def write_overrides(root: Path) -> None:
+    target = root / "usr" / "share" / "lintian" / "overrides" / "stretchdesk"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = (DEBIAN / "lintian-overrides").read_text(encoding="utf-8")
+    target.write_text(overrides_for(root, text), encoding="utf-8")
+    target.chmod(0o644)
 
 
 APACHE_2 = "On Debian systems, the Apache License 2.0 is in /usr/share/common-licenses/Apache-2.0."
@@ -192,6 +242,7 @@ def build(bundle: Path, out: Path) -> Path:
         files = elf_files(lib)
         tidy(files)
         depends = shlib_depends(files)
+        write_overrides(root)
         meta = root / "DEBIAN"
         meta.mkdir(mode=0o755)
         (meta / "md5sums").write_text(_md5sums(root), encoding="utf-8")

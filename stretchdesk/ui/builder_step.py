@@ -79,7 +79,7 @@ class StepDetails(QWidget):
             low, high = limits(key)
             box.setRange(low, high)
             if key != "reps":
-                box.setSuffix(" s")
+                box.setSuffix(_(" s"))
             box.setAccessibleName(_(NAMES[key]))
             span = _("From {low} to {high}") if key == "reps" else _("From {low} to {high} s")
             box.setAccessibleDescription(span.format(low=low, high=high))

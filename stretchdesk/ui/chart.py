@@ -40,7 +40,7 @@ def describe(points: list[PainPoint]) -> str:
 
 
 def _word(value: int | None) -> str:
-    return "not rated" if value is None else str(value)
+    return _("not rated") if value is None else str(value)
 
 
 class PainChart(QWidget):

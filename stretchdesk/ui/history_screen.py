@@ -33,8 +33,8 @@ from stretchdesk.ui.widgets import SideBySide, button, label, scrolled
 
 BATCH = 200
 COLUMNS = (N_("Date"), N_("Routine"), N_("Minutes"), N_("Outcome"), N_("Pain"), N_("Note"))
-SESSIONS_FILTER = "Sessions, one row each (*.csv)"
-STEPS_FILTER = "Steps, one row each (*.csv)"
+SESSIONS_FILTER = N_("Sessions, one row each (*.csv)")
+STEPS_FILTER = N_("Steps, one row each (*.csv)")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -284,11 +284,14 @@ class HistoryScreen(QWidget):
     def export_dialog(self) -> None:
         default = Path.home() / f"stretchdesk-history-{self._today().isoformat()}.csv"
         name, chosen = QFileDialog.getSaveFileName(
-            self, _("Export history"), str(default), f"{SESSIONS_FILTER};;{STEPS_FILTER}"
+            self,
+            _("Export history"),
+            str(default),
+            ";;".join([_(SESSIONS_FILTER), _(STEPS_FILTER)]),
         )
         if not name:
             return
-        steps = chosen == STEPS_FILTER
+        steps = chosen == _(STEPS_FILTER)
         self.export_to(Path(name), steps=steps)
 
     def export_to(self, target: Path, *, steps: bool = False) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 
 from stretchdesk.documents.report import Report
 from stretchdesk.documents.sheet import Sheet
+from stretchdesk.i18n import _
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 15
@@ -148,7 +149,7 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
     margin_y = int(2 / 2.54 * dpi_y) * device.logicalDpiY() / dpi_y
     painter = QPainter(device)
     if not painter.isActive():
-        raise OSError(5, "the page could not be drawn")
+        raise OSError(5, _("the page could not be drawn"))
     font = QFont(probe.defaultFont())
     painter.setFont(font)
     metrics = QFontMetricsF(font, device)
@@ -209,7 +210,7 @@ def write_document(document: QTextDocument, title: str, target: Path, paper: str
         del writer  # the file is complete once the writer is gone
         pages = count_pages(temp.read_bytes())
         if pages == 0:
-            raise OSError(28, "nothing could be written (is the disk full?)")
+            raise OSError(28, _("nothing could be written (is the disk full?)"))
         temp.replace(target)
     except BaseException:
         with contextlib.suppress(OSError):

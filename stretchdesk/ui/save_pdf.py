@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
+from stretchdesk.i18n import N_, _
+
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
 
-PDF_FILTER = "PDF (*.pdf)"
+PDF_FILTER = N_("PDF documents (*.pdf)")
 
 
 def save_pdf(
@@ -28,7 +30,7 @@ def save_pdf(
     """``write(target)`` returns the pages written; ``failed`` is a sentence with {path} and
     {reason}; ``saved(target, pages)`` the sentence for success."""
     if target is None:
-        name, _kind = QFileDialog.getSaveFileName(window, caption, str(default), PDF_FILTER)
+        name, _kind = QFileDialog.getSaveFileName(window, caption, str(default), _(PDF_FILTER))
         if not name:
             return
         target = Path(name)

@@ -60,8 +60,11 @@ LEGEND = N_("✓ done  ▶ now  ○ to come  – skipped  ⊘ locked until the w
 REFERENCE = (1280, 740)  # the session screen in a 1280x800 window
 
 
-# the microphone is open: what can be said (words.py)
-LISTENING = "● Listening: stop · pause · go on · next"
+# the microphone is open: what can be said (words.py; the recogniser hears English words, so
+# they stay in English in every language)
+# Translators: {commands} are the English words the microphone listens for; keep them.
+LISTENING = N_("● Listening: {commands}")
+COMMAND_WORDS = "stop · pause · go on · next"
 
 
 def mat_scale(width: int, height: int) -> float:
@@ -82,7 +85,8 @@ class SessionLayout(QWidget):
         self.badge = label("", "badge")  # one line; two rather than cut when room is short
         self.title = label("", "title")
         self.place = label("", "place", wrap=False)
-        self.listening = label(LISTENING, "listening", wrap=False)
+        listening = _(LISTENING).format(commands=COMMAND_WORDS)
+        self.listening = label(listening, "listening", wrap=False)
         self.listening.setAccessibleName(_("Listening for voice commands"))
         self.listening.setVisible(False)
         self.headline = label("", "getready")

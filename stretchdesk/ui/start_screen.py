@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from stretchdesk.history.queries import SessionSummary
 from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.routine import InvalidRoutine, Phase, Problem, Routine
 from stretchdesk.ui import wording
+from stretchdesk.ui.card_grid import ARROWS, card_next_to
 from stretchdesk.ui.formats import weekday_date_time
 from stretchdesk.ui.widgets import bullet_list, button, label, restyle, scrolled
 
@@ -267,6 +268,8 @@ class StartScreen(QWidget):
             self.cards[routine.id] = card
         for j, bad_card in enumerate(self.broken_cards, start=len(routines)):
             self._grid.addWidget(bad_card, j // 2, j % 2)
+        for placed in [*self.cards.values(), *self.broken_cards]:
+            placed.installEventFilter(self)  # the arrow keys, before the scroll area's
         count = len(routines) + len(self.broken_cards)
         self._grid.setRowStretch(count // 2 + 1, 1)
         first = routines[0][0].id if routines else None
@@ -296,6 +299,22 @@ class StartScreen(QWidget):
         for key in ("change", "rename", "delete"):
             self.mine_actions[key].setEnabled(own)
         self.sheet.setEnabled(chosen is not None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in ARROWS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and isinstance(watched, QFrame)
+        ):
+            rows, places = ARROWS[Qt.Key(event.key())]
+            target = card_next_to(self._grid, watched, rows, places)
+            if target is not watched:
+                target.setFocus(Qt.FocusReason.OtherFocusReason)  # a routine's card is chosen
+            self.area.ensureWidgetVisible(target, 0, 0)
+            return True  # at an edge too: the page does not scroll away from the focus
+        return super().eventFilter(watched, event)
 
     def _routine_menu(self) -> dict[str, QAction]:
         actions: dict[str, QAction] = {}
