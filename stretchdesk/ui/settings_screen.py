@@ -103,7 +103,7 @@ class SettingsScreen(QWidget):
         self.lead_in = _spin(
             whole_range("lead_in"),
             1,
-            suffix=" s",
+            suffix=_(" s"),
             name=_("Get-ready time"),
             tip=_("Seconds to get ready"),
         )
