@@ -84,8 +84,14 @@ def _run_window(
                     opened=opened
                 )
             )
+        elif routine is not None:
+            print(
+                _("stretchdesk is already open; it was asked to start {title}.").format(
+                    title=routine.title
+                )
+            )
         elif not background:
-            print("stretchdesk is already open; its window was brought to the front.")
+            print(_("stretchdesk is already open; its window was brought to the front."))
         return cli.EXIT_OK
     return window.app_exec()
 
@@ -108,10 +114,9 @@ def build_window(
     from PySide6.QtCore import QTimer  # noqa: PLC0415
 
     from stretchdesk.audio.output import AudioOutput, quiet_audio_logs  # noqa: PLC0415
-    from stretchdesk.ui import routine_actions  # noqa: PLC0415
     from stretchdesk.ui.main_window import MainWindow  # noqa: PLC0415
     from stretchdesk.ui.platform_check import make_application  # noqa: PLC0415
-    from stretchdesk.ui.single_instance import WAKE, SingleInstance, open_message  # noqa: PLC0415
+    from stretchdesk.ui.single_instance import SingleInstance  # noqa: PLC0415
     from stretchdesk.ui.theme import apply_theme  # noqa: PLC0415
 
     glibc_heap.return_big_blocks()
@@ -124,7 +129,7 @@ def build_window(
     instance = SingleInstance(services.data)
     if background and instance.running():
         return None  # started at login, but already running: nothing to do, no window
-    if not instance.claim(open_message(opened) if opened is not None else WAKE):
+    if not instance.claim(_message(opened, routine)):
         return None
     app.setQuitOnLastWindowClosed(False)  # closing the window may leave the app in the tray
     apply_theme(app, services.prefs.theme, services.prefs.text_size)
@@ -145,7 +150,8 @@ def build_window(
 
     window.closed.connect(app.quit)
     instance.on_wake(window.bring_to_front)
-    instance.on_open(lambda path: routine_actions.open_file(window, path))
+    instance.on_open(window.sent.open)
+    instance.on_routine(window.sent.start)
     _catch_unexpected(services.data.crash_log, window.report_unexpected)
     instance.setParent(window)  # lives as long as the window
     if routine is not None:
@@ -159,9 +165,22 @@ def build_window(
     window.after_first_paint(start_between)
     window.show()
     window.bring_to_front()
-    if opened is not None:  # once the window is up, so the question has a parent to sit on
-        QTimer.singleShot(0, lambda: routine_actions.open_file(window, opened))
+    if opened is not None:  # once the window is up (and its first-run screens are done)
+        window.sent.open(opened)
     return window
+
+
+def _message(opened: Path | None, routine: Routine | None) -> bytes:
+    """What a second start asks of the running one: open a file, start a routine (by id,
+    or by its file), or come to the front."""
+    from stretchdesk.ui.single_instance import WAKE, open_message, routine_message  # noqa: PLC0415
+
+    if opened is not None:
+        return open_message(opened)
+    if routine is not None:
+        path = None if routine.builtin else routine.path
+        return routine_message(str(path.absolute()) if path is not None else routine.id)
+    return WAKE
 
 
 def speak(app: QCoreApplication, language: str) -> QTranslator | None:
