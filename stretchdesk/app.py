@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from stretchdesk.ui.main_window import MainWindow as MainWindowType
+    from stretchdesk.ui.single_instance import SingleInstance as SingleInstanceType
 
 ENV_SPEECH_ENGINE = "STRETCHDESK_SPEECH_ENGINE"  # force a speech engine (e.g. "mock" in tests)
 ENV_LANGUAGE = "STRETCHDESK_LANGUAGE"  # a language over the setting ("pseudo" in tests)
@@ -149,11 +150,8 @@ def build_window(
             window.start.show_today(window.today_words())
 
     window.closed.connect(app.quit)
-    instance.on_wake(window.bring_to_front)
-    instance.on_open(window.sent.open)
-    instance.on_routine(window.sent.start)
+    _hear_others(instance, window)
     _catch_unexpected(services.data.crash_log, window.report_unexpected)
-    instance.setParent(window)  # lives as long as the window
     if routine is not None:
         window.open_routine(routine)
     if background:  # sound and voice wait for the window to be first shown
@@ -168,6 +166,16 @@ def build_window(
     if opened is not None:  # once the window is up (and its first-run screens are done)
         window.sent.open(opened)
     return window
+
+
+def _hear_others(instance: SingleInstanceType, window: MainWindowType) -> None:
+    """What a second start asks, and routine files put in the person's folder while the
+    app runs: offered or done by the window."""
+    instance.on_wake(window.bring_to_front)
+    instance.on_open(window.sent.open)
+    instance.on_routine(window.sent.start)
+    instance.setParent(window)  # lives as long as the window
+    window.sent.watch_folder()
 
 
 def _message(opened: Path | None, routine: Routine | None) -> bytes:

@@ -112,9 +112,10 @@ def read_sent(path: Path, label: str) -> bytes:
         raise RoutineError.single(
             label, _("cannot be read ({reason})").format(reason=exc.strerror or exc)
         ) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise RoutineError.single(label, _("is not a regular file"))
     with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise RoutineError.single(label, _("is not a regular file"))
         try:
             data = handle.read(MAX_FILE_BYTES + 1)
         except OSError as exc:

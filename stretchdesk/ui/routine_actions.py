@@ -32,11 +32,23 @@ def _taken(window: MainWindow) -> set[str]:
 
 def refresh(window: MainWindow, select: str | None = None) -> None:
     window.services.reload_routines()
-    if "start" in window.built_screens:
-        catalog = window.services.catalog
-        window.start.show_routines(window.services.routine_cards(), catalog.invalid)
-        if select is not None:
-            window.start.select(select)
+    show_routines(window, select)
+
+
+def show_routines(window: MainWindow, select: str | None = None) -> None:
+    """The routines screen's cards drawn again from the catalogue; a card that had the
+    focus hands it to the chosen one (never to a card out of sight)."""
+    if "start" not in window.built_screens:
+        return
+    start = window.start
+    focused = window.focusWidget()
+    had_focus = any(card is focused for card in start.cards.values())
+    catalog = window.services.catalog
+    start.show_routines(window.services.routine_cards(), catalog.invalid)
+    if select is not None:
+        start.select(select)
+    if had_focus and window.current is start:
+        start.focus_default()
 
 
 def save(window: MainWindow, draft: Draft, path: Path | None) -> tuple[Path, Draft]:

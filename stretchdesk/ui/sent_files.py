@@ -28,6 +28,7 @@ from stretchdesk.routine import RoutineError, resolve_routine
 from stretchdesk.routine.mine import Added, AddProblem, Examined, add_to_mine, examine
 from stretchdesk.ui import wording
 from stretchdesk.ui.routine_actions import may_leave, refresh
+from stretchdesk.ui.routine_folder import RoutineFolder
 
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
@@ -53,9 +54,15 @@ class SentFiles(QObject):
         self._later.timeout.connect(self._next)
         window.stack.currentChanged.connect(self._soon)  # the first-run screens are done
         FileDrops(window, self)
+        self.folder: RoutineFolder | None = None  # watch_folder(): made by app.py
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self._quitting)
+
+    def watch_folder(self) -> None:
+        """Offer the routine files put in the person's folder while the app runs."""
+        if self.folder is None:
+            self.folder = RoutineFolder(self.window)
 
     @property
     def busy(self) -> bool:
