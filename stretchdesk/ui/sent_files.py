@@ -15,6 +15,7 @@ import contextlib
 import html
 import threading
 from collections import deque
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,8 @@ from stretchdesk.ui.routine_folder import RoutineFolder
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
 
-PROBLEMS_SHOWN = 20  # of a file that cannot be used; the rest are counted
+PROBLEMS_SHOWN = 8  # of a file that cannot be used, in the box; more under its details
+PROBLEMS_LISTED = 500  # under the details; the rest are counted
 RETRY_MS = 200  # a request waiting for a question to be answered looks again this often
 QUIT_WAIT_S = 5.0  # pictures being copied when the app quits: stopped, then waited for
 LEFT_OUT_NAMED = 5
@@ -269,16 +271,18 @@ def open_file(window: MainWindow, path: Path) -> Examined | None:
 
 
 def _cannot_be_used(window: MainWindow, path: Path, found: Examined) -> None:
-    shown = found.problems[:PROBLEMS_SHOWN]
-    lines = "".join(f"<li>{html.escape(str(p))}</li>" for p in shown)
-    more = len(found.problems) - len(shown)
+    """The first problems in the box, the rest (up to a limit) under its details: a box
+    of thousands of lines would be taller than the screen, its OK button out of reach."""
+    lines = [str(replace(p, file=path.name)) for p in found.problems[:PROBLEMS_LISTED]]
+    more = len(found.problems) - len(lines)
     if more > 0:
-        lines += "<li>" + html.escape(
+        lines.append(
             ngettext("and {count} more problem", "and {count} more problems", more).format(
                 count=more
             )
         )
-        lines += "</li>"
+    shown = lines[:PROBLEMS_SHOWN]
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in shown)
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         _("Routine not added"),
@@ -290,8 +294,18 @@ def _cannot_be_used(window: MainWindow, path: Path, found: Examined) -> None:
     box.setText(
         "<p>"
         + html.escape(_("{name} cannot be used:").format(name=path.name))
-        + f"</p><ul>{lines}</ul>"
+        + f"</p><ul>{items}</ul>"
     )
+    if len(lines) > len(shown):
+        rest = len(found.problems) - len(shown)
+        box.setInformativeText(
+            ngettext(
+                "{count} more problem is listed in the details.",
+                "{count} more problems are listed in the details.",
+                rest,
+            ).format(count=rest)
+        )
+        box.setDetailedText("\n".join(lines))  # plain text, in a box that scrolls
     box.exec()
 
 

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.illustration import sent_pictures
 from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.ui import sent_files
 from stretchdesk.ui.main_window import MainWindow
 from tests.app.test_open_file import answer_add
 from tests.hostile.test_sent_pictures import FRAMES, LIMIT_S, sent_file, with_image
@@ -195,3 +196,26 @@ def test_a_question_already_open_is_answered_before_a_sent_file_is_offered(
     assert offered == []
     other.accept()
     qtbot.waitUntil(lambda: added(window, "from-the-clinic"))
+
+
+def test_a_file_with_hundreds_of_problems_makes_a_box_that_fits_the_screen(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    steps = "".join(f'\n[[step]]\nexercise = "no-such-{n}"\nphase = "warmup"\n' for n in range(600))
+    text = 'id = "many"\ntitle = "<a href=\'file:///etc/passwd\'>Many</a>"\nsource = "x"\n' + steps
+    path = sent_file(tmp_path / "mail", text)
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Ok, shown))
+    began = time.monotonic()
+    assert sent_files.open_file(window, path) is None
+    assert time.monotonic() - began < LIMIT_S
+    box = shown[0]
+    assert box.text().count("<li>") == 8
+    assert "no-such-0" in box.text() and str(tmp_path) not in box.text()  # named once
+    assert "more problems are listed in the details" in box.informativeText()
+    details = box.detailedText().splitlines()
+    assert details[0].startswith(f"{path.name}: step 1 (no-such-0): unknown exercise id")
+    assert len(details) <= 501 and details[-1].startswith("and ")
+    box.show()
+    assert box.sizeHint().height() < 700  # the OK button stays on an 800-pixel screen
+    box.hide()
