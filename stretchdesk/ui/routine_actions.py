@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine import Routine, RoutineError
 from stretchdesk.routine.draft import OWN_SOURCE, Draft, check_draft, free_id
-from stretchdesk.routine.mine import draft_of, pictures_of, save_draft, write_whole
+from stretchdesk.routine.mine import draft_of, pictures_of, read_sent, save_draft, write_whole
 
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
@@ -214,9 +214,9 @@ def share_routine(window: MainWindow, routine: Routine) -> None:
     target = Path(name)
     if not target.name.endswith((SHARED_SUFFIX, ".toml")):
         target = target.with_name(target.name + SHARED_SUFFIX)
-    try:
-        write_whole(target, routine.path.read_bytes())
-    except OSError as exc:
+    try:  # (read as a routine file is: a file swapped for a pipe is refused, not waited on)
+        write_whole(target, read_sent(routine.path, str(routine.path)))
+    except (OSError, RoutineError) as exc:
         _problem(window, _("The copy was not saved (nothing was written)"), exc)
         return
     pictures = any(s.image_dir for s in routine.steps)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QFile, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.illustration import sent_pictures
@@ -219,3 +219,29 @@ def test_a_file_with_hundreds_of_problems_makes_a_box_that_fits_the_screen(
     box.show()
     assert box.sizeHint().height() < 700  # the OK button stays on an 800-pixel screen
     box.hide()
+
+
+def test_sharing_a_routine_whose_file_became_a_pipe_says_so_at_once(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "exec", answer_add([]))
+    window.sent.open(sent_file(tmp_path / "mail", PRESCRIBED))
+    qtbot.waitUntil(lambda: added(window, "from-the-clinic"))
+    mine = window.services.data.routines / "from-the-clinic.toml"
+    mine.unlink()
+    os.mkfifo(mine)  # after it was read: nothing will ever write to it
+    target = tmp_path / "copy.stretchdesk.toml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Ok, shown))
+    unstick = threading.Timer(LIMIT_S, lambda: mine.open("wb").close())  # if it waits
+    unstick.start()
+    began = time.monotonic()
+    try:
+        window.start.select("from-the-clinic")
+        window.start.mine_actions["share"].trigger()
+    finally:
+        unstick.cancel()
+    assert time.monotonic() - began < LIMIT_S
+    assert "is not a regular file" in shown[0].text()
+    assert not target.exists()
