@@ -87,13 +87,19 @@ class SentFiles(QObject):
         QTimer.singleShot(0, self, self._next)
 
     def _held(self) -> bool:
-        """Not now: a question or a menu is open, or the first-run screens are showing."""
+        """Not now: a question or a menu is open, or the first-run screens (or the health
+        check's answers) are showing."""
         if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget():
             self._later.start()  # nothing says when it closes: look again soon
             return True
-        first = (self.window.built_screens.get(n) for n in ("safety", "health"))
-        current = self.window.current
-        return current is not None and any(current is screen for screen in first)
+        window = self.window
+        current = window.current
+        if current is None:
+            return False
+        if current is window.built_screens.get("health"):
+            return True  # answers being given: the first run's, or again from Settings
+        first_run = not window.services.prefs.safety_seen
+        return first_run and current is window.built_screens.get("safety")
 
     def _next(self) -> None:
         if self._busy or not self._waiting or self._held():

@@ -161,7 +161,7 @@ class SingleInstance(QObject):
     def _take(self, socket: QLocalSocket) -> None:
         """Read what has come and queue every whole line; only reading happens here."""
         buffer = self._buffers.get(socket)
-        if buffer is None:
+        if buffer is None or not socket.isOpen():
             return
         buffer.extend(bytes(socket.readAll().data()))
         *lines, rest = bytes(buffer).split(b"\n")
@@ -169,8 +169,8 @@ class SingleInstance(QObject):
         for line in lines:
             self._queue(line)
         if len(buffer) > MAX_MESSAGE:  # a line that never ends is not one of ours
-            buffer.clear()
-            socket.abort()
+            del self._buffers[socket]  # nothing more is read from it
+            QTimer.singleShot(0, socket, socket.abort)  # not inside its own slot
 
     def _queue(self, line: bytes) -> None:
         QTimer.singleShot(0, self, partial(self._act, line.rstrip(b"\r")))

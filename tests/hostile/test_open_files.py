@@ -10,8 +10,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtNetwork import QLocalSocket
+from pytestqt.qtbot import QtBot
 
+from stretchdesk.paths import DataPaths
 from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.ui.single_instance import (
+    MAX_MESSAGE,
+    WAKE,
+    SingleInstance,
+    open_message,
+    routine_message,
+)
 from tests.hostile.child import Child
 from tests.routine.test_mine import PRESCRIBED
 
@@ -88,3 +98,44 @@ def test_a_file_sent_twenty_times_is_answered_every_way_and_the_app_lives_on(
     assert running.expect("routines") == "routines " + " ".join(sorted(added))
     files = sorted(p.name for p in (data_dir / "routines").iterdir())
     assert files == sorted(f"{i}.toml" for i in added)
+
+
+def test_the_socket_acts_on_whole_lines_only_and_never_inside_its_slot(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    instance = SingleInstance(DataPaths(data_dir))
+    assert instance.claim()
+    heard: list[tuple[str, str]] = []
+    in_slot: list[bool] = []
+
+    def opened(path: Path) -> None:
+        in_slot.append(instance.sender() is not None)  # called from a socket's signal?
+        heard.append(("open", str(path)))
+
+    instance.on_open(opened)
+    instance.on_routine(lambda text: heard.append(("routine", text)))
+    instance.on_wake(lambda: heard.append(("wake", "")))
+
+    def send(*parts: bytes) -> None:
+        socket = QLocalSocket()
+        socket.connectToServer(instance.name)
+        assert socket.waitForConnected(1000)
+        for part in parts:
+            socket.write(part)
+            socket.flush()
+            qtbot.wait(20)  # the halves arrive apart
+        socket.disconnectFromServer()
+
+    message = open_message(Path("/mail/from the clinic.toml"))
+    send(message[:7], message[7:])  # one line in two halves
+    send(routine_message("quick-relief").rstrip(b"\n"))  # the end of the line is the end
+    send(b"x" * (MAX_MESSAGE + 10))  # a line that never ends: dropped
+    send(b"open !!not base64!!\n", b"nonsense\n", WAKE)
+    qtbot.waitUntil(lambda: ("wake", "") in heard)
+    assert heard == [
+        ("open", "/mail/from the clinic.toml"),
+        ("routine", "quick-relief"),
+        ("wake", ""),
+    ]
+    assert in_slot == [False]
+    instance.server.close()
