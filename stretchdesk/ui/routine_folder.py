@@ -74,9 +74,14 @@ class RoutineFolder(QObject):
 
     def _use(self, catalog: Catalog | None) -> None:
         self._reading = False
+        services = self.window.services
         if catalog is not None:
-            self.window.services.use_routines(catalog)
-            show_routines(self.window)
+            before = services.catalog
+            services.use_routines(catalog)
+            # (the app's own saves come here too, already shown: the cards are not made
+            # again under the person's pointer for nothing)
+            if services.catalog != before:
+                show_routines(self.window)
         if self._again:
             self._again = False
             self._settle.start()
