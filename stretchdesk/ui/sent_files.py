@@ -11,23 +11,21 @@ of its own; the window stays usable and is told the result.
 
 from __future__ import annotations
 
-import contextlib
 import html
-import threading
 from collections import deque
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from stretchdesk.crashlog import write_crash_log
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.routine import RoutineError, resolve_routine
-from stretchdesk.routine.mine import Added, AddProblem, Examined, add_to_mine, examine
+from stretchdesk.routine.mine import Added, Examined, examine
 from stretchdesk.ui import wording
+from stretchdesk.ui.add_thread import Adding, add_words
 from stretchdesk.ui.routine_actions import may_leave, refresh
 from stretchdesk.ui.routine_folder import RoutineFolder
 
@@ -49,7 +47,7 @@ class SentFiles(QObject):
         self.window = window
         self._waiting: deque[tuple[str, str | Path]] = deque()
         self._busy = False
-        self._adding: _Adding | None = None
+        self._adding: Adding | None = None
         self._later = QTimer(self)
         self._later.setSingleShot(True)
         self._later.setInterval(RETRY_MS)
@@ -152,9 +150,10 @@ class SentFiles(QObject):
         folder = self.window.services.data.routines
         screen = self.window.current
         if not found.pictures:  # a few bytes already read: written at once
-            self._added(found, screen, _result(found, folder, None))
+            self._added(found, screen, add_words(found, folder, None))
             return
-        self._adding = _Adding(found, folder, screen, self)
+        self._adding = Adding(found, folder, screen, self.window.services.data.crash_log)
+        self._adding.setParent(self)
         self._adding.finished.connect(self._finished)  # a bound method: on this thread
         self._adding.start()
 
@@ -206,56 +205,6 @@ class SentFiles(QObject):
     def _quitting(self) -> None:
         if self._adding is not None:
             self._adding.stop(QUIT_WAIT_S)
-
-
-def _result(found: Examined, folder: Path, adding: _Adding | None) -> Added | str:
-    """Add the file; the result, or what went wrong in words."""
-    from stretchdesk.illustration.sent_pictures import copy_pictures  # noqa: PLC0415 - Pillow
-
-    stopped = adding.stopped if adding is not None else (lambda: False)
-    try:
-        return add_to_mine(found, folder, lambda b, f, i: copy_pictures(b, f, i, stopped))
-    except AddProblem as exc:
-        return str(exc)
-    except OSError as exc:
-        return _("a file could not be copied or written ({reason}).").format(
-            reason=exc.strerror or exc
-        )
-
-
-class _Adding(QObject):
-    """Adding a routine and copying its pictures, on a thread of its own."""
-
-    finished = Signal(object)  # Added, or a sentence saying why it was not added
-
-    def __init__(
-        self, found: Examined, folder: Path, screen: QWidget | None, parent: SentFiles
-    ) -> None:
-        super().__init__(parent)
-        self.found, self.screen, self._folder = found, screen, folder
-        self._crash_log = parent.window.services.data.crash_log
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="stretchdesk-add", daemon=True)
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stopped(self) -> bool:
-        return self._stop.is_set()
-
-    def stop(self, wait: float) -> None:
-        self._stop.set()
-        self._thread.join(wait)
-
-    def _run(self) -> None:
-        result: Added | str
-        try:
-            result = _result(self.found, self._folder, self)
-        except Exception as exc:  # a bug: in the crash log, and said in the window
-            write_crash_log(self._crash_log, exc, "adding a routine's pictures")
-            result = str(exc)
-        with contextlib.suppress(RuntimeError):  # the window has gone: nobody to tell
-            self.finished.emit(result)  # to the window's thread, queued
 
 
 # ---------------------------------------------------------------- the check and the offer
