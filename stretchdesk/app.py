@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from stretchdesk.ui.main_window import MainWindow as MainWindowType
+    from stretchdesk.ui.single_instance import SingleInstance as SingleInstanceType
 
 ENV_SPEECH_ENGINE = "STRETCHDESK_SPEECH_ENGINE"  # force a speech engine (e.g. "mock" in tests)
 ENV_LANGUAGE = "STRETCHDESK_LANGUAGE"  # a language over the setting ("pseudo" in tests)
@@ -84,8 +85,14 @@ def _run_window(
                     opened=opened
                 )
             )
+        elif routine is not None:
+            print(
+                _("stretchdesk is already open; it was asked to start {title}.").format(
+                    title=routine.title
+                )
+            )
         elif not background:
-            print("stretchdesk is already open; its window was brought to the front.")
+            print(_("stretchdesk is already open; its window was brought to the front."))
         return cli.EXIT_OK
     return window.app_exec()
 
@@ -108,10 +115,9 @@ def build_window(
     from PySide6.QtCore import QTimer  # noqa: PLC0415
 
     from stretchdesk.audio.output import AudioOutput, quiet_audio_logs  # noqa: PLC0415
-    from stretchdesk.ui import routine_actions  # noqa: PLC0415
     from stretchdesk.ui.main_window import MainWindow  # noqa: PLC0415
     from stretchdesk.ui.platform_check import make_application  # noqa: PLC0415
-    from stretchdesk.ui.single_instance import WAKE, SingleInstance, open_message  # noqa: PLC0415
+    from stretchdesk.ui.single_instance import SingleInstance  # noqa: PLC0415
     from stretchdesk.ui.theme import apply_theme  # noqa: PLC0415
 
     glibc_heap.return_big_blocks()
@@ -124,7 +130,7 @@ def build_window(
     instance = SingleInstance(services.data)
     if background and instance.running():
         return None  # started at login, but already running: nothing to do, no window
-    if not instance.claim(open_message(opened) if opened is not None else WAKE):
+    if not instance.claim(_message(opened, routine)):
         return None
     app.setQuitOnLastWindowClosed(False)  # closing the window may leave the app in the tray
     apply_theme(app, services.prefs.theme, services.prefs.text_size)
@@ -144,10 +150,8 @@ def build_window(
             window.start.show_today(window.today_words())
 
     window.closed.connect(app.quit)
-    instance.on_wake(window.bring_to_front)
-    instance.on_open(lambda path: routine_actions.open_file(window, path))
+    _hear_others(instance, window)
     _catch_unexpected(services.data.crash_log, window.report_unexpected)
-    instance.setParent(window)  # lives as long as the window
     if routine is not None:
         window.open_routine(routine)
     if background:  # sound and voice wait for the window to be first shown
@@ -159,9 +163,32 @@ def build_window(
     window.after_first_paint(start_between)
     window.show()
     window.bring_to_front()
-    if opened is not None:  # once the window is up, so the question has a parent to sit on
-        QTimer.singleShot(0, lambda: routine_actions.open_file(window, opened))
+    if opened is not None:  # once the window is up (and its first-run screens are done)
+        window.sent.open(opened)
     return window
+
+
+def _hear_others(instance: SingleInstanceType, window: MainWindowType) -> None:
+    """What a second start asks, and routine files put in the person's folder while the
+    app runs: offered or done by the window."""
+    instance.on_wake(window.bring_to_front)
+    instance.on_open(window.sent.open)
+    instance.on_routine(window.sent.start)
+    instance.setParent(window)  # lives as long as the window
+    window.sent.watch_folder()
+
+
+def _message(opened: Path | None, routine: Routine | None) -> bytes:
+    """What a second start asks of the running one: open a file, start a routine (by id,
+    or by its file), or come to the front."""
+    from stretchdesk.ui.single_instance import WAKE, open_message, routine_message  # noqa: PLC0415
+
+    if opened is not None:
+        return open_message(opened)
+    if routine is not None:
+        path = None if routine.builtin else routine.path
+        return routine_message(str(path.absolute()) if path is not None else routine.id)
+    return WAKE
 
 
 def speak(app: QCoreApplication, language: str) -> QTranslator | None:

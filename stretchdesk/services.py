@@ -256,18 +256,26 @@ class Services:
     def reload_routines(self) -> None:
         """Read the routines again after one of the person's files was saved, added or
         deleted; a routine opened from elsewhere (``--routine FILE``) stays on offer."""
+        self.use_routines(self.read_routines())
+
+    def read_routines(self) -> Catalog:
+        """The routines as the files say now (touches nothing here: any thread may ask)."""
+        return catalog_in(
+            load_catalog(
+                self.library, paths.builtin_routines_dir(), self.data.routines, self.content.sources
+            ),
+            self.say,
+        )
+
+    def use_routines(self, catalog: Catalog) -> None:
+        """Offer ``catalog`` from now on, with the routines opened from elsewhere."""
         mine = self.data.routines.resolve() if self.data.routines.is_dir() else None
         opened = [
             r
             for r in self.catalog.routines
             if not r.builtin and (r.path is None or r.path.resolve().parent != mine)
         ]
-        self.catalog = catalog_in(
-            load_catalog(
-                self.library, paths.builtin_routines_dir(), self.data.routines, self.content.sources
-            ),
-            self.say,
-        )
+        self.catalog = catalog
         for routine in opened:
             self.catalog.add(routine)
 

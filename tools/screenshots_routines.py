@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine.mine import examine
-from stretchdesk.ui import routine_actions
+from stretchdesk.ui import routine_actions, sent_files
 
 if TYPE_CHECKING:
     from tools.screenshots import Shooter
@@ -69,7 +69,7 @@ def routine_screens(shot: Shooter, tmp: Path, theme: str, size: tuple[int, int])
     services = window.services
     found = examine(sent, services.library, services.catalog, services.content.sources)
     box = QMessageBox(QMessageBox.Icon.Question, "Add this routine?", "", parent=window)
-    box.setText(routine_actions.offer_text(found, services.planned_seconds(found.routine)))  # type: ignore[arg-type]
+    box.setText(sent_files.offer_text(found, services.planned_seconds(found.routine)))  # type: ignore[arg-type]
     box.addButton("Add to my routines", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.show()

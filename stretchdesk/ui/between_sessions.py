@@ -22,6 +22,7 @@ from stretchdesk.schedule.zone import local_zone
 from stretchdesk.services import Services
 from stretchdesk.ui.notifier import DesktopNotifier, Note
 from stretchdesk.ui.reminder_clock import ReminderClock
+from stretchdesk.ui.routine_actions import may_leave
 from stretchdesk.ui.tray import Tray
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class BetweenSessions(QObject):
             parent=self,
         )
         self.clock.start_requested.connect(self.start_routine)
-        self.clock.open_requested.connect(window.bring_to_front)
+        self.clock.open_requested.connect(self.open_reminder)
         self.clock.fallback.connect(self._fallback)
         if self.clock.problems:
             window.banner.add(
@@ -128,7 +129,20 @@ class BetweenSessions(QObject):
         if not window.services.prefs.safety_seen:
             window.show_screen(window.safety)
             return
-        window.request_start(routine_id)
+        if may_leave(window):  # a routine being made, unsaved: asked first
+            window.request_start(routine_id)
+
+    def open_reminder(self, routine_id: str) -> None:
+        """The notification clicked: the window forward, with the reminder's routine chosen
+        (unless the person is in the middle of something)."""
+        window = self.window
+        window.bring_to_front()
+        resting = [window.built_screens.get(n) for n in ("start", "history", "settings", "about")]
+        if window.session_running() or window.current not in resting:
+            return
+        window.go_start()
+        window.start.select(routine_id)
+        window.start.focus_default()  # Enter starts the routine that shows chosen
 
     def _start_from_tray(self) -> None:
         routine = self.window.services.reminder_routine()

@@ -41,6 +41,7 @@ from stretchdesk.ui.first_paint import FirstPaint
 from stretchdesk.ui.follow_prefs import follow_prefs
 from stretchdesk.ui.nav_bar import nav_bar
 from stretchdesk.ui.screens import Lazy
+from stretchdesk.ui.sent_files import SentFiles
 from stretchdesk.ui.session_end import show_ending
 from stretchdesk.ui.setup_flow import SetupFlow
 from stretchdesk.ui.widgets import double_click_seconds, restyle
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.nav_bar)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        routine_actions.FileDrops(self)  # a routine file dropped on the window is opened
+        self.sent = SentFiles(self)  # routine files sent or dropped, offered one at a time
         for notice in services.notices:
             self.banner.add(notice.message, error=notice.error, details=notice.details)
         self.resize(1280, 800)

@@ -11,9 +11,10 @@ without waiting for anyone: a slow or absent listener never holds the session up
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QMetaType, QObject
+from PySide6.QtCore import QMetaType, QObject, QTimer
 from PySide6.QtDBus import (
     QDBusArgument,
     QDBusConnection,
@@ -131,11 +132,13 @@ class _Player(QDBusVirtualObject):
         interface, member, args = message.interface(), message.member(), message.arguments()
         if interface == PROPERTIES:
             return self._property_call(message, connection, member, args)
+        # a command is answered at once and carried out from the event loop: it may end the
+        # session, which takes this object off the bus while Qt is still delivering to it
         if interface == ROOT and member == "Raise":
-            self._controls.raise_window()
+            QTimer.singleShot(0, self, self._controls.raise_window)
             return _reply(message, connection, [])
         if interface == PLAYER and member in Command.__members__.values():
-            self._command(Command(member))
+            QTimer.singleShot(0, self, partial(self._command, Command(member)))
             return _reply(message, connection, [])
         if interface == PLAYER:  # seeking, a position or a file mean nothing to a session
             return _error(message, connection, NOT_SUPPORTED, f"{member}: not for a session")

@@ -14,6 +14,7 @@ import html
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -290,11 +291,13 @@ class DesktopNotifier(QObject):
         self._id = value if isinstance(value, int) and not isinstance(value, bool) else 0
 
     def _signalled(self, message: Message) -> None:
+        """The bus's words about our notification. What they ask for (a session, the window,
+        perhaps a question) is done from the event loop, not inside the socket's slot."""
         values = message.body
         if not values or not self._id or values[0] != self._id:
             return  # another app's notification, or one already replaced
         if message.member == "ActionInvoked" and len(values) > 1:
-            self.action.emit(str(values[1]))
+            QTimer.singleShot(0, self, partial(self.action.emit, str(values[1])))
         elif message.member == "NotificationClosed":
             self._id = 0
-            self.closed.emit()
+            QTimer.singleShot(0, self, self.closed.emit)

@@ -52,7 +52,7 @@ class Shown:
 
 class ReminderClock(QObject):
     start_requested = Signal(str)  # a routine id: "Start now"
-    open_requested = Signal()  # the notification itself was clicked
+    open_requested = Signal(str)  # the notification itself was clicked: its routine's id
     fallback = Signal(object)  # a Note the notification service could not show
     shown = Signal(object)  # Shown
 
@@ -179,7 +179,8 @@ class ReminderClock(QObject):
             self.later()
         elif key == OPEN:
             self.notifier.close()
-            self.open_requested.emit()
+            routine = self.services.reminder_routine()
+            self.open_requested.emit(self._routine_id or (routine.id if routine else ""))
 
     def start_now(self) -> None:
         self.notifier.close()

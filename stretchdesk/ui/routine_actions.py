@@ -1,31 +1,22 @@
 """What the routines screen's "My routines" menu does: new, copy and change, change,
-rename, delete, and opening a routine file someone sent (from the menu, a drop on the
-window, or ``stretchdesk FILE.toml``). The files are written by routine/mine.py; this asks
-the person and shows the result."""
+rename, delete, share, and choosing a routine file someone sent (ui/sent_files.py checks
+and offers it). The files are written by routine/mine.py; this asks the person and shows
+the result. Every text from a routine is shown as plain text."""
 
 from __future__ import annotations
 
-import html
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QFile, QObject
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QFile, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine import Routine, RoutineError
 from stretchdesk.routine.draft import OWN_SOURCE, Draft, check_draft, free_id
-from stretchdesk.routine.mine import (
-    Examined,
-    add_to_mine,
-    draft_of,
-    examine,
-    save_draft,
-    write_whole,
-)
-from stretchdesk.ui import wording
+from stretchdesk.routine.mine import draft_of, pictures_of, read_sent, save_draft, write_whole
 
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
@@ -41,11 +32,23 @@ def _taken(window: MainWindow) -> set[str]:
 
 def refresh(window: MainWindow, select: str | None = None) -> None:
     window.services.reload_routines()
-    if "start" in window.built_screens:
-        catalog = window.services.catalog
-        window.start.show_routines(window.services.routine_cards(), catalog.invalid)
-        if select is not None:
-            window.start.select(select)
+    show_routines(window, select)
+
+
+def show_routines(window: MainWindow, select: str | None = None) -> None:
+    """The routines screen's cards drawn again from the catalogue; a card that had the
+    focus hands it to the chosen one (never to a card out of sight)."""
+    if "start" not in window.built_screens:
+        return
+    start = window.start
+    focused = window.focusWidget()
+    had_focus = any(card is focused for card in start.cards.values())
+    catalog = window.services.catalog
+    start.show_routines(window.services.routine_cards(), catalog.invalid)
+    if select is not None:
+        start.select(select)
+    if had_focus and window.current is start:
+        start.focus_default()
 
 
 def save(window: MainWindow, draft: Draft, path: Path | None) -> tuple[Path, Draft]:
@@ -68,9 +71,31 @@ def new_routine(window: MainWindow) -> None:
     _open_builder(window, draft, None, _("New routine"))
 
 
+def _plain_box(
+    window: MainWindow,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton,
+) -> QMessageBox:
+    """A question or a warning whose words are shown as they are: a title or a file name
+    that looks like markup is never rendered (no picture loaded, no link to click)."""
+    box = QMessageBox(icon, title, "", buttons, window)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    return box
+
+
 def _problem(window: MainWindow, what: str, exc: RoutineError | OSError) -> None:
     reason = str(exc) if isinstance(exc, RoutineError) else (exc.strerror or str(exc))
-    QMessageBox.warning(window, "stretchdesk", f"{what}:\n{reason}")
+    box = _plain_box(
+        window,
+        QMessageBox.Icon.Warning,
+        "stretchdesk",
+        f"{what}:\n{reason}",
+        QMessageBox.StandardButton.Ok,
+    )
+    box.exec()
 
 
 def copy_routine(window: MainWindow, routine: Routine) -> None:
@@ -121,33 +146,58 @@ def rename_routine(window: MainWindow, routine: Routine) -> None:
 
 
 def delete_routine(window: MainWindow, routine: Routine) -> None:
-    """The file goes to the desktop's wastebasket (or a ``deleted`` folder beside it), so a
-    slip can be undone; the history of its sessions stays."""
+    """The file, and the folder of pictures that came with it, go to the desktop's
+    wastebasket (or a ``deleted`` folder beside them), so a slip can be undone; the history
+    of its sessions stays."""
     if routine.builtin or routine.path is None:
         return
-    answer = QMessageBox.question(
-        window,
-        _("Delete routine"),
+    folder = window.services.data.routines
+    pictures = pictures_of(routine, folder, window.services.catalog.routines)
+    question = (
         _(
+            "Delete “{title}”?\n\nIts file and its pictures go to the wastebasket; the "
+            "history of its sessions stays."
+        )
+        if pictures
+        else _(
             "Delete “{title}”?\n\nIts file goes to the wastebasket; the history of its "
             "sessions stays."
-        ).format(title=routine.title),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
+        )
     )
-    if answer != QMessageBox.StandardButton.Yes:
+    box = _plain_box(
+        window,
+        QMessageBox.Icon.Question,
+        _("Delete routine"),
+        question.format(title=routine.title),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is not box.button(QMessageBox.StandardButton.Yes):
         return
-    path = routine.path
-    if not QFile.moveToTrash(str(path)):
-        folder = path.parent / "deleted"
+    for path in (routine.path, *pictures):
         try:
-            folder.mkdir(exist_ok=True)
-            path.replace(folder / path.name)
+            _put_away(path)
         except OSError as exc:
             _problem(window, _("The routine was not deleted"), exc)
-            return
+            break
     window.start.select(None)
     refresh(window)
+
+
+def _put_away(path: Path) -> None:
+    """To the wastebasket, or else to a ``deleted`` folder beside it (under a new name if
+    one of that name was deleted before). Raises OSError."""
+    if QFile.moveToTrash(str(path)):
+        return
+    folder = path.parent / "deleted"
+    folder.mkdir(exist_ok=True)
+    target = folder / path.name
+    n = 2
+    while os.path.lexists(target):
+        target = folder / f"{path.stem}-{n}{path.suffix}"
+        n += 1
+    path.rename(target)
 
 
 def share_routine(window: MainWindow, routine: Routine) -> None:
@@ -164,9 +214,9 @@ def share_routine(window: MainWindow, routine: Routine) -> None:
     target = Path(name)
     if not target.name.endswith((SHARED_SUFFIX, ".toml")):
         target = target.with_name(target.name + SHARED_SUFFIX)
-    try:
-        write_whole(target, routine.path.read_bytes())
-    except OSError as exc:
+    try:  # (read as a routine file is: a file swapped for a pipe is refused, not waited on)
+        write_whole(target, read_sent(routine.path, str(routine.path)))
+    except (OSError, RoutineError) as exc:
         _problem(window, _("The copy was not saved (nothing was written)"), exc)
         return
     pictures = any(s.image_dir for s in routine.steps)
@@ -181,7 +231,7 @@ def choose_file(window: MainWindow) -> None:
         window, _("Open a routine file"), "", _(ROUTINE_FILTER)
     )
     if name:
-        open_file(window, Path(name))
+        window.sent.open(Path(name))
 
 
 def may_leave(window: MainWindow) -> bool:
@@ -189,110 +239,3 @@ def may_leave(window: MainWindow) -> bool:
     if "builder" not in window.built_screens or window.current is not window.builder:
         return True
     return window.builder.may_leave()
-
-
-def open_file(window: MainWindow, path: Path) -> None:
-    """Check a routine file and offer to add it to the person's routines."""
-    window.bring_to_front()
-    if window.session_running():
-        window.banner.add(_("Open {name} again when the session has ended.").format(name=path.name))
-        return
-    if not may_leave(window):
-        return
-    services = window.services
-    found = examine(path, services.library, services.catalog, services.content.sources)
-    if found.routine is None:
-        lines = "".join(f"<li>{html.escape(str(p))}</li>" for p in found.problems)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            _("Routine not added"),
-            "",
-            QMessageBox.StandardButton.Ok,
-            window,
-        )
-        box.setText(
-            "<p>"
-            + _("{name} cannot be used:").format(name=html.escape(path.name))
-            + f"</p><ul>{lines}</ul>"
-        )
-        box.exec()
-        return
-    offer(window, found)
-
-
-def offer_text(found: Examined, seconds: float) -> str:
-    routine = found.routine
-    assert routine is not None
-    parts = [f"<h3>{html.escape(routine.title)}</h3>"]
-    if routine.author:
-        parts.append(f"<p><b>{html.escape(routine.author)}</b></p>")
-    if routine.note:
-        parts.append(f"<p>{html.escape(routine.note)}</p>")
-    parts.append(
-        f"<p>{wording.minutes(seconds)} · {html.escape(wording.routine_summary(routine))}</p>"
-    )
-    parts.append(
-        "<p>" + html.escape(", ".join(s.title for s in routine.steps)) + "</p>"
-        f"<p>{html.escape(routine.description)}</p>"
-    )
-    if found.replaces is not None:
-        same = _("It has the same id as your routine “{title}” and will replace it.")
-        parts.append(f"<p>{same.format(title=html.escape(found.replaces.title))}</p>")
-    return "".join(parts)
-
-
-def offer(window: MainWindow, found: Examined) -> None:
-    routine = found.routine
-    assert routine is not None
-    services = window.services
-    box = QMessageBox(QMessageBox.Icon.Question, _("Add this routine?"), "", parent=window)
-    box.setText(offer_text(found, services.planned_seconds(routine)))
-    word = _("Replace my routine") if found.replaces is not None else _("Add to my routines")
-    add = box.addButton(word, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(add)
-    box.exec()
-    if box.clickedButton() is not add:
-        return
-    try:
-        add_to_mine(found, services.data.routines)
-    except OSError as exc:
-        _problem(window, _("The routine was not added (nothing was written)"), exc)
-        return
-    refresh(window, routine.id)
-    window.go_start()
-    window.start.select(routine.id)
-    window.banner.add(_("“{title}” is now one of your routines.").format(title=routine.title))
-
-
-class FileDrops(QObject):
-    """Routine files dropped anywhere on the window are opened (one at a time)."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        window.setAcceptDrops(True)
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            assert isinstance(event, QDropEvent)
-            if self._files(event) and not self.window.session_running():
-                event.acceptProposedAction()
-                return True
-        elif event.type() == QEvent.Type.Drop:
-            assert isinstance(event, QDropEvent)
-            files = self._files(event)
-            if files and not self.window.session_running():
-                event.acceptProposedAction()
-                for path in files:
-                    open_file(self.window, path)
-                return True
-        return False
-
-    @staticmethod
-    def _files(event: QDropEvent) -> list[Path]:
-        data = event.mimeData()
-        if data is None or not data.hasUrls():
-            return []
-        return [Path(u.toLocalFile()) for u in data.urls() if u.isLocalFile()][:5]

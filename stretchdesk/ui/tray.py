@@ -4,7 +4,7 @@ has a tray; without one the app behaves as it always has."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -21,15 +21,19 @@ class Tray(QObject):
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.menu = QMenu()
+        # Start and Quit may ask a question (a routine being made is unsaved): asked from
+        # the event loop, not inside the menu's slot (on a StatusNotifierItem desktop, a
+        # D-Bus call that Qt is still answering)
+        queued = Qt.ConnectionType.QueuedConnection
         self.start = QAction(_("Start"), self.menu)
-        self.start.triggered.connect(self.start_requested.emit)
+        self.start.triggered.connect(self.start_requested.emit, queued)
         self.open = QAction(_("Open stretchdesk"), self.menu)
         self.open.triggered.connect(self.open_requested.emit)
         self.reminders = QAction(_("Reminders"), self.menu)
         self.reminders.setCheckable(True)
         self.reminders.toggled.connect(self._toggled)
         self.quit = QAction(_("Quit"), self.menu)
-        self.quit.triggered.connect(self.quit_requested.emit)
+        self.quit.triggered.connect(self.quit_requested.emit, queued)
         for action in (self.start, self.open):
             self.menu.addAction(action)
         self.menu.addSeparator()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from stretchdesk import paths
+from stretchdesk.illustration.sent_pictures import copy_pictures
 from stretchdesk.routine import Catalog, ExerciseLibrary, Phase, load_catalog, load_routine
 from stretchdesk.routine.draft import OWN_SOURCE, Draft, DraftStep, to_toml
 from stretchdesk.routine.mine import add_to_mine, draft_of, examine, save_draft
@@ -80,14 +81,14 @@ def test_a_clinicians_file_is_added_as_it_is(library: ExerciseLibrary, tmp_path:
     assert found.routine.note == "For 2 weeks, then come back."
     assert found.replaces is None
     folder = tmp_path / "routines"
-    added = add_to_mine(found, folder)
+    added = add_to_mine(found, folder).path
     assert added == folder / "from-the-clinic.toml"
     assert added.read_text(encoding="utf-8") == PRESCRIBED  # comments and all
     # Sent again, it replaces the person's copy rather than making a second one.
     catalog = load_catalog(library, paths.builtin_routines_dir(), folder)
     again = examine(sent, library, catalog, None)
     assert again.replaces is not None
-    assert add_to_mine(again, folder) == added
+    assert add_to_mine(again, folder).path == added
     assert len(list(folder.iterdir())) == 1
 
 
@@ -104,8 +105,9 @@ def test_pictures_come_with_the_file(library: ExerciseLibrary, tmp_path: Path):
     found = examine(sent / "r.toml", library, catalog, None)
     assert found.routine is not None, found.problems
     folder = tmp_path / "routines"
-    added = add_to_mine(found, folder)
-    routine = load_routine(added, library)
+    added = add_to_mine(found, folder, copy_pictures)
+    assert added.left_out == ()
+    routine = load_routine(added.path, library)
     assert routine.steps[0].image_dir == (folder / "from-the-clinic-pictures" / "pictures" / "tilt")
     image_dir = routine.steps[0].image_dir
     assert image_dir is not None

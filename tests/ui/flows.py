@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import FakeClock, SessionEngine
@@ -87,3 +88,20 @@ def read_history(
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
+
+
+def answer(
+    button: QMessageBox.StandardButton, shown: list[QMessageBox] | None = None
+) -> Callable[[QMessageBox], int]:
+    """``QMessageBox.exec`` as the person answering with ``button`` (the box is kept in
+    ``shown`` for the test to read)."""
+
+    def exec_(box: QMessageBox) -> int:
+        if shown is not None:
+            shown.append(box)
+        chosen = box.button(button)
+        assert chosen is not None, f"no {button} in {box.text()!r}"
+        chosen.click()
+        return 0
+
+    return exec_

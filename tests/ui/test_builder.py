@@ -17,6 +17,7 @@ from stretchdesk.routine import load_routine
 from stretchdesk.routine.mine import draft_of
 from stretchdesk.ui.builder_screen import BuilderScreen
 from stretchdesk.ui.main_window import MainWindow
+from tests.ui.flows import answer
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -238,7 +239,7 @@ def test_rename_and_delete_the_persons_own(
     renamed = window.services.catalog.get(mine.id)
     assert renamed is not None and renamed.title == "Evenings"
     assert window.start.cards[mine.id].accessibleName().startswith("Evenings, ")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Yes))
     monkeypatch.setattr(QFile, "moveToTrash", lambda *a: False)  # no wastebasket here
     window.start.mine_actions["delete"].trigger()
     assert window.services.catalog.get(mine.id) is None

@@ -174,7 +174,7 @@ def test_closing_with_reminders_on_stays_in_the_tray_until_quit(
     reminders.tray.open.trigger()
     assert window.isVisible()
     reminders.tray.quit.trigger()
-    assert closed == [True]
+    qtbot.waitUntil(lambda: closed == [True])  # once the menu's slot has returned
 
 
 def test_settings_edit_the_reminders_and_the_login_entry(

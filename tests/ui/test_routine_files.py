@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from stretchdesk.ui import routine_actions
+from stretchdesk.ui import sent_files
 from stretchdesk.ui.main_window import MainWindow
 from tests.app.test_open_file import answer_add
 from tests.routine.test_mine import PRESCRIBED
@@ -41,7 +41,7 @@ def test_ctrl_o_opens_a_file_and_adds_it(
     window.start.focus_default()
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert filters and filters[0].startswith("stretchdesk routines (*.toml *.stretchdesk)")
-    assert window.services.catalog.get("from-the-clinic") is not None
+    qtbot.waitUntil(lambda: window.services.catalog.get("from-the-clinic") is not None)
     card = window.start.cards["from-the-clinic"]
     assert "Prescribed by A. Physio" in card.accessibleDescription()
     assert "For 2 weeks, then come back." in card.accessibleDescription()
@@ -59,7 +59,7 @@ def test_a_broken_file_lists_every_problem_and_adds_nothing(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", read)
-    routine_actions.open_file(window, sent(tmp_path, broken))
+    sent_files.open_file(window, sent(tmp_path, broken))
     assert "prescribed.toml cannot be used" in shown[0]
     assert "too long (at most 600 s)" in shown[0]
     assert "stretches but no warm-up" in shown[0]
@@ -76,7 +76,7 @@ def drop_on(window: MainWindow, path: Path) -> bool:
     data = QMimeData()
     KEEP.append(data)
     data.setUrls([QUrl.fromLocalFile(str(path))])
-    drops = window.findChild(routine_actions.FileDrops)
+    drops = window.findChild(sent_files.FileDrops)
     assert drops is not None and window.acceptDrops()
     taken = []
     for kind in (QDragEnterEvent, QDropEvent):
@@ -93,12 +93,14 @@ def drop_on(window: MainWindow, path: Path) -> bool:
 
 
 def test_a_file_dropped_on_the_window_is_offered(
-    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     offered: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", answer_add(offered))
     assert drop_on(window, sent(tmp_path))
-    assert offered and window.services.catalog.get("from-the-clinic") is not None
+    assert not offered  # not inside the drop: once it has been handled
+    qtbot.waitUntil(lambda: window.services.catalog.get("from-the-clinic") is not None)
+    assert offered
 
 
 def test_nothing_is_offered_over_a_running_session(
@@ -106,7 +108,7 @@ def test_nothing_is_offered_over_a_running_session(
 ) -> None:
     start_session(qtbot, window, "quick-relief")
     assert not drop_on(window, sent(tmp_path))  # refused: a dialog would fail the test
-    routine_actions.open_file(window, sent(tmp_path))  # from a second start
+    sent_files.open_file(window, sent(tmp_path))  # from a second start
     assert window.current is window.session
     assert "Open prescribed.toml again when the session has ended." in window.banner.text
 
