@@ -19,8 +19,9 @@ from stretchdesk.routine import Catalog
 from stretchdesk.services import Services
 from stretchdesk.ui.main_window import MainWindow
 from tests.routine.test_mine import PRESCRIBED
+from tests.ui.fake_notifications import FakeNotifications
 from tests.ui.flows import WindowFactory, start_session
-from tests.ui.test_reminders import FakeNotifications, between, notifications  # noqa: F401
+from tests.ui.test_reminders import between
 
 NOT_FIRST = "quick-relief"  # the routines screen chooses lower-back-spasm first
 
@@ -71,7 +72,7 @@ def test_clicking_a_reminder_chooses_its_routine(
     qtbot: QtBot,
     data_dir: Path,
     make_window: WindowFactory,
-    notifications: FakeNotifications,  # noqa: F811 - the fixture
+    notifications: FakeNotifications,
     private_bus: str,
 ) -> None:
     save_prefs(
