@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from stretchdesk import __version__, cli, i18n, paths
+from stretchdesk.command_line import printable, tell
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.i18n import _
 from stretchdesk.prefs import load_prefs
@@ -65,7 +66,7 @@ def _open_window(args: argparse.Namespace) -> int:
 
 def _problems(exc: RoutineError) -> int:
     for line in exc.problems:
-        print(line, file=sys.stderr)
+        tell(str(line), sys.stderr)
     return cli.EXIT_PROBLEMS
 
 
@@ -79,7 +80,7 @@ def _run_window(
     window = build_window(services, routine, background=background, opened=opened)
     if window is None:
         if opened is not None:
-            print(
+            tell(
                 _("stretchdesk is already open; it was asked to open {opened}.").format(
                     opened=opened
                 )
@@ -206,10 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: one clear line, details in a file
         log = _write_crash_log(args)
         where = _("; details are in {log}").format(log=log) if log else ""
-        print(
-            _("stretchdesk: unexpected error: {exc}{where}").format(exc=exc, where=where),
-            file=sys.stderr,
-        )
+        message = _("stretchdesk: unexpected error: {exc}{where}").format(exc=exc, where=where)
+        print(printable(message), file=sys.stderr)
         return cli.EXIT_PROBLEMS
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stretchdesk.i18n import _
-from stretchdesk.routine.errors import Problem, RoutineError
+from stretchdesk.routine.errors import Problem, RoutineError, capped
 from stretchdesk.routine.exercises import ExerciseLibrary
 from stretchdesk.routine.loader import load_routine
 from stretchdesk.routine.model import Routine
@@ -85,7 +85,7 @@ def load_catalog(
                 continue
             cited = citation_problems_of(routine, sources)
             if cited:
-                catalog.invalid.append(InvalidRoutine(path, tuple(cited)))
+                catalog.invalid.append(InvalidRoutine(path, capped(cited)))
                 continue
             clash = catalog.get(routine.id)
             if clash is not None:
@@ -131,7 +131,7 @@ def check_files(
             continue
         cited = citation_problems_of(routine, sources)
         if cited:
-            problems.extend(cited)
+            problems.extend(capped(cited))
             continue
         taken = seen.get(routine.id) or catalog.get(routine.id)
         clash = _clash(routine, taken) if taken is not None else None
