@@ -10,6 +10,7 @@ from pathlib import Path
 from stretchdesk.i18n import N_, _, ngettext
 
 MAX_PROBLEMS = 20  # problems shown for one error; the rest are counted in one line
+WINDOW_PROBLEMS = 8  # problems a box or a card in the window lists (each may wrap)
 MAX_QUOTED = 60  # characters of a file's own text quoted in a problem
 
 
@@ -80,6 +81,25 @@ def capped(problems: Iterable[Problem], most: int = MAX_PROBLEMS) -> tuple[Probl
     if hidden:
         shown.append(Problem(files.pop() if len(files) == 1 else "", "", more=hidden))
     return tuple(shown)
+
+
+def problem_count(problems: Iterable[Problem]) -> int:
+    """How many problems there are, those counted in a "… and N more" line too."""
+    return sum(problem.more or 1 for problem in problems)
+
+
+def problem_lines(
+    problems: Iterable[Problem], file: str | Path | None = None, most: int = MAX_PROBLEMS
+) -> list[str]:
+    """Problems as lines to show: at most ``most`` and one counting the rest; without the
+    name of ``file`` where it is shown already, and starting with a capital."""
+    lines = []
+    for problem in capped(problems, most):
+        text = str(problem)
+        if file is not None and text.startswith(f"{file}:"):
+            text = text[len(f"{file}:") :].strip()
+        lines.append(text[:1].upper() + text[1:])
+    return lines
 
 
 class RoutineError(Exception):

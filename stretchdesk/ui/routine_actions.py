@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine import Routine, RoutineError
 from stretchdesk.routine.draft import OWN_SOURCE, Draft, check_draft, free_id
+from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_lines
 from stretchdesk.routine.mine import (
     Examined,
     add_to_mine,
@@ -69,7 +70,10 @@ def new_routine(window: MainWindow) -> None:
 
 
 def _problem(window: MainWindow, what: str, exc: RoutineError | OSError) -> None:
-    reason = str(exc) if isinstance(exc, RoutineError) else (exc.strerror or str(exc))
+    if isinstance(exc, RoutineError):
+        reason = "\n".join(problem_lines(exc.problems, most=WINDOW_PROBLEMS))
+    else:
+        reason = exc.strerror or str(exc)
     QMessageBox.warning(window, "stretchdesk", f"{what}:\n{reason}")
 
 
@@ -200,9 +204,11 @@ def open_file(window: MainWindow, path: Path) -> None:
     if not may_leave(window):
         return
     services = window.services
+    services.finish_routines()  # a routine of the person's with its id would be replaced
     found = examine(path, services.library, services.catalog, services.content.sources)
     if found.routine is None:
-        lines = "".join(f"<li>{html.escape(str(p))}</li>" for p in found.problems)
+        shown = problem_lines(found.problems, path, WINDOW_PROBLEMS)
+        lines = "".join(f"<li>{html.escape(line)}</li>" for line in shown)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             _("Routine not added"),
