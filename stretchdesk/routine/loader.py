@@ -10,7 +10,6 @@ from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.routine.errors import Problem, RoutineError, quoted, shorten
 from stretchdesk.routine.exercises import ExerciseLibrary
 from stretchdesk.routine.fields import (
-    MAX_TEXT,
     MAX_TITLE,
     TIMING_KEYS,
     TableReader,
@@ -19,6 +18,7 @@ from stretchdesk.routine.fields import (
 )
 from stretchdesk.routine.ids import MAX_ID_LENGTH, is_id
 from stretchdesk.routine.model import Exercise, Phase, Position, Routine, Step, Timing
+from stretchdesk.routine.own_words import own_translations
 from stretchdesk.routine.rules import check_phase_order, check_warming
 from stretchdesk.routine.tomlfile import parse_toml_text, read_toml
 
@@ -48,8 +48,6 @@ STEP_KEYS = (
 REWARM_KEYS = tuple(k for k in STEP_KEYS if k != "phase")
 MAX_STEPS = 100  # steps of one routine
 MAX_REWARM = 10  # steps of its re-warm
-MAX_LANGUAGES = 20  # [translation.<language>] tables of one routine
-MAX_SENTENCES = 1000  # sentences in one of them (100 steps with their own words fit)
 MAX_IMAGE_PATH = 1000  # characters of a step's "image" folder
 
 # The short re-warm after a long pause (shared/routine-content.md: march plus pelvic
@@ -216,7 +214,7 @@ def parse_routine(
     note = reader.text("note")
     source = reader.text("source")
     _check_format(reader)
-    translations = _translations(reader)
+    translations = own_translations(reader)
     problems = reader.problems
 
     raw_steps = data.get("step")
@@ -275,54 +273,6 @@ def _too_many(count: int, most: int, table: str) -> str:
         'has {count} "[[{table}]]" tables; a routine has at most {most}',
         count,
     ).format(count=count, table=table, most=most)
-
-
-def _translations(reader: TableReader) -> dict[str, dict[str, str]]:
-    """``[translation.<language>]`` tables: each English sentence of the file, as written,
-    = its translation (docs/routines.md)."""
-    raw = reader.table.get("translation", {})
-    if not isinstance(raw, Mapping):
-        reader.problem(_('"translation" must hold one table per language, like [translation.de]'))
-        return {}
-    if len(raw) > MAX_LANGUAGES:
-        reader.problem(
-            _("has {count} [translation] tables; a routine has at most {most}").format(
-                count=len(raw), most=MAX_LANGUAGES
-            )
-        )
-        return {}
-    found: dict[str, dict[str, str]] = {}
-    for language, table in raw.items():
-        name = shorten(language)
-        if not is_id(language) or not isinstance(table, Mapping):
-            reader.problem(
-                _("[translation.{language}] must be a table under a language code").format(
-                    language=name
-                )
-            )
-            continue
-        if len(table) > MAX_SENTENCES:
-            reader.problem(
-                _("[translation.{language}] has {count} sentences; at most {most}").format(
-                    language=name, count=len(table), most=MAX_SENTENCES
-                )
-            )
-            continue
-        texts = {k: v for k, v in table.items() if isinstance(v, str) and v.strip()}
-        if len(texts) != len(table):
-            reader.problem(
-                _("[translation.{language}]: every translation must be text").format(language=name)
-            )
-        longest = max((len(t) for t in (*texts, *texts.values())), default=0)
-        if longest > MAX_TEXT:
-            reader.problem(
-                _(
-                    "[translation.{language}]: a sentence is {length} characters long; "
-                    "keep each to {most} or fewer"
-                ).format(language=name, length=longest, most=MAX_TEXT)
-            )
-        found[language] = texts
-    return found
 
 
 def _check_format(reader: TableReader) -> None:

@@ -38,7 +38,7 @@ def load_state(path: Path) -> ReminderState:
     try:
         with path.open("rb") as handle:
             data = json.loads(handle.read(MAX_BYTES + 1)[:MAX_BYTES])
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: "[[[[..." nested deep
         return ReminderState()
     if not isinstance(data, dict):
         return ReminderState()

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,12 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.hostile_routines import FILES, GOOD_STEP, HOSTILE_TEN, write_all
-from stretchdesk import paths
+from stretchdesk import app, paths, pdf_command
 from stretchdesk.command_line import printable
+from stretchdesk.history import HistoryStore
 from stretchdesk.routine import ExerciseLibrary, RoutineError, load_catalog
 from stretchdesk.routine.catalog import QUICK_BYTES
 from stretchdesk.routine.errors import MAX_PROBLEMS
 from stretchdesk.routine.tomlfile import cost_problem, parse_toml_text
+from stretchdesk.schedule.state import ReminderState, load_state
 from stretchdesk.services import Services
 
 # What a terminal acts on rather than shows (command_line.printable writes them out).
@@ -103,7 +106,7 @@ def test_titles_keys_and_ids_cannot_drive_the_terminal(tmp_path: Path) -> None:
     assert "step 1 (\\x1b[2J\\x1b[Hok: 3 routines valid\\x9b31m\\u202e)" in text
     assert 'unknown key "\\x1b[2Jkey"' in text
     assert "[translation.\\u202ede] must be a table under a language code" in text
-    assert "exercise id '\\x1b]0;title\\x07'" in text
+    assert "step 1 (\\x1b]0;title\\x07): unknown exercise id '\\x1b]0;title\\x07'" in text
     assert f"{tmp_path}/\\x1b[2J\\x1b[Hok.toml: " in text
     assert not any(line.startswith("ok") for line in lines)
 
@@ -211,3 +214,53 @@ def test_printable_leaves_no_control_character(text: str) -> None:
     assert not CONTROL.search(
         printable(text, lines=True).replace("\n", "").replace("\t", "").replace("\r", "")
     )
+
+
+# ---------------------------------------------------------------- what else the app echoes
+def test_an_export_to_the_terminal_writes_control_characters_out(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store, _ = HistoryStore.open(data_dir / "history.sqlite")
+    store.begin_session(
+        routine_id="\x1b[2J\x1b[Hok\u202e",
+        routine_title="t",
+        total_steps=1,
+        planned_seconds=1,
+        started_at=datetime.now(UTC),
+    )
+    store.close()
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert app.main(["export"]) == 0
+    shown = capsys.readouterr().out
+    assert "\\x1b[2J\\x1b[Hok\\u202e" in shown
+    assert not CONTROL.search(shown.replace("\n", "").replace("\r", ""))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    assert app.main(["export"]) == 0  # into a file or a pipe: the data as it is
+    assert "\x1b[2J\x1b[Hok\u202e" in capsys.readouterr().out
+
+
+def test_a_routine_asked_for_on_the_command_line_is_refused_printably(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (path,) = write_all(tmp_path, ["escapes"])
+    assert app.main(["--routine", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "\\x1b[2J" in err and not CONTROL.search(err.replace("\n", ""))
+
+
+def test_the_pdf_commands_last_line_is_printable(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(pdf_command, "write_headless", lambda write, target: 2)
+    said = pdf_command.write_and_tell(
+        lambda: 2, Path("x.pdf"), "a4", lambda pages, paper: f"Saved \x1b[2J{pages} {paper}"
+    )
+    assert said == 0
+    assert capsys.readouterr().out == "Saved \\x1b[2J2 A4\n"
+
+
+def test_a_deeply_nested_reminders_file_is_a_fresh_start(data_dir: Path) -> None:
+    path = data_dir / "reminders.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("[" * 4000, encoding="utf-8")
+    assert load_state(path) == ReminderState()
