@@ -99,7 +99,7 @@ class FileMemo:
     def forget_others(self, paths: Iterable[Path]) -> None:
         """Keep only these files (the others were deleted or renamed)."""
         kept = set(paths)
-        for path in [p for p in self._seen if p not in kept]:
+        for path in [p for p in list(self._seen) if p not in kept]:  # list(): at once
             self._seen.pop(path, None)
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from stretchdesk.routine.catalog import Loaded
 
 if TYPE_CHECKING:
+    from stretchdesk.services import Services
     from stretchdesk.ui.main_window import MainWindow
 
 
@@ -33,15 +34,15 @@ class LateRoutines(QObject):
         self.window = window
         self.then = then
         self.read.connect(self._take)
-        files = list(window.services.catalog.pending)
+        services, files = window.services, list(window.services.catalog.pending)
         self.worker = threading.Thread(
-            target=self._read, args=(files,), name="stretchdesk routines", daemon=True
+            target=self._read, args=(services, files), name="stretchdesk routines", daemon=True
         )
         self.worker.start()
 
-    def _read(self, files: list[Path]) -> None:
+    def _read(self, services: Services, files: list[Path]) -> None:
         try:
-            found: list[tuple[Path, Loaded]] = self.window.services.read_routines(files)
+            found: list[tuple[Path, Loaded]] = services.read_routines(files)
         except Exception:  # read again on the window's thread, where a failure is reported
             found = []
         with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
@@ -49,10 +50,12 @@ class LateRoutines(QObject):
 
     def _take(self, found: list[tuple[Path, Loaded]]) -> None:
         services = self.window.services
-        taken = services.take_routines(found)
-        if services.finish_routines() or taken:  # finish: any the worker could not read
-            show(self.window)
-        self.then()
+        try:
+            taken = services.take_routines(found)
+            if services.finish_routines() or taken:  # finish: any the worker could not read
+                show(self.window)
+        finally:
+            self.then()
 
 
 def show(window: MainWindow) -> None:
