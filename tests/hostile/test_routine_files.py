@@ -5,6 +5,8 @@ through the catalogue read at start-up, and through a fuzz of TOML-shaped text."
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import subprocess
 import sys
@@ -264,3 +266,24 @@ def test_a_deeply_nested_reminders_file_is_a_fresh_start(data_dir: Path) -> None
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("[" * 4000, encoding="utf-8")
     assert load_state(path) == ReminderState()
+
+
+def test_the_real_app_shows_its_window_with_ten_hostile_files(tmp_path: Path) -> None:
+    """The app as it starts (bench/child.py builds it as app.py does), its routines folder
+    holding the ten: the window is painted as soon as without them. Before, the first ended
+    the app with no window and the second kept it from showing for half a minute."""
+    write_all(tmp_path / "hostile", HOSTILE_TEN)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.child", "app", str(tmp_path / "hostile")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    painted = json.loads(done.stdout.splitlines()[0])
+    assert painted["kind"] == "app"
+    assert painted["first_paint_s"] < SECONDS
