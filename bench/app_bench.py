@@ -1,8 +1,11 @@
 """The window against a bare Qt window, measured side by side in the same run.
 
 Start-up: process start (the parent's clock before spawning) to the first paint, app and
-bare window interleaved, medians of RUNS after one warm-up each. Memory and CPU: the real
-app 30 s and 60 s into a running session, with the bare window's memory as the baseline.
+bare window interleaved, medians of RUNS after one warm-up each; the app also with ten
+hostile routine files in the person's routines folder (bench/hostile_routines.py: each
+once enough to stop or freeze it), which must not delay the first paint. Memory and CPU:
+the real app 30 s and 60 s into a running session, with the bare window's memory as the
+baseline.
 Waiting in the tray: the app started with --background, reminders on and none due, its
 memory beside the bare window's and its CPU over a minute. Countdown: every change of the
 shown number compared with the moment the true remaining time crossed it, first with both
@@ -17,10 +20,14 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
+
+from bench.hostile_routines import HOSTILE_TEN, write_all
 
 RUNS = 7
 SESSION_SECONDS = 65.0  # CPU is counted over the last 60 s, after the first frames loaded
@@ -61,25 +68,32 @@ def busy_cores(count: int) -> Iterator[None]:
 
 
 def startup() -> dict[str, Any]:
-    child("bare")
-    child("app")  # warm-up: caches and compiled files
-    child("app", language="de")
-    bare_s, app_s, german_s, bare_mb = [], [], [], []
-    for _ in range(RUNS):
-        found, seconds = child("bare")
-        bare_s.append(seconds)
-        bare_mb.append(found["rss_mb"])
-        _, seconds = child("app")
-        app_s.append(seconds)
-        _, seconds = child("app", language="de")  # its words, content and Qt's catalogue
-        german_s.append(seconds)
+    with tempfile.TemporaryDirectory() as hostile:
+        write_all(Path(hostile), HOSTILE_TEN)
+        child("bare")
+        child("app")  # warm-up: caches and compiled files
+        child("app", language="de")
+        child("app", hostile)
+        bare_s, app_s, german_s, hostile_s, bare_mb = [], [], [], [], []
+        for _ in range(RUNS):
+            found, seconds = child("bare")
+            bare_s.append(seconds)
+            bare_mb.append(found["rss_mb"])
+            _, seconds = child("app")
+            app_s.append(seconds)
+            _, seconds = child("app", language="de")  # its words, content and Qt's catalogue
+            german_s.append(seconds)
+            _, seconds = child("app", hostile)  # ten hostile routine files of the person's
+            hostile_s.append(seconds)
     bare, app = statistics.median(bare_s), statistics.median(app_s)
-    german = statistics.median(german_s)
+    german, spoiled = statistics.median(german_s), statistics.median(hostile_s)
     return {
         "bare_first_paint_ms": round(bare * 1000),
         "app_first_paint_ms": round(app * 1000),
         "app_german_first_paint_ms": round(german * 1000),
         "german_over_english_ms": round((german - app) * 1000),
+        "app_hostile_routines_first_paint_ms": round(spoiled * 1000),
+        "hostile_routines_over_none_ms": round((spoiled - app) * 1000),
         "ratio": round(app / bare, 2),
         "bare_rss_mb": round(statistics.median(bare_mb), 1),
         "target_ratio": 1.15,

@@ -92,18 +92,23 @@ def build(tmp: str):  # type: ignore[no-untyped-def]
     from stretchdesk import app as wiring  # noqa: PLC0415
     from stretchdesk import i18n, paths  # noqa: PLC0415
     from stretchdesk.prefs import Preferences, save_prefs  # noqa: PLC0415
+    from stretchdesk.routine.catalog import QUICK_BYTES  # noqa: PLC0415
     from stretchdesk.services import Services  # noqa: PLC0415
 
     save_prefs(Path(tmp) / "settings.toml", Preferences(safety_seen=True, pain_ratings=False))
     i18n.use(os.environ.get(wiring.ENV_LANGUAGE, ""))  # as app.main does, before the content
-    services = Services.load(paths.DataPaths(Path(tmp)))
+    services = Services.load(paths.DataPaths(Path(tmp)), quick_bytes=QUICK_BYTES)  # as app.py
     window = wiring.build_window(services, None)
     assert window is not None
     return services, window
 
 
-def app_start() -> None:
+def app_start(routines: str | None = None) -> None:
+    """``routines``: a folder to use as the person's routines folder (linked, not copied:
+    the start-up benchmark's hostile routine files)."""
     with tempfile.TemporaryDirectory() as tmp:
+        if routines is not None:
+            (Path(tmp) / "routines").symlink_to(routines)
         services, window = build(tmp)
         from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - already loaded by now
 
@@ -311,7 +316,7 @@ def main() -> None:
     if mode == "bare":
         bare()
     elif mode == "app":
-        app_start()
+        app_start(sys.argv[2] if len(sys.argv) > 2 else None)
     elif mode == "session":
         session(float(sys.argv[2]), len(sys.argv) > 3 and sys.argv[3] == "stall")
     elif mode == "tray":

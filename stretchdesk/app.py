@@ -11,15 +11,18 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from stretchdesk import __version__, cli, i18n, paths
+from stretchdesk.command_line import printable, tell
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.i18n import _
 from stretchdesk.prefs import load_prefs
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
+from stretchdesk.routine.catalog import QUICK_BYTES
 from stretchdesk.services import Services
 from stretchdesk.workarounds import glibc_heap
 from stretchdesk.workarounds.pyside_import_hook import quicken_pyside_imports
@@ -43,8 +46,11 @@ def _open_window(args: argparse.Namespace) -> int:
     data = paths.settle(cli.data_paths(args))
     # the language first: the content is read in it (the window's words follow in speak())
     i18n.use(os.environ.get(ENV_LANGUAGE) or load_prefs(data.settings).prefs.language)
+    # the person's routine files past the first few KiB are read once the window shows,
+    # unless a routine was asked for by id or the app waits in the tray
+    quick = None if args.routine or args.background else QUICK_BYTES
     try:
-        services = Services.load(data)
+        services = Services.load(data, quick_bytes=quick)
     except RoutineError as exc:
         return _problems(exc)
     except FileNotFoundError as exc:
@@ -66,7 +72,7 @@ def _open_window(args: argparse.Namespace) -> int:
 
 def _problems(exc: RoutineError) -> int:
     for line in exc.problems:
-        print(line, file=sys.stderr)
+        tell(str(line), sys.stderr)
     return cli.EXIT_PROBLEMS
 
 
@@ -80,7 +86,7 @@ def _run_window(
     window = build_window(services, routine, background=background, opened=opened)
     if window is None:
         if opened is not None:
-            print(
+            tell(
                 _("stretchdesk is already open; it was asked to open {opened}.").format(
                     opened=opened
                 )
@@ -142,13 +148,7 @@ def build_window(
         engine = os.environ.get(ENV_SPEECH_ENGINE) or None
         window.attach_audio(AudioOutput(paths.sounds_dir(), services.prefs, speech_engine=engine))
 
-    def start_between() -> None:  # reminders and the tray, once the window is up
-        from stretchdesk.ui.between_sessions import BetweenSessions  # noqa: PLC0415
-
-        window.between = BetweenSessions(window)
-        if "start" in window.built_screens and window.current is window.start:
-            window.start.show_today(window.today_words())
-
+    start_between = partial(_start_between, window)
     window.closed.connect(app.quit)
     _hear_others(instance, window)
     _catch_unexpected(services.data.crash_log, window.report_unexpected)
@@ -189,6 +189,20 @@ def _message(opened: Path | None, routine: Routine | None) -> bytes:
         path = None if routine.builtin else routine.path
         return routine_message(str(path.absolute()) if path is not None else routine.id)
     return WAKE
+
+
+def _start_between(window: MainWindowType) -> None:
+    """Once the window is up: the person's routine files still to read (on a thread), then
+    the reminders (for a routine that may be one of them) and the tray."""
+    from stretchdesk.ui import late_routines  # noqa: PLC0415
+    from stretchdesk.ui.between_sessions import BetweenSessions  # noqa: PLC0415
+
+    def start() -> None:
+        window.between = BetweenSessions(window)
+        if "start" in window.built_screens and window.current is window.start:
+            window.start.show_today(window.today_words())
+
+    late_routines.read_later(window, then=start)
 
 
 def speak(app: QCoreApplication, language: str) -> QTranslator | None:
@@ -233,10 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: one clear line, details in a file
         log = _write_crash_log(args)
         where = _("; details are in {log}").format(log=log) if log else ""
-        print(
-            _("stretchdesk: unexpected error: {exc}{where}").format(exc=exc, where=where),
-            file=sys.stderr,
-        )
+        message = _("stretchdesk: unexpected error: {exc}{where}").format(exc=exc, where=where)
+        print(printable(message), file=sys.stderr)
         return cli.EXIT_PROBLEMS
 
 

@@ -4,14 +4,15 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from stretchdesk import __version__, paths
-from stretchdesk.command_line import readonly_history, say
+from stretchdesk.command_line import printable, readonly_history, say, tell
 from stretchdesk.history import HistoryError, HistoryStore
 from stretchdesk.history.schema import empty_history
 from stretchdesk.i18n import _, ngettext
@@ -206,10 +207,6 @@ def file_argument(argv: Sequence[str]) -> list[str]:
     return args
 
 
-def _say(message: str, stream: TextIO | None = None) -> None:
-    print(message, file=stream or sys.stdout)
-
-
 def _builtin_content() -> tuple[ExerciseLibrary, Sources]:
     """The exercise library and the sources, each checked: a RoutineError lists all problems."""
     library = load_library(paths.exercises_dir())
@@ -226,7 +223,7 @@ def run_check(files: Sequence[str], data: paths.DataPaths) -> int:
         library, sources = _builtin_content()
     except RoutineError as exc:
         for problem in exc.problems:
-            _say(str(problem))
+            tell(str(problem))
         return EXIT_PROBLEMS
     if files:
         builtin = load_catalog(library, paths.builtin_routines_dir(), sources=sources)
@@ -237,13 +234,13 @@ def run_check(files: Sequence[str], data: paths.DataPaths) -> int:
         checked = [r.id for r in catalog.routines]
         problems = catalog.problems
     for problem in problems:
-        _say(str(problem))
+        tell(str(problem))
     if problems:
         return EXIT_PROBLEMS
     valid = ngettext(
         "ok: {n} routine valid ({ids})", "ok: {n} routines valid ({ids})", len(checked)
     )
-    _say(valid.format(n=len(checked), ids=", ".join(checked)))
+    tell(valid.format(n=len(checked), ids=", ".join(checked)))
     return EXIT_OK
 
 
@@ -262,7 +259,12 @@ def run_export(fmt: str, steps: bool, output: str | None, data: paths.DataPaths)
     if store is None:
         say(_("there is no history yet in {folder}; the export is empty").format(folder=data.root))
     try:
-        if output is None:
+        if output is None and sys.stdout.isatty():  # a terminal: its controls written out
+            shown = io.StringIO()
+            count = write_export(_connection(store), shown, fmt, steps)
+            sys.stdout.write(printable(shown.getvalue(), lines=True))
+            sys.stdout.flush()
+        elif output is None:
             count = write_export(_connection(store), sys.stdout, fmt, steps)
             sys.stdout.flush()
         else:

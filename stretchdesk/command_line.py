@@ -1,17 +1,47 @@
-"""What the command line's commands share: one line on stderr, and the history opened
-read-only (export and report read it; neither ever writes it)."""
+"""What the command line's commands share: one line on stderr, every text from a file made
+harmless for a terminal, and the history opened read-only (export and report read it;
+neither ever writes it)."""
 
 from __future__ import annotations
 
 import sys
+from typing import TextIO
 
 from stretchdesk import paths
 from stretchdesk.history import HistoryStore
 
+# Characters a terminal acts on rather than shows: C0 (escape sequences begin with ESC,
+# 0x1b), DEL, C1 (0x9b is a one-byte CSI), and the bidirectional controls that reorder what
+# follows them; the line and paragraph separators too, which some terminals break lines at.
+_CONTROLS = [
+    *range(0x00, 0x20),
+    0x7F,
+    *range(0x80, 0xA0),
+    *(0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)),
+    *(0x2028, 0x2029),
+]
+_ESCAPED = {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" for code in _CONTROLS}
+_KEEP_LINES = {code: text for code, text in _ESCAPED.items() if chr(code) not in "\t\n\r"}
+_ONE_LINE = str.maketrans(_ESCAPED)
+_MANY_LINES = str.maketrans(_KEEP_LINES)
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """``text`` (a title, an id, a path, a problem: anything that came from a file) with
+    every control character written out as ``\\x1b`` or ``\\u202e``, so it cannot move the
+    cursor, clear the screen, reorder the line or start a fake new one. ``lines``: tabs
+    and line ends are kept (a table written to a terminal)."""
+    return text.translate(_MANY_LINES if lines else _ONE_LINE)
+
 
 def say(message: str) -> None:
     """One line for the person at the terminal, on stderr (stdout may be the export)."""
-    print(f"stretchdesk: {message}", file=sys.stderr)
+    print(f"stretchdesk: {printable(message)}", file=sys.stderr)
+
+
+def tell(message: str, stream: TextIO | None = None) -> None:
+    """One line of a command's own output (stdout unless ``stream``), made printable."""
+    print(printable(message), file=stream or sys.stdout)
 
 
 def readonly_history(data: paths.DataPaths) -> HistoryStore | None:

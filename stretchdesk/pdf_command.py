@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from stretchdesk.command_line import say as _error
+from stretchdesk.command_line import tell
 from stretchdesk.i18n import _
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
@@ -51,5 +52,5 @@ def write_and_tell(
     pages = write_headless(write, target)
     if pages is None:
         return EXIT_PROBLEMS
-    print(saved(pages, paper_name(paper)))
+    tell(saved(pages, paper_name(paper)))
     return EXIT_OK

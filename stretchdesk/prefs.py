@@ -22,7 +22,7 @@ from typing import Any
 from stretchdesk import tomlwrite
 from stretchdesk.history.files import atomic_text
 from stretchdesk.i18n import LANGUAGES, _, ngettext
-from stretchdesk.routine.exercises import ID_PATTERN
+from stretchdesk.routine.ids import is_id
 from stretchdesk.schedule.days import MAX_PLAN_WEEKS, Plan, plan_start_problem
 from stretchdesk.schedule.reminders import (
     ReminderRules,
@@ -89,7 +89,7 @@ def _plan_start(text: str) -> str:
 
 def _routine_id(text: str) -> str:
     text = text.strip()
-    if text and not ID_PATTERN.fullmatch(text):
+    if text and not is_id(text):
         raise ValueError(_("should be a routine's id: lower-case words joined by hyphens"))
     return text
 

@@ -24,6 +24,7 @@ from stretchdesk.history.timefmt import utc_now
 from stretchdesk.i18n import _
 from stretchdesk.prefs import Preferences, open_prefs, save_prefs
 from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, load_catalog, load_library
+from stretchdesk.routine.catalog import FileMemo, Loaded
 from stretchdesk.routine.content import SafetyContent, load_content, sources_path
 from stretchdesk.routine.sources import load_sources
 from stretchdesk.routine.translate import (
@@ -32,6 +33,7 @@ from stretchdesk.routine.translate import (
     catalog_in,
     content_in,
     library_in,
+    routine_in,
 )
 from stretchdesk.schedule.days import done_times, pain_by_week, pain_text, progress, summary
 from stretchdesk.session import Clock, SessionEngine, SessionOptions, monotonic
@@ -87,6 +89,7 @@ class Services:
         self.clock = clock
         self.wall = wall
         self.notices: list[Notice] = []
+        self.memo = FileMemo()  # what the person's routine files held when last read
         self.say = ENGLISH  # the content's language (Services.load sets the person's)
         self.store: HistoryStore | None = None
         self._reader: sqlite3.Connection | None = None
@@ -107,14 +110,26 @@ class Services:
         *,
         clock: Clock = monotonic,
         wall: Callable[[], datetime] = utc_now,
+        quick_bytes: int | None = None,
     ) -> Services:
-        """Load the built-in content; a broken install raises RoutineError (shown by app.py)."""
+        """Load the built-in content; a broken install raises RoutineError (shown by app.py).
+        ``quick_bytes``: read only so much of the person's routine files now; the others
+        wait in ``catalog.pending`` (the window reads them once it shows)."""
         say, problems = builtin_sentences(i18n.language(), content_folders())
         library = library_in(load_library(paths.exercises_dir()), say)
         sources = load_sources(sources_path(content_path()))
-        catalog = load_catalog(library, paths.builtin_routines_dir(), data.routines, sources)
+        memo = FileMemo()
+        catalog = load_catalog(
+            library,
+            paths.builtin_routines_dir(),
+            data.routines,
+            sources,
+            quick_bytes=quick_bytes,
+            memo=memo,
+        )
         content = content_in(load_content(content_path(), sources), say)
         services = cls(data, library, catalog_in(catalog, say), content, clock=clock, wall=wall)
+        services.memo = memo
         services.say = say
         if problems:
             services.notices.append(
@@ -256,13 +271,18 @@ class Services:
     def reload_routines(self) -> None:
         """Read the routines again after one of the person's files was saved, added or
         deleted; a routine opened from elsewhere (``--routine FILE``) stays on offer."""
-        self.use_routines(self.read_routines())
+        self.use_routines(self.read_catalog())
 
-    def read_routines(self) -> Catalog:
-        """The routines as the files say now (touches nothing here: any thread may ask)."""
+    def read_catalog(self) -> Catalog:
+        """The routines as the files say now, a file that did not change not read again
+        (touches nothing here: any thread may ask)."""
         return catalog_in(
             load_catalog(
-                self.library, paths.builtin_routines_dir(), self.data.routines, self.content.sources
+                self.library,
+                paths.builtin_routines_dir(),
+                self.data.routines,
+                self.content.sources,
+                memo=self.memo,
             ),
             self.say,
         )
@@ -278,6 +298,22 @@ class Services:
         self.catalog = catalog
         for routine in opened:
             self.catalog.add(routine)
+
+    def read_routines(self, files: list[Path]) -> list[tuple[Path, Loaded]]:
+        """Read and check routine files: the costly part, safe on a worker thread."""
+        return [(path, self.memo.load(path, self.library)) for path in files]
+
+    def take_routines(self, read: list[tuple[Path, Loaded]]) -> bool:
+        """Offer the routines of files read late (``catalog.pending``), in the person's
+        language; True if the routines screen has something new to show."""
+        return self.catalog.take(read, self.content.sources, lambda r: routine_in(r, self.say))
+
+    def finish_routines(self) -> bool:
+        """Read now whatever of the person's routine files is still waiting; True if
+        there was any."""
+        return bool(self.catalog.pending) and self.take_routines(
+            self.read_routines(self.catalog.pending)
+        )
 
     def add_routine(self, routine: Routine) -> bool:
         """Offer a routine opened from a file (``--routine FILE``); True if it is new."""

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from stretchdesk import i18n, paths
+from stretchdesk.command_line import tell
 from stretchdesk.documents.sheet import build_sheet
 from stretchdesk.i18n import ngettext
 from stretchdesk.pdf_command import EXIT_PROBLEMS, write_and_tell
@@ -27,7 +28,7 @@ def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.Dat
         routine = routine_in(resolve_routine(routine_name, catalog, library, sources), say)
     except RoutineError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            tell(str(problem), sys.stderr)
         return EXIT_PROBLEMS
     target = Path(output).expanduser() if output else Path(f"{routine.id}.pdf")
     if target.is_dir():

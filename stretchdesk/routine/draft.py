@@ -9,7 +9,6 @@ Checking a draft writes it out and reads it back with the same loader as
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -19,8 +18,9 @@ from typing import Any
 from stretchdesk import tomlwrite
 from stretchdesk.i18n import _
 from stretchdesk.routine.errors import Problem, RoutineError
-from stretchdesk.routine.exercises import ID_PATTERN, ExerciseLibrary
+from stretchdesk.routine.exercises import ExerciseLibrary
 from stretchdesk.routine.fields import TIMING_KEYS
+from stretchdesk.routine.ids import MAX_ID_LENGTH, id_words, is_id
 from stretchdesk.routine.loader import FORMAT, parse_routine
 from stretchdesk.routine.model import Exercise, Phase, Routine, Timing
 from stretchdesk.routine.sources import Sources, citation_problems
@@ -130,7 +130,7 @@ def to_toml(draft: Draft) -> str:
 def checked_id(routine_id: str) -> str:
     """``routine_id`` if it is an id (lower-case words joined by hyphens): a file is named
     after it, so anything else is refused (RoutineError) before a file is written."""
-    if not ID_PATTERN.fullmatch(routine_id):
+    if not is_id(routine_id):
         raise RoutineError.single(
             repr(routine_id)[:80],
             _("a routine's id must be lower-case words joined by hyphens"),
@@ -202,9 +202,9 @@ def timing_form(timing: Timing) -> tuple[str, ...]:
 
 
 def slug(title: str) -> str:
-    """An id from a title: lower-case words joined by hyphens (``ID_PATTERN``)."""
-    words = re.findall(r"[a-z0-9]+", title.lower())
-    return "-".join(words)[:60].strip("-") or "my-routine"
+    """An id from a title: lower-case words joined by hyphens (``ids.is_id``), accented
+    letters written plain ("Übungen" -> "ubungen"), room left for ``free_id``'s number."""
+    return id_words(title, MAX_ID_LENGTH - 4) or "my-routine"
 
 
 def free_id(title: str, taken: set[str]) -> str:
@@ -213,6 +213,9 @@ def free_id(title: str, taken: set[str]) -> str:
     if base not in taken:
         return base
     n = 2
-    while f"{base}-{n}" in taken:
+    while True:
+        number = f"-{n}"
+        candidate = base[: MAX_ID_LENGTH - len(number)].rstrip("-") + number
+        if candidate not in taken:
+            return candidate
         n += 1
-    return f"{base}-{n}"

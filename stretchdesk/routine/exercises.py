@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from stretchdesk.routine.errors import Problem, RoutineError
 from stretchdesk.routine.fields import TIMING_KEYS, TableReader, build_timing
+from stretchdesk.routine.ids import ID_PATTERN
 from stretchdesk.routine.model import (
     Exercise,
     Illustration,
@@ -19,8 +19,6 @@ from stretchdesk.routine.model import (
     Timing,
 )
 from stretchdesk.routine.tomlfile import read_toml
-
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 EXERCISE_KEYS = (
     "id",

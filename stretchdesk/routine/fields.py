@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from stretchdesk.i18n import N_, _, ngettext
-from stretchdesk.routine.errors import Problem
+from stretchdesk.routine.errors import Problem, quoted, shorten
 from stretchdesk.routine.model import Sides, Timing
 
 E = TypeVar("E", bound=StrEnum)
@@ -23,6 +23,10 @@ LIMITS: dict[str, tuple[float, float, str]] = {
     "rest": (0, 5 * 60, "rest"),
 }
 MAX_REPS = 100
+MAX_TITLE = 120  # characters of a title
+MAX_TEXT = 2000  # characters of any other text: a description, a caution, a source
+MAX_LINE = 500  # characters of one line of a list of lines (instructions)
+NAMED_KEYS = 5  # unknown keys named in a problem; the rest are counted
 TIMING_KEYS = ("duration", "hold", "rep_seconds", "reps", "rest", "sides")
 
 
@@ -44,16 +48,21 @@ class TableReader:
         )
 
     def unknown_keys(self, allowed: Iterable[str]) -> None:
-        unknown = sorted(k for k in self.table if k not in set(allowed))
+        known = set(allowed)
+        unknown = [k for k in self.table if k not in known]
         if unknown:
-            names = ", ".join(f'"{k}"' for k in unknown)
+            names = ", ".join(f'"{shorten(k)}"' for k in sorted(unknown)[:NAMED_KEYS])
+            if len(unknown) > NAMED_KEYS:
+                names += " " + _("and {n} more").format(n=len(unknown) - NAMED_KEYS)
             self.problem(
                 ngettext("unknown key {names}", "unknown keys {names}", len(unknown)).format(
                     names=names
                 )
             )
 
-    def text(self, key: str, *, required: bool = False, default: str = "") -> str:
+    def text(
+        self, key: str, *, required: bool = False, default: str = "", most: int = MAX_TEXT
+    ) -> str:
         value = self.table.get(key)
         if value is None:
             if required:
@@ -62,7 +71,20 @@ class TableReader:
         if not isinstance(value, str) or not value.strip():
             self.problem(_('"{key}" must be a non-empty text').format(key=key))
             return default
+        if not self._short(key, value, most):
+            return default
         return value.strip()
+
+    def _short(self, key: str, value: str, most: int) -> bool:
+        """``value`` is at most ``most`` characters long; a problem if not."""
+        if len(value.strip()) <= most:
+            return True
+        self.problem(
+            _('"{key}" is {length} characters long; keep it to {most} or fewer').format(
+                key=key, length=len(value.strip()), most=most
+            )
+        )
+        return False
 
     def lines(self, key: str, *, required: bool = False, at_most: int = 8) -> tuple[str, ...]:
         value = self.table.get(key)
@@ -83,6 +105,9 @@ class TableReader:
                     key=key, count=len(value), at_most=at_most
                 )
             )
+            return ()
+        if not all(self._short(key, v, MAX_LINE) for v in value):
+            return ()
         return tuple(v.strip() for v in value)
 
     def flag(self, key: str, default: bool = False) -> bool:
@@ -104,7 +129,7 @@ class TableReader:
             options = ", ".join(f'"{m.value}"' for m in kind)
             self.problem(
                 _('"{key}" is {value}; it must be one of {options}').format(
-                    key=key, value=repr(value), options=options
+                    key=key, value=quoted(value), options=options
                 )
             )
             return None

@@ -6,11 +6,19 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from stretchdesk.i18n import N_, _
-from stretchdesk.routine.errors import Problem, RoutineError
-from stretchdesk.routine.exercises import ID_PATTERN, ExerciseLibrary
-from stretchdesk.routine.fields import TIMING_KEYS, TableReader, build_timing, merge_timing
+from stretchdesk.i18n import N_, _, ngettext
+from stretchdesk.routine.errors import Problem, RoutineError, quoted, shorten
+from stretchdesk.routine.exercises import ExerciseLibrary
+from stretchdesk.routine.fields import (
+    MAX_TITLE,
+    TIMING_KEYS,
+    TableReader,
+    build_timing,
+    merge_timing,
+)
+from stretchdesk.routine.ids import MAX_ID_LENGTH, is_id
 from stretchdesk.routine.model import Exercise, Phase, Position, Routine, Step, Timing
+from stretchdesk.routine.own_words import own_translations
 from stretchdesk.routine.rules import check_phase_order, check_warming
 from stretchdesk.routine.tomlfile import parse_toml_text, read_toml
 
@@ -38,6 +46,9 @@ STEP_KEYS = (
     *TIMING_KEYS,
 )
 REWARM_KEYS = tuple(k for k in STEP_KEYS if k != "phase")
+MAX_STEPS = 100  # steps of one routine
+MAX_REWARM = 10  # steps of its re-warm
+MAX_IMAGE_PATH = 1000  # characters of a step's "image" folder
 
 # The short re-warm after a long pause (shared/routine-content.md: march plus pelvic
 # tilts; the doses here are our choice).
@@ -50,11 +61,11 @@ DEFAULT_REWARM: tuple[tuple[str, dict[str, Any]], ...] = (
 def _step_title(table: Mapping[str, Any], library: ExerciseLibrary) -> str | None:
     title = table.get("title")
     if isinstance(title, str) and title.strip():
-        return title.strip()
+        return shorten(title.strip())
     ex_id = table.get("exercise")
     if isinstance(ex_id, str):
         known = library.get(ex_id)
-        return known.title if known else ex_id
+        return known.title if known else shorten(ex_id)
     return None
 
 
@@ -80,6 +91,13 @@ def _image_dir(reader: TableReader, base_dir: Path | None) -> Path | None:
     if not isinstance(raw, str) or not raw.strip() or "\x00" in raw:
         reader.problem(_('"image" must be a folder path relative to the routine file'))
         return None
+    if len(raw) > MAX_IMAGE_PATH:
+        reader.problem(
+            _('"image" is {length} characters long; a folder path has at most {most}').format(
+                length=len(raw), most=MAX_IMAGE_PATH
+            )
+        )
+        return None
     if base_dir is None:
         reader.problem(_('"image" can only be used in a routine file on disk'))
         return None
@@ -87,7 +105,7 @@ def _image_dir(reader: TableReader, base_dir: Path | None) -> Path | None:
     if posix.is_absolute() or Path(raw).is_absolute() or ":" in raw:
         reader.problem(
             _('"image" path {path} must be relative to the routine\'s folder').format(
-                path=repr(raw)
+                path=quoted(raw)
             )
         )
         return None
@@ -95,12 +113,17 @@ def _image_dir(reader: TableReader, base_dir: Path | None) -> Path | None:
         root = base_dir.resolve()
         target = (root / Path(*posix.parts)).resolve()
     except (OSError, ValueError) as exc:  # a loop of links, a name the system refuses
+        reason = getattr(exc, "strerror", None) or exc
         reader.problem(
-            _('"image" path {path} cannot be used ({reason})').format(path=repr(raw), reason=exc)
+            _('"image" path {path} cannot be used ({reason})').format(
+                path=quoted(raw), reason=reason
+            )
         )
         return None
     if not target.is_relative_to(root):
-        reader.problem(_('"image" path {path} leaves the routine\'s folder').format(path=repr(raw)))
+        reader.problem(
+            _('"image" path {path} leaves the routine\'s folder').format(path=quoted(raw))
+        )
         return None
     return target
 
@@ -124,9 +147,9 @@ def _parse_step(
     ex_id = reader.text("exercise", required=True)
     exercise = library.get(ex_id) if ex_id else None
     if ex_id and exercise is None:
-        reader.problem(_("unknown exercise id {ex_id}").format(ex_id=repr(ex_id)))
+        reader.problem(_("unknown exercise id {ex_id}").format(ex_id=quoted(ex_id)))
     phase = Phase.WARMUP if rewarm else reader.choice("phase", Phase, required=True)
-    title = reader.text("title")
+    title = reader.text("title", most=MAX_TITLE)
     instructions = reader.lines("instructions", at_most=5)
     caution = reader.text("caution")
     position = reader.choice("position", Position)
@@ -183,19 +206,15 @@ def parse_routine(
     reader = TableReader(label, data)
     reader.unknown_keys(ROUTINE_KEYS)
     routine_id = reader.text("id", required=True)
-    if routine_id and not ID_PATTERN.match(routine_id):
-        reader.problem(
-            _('"id" {routine_id} must be lower-case words joined by hyphens').format(
-                routine_id=repr(routine_id)
-            )
-        )
-    title = reader.text("title", required=True)
+    if routine_id and not is_id(routine_id):
+        reader.problem(_id_problem(routine_id))
+    title = reader.text("title", required=True, most=MAX_TITLE)
     description = reader.text("description")
-    author = reader.text("author")
+    author = reader.text("author", most=MAX_TITLE)
     note = reader.text("note")
     source = reader.text("source")
     _check_format(reader)
-    translations = _translations(reader)
+    translations = own_translations(reader)
     problems = reader.problems
 
     raw_steps = data.get("step")
@@ -204,6 +223,8 @@ def parse_routine(
         problems.append(Problem(label, _('no steps: add at least one "[[step]]" table')))
     elif not isinstance(raw_steps, list) or not raw_steps:
         problems.append(Problem(label, _('"step" must be a list of "[[step]]" tables')))
+    elif len(raw_steps) > MAX_STEPS:
+        problems.append(Problem(label, _too_many(len(raw_steps), MAX_STEPS, "step")))
     else:
         for number, table in enumerate(raw_steps, start=1):
             steps.append(
@@ -235,31 +256,23 @@ def parse_routine(
     )
 
 
-def _translations(reader: TableReader) -> dict[str, dict[str, str]]:
-    """``[translation.<language>]`` tables: each English sentence of the file, as written,
-    = its translation (docs/routines.md)."""
-    raw = reader.table.get("translation", {})
-    if not isinstance(raw, Mapping):
-        reader.problem(_('"translation" must hold one table per language, like [translation.de]'))
-        return {}
-    found: dict[str, dict[str, str]] = {}
-    for language, table in raw.items():
-        if not ID_PATTERN.match(language) or not isinstance(table, Mapping):
-            reader.problem(
-                _("[translation.{language}] must be a table under a language code").format(
-                    language=language
-                )
-            )
-            continue
-        texts = {k: v for k, v in table.items() if isinstance(v, str) and v.strip()}
-        if len(texts) != len(table):
-            reader.problem(
-                _("[translation.{language}]: every translation must be text").format(
-                    language=language
-                )
-            )
-        found[language] = texts
-    return found
+def _id_problem(routine_id: str) -> str:
+    if len(routine_id) > MAX_ID_LENGTH:
+        return _('"id" is {length} characters long; an id has at most {most}').format(
+            length=len(routine_id), most=MAX_ID_LENGTH
+        )
+    return _('"id" {routine_id} must be lower-case words joined by hyphens').format(
+        routine_id=quoted(routine_id)
+    )
+
+
+def _too_many(count: int, most: int, table: str) -> str:
+    """``count`` [[step]] or [[rewarm]] tables, more than a routine may have."""
+    return ngettext(
+        'has {count} "[[{table}]]" table; a routine has at most {most}',
+        'has {count} "[[{table}]]" tables; a routine has at most {most}',
+        count,
+    ).format(count=count, table=table, most=most)
 
 
 def _check_format(reader: TableReader) -> None:
@@ -296,6 +309,9 @@ def _parse_rewarm(
             return ()
     elif not isinstance(raw, list) or not raw:
         problems.append(Problem(label, _('"rewarm" must be a list of "[[rewarm]]" tables')))
+        return ()
+    elif len(raw) > MAX_REWARM:
+        problems.append(Problem(label, _too_many(len(raw), MAX_REWARM, "rewarm")))
         return ()
     else:
         tables = raw

@@ -14,6 +14,7 @@ layer does not import), into a hidden folder first, put in place only once all i
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import stat
@@ -26,8 +27,9 @@ from typing import Any
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine.catalog import Catalog, citation_problems_of
 from stretchdesk.routine.draft import Draft, DraftStep, checked_id, draft_from_table, to_toml
-from stretchdesk.routine.errors import Problem, RoutineError
+from stretchdesk.routine.errors import Problem, RoutineError, quoted
 from stretchdesk.routine.exercises import ExerciseLibrary
+from stretchdesk.routine.ids import is_id
 from stretchdesk.routine.loader import parse_routine
 from stretchdesk.routine.model import Routine
 from stretchdesk.routine.sources import Sources
@@ -54,7 +56,12 @@ def write_whole(target: Path, data: bytes) -> None:
 
 
 def file_for(folder: Path, routine_id: str) -> Path:
-    """A new file name in ``folder`` for a routine: ``<id>.toml``, or ``<id>-2.toml`` ..."""
+    """A new file name in ``folder`` for a routine: ``<id>.toml``, or ``<id>-2.toml`` ...
+    The id follows the rule ``stretchdesk check`` applies (``ids.is_id``), so the name
+    always fits; OSError (EINVAL) for one that does not."""
+    if not is_id(routine_id):
+        reason = _("{id} is not a routine id").format(id=quoted(routine_id))
+        raise OSError(errno.EINVAL, reason)
     target = folder / f"{routine_id}.toml"
     n = 2
     while target.exists():

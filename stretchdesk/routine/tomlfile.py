@@ -1,4 +1,13 @@
-"""Reading a TOML file safely: size limit, UTF-8, syntax errors with line and column."""
+"""Reading a TOML file safely: size limit, UTF-8, syntax errors with line and column, and a
+cost bound before the parser sees the text.
+
+The standard library's TOML parser recurses once per nested bracket (100,000 of them end in
+RecursionError), takes time quadratic in the parts of a dotted key (80,000 parts: half a
+minute), and walks every value in Python. ``cost_problem`` looks at the text first, in one
+linear pass mostly inside the regular expression engine: how deep brackets and braces nest,
+how many parts a dotted key has, and how many values, keys, lines and escapes there are. A
+file past those bounds (far past anything a routine needs) is refused in milliseconds.
+"""
 
 from __future__ import annotations
 
@@ -15,14 +24,84 @@ from stretchdesk.routine.errors import Problem, RoutineError
 
 MAX_FILE_BYTES = 1024 * 1024  # 1 MiB
 BYTE_ORDER_MARK = "\ufeff"  # some Windows editors start UTF-8 files with it
+MAX_DEPTH = 16  # brackets and braces inside each other (a routine file needs 3)
+MAX_KEY_PARTS = 8  # parts of one dotted key, a.b.c (a routine file needs 2)
+MAX_TOKENS = 50_000  # strings, comments, brackets, dots, commas, "=", lines and escapes
 
 _WHERE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
+# One match per run of ordinary characters, per string (whole: its brackets and dots are
+# text) or comment, and per character that gives TOML its structure. The runs of
+# ordinary characters keep the engine from trying every branch at each character; each is
+# followed by a counted token, so the matches are at most about twice the tokens.
+_TOKEN = re.compile(
+    r"""
+      [^"'\#\[\]{}.,=\n]+
+    | "{3} [^"\\]* (?: (?:\\.|"(?!"")) [^"\\]* )* (?:"{3,5}|\Z)
+    | '{3} [^']* (?: '(?!'') [^']* )* (?:'{3,5}|\Z)
+    | " [^"\\\n]* (?: \\. [^"\\\n]* )* (?:"|$)
+    | ' [^'\n]* (?:'|$)
+    | \# [^\n]*
+    | [\[\]{}.,=\n]
+    """,
+    re.VERBOSE | re.DOTALL | re.MULTILINE,
+)
+_COUNTED = frozenset("\"'#[]{}.,=\n")  # what a counted token starts with
+
+
+def _where(text: str, offset: int) -> tuple[None, None, int, int]:
+    """A Problem's step, step title, line and column (from 1) for ``offset``."""
+    line = text.count("\n", 0, offset) + 1
+    return None, None, line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def cost_problem(text: str, label: str) -> Problem | None:
+    """Why parsing ``text`` would cost far more than any routine file should, or None.
+    Linear in the text, and at most about ``2 * MAX_TOKENS`` steps of Python."""
+    tokens = text.count("\\")
+    depth = dots = 0
+    for match in _TOKEN.finditer(text):
+        start = match.start()
+        kind = text[start]
+        if kind not in _COUNTED:
+            continue
+        tokens += 1
+        if tokens > MAX_TOKENS:
+            message = _(
+                "holds more than {most} values, keys, lines and escapes; routine files are small"
+            )
+            return Problem(label, message.format(most=MAX_TOKENS))
+        if kind in "[{":
+            depth, dots = depth + 1, 0
+            if depth > MAX_DEPTH:
+                message = _("has brackets nested more than {most} deep; it cannot be read")
+                return Problem(label, message.format(most=MAX_DEPTH), *_where(text, start))
+        elif kind in "]}":
+            depth, dots = max(depth - 1, 0), 0
+        elif kind == ".":
+            dots += 1
+            if dots >= MAX_KEY_PARTS:
+                message = _("has a dotted key of more than {most} parts; it cannot be read")
+                return Problem(label, message.format(most=MAX_KEY_PARTS), *_where(text, start))
+        elif kind in ",=\n":
+            dots = 0
+    return None
+
 
 def parse_toml_text(text: str, label: str) -> dict[str, Any]:
-    """Parse TOML text; a syntax error becomes a RoutineError naming line and column."""
+    """Parse TOML text; a syntax error becomes a RoutineError naming line and column, and a
+    text too costly to parse (``cost_problem``) or one that exhausts the parser a
+    RoutineError saying it cannot be read."""
+    text = text.removeprefix(BYTE_ORDER_MARK)
+    costly = cost_problem(text, label)
+    if costly is not None:
+        raise RoutineError([costly])
     try:
-        return tomllib.loads(text.removeprefix(BYTE_ORDER_MARK))
+        return tomllib.loads(text)
+    except (RecursionError, MemoryError):
+        raise RoutineError.single(
+            label, _("cannot be read: it is nested too deeply or too large")
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc.args[0]) if exc.args else str(exc)
         line = getattr(exc, "lineno", None)

@@ -22,6 +22,7 @@ from stretchdesk.i18n import _
 from stretchdesk.routine import Exercise, ExerciseLibrary, Phase, Problem, Routine
 from stretchdesk.routine.draft import Draft, check_draft
 from stretchdesk.routine.editor import Editor, Outcome, Refused
+from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_lines
 from stretchdesk.routine.sources import Sources
 from stretchdesk.ui import wording
 from stretchdesk.ui.builder_layout import BuilderLayout
@@ -228,7 +229,7 @@ class BuilderScreen(BuilderLayout):
 
     def _show_check(self) -> None:
         _routine, problems = self.check()
-        lines = [str(p) for p in problems]
+        lines = problem_lines(problems, most=WINDOW_PROBLEMS)
         self.problems.setText(bullet_list(lines).text() if lines else "")
         self.problems.setVisible(bool(lines))
         self.save_button.setEnabled(not problems)

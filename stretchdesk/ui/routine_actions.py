@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine import Routine, RoutineError
 from stretchdesk.routine.draft import OWN_SOURCE, Draft, check_draft, free_id
+from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_lines
 from stretchdesk.routine.mine import draft_of, pictures_of, read_sent, save_draft, write_whole
 
 if TYPE_CHECKING:
@@ -87,7 +88,10 @@ def _plain_box(
 
 
 def _problem(window: MainWindow, what: str, exc: RoutineError | OSError) -> None:
-    reason = str(exc) if isinstance(exc, RoutineError) else (exc.strerror or str(exc))
+    if isinstance(exc, RoutineError):
+        reason = "\n".join(problem_lines(exc.problems, most=WINDOW_PROBLEMS))
+    else:
+        reason = exc.strerror or str(exc)
     box = _plain_box(
         window,
         QMessageBox.Icon.Warning,

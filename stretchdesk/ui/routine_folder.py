@@ -65,7 +65,7 @@ class RoutineFolder(QObject):
     def _run(self) -> None:
         services = self.window.services
         try:
-            catalog: Catalog | None = services.read_routines()
+            catalog: Catalog | None = services.read_catalog()
         except Exception as exc:  # a bug: in the crash log; the list stays as it was
             write_crash_log(services.data.crash_log, exc, "reading the routines folder")
             catalog = None

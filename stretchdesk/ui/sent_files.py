@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 from collections import deque
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.routine import RoutineError, resolve_routine
+from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_count, problem_lines
 from stretchdesk.routine.mine import Added, Examined, examine
 from stretchdesk.ui import wording
 from stretchdesk.ui.add_thread import Adding, add_words
@@ -32,8 +32,6 @@ from stretchdesk.ui.routine_folder import RoutineFolder
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
 
-PROBLEMS_SHOWN = 8  # of a file that cannot be used, in the box; more under its details
-PROBLEMS_LISTED = 500  # under the details; the rest are counted
 RETRY_MS = 200  # a request waiting for a question to be answered looks again this often
 QUIT_WAIT_S = 5.0  # pictures being copied when the app quits: stopped, then waited for
 LEFT_OUT_NAMED = 5
@@ -130,7 +128,7 @@ class SentFiles(QObject):
                 id_or_file, services.catalog, services.library, services.content.sources
             )
         except RoutineError as exc:
-            shown = [str(p) for p in exc.problems[:PROBLEMS_SHOWN]]
+            shown = problem_lines(exc.problems, most=WINDOW_PROBLEMS)
             window.banner.add(
                 _("The routine {name} cannot be started.").format(name=id_or_file),
                 error=True,
@@ -218,6 +216,7 @@ def open_file(window: MainWindow, path: Path) -> Examined | None:
     if not may_leave(window):
         return None
     services = window.services
+    services.finish_routines()  # a routine of the person's with its id would be replaced
     found = examine(path, services.library, services.catalog, services.content.sources)
     if found.routine is None:
         _cannot_be_used(window, path, found)
@@ -226,17 +225,10 @@ def open_file(window: MainWindow, path: Path) -> Examined | None:
 
 
 def _cannot_be_used(window: MainWindow, path: Path, found: Examined) -> None:
-    """The first problems in the box, the rest (up to a limit) under its details: a box
-    of thousands of lines would be taller than the screen, its OK button out of reach."""
-    lines = [str(replace(p, file=path.name)) for p in found.problems[:PROBLEMS_LISTED]]
-    more = len(found.problems) - len(lines)
-    if more > 0:
-        lines.append(
-            ngettext("and {count} more problem", "and {count} more problems", more).format(
-                count=more
-            )
-        )
-    shown = lines[:PROBLEMS_SHOWN]
+    """The first problems in the box and a line counting the rest, and more of them under
+    its details: a box of thousands of lines would be taller than the screen, its OK
+    button out of reach."""
+    shown = problem_lines(found.problems, path, WINDOW_PROBLEMS)
     items = "".join(f"<li>{html.escape(line)}</li>" for line in shown)
     box = QMessageBox(
         QMessageBox.Icon.Warning,
@@ -251,16 +243,8 @@ def _cannot_be_used(window: MainWindow, path: Path, found: Examined) -> None:
         + html.escape(_("{name} cannot be used:").format(name=path.name))
         + f"</p><ul>{items}</ul>"
     )
-    if len(lines) > len(shown):
-        rest = len(found.problems) - len(shown)
-        box.setInformativeText(
-            ngettext(
-                "{count} more problem is listed in the details.",
-                "{count} more problems are listed in the details.",
-                rest,
-            ).format(count=rest)
-        )
-        box.setDetailedText("\n".join(lines))  # plain text, in a box that scrolls
+    if problem_count(found.problems) > WINDOW_PROBLEMS:
+        box.setDetailedText("\n".join(problem_lines(found.problems, path)))  # plain, scrolls
     box.exec()
 
 

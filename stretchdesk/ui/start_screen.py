@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent
@@ -19,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from stretchdesk.history.queries import SessionSummary
 from stretchdesk.i18n import N_, _, ngettext
-from stretchdesk.routine import InvalidRoutine, Phase, Problem, Routine
+from stretchdesk.routine import InvalidRoutine, Phase, Routine
+from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_count, problem_lines
 from stretchdesk.ui import wording
 from stretchdesk.ui.card_grid import ARROWS, card_next_to
 from stretchdesk.ui.formats import weekday_date_time
@@ -144,12 +144,13 @@ class BrokenRoutineCard(QFrame):
         self.setProperty("role", "card")
         self.setProperty("broken", "true")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        reasons = [problem_text(p, broken.path) for p in broken.problems]
+        reasons = problem_lines(broken.problems, broken.path, WINDOW_PROBLEMS)
         heading = _("{name} cannot be used").format(name=broken.path.name)
         self.setAccessibleName(heading)
+        count = problem_count(broken.problems)
         self.setAccessibleDescription(
-            ngettext("{n} problem: {list}.", "{n} problems: {list}.", len(reasons)).format(
-                n=len(reasons), list="; ".join(reasons)
+            ngettext("{n} problem: {list}.", "{n} problems: {list}.", count).format(
+                n=count, list="; ".join(reasons)
             )
             + " "
             + _(CHECK_HINT)
@@ -161,15 +162,6 @@ class BrokenRoutineCard(QFrame):
         hint = _("{hint} File: {path}").format(hint=_(CHECK_HINT), path=broken.path)
         column.addWidget(label(hint, "small"))
         column.addStretch(1)
-
-
-def problem_text(problem: Problem, path: Path) -> str:
-    """A problem without the file name the card already shows."""
-    text = str(problem)
-    prefix = f"{path}"
-    if text.startswith(prefix):
-        text = text[len(prefix) :].lstrip(":").strip()
-    return text[:1].upper() + text[1:]
 
 
 class StartScreen(QWidget):

@@ -111,7 +111,7 @@ def test_a_newer_format_is_refused_with_a_way_out(library: ExerciseLibrary, tmp_
 
 
 def test_ids_and_phases():
-    assert slug("Évening — unwind (2 weeks)") == "vening-unwind-2-weeks"
+    assert slug("Évening — unwind (2 weeks)") == "evening-unwind-2-weeks"
     assert slug("…") == "my-routine"
     assert free_id("Quick relief", {"quick-relief", "quick-relief-2"}) == "quick-relief-3"
 

@@ -102,13 +102,13 @@ def test_a_routine_file_put_in_the_folder_shows_without_a_restart(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     readers: list[threading.Thread] = []
-    read = window.services.read_routines
+    read = window.services.read_catalog
 
     def reading() -> Catalog:
         readers.append(threading.current_thread())
         return read()
 
-    monkeypatch.setattr(window.services, "read_routines", reading)
+    monkeypatch.setattr(window.services, "read_catalog", reading)
     window.start.cards[NOT_FIRST].setFocus(Qt.FocusReason.OtherFocusReason)
     window.sent.watch_folder()
     folder = window.services.data.routines
