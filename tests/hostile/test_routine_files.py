@@ -265,7 +265,9 @@ def test_a_deeply_nested_reminders_file_is_a_fresh_start(data_dir: Path) -> None
     path = data_dir / "reminders.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("[" * 4000, encoding="utf-8")
-    assert load_state(path) == ReminderState()
+    loaded = load_state(path, datetime(2026, 12, 6, tzinfo=UTC))
+    assert loaded.state == ReminderState()
+    assert loaded.problems == ["reminders.json is damaged; it is read as empty."]
 
 
 def test_the_real_app_shows_its_window_with_ten_hostile_files(tmp_path: Path) -> None:

@@ -68,7 +68,7 @@ def test_a_routine_with_the_longest_id_is_added(library: ExerciseLibrary, tmp_pa
     catalog = load_catalog(library, paths.builtin_routines_dir())
     found = examine(sent, library, catalog, None)
     assert found.routine is not None
-    assert add_to_mine(found, tmp_path / "mine") == tmp_path / "mine" / f"{longest}.toml"
+    assert add_to_mine(found, tmp_path / "mine").path == tmp_path / "mine" / f"{longest}.toml"
 
 
 def test_a_250_character_id_is_refused_before_it_is_offered(

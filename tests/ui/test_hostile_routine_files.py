@@ -16,7 +16,7 @@ from bench.hostile_routines import GOOD_STEP, HOSTILE_TEN, write_all
 from stretchdesk import paths
 from stretchdesk.routine.errors import WINDOW_PROBLEMS
 from stretchdesk.services import Services
-from stretchdesk.ui import late_routines, routine_actions
+from stretchdesk.ui import late_routines, sent_files
 from stretchdesk.ui.main_window import MainWindow
 from tests.ui.flows import WindowFactory
 
@@ -60,7 +60,7 @@ def test_the_cannot_be_used_box_fits_on_the_screen(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", read)
-    routine_actions.open_file(window, path)
+    sent_files.open_file(window, path)
     ((text, height),) = shown
     assert text.count("<li>") == WINDOW_PROBLEMS + 1
     assert "… and 492 more problems" in text
@@ -124,5 +124,5 @@ def test_a_file_opened_while_files_wait_is_checked_against_all_of_them(
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", read)
-    routine_actions.open_file(window, sent)
+    sent_files.open_file(window, sent)
     assert offered and "Replace my routine" in offered[0]
