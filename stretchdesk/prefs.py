@@ -23,6 +23,7 @@ from stretchdesk import tomlwrite
 from stretchdesk.history.files import atomic_text
 from stretchdesk.i18n import LANGUAGES, _, ngettext
 from stretchdesk.routine.ids import is_id
+from stretchdesk.routine.tomlfile import cost_problem
 from stretchdesk.schedule.days import MAX_PLAN_WEEKS, Plan, plan_start_problem
 from stretchdesk.schedule.reminders import (
     ReminderRules,
@@ -315,6 +316,9 @@ def load_prefs(path: Path) -> LoadedPreferences:
         if found.too_large:
             raise ValueError(_("it is far too large for a settings file"))
         found.data.decode("utf-8")
+        costly = cost_problem(text, path.name)  # nesting or dotted keys that tomllib is slow on
+        if costly is not None:
+            raise ValueError(costly.message)
         data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         return _damaged(path, text, _("not UTF-8 text at byte {at}").format(at=exc.start))

@@ -229,6 +229,7 @@ def test_a_folder_in_place_of_the_settings(tmp_path: Path) -> None:
         "a = " + "{b = " * 30_000,
         "x" * 70_000,  # too large for a settings file
         "lead_in = 1" + "0" * 5000,
+        "a" + ".a" * 30_000 + " = 1",  # tomllib is quadratic in a dotted key's parts (8 s)
     ],
 )
 def test_hostile_settings_files_give_the_defaults_at_once(tmp_path: Path, text: str) -> None:
@@ -236,7 +237,7 @@ def test_hostile_settings_files_give_the_defaults_at_once(tmp_path: Path, text: 
     path.write_text(text, encoding="utf-8")
     started = monotonic()
     loaded = open_prefs(path)
-    assert monotonic() - started < LIMIT
+    assert monotonic() - started < 1.0
     assert loaded.prefs == Preferences()
     assert loaded.problems and all(len(p) < 800 for p in loaded.problems)
 
