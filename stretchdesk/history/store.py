@@ -14,6 +14,7 @@ from stretchdesk.history.errors import (
     HistoryUnwritable,
     NoticeKind,
     classify,
+    classify_os,
     error_code,
 )
 from stretchdesk.history.files import companions, keep_aside, looks_foreign
@@ -190,6 +191,8 @@ class HistoryStore(SessionWriter):
             interrupted = recover_interrupted(self.conn, self._locks, self.owner)
         except sqlite3.Error as exc:
             raise classify(exc, self.path) from None
+        except OSError as exc:  # the backup copy before a migration
+            raise classify_os(exc, self.path) from None
         if interrupted:
             said = ngettext(
                 "{n} session ended without closing properly and is saved as interrupted.",
