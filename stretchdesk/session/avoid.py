@@ -54,6 +54,12 @@ class AvoidOffer:
             return tuple(offered)
         return (*offered, Choice.AS_USUAL)
 
+    @property
+    def unchanged(self) -> Choice:
+        """The answer that leaves the routine as it is written (what the window focuses
+        first, so a stray key changes nothing)."""
+        return Choice.SWAP if self.variant and Choice.SWAP in self.choices else Choice.AS_USUAL
+
 
 def offers_for(routine: Routine, stopped: dict[str, str]) -> list[AvoidOffer]:
     """Offers for the exercises in ``stopped`` (id -> title) that this routine contains."""

@@ -1,12 +1,14 @@
 """After a session: the calm recovery screen after a pain-stop, and the completion summary.
 
-Nothing on these screens can start a session again: their only way on is Done.
+Nothing on these screens can start a session again: their only way on is Done. Neither
+gives a rating nobody chose: the focus starts on Done, Space (the session's key) presses
+nothing here, and a rating is a click, Enter on a number the person moved to, or a digit key.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -79,10 +81,8 @@ class RecoveryScreen(QWidget):
         outer.addWidget(scrolled(inner), 1)
         outer.addLayout(bottom)
         self.scale.skip.hide()  # the rating is optional: not pressing is skipping
-        # Space is the session's pause key: here it must not press whatever has focus
         # (typing a space in the note still works: the text box takes its own keys first)
-        self._swallow = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
-        self._swallow.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._swallow = swallow_space(self)
 
     def _answers(self, content: SafetyContent) -> QVBoxLayout:
         """The optional answers: a rating, a note, and "it was not pain"."""
@@ -115,6 +115,10 @@ class RecoveryScreen(QWidget):
         self.not_pain.setText(_("It was not pain, I just stopped"))
         self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.scale.pick_key(event):  # a digit rates, wherever the focus is
+            super().keyPressEvent(event)
+
     def _rated(self, rating: int) -> None:
         if rating >= 0 and self.recorder is not None:
             self.recorder.rate_pain_stop(rating)
@@ -130,6 +134,14 @@ class RecoveryScreen(QWidget):
         if note and self.recorder is not None:
             self.recorder.add_note(note)
         self.done.emit()
+
+
+def swallow_space(screen: QWidget) -> QShortcut:
+    """Space is the session's pause key: on the screen after a session it must not press
+    whatever has the focus (a rating, Done)."""
+    swallow = QShortcut(QKeySequence(Qt.Key.Key_Space), screen)
+    swallow.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return swallow
 
 
 def advice_panel(content: SafetyContent) -> QFrame:
@@ -223,6 +235,7 @@ class CompletionScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolled(inner), 1)  # nothing is ever cut off: it scrolls
         outer.addLayout(row)
+        self._swallow = swallow_space(self)
 
     def show_summary(
         self,
@@ -253,10 +266,12 @@ class CompletionScreen(QWidget):
             else ""
         )
         self.scale.clear()
-        if ask_pain:
-            self.scale.focus_first()
-        else:
-            self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        # never a number: the first key after the session (Space, Enter) would rate
+        self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.scale.pick_key(event):  # a digit rates, wherever the focus is
+            super().keyPressEvent(event)
 
     def show_offer(self, offer: bool) -> None:
         """The reminders offer, shown once (after the first completed session)."""
