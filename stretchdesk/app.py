@@ -143,7 +143,7 @@ def build_window(
         if "start" in window.built_screens and window.current is window.start:
             window.start.show_today(window.today_words())
 
-    window.closed.connect(app.quit)
+    _ending(window, app)
     instance.on_wake(window.bring_to_front)
     instance.on_open(lambda path: routine_actions.open_file(window, path))
     _catch_unexpected(services.data.crash_log, window.report_unexpected)
@@ -162,6 +162,17 @@ def build_window(
     if opened is not None:  # once the window is up, so the question has a parent to sit on
         QTimer.singleShot(0, lambda: routine_actions.open_file(window, opened))
     return window
+
+
+def _ending(window: MainWindowType, app: QCoreApplication) -> None:
+    """The app ends when the window closes for good; logout, shutdown and Ctrl+C close it
+    as Quit does, the session saved (ui/end_signals.py); meanwhile the history's failed
+    writes are tried again and a paused session keeps its heartbeat (ui/pending_writes.py)."""
+    from stretchdesk.ui import end_signals, pending_writes  # noqa: PLC0415
+
+    window.closed.connect(app.quit)
+    end_signals.handle(window)
+    pending_writes.keep(window)
 
 
 def speak(app: QCoreApplication, language: str) -> QTranslator | None:

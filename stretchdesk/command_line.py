@@ -17,4 +17,6 @@ def say(message: str) -> None:
 def readonly_history(data: paths.DataPaths) -> HistoryStore | None:
     """The history opened read-only; None when there is none yet. HistoryError (one
     sentence) when it cannot be opened."""
-    return HistoryStore.open_readonly(data.history) if data.history.exists() else None
+    if not data.history.exists():
+        return None
+    return HistoryStore.open_readonly(data.history, data.locks)  # (whose app is still open)
