@@ -44,7 +44,10 @@ def keep_aside(path: Path, label: str) -> Path:
         counter += 1
     for source in companions(path):
         if source.exists():
-            source.rename(source.with_name(target.name + source.name[len(path.name) :]))
+            kept = source.with_name(target.name + source.name[len(path.name) :])
+            source.rename(kept)
+            with contextlib.suppress(OSError):
+                kept.chmod(0o600)  # (a damaged file may have come with any mode)
     return target
 
 

@@ -12,6 +12,7 @@ from stretchdesk.history.errors import (
     HistoryNotice,
     HistoryTooNew,
     HistoryUnwritable,
+    HistoryWriteFailed,
     NoticeKind,
     classify,
     classify_os,
@@ -201,7 +202,7 @@ class HistoryStore(SessionWriter):
             # found running and interrupted
             for left in leftovers(self, self._locks, self.owner, monotonic):
                 self.upkeep.add(left)
-            interrupted = recover_interrupted(self.conn, self._locks, self.owner)
+            interrupted = self._recover()
             watch(self.conn, locks=self._locks, own=self.owner)
         except sqlite3.Error as exc:
             raise classify(exc, self.path) from None
@@ -219,6 +220,18 @@ class HistoryStore(SessionWriter):
                 if companion.exists():
                     companion.chmod(0o600)
         return notices
+
+    def _recover(self) -> int:
+        """Sessions left running by processes that are gone become interrupted. On a full
+        disk that waits for the next start (meanwhile they read as interrupted): the
+        history still opens, so today's sessions are recorded once space returns."""
+        try:
+            return recover_interrupted(self.conn, self._locks, self.owner)
+        except sqlite3.Error as exc:
+            problem = classify(exc, self.path)
+            if isinstance(problem, HistoryWriteFailed):
+                return 0
+            raise
 
     # ------------------------------------------------------------------ closing
     def close(self) -> None:

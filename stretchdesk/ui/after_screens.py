@@ -1,13 +1,15 @@
 """After a session: the calm recovery screen after a pain-stop, and the completion summary.
 
 Nothing on these screens can start a session again: their only way on is Done. Neither
-gives a rating nobody chose: the focus starts on Done, Space (the session's key) presses
-nothing here, and a rating is a click, Enter on a number the person moved to, or a digit key.
+gives a rating or an answer nobody chose: the focus starts on Done, the session's keys do
+nothing here (Space presses nothing; the arrows move no focus off a button, so a stray
+arrow and Enter cannot press "It was not pain"), and a rating is a click, Enter on a number
+the person moved to (Tab, then the arrows), or a digit key.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -83,6 +85,7 @@ class RecoveryScreen(QWidget):
         self.scale.skip.hide()  # the rating is optional: not pressing is skipping
         # (typing a space in the note still works: the text box takes its own keys first)
         self._swallow = swallow_space(self)
+        self._still = StillArrows([self.not_pain, self.done_button], self)
 
     def _answers(self, content: SafetyContent) -> QVBoxLayout:
         """The optional answers: a rating, a note, and "it was not pain"."""
@@ -134,6 +137,24 @@ class RecoveryScreen(QWidget):
         if note and self.recorder is not None:
             self.recorder.add_note(note)
         self.done.emit()
+
+
+_ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+
+
+class StillArrows(QObject):
+    """The arrows (the session's Back and Next) move no focus off these buttons: Qt's own
+    push button would move it to the next one, where Enter would press it."""
+
+    def __init__(self, buttons: list[QPushButton], parent: QObject) -> None:
+        super().__init__(parent)
+        for item in buttons:
+            item.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return event.key() in _ARROWS
+        return False
 
 
 def swallow_space(screen: QWidget) -> QShortcut:
@@ -236,6 +257,8 @@ class CompletionScreen(QWidget):
         outer.addWidget(scrolled(inner), 1)  # nothing is ever cut off: it scrolls
         outer.addLayout(row)
         self._swallow = swallow_space(self)
+        buttons = [self.done_button, self.history_button, self.offer_yes, self.offer_no]
+        self._still = StillArrows(buttons, self)
 
     def show_summary(
         self,

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from stretchdesk.history.store import HistoryStore
     from stretchdesk.history.upkeep import Upkeep
     from stretchdesk.ui.main_window import MainWindow
 
@@ -18,14 +19,18 @@ _ACTIONS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonRelease)
 
 
 class PendingWrites(QObject):
-    def __init__(self, upkeep: Upkeep, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.upkeep = upkeep
+        self.upkeep: Upkeep | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.run)
         self._watching = False
         self._queued = False
+
+    def watch(self, store: HistoryStore) -> None:
+        """Keep up ``store``'s upkeep from now on."""
+        upkeep = self.upkeep = store.upkeep
         upkeep.wanted = self.soon
         self.destroyed.connect(lambda: setattr(upkeep, "wanted", None))
         self.soon()
@@ -35,6 +40,8 @@ class PendingWrites(QObject):
         self._timer.start(0)
 
     def run(self) -> None:
+        if self.upkeep is None:
+            return
         delay = self.upkeep.run()
         if delay is not None:
             self._timer.start(max(0, round(delay * 1000)))
@@ -60,12 +67,19 @@ class PendingWrites(QObject):
 
     def _after_action(self) -> None:
         self._queued = False
+        if self.upkeep is None:
+            return
         if self.upkeep.pending:
             self.upkeep.try_now()
         self._watch_actions(self.upkeep.pending > 0)
 
 
-def keep(window: MainWindow) -> PendingWrites | None:
-    """The upkeep of the window's history store, for as long as the window lives."""
-    store = window.services.store
-    return PendingWrites(store.upkeep, window) if store is not None else None
+def keep(window: MainWindow) -> PendingWrites:
+    """The upkeep of the window's history store (or of the one opened later, when it could
+    not be opened at the start), for as long as the window lives."""
+    keeper = PendingWrites(window)
+    services = window.services
+    services.store_opened = keeper.watch
+    if services.store is not None:
+        keeper.watch(services.store)
+    return keeper

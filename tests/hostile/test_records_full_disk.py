@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pytest
 
+from stretchdesk import paths
 from stretchdesk.history import HistoryStore
 from stretchdesk.history import queries as q
 from stretchdesk.history.errors import classify
 from stretchdesk.history.journal import pending_files, read_pending
 from stretchdesk.history.upkeep import RETRY_SECONDS
+from stretchdesk.services import Services
 from tests.history.helpers import Flaky, Recorded, open_store, sqlite_error
 from tests.hostile.disk import small_disk
 from tests.session.helpers import short_routine
@@ -162,3 +164,64 @@ def test_a_real_full_disk_while_the_app_stays_open(tmp_path: Path) -> None:
         assert store.upkeep.run() is None
         assert _outcome(store) == ("stopped_for_pain", ["knee-rolls"])
         store.close()
+
+
+def test_the_history_opens_on_a_full_disk_with_a_session_left_running(
+    tmp_path: Path,
+) -> None:
+    """A session left running by a killed app is marked interrupted at the next start; on a
+    full disk that waits, but the history still opens, and the day's sessions are written
+    once space returns (not a whole run left unrecorded)."""
+    with small_disk(tmp_path / "disk", "4m") as disk:
+        path = disk.folder / "history.sqlite"
+        store = open_store(path)
+        rec = Recorded(store, short_routine())
+        rec.engine.start()
+        rec.run(200)
+        store.upkeep.writers.clear()  # killed: its lock is free, its WAL file left as it was
+        store._lock.release()  # type: ignore[union-attr]
+        disk.fill()
+        again, notices = HistoryStore.open(path)
+        try:
+            assert notices == []
+            (seen,) = q.list_sessions(again.conn)
+            assert seen.outcome == "interrupted"  # read so, written later
+            disk.free()
+            today = Recorded(again, short_routine())
+            today.engine.start()
+            today.run(3000)
+            assert today.recorder.pending == 0 and len(q.list_sessions(again.conn)) == 2
+        finally:
+            again.close()
+            store.conn.close()
+
+
+def test_a_history_that_could_not_open_is_opened_for_the_next_session(
+    tmp_path: Path,
+) -> None:
+    """The app started on a full disk (the history could not be opened at all); once space
+    is freed, the next session opens it and is recorded, rather than the whole run being
+    lost."""
+    with small_disk(tmp_path / "disk", "4m") as disk:
+        data = paths.DataPaths(disk.folder / "data")
+        first = Services.load(data)  # a history with one session, closed
+        live = first.new_session(short_routine())
+        live.engine.start()
+        live.engine.end_early()
+        first.close()
+        disk.fill()
+        services = Services.load(data)
+        try:
+            assert services.store is None  # told in the banner; the app goes on
+            assert any("disk is full" in n.message for n in services.notices)
+            disk.free()
+            opened: list[object] = []
+            services.store_opened = opened.append
+            live = services.new_session(short_routine())
+            assert services.store is not None and opened == [services.store]
+            live.engine.start()
+            live.engine.end_early()
+            assert live.recorder.pending == 0
+            assert len(q.list_sessions(services.store.conn)) == 2
+        finally:
+            services.close()

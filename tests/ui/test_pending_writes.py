@@ -27,7 +27,8 @@ def test_a_key_press_writes_the_waiting_pain_stop(
 ) -> None:
     store = window.services.store
     assert store is not None
-    keeper = PendingWrites(store.upkeep, window)
+    keeper = PendingWrites(window)
+    keeper.watch(store)
     flaky = Flaky(store, monkeypatch)
     start_session(qtbot, window, "quick-relief")
     engine = engine_of(window)
