@@ -136,7 +136,7 @@ class Services:
         except HistoryError as exc:
             self.notices.append(Notice(str(exc), error=True))
             with contextlib.suppress(HistoryError):
-                self._reader = HistoryStore.open_readonly(self.data.history).conn
+                self._reader = HistoryStore.open_readonly(self.data.history, self.data.locks).conn
             return
         self.notices.extend(Notice(n.message) for n in found)
 
