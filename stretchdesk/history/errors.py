@@ -25,11 +25,13 @@ class HistoryUnwritable(HistoryError):
 
 
 class HistoryWriteFailed(HistoryError):
-    """A write did not reach the disk (disk full, I/O error). ``disk_full`` tells which."""
+    """A write did not reach the disk (disk full, I/O error). ``disk_full`` tells which;
+    ``refused``: the file's own rules refused it (trying again would not help)."""
 
-    def __init__(self, message: str, *, disk_full: bool = False) -> None:
+    def __init__(self, message: str, *, disk_full: bool = False, refused: bool = False) -> None:
         super().__init__(message)
         self.disk_full = disk_full
+        self.refused = refused
 
 
 class NoticeKind(StrEnum):
@@ -71,7 +73,9 @@ def classify(exc: sqlite3.Error, path: Path) -> HistoryError:
                 "free. Your session goes on."
             )
         )
-    return _failed(exc)
+    failed = _failed(exc)
+    failed.refused = code == sqlite3.SQLITE_CONSTRAINT
+    return failed
 
 
 def classify_os(exc: OSError, path: Path) -> HistoryError:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -84,12 +85,20 @@ class PendingFile:
 
 
 def read_pending(path: Path) -> list[dict[str, Any]]:
-    """The records of a pending file, in order; a line that cannot be read is left out."""
+    """The records of a pending file, in order; a line that cannot be read is left out, and
+    anything but a regular file (a pipe would never answer) is nothing."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(RESERVE * 16)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return []
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return []
+        data = os.read(fd, RESERVE * 16)
+    except OSError:
+        return []
+    finally:
+        os.close(fd)
     records = []
     for line in data.split(b"\0", 1)[0].splitlines():
         try:

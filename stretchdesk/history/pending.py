@@ -247,6 +247,8 @@ KINDS: dict[str, type[Write]] = {
 
 def write_from_json(data: dict[str, Any]) -> Write:
     """A write read back from the pending file; ValueError for anything else."""
+    if not isinstance(data, dict):
+        raise ValueError("a pending write is a table")
     kind = KINDS.get(str(data.get("kind")))
     if kind is None:
         raise ValueError(f"unknown pending write {data.get('kind')!r}")

@@ -274,8 +274,11 @@ class SessionRecorder:
                     self.problem = exc
                     if self._on_problem is not None:
                         self._on_problem(exc)
-                self._store.upkeep.changed()  # on disk, and tried again soon
-                return False
+                if not getattr(exc, "refused", False):
+                    self._store.upkeep.changed()  # on disk, and tried again soon
+                    return False
+                # refused by the file's own rules: trying again cannot help, and it must
+                # not hold back the writes after it (it was told to on_problem)
             self._queue.pop(0)
         self.problem = None
         if failing:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from stretchdesk.history.errors import HistoryError
+from stretchdesk.history.errors import HistoryError, HistoryWriteFailed
 from stretchdesk.history.journal import PendingFile, pending_files, read_pending
 from stretchdesk.history.liveness import lock_held
 from stretchdesk.history.pending import SessionRef, Write, write_from_json
@@ -128,7 +128,14 @@ class Leftover:
         self._last_try = self._clock()
         while self._writes:
             ref, write = self._writes[0]
-            write.make(self._store, ref)  # HistoryError: tried again later
+            # HistoryError: tried again later; a write no version of the app made (a
+            # damaged file), or one the history refuses, is left out
+            with contextlib.suppress(ValueError, TypeError, KeyError):
+                try:
+                    write.make(self._store, ref)
+                except HistoryWriteFailed as exc:
+                    if not exc.refused:
+                        raise
             self._writes.pop(0)
         with contextlib.suppress(OSError):
             self.path.unlink()
