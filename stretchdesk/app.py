@@ -149,7 +149,7 @@ def build_window(
         window.attach_audio(AudioOutput(paths.sounds_dir(), services.prefs, speech_engine=engine))
 
     start_between = partial(_start_between, window)
-    window.closed.connect(app.quit)
+    _ending(window, app)
     _hear_others(instance, window)
     _catch_unexpected(services.data.crash_log, window.report_unexpected)
     if routine is not None:
@@ -203,6 +203,17 @@ def _start_between(window: MainWindowType) -> None:
             window.start.show_today(window.today_words())
 
     late_routines.read_later(window, then=start)
+
+
+def _ending(window: MainWindowType, app: QCoreApplication) -> None:
+    """The app ends when the window closes for good; logout, shutdown and Ctrl+C close it
+    as Quit does, the session saved (ui/end_signals.py); meanwhile the history's failed
+    writes are tried again and a paused session keeps its heartbeat (ui/pending_writes.py)."""
+    from stretchdesk.ui import end_signals, pending_writes  # noqa: PLC0415
+
+    window.closed.connect(app.quit)
+    end_signals.handle(window)
+    pending_writes.keep(window)
 
 
 def speak(app: QCoreApplication, language: str) -> QTranslator | None:

@@ -47,4 +47,6 @@ def tell(message: str, stream: TextIO | None = None) -> None:
 def readonly_history(data: paths.DataPaths) -> HistoryStore | None:
     """The history opened read-only; None when there is none yet. HistoryError (one
     sentence) when it cannot be opened."""
-    return HistoryStore.open_readonly(data.history) if data.history.exists() else None
+    if not data.history.exists():
+        return None
+    return HistoryStore.open_readonly(data.history, data.locks)  # (whose app is still open)

@@ -3,6 +3,7 @@ and a developer still gets the traceback. No Qt."""
 
 from __future__ import annotations
 
+import os
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +13,9 @@ def write_crash_log(log: Path, error: BaseException, context: str = "") -> Path 
     """Append ``error`` with its traceback to ``log``; the path, or None if it cannot."""
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as handle:
+        # readable by its owner only, like the history it may speak of
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with open(fd, "a", encoding="utf-8") as handle:  # noqa: PTH123 - a descriptor
             stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             handle.write(f"--- {stamp}{': ' + context if context else ''}\n")
             traceback.print_exception(type(error), error, error.__traceback__, file=handle)

@@ -92,6 +92,7 @@ class Services:
         self.memo = FileMemo()  # what the person's routine files held when last read
         self.say = ENGLISH  # the content's language (Services.load sets the person's)
         self.store: HistoryStore | None = None
+        self.store_opened: Callable[[HistoryStore], None] | None = None  # (opened late)
         self._reader: sqlite3.Connection | None = None
         loaded = open_prefs(data.settings)
         self.prefs = loaded.prefs
@@ -153,9 +154,22 @@ class Services:
         except HistoryError as exc:
             self.notices.append(Notice(str(exc), error=True))
             with contextlib.suppress(HistoryError):
-                self._reader = HistoryStore.open_readonly(self.data.history).conn
+                self._reader = HistoryStore.open_readonly(self.data.history, self.data.locks).conn
             return
         self.notices.extend(Notice(n.message) for n in found)
+
+    def _history_again(self) -> None:
+        """The history could not be opened at the start (a full disk, say): try again before
+        a session, so that it is recorded once the problem is gone."""
+        if self.store is not None:
+            return
+        with contextlib.suppress(HistoryError):
+            self.store, _found = HistoryStore.open(self.data.history, self.data.locks)
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+            if self.store_opened is not None:
+                self.store_opened(self.store)
 
     @property
     def reader(self) -> HistoryReader:
@@ -353,6 +367,7 @@ class Services:
         history recorder (stage RECORD); the window adds itself at stage SHOW. A listener
         that fails is written to crash.log and told to ``on_problem`` in one sentence."""
         report = on_problem or (lambda _message: None)
+        self._history_again()
         engine = SessionEngine(routine, self.prefs.session_settings(), options, clock=self.clock)
         engine.on_listener_error = lambda failure: report(self.listener_failed(failure))
         if on_cue is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -24,11 +25,13 @@ class HistoryUnwritable(HistoryError):
 
 
 class HistoryWriteFailed(HistoryError):
-    """A write did not reach the disk (disk full, I/O error). ``disk_full`` tells which."""
+    """A write did not reach the disk (disk full, I/O error). ``disk_full`` tells which;
+    ``refused``: the file's own rules refused it (trying again would not help)."""
 
-    def __init__(self, message: str, *, disk_full: bool = False) -> None:
+    def __init__(self, message: str, *, disk_full: bool = False, refused: bool = False) -> None:
         super().__init__(message)
         self.disk_full = disk_full
+        self.refused = refused
 
 
 class NoticeKind(StrEnum):
@@ -60,20 +63,9 @@ def classify(exc: sqlite3.Error, path: Path) -> HistoryError:
     result code (never by the words of its message)."""
     code = error_code(exc)
     if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _nearly_full(path.parent)):
-        return HistoryWriteFailed(
-            _(
-                "The disk is full: the history in {folder} cannot be saved until space "
-                "is freed. Your session goes on."
-            ).format(folder=path.parent),
-            disk_full=True,
-        )
+        return _disk_full(path)
     if code in _UNWRITABLE:
-        return HistoryUnwritable(
-            _(
-                "The history folder {folder} cannot be written (read-only or no "
-                "permission). Your session goes on, but it is not being saved."
-            ).format(folder=path.parent)
-        )
+        return _unwritable(path)
     if code in _BUSY:
         return HistoryWriteFailed(
             _(
@@ -81,8 +73,42 @@ def classify(exc: sqlite3.Error, path: Path) -> HistoryError:
                 "free. Your session goes on."
             )
         )
+    failed = _failed(exc)
+    failed.refused = code == sqlite3.SQLITE_CONSTRAINT
+    return failed
+
+
+def classify_os(exc: OSError, path: Path) -> HistoryError:
+    """The same for a file the history writes itself (a backup copy, the pending writes)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return _disk_full(path)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _unwritable(path)
+    return _failed(exc.strerror or exc)
+
+
+def _disk_full(path: Path) -> HistoryWriteFailed:
     return HistoryWriteFailed(
-        _("The history could not be saved ({reason}). Your session goes on.").format(reason=exc)
+        _(
+            "The disk is full: the history in {folder} cannot be saved until space "
+            "is freed. Your session goes on."
+        ).format(folder=path.parent),
+        disk_full=True,
+    )
+
+
+def _unwritable(path: Path) -> HistoryUnwritable:
+    return HistoryUnwritable(
+        _(
+            "The history folder {folder} cannot be written (read-only or no "
+            "permission). Your session goes on, but it is not being saved."
+        ).format(folder=path.parent)
+    )
+
+
+def _failed(reason: object) -> HistoryWriteFailed:
+    return HistoryWriteFailed(
+        _("The history could not be saved ({reason}). Your session goes on.").format(reason=reason)
     )
 
 

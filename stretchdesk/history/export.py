@@ -1,4 +1,7 @@
-"""Exports for a clinician: CSV (a row per session, or per step) and JSON (everything)."""
+"""Exports for a clinician: CSV (a row per session, or per step) and JSON (everything).
+
+Sessions are read through the view ``session_now`` (liveness.py): a session left running by
+an app that is gone is exported as interrupted, ended at its last heartbeat."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from stretchdesk.history.files import atomic_text
+from stretchdesk.history.liveness import ensure_watched
 from stretchdesk.history.outcome import with_words
 
 SESSION_COLUMNS = (
@@ -63,22 +67,22 @@ def _write_rows(out: TextIO, header: Iterable[str], rows: Iterable[Iterable[obje
 # ended_early once "it was not pain" is chosen); a session with no end of its own counts
 # the minutes of its finished steps.
 _SESSIONS_SQL = with_words("""
-SELECT s.id, s.routine_id, s.started_at, s.ended_at, s.outcome,
+SELECT s.id, s.routine_id, s.started_at, s.ended_now, s.outcome_now,
        (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{DONE}'),
        (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{SKIPPED}'),
        s.total_steps, s.pain_before, s.pain_after, s.stopped_exercise,
        s.routine_title, s.note,
-       CASE WHEN s.outcome IN ('{RUNNING}', '{INTERRUPTED}')
+       CASE WHEN s.outcome_now IN ('{RUNNING}', '{INTERRUPTED}')
             THEN (SELECT COALESCE(SUM(t.active_seconds), 0) FROM step t
                   WHERE t.session_id = s.id)
             ELSE s.active_seconds END
-FROM session s ORDER BY s.started_at, s.id
+FROM session_now s ORDER BY s.started_at, s.id
 """)
 _STEPS_SQL = with_words("""
 SELECT t.session_id, t.position + 1, t.exercise_id, t.title, t.phase,
-       CASE WHEN t.status = '{STOPPED}' THEN s.outcome ELSE t.status END,
+       CASE WHEN t.status = '{STOPPED}' THEN s.outcome_now ELSE t.status END,
        t.started_at, t.ended_at, round(t.active_seconds, 1), t.routine_step
-FROM step t JOIN session s ON s.id = t.session_id ORDER BY t.session_id, t.id
+FROM step t JOIN session_now s ON s.id = t.session_id ORDER BY t.session_id, t.id
 """)
 _REPORTS_SQL = """
 SELECT session_id, reported_at, rating, exercise_id, title, side, rep, seconds_into_step
@@ -91,18 +95,21 @@ def export_sessions_csv(conn: sqlite3.Connection, out: TextIO) -> int:
 
     Times are written as stored: UTC ISO-8601 with a Z.
     """
+    ensure_watched(conn)
     rows = (row[:11] for row in conn.execute(_SESSIONS_SQL))
     return _write_rows(out, SESSION_COLUMNS, rows)
 
 
 def export_steps_csv(conn: sqlite3.Connection, out: TextIO) -> int:
     """One row per finished step, in session order. Returns the number of rows."""
+    ensure_watched(conn)
     rows = (row[:9] for row in conn.execute(_STEPS_SQL))
     return _write_rows(out, STEP_COLUMNS, rows)
 
 
 def export_json(conn: sqlite3.Connection, out: TextIO) -> int:
     """Every session with its steps and pain reports. Returns the number of sessions."""
+    ensure_watched(conn)
     steps: dict[int, list[dict[str, Any]]] = {}
     for sid, pos, ex, title, phase, status, began, ended, active, rstep in conn.execute(_STEPS_SQL):
         steps.setdefault(sid, []).append(

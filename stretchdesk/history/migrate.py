@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from stretchdesk.history.errors import HistoryNotice, NoticeKind
+from stretchdesk.history.files import backup_copy, drop_backup, keep_only
 from stretchdesk.history.liveness import owner_alive
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.schema import LATEST, MIGRATIONS
-from stretchdesk.history.timefmt import file_stamp, utc_now
 from stretchdesk.i18n import _
 
 
@@ -40,17 +40,20 @@ def _statements(script: str) -> list[str]:
 def migrate(conn: sqlite3.Connection, path: Path, version: int) -> list[HistoryNotice]:
     """Bring the file from ``version`` to the latest schema in one transaction.
 
-    An existing history (version > 0) is first copied to ``<name>.backup-v<N>-<time>``.
+    An existing history (version > 0) is first copied to ``<name>.backup-v<N>-<time>``
+    (0600). If the migration fails the copy is removed (the file is as it was); if it
+    succeeds, it is the one backup kept.
     """
     notices = []
-    if version > 0:
-        backup = path.with_name(f"{path.name}.backup-v{version}-{file_stamp(utc_now())}")
-        target = sqlite3.connect(backup)
-        try:
-            conn.backup(target)
-        finally:
-            target.close()
-        backup.chmod(0o600)
+    backup = backup_copy(conn, path, version) if version > 0 else None
+    try:
+        _migrate(conn, version)
+    except BaseException:
+        if backup is not None:
+            drop_backup(backup)
+        raise
+    if backup is not None:
+        keep_only(path, backup)
         notices.append(
             HistoryNotice(
                 NoticeKind.MIGRATED,
@@ -61,6 +64,11 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> list[HistoryN
                 backup,
             )
         )
+    return notices
+
+
+def _migrate(conn: sqlite3.Connection, version: int) -> None:
+    """Every migration from ``version`` on, in one transaction."""
     # tables are rebuilt by copy, drop and rename: with foreign keys on, dropping the old
     # session table would delete every step with it (the pragma is ignored in a transaction)
     conn.execute("PRAGMA foreign_keys=OFF")
@@ -75,7 +83,6 @@ def migrate(conn: sqlite3.Connection, path: Path, version: int) -> list[HistoryN
             conn.execute(f"PRAGMA user_version = {LATEST}")
     finally:
         conn.execute("PRAGMA foreign_keys=ON")
-    return notices
 
 
 # An interrupted session ends at the last moment it was known to be running: its last

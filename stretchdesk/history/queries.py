@@ -1,4 +1,7 @@
-"""What the history screen and the export read from the history file."""
+"""What the history screen and the export read from the history file.
+
+Sessions are read through the view ``session_now`` (liveness.py): a session left running by
+an app that is gone reads as interrupted, ended at its last heartbeat."""
 
 from __future__ import annotations
 
@@ -8,17 +11,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
+from stretchdesk.history.liveness import ensure_watched
 from stretchdesk.history.outcome import SessionOutcome, with_words
 from stretchdesk.history.timefmt import iso_utc, parse_utc
 
 _SUMMARY = with_words("""
-SELECT s.id, s.routine_id, s.routine_title, s.started_at, s.ended_at, s.outcome,
+SELECT s.id, s.routine_id, s.routine_title, s.started_at, s.ended_now, s.outcome_now,
        (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{DONE}'),
        s.total_steps, s.pain_before, s.pain_after, s.stopped_exercise, s.active_seconds,
        s.note, s.planned_seconds,
        (SELECT COALESCE(SUM(t.active_seconds), 0) FROM step t WHERE t.session_id = s.id),
        (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{SKIPPED}')
-FROM session s
+FROM session_now s
 """)
 
 
@@ -78,6 +82,7 @@ def iter_sessions(
     limit: int | None = None,
 ) -> Iterator[SessionSummary]:
     """Sessions by start time, optionally within [since, until)."""
+    ensure_watched(conn)
     sql = _SUMMARY + " WHERE s.started_at >= ? AND s.started_at < ?"
     params: list[object] = [
         iso_utc(since) if since else "",
@@ -105,6 +110,7 @@ def list_sessions(
 
 
 def get_session(conn: sqlite3.Connection, session_id: int) -> SessionSummary | None:
+    ensure_watched(conn)
     row = conn.execute(_SUMMARY + " WHERE s.id = ?", (session_id,)).fetchone()
     return _summary(row) if row else None
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
 from stretchdesk.formats import decimal
+from stretchdesk.history.liveness import ensure_watched
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.timefmt import iso_utc, parse_utc
 from stretchdesk.i18n import _, ngettext
@@ -140,11 +141,12 @@ def read_report(conn: sqlite3.Connection, start: date, end: date, tz: tzinfo) ->
     data = ReportData(start, end, list(weeks.values()))
     sessions: dict[int, tuple[datetime, str, SessionOutcome]] = {}
     days: set[date] = set()
+    ensure_watched(conn)  # a session its app left running reads as interrupted
     for sid, started, title, outcome, before, after, note in conn.execute(
-        "SELECT id, started_at, routine_title, outcome, pain_before, pain_after, note "
-        "FROM session WHERE started_at >= ? AND started_at < ? AND outcome != 'running' "
+        "SELECT id, started_at, routine_title, outcome_now, pain_before, pain_after, note "
+        "FROM session_now WHERE started_at >= ? AND started_at < ? AND outcome_now != ? "
         "ORDER BY started_at, id",
-        (low, high),
+        (low, high, SessionOutcome.RUNNING.value),
     ):
         when = parse_utc(started).astimezone(tz)
         kind = SessionOutcome(outcome)

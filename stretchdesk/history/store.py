@@ -12,16 +12,21 @@ from stretchdesk.history.errors import (
     HistoryNotice,
     HistoryTooNew,
     HistoryUnwritable,
+    HistoryWriteFailed,
     NoticeKind,
     classify,
+    classify_os,
     error_code,
 )
 from stretchdesk.history.files import companions, keep_aside, looks_foreign
-from stretchdesk.history.liveness import OwnerLock
+from stretchdesk.history.journal import pending_path
+from stretchdesk.history.liveness import OwnerLock, watch
 from stretchdesk.history.migrate import migrate, recover_interrupted, user_version
 from stretchdesk.history.schema import LATEST
+from stretchdesk.history.upkeep import Upkeep, leftovers
 from stretchdesk.history.writes import SessionWriter
 from stretchdesk.i18n import _, ngettext
+from stretchdesk.session.clock import monotonic
 
 
 class _Corrupt(Exception):
@@ -35,6 +40,8 @@ class HistoryStore(SessionWriter):
         super().__init__(conn, path, lock.token if lock else "read-only")
         self._lock = lock
         self._locks = lock.folder if lock else path.parent / "locks"
+        # what it still owes: heartbeats, writes to try again (upkeep.py)
+        self.upkeep = Upkeep(self, pending_path(path, self.owner))
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -90,8 +97,10 @@ class HistoryStore(SessionWriter):
         return store, notices
 
     @classmethod
-    def open_readonly(cls, path: Path) -> HistoryStore:
-        """Open for reading only (exports from a read-only folder); never writes."""
+    def open_readonly(cls, path: Path, locks: Path | None = None) -> HistoryStore:
+        """Open for reading only (exports from a read-only folder); never writes. A session
+        whose app is gone reads as interrupted (``locks``: the owners' lock folder, by
+        default ``locks`` beside the file)."""
         if not path.exists():
             raise HistoryError(_("There is no history yet at {path}.").format(path=path))
         if looks_foreign(path):
@@ -113,7 +122,9 @@ class HistoryStore(SessionWriter):
         if version > LATEST:
             conn.close()
             raise cls._too_new(path, version)
-        return cls(conn, path, None)
+        store = cls(conn, path, None)
+        watch(conn, locks=locks or path.parent / "locks", own=None)
+        return store
 
     @staticmethod
     def _too_new(path: Path, version: int) -> HistoryTooNew:
@@ -187,9 +198,16 @@ class HistoryStore(SessionWriter):
             if version < LATEST:
                 notices.extend(migrate(self.conn, self.path, version))
             self.conn.execute("PRAGMA foreign_keys=ON")
-            interrupted = recover_interrupted(self.conn, self._locks, self.owner)
+            # writes a gone process could not make (a full disk), before its session is
+            # found running and interrupted
+            for left in leftovers(self, self._locks, self.owner, monotonic):
+                self.upkeep.add(left)
+            interrupted = self._recover()
+            watch(self.conn, locks=self._locks, own=self.owner)
         except sqlite3.Error as exc:
             raise classify(exc, self.path) from None
+        except OSError as exc:  # the backup copy before a migration
+            raise classify_os(exc, self.path) from None
         if interrupted:
             said = ngettext(
                 "{n} session ended without closing properly and is saved as interrupted.",
@@ -203,8 +221,24 @@ class HistoryStore(SessionWriter):
                     companion.chmod(0o600)
         return notices
 
+    def _recover(self) -> int:
+        """Sessions left running by processes that are gone become interrupted. On a full
+        disk that waits for the next start (meanwhile they read as interrupted): the
+        history still opens, so today's sessions are recorded once space returns."""
+        try:
+            return recover_interrupted(self.conn, self._locks, self.owner)
+        except sqlite3.Error as exc:
+            problem = classify(exc, self.path)
+            if isinstance(problem, HistoryWriteFailed):
+                return 0
+            raise
+
     # ------------------------------------------------------------------ closing
     def close(self) -> None:
+        """Closed once: every pending write is tried once more first (what cannot be
+        written stays in the pending file for the next start)."""
+        if self._lock is not None:
+            self.upkeep.close()
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
         if self._lock is not None:

@@ -29,6 +29,29 @@ class StepDose:
     swapped_from: str | None = None  # the warm-up's exercise in the routine, if swapped
 
 
+@dataclass(frozen=True)
+class StopPlace:
+    """Where a session was stopped, as the history keeps it."""
+
+    routine_index: int | None
+    exercise_id: str
+    title: str
+    side: str | None
+    rep: int
+    seconds_into_step: float
+
+    @classmethod
+    def of(cls, location: StopLocation) -> StopPlace:
+        return cls(
+            location.routine_index,
+            location.exercise_id,
+            location.title,
+            location.side.value if location.side else None,
+            location.rep,
+            location.seconds_into_step,
+        )
+
+
 class SessionWriter:
     """The writes of :class:`~stretchdesk.history.store.HistoryStore`."""
 
@@ -57,7 +80,10 @@ class SessionWriter:
         planned_seconds: float,
         started_at: datetime,
         pain_before: int | None = None,
+        owner: str | None = None,
     ) -> int:
+        """A new running session; ``owner``: the token of the process that ran it (this
+        store's own unless its writes are being brought in later, from its pending file)."""
         return self._write(
             "INSERT INTO session (routine_id, routine_title, started_at, last_seen_at, "
             "total_steps, planned_seconds, pain_before, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -69,7 +95,7 @@ class SessionWriter:
                 total_steps,
                 planned_seconds,
                 pain_before,
-                self.owner,
+                owner or self.owner,
             ),
         )
 
@@ -148,13 +174,13 @@ class SessionWriter:
         outcome: SessionOutcome,
         ended_at: datetime,
         active_seconds: float,
-        location: StopLocation | None = None,
+        location: StopLocation | StopPlace | None = None,
     ) -> int | None:
         """Write the outcome; a pain-stop also writes its pain report in the same commit.
 
         Returns the pain report's id for a pain-stop (to add a rating later), else None.
         """
-        loc = location
+        loc = StopPlace.of(location) if isinstance(location, StopLocation) else location
         report_id: int | None = None
         try:
             with self.transaction() as conn:
@@ -168,7 +194,7 @@ class SessionWriter:
                         round(active_seconds, 3),
                         loc.routine_index if loc else None,
                         loc.exercise_id if loc else None,
-                        loc.side.value if loc and loc.side else None,
+                        loc.side if loc else None,
                         loc.rep if loc else None,
                         loc.seconds_into_step if loc else None,
                         session_id,
@@ -183,7 +209,7 @@ class SessionWriter:
                             iso_utc(ended_at),
                             loc.exercise_id,
                             loc.title,
-                            loc.side.value if loc.side else None,
+                            loc.side,
                             loc.rep,
                             loc.seconds_into_step,
                         ),

@@ -4,6 +4,10 @@
 Warm-ups are never skipped (the warm-up gate), but one with an alternative can be swapped;
 an exercise without holds cannot be shortened. Whatever cannot be offered is simply done as
 usual.
+
+A warm-up stopped while done in its other position (the history records the exercise that
+was actually done) is offered by that name too: the offer is to do it in the routine's own
+position, or with shorter holds.
 """
 
 from __future__ import annotations
@@ -33,6 +37,9 @@ class AvoidOffer:
     can_shorten: bool
     can_swap: bool = False
     other_title: str = ""  # the exercise it would be swapped for
+    # the stopped exercise is a warm-up's other position: "swap" is the routine's own one,
+    # which is also what "as usual" would do, so only "swap" is offered
+    variant: bool = False
 
     @property
     def choices(self) -> tuple[Choice, ...]:
@@ -43,7 +50,15 @@ class AvoidOffer:
             offered.append(Choice.SWAP)
         if self.can_shorten:
             offered.append(Choice.SHORTER)
+        if self.variant and offered:
+            return tuple(offered)
         return (*offered, Choice.AS_USUAL)
+
+    @property
+    def unchanged(self) -> Choice:
+        """The answer that leaves the routine as it is written (what the window focuses
+        first, so a stray key changes nothing)."""
+        return Choice.SWAP if self.variant and Choice.SWAP in self.choices else Choice.AS_USUAL
 
 
 def offers_for(routine: Routine, stopped: dict[str, str]) -> list[AvoidOffer]:
@@ -52,6 +67,7 @@ def offers_for(routine: Routine, stopped: dict[str, str]) -> list[AvoidOffer]:
     for exercise_id, title in stopped.items():
         indices = tuple(i for i, s in enumerate(routine.steps) if s.exercise_id == exercise_id)
         if not indices:
+            found.extend(_variant_offer(routine, exercise_id, title))
             continue
         steps = [routine.steps[i] for i in indices]
         can_skip = all(s.phase is not Phase.WARMUP for s in steps)
@@ -67,11 +83,40 @@ def offers_for(routine: Routine, stopped: dict[str, str]) -> list[AvoidOffer]:
     return found
 
 
+def _variant_offer(routine: Routine, exercise_id: str, title: str) -> list[AvoidOffer]:
+    """An offer for warm-ups done in their other position, ``exercise_id``, when it hurt."""
+    indices = tuple(
+        i
+        for i, s in enumerate(routine.steps)
+        if s.phase is Phase.WARMUP
+        and s.alternative is not None
+        and s.alternative.exercise_id == exercise_id
+    )
+    if not indices:
+        return []
+    own = routine.steps[indices[0]]
+    can_shorten = any(routine.steps[i].timing.is_hold for i in indices)
+    return [
+        AvoidOffer(
+            exercise_id,
+            title,
+            indices,
+            can_skip=False,
+            can_shorten=can_shorten,
+            can_swap=True,
+            other_title=own.title,
+            variant=True,
+        )
+    ]
+
+
 def apply_choice(options: SessionOptions, offer: AvoidOffer, choice: Choice) -> SessionOptions:
     """The session's options with the person's answer to one offer applied."""
     if choice is Choice.SKIP and offer.can_skip:
         return replace(options, skip=options.skip | set(offer.step_indices))
     if choice is Choice.SWAP and offer.can_swap:
+        if offer.variant:  # back to the routine's own position
+            return replace(options, swaps=options.swaps - set(offer.step_indices))
         return replace(options, swaps=options.swaps | set(offer.step_indices))
     if choice is Choice.SHORTER and offer.can_shorten:
         scales = dict(options.hold_scale)

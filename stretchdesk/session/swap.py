@@ -4,12 +4,19 @@ A person in a spasm may not be able to kneel or stand: each warm-up of the libra
 an exercise in another position (``alternative`` in its file). Swapping replaces the step in
 this session only; the warm-up gate is unchanged (the swapped-in warm-up must be done before
 any stretch). A re-warm after a long pause is given in the position the person is in.
+
+The other position keeps the routine's dose (its reps, seconds and rests, as the routine
+prescribes them), never the library's own for that exercise: a physiotherapist's "2 x 3 s"
+stays 2 x 3 s whichever position it is done in. Only the sides follow the exercise (one that
+is done on each side, or not).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from stretchdesk.i18n import N_
-from stretchdesk.routine.model import Phase, Position, Step
+from stretchdesk.routine.model import Phase, Position, Sides, Step, Timing
 from stretchdesk.session.events import StepStatus
 from stretchdesk.session.plan import AgendaItem
 from stretchdesk.session.view import Refusal, RefusalReason
@@ -32,9 +39,37 @@ def refuse_swap(item: AgendaItem, status: StepStatus | None) -> Refusal | None:
     return None
 
 
+def other_position(step: Step) -> Step | None:
+    """The step's alternative in another position at this step's dose (able to swap back);
+    None if it has none."""
+    other = step.swapped()
+    if other is None:
+        return None
+    if dose_for(other.timing, step) == step.timing:
+        return other  # already this dose (swapping back: exactly the routine's own timing)
+    return replace(other, timing=dose_for(step.timing, other))
+
+
+def dose_for(dose: Timing, other: Step) -> Timing:
+    """``dose`` for the exercise of ``other``: the same reps, seconds and rests; an exercise
+    done on each side takes them on each side, one that is not takes them all at once (the
+    same time in all)."""
+    sided = other.exercise.per_side
+    if sided == (dose.sides is not Sides.NONE):
+        return dose
+    if sided:  # the routine's whole dose, shared between the two sides
+        sides = other.timing.sides if other.timing.sides is not Sides.NONE else Sides.BOTH
+        if dose.duration is not None:
+            return replace(dose, duration=round(dose.duration / 2, 3), sides=sides)
+        return replace(dose, reps=max(1, (dose.reps + 1) // 2), sides=sides)
+    if dose.duration is not None:  # both sides' time, without sides
+        return replace(dose, duration=dose.duration * 2, sides=Sides.NONE)
+    return replace(dose, reps=dose.reps * 2, sides=Sides.NONE)
+
+
 def swapped_item(item: AgendaItem, hold_scale: float) -> AgendaItem:
     """The same place in the session with the other exercise (which can swap back)."""
-    other = item.step.swapped()
+    other = other_position(item.step)
     assert other is not None, "refuse_swap first"
     return AgendaItem(other, item.routine_index, other.timing.scaled(hold_scale))
 
@@ -42,7 +77,7 @@ def swapped_item(item: AgendaItem, hold_scale: float) -> AgendaItem:
 def in_position(step: Step, body: Position | None) -> Step:
     """The step or its alternative, whichever is nearer the position the person is in
     (lying and kneeling, sitting, standing); the step itself when they are equally near."""
-    other = step.swapped()
+    other = other_position(step)
     if body is None or other is None:
         return step
     mine = abs(step.position.height - body.height)

@@ -1,12 +1,16 @@
 """After a session: the calm recovery screen after a pain-stop, and the completion summary.
 
-Nothing on these screens can start a session again: their only way on is Done.
+Nothing on these screens can start a session again: their only way on is Done. Neither
+gives a rating or an answer nobody chose: the focus starts on Done, the session's keys do
+nothing here (Space presses nothing; the arrows move no focus off a button, so a stray
+arrow and Enter cannot press "It was not pain"), and a rating is a click, Enter on a number
+the person moved to (Tab, then the arrows), or a digit key.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -79,10 +83,9 @@ class RecoveryScreen(QWidget):
         outer.addWidget(scrolled(inner), 1)
         outer.addLayout(bottom)
         self.scale.skip.hide()  # the rating is optional: not pressing is skipping
-        # Space is the session's pause key: here it must not press whatever has focus
         # (typing a space in the note still works: the text box takes its own keys first)
-        self._swallow = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
-        self._swallow.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._swallow = swallow_space(self)
+        self._still = StillArrows([self.not_pain, self.done_button], self)
 
     def _answers(self, content: SafetyContent) -> QVBoxLayout:
         """The optional answers: a rating, a note, and "it was not pain"."""
@@ -115,6 +118,10 @@ class RecoveryScreen(QWidget):
         self.not_pain.setText(_("It was not pain, I just stopped"))
         self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.scale.pick_key(event):  # a digit rates, wherever the focus is
+            super().keyPressEvent(event)
+
     def _rated(self, rating: int) -> None:
         if rating >= 0 and self.recorder is not None:
             self.recorder.rate_pain_stop(rating)
@@ -130,6 +137,32 @@ class RecoveryScreen(QWidget):
         if note and self.recorder is not None:
             self.recorder.add_note(note)
         self.done.emit()
+
+
+_ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+
+
+class StillArrows(QObject):
+    """The arrows (the session's Back and Next) move no focus off these buttons: Qt's own
+    push button would move it to the next one, where Enter would press it."""
+
+    def __init__(self, buttons: list[QPushButton], parent: QObject) -> None:
+        super().__init__(parent)
+        for item in buttons:
+            item.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return event.key() in _ARROWS
+        return False
+
+
+def swallow_space(screen: QWidget) -> QShortcut:
+    """Space is the session's pause key: on the screen after a session it must not press
+    whatever has the focus (a rating, Done)."""
+    swallow = QShortcut(QKeySequence(Qt.Key.Key_Space), screen)
+    swallow.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return swallow
 
 
 def advice_panel(content: SafetyContent) -> QFrame:
@@ -223,6 +256,9 @@ class CompletionScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolled(inner), 1)  # nothing is ever cut off: it scrolls
         outer.addLayout(row)
+        self._swallow = swallow_space(self)
+        buttons = [self.done_button, self.history_button, self.offer_yes, self.offer_no]
+        self._still = StillArrows(buttons, self)
 
     def show_summary(
         self,
@@ -253,10 +289,12 @@ class CompletionScreen(QWidget):
             else ""
         )
         self.scale.clear()
-        if ask_pain:
-            self.scale.focus_first()
-        else:
-            self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        # never a number: the first key after the session (Space, Enter) would rate
+        self.done_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.scale.pick_key(event):  # a digit rates, wherever the focus is
+            super().keyPressEvent(event)
 
     def show_offer(self, offer: bool) -> None:
         """The reminders offer, shown once (after the first completed session)."""

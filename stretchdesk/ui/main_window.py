@@ -374,6 +374,12 @@ class MainWindow(QMainWindow):
         self._quitting = True
         self.close()
 
+    def quit_without_asking(self) -> None:
+        """Logout, shutdown or Ctrl+C (ui/end_signals.py): close and end the app as Quit
+        does, asking nothing (nobody is there to answer)."""
+        self._quitting = True
+        self.close()
+
     def report_unexpected(self, message: str) -> None:
         """The last line of defence for a bug: a sentence in the banner, details in a file."""
         self.banner.add(message, error=True)

@@ -1,8 +1,13 @@
-"""Questions before a session: the pain rating, and what to do with an exercise that hurt."""
+"""Questions before a session: the pain rating, and what to do with an exercise that hurt.
+
+A key meant for something else never answers one: the focus starts on the answer that
+changes nothing (Skip, "as usual", Go on), never on a number of the scale, and Esc goes back
+to the routines with nothing started (``back``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from stretchdesk.i18n import _
@@ -21,6 +26,14 @@ def _scrolling_column(screen: QWidget) -> QVBoxLayout:
     return QVBoxLayout(inner)
 
 
+def esc_goes_back(screen: QWidget, back: SignalInstance) -> QShortcut:
+    """Esc on a question before a session: back to the routines, nothing started."""
+    shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), screen)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # (only while the screen shows)
+    shortcut.activated.connect(back.emit)
+    return shortcut
+
+
 def pain_scale(content: SafetyContent, skip_text: str = "") -> PainScale:
     texts = content.texts["pain_scale"]
     return PainScale(texts["low"], texts["high"], texts["bands"], skip_text=skip_text or _("Skip"))
@@ -30,10 +43,12 @@ class PainBeforeScreen(QWidget):
     """One press answers: a number, or Skip."""
 
     answered = Signal(object)  # int rating or None
+    back = Signal()  # Esc: back to the routines, nothing started
 
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("Pain before the session"))
+        self._esc = esc_goes_back(self, self.back)
         self.routine_title = label("", "heading")
         self.scale = pain_scale(content)
         self.scale.chosen.connect(lambda n: self.answered.emit(None if n < 0 else n))
@@ -52,17 +67,19 @@ class PainBeforeScreen(QWidget):
     def ask(self, routine_title: str) -> None:
         self.routine_title.setText(routine_title)
         self.scale.clear()
-        self.scale.skip.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scale.skip.setFocus(Qt.FocusReason.OtherFocusReason)  # never a number
 
 
 class AvoidScreen(QWidget):
     """Last time this exercise was pain-stopped: skip it, shorten its holds, or as usual."""
 
     answered = Signal(object, object)  # AvoidOffer, Choice
+    back = Signal()  # Esc: back to the routines, nothing started
 
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("An exercise that hurt last time"))
+        self._esc = esc_goes_back(self, self.back)
         self._content = content
         self.offer: AvoidOffer | None = None
         self.message = label("", "title")
@@ -100,8 +117,8 @@ class AvoidScreen(QWidget):
         self.buttons[Choice.SWAP].setAccessibleName(swap)
         for choice, item in self.buttons.items():
             item.setVisible(choice in offer.choices)
-        first = next(c for c in offer.choices)
-        self.buttons[first].setFocus(Qt.FocusReason.OtherFocusReason)
+        # the answer that changes nothing has the focus: a stray Enter skips nothing
+        self.buttons[offer.unchanged].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _answer(self, choice: Choice) -> None:
         if self.offer is not None:
@@ -116,10 +133,12 @@ class AdviceScreen(QWidget):
     """What the person's own history suggests: read, then go on or not today. Never blocks."""
 
     answered = Signal(bool)  # True: go on
+    back = Signal()  # Esc: back to the routines, nothing started
 
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("A suggestion before you start"))
+        self._esc = esc_goes_back(self, self.back)
         self._content = content
         self.lines = bullet_list([], "lead")
         self.go_on = button(

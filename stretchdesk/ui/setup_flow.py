@@ -1,6 +1,7 @@
 """The questions before a session, screen by screen: a suggestion, an exercise that hurt,
 the pain rating. The order and what the answers mean are session/setup.py's; this only shows
-the screen for each question and hands the answer back."""
+the screen for each question and hands the answer back. Esc on any of them goes back to the
+routines with nothing started."""
 
 from __future__ import annotations
 
@@ -11,12 +12,25 @@ from stretchdesk.session.setup import AskAdvice, AskAvoid, AskPain, NotToday, Qu
 
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
+    from stretchdesk.ui.prompts import AdviceScreen, AvoidScreen, PainBeforeScreen
 
 
 class SetupFlow:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.setup: SessionSetup | None = None
+        self._heard: set[int] = set()  # the screens whose Esc is connected
+
+    def _show(self, screen: AdviceScreen | AvoidScreen | PainBeforeScreen) -> None:
+        if id(screen) not in self._heard:  # (the screens are made on first use)
+            self._heard.add(id(screen))
+            screen.back.connect(self.back)
+        self.window.show_screen(screen)
+
+    def back(self) -> None:
+        """Esc on a question: back to the routines, nothing started."""
+        if self.setup is not None:
+            self.window.go_start()
 
     def start(self, routine_id: str) -> None:
         setup = self.window.services.setup_for(routine_id)
@@ -32,13 +46,13 @@ class SetupFlow:
         window = self.window
         if isinstance(question, AskAdvice):
             window.advice.ask(question.suggestions)
-            window.show_screen(window.advice)
+            self._show(window.advice)
         elif isinstance(question, AskAvoid):
             window.avoid.ask(question.offer)
-            window.show_screen(window.avoid)
+            self._show(window.avoid)
         elif isinstance(question, AskPain):
             window.pain_before.ask(question.routine_title)
-            window.show_screen(window.pain_before)
+            self._show(window.pain_before)
         elif isinstance(question, NotToday):
             window.go_start()
         else:

@@ -98,6 +98,9 @@ def bullet_list(lines: tuple[str, ...] | list[str], role: str | None = None) -> 
     return widget
 
 
+ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+
+
 class RatingButton(QRadioButton):
     """One number of the 0-10 scale: a radio button (the scale is one choice), drawn as a
     big box with the number in the middle. The arrows move between numbers without
@@ -105,6 +108,7 @@ class RatingButton(QRadioButton):
 
     def __init__(self, number: int, parent: QWidget | None = None) -> None:
         super().__init__(str(number), parent)
+        self.number = number
         self.setAccessibleName(_("Pain {number} of 10").format(number=number))
         self.setAccessibleDescription(_("Rate your pain {number} out of 10").format(number=number))
         self.setProperty("kind", "rating")
@@ -124,13 +128,13 @@ class RatingButton(QRadioButton):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.focusNextPrevChild(key in (Qt.Key.Key_Right, Qt.Key.Key_Down))
+        if key in ARROWS:
+            event.ignore()  # the scale moves the focus to the next number
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
             self.click()
             return
-        if event.text().isdigit():
+        if len(event.text()) == 1 and event.text() in "0123456789":
             event.ignore()  # the scale picks digits at once
             return
         super().keyPressEvent(event)
@@ -154,7 +158,11 @@ class RatingButton(QRadioButton):
 
 class PainScale(QWidget):
     """0 to 10 as a row of big buttons, plus Skip. Keys 0-9 pick at once; Tab or the arrows
-    reach 10 and Skip. ``chosen`` carries the rating, or -1 for Skip."""
+    reach 10 and Skip. ``chosen`` carries the rating, or -1 for Skip.
+
+    No number ever has the focus first: a screen with a scale puts its focus on a control
+    that records nothing (Skip, Done), so a key meant for something else (Space, the
+    session's key, or Enter) never gives a rating nobody chose."""
 
     chosen = Signal(int)
 
@@ -215,8 +223,15 @@ class PainScale(QWidget):
         self._group.setExclusive(True)
         self.value = None
 
-    def focus_first(self) -> None:
-        self.rating_button(0).setFocus(Qt.FocusReason.OtherFocusReason)
+    def pick_key(self, event: QKeyEvent) -> bool:
+        """A digit key pressed anywhere on the scale's screen chooses that number (an
+        explicit choice); True if it did."""
+        text = event.text()
+        # (only 0-9: "²" on a French keyboard is a digit to str.isdigit, not a number)
+        if not (self.isVisible() and len(text) == 1 and text in "0123456789"):
+            return False
+        self._pick(int(text))
+        return True
 
     def _pick(self, number: int) -> None:
         self.value = number
@@ -224,12 +239,16 @@ class PainScale(QWidget):
         self.chosen.emit(number)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text()
-        if text.isdigit() and len(text) == 1:
-            self._pick(int(text))
+        if self.pick_key(event):
             return
-        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            self.focusNextPrevChild(event.key() == Qt.Key.Key_Right)
+        if event.key() in ARROWS:
+            forward = event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down)
+            here = self.focusWidget()
+            number = here.number + (1 if forward else -1) if isinstance(here, RatingButton) else -1
+            if 0 <= number <= 10:  # (Qt's own focus chain passes a radio group in one step)
+                self.rating_button(number).setFocus(Qt.FocusReason.TabFocusReason)
+            else:
+                self.focusNextPrevChild(forward)
             return
         super().keyPressEvent(event)
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from stretchdesk.history import HistoryStore, SessionRecorder
 from stretchdesk.routine import Routine
@@ -45,3 +49,20 @@ def sqlite_error(code: int, message: str) -> sqlite3.OperationalError:
     error = sqlite3.OperationalError(message)
     error.sqlite_errorcode = code
     return error
+
+
+class Flaky:
+    """Makes a store's transactions fail while ``full`` is set, as a full disk would."""
+
+    def __init__(self, store: HistoryStore, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.full = False
+        real = store.transaction
+
+        @contextlib.contextmanager
+        def transaction() -> Iterator[sqlite3.Connection]:
+            if self.full:
+                raise sqlite_error(sqlite3.SQLITE_FULL, "database or disk is full")
+            with real() as conn:
+                yield conn
+
+        monkeypatch.setattr(store, "transaction", transaction)
