@@ -48,6 +48,7 @@ class RecoveryScreen(QWidget):
         super().__init__(parent)
         self.setAccessibleName(_("Stopped for pain"))
         self.recorder: SessionRecorder | None = None
+        self._kept = ""  # the note already saved with the session
         left = QVBoxLayout()
         left.addWidget(label(content.recovery.title, "heading"))
         steps = bullet_list(content.recovery.lines, "lead")
@@ -111,6 +112,7 @@ class RecoveryScreen(QWidget):
 
     def show_stop(self, recorder: SessionRecorder | None, location: StopLocation | None) -> None:
         self.recorder = recorder
+        self._kept = ""
         self.where.setText(where_text(location))
         self.scale.clear()
         self.note.clear()
@@ -132,10 +134,16 @@ class RecoveryScreen(QWidget):
         self.not_pain.setEnabled(False)
         self.not_pain.setText(_("Saved as ended early"))
 
-    def _done(self) -> None:
+    def keep_note(self) -> None:
+        """Save the note typed so far with the session (Done, or the app closing first: a
+        logout before Done loses nothing written)."""
         note = self.note.text().strip()
-        if note and self.recorder is not None:
+        if note and note != self._kept and self.recorder is not None:
             self.recorder.add_note(note)
+            self._kept = note
+
+    def _done(self) -> None:
+        self.keep_note()
         self.done.emit()
 
 

@@ -44,6 +44,17 @@ class Banner(QFrame):
         self.setAccessibleDescription(" ".join(self.messages))
         self.show()
 
+    def remove(self, message: str) -> None:
+        """Take back one message (what it said is no longer true); hidden when none is left."""
+        if message not in self.messages:
+            return
+        self.messages.remove(message)
+        if not self.messages:
+            self.clear()
+            return
+        self._text.setText("\n".join(self.messages))
+        self.setAccessibleDescription(" ".join(self.messages))
+
     @property
     def text(self) -> str:
         return self._text.text()

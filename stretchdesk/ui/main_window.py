@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.banner = Banner()
+        self._write_problems: list[str] = []  # what the banner says of writes still waiting
         self.stack = QStackedWidget()
         self.nav_bar, self.nav_buttons = nav_bar(self.nav_to)
         full = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
@@ -294,7 +295,18 @@ class MainWindow(QMainWindow):
             self.audio(cue)
 
     def _report(self, problem: str) -> None:
+        self._write_problems.append(problem)
         self.banner.add(problem, error=True)
+
+    def history_caught_up(self) -> None:
+        """Writes that waited (a full disk) have reached the history: what the banner said
+        about them is taken back, and the person is told they are saved."""
+        if not self._write_problems:
+            return
+        for problem in self._write_problems:
+            self.banner.remove(problem)
+        self._write_problems.clear()
+        self.banner.add(_("Space was found: everything that waited is now saved in the history."))
 
     # ------------------------------------------------------------------ after a session
     def session_ended(self, event: ev.SessionCompleted | ev.SessionStopped) -> None:
@@ -355,6 +367,8 @@ class MainWindow(QMainWindow):
             self.between.window_hidden()
             return
         self._closing = True
+        if "recovery" in self.built_screens and self.current is self.recovery:
+            self.recovery.keep_note()  # typed, and the app ends before Done (a logout)
         if self.between is not None:
             self.between.close()
         if self.voice_control is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -19,9 +19,12 @@ _ACTIONS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonRelease)
 
 
 class PendingWrites(QObject):
+    caught_up = Signal()  # every write that waited has reached the history
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.upkeep: Upkeep | None = None
+        self._waited = False  # some writes waited since the history last caught up
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.run)
@@ -45,7 +48,7 @@ class PendingWrites(QObject):
         delay = self.upkeep.run()
         if delay is not None:
             self._timer.start(max(0, round(delay * 1000)))
-        self._watch_actions(self.upkeep.pending > 0)
+        self._after_try()
 
     def _watch_actions(self, on: bool) -> None:
         """While writes wait, every key press and click tries them (a filter on the whole
@@ -71,13 +74,24 @@ class PendingWrites(QObject):
             return
         if self.upkeep.pending:
             self.upkeep.try_now()
-        self._watch_actions(self.upkeep.pending > 0)
+        self._after_try()
+
+    def _after_try(self) -> None:
+        assert self.upkeep is not None
+        waiting = self.upkeep.pending > 0
+        self._watch_actions(waiting)
+        if waiting:
+            self._waited = True
+        elif self._waited:
+            self._waited = False
+            self.caught_up.emit()
 
 
 def keep(window: MainWindow) -> PendingWrites:
     """The upkeep of the window's history store (or of the one opened later, when it could
     not be opened at the start), for as long as the window lives."""
     keeper = PendingWrites(window)
+    keeper.caught_up.connect(window.history_caught_up)
     services = window.services
     services.store_opened = keeper.watch
     if services.store is not None:

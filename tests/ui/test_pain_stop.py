@@ -106,6 +106,18 @@ def test_recovery_rating_note_and_not_pain(
     assert window.session.live is None or engine_of(window).state is EngineState.STOPPED
 
 
+def test_a_note_typed_before_the_app_closes_is_saved(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, data_dir: Path
+) -> None:
+    """A logout (or any close) after typing a note and before Done keeps the note."""
+    start_session(qtbot, window, "quick-relief")
+    run_until(window, clock, lambda: engine_of(window).view().position == 1)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    qtbot.keyClicks(window.recovery.note, "sharp on the left")
+    window.quit_without_asking()
+    assert read_history(data_dir, "SELECT note FROM session") == [("sharp on the left",)]
+
+
 def test_pain_stop_before_starting_records_nothing(
     qtbot: QtBot, window: MainWindow, data_dir: Path
 ) -> None:

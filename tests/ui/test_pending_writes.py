@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import FakeClock
 from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.pending_writes import PendingWrites
+from stretchdesk.ui.pending_writes import keep
 from tests.history.helpers import Flaky
 from tests.ui.flows import engine_of, press, read_history, run_until, start_session
 
@@ -27,8 +27,7 @@ def test_a_key_press_writes_the_waiting_pain_stop(
 ) -> None:
     store = window.services.store
     assert store is not None
-    keeper = PendingWrites(window)
-    keeper.watch(store)
+    keeper = keep(window)
     flaky = Flaky(store, monkeypatch)
     start_session(qtbot, window, "quick-relief")
     engine = engine_of(window)
@@ -47,4 +46,8 @@ def test_a_key_press_writes_the_waiting_pain_stop(
     qtbot.waitUntil(lambda: store.upkeep.pending == 0)
     assert read_history(data_dir, "SELECT outcome FROM session") == [("stopped_for_pain",)]
     assert read_history(data_dir, "SELECT exercise_id FROM pain_report") == [("knee-to-chest",)]
+    qtbot.waitUntil(lambda: not any("disk is full" in m for m in window.banner.messages))
+    assert window.banner.messages == [
+        "Space was found: everything that waited is now saved in the history."
+    ]
     keeper.deleteLater()
