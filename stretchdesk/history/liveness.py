@@ -96,13 +96,13 @@ def lock_held(folder: Path, token: str) -> bool:
     (for readers that must not write). A lock that cannot be looked at counts as held."""
     if not token.isalnum():
         return False
-    try:
-        handle = (folder / f"{token}.lock").open("rb")
+    try:  # O_NONBLOCK: something other than a lock file there (a pipe) is never a wait
+        descriptor = os.open(folder / f"{token}.lock", os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
         return False
     except OSError:
         return True
-    with handle:
+    with os.fdopen(descriptor, "rb") as handle:
         return not _try_lock(handle)  # (closing the file lets go of a lock it took)
 
 

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sqlite3
+import threading
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from stretchdesk.history import HistoryStore
 from stretchdesk.history import queries as q
 from stretchdesk.history.export import export_json, export_sessions_csv
+from stretchdesk.history.liveness import lock_held, owner_alive
 from stretchdesk.history.report_data import read_report
 from stretchdesk.routine import Routine
 from tests.history.helpers import Recorded, open_store
@@ -122,3 +125,15 @@ def test_a_paused_session_keeps_its_heartbeat(data_dir: Path) -> None:
     rec.run(3000)
     assert store.upkeep.run() is None  # over and written: nothing more to keep up
     store.close()
+
+
+def test_a_pipe_in_place_of_a_lock_is_never_a_wait(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "abc.lock")
+    answers: list[bool] = []
+    asking = threading.Thread(
+        target=lambda: answers.extend([lock_held(tmp_path, "abc"), owner_alive(tmp_path, "abc")]),
+        daemon=True,  # (a wait on the pipe would outlive the test otherwise)
+    )
+    asking.start()
+    asking.join(timeout=5)
+    assert len(answers) == 2
