@@ -4,6 +4,7 @@ and a developer still gets the traceback. No Qt."""
 from __future__ import annotations
 
 import os
+import stat
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +15,11 @@ def write_crash_log(log: Path, error: BaseException, context: str = "") -> Path 
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
         # readable by its owner only, like the history it may speak of
-        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        # O_NONBLOCK: a pipe put in its place is refused at once, never waited on
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK, 0o600)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            return None
         with open(fd, "a", encoding="utf-8") as handle:  # noqa: PTH123 - a descriptor
             stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             handle.write(f"--- {stamp}{': ' + context if context else ''}\n")

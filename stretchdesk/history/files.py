@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 def looks_foreign(path: Path) -> bool:
     """True for a non-empty file that does not start like an SQLite database."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return True  # a folder or a pipe in its place: never opened, never waited on
         with path.open("rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except FileNotFoundError:
