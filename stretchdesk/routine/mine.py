@@ -238,6 +238,8 @@ def add_to_mine(
     target = replaced or file_for(folder, routine.id)
     if not examined.pictures:
         write_whole(target, examined.data)
+        if replaced is not None:  # the replaced routine's pictures: its new file shows none
+            _remove(folder / f"{target.stem}{PICTURES}")
         return Added(target)
     assert copy_pictures is not None, "a routine with pictures needs them copied"
     name = _pictures_name(folder, target, replacing=replaced is not None)

@@ -196,6 +196,22 @@ def test_a_failed_replace_leaves_the_routine_and_its_pictures_as_they_were(
     assert timed_add(again, folder) == before  # replaced whole: the same files, no more
 
 
+def test_a_routine_replaced_by_one_without_pictures_leaves_none_behind(
+    library: ExerciseLibrary, tmp_path: Path
+) -> None:
+    mail = tmp_path / "mail"
+    shutil.copytree(FRAMES, mail / "pictures")
+    folder = tmp_path / "routines"
+    first = add_to_mine(
+        checked(sent_file(mail, with_image("pictures")), library), folder, copy_pictures
+    )
+    assert (folder / f"{first.path.stem}-pictures").is_dir()
+    catalog = load_catalog(library, paths.builtin_routines_dir(), folder)
+    again = checked(sent_file(mail, PRESCRIBED), library, catalog)
+    assert again.replaces is not None and not again.pictures
+    assert timed_add(again, folder) == [first.path.name]
+
+
 def test_the_pictures_of_a_deleted_routine_are_its_own_only(
     library: ExerciseLibrary, tmp_path: Path
 ) -> None:
