@@ -134,13 +134,13 @@ def build_window(
     app.setDesktopFileName(paths.APP_ID)
     speak(app, os.environ.get(ENV_LANGUAGE) or services.prefs.language)
     instance = SingleInstance(services.data)
+    background = background and routine is None and opened is None  # the window, as asked
     if background and instance.running():
         return None  # started at login, but already running: nothing to do, no window
     if not instance.claim(_message(opened, routine)):
         return None
     app.setQuitOnLastWindowClosed(False)  # closing the window may leave the app in the tray
     apply_theme(app, services.prefs.theme, services.prefs.text_size)
-    background = background and routine is None and opened is None  # the window, as asked
     window = MainWindow(services, hidden=background)
 
     def start_audio() -> None:  # loads in about 80 ms, so only once the window is up

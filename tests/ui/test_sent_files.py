@@ -48,6 +48,11 @@ def test_routine_from_a_second_start_goes_to_the_running_window(
     try:
         bad = second_start(data_dir, "--routine", "no-such-routine")
         assert bad.returncode != 0 and "no routine with this id" in bad.stderr
+        login = second_start(data_dir, "--background", "--routine", NOT_FIRST)
+        assert (login.returncode, login.stderr) == (0, "")  # asked for a routine: not dropped
+        assert "it was asked to start Quick relief." in login.stdout
+        qtbot.waitUntil(lambda: window.current is window.pain_before)
+        window.go_start()
         sent = second_start(data_dir, "--routine", NOT_FIRST)
         assert (sent.returncode, sent.stderr) == (0, "")
         assert "already open; it was asked to start Quick relief." in sent.stdout
