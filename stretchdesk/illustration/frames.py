@@ -40,6 +40,9 @@ class FrameSet:
         return self.frames, False
 
 
+MAX_USER_FRAMES = 60  # pictures of one step, in turn; the built-in drawings have about ten
+
+
 def _numbered(folder: Path) -> tuple[Path, ...]:
     try:
         return tuple(sorted(p for p in folder.glob("[0-9][0-9].png") if p.is_file()))
@@ -54,6 +57,9 @@ def _user_frames(folder: Path) -> tuple[tuple[Path, ...], str | None]:
         return (), f"the picture folder {folder.name!r} cannot be read ({exc.strerror or exc})"
     good: list[Path] = []
     problems: list[str] = []
+    if len(files) > MAX_USER_FRAMES:  # each is decoded in full: a big folder would take long
+        problems.append(f"only the first {MAX_USER_FRAMES} of {len(files)} pictures are shown")
+        files = files[:MAX_USER_FRAMES]
     for path in files:
         try:
             open_checked(path).close()  # decodes in full: finds truncated files too

@@ -10,6 +10,7 @@ from PIL import Image
 
 from stretchdesk import paths
 from stretchdesk.illustration import ImageProblem, check_image, find_frames, open_checked
+from stretchdesk.illustration.frames import MAX_USER_FRAMES
 from stretchdesk.illustration import placeholder as make_placeholder
 from stretchdesk.routine import Catalog
 from tests.illustration.helpers import step_of
@@ -49,6 +50,23 @@ def test_user_pictures_are_checked_one_by_one(catalog: Catalog, tmp_path: Path) 
     frames = find_frames(step, paths.assets_dir())
     assert [p.name for p in frames.frames] == ["01.png", "03.png"]
     assert frames.problem and "02.png" in frames.problem and "04.png" in frames.problem
+
+
+def test_a_folder_of_many_pictures_shows_the_first_ones_only(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    folder = tmp_path / "pics"
+    folder.mkdir()
+    first = _png(folder / "000.png")
+    for n in range(1, MAX_USER_FRAMES + 40):
+        (folder / f"{n:03}.png").write_bytes(first.read_bytes())
+    step = dataclasses.replace(step_of(catalog, "knee-to-chest"), image_dir=folder)
+    frames = find_frames(step, paths.assets_dir())
+    assert len(frames.frames) == MAX_USER_FRAMES
+    assert (
+        frames.problem
+        == f"only the first {MAX_USER_FRAMES} of {MAX_USER_FRAMES + 40} pictures are shown"
+    )
 
 
 def test_an_empty_or_unreadable_folder_gives_a_reason(catalog: Catalog, tmp_path: Path) -> None:
