@@ -10,8 +10,8 @@ from PIL import Image
 
 from stretchdesk import paths
 from stretchdesk.illustration import ImageProblem, check_image, find_frames, open_checked
-from stretchdesk.illustration.frames import MAX_USER_FRAMES
 from stretchdesk.illustration import placeholder as make_placeholder
+from stretchdesk.illustration.frames import MAX_USER_FRAMES
 from stretchdesk.routine import Catalog
 from tests.illustration.helpers import step_of
 
