@@ -235,12 +235,20 @@ def _said(problem: str) -> str:
 RENAMED = {"health_surgery": ("health_back_surgery", "health_hip")}
 
 
-def _renamed(data: dict[str, Any]) -> dict[str, Any]:
+def _renamed(data: dict[str, Any], label: str, problems: list[str]) -> dict[str, Any]:
     out = {name: value for name, value in data.items() if name not in RENAMED}
     for old, new in RENAMED.items():
-        if old in data:
-            for name in new:
-                out.setdefault(name, data[old])
+        if old not in data:
+            continue
+        if not isinstance(data[old], bool):  # named as the file has it
+            problems.append(
+                _("{label}: {name} {exc}; the default is used").format(
+                    label=label, name=old, exc=_("should be true or false")
+                )
+            )
+            continue
+        for name in new:
+            out.setdefault(name, data[old])
     return out
 
 
@@ -248,7 +256,7 @@ def from_mapping(data: dict[str, Any], label: str) -> LoadedPreferences:
     defaults = Preferences()
     values: dict[str, Any] = {}
     problems: list[str] = []
-    data = _renamed(data)
+    data = _renamed(data, label, problems)
     known = {f.name for f in fields(Preferences)}
     for name, value in data.items():
         if name not in known:

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from stretchdesk.routine.errors import Problem, RoutineError
+from stretchdesk.routine.errors import Problem, RoutineError, quoted
 from stretchdesk.routine.fields import TIMING_KEYS, TableReader, build_timing
 from stretchdesk.routine.ids import ID_PATTERN
 from stretchdesk.routine.model import (
@@ -112,11 +112,12 @@ def _moves(raw: object, key: str, kind: type[M], reader: TableReader) -> frozens
     if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
         reader.problem(f'"{key}" must be a list of {options}')
         return frozenset()
-    try:
-        return frozenset(kind(v) for v in raw)
-    except ValueError:
-        reader.problem(f'"{key}" has {raw!r}; each must be one of {options}')
+    known = {m.value for m in kind}
+    wrong = next((v for v in raw if v not in known), None)
+    if wrong is not None:  # the first one only: a long list is never written out whole
+        reader.problem(f'"{key}" has {quoted(wrong)}; each must be one of {options}')
         return frozenset()
+    return frozenset(kind(v) for v in raw)
 
 
 def _illustration(
