@@ -132,7 +132,8 @@ class Preferences:
     health_asked: bool = False
     health_pregnant: bool = False
     health_osteoporosis: bool = False
-    health_surgery: bool = False
+    health_back_surgery: bool = False
+    health_hip: bool = False  # a hip replacement, or hip surgery
     health_under_16: bool = False
     # reminders between sessions (schedule/); off until the person turns them on
     reminders: bool = False
@@ -163,23 +164,11 @@ class Preferences:
             return None
 
     def health_answers(self) -> frozenset[Answer]:
-        given = {
-            Answer.PREGNANT: self.health_pregnant,
-            Answer.OSTEOPOROSIS: self.health_osteoporosis,
-            Answer.SURGERY: self.health_surgery,
-            Answer.UNDER_16: self.health_under_16,
-        }
-        return frozenset(answer for answer, yes in given.items() if yes)
+        return frozenset(answer for answer in Answer if getattr(self, f"health_{answer.value}"))
 
     def with_health(self, answers: frozenset[Answer]) -> Preferences:
-        return replace(
-            self,
-            health_asked=True,
-            health_pregnant=Answer.PREGNANT in answers,
-            health_osteoporosis=Answer.OSTEOPOROSIS in answers,
-            health_surgery=Answer.SURGERY in answers,
-            health_under_16=Answer.UNDER_16 in answers,
-        )
+        given: dict[str, Any] = {f"health_{answer.value}": answer in answers for answer in Answer}
+        return replace(self, health_asked=True, **given)
 
     def advice_settings(self) -> AdviceSettings:
         return replace(
@@ -241,10 +230,33 @@ def _said(problem: str) -> str:
     return problem if len(problem) <= MAX_PROBLEM_CHARS else problem[:MAX_PROBLEM_CHARS] + "…"
 
 
+# a setting of an earlier version -> the settings it became; its value goes to each that the
+# file does not set itself (one answer "back or hip surgery, or a hip replacement" became two)
+RENAMED = {"health_surgery": ("health_back_surgery", "health_hip")}
+
+
+def _renamed(data: dict[str, Any], label: str, problems: list[str]) -> dict[str, Any]:
+    out = {name: value for name, value in data.items() if name not in RENAMED}
+    for old, new in RENAMED.items():
+        if old not in data:
+            continue
+        if not isinstance(data[old], bool):  # named as the file has it
+            problems.append(
+                _("{label}: {name} {exc}; the default is used").format(
+                    label=label, name=old, exc=_("should be true or false")
+                )
+            )
+            continue
+        for name in new:
+            out.setdefault(name, data[old])
+    return out
+
+
 def from_mapping(data: dict[str, Any], label: str) -> LoadedPreferences:
     defaults = Preferences()
     values: dict[str, Any] = {}
     problems: list[str] = []
+    data = _renamed(data, label, problems)
     known = {f.name for f in fields(Preferences)}
     for name, value in data.items():
         if name not in known:
@@ -286,7 +298,7 @@ _SETTING_LINE = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=")
 def salvage(text: str) -> dict[str, Any]:
     """The settings that can still be read from a damaged file, each on its own line (the
     first of a setting written twice)."""
-    known = {f.name for f in fields(Preferences)}
+    known = {f.name for f in fields(Preferences)} | set(RENAMED)
     found: dict[str, Any] = {}
     for line in text.split("\n"):
         match = _SETTING_LINE.match(line)

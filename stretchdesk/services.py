@@ -349,7 +349,9 @@ class Services:
             routine,
             self.avoid_offers(routine),
             ask_pain=self.prefs.pain_ratings,
-            options=SessionOptions(skip=plan.left_out, notes=words.steps),
+            options=SessionOptions(
+                skip=plan.left_out, notes=words.steps, swaps=plan.swaps, avoid=plan.avoid
+            ),
             advice=advice,
             advice_settings=settings,
         )

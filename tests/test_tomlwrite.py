@@ -144,7 +144,7 @@ def test_a_hostile_text_setting_is_written_whole_or_refused(
     or it is refused by name before anything is written: never a file that wipes the
     others."""
     path = tmp_path / "settings.toml"
-    before = Preferences(safety_seen=True, health_asked=True, health_surgery=True)
+    before = Preferences(safety_seen=True, health_asked=True, health_hip=True)
     save_prefs(path, before)
     changed: dict[str, Any] = {name: text}
     prefs = replace(before, **changed)

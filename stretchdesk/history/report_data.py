@@ -115,8 +115,8 @@ def dose_words(hold: float | None, reps: int | None, sides: str | None, planned:
         return _("dose not recorded")
     if sides == "both":
         return _("{dose} on each side").format(dose=dose)
-    if sides == "alternate":
-        return _("{dose}, sides in turn").format(dose=dose)
+    if sides == "alternate":  # the count is on each side too: "in turn" read as the total
+        return _("{dose} on each side, alternating").format(dose=dose)
     return dose
 
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from stretchdesk.routine.errors import Problem, RoutineError
+from stretchdesk.routine.errors import Problem, RoutineError, quoted
 from stretchdesk.routine.fields import TIMING_KEYS, TableReader, build_timing
 from stretchdesk.routine.ids import ID_PATTERN
 from stretchdesk.routine.model import (
     Exercise,
+    HipMove,
     Illustration,
     Motion,
     Position,
@@ -30,6 +32,7 @@ EXERCISE_KEYS = (
     "source",
     "per_side",
     "spine",
+    "hip",
     "alternative",
     "warms",
     "timing",
@@ -39,6 +42,7 @@ ILLUSTRATION_KEYS = ("folder", "motion", "seconds")
 MOVE_IN_SECONDS = 3.0
 
 ExerciseLibrary = Mapping[str, Exercise]
+M = TypeVar("M", bound=StrEnum)
 
 
 def parse_exercise(data: Mapping[str, Any], label: str) -> tuple[Exercise | None, list[Problem]]:
@@ -57,7 +61,8 @@ def parse_exercise(data: Mapping[str, Any], label: str) -> tuple[Exercise | None
     breathing = reader.text("breathing")
     source = reader.text("source", required=True)
     per_side = reader.flag("per_side")
-    spine = _spine(data.get("spine"), reader)
+    spine = _moves(data.get("spine"), "spine", SpineMove, reader)
+    hip = _moves(data.get("hip"), "hip", HipMove, reader)
     alternative = reader.text("alternative")
     if alternative and not ID_PATTERN.match(alternative):
         reader.problem(f'"alternative" {alternative!r} must be an exercise id')
@@ -91,25 +96,28 @@ def parse_exercise(data: Mapping[str, Any], label: str) -> tuple[Exercise | None
         per_side=per_side,
         illustration=illustration,
         spine=spine,
+        hip=hip,
         alternative=alternative,
         warms=warms,
     )
     return exercise, []
 
 
-def _spine(raw: object, reader: TableReader) -> frozenset[SpineMove]:
-    """The optional ``spine`` list: "flexion", "rotation", "extension"."""
+def _moves(raw: object, key: str, kind: type[M], reader: TableReader) -> frozenset[M]:
+    """An optional list of words of ``kind``: ``spine`` ("flexion", "rotation",
+    "extension") or ``hip`` ("deep-flexion", "cross", "twist")."""
     if raw is None:
         return frozenset()
-    options = ", ".join(f'"{m.value}"' for m in SpineMove)
+    options = ", ".join(f'"{m.value}"' for m in kind)
     if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
-        reader.problem(f'"spine" must be a list of {options}')
+        reader.problem(f'"{key}" must be a list of {options}')
         return frozenset()
-    try:
-        return frozenset(SpineMove(v) for v in raw)
-    except ValueError:
-        reader.problem(f'"spine" has {raw!r}; each must be one of {options}')
+    known = {m.value for m in kind}
+    wrong = next((v for v in raw if v not in known), None)
+    if wrong is not None:  # the first one only: a long list is never written out whole
+        reader.problem(f'"{key}" has {quoted(wrong)}; each must be one of {options}')
         return frozenset()
+    return frozenset(kind(v) for v in raw)
 
 
 def _illustration(

@@ -54,6 +54,16 @@ class SpineMove(StrEnum):
     EXTENSION = "extension"  # bending backwards: press-up, the cow half of cat-cow
 
 
+class HipMove(StrEnum):
+    """The hip positions that hip precautions after a hip replacement restrict (NHS leaflets:
+    no bending the hip past 90 degrees, no crossing the legs, no twisting the leg or waist);
+    the health check's hip rule follows it."""
+
+    DEEP_FLEXION = "deep-flexion"  # the hip bent past 90 degrees: a knee to the chest
+    CROSS = "cross"  # a leg across the body's midline: legs crossed, knees dropped over
+    TWIST = "twist"  # the leg or the waist twisted: knees rolled to one side
+
+
 class Position(StrEnum):
     BACK = "back"
     HANDS_KNEES = "hands-knees"
@@ -156,6 +166,7 @@ class Exercise:
     illustration: Illustration
     breathing: str = ""
     spine: frozenset[SpineMove] = frozenset()  # how it moves the spine (for the health check)
+    hip: frozenset[HipMove] = frozenset()  # the hip positions it uses (for the health check)
     alternative: str = ""  # a warm-up's exercise in another position, to swap to
     warms: bool = True  # False for breathing alone: it does not warm a muscle
 

@@ -165,7 +165,7 @@ class CuePlan:
                 words.append(event.side.phrase.capitalize() + ".")
             if event.reps > 1:
                 words.append(_("Rep {rep} of {reps}.").format(rep=event.rep, reps=event.reps))
-            words.append(_("Hold."))
+            words.append(_("Hold, and keep breathing."))  # never holding the breath [MayoS]
             self._out(Say(event.at, " ".join(words)))
         elif alternate and event.side is not None:
             # one way, then the other

@@ -50,6 +50,7 @@ class SessionEngine(Emitter):
         self.settings = settings or SessionSettings()
         options = options or SessionOptions()
         self._clock = clock
+        self._avoid = options.avoid  # the health check's: a re-warm takes the other position
         items = [
             AgendaItem(step, i, step.timing.scaled(self._hold_scale(options, i)))
             for i, step in enumerate(routine.steps)
@@ -345,7 +346,7 @@ class SessionEngine(Emitter):
             items=self._agenda.items,
             status=self._agenda.status,
             target=target,
-            rewarm_steps=rewarm_in_position(self.routine.rewarm, self._body),
+            rewarm_steps=rewarm_in_position(self.routine.rewarm, self._body, self._avoid),
             at=at,
         )
         if decision is None:

@@ -47,6 +47,8 @@ class SessionOptions:
     hold_scale: dict[int, float] = field(default_factory=dict)
     notes: dict[int, str] = field(default_factory=dict)  # why a step is left out or marked
     swaps: frozenset[int] = frozenset()  # warm-ups done in their other position
+    # exercises the health check's answers advise against: a re-warm takes the other position
+    avoid: frozenset[str] = frozenset()
 
     def with_skip(self, index: int) -> SessionOptions:
         return replace(self, skip=self.skip | {index})

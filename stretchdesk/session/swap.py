@@ -3,7 +3,8 @@
 A person in a spasm may not be able to kneel or stand: each warm-up of the library can name
 an exercise in another position (``alternative`` in its file). Swapping replaces the step in
 this session only; the warm-up gate is unchanged (the swapped-in warm-up must be done before
-any stretch). A re-warm after a long pause is given in the position the person is in.
+any stretch). A re-warm after a long pause is given in the position the person is in, in
+the other position where the health check advises against one (``SessionOptions.avoid``).
 
 The other position keeps the routine's dose (its reps, seconds and rests, as the routine
 prescribes them), never the library's own for that exercise: a physiotherapist's "2 x 3 s"
@@ -74,16 +75,23 @@ def swapped_item(item: AgendaItem, hold_scale: float) -> AgendaItem:
     return AgendaItem(other, item.routine_index, other.timing.scaled(hold_scale))
 
 
-def in_position(step: Step, body: Position | None) -> Step:
+def in_position(step: Step, body: Position | None, avoid: frozenset[str] = frozenset()) -> Step:
     """The step or its alternative, whichever is nearer the position the person is in
-    (lying and kneeling, sitting, standing); the step itself when they are equally near."""
+    (lying and kneeling, sitting, standing); the step itself when they are equally near.
+    One whose exercise is in ``avoid`` (the health check's) is taken only if both are."""
     other = other_position(step)
-    if body is None or other is None:
+    if other is None:
+        return step
+    if (step.exercise_id in avoid) != (other.exercise_id in avoid):
+        return other if step.exercise_id in avoid else step
+    if body is None:
         return step
     mine = abs(step.position.height - body.height)
     theirs = abs(other.position.height - body.height)
     return other if theirs < mine else step
 
 
-def rewarm_in_position(steps: tuple[Step, ...], body: Position | None) -> tuple[Step, ...]:
-    return tuple(in_position(step, body) for step in steps)
+def rewarm_in_position(
+    steps: tuple[Step, ...], body: Position | None, avoid: frozenset[str] = frozenset()
+) -> tuple[Step, ...]:
+    return tuple(in_position(step, body, avoid) for step in steps)

@@ -1,4 +1,5 @@
-"""The optional health check: four questions whose answers change the routines in a
+"""The optional health check: a question for each ``Answer`` (pregnancy, osteoporosis, back
+surgery, a hip replacement or hip surgery, under 16), whose answers change the routines in a
 sourced way (session/health.py). Skippable; changeable from Settings; kept locally."""
 
 from __future__ import annotations

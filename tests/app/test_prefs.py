@@ -6,6 +6,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from stretchdesk.prefs import LoadedPreferences, Preferences, load_prefs, open_prefs, save_prefs
+from stretchdesk.session.health import Answer
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:
@@ -86,3 +87,42 @@ def test_reminder_settings_are_checked_and_written_the_usual_way(tmp_path: Path)
     text = "\n".join(bad.problems)
     for name in ("reminder_times", "reminder_days", "quiet_hours", "plan_start", "plan_weeks"):
         assert name in text
+
+
+def test_the_old_surgery_answer_counts_for_both_back_surgery_and_the_hip(tmp_path: Path) -> None:
+    """An earlier version asked one question, "back or hip surgery, or a hip replacement":
+    its answer is read as both new answers (the safer reading), and written as them."""
+    path = tmp_path / "settings.toml"
+    path.write_text("health_asked = true\nhealth_surgery = true\n", encoding="utf-8")
+    loaded = load_prefs(path)
+    assert loaded.problems == []
+    assert loaded.prefs.health_back_surgery and loaded.prefs.health_hip
+    assert loaded.prefs.health_answers() == {Answer.BACK_SURGERY, Answer.HIP}
+    save_prefs(path, loaded.prefs)
+    text = path.read_text(encoding="utf-8")
+    assert "health_surgery" not in text and "health_hip = true" in text
+    assert load_prefs(path).prefs == loaded.prefs
+
+
+def test_a_new_answer_in_the_file_wins_over_the_old_one(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("health_surgery = true\nhealth_hip = false\n", encoding="utf-8")
+    prefs = load_prefs(path).prefs
+    assert prefs.health_back_surgery and not prefs.health_hip
+    path.write_text("health_surgery = false\n", encoding="utf-8")
+    assert load_prefs(path).prefs.health_answers() == frozenset()
+
+
+def test_the_old_surgery_answer_is_kept_from_a_damaged_file(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text("safety_seen = true\nhealth_surgery = true\n[[[\n", encoding="utf-8")
+    loaded = load_prefs(path)
+    assert loaded.damaged is not None
+    assert loaded.prefs.health_answers() == {Answer.BACK_SURGERY, Answer.HIP}
+
+
+def test_every_health_answer_is_a_setting_and_comes_back() -> None:
+    for answer in Answer:
+        prefs = Preferences().with_health(frozenset({answer}))
+        assert prefs.health_answers() == {answer}
+        assert getattr(prefs, f"health_{answer.value}") is True

@@ -268,7 +268,7 @@ FIRST_RUN_DONE = Preferences(
     safety_seen=True,
     health_asked=True,
     health_pregnant=True,
-    health_surgery=True,
+    health_hip=True,
     lead_in=9,
     theme="dark",
 )

@@ -71,7 +71,7 @@ def test_the_noise_floor_is_the_same_hiss_whatever_the_blocks() -> None:
 def test_talk_and_the_apps_own_sentences_give_nothing(listener: Recogniser, tmp_path: Path) -> None:
     for text in (
         "Rest. Coming up: Knee rolls.",
-        "Hold.",
+        "Hold, and keep breathing.",
         "Relax.",
         "Switch sides.",
         "Well done.",

@@ -63,9 +63,10 @@ def test_every_transition_is_heard_at_its_moment(catalog: Catalog, routine_id: s
         elif isinstance(event, ev.RepStarted):
             hold = event.hold
             if hold:
-                assert any(t == at and text.endswith("Hold.") for t, text in said)
+                hold_cue = "Hold, and keep breathing."
+                assert any(t == at and text.endswith(hold_cue) for t, text in said)
                 if event.side is not None and event.step.timing.sides is Sides.ALTERNATE:
-                    side = f"{event.side.value.capitalize()} side. "  # "Left side. Hold."
+                    side = f"{event.side.value.capitalize()} side. "  # "Left side. Hold, and ..."
                     assert any(t == at and text.startswith(side) for t, text in said)
             else:
                 assert any(t == at for t, _ in said) or (at, Sound.REP) in played

@@ -9,6 +9,7 @@ import pytest
 from stretchdesk.routine import Catalog, Phase, Position, Routine
 from stretchdesk.session import SegmentKind
 from stretchdesk.session.events import StepFinished, StepStatus
+from stretchdesk.session.health import Answer, plan_for
 from stretchdesk.session.settings import SessionOptions
 from stretchdesk.session.swap import in_position
 from stretchdesk.session.view import RefusalReason
@@ -94,3 +95,31 @@ def test_a_re_warm_follows_the_position_the_person_is_in(full: Routine) -> None:
     tilt = full.rewarm[1]
     assert in_position(tilt, Position.STANDING).exercise_id == "wall-pelvic-tilt"
     assert in_position(tilt, Position.HANDS_KNEES).exercise_id == "pelvic-tilt"
+
+
+def test_a_re_warm_keeps_out_of_what_the_health_check_advises_against(full: Routine) -> None:
+    march, tilt = full.rewarm[0], full.rewarm[1]
+    pregnant = plan_for(full, frozenset({Answer.PREGNANT})).avoid
+    assert "pelvic-tilt" in pregnant and "wall-pelvic-tilt" not in pregnant
+    for body in (Position.HANDS_KNEES, Position.SEATED, Position.BACK, None):
+        assert in_position(tilt, body, pregnant).exercise_id == "wall-pelvic-tilt"
+    hip = plan_for(full, frozenset({Answer.HIP})).avoid
+    assert "seated-march" in hip  # the knee above the hip, sitting
+    assert in_position(march, Position.BACK, hip).exercise_id == "march-in-place"
+    # both advised against: the position decides, as without answers
+    both = frozenset({"march-in-place", "seated-march"})
+    assert in_position(march, Position.BACK, both).exercise_id == "seated-march"
+
+
+def test_a_re_warm_after_a_long_pause_follows_the_answers(full: Routine) -> None:
+    plan = plan_for(full, frozenset({Answer.PREGNANT}))
+    options = SessionOptions(skip=plan.left_out, swaps=plan.swaps, avoid=plan.avoid)
+    driven = Driven(full, options=options)
+    driven.engine.start()
+    driven.until(lambda view: view.step.exercise_id == "cat-cow")  # hands and knees
+    driven.until(lambda view: view.step.exercise_id == "bottom-to-heels")
+    driven.engine.pause()
+    driven.clock.advance(11 * 60)  # past the 10 minutes: a short re-warm
+    driven.engine.resume()
+    rewarm = [item.step.exercise_id for item in driven.engine.items if item.is_rewarm]
+    assert rewarm == ["seated-march", "wall-pelvic-tilt"]  # kneeling: the nearer, off the back
