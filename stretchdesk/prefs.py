@@ -123,10 +123,10 @@ class Preferences:
     voice_rate: float = 0.0
     media_keys: bool = True  # the session as a media player (MPRIS): headset and media keys
     voice_commands: bool = False  # listen for a few words during a session (listen extra)
-    # suggestions from the history (session/advice.py); the thresholds are the app's own choice
-    advice_high_pain: int = 8  # a rating before a session at least this
-    advice_worse_count: int = 3  # worse after than before in this many of the last 5
-    advice_trend_days: int = 14  # no meaningful fall in pain before sessions over this long
+    # suggestions from the history (session/advice.py: each default and its source)
+    advice_high_pain: int = 7  # a rating before a session at least this (7-10: severe)
+    advice_worse_count: int = 3  # 2 points worse after than before in this many of the last 5
+    advice_trend_days: int = 14  # moderate pain before sessions that has not eased over this long
     advice_repeated_stops: int = 2  # pain-stops on one exercise within 30 days
     # the optional health check (session/health.py), kept on this computer only
     health_asked: bool = False

@@ -223,6 +223,18 @@ class PainPoint:
     after: int | None
 
 
+def rating(value: object) -> int | None:
+    """A stored pain rating: a whole number from 0 to 10, else not rated (a row another
+    program wrote, past the table's check, is not a rating)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10:
+        return value
+    return None
+
+
+def _point(row: Any) -> PainPoint:
+    return PainPoint(row[0], parse_utc(row[1]), rating(row[2]), rating(row[3]))
+
+
 def pain_trend(conn: sqlite3.Connection, limit: int = 60) -> list[PainPoint]:
     """Pain before and after, for the most recent sessions with a rating, oldest first."""
     rows = conn.execute(
@@ -231,7 +243,7 @@ def pain_trend(conn: sqlite3.Connection, limit: int = 60) -> list[PainPoint]:
         "ORDER BY started_at DESC LIMIT ?",
         (limit,),
     ).fetchall()
-    return [PainPoint(r[0], parse_utc(r[1]), r[2], r[3]) for r in reversed(rows)]
+    return [_point(r) for r in reversed(rows)]
 
 
 def pain_stops_per_exercise(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
@@ -267,7 +279,7 @@ def rated_sessions_since(
     first = conn.execute(
         "SELECT MIN(started_at) FROM session WHERE pain_before IS NOT NULL"
     ).fetchone()[0]
-    points = [PainPoint(r[0], parse_utc(r[1]), r[2], r[3]) for r in rows]
+    points = [_point(r) for r in rows]
     return points, parse_utc(first) if first else None
 
 

@@ -41,14 +41,14 @@ ADVICE_CONTROLS = (
         N_("worse after "),
         N_(" of the last 5 sessions"),
         N_("Suggest help when pain after was worse in this many of the last 5 sessions"),
-        N_("Pain after a session higher than before it"),
+        N_("Pain after a session 2 points or more higher than before it"),
     ),
     (
         "advice_trend_days",
         N_("no easing over "),
         N_(" days"),
         N_("Suggest help when the pain has not eased over this many days"),
-        N_("The pain before sessions has not come down by 2 points"),
+        N_("Moderate pain before sessions that has not come down by 2 points or 30 %"),
     ),
     (
         "advice_repeated_stops",

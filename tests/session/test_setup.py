@@ -80,4 +80,6 @@ def test_a_severe_rating_brings_its_suggestion_before_the_session(quick: Routine
     ready = setup.answer_advice(go_on=True)
     assert isinstance(ready, Ready) and ready.pain_before == 9
     calmer = SessionSetup(quick, [], ask_pain=True)
-    assert isinstance(calmer.answer_pain(7), Ready)
+    assert isinstance(calmer.answer_pain(6), Ready)
+    severe = SessionSetup(quick, [], ask_pain=True)  # by default from 7, the severe band
+    assert isinstance(severe.answer_pain(7), AskAdvice)
