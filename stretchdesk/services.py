@@ -25,8 +25,10 @@ from stretchdesk.i18n import _
 from stretchdesk.prefs import Preferences, open_prefs, save_prefs
 from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, load_catalog, load_library
 from stretchdesk.routine.catalog import FileMemo, Loaded
-from stretchdesk.routine.content import SafetyContent, load_content, sources_path
+from stretchdesk.routine.content import SafetyContent, sources_path
+from stretchdesk.routine.services_for import local_content
 from stretchdesk.routine.sources import load_sources
+from stretchdesk.routine.territory import desktop_territory
 from stretchdesk.routine.translate import (
     ENGLISH,
     builtin_sentences,
@@ -128,7 +130,9 @@ class Services:
             quick_bytes=quick_bytes,
             memo=memo,
         )
-        content = content_in(load_content(content_path(), sources), say)
+        # the numbers to call where the desktop says it is (routine/services_for.py)
+        place = local_content(content_path(), sources, i18n.language(), desktop_territory())
+        content = content_in(place, say)
         services = cls(data, library, catalog_in(catalog, say), content, clock=clock, wall=wall)
         services.memo = memo
         services.say = say

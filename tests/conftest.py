@@ -32,8 +32,13 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 @pytest.fixture(autouse=True)
 def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Every test speaks English unless it asks for another language, whatever the machine's
-    desktop language (the app and its subprocesses read $STRETCHDESK_LANGUAGE first)."""
+    desktop language (the app and its subprocesses read $STRETCHDESK_LANGUAGE first), and is
+    in no known country unless it says which (the numbers to call follow the locale's
+    territory: routine/territory.py)."""
     monkeypatch.setenv("STRETCHDESK_LANGUAGE", "en")
+    for name in ("LC_ALL", "LC_TELEPHONE", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     yield
     i18n.use(i18n.SOURCE)
 

@@ -36,6 +36,7 @@ SECTIONS = (
     "keep_active",
     "how_often",
     "recovery",
+    "pregnancy_signs",
 )
 TEXTS = ("pain_scale", "rewarm", "avoid", "advice", "health", "reminders")
 OWN_NAME = N_("the app's own choice")
@@ -75,6 +76,7 @@ class SafetyContent:
     keep_active: Section
     how_often: Section
     recovery: Section
+    pregnancy_signs: Section  # with the health check's pregnancy answer
     texts: dict[str, dict[str, str]]
     sources: Mapping[str, Source]
     names: Callable[[str], str] = str  # a source's name in the person's language
@@ -106,7 +108,9 @@ def describe(
     return "; ".join(names)
 
 
-class _Reader:
+class Reader:
+    """Reads the ``{ text, source }`` lines of a content file, collecting every problem."""
+
     def __init__(self, label: str, sources: Sources) -> None:
         self.label = label
         self.sources = sources
@@ -178,7 +182,7 @@ def load_content(path: Path, sources: Sources | None = None) -> SafetyContent:
     The sources are read from sources.toml beside the file unless given."""
     if sources is None:
         sources = load_sources(sources_path(path))
-    reader = _Reader(str(path), sources)
+    reader = Reader(str(path), sources)
     data = read_toml(path, str(path))
     sections = {name: reader.section(data, name) for name in SECTIONS}
     texts = {name: reader.texts(data, name) for name in TEXTS}

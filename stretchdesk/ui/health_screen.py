@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session.health import Answer
+from stretchdesk.ui.safety_screen import pregnancy_signs
 from stretchdesk.ui.widgets import button, label, scrolled, wrapping
 
 
@@ -22,6 +23,8 @@ class HealthScreen(QWidget):
         texts = content.texts["health"]
         self.setAccessibleName(texts["title"])
         self.boxes: dict[Answer, QCheckBox] = {}
+        # when to call the maternity unit, shown while the pregnancy answer is ticked
+        self.pregnancy_signs = pregnancy_signs(content)
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.setContentsMargins(48, 24, 48, 24)
@@ -34,6 +37,9 @@ class HealthScreen(QWidget):
             box.setProperty("role", "lead")
             self.boxes[answer] = box
             column.addWidget(wrapping(box, "lead"))
+            if answer is Answer.PREGNANT:
+                box.toggled.connect(self.pregnancy_signs.setVisible)
+                column.addWidget(self.pregnancy_signs)
         column.addWidget(
             label(_("Sources: {names}").format(names=content.names(texts["source"])), "small")
         )

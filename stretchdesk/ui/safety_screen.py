@@ -63,6 +63,22 @@ def red_flags(
     return [emergency, soon]
 
 
+def pregnancy_signs(content: SafetyContent) -> QFrame:
+    """When to call the midwife or maternity unit, framed like the emergency list; hidden
+    until the pregnancy answer is given (the health check shows it then)."""
+    frame = QFrame()
+    frame.setProperty("role", "emergency-box")
+    frame.setAccessibleName(content.pregnancy_signs.title)
+    column = QVBoxLayout(frame)
+    column.setContentsMargins(24, 16, 24, 16)
+    for widget in section_widgets(
+        content.pregnancy_signs, heading_role="alert", lines_role="lead", lead_role="lead"
+    ):
+        column.addWidget(widget)
+    frame.setVisible(False)
+    return frame
+
+
 class SafetyScreen(QWidget):
     understood = Signal()
 

@@ -12,6 +12,7 @@ from stretchdesk import i18n, paths
 from stretchdesk.routine import Catalog, ExerciseLibrary, RoutineError
 from stretchdesk.routine.catalog import check_files, library_citation_problems
 from stretchdesk.routine.content import SECTIONS, load_content, sources_path
+from stretchdesk.routine.services_for import load_services, services_path
 from stretchdesk.routine.sources import citation_problems, cited_keys, load_sources
 from stretchdesk.routine.translate import builtin_sentences
 from stretchdesk.services import content_folders
@@ -53,7 +54,7 @@ def test_every_exercise_and_builtin_routine_cites_known_sources(
 
 def test_every_source_is_cited_somewhere(library: ExerciseLibrary, catalog: Catalog) -> None:
     content = load_content(paths.content_file(), SOURCES)
-    cited = content.cited()
+    cited = content.cited() | load_services(services_path(paths.content_file()), SOURCES).keys()
     for text in [e.source for e in library.values()] + [r.source for r in catalog.routines]:
         cited.update(cited_keys(text))
     for language in i18n.LANGUAGES:  # a source in another language, named by a translation
@@ -76,13 +77,26 @@ def test_the_emergency_list_covers_what_the_sources_name() -> None:
         "trouble walking that is getting worse",
         "chest pain",
         "accident or fall",
+        # the review of December 2026: the saddle area, the early bladder and bowel signs
+        # (CES card), belly pain or throbbing (Mayo), a fracture after a minor fall (G-CARE)
+        "inner thighs",
+        "bladder is full",
+        "no feeling when you pass urine or stool",
+        "leaking",
+        "throbbing feeling in your belly",
+        "minor fall",
     ):
         assert words in emergency, words
     assert content.emergency.lead is not None
-    assert "999, 112 or 911" in content.emergency.lead.text
+    # when the country is not known, the lead names the numbers by region
+    for words in ("999 in the UK", "911 in the US", "000 in Australia", "112 in the EU"):
+        assert words in content.emergency.lead.text, words
     soon = " ".join(content.doctor.lines).lower()
-    for words in ("sneeze", "shoulder blades", "changed shape", "few weeks", "temperature"):
+    for words in ("sneeze", "shoulder blades", "changed shape", "few weeks", "38 °c or above"):
         assert words in soon, words
+    limits = " ".join(content.time_limits.lines)
+    for words in ("day-to-day activities", "gets worse over time", "struggling to cope"):
+        assert words in limits, words
 
 
 @pytest.mark.parametrize(

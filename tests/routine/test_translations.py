@@ -14,6 +14,7 @@ from stretchdesk import i18n, paths
 from stretchdesk.routine import Catalog, ExerciseLibrary, RoutineError, load_routine
 from stretchdesk.routine.content import SECTIONS, load_content
 from stretchdesk.routine.draft import draft_from_table, to_toml
+from stretchdesk.routine.services_for import load_services, services_path
 from stretchdesk.routine.sources import cited_keys, load_sources
 from stretchdesk.routine.tomlfile import parse_toml_text
 from stretchdesk.routine.translate import (
@@ -35,7 +36,8 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 def safety_sentences() -> set[str]:
     content = load_content(paths.content_file())
-    found: set[str] = set()
+    # the words that depend on the country, picked before translating (services.toml)
+    found = load_services(services_path(paths.content_file()), content.sources).sentences()
     for name in SECTIONS:
         section = getattr(content, name)
         found.add(section.title)
@@ -97,9 +99,11 @@ def test_a_translated_safety_line_keeps_its_sources_and_adds_the_languages(
     content = load_content(paths.content_file())
     say, _problems = builtin_sentences("es", content_folders())
     spanish = content_in(content, say)
-    line = spanish.keep_active.items[1]
-    assert line.text.startswith("Pasar mucho tiempo en la cama")
-    assert line.keys == ("NHS-BACK", "CSP", "SMS-LUMBAR")
+    stay, bed = spanish.keep_active.items[0], spanish.keep_active.items[1]
+    assert stay.keys == ("NHS-BACK", "NICE", "SMS-LUMBAR")
+    # the Spanish page says bed rest is not recommended, not that it makes back pain worse
+    assert bed.text.startswith("Pasar mucho tiempo en la cama")
+    assert bed.keys == ("NHS-BACK", "CSP")
     assert "Servicio Murciano de Salud" in spanish.keep_active.source
     assert spanish.sources_of("advice").endswith(i18n._("the app's own choice"))
 
