@@ -52,7 +52,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "full_rewarm_minutes": (10, 120),
     "volume": (0, 100),
     "voice_rate": (-1.0, 1.0),
-    "advice_high_pain": (5, 10),
+    "advice_severe_pain": (5, 10),
     "advice_worse_count": (1, 5),
     "advice_trend_days": (7, 42),
     "advice_repeated_stops": (1, 10),
@@ -124,7 +124,7 @@ class Preferences:
     media_keys: bool = True  # the session as a media player (MPRIS): headset and media keys
     voice_commands: bool = False  # listen for a few words during a session (listen extra)
     # suggestions from the history (session/advice.py: each default and its source)
-    advice_high_pain: int = 7  # a rating before a session at least this (7-10: severe)
+    advice_severe_pain: int = 7  # a rating before a session at least this (7-10: severe)
     advice_worse_count: int = 3  # 2 points worse after than before in this many of the last 5
     advice_trend_days: int = 14  # moderate pain before sessions that has not eased over this long
     advice_repeated_stops: int = 2  # pain-stops on one exercise within 30 days
@@ -173,7 +173,7 @@ class Preferences:
     def advice_settings(self) -> AdviceSettings:
         return replace(
             AdviceSettings(),
-            high_pain=self.advice_high_pain,
+            high_pain=self.advice_severe_pain,
             worse_count=self.advice_worse_count,
             trend_days=self.advice_trend_days,
             repeated_stops=self.advice_repeated_stops,
@@ -233,10 +233,22 @@ def _said(problem: str) -> str:
 # a setting of an earlier version -> the settings it became; its value goes to each that the
 # file does not set itself (one answer "back or hip surgery, or a hip replacement" became two)
 RENAMED = {"health_surgery": ("health_back_surgery", "health_hip")}
+# a setting of an earlier version whose default changed -> (its new name, the old default): a
+# file written by that version holds the old default whether or not it was chosen, so that
+# value gives way to the new default, and any other value is kept (the severe-pain prompt
+# began at 8 while the pain scale calls 7 severe)
+RETIRED_DEFAULTS = {"advice_high_pain": ("advice_severe_pain", 8)}
 
 
 def _renamed(data: dict[str, Any], label: str, problems: list[str]) -> dict[str, Any]:
-    out = {name: value for name, value in data.items() if name not in RENAMED}
+    out = {
+        name: value
+        for name, value in data.items()
+        if name not in RENAMED and name not in RETIRED_DEFAULTS
+    }
+    for old, (name, old_default) in RETIRED_DEFAULTS.items():
+        if old in data and data[old] != old_default:
+            out.setdefault(name, data[old])
     for old, new in RENAMED.items():
         if old not in data:
             continue

@@ -30,7 +30,7 @@ SIZE_NAMES = {"normal": N_("Normal"), "large": N_("Large"), "extra-large": N_("E
 # setting, prefix, suffix, accessible name, description: the thresholds of the suggestions
 ADVICE_CONTROLS = (
     (
-        "advice_high_pain",
+        "advice_severe_pain",
         N_("pain "),
         N_(" or more before a session"),
         N_("Suggest help when the pain before a session is at least"),
@@ -305,7 +305,7 @@ class SettingsScreen(QWidget):
         self.voice_commands.setChecked(prefs.voice_commands)
         self.volume.setValue(prefs.volume)
         self.rate.setValue(round(prefs.voice_rate * VOICE_RATE_STEPS))
-        self.high_pain.setValue(prefs.advice_high_pain)
+        self.high_pain.setValue(prefs.advice_severe_pain)
         self.worse_count.setValue(prefs.advice_worse_count)
         self.trend_days.setValue(prefs.advice_trend_days)
         self.repeated_stops.setValue(prefs.advice_repeated_stops)
@@ -349,7 +349,7 @@ class SettingsScreen(QWidget):
             voice_commands=self.voice_commands.isChecked(),
             volume=self.volume.value(),
             voice_rate=self.rate.value() / VOICE_RATE_STEPS,
-            advice_high_pain=self.high_pain.value(),
+            advice_severe_pain=self.high_pain.value(),
             advice_worse_count=self.worse_count.value(),
             advice_trend_days=self.trend_days.value(),
             advice_repeated_stops=self.repeated_stops.value(),

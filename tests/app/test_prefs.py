@@ -126,3 +126,16 @@ def test_every_health_answer_is_a_setting_and_comes_back() -> None:
         prefs = Preferences().with_health(frozenset({answer}))
         assert prefs.health_answers() == {answer}
         assert getattr(prefs, f"health_{answer.value}") is True
+
+
+def test_the_old_severe_pain_default_gives_way_to_the_new_one(tmp_path: Path) -> None:
+    """A file of the version whose prompt began at 8 holds 8 whether or not it was chosen:
+    it becomes 7 (the scale's "severe"); a value chosen otherwise is kept."""
+    path = tmp_path / "settings.toml"
+    path.write_text("advice_high_pain = 8\n", encoding="utf-8")
+    loaded = load_prefs(path)
+    assert (loaded.prefs.advice_severe_pain, loaded.problems) == (7, [])
+    path.write_text("advice_high_pain = 9\n", encoding="utf-8")
+    assert load_prefs(path).prefs.advice_severe_pain == 9
+    path.write_text("advice_high_pain = 9\nadvice_severe_pain = 6\n", encoding="utf-8")
+    assert load_prefs(path).prefs.advice_severe_pain == 6

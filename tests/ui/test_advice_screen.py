@@ -75,7 +75,7 @@ def test_the_thresholds_are_settings(qtbot: QtBot, seen: None, make_window: Wind
     window = make_window()
     window.nav_buttons["settings"].click()
     window.settings.high_pain.setValue(6)
-    assert window.services.prefs.advice_high_pain == 6
+    assert window.services.prefs.advice_severe_pain == 6
     window.go_start()
     window.start.select("quick-relief")
     qtbot.mouseClick(window.start.start, Qt.MouseButton.LeftButton)
