@@ -4,6 +4,8 @@ sourced way (session/health.py). Skippable; changeable from Settings; kept local
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
@@ -61,7 +63,13 @@ class HealthScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolled(inner), 1)
         outer.addLayout(row)
-        # Space ticks the focused answer; Enter anywhere saves (the first run goes on)
+        # focus starts on Skip, which records nothing: a stray Space or Enter (the safety
+        # screen's, pressed twice) never ticks or saves an answer nobody chose; Tab goes on
+        # to the answers, then Save
+        chain = [self.skip, *self.boxes.values(), self.save]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
+        # Space ticks the focused answer; Enter saves, on Skip skips
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             enter = QShortcut(QKeySequence(key), self)
             enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -80,4 +88,4 @@ class HealthScreen(QWidget):
     def show_answers(self, answers: frozenset[Answer]) -> None:
         for answer, box in self.boxes.items():
             box.setChecked(answer in answers)
-        self.boxes[Answer.PREGNANT].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.skip.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -3,6 +3,7 @@ locally, reachable from Settings; its effect is on the routine card and in the s
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,8 @@ def test_first_run_asks_once_and_saves_the_answers(
     window = make_window()
     press(qtbot, window, Qt.Key.Key_Return)  # the safety screen
     assert window.current is window.health
+    assert window.health.skip.hasFocus()  # nothing is ticked by a stray key
+    press(qtbot, window, Qt.Key.Key_Tab)  # the first answer
     assert window.health.boxes[Answer.PREGNANT].hasFocus()
     press(qtbot, window, Qt.Key.Key_Space)  # ticks the focused answer
     press(qtbot, window, Qt.Key.Key_Return)  # saves
@@ -27,6 +30,20 @@ def test_first_run_asks_once_and_saves_the_answers(
     again = make_window()
     assert again.current is again.start
     assert again.services.prefs.health_pregnant  # kept in settings.toml
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Space, Qt.Key.Key_Return])
+def test_a_stray_key_on_the_health_check_records_no_answer(
+    qtbot: QtBot, make_window: WindowFactory, key: Qt.Key
+) -> None:
+    """The safety screen's Enter pressed twice, or a Space, from the mat: no answer is
+    ticked or saved that nobody chose (the routines stay as they are)."""
+    window = make_window()
+    press(qtbot, window, Qt.Key.Key_Return)  # the safety screen
+    assert window.current is window.health
+    press(qtbot, window, key)
+    assert window.current is window.start
+    assert window.services.prefs.health_answers() == frozenset()
 
 
 def _card_text(window: MainWindow, routine_id: str) -> str:

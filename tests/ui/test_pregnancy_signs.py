@@ -20,6 +20,7 @@ def test_the_pregnancy_answer_shows_when_to_call_the_maternity_unit(
     assert window.current is window.health
     signs = window.health.pregnancy_signs
     assert not signs.isVisible()
+    press(qtbot, window, Qt.Key.Key_Tab)  # from Skip to the first answer
     press(qtbot, window, Qt.Key.Key_Space)  # ticks "I am pregnant"
     assert signs.isVisible()
     assert signs.property("role") == "emergency-box"
