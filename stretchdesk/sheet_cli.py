@@ -1,5 +1,6 @@
 """``stretchdesk sheet ROUTINE [--output FILE.pdf] [--paper a4|letter]``: the routine's
-printable exercise sheet as a PDF. Qt (its PDF writer) is loaded only for this command,
+printable exercise sheet as a PDF, with what the health check's answers in the settings
+change (the plan the session follows). Qt (its PDF writer) is loaded only for this command,
 headless: no window, no display needed."""
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from stretchdesk.command_line import tell
 from stretchdesk.documents.sheet import build_sheet
 from stretchdesk.i18n import ngettext
 from stretchdesk.pdf_command import EXIT_PROBLEMS, write_and_tell
+from stretchdesk.prefs import load_prefs
 from stretchdesk.routine import RoutineError, load_catalog, load_library, resolve_routine
 from stretchdesk.routine.content import load_content, sources_path
 from stretchdesk.routine.sources import load_sources
 from stretchdesk.routine.translate import builtin_sentences, content_in, library_in, routine_in
+from stretchdesk.session.health import plan_for
 
 
 def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.DataPaths) -> int:
@@ -33,7 +36,11 @@ def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.Dat
     target = Path(output).expanduser() if output else Path(f"{routine.id}.pdf")
     if target.is_dir():
         target = target / f"{routine.id}.pdf"
-    sheet = build_sheet(routine, content, paths.assets_dir())
+    loaded = load_prefs(data.settings)  # the health answers; changes nothing on disk
+    for note in loaded.problems:
+        tell(note, sys.stderr)
+    plan = plan_for(routine, loaded.prefs.health_answers())
+    sheet = build_sheet(routine, content, paths.assets_dir(), plan)
 
     def write() -> int:
         from stretchdesk.ui.pdf import write_pdf  # noqa: PLC0415 - Qt, loaded headless

@@ -1,0 +1,105 @@
+"""The first part of the exercise sheet, before the steps: the lines the person or their
+physiotherapist fills in, the red flags framed as the window frames them, what the health
+check changes, and the sections that say who the routine is for and the pain that means
+stop. No Qt.
+
+The red flags come first, each level in a frame of its own (a one-cell table, which the
+renderer never splits across pages: ui/pdf.py ``keep_frames_whole``), so a sheet printed on
+one page still holds all of them.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from stretchdesk.i18n import _
+from stretchdesk.routine.content import SafetyContent, Section
+from stretchdesk.routine.model import Routine
+from stretchdesk.session.health import HealthPlan, describe
+
+GAP = '<p class="gap"></p>'  # a little room after a frame
+ALERT = "#b00000"  # the window's emergency frame; prints as a dark grey
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def framed(inner: str, color: str = "#000000", width: int = 1) -> str:
+    """A block in a frame: a table of one cell, kept on one page by the renderer."""
+    return (
+        f'<table width="100%" border="{width}" cellspacing="0" cellpadding="6" '
+        f'style="border-color: {color}; border-style: solid; border-collapse: collapse">'
+        f"<tr><td>{inner}</td></tr></table>"
+    )
+
+
+def section_html(section: Section, level: str = "h2", lead: str | None = None) -> str:
+    """A section's title, lead (``lead`` replaces the section's own), lines and sources."""
+    parts = [f"<{level}>{esc(section.title)}</{level}>"]
+    said = lead if lead is not None else (section.lead.text if section.lead else None)
+    if said is not None:
+        parts.append(f"<p>{esc(said)}</p>")
+    parts.append("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in section.lines) + "</ul>")
+    sources = _("Sources: {names}.").format(names=section.source)
+    parts.append(f'<p class="source">{esc(sources)}</p>')
+    return "".join(parts)
+
+
+def fill_in_lines() -> str:
+    """Name, date, who prescribed it and how many times a day: written in by hand on a
+    line after each."""
+    pairs = ((_("Name:"), _("Date:")), (_("Prescribed by:"), _("How many times a day:")))
+    line = '<td width="38%" class="fill-line">&nbsp;</td>'
+    rows = "".join(
+        "<tr>" + "".join(f'<td class="fill">{esc(label)}</td>{line}' for label in pair) + "</tr>"
+        for pair in pairs
+    )
+    return f'<table width="100%" cellspacing="0" cellpadding="4" class="fill">{rows}</table>'
+
+
+def red_flag_sections(content: SafetyContent) -> tuple[Section, Section]:
+    """The two levels of red flags, emergency first: the one place the sheet takes them
+    from the content."""
+    return content.emergency, content.doctor
+
+
+def red_flags(content: SafetyContent) -> str:
+    """The emergency framed in red (as the window's), then "see a doctor soon" framed."""
+    emergency, doctor = red_flag_sections(content)
+    return (
+        framed(section_html(emergency, "h2"), ALERT, 3)
+        + GAP
+        + framed(section_html(doctor, "h3"))
+        + GAP
+    )
+
+
+def pain_stop(content: SafetyContent) -> str:
+    """The pain that means stop, said for paper: there is no button to press."""
+    return section_html(content.pain_stop, lead=_("Stop at once if:"))
+
+
+def health_box(
+    plan: HealthPlan, routine: Routine, content: SafetyContent
+) -> tuple[str, dict[int, str]]:
+    """What the health check's answers change, framed, as the routine's card says it in the
+    window, with the reason for each step left out; and each marked step's note (by its
+    index in the routine). Empty with no answers that change anything."""
+    if not plan:
+        return "", {}
+    texts = content.texts["health"]
+    words = describe(plan, routine, texts)
+    marked = {n.index: words.steps[n.index] for n in plan.steps if not n.left_out}
+    reasons = [texts[n.note.value] for n in plan.steps if n.left_out]
+    lines: Sequence[str] = [*words.card, *dict.fromkeys(reasons)]
+    sources = _("Sources: {names}.").format(names=content.sources_of("health"))
+    inner = (
+        "".join(
+            f"<p><b>{esc(line)}</b></p>" if i < len(words.card) else f"<p>{esc(line)}</p>"
+            for i, line in enumerate(lines)
+        )
+        + f'<p class="source">{esc(sources)}</p>'
+    )
+    return framed(inner, width=2) + GAP, marked
