@@ -24,6 +24,7 @@ SESSION_COLUMNS = (
     "pain_before",
     "pain_after",
     "stopped_at_exercise",
+    "note",
 )
 STEP_COLUMNS = (
     "session_id",
@@ -87,11 +88,12 @@ FROM pain_report ORDER BY id
 
 
 def export_sessions_csv(conn: sqlite3.Connection, out: TextIO) -> int:
-    """One row per session, oldest first. Returns the number of rows.
+    """One row per session, oldest first, with the person's note last. Returns the number of
+    rows.
 
     Times are written as stored: UTC ISO-8601 with a Z.
     """
-    rows = (row[:11] for row in conn.execute(_SESSIONS_SQL))
+    rows = ((*row[:11], row[12]) for row in conn.execute(_SESSIONS_SQL))
     return _write_rows(out, SESSION_COLUMNS, rows)
 
 
