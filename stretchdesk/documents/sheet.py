@@ -158,9 +158,6 @@ p, li { margin-top: 2pt; margin-bottom: 2pt; }
 td ul, td li { margin-top: 0pt; margin-bottom: 0pt; }
 .gap { margin-top: 0pt; margin-bottom: 0pt; font-size: 6pt; }
 .source { font-size: 9pt; color: #333; }
-td.fill { font-size: 10pt; white-space: nowrap; }
-td.fill-line { border-bottom: 1px solid #000; }
-table.fill { border-collapse: collapse; }
 .phase { font-weight: normal; font-size: 11pt; }
 .caution { border-left: 3pt solid #000; padding-left: 4pt; }
 td.picture { padding-right: 10pt; text-align: center; }

@@ -48,15 +48,23 @@ def section_html(section: Section, level: str = "h2", lead: str | None = None) -
 
 
 def fill_in_lines() -> str:
-    """Name, date, who prescribed it and how many times a day: written in by hand on a
-    line after each."""
-    pairs = ((_("Name:"), _("Date:")), (_("Prescribed by:"), _("How many times a day:")))
-    line = '<td width="38%" class="fill-line">&nbsp;</td>'
-    rows = "".join(
-        "<tr>" + "".join(f'<td class="fill">{esc(label)}</td>{line}' for label in pair) + "</tr>"
-        for pair in pairs
+    """Name, date, who prescribed it and how many times a day: written in by hand."""
+    return fill_in(((_("Name:"), _("Date:")), (_("Prescribed by:"), _("How many times a day:"))))
+
+
+def fill_in(rows: Sequence[Sequence[str]]) -> str:
+    """Labels, each with a line after it to write on by hand; a row of two fills the width."""
+    across = max(len(row) for row in rows)
+    line = f'<td width="{68 // across}%" style="border-bottom: 1px solid #000">&nbsp;</td>'
+    label = f'<td width="{32 // across}%" style="font-size: 10pt; white-space: nowrap">{{}}</td>'
+    cells = "".join(
+        "<tr>" + "".join(label.format(esc(text)) + line for text in row) + "</tr>" for row in rows
     )
-    return f'<table width="100%" cellspacing="0" cellpadding="4" class="fill">{rows}</table>'
+    width = 50 * across
+    return (
+        f'<table width="{width}%" cellspacing="0" cellpadding="4" '
+        f'style="border-collapse: collapse">{cells}</table>'
+    )
 
 
 def red_flag_sections(content: SafetyContent) -> tuple[Section, Section]:

@@ -13,11 +13,12 @@ killed ends, once found, where it was last known to be running.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from stretchdesk.history.errors import HistoryError
 from stretchdesk.history.outcome import SessionOutcome, session_outcome, step_outcome
+from stretchdesk.history.shown import Shown
 from stretchdesk.history.store import HistoryStore
 from stretchdesk.history.timefmt import utc_now
 from stretchdesk.history.writes import StepDose
@@ -47,8 +48,12 @@ class SessionRecorder:
         wall: Callable[[], datetime] = utc_now,
         on_problem: Callable[[HistoryError], None] | None = None,
         pain_before: int | None = None,
+        shown: Sequence[Shown] = (),
     ) -> None:
+        """``shown``: what the person was shown before the session (history/shown.py),
+        written with the session's first row."""
         self._store = store
+        self._shown = tuple(shown)
         self._clock = clock
         self._wall = wall
         self._on_problem = on_problem
@@ -117,6 +122,7 @@ class SessionRecorder:
                 planned_seconds=event.planned_seconds,
                 started_at=started,
                 pain_before=pain,
+                shown=self._shown,
             )
 
         self._queue.append(op)

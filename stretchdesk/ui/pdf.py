@@ -223,7 +223,7 @@ def report_document(report: Report) -> QTextDocument:
         document.addResource(
             QTextDocument.ResourceType.ImageResource.value,
             QUrl("chart:pain"),
-            draw_pain_chart(report.chart),
+            draw_pain_chart(report.chart, report.axis),
         )
     document.setHtml(report.html)
     return document

@@ -1,0 +1,76 @@
+"""The report's section on what was shown before the sessions: the health check's answers
+with the steps they left out or marked (periods of the same, per routine), and each
+suggestion from the history, worded as it was, with what the person did next. What was
+recorded, no advice. No Qt."""
+
+from __future__ import annotations
+
+from stretchdesk.documents.report_table import esc, para, span, table
+from stretchdesk.formats import date_time
+from stretchdesk.history.report_data import ReportData
+from stretchdesk.i18n import _, ngettext
+
+
+def shown_before(data: ReportData) -> str:
+    parts = [_health(data), _suggestions(data)]
+    if data.not_recorded:
+        parts.append(
+            para(
+                ngettext(
+                    "For {count} session, what was shown before it was not recorded (it was "
+                    "recorded by an earlier version of stretchdesk).",
+                    "For {count} sessions, what was shown before them was not recorded (they "
+                    "were recorded by an earlier version of stretchdesk).",
+                    data.not_recorded,
+                ).format(count=data.not_recorded),
+                "muted",
+            )
+        )
+    return "".join(parts)
+
+
+def _health(data: ReportData) -> str:
+    if not any(p.answers or p.left_out or p.marked for p in data.health):
+        if not data.health:
+            return ""
+        return para(_("Health check: no answer that changes the exercises was given."))
+    rows = [
+        [
+            esc(span(p.first, p.last)),
+            esc(p.routine),
+            str(p.sessions),
+            esc(p.answers or _("none")),
+            esc(", ".join(p.left_out)),
+            esc("; ".join(p.marked)),
+        ]
+        for p in data.health
+    ]
+    heads = [
+        _("Days"),
+        _("Routine"),
+        _("Sessions"),
+        _("Health check answers"),
+        _("Left out for them"),
+        _("Asked to check first"),
+    ]
+    words = _(
+        "The steps left out were not offered in these sessions; they are not counted as "
+        "skipped below."
+    )
+    return table(heads, rows, {2}) + para(words, "muted")
+
+
+def _suggestions(data: ReportData) -> str:
+    if not data.suggestions:
+        return para(_("No suggestion from the history was shown in these days."))
+    rows = [
+        [
+            esc(date_time(s.when)),
+            esc(s.routine or ""),
+            esc(s.text),
+            esc(_("went on") if s.routine is not None else _("not today")),
+        ]
+        for s in data.suggestions
+    ]
+    heads = [_("When"), _("Routine"), _("Suggestion shown"), _("Then")]
+    return table(heads, rows)

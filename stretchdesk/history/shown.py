@@ -1,0 +1,60 @@
+"""What the person was shown before a session, as the history keeps it (schema 5), so a
+report can tell a clinician: the health check's answers, the steps those answers left out or
+marked, and each suggestion from the history, worded as it was on the screen. No Qt.
+
+A suggestion after which the person chose "not today" is kept too, with no session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from stretchdesk.history.outcome import ShownKind
+from stretchdesk.routine.content import SafetyContent
+from stretchdesk.routine.model import Routine
+from stretchdesk.session.advice import Suggestion
+from stretchdesk.session.health import Answer, HealthPlan
+
+
+@dataclass(frozen=True)
+class Shown:
+    kind: ShownKind
+    name: str  # the answers' words, the health note's key, or the suggestion's concern
+    detail: str | None = None  # the answers or a suggestion as worded, or a step's title
+    step: int | None = None  # the routine step a health note is about
+
+
+def suggestion_text(content: SafetyContent, suggestion: Suggestion) -> str:
+    """A suggestion as the window words it."""
+    return content.text("advice", suggestion.concern.value, **dict(suggestion.values))
+
+
+def suggestions_shown(
+    suggestions: Iterable[Suggestion], content: SafetyContent
+) -> tuple[Shown, ...]:
+    return tuple(
+        Shown(ShownKind.SUGGESTION, s.concern.value, suggestion_text(content, s))
+        for s in suggestions
+    )
+
+
+def before_session(
+    routine: Routine,
+    answers: frozenset[Answer],
+    plan: HealthPlan,
+    suggestions: Iterable[Suggestion],
+    content: SafetyContent,
+) -> tuple[Shown, ...]:
+    """Everything shown before a session of ``routine``: always the health row (its name
+    empty when no answer was given), then the plan's steps, then the suggestions."""
+    ordered = sorted(answers, key=lambda a: a.value)
+    texts = content.texts["health"]
+    words = "; ".join(texts.get(a.value, a.value) for a in ordered)
+    rows = [Shown(ShownKind.HEALTH, " ".join(a.value for a in ordered), words or None)]
+    for note in plan.steps:
+        kind = ShownKind.LEFT_OUT if note.left_out else ShownKind.MARKED
+        rows.append(Shown(kind, note.note.value, routine.steps[note.index].title, note.index))
+    for ask in plan.ask_first:  # the whole routine: "ask first"
+        rows.append(Shown(ShownKind.MARKED, ask.value, texts.get(f"{ask.value}_all")))
+    return (*rows, *suggestions_shown(suggestions, content))
