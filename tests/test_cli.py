@@ -111,7 +111,7 @@ def test_check_refuses_a_source_with_no_page(
     ]
 
 
-NOTE = '-sharp on the left, "pulling"\neased in an hour'  # a comma, quotes, two lines
+NOTE = '-sharp on the left, "pulling"; eased in an hour'  # a comma and quotes
 
 
 def _history(data_dir: Path, catalog: Catalog) -> None:

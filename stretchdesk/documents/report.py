@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from stretchdesk.documents.report_before import shown_before
 from stretchdesk.documents.report_table import esc, heading, para, span, table
-from stretchdesk.documents.sheet import dose_text
+from stretchdesk.documents.sheet import dose_phrase
 from stretchdesk.documents.sheet_head import fill_in
 from stretchdesk.formats import date_time, decimal, long_date, short_date
 from stretchdesk.history.outcome import SessionOutcome
@@ -214,7 +214,7 @@ def _doses(data: ReportData) -> str:
         rows.append(
             [
                 f'{esc(period.exercise)}<br><span class="muted">{esc(period.routine)}</span>',
-                esc(dose_text(period.dose) if period.dose else _("dose not recorded")),
+                esc(dose_phrase(period.dose)),
                 esc(span(period.first, period.last)),
                 str(period.sessions),
                 str(period.in_full),

@@ -61,6 +61,15 @@ def _seconds(value: float) -> str:
 
 def dose_text(timing: Timing) -> str:
     """ "Hold 20 seconds, 2 times on each side, 10 seconds rest between." """
+    return dose_phrase(timing) + "."
+
+
+def dose_phrase(timing: Timing | None) -> str:
+    """The dose as the sheet says it, without the full stop, to go in a table or inside a
+    sentence (the report, the history screen); for a dose the history did not record, says
+    so."""
+    if timing is None:
+        return _("dose not recorded")
     reps = timing.reps
     if timing.hold is not None:
         text = ngettext("Hold {hold}, once", "Hold {hold}, {reps} times", reps).format(
@@ -80,7 +89,7 @@ def dose_text(timing: Timing) -> str:
         text = _("{dose} on each side, alternating").format(dose=text)
     if timing.hold is not None and timing.rest and reps > 1:
         text = _("{dose}, {rest} rest between").format(dose=text, rest=_seconds(timing.rest))
-    return text + "."
+    return text
 
 
 def _count_line(steps: int, minutes: int) -> str:

@@ -175,7 +175,7 @@ def test_the_command_writes_the_report(tmp_path: Path, catalog: Catalog) -> None
     ):
         assert heading in text, heading
     assert "Sharp twinge when lying down" in text
-    assert "Hold 20 seconds, 2 times on each side." in text
+    assert "Hold 20 seconds, 2 times on each side" in text
     for step in catalog.get("quick-relief").steps:  # type: ignore[union-attr]
         assert step.title in text
     letter = tmp_path / "letter.pdf"
