@@ -1,7 +1,10 @@
-"""A report of the history for a physiotherapist, as HTML: the days it covers, sessions and
-minutes per week, pain before and after (a chart the renderer draws, named ``chart:pain``),
-every stop for pain with its note, what was skipped, shortened or done in another position,
-each exercise's dose over time, and the notes. No Qt.
+"""A report of the history for a physiotherapist, as HTML: a line for the person's name,
+the days it covers, sessions and minutes per week, pain before and after (the first week
+against the last, and a chart the renderer draws, named ``chart:pain``) with the ratings
+given at a stop for pain kept apart, the health check's answers, the steps left out for them
+and the suggestions shown (report_before.py), every stop for pain with its note, what was
+skipped, shortened or done in another position, each exercise's dose over time (in the
+sheet's words), and the notes. No Qt.
 
 It reports what was recorded and gives no advice. Tables carry a header row the renderer
 repeats on every page, so a long history reads as well on page 30 as on page 1.

@@ -141,3 +141,36 @@ def test_the_schema_stores_exactly_the_typed_kinds() -> None:
     match = re.search(r"kind IN\s*\(([^)]*)\)", sql)
     assert match is not None
     assert set(re.findall(r"'([a-z_]+)'", match.group(1))) == {k.value for k in ShownKind}
+
+
+def test_the_json_export_holds_what_was_shown(
+    tmp_path: Path, catalog: Catalog, content: SafetyContent
+) -> None:
+    import io  # noqa: PLC0415
+    import json  # noqa: PLC0415
+
+    from stretchdesk.history.export import export_json  # noqa: PLC0415
+
+    routine = catalog.get("quick-relief")
+    assert routine is not None
+    store, _ = HistoryStore.open(tmp_path / "history.sqlite")
+    answers = frozenset({Answer.PREGNANT})
+    shown = before_session(routine, answers, plan_for(routine, answers), [], content)
+    store.begin_session(
+        routine_id=routine.id,
+        routine_title=routine.title,
+        total_steps=5,
+        planned_seconds=400,
+        started_at=datetime(2026, 11, 2, 8, tzinfo=UTC),
+        shown=shown,
+    )
+    store.add_shown(datetime(2026, 11, 3, 8, tzinfo=UTC), [Shown(ShownKind.SUGGESTION, "x")])
+    out = io.StringIO()
+    export_json(store.conn, out)
+    store.close()
+    document = json.loads(out.getvalue())
+    (session,) = document["sessions"]
+    assert [(s["kind"], s["name"]) for s in session["shown_before"]] == [
+        (s.kind.value, s.name) for s in shown
+    ]
+    assert [(d["kind"], d["name"]) for d in document["not_today"]] == [("suggestion", "x")]
