@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from stretchdesk import i18n, paths
-from stretchdesk.command_line import tell
+from stretchdesk.command_line import say, tell
 from stretchdesk.documents.sheet import build_sheet
 from stretchdesk.i18n import ngettext
 from stretchdesk.pdf_command import EXIT_PROBLEMS, write_and_tell
@@ -23,12 +23,12 @@ from stretchdesk.session.health import plan_for
 
 def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.DataPaths) -> int:
     try:
-        say, _problems = builtin_sentences(i18n.language(), paths.content_folders())
-        library = library_in(load_library(paths.exercises_dir()), say)
+        said, _problems = builtin_sentences(i18n.language(), paths.content_folders())
+        library = library_in(load_library(paths.exercises_dir()), said)
         sources = load_sources(sources_path(paths.content_file()))
-        content = content_in(load_content(paths.content_file(), sources), say)
+        content = content_in(load_content(paths.content_file(), sources), said)
         catalog = load_catalog(library, paths.builtin_routines_dir(), data.routines, sources)
-        routine = routine_in(resolve_routine(routine_name, catalog, library, sources), say)
+        routine = routine_in(resolve_routine(routine_name, catalog, library, sources), said)
     except RoutineError as exc:
         for problem in exc.problems:
             tell(str(problem), sys.stderr)
@@ -37,8 +37,8 @@ def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.Dat
     if target.is_dir():
         target = target / f"{routine.id}.pdf"
     loaded = load_prefs(data.settings)  # the health answers; changes nothing on disk
-    for note in loaded.problems:
-        tell(note, sys.stderr)
+    for note in loaded.problems:  # the sheet is still written, with what could be read
+        say(note)
     plan = plan_for(routine, loaded.prefs.health_answers())
     sheet = build_sheet(routine, content, paths.assets_dir(), plan)
 

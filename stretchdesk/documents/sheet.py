@@ -102,10 +102,15 @@ class _Builder:
     def __init__(self, assets: Path) -> None:
         self.assets = assets
         self.pictures: list[Picture] = []
+        self.numbers: dict[tuple[Path, bool], int] = {}
 
     def picture(self, path: Path, mirrored: bool, caption: str, width: int = 200) -> str:
-        self.pictures.append(Picture(path, mirrored, caption))
-        number = len(self.pictures) - 1
+        """A drawing with its caption; a drawing already on the sheet (the same exercise in
+        another step) is named again, not added again, so it is read and stored once."""
+        number = self.numbers.get((path, mirrored))
+        if number is None:
+            self.pictures.append(Picture(path, mirrored, caption))
+            number = self.numbers[path, mirrored] = len(self.pictures) - 1
         return (
             f'<td class="picture"><img src="frame:{number}" width="{width}"><br>'
             f"<small>{esc(caption)}</small></td>"
@@ -117,10 +122,6 @@ class _Builder:
             problem = _("No drawing: {reason}").format(reason=found.problem or "")
             return f'<p class="source">{esc(problem)}</p>'
         first, last = found.frames[0], found.frames[-1]
-        # Translators: under the drawing of the starting position on the printed sheet
-        cells = [self.picture(first, False, pgettext("drawing", "Start"))]
-        if last != first:
-            cells.append(self.picture(last, False, pgettext("drawing", "Then")))
         if found.per_side and step.timing.sides is not Sides.NONE:
             # the left side first, as the session does it; three across, narrower, so the
             # row stays inside the margins
@@ -130,6 +131,11 @@ class _Builder:
                 self.picture(left[-1], mirrored, _("Left side: then"), 150),
                 self.picture(last, False, _("Right side"), 150),
             ]
+        else:
+            # Translators: under the drawing of the starting position on the printed sheet
+            cells = [self.picture(first, False, pgettext("drawing", "Start"))]
+            if last != first:
+                cells.append(self.picture(last, False, pgettext("drawing", "Then")))
         return "<table><tr>" + "".join(cells) + "</tr></table>"
 
     def step(self, number: int, step: Step, health: str = "") -> str:
