@@ -66,6 +66,12 @@ def draw_pain_chart(points: Points, axis: str = "") -> QImage:
     return image
 
 
+def labelled(count: int, most: int = 6) -> range:
+    """Which of ``count`` points get a date under them: evenly spaced, at most ``most``, so
+    the longer dates of some languages never run into each other."""
+    return range(0, count, max(1, -(-count // most)))
+
+
 def _axis_title(painter: QPainter, plot: QRectF, text: str) -> None:
     """``text`` upwards beside the levels, centred on the plot's height."""
     painter.save()
@@ -97,9 +103,7 @@ def _axes(
     painter.setPen(QColor("black"))
     if not points:
         return
-    labels = min(6, len(points))
-    step = max(1, len(points) // labels)
-    for i in range(0, len(points), step):
+    for i in labelled(len(points)):
         xx = plot.left() + plot.width() * (i + 0.5) / len(points)
         day = points[i][0]
         text = day_month(day) if len(points) <= 60 else month_year(day)  # as the report's text

@@ -153,3 +153,12 @@ def test_the_chart_has_a_y_axis_title(qapp: QApplication) -> None:
     assert inked(draw_pain_chart(points, "Pain (0–10)")) > 50
     data = ReportData(date(2026, 11, 2), date(2026, 11, 15), [], sessions=1, days=1)
     assert build_report(data, datetime(2026, 11, 15, tzinfo=UTC), "UTC").axis == "Pain (0–10)"
+
+
+def test_the_chart_dates_are_few_enough_not_to_overlap(qapp: QApplication) -> None:
+    from stretchdesk.ui.report_chart import labelled  # noqa: PLC0415
+
+    for count in range(1, 700):
+        shown = list(labelled(count))
+        assert shown[0] == 0 and 1 <= len(shown) <= 6, count
+    assert list(labelled(9)) == [0, 2, 4, 6, 8]  # nine weeks: all nine once, and overlapping
