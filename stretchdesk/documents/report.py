@@ -167,6 +167,8 @@ def _weeks(data: ReportData) -> str:
         _("Pain-stops"),
         _("Pain before"),
         _("after"),
+        # Translators: a column header after "Pain before" and "after": the week's average
+        # of the ratings given when a session was stopped for pain
         _("at a stop"),
     ]
     return table(heads, rows, {1, 2, 3, 4, 5, 6, 7})

@@ -50,6 +50,8 @@ def _health(data: ReportData) -> str:
         _("Routine"),
         _("Sessions"),
         _("Health check answers"),
+        # Translators: column headers: the steps the health check's answers left out of the
+        # sessions, and those it marked "ask your physiotherapist first"
         _("Left out for them"),
         _("Asked to check first"),
     ]
@@ -68,9 +70,11 @@ def _suggestions(data: ReportData) -> str:
             esc(date_time(s.when)),
             esc(s.routine or ""),
             esc(s.text),
+            # Translators: what the person chose after reading the suggestion
             esc(_("went on") if s.routine is not None else _("not today")),
         ]
         for s in data.suggestions
     ]
+    # Translators: the last column header: what the person chose next (went on, not today)
     heads = [_("When"), _("Routine"), _("Suggestion shown"), _("Then")]
     return table(heads, rows)
