@@ -5,9 +5,12 @@ recorded, no advice. No Qt."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from stretchdesk.documents.report_table import esc, para, span, table
 from stretchdesk.formats import date_time
 from stretchdesk.history.report_data import ReportData
+from stretchdesk.history.report_shown import HealthPeriod
 from stretchdesk.i18n import _, ngettext
 
 
@@ -30,18 +33,30 @@ def shown_before(data: ReportData) -> str:
 
 
 def _health(data: ReportData) -> str:
-    if not any(p.answers or p.left_out or p.marked for p in data.health):
+    if not any(p.answers or p.left_out or p.marked or p.swapped for p in data.health):
         if not data.health:
             return ""
         return para(_("Health check: no answer that changes the exercises was given."))
+    columns: list[tuple[str, Callable[[HealthPeriod], str]]] = [
+        # Translators: column headers: the steps the health check's answers left out of the
+        # sessions, the warm-ups they had done in another position, and those they marked
+        # "ask your physiotherapist first"
+        (_("Left out for them"), lambda p: ", ".join(p.left_out)),
+        (_("In another position"), lambda p: ", ".join(p.swapped)),
+        (_("Asked to check first"), lambda p: "; ".join(p.marked)),
+    ]
+    used = [
+        (head, words)
+        for number, (head, words) in enumerate(columns)
+        if number == 0 or any(words(p) for p in data.health)
+    ]
     rows = [
         [
             esc(span(p.first, p.last)),
             esc(p.routine),
             str(p.sessions),
             esc(p.answers or _("none")),
-            esc(", ".join(p.left_out)),
-            esc("; ".join(p.marked)),
+            *(esc(words(p)) for _head, words in used),
         ]
         for p in data.health
     ]
@@ -50,10 +65,7 @@ def _health(data: ReportData) -> str:
         _("Routine"),
         _("Sessions"),
         _("Health check answers"),
-        # Translators: column headers: the steps the health check's answers left out of the
-        # sessions, and those it marked "ask your physiotherapist first"
-        _("Left out for them"),
-        _("Asked to check first"),
+        *(head for head, _words in used),
     ]
     words = _(
         "The steps left out were not offered in these sessions; they are not counted as "

@@ -179,6 +179,16 @@ td.picture { padding-right: 10pt; text-align: center; }
 """
 
 
+def _as_done(routine: Routine, plan: HealthPlan) -> tuple[Step, ...]:
+    """The routine's steps as the session does them: a warm-up the plan has done in its
+    other position (``swaps``, where the plan has them) is printed in that position."""
+    swaps: frozenset[int] = frozenset(getattr(plan, "swaps", ()))
+    return tuple(
+        (step.swapped() or step) if index in swaps else step
+        for index, step in enumerate(routine.steps)
+    )
+
+
 def build_sheet(
     routine: Routine, content: SafetyContent, assets: Path, plan: HealthPlan | None = None
 ) -> Sheet:
@@ -189,7 +199,8 @@ def build_sheet(
     plan = plan or HealthPlan()
     builder = _Builder(assets)
     left_out = plan.left_out
-    kept = tuple(s for i, s in enumerate(routine.steps) if i not in left_out)
+    done = _as_done(routine, plan)
+    kept = tuple(s for i, s in enumerate(done) if i not in left_out)
     minutes = round(routine_seconds(replace(routine, steps=kept), SessionSettings()) / 60)
     health, marked = health_box(plan, routine, content)
     made = [f"<p><b>{esc(line)}</b></p>" for line in (routine.author, routine.note) if line]
@@ -207,7 +218,7 @@ def build_sheet(
         section_html(content.who),
         pain_stop(content),
     ]
-    shown = [(i, s) for i, s in enumerate(routine.steps) if i not in left_out]
+    shown = [(i, s) for i, s in enumerate(done) if i not in left_out]
     steps = [
         builder.step(number, step, marked.get(index, ""))
         for number, (index, step) in enumerate(shown, start=1)

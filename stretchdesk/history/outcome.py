@@ -39,6 +39,7 @@ class ShownKind(StrEnum):
     HEALTH = "health"  # the health check's answers
     LEFT_OUT = "left_out"  # a step the answers left out
     MARKED = "marked"  # a step the answers marked "ask first"
+    SWAPPED = "swapped"  # a warm-up the answers had done in its other position
     SUGGESTION = "suggestion"  # a suggestion from the history, as it was worded
 
 

@@ -30,6 +30,7 @@ class HealthPeriod:
     first: date
     last: date
     sessions: int = 0
+    swapped: tuple[str, ...] = ()  # warm-ups done in their other position
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class _Before:
     answers: str = ""
     left_out: list[str] = field(default_factory=list)
     marked: list[str] = field(default_factory=list)
+    swapped: list[str] = field(default_factory=list)
 
 
 SHOWN_SQL = (
@@ -83,6 +85,8 @@ def read_shown(
                     left_out.add((sid, step))
             elif kind == ShownKind.MARKED:
                 seen.marked.append(detail or name)
+            elif kind == ShownKind.SWAPPED:
+                seen.swapped.append(detail or name)
     data.not_recorded = sum(1 for sid in sessions if sid not in before)
     data.health = _periods(sessions, before)
     return left_out
@@ -105,14 +109,12 @@ def _periods(
         day = when.date()
         left = tuple(dict.fromkeys(seen.left_out))
         marked = tuple(dict.fromkeys(seen.marked))
+        swapped = tuple(dict.fromkeys(seen.swapped))
         periods = runs.setdefault(routine, [])
         last = periods[-1] if periods else None
-        if last is None or (last.answers, last.left_out, last.marked) != (
-            seen.answers,
-            left,
-            marked,
-        ):
-            last = HealthPeriod(routine, seen.answers, left, marked, day, day)
+        same = (seen.answers, left, marked, swapped)
+        if last is None or (last.answers, last.left_out, last.marked, last.swapped) != same:
+            last = HealthPeriod(routine, seen.answers, left, marked, day, day, swapped=swapped)
             periods.append(last)
         last.last = day
         last.sessions += 1

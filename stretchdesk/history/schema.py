@@ -135,7 +135,8 @@ CREATE INDEX step_exercise ON step (exercise_id)
 
 # Version 5: what the person was shown before a session, for the report to a clinician: the
 # health check's answers (one "health" row per session, its name the answers' words, empty
-# for none), each step those answers left out or marked (its routine step and title), and
+# for none), each step those answers left out, marked or had done in its other position
+# (its routine step and title), and
 # each suggestion from the history as it was worded. A suggestion after which the person
 # chose "not today" has no session.
 V5 = """
@@ -143,7 +144,8 @@ CREATE TABLE shown (
     id INTEGER PRIMARY KEY,
     session_id INTEGER REFERENCES session (id) ON DELETE CASCADE,
     shown_at TEXT NOT NULL,
-    kind TEXT NOT NULL CHECK (kind IN ('health', 'left_out', 'marked', 'suggestion')),
+    kind TEXT NOT NULL CHECK (kind IN ('health', 'left_out', 'marked', 'swapped',
+        'suggestion')),
     name TEXT NOT NULL CHECK (length(name) <= 200),
     detail TEXT CHECK (detail IS NULL OR length(detail) <= 2000),
     step INTEGER

@@ -14,7 +14,7 @@ from stretchdesk.history.outcome import ShownKind
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.routine.model import Routine
 from stretchdesk.session.advice import Suggestion
-from stretchdesk.session.health import Answer, HealthPlan
+from stretchdesk.session.health import Answer, HealthPlan, StepNote
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,14 @@ def suggestions_shown(
     )
 
 
+def _kind(note: StepNote) -> ShownKind:
+    if note.left_out:
+        return ShownKind.LEFT_OUT
+    if getattr(note, "swapped", False):  # done in its other position, where plans do so
+        return ShownKind.SWAPPED
+    return ShownKind.MARKED
+
+
 def before_session(
     routine: Routine,
     answers: frozenset[Answer],
@@ -53,8 +61,9 @@ def before_session(
     words = "; ".join(texts.get(a.value, a.value) for a in ordered)
     rows = [Shown(ShownKind.HEALTH, " ".join(a.value for a in ordered), words or None)]
     for note in plan.steps:
-        kind = ShownKind.LEFT_OUT if note.left_out else ShownKind.MARKED
-        rows.append(Shown(kind, note.note.value, routine.steps[note.index].title, note.index))
+        rows.append(
+            Shown(_kind(note), note.note.value, routine.steps[note.index].title, note.index)
+        )
     for ask in plan.ask_first:  # the whole routine: "ask first"
         rows.append(Shown(ShownKind.MARKED, ask.value, texts.get(f"{ask.value}_all")))
     return (*rows, *suggestions_shown(suggestions, content))

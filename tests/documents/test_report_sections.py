@@ -5,6 +5,7 @@ what the person did next), a name line, "1 minute", and the chart's y-axis title
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -15,8 +16,14 @@ from PySide6.QtWidgets import QApplication
 from stretchdesk import paths
 from stretchdesk.documents.report import build_report
 from stretchdesk.history import HistoryStore, SessionRecorder
+from stretchdesk.history.outcome import ShownKind
 from stretchdesk.history.report_data import ReportData, Week, read_report
-from stretchdesk.history.shown import before_session, suggestion_text, suggestions_shown
+from stretchdesk.history.shown import (
+    Shown,
+    before_session,
+    suggestion_text,
+    suggestions_shown,
+)
 from stretchdesk.routine import Catalog, Routine
 from stretchdesk.routine.content import SafetyContent, load_content
 from stretchdesk.session import FakeClock, SessionEngine, SessionOptions
@@ -162,3 +169,36 @@ def test_the_chart_dates_are_few_enough_not_to_overlap(qapp: QApplication) -> No
         shown = list(labelled(count))
         assert shown[0] == 0 and 1 <= len(shown) <= 6, count
     assert list(labelled(9)) == [0, 2, 4, 6, 8]  # nine weeks: all nine once, and overlapping
+
+
+def test_a_running_session_is_not_reported_nor_what_was_shown_before_it(
+    tmp_path: Path,
+) -> None:
+    store, _ = HistoryStore.open(tmp_path / "history.sqlite")
+    store.begin_session(
+        routine_id="quick-relief",
+        routine_title="Quick relief",
+        total_steps=5,
+        planned_seconds=400,
+        started_at=MONDAY,
+        shown=[
+            Shown(ShownKind.HEALTH, "pregnant", "I am pregnant, past 16 weeks"),
+            Shown(ShownKind.SWAPPED, "pregnant_back", "Belly breathing", 1),
+        ],
+    )
+    data = read_report(store.conn, date(2026, 11, 2), date(2026, 11, 8), UTC)
+    store.close()
+    assert data.sessions == 0  # still running: not in the report, nor what was shown
+    assert data.health == []
+
+
+def test_the_health_table_shows_only_the_columns_with_something(
+    tmp_path: Path, catalog: Catalog, content: SafetyContent
+) -> None:
+    data = history(tmp_path / "history.sqlite", catalog, content)
+    html = build_report(data, MONDAY + timedelta(days=14), "UTC").html
+    assert "Left out for them" in html and "In another position" not in html
+    period = data.health[0]
+    data.health[0] = replace(period, swapped=("Belly breathing",))
+    html = build_report(data, MONDAY + timedelta(days=14), "UTC").html
+    assert "In another position" in html and "Belly breathing" in html

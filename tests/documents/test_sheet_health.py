@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from stretchdesk import paths
 from stretchdesk.documents.sheet import build_sheet
-from stretchdesk.routine import Catalog
+from stretchdesk.routine import Catalog, Routine
 from stretchdesk.routine.content import load_content
-from stretchdesk.session.health import Answer, describe, plan_for
+from stretchdesk.session.health import Answer, HealthPlan, Note, StepNote, describe, plan_for
 from tests.documents.test_sheet import sheet_command
 
 
@@ -39,7 +40,9 @@ def test_the_sheet_follows_each_health_answer(catalog: Catalog, answer: Answer) 
         html = build_sheet(routine, content, paths.assets_dir(), plan).html
         flat = _flat(html.replace("&#x27;", "'"))
         headings = _headings(html)
-        kept = [s.title for i, s in enumerate(routine.steps) if i not in plan.left_out]
+        swaps = frozenset(getattr(plan, "swaps", ()))  # done in their other position
+        done = [(s.swapped() or s) if i in swaps else s for i, s in enumerate(routine.steps)]
+        kept = [s.title for i, s in enumerate(done) if i not in plan.left_out]
         assert [h.split(". ", 1)[1] for h in headings] == kept, routine.id
         assert [h.split(". ", 1)[0] for h in headings] == [str(n) for n in range(1, len(kept) + 1)]
         for line in words.card:  # the routine card's lines, as the window shows them
@@ -51,6 +54,34 @@ def test_the_sheet_follows_each_health_answer(catalog: Catalog, answer: Answer) 
                 assert _flat(words.steps[note.index]) in flat  # the marked step's note
         changed = changed or bool(plan)
     assert changed, f"{answer} changes no built-in routine: the test checks nothing"
+
+
+@dataclass(frozen=True)
+class SwappingPlan(HealthPlan):
+    """A plan that has a warm-up done in its other position."""
+
+    swaps: frozenset[int] = frozenset()
+
+
+def test_a_warm_up_done_in_its_other_position_is_printed_so(catalog: Catalog) -> None:
+    content = load_content(paths.content_file())
+    routine = catalog.get("lower-back-spasm")
+    assert routine is not None
+    index = next(i for i, s in enumerate(routine.steps) if s.alternative is not None)
+    other = routine.steps[index].alternative
+    assert other is not None
+    note = StepNote(index, Note.PREGNANT_BACK, left_out=False)
+    plan = SwappingPlan(steps=(note,), swaps=frozenset({index}))
+    html = build_sheet(routine, content, paths.assets_dir(), plan).html
+    titles = [h.split(". ", 1)[1] for h in _headings(html)]
+    assert titles[index] == other.title  # as the session does it
+    assert routine.steps[index].title not in titles
+    assert f"/{other.exercise_id}/" in "".join(str(p) for p in _pictures(routine, plan))
+
+
+def _pictures(routine: Routine, plan: HealthPlan) -> list[Path]:
+    content = load_content(paths.content_file())
+    return [p.path for p in build_sheet(routine, content, paths.assets_dir(), plan).pictures]
 
 
 def test_no_answers_change_nothing(catalog: Catalog) -> None:

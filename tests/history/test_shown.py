@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from stretchdesk.routine.content import SafetyContent, load_content
 from stretchdesk.session import FakeClock, SessionEngine, SessionOptions
 from stretchdesk.session.advice import Concern, Suggestion
 from stretchdesk.session.emitter import Stage
-from stretchdesk.session.health import Answer, plan_for
+from stretchdesk.session.health import Answer, HealthPlan, Note, StepNote, plan_for
 from tests.fakes import FakeWall
 
 SEVERE = Suggestion(Concern.HIGH_PAIN, (("rating", 8),))
@@ -48,7 +49,8 @@ def test_every_answer_and_what_it_changes_is_kept(
     rows = before_session(routine, frozenset({answer}), plan, [SEVERE], content)
     health, *rest = rows
     assert health == Shown(ShownKind.HEALTH, answer.value, content.texts["health"][answer.value])
-    changed = [r for r in rest if r.kind in (ShownKind.LEFT_OUT, ShownKind.MARKED)]
+    kinds = (ShownKind.LEFT_OUT, ShownKind.MARKED, ShownKind.SWAPPED)
+    changed = [r for r in rest if r.kind in kinds]
     assert [(r.step, r.kind is ShownKind.LEFT_OUT) for r in changed if r.step is not None] == [
         (n.index, n.left_out) for n in plan.steps
     ]
@@ -174,3 +176,20 @@ def test_the_json_export_holds_what_was_shown(
         (s.kind.value, s.name) for s in shown
     ]
     assert [(d["kind"], d["name"]) for d in document["not_today"]] == [("suggestion", "x")]
+
+
+@dataclass(frozen=True)
+class SwappedNote(StepNote):
+    """A note on a warm-up the plan has done in its other position."""
+
+    swapped: bool = False
+
+
+def test_a_warm_up_done_in_its_other_position_is_kept_so(
+    catalog: Catalog, content: SafetyContent
+) -> None:
+    routine = catalog.get("quick-relief")
+    assert routine is not None
+    note = SwappedNote(1, Note.PREGNANT_BACK, left_out=False, swapped=True)
+    rows = before_session(routine, frozenset(), HealthPlan(steps=(note,)), [], content)
+    assert rows[1] == Shown(ShownKind.SWAPPED, "pregnant_back", routine.steps[1].title, 1)

@@ -7,8 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from stretchdesk.session.health import Answer, plan_for
+from stretchdesk.session.health import Answer, StepNote, plan_for
 from tests.ui.flows import WindowFactory, start_session
+
+
+def kind(note: StepNote) -> str:
+    if note.left_out:
+        return "left_out"
+    return "swapped" if getattr(note, "swapped", False) else "marked"
 
 
 def test_what_was_shown_is_kept_with_the_session(
@@ -34,9 +40,6 @@ def test_what_was_shown_is_kept_with_the_session(
     assert rows == [
         (None, "suggestion", "high_pain", None),
         (session[0], "health", "osteoporosis", None),
-        *[
-            (session[0], "left_out" if n.left_out else "marked", n.note.value, n.index)
-            for n in plan.steps
-        ],
+        *[(session[0], kind(n), n.note.value, n.index) for n in plan.steps],
         (session[0], "suggestion", "high_pain", None),
     ]
