@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from stretchdesk import paths
+from stretchdesk.documents.sheet_head import red_flag_sections
 from stretchdesk.routine.content import load_content
 from stretchdesk.routine.translate import builtin_sentences, content_in
 
@@ -63,7 +64,7 @@ def test_the_red_flags_are_whole_on_the_first_page(
     content = content_in(load_content(paths.content_file()), say)
     page = first_page(target)
     last = 0
-    for section in (content.emergency, content.doctor):  # in this order, every line
+    for section in red_flag_sections(content):  # in this order, every line
         lead = section.lead.text if section.lead else ""
         for text in (section.title, lead, *section.lines):
             found = page.find(_flat(text), last)

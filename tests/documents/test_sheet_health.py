@@ -14,6 +14,7 @@ import pytest
 
 from stretchdesk import paths
 from stretchdesk.documents.sheet import build_sheet
+from stretchdesk.documents.sheet_head import red_flag_sections
 from stretchdesk.routine import Catalog, Routine
 from stretchdesk.routine.content import load_content
 from stretchdesk.session.health import Answer, HealthPlan, Note, StepNote, describe, plan_for
@@ -104,8 +105,9 @@ def test_what_paper_says(catalog: Catalog) -> None:
     assert "Esc" not in html and "Pain — stop" not in html  # no button on paper
     for field in ("Name:", "Date:", "Prescribed by:", "How many times a day:"):
         assert field in html
-    red_flags = html.index(content.emergency.title)
-    assert red_flags < html.index(content.doctor.title) < html.index(content.who.title)
+    emergency, doctor = red_flag_sections(content)
+    red_flags = html.index(emergency.title)
+    assert red_flags < html.index(doctor.title) < html.index(content.who.title)
     assert red_flags < html.index("<h2>1. ")
 
 
