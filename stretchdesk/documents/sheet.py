@@ -168,7 +168,6 @@ body { font-family: sans-serif; font-size: 11pt; color: #000; }
 h1 { font-size: 20pt; margin-top: 6pt; margin-bottom: 2pt; }
 h2 { font-size: 14pt; margin-top: 14pt; margin-bottom: 4pt; }
 h3 { font-size: 12pt; margin-top: 0pt; margin-bottom: 3pt; }
-td h2 { margin-top: 0pt; }
 p, li { margin-top: 2pt; margin-bottom: 2pt; }
 td ul, td li { margin-top: 0pt; margin-bottom: 0pt; }
 .gap { margin-top: 0pt; margin-bottom: 0pt; font-size: 6pt; }
@@ -207,9 +206,9 @@ def build_sheet(
     head = [
         fill_in_lines(),
         f"<h1>{esc(routine.title)}</h1>",
-        f"<p>{esc(routine.description)}</p>",
         *made,
         red_flags(content),
+        f"<p>{esc(routine.description)}</p>",
         f"<p><b>{esc(_count_line(len(kept), minutes))}</b> "
         + esc(_("Warm-ups first, then the stretches, in this order."))
         + "</p>",

@@ -26,24 +26,31 @@ def esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def framed(inner: str, color: str = "#000000", width: int = 1) -> str:
-    """A block in a frame: a table of one cell, kept on one page by the renderer."""
+def framed(inner: str, color: str = "#000000", width: int = 1, points: float = 0) -> str:
+    """A block in a frame: a table of one cell, kept on one page by the renderer;
+    ``points``: its text size, if not the page's."""
+    size = f' style="font-size: {points}pt"' if points else ""
     return (
-        f'<table width="100%" border="{width}" cellspacing="0" cellpadding="6" '
+        f'<table width="100%" border="{width}" cellspacing="0" cellpadding="5" '
         f'style="border-color: {color}; border-style: solid; border-collapse: collapse">'
-        f"<tr><td>{inner}</td></tr></table>"
+        f"<tr><td{size}>{inner}</td></tr></table>"
     )
 
 
-def section_html(section: Section, level: str = "h2", lead: str | None = None) -> str:
-    """A section's title, lead (``lead`` replaces the section's own), lines and sources."""
-    parts = [f"<{level}>{esc(section.title)}</{level}>"]
+def section_html(
+    section: Section, level: str = "h2", lead: str | None = None, title_points: float = 0
+) -> str:
+    """A section's title, lead (``lead`` replaces the section's own), lines and sources;
+    ``title_points``: a framed section's title size (no room above it)."""
+    style = f' style="font-size: {title_points}pt; margin-top: 0pt"' if title_points else ""
+    parts = [f"<{level}{style}>{esc(section.title)}</{level}>"]
     said = lead if lead is not None else (section.lead.text if section.lead else None)
     if said is not None:
         parts.append(f"<p>{esc(said)}</p>")
     parts.append("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in section.lines) + "</ul>")
     sources = _("Sources: {names}.").format(names=section.source)
-    parts.append(f'<p class="source">{esc(sources)}</p>')
+    small = ' style="font-size: 8pt"' if title_points else ""
+    parts.append(f'<p class="source"{small}>{esc(sources)}</p>')
     return "".join(parts)
 
 
@@ -74,12 +81,13 @@ def red_flag_sections(content: SafetyContent) -> tuple[Section, Section]:
 
 
 def red_flags(content: SafetyContent) -> str:
-    """The emergency framed in red (as the window's), then "see a doctor soon" framed."""
+    """The emergency framed in red (as the window's), then "see a doctor soon" framed; at
+    10 points, so both levels fit on the first page in every language, on A4 and Letter."""
     emergency, doctor = red_flag_sections(content)
     return (
-        framed(section_html(emergency, "h2"), ALERT, 3)
+        framed(section_html(emergency, "h2", title_points=13), ALERT, 3, points=10)
         + GAP
-        + framed(section_html(doctor, "h3"))
+        + framed(section_html(doctor, "h3", title_points=11), points=10)
         + GAP
     )
 

@@ -6,6 +6,7 @@ A sheet printed on one page must still hold every sign that needs a doctor or an
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -22,8 +23,9 @@ LANGUAGES = ("en", "de", "fr", "es")
 
 
 def _flat(text: str) -> str:
-    """One line, ligatures (ﬁ) undone: how a sentence is found again in the PDF's text."""
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """Ligatures (ﬁ) undone, and no spaces or hyphens: how a sentence is found again in the
+    PDF's text, whose lines break anywhere (pdftotext joins "Royaume-" and "Uni" as one)."""
+    return re.sub(r"[\s\-‐]", "", unicodedata.normalize("NFKC", text))
 
 
 def first_page(pdf: Path) -> str:
