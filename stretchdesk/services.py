@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -20,6 +20,7 @@ from stretchdesk.history import HistoryError, HistoryStore, SessionRecorder
 from stretchdesk.history.queries import SessionSummary
 from stretchdesk.history.reader import HistoryReader, HistoryReadError
 from stretchdesk.history.schema import empty_history
+from stretchdesk.history.shown import Shown, before_session, suggestions_shown
 from stretchdesk.history.timefmt import utc_now
 from stretchdesk.i18n import _
 from stretchdesk.prefs import Preferences, open_prefs, save_prefs
@@ -45,7 +46,7 @@ from stretchdesk.session.cues import CuePlan, Sink, speech_seconds
 from stretchdesk.session.emitter import ListenerFailure, Stage
 from stretchdesk.session.health import HealthWords, describe, plan_for
 from stretchdesk.session.plan import routine_seconds
-from stretchdesk.session.setup import SessionSetup
+from stretchdesk.session.setup import NotToday, Ready, SessionSetup
 
 
 @dataclass
@@ -358,7 +359,23 @@ class Services:
             ),
             advice=advice,
             advice_settings=settings,
+            health=plan,
         )
+
+    def shown_before(self, ready: Ready) -> tuple[Shown, ...]:
+        """What the history keeps of what was shown before this session."""
+        answers = self.prefs.health_answers()
+        return before_session(ready.routine, answers, ready.health, ready.shown, self.content)
+
+    def not_today(self, declined: NotToday) -> str | None:
+        """Keep the suggestions read before "not today"; a sentence if that failed."""
+        if self.store is None or not declined.shown:
+            return None
+        try:
+            self.store.add_shown(self.wall(), suggestions_shown(declined.shown, self.content))
+        except HistoryError as exc:
+            return str(exc)
+        return None
 
     def new_session(
         self,
@@ -368,6 +385,7 @@ class Services:
         pain_before: int | None = None,
         on_problem: Callable[[str], None] | None = None,
         on_cue: Sink | None = None,
+        shown: Sequence[Shown] = (),
     ) -> LiveSession:
         """A session ready to start: the engine with its sound cues (stage SILENCE) and its
         history recorder (stage RECORD); the window adds itself at stage SHOW. A listener
@@ -394,6 +412,7 @@ class Services:
             wall=self.wall,
             on_problem=lambda problem: report(str(problem)),
             pain_before=pain_before,
+            shown=shown,
         )
         engine.add_listener(recorder, Stage.RECORD)
         notes = dict(options.notes) if options is not None else {}

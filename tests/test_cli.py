@@ -111,6 +111,9 @@ def test_check_refuses_a_source_with_no_page(
     ]
 
 
+NOTE = '-sharp on the left, "pulling"; eased in an hour'  # a comma and quotes
+
+
 def _history(data_dir: Path, catalog: Catalog) -> None:
     store, _ = HistoryStore.open(data_dir / "history.sqlite")
     rec = Recorded(store, short_routine(), pain_before=6)  # type: ignore[arg-type]
@@ -118,6 +121,8 @@ def _history(data_dir: Path, catalog: Catalog) -> None:
     rec.run(200)
     rec.engine.pain_stop()
     rec.recorder.rate_pain_stop(7)
+    assert rec.recorder.session_id is not None
+    store.set_note(rec.recorder.session_id, NOTE)
     rec2 = Recorded(store, short_routine())  # type: ignore[arg-type]
     rec2.engine.start()
     rec2.run(3000)
@@ -141,6 +146,7 @@ def test_export_csv(capsys: pytest.CaptureFixture[str], data_dir: Path, catalog:
         "pain_before",
         "pain_after",
         "stopped_at_exercise",
+        "note",
     ]
     assert [
         (
@@ -149,11 +155,12 @@ def test_export_csv(capsys: pytest.CaptureFixture[str], data_dir: Path, catalog:
             r["pain_before"],
             r["pain_after"],
             r["stopped_at_exercise"],
+            r["note"],
         )
         for r in rows
     ] == [
-        ("stopped_for_pain", "2", "6", "7", "knee-rolls"),
-        ("completed", "5", "", "", ""),
+        ("stopped_for_pain", "2", "6", "7", "knee-rolls", "'" + NOTE),  # never a formula
+        ("completed", "5", "", "", "", ""),
     ]
     assert rows[0]["started_at"].endswith("Z")
 

@@ -1,6 +1,8 @@
 """The sample pages in docs/: the exercise sheet of Lower back spasm relief (pages 1 and 5)
 and a report for a physiotherapist over eight weeks of demo history (pages 1 and 2), drawn
-from the PDFs the commands write with poppler's pdftoppm: ``make samples``."""
+from the PDFs the commands write with poppler's pdftoppm: ``make samples``. The demo person
+gave no health check answer and was shown one suggestion before a session (and chose "not
+today" after another)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,11 @@ from pathlib import Path
 
 from stretchdesk import paths
 from stretchdesk.history import HistoryStore
+from stretchdesk.history.outcome import ShownKind
+from stretchdesk.history.shown import Shown, suggestions_shown
 from stretchdesk.routine import load_catalog, load_library
+from stretchdesk.routine.content import load_content
+from stretchdesk.session.advice import Concern, Suggestion
 from tools.demo_history import make_demo_history
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,6 +52,22 @@ def _pages(pdf: Path, pages: list[int], stem: str) -> list[Path]:
     return made
 
 
+def _shown(store: HistoryStore) -> None:
+    """What the window would have kept of what it showed before each session."""
+    content = load_content(paths.content_file())
+    severe = suggestions_shown([Suggestion(Concern.HIGH_PAIN, (("rating", 8),))], content)
+    sessions = store.conn.execute("SELECT id, started_at FROM session ORDER BY started_at")
+    with store.transaction() as conn:
+        for number, (sid, started) in enumerate(sessions.fetchall()):
+            for row in (Shown(ShownKind.HEALTH, ""), *(severe if number == 1 else ())):
+                conn.execute(
+                    "INSERT INTO shown (session_id, shown_at, kind, name, detail) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (sid, started, row.kind.value, row.name, row.detail),
+                )
+    store.add_shown(END - timedelta(days=20, hours=10), severe)  # then "not today"
+
+
 def main() -> int:
     library = load_library(paths.exercises_dir())
     catalog = load_catalog(library, paths.builtin_routines_dir())
@@ -56,6 +78,7 @@ def main() -> int:
         store, _ = HistoryStore.open(history)
         last = store.conn.execute("SELECT MAX(id) FROM session").fetchone()[0]
         store.set_note(last, "Sharp pain in the right buttock on the figure-4; eased in an hour.")
+        _shown(store)
         store.close()
         python = sys.executable
         _run(python, "-m", "stretchdesk", "sheet", "lower-back-spasm", "-o", str(tmp / "s.pdf"))

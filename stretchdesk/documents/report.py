@@ -1,7 +1,10 @@
-"""A report of the history for a physiotherapist, as HTML: the days it covers, sessions and
-minutes per week, pain before and after (a chart the renderer draws, named ``chart:pain``),
-every stop for pain with its note, what was skipped, shortened or done in another position,
-each exercise's dose over time, and the notes. No Qt.
+"""A report of the history for a physiotherapist, as HTML: a line for the person's name,
+the days it covers, sessions and minutes per week, pain before and after (the first week
+against the last, and a chart the renderer draws, named ``chart:pain``) with the ratings
+given at a stop for pain kept apart, the health check's answers, the steps left out for them
+and the suggestions shown (report_before.py), every stop for pain with its note, what was
+skipped, shortened or done in another position, each exercise's dose over time (in the
+sheet's words), and the notes. No Qt.
 
 It reports what was recorded and gives no advice. Tables carry a header row the renderer
 repeats on every page, so a long history reads as well on page 30 as on page 1.
@@ -9,17 +12,20 @@ repeats on every page, so a long history reads as well on page 30 as on page 1.
 
 from __future__ import annotations
 
-import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from stretchdesk.documents.report_before import shown_before
+from stretchdesk.documents.report_table import esc, heading, para, span, table
+from stretchdesk.documents.sheet import dose_phrase
+from stretchdesk.documents.sheet_head import fill_in
 from stretchdesk.formats import date_time, decimal, long_date, short_date
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.report_data import SHORTENED, ReportData, Week
 from stretchdesk.i18n import N_, _, ngettext, pgettext
 from stretchdesk.routine.model import Side
 
-NOWRAP = ' style="white-space: nowrap"'  # Qt reads the CSS, not the old attribute
 MONTHS_AFTER_WEEKS = 104  # a longer report's chart shows months
 CHART_WIDTH = 480  # points: the width of the text on A4 and Letter, less a little
 
@@ -50,17 +56,7 @@ class Report:
     title: str
     html: str
     chart: list[tuple[date, float | None, float | None]] = field(default_factory=list)
-
-
-def _esc(text: object) -> str:
-    return html.escape(str(text), quote=False)
-
-
-def _span(first: date, last: date) -> str:
-    """ "2 Oct 2026 to 30 Nov 2026" in the person's language."""
-    if first == last:
-        return short_date(first)
-    return _("{first} to {last}").format(first=short_date(first), last=short_date(last))
+    axis: str = ""  # the chart's y-axis title
 
 
 def _mean(value: float | None) -> str:
@@ -72,81 +68,94 @@ def _percent(share: float) -> str:
     return pgettext("percent", "{number}%").format(number=round(share * 100))
 
 
-def _table(
-    heads: list[str],
-    rows: list[list[str]],
-    numeric: set[int] | None = None,
-    keep: frozenset[int] = frozenset({0}),
-) -> str:
-    """A table whose header row repeats on each page; the ``keep`` columns (dates) and the
-    headings are never broken across lines."""
-    numeric = numeric or set()
-    cls = [' class="n"' if i in numeric else "" for i in range(len(heads))]
-    head = "".join(f"<th{c}{NOWRAP}>{_esc(h)}</th>" for c, h in zip(cls, heads, strict=True))
-    body = "".join(
-        "<tr>"
-        + "".join(
-            f"<td{c}{NOWRAP if i in keep or i in numeric else ''}>{v}</td>"
-            for i, (c, v) in enumerate(zip(cls, row, strict=True))
-        )
-        + "</tr>"
-        for row in rows
-    )
-    return (
-        '<table width="100%" cellspacing="0" cellpadding="3">'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def _rated(data: ReportData, pick: Callable[[Week], list[int]]) -> list[tuple[date, float]]:
+    """Each week with ratings of the kind ``pick`` chooses, with their average."""
+    found = []
+    for week in data.weeks:
+        mean = Week.mean(pick(week))
+        if mean is not None:
+            found.append((week.start, mean))
+    return found
+
+
+def _trend(rated: list[tuple[date, float]], both: str, one: str) -> str | None:
+    """The first week's average against the last week's (``both``), or the only week's
+    (``one``); None with no rating."""
+    if not rated:
+        return None
+    (first_week, first), (last_week, last) = rated[0], rated[-1]
+    if len(rated) == 1:
+        return one.format(mean=_mean(first), week=short_date(first_week))
+    return both.format(
+        first=_mean(first),
+        first_week=short_date(first_week),
+        last=_mean(last),
+        last_week=short_date(last_week),
     )
 
 
 def _summary(data: ReportData) -> str:
-    minutes = sum(w.minutes for w in data.weeks)
+    minutes = round(sum(w.minutes for w in data.weeks))
     completed = sum(w.completed for w in data.weeks)
     stops = sum(w.pain_stops for w in data.weeks)
-    before = [v for w in data.weeks for v in w.before]
-    after = [v for w in data.weeks for v in w.after]
+    at_stop = [v for w in data.weeks for v in w.at_stop]
     sessions = ngettext("{count} session", "{count} sessions", data.sessions).format(
         count=data.sessions
     )
     days = ngettext("on {count} day", "on {count} days", data.days).format(count=data.days)
+    exercise = ngettext(
+        "{count} minute of exercise in all", "{count} minutes of exercise in all", minutes
+    ).format(count=minutes)
     lines = [
-        _(
-            "{sessions} {days}, {minutes} minutes of exercise in all; {completed} completed, "
-            "{stops} stopped for pain."
-        ).format(
-            sessions=sessions,
-            days=days,
-            minutes=decimal(minutes, 0),
-            completed=completed,
-            stops=stops,
+        _("{sessions} {days}, {minutes}; {completed} completed, {stops} stopped for pain.").format(
+            sessions=sessions, days=days, minutes=exercise, completed=completed, stops=stops
         )
     ]
-    if before:
+    before = _trend(
+        _rated(data, lambda w: w.before),
+        _(
+            "Pain before a session (0 no pain to 10 the worst): {first} on average in the "
+            "week of {first_week}, the first with a rating; {last} in the week of "
+            "{last_week}, the last."
+        ),
+        _(
+            "Pain before a session (0 no pain to 10 the worst): {mean} on average, all in "
+            "the week of {week}."
+        ),
+    )
+    after = _trend(
+        _rated(data, lambda w: w.after),
+        _(
+            "Pain after a session: {first} on average in the week of {first_week}, the "
+            "first with a rating; {last} in the week of {last_week}, the last."
+        ),
+        _("Pain after a session: {mean} on average, all in the week of {week}."),
+    )
+    lines += [line for line in (before, after) if line is not None]
+    if at_stop:
         lines.append(
             ngettext(
-                "Pain before a session: {mean} on average ({count} rating, 0 no pain to 10 "
-                "the worst).",
-                "Pain before a session: {mean} on average ({count} ratings, 0 no pain to 10 "
-                "the worst).",
-                len(before),
-            ).format(mean=_mean(Week.mean(before)), count=len(before))
+                "Pain when a session was stopped for pain: {mean} ({count} rating), kept "
+                "apart from the pain after a session.",
+                "Pain when a session was stopped for pain: {mean} on average ({count} "
+                "ratings), kept apart from the pain after a session.",
+                len(at_stop),
+            ).format(mean=_mean(Week.mean(at_stop)), count=len(at_stop))
         )
-    if after:
-        lines.append(
-            _("Pain after a session: {mean} on average.").format(mean=_mean(Week.mean(after)))
-        )
-    return "".join(f"<p>{_esc(line)}</p>" for line in lines)
+    return "".join(f"<p>{esc(line)}</p>" for line in lines)
 
 
 def _weeks(data: ReportData) -> str:
     rows = [
         [
-            _esc(short_date(w.start)),
+            esc(short_date(w.start)),
             str(w.sessions),
             str(w.completed),
             decimal(w.minutes, 0),
             str(w.pain_stops),
             _mean(Week.mean(w.before)),
             _mean(Week.mean(w.after)),
+            _mean(Week.mean(w.at_stop)),
         ]
         for w in data.weeks
     ]
@@ -158,13 +167,16 @@ def _weeks(data: ReportData) -> str:
         _("Pain-stops"),
         _("Pain before"),
         _("after"),
+        # Translators: a column header after "Pain before" and "after": the week's average
+        # of the ratings given when a session was stopped for pain
+        _("at a stop"),
     ]
-    return _table(heads, rows, {1, 2, 3, 4, 5, 6})
+    return table(heads, rows, {1, 2, 3, 4, 5, 6, 7})
 
 
 def _stops(data: ReportData) -> str:
     if not data.stops:
-        return _para(_("No session was stopped for pain in these days."))
+        return para(_("No session was stopped for pain in these days."))
     rows = []
     for stop in data.stops:
         where = stop.exercise
@@ -175,17 +187,17 @@ def _stops(data: ReportData) -> str:
             where += ", " + _("rep {rep}").format(rep=stop.rep)
         rating = "" if stop.rating is None else str(stop.rating)
         rows.append(
-            [_esc(date_time(stop.when)), _esc(stop.routine), _esc(where), rating, _esc(stop.note)]
+            [esc(date_time(stop.when)), esc(stop.routine), esc(where), rating, esc(stop.note)]
         )
-    heads = [_("When"), _("Routine"), _("Exercise"), _("Pain"), _("Note")]
-    return _table(heads, rows, {3})
+    heads = [_("When"), _("Routine"), _("Exercise"), _("Pain at the stop (0–10)"), _("Note")]
+    return table(heads, rows, {3})
 
 
 def _changes(data: ReportData) -> str:
     if not data.changes:
-        return _para(_("Every exercise was done as planned."))
+        return para(_("Every exercise was done as planned."))
     rows = [
-        [_esc(c.exercise), str(c.skipped), str(c.shortened), str(c.stopped), str(c.swapped_in)]
+        [esc(c.exercise), str(c.skipped), str(c.shortened), str(c.stopped), str(c.swapped_in)]
         for c in data.changes
     ]
     heads = [_("Exercise"), _("Skipped"), _("Shortened"), _("Stopped"), _("Other position")]
@@ -194,21 +206,21 @@ def _changes(data: ReportData) -> str:
         "Stopped: stopped part-way, when the session ended. Other position: a warm-up done "
         "instead of the routine's own (for example sitting instead of lying)."
     ).format(share=_percent(SHORTENED))
-    note = f'<p class="muted">{_esc(words)}</p>'
-    return _table(heads, rows, {1, 2, 3, 4}, keep=frozenset()) + note
+    note = f'<p class="muted">{esc(words)}</p>'
+    return table(heads, rows, {1, 2, 3, 4}, keep=frozenset()) + note
 
 
 def _doses(data: ReportData) -> str:
     if not data.doses:
-        return _para(_("No exercise was done in these days."))
+        return para(_("No exercise was done in these days."))
     rows = []
     for period in data.doses:
         share = period.seconds_done / period.seconds_planned if period.seconds_planned else 0
         rows.append(
             [
-                f'{_esc(period.exercise)}<br><span class="muted">{_esc(period.routine)}</span>',
-                _esc(period.dose),
-                _esc(_span(period.first, period.last)),
+                f'{esc(period.exercise)}<br><span class="muted">{esc(period.routine)}</span>',
+                esc(dose_phrase(period.dose)),
+                esc(span(period.first, period.last)),
                 str(period.sessions),
                 str(period.in_full),
                 _percent(share),
@@ -222,17 +234,17 @@ def _doses(data: ReportData) -> str:
         _("In full"),
         _("Time"),
     ]
-    return _table(heads, rows, {3, 4, 5}, keep=frozenset({2}))
+    return table(heads, rows, {3, 4, 5}, keep=frozenset({2}))
 
 
 def _notes(data: ReportData) -> str:
     if not data.notes:
-        return _para(_("No notes were written in these days."))
+        return para(_("No notes were written in these days."))
     rows = [
-        [_esc(date_time(n.when)), _esc(n.routine), _esc(_(OUTCOME_WORDS[n.outcome])), _esc(n.note)]
+        [esc(date_time(n.when)), esc(n.routine), esc(_(OUTCOME_WORDS[n.outcome])), esc(n.note)]
         for n in data.notes
     ]
-    return _table([_("When"), _("Routine"), _("Ended"), _("Note")], rows)
+    return table([_("When"), _("Routine"), _("Ended"), _("Note")], rows)
 
 
 def build_report(data: ReportData, made: datetime, zone_name: str) -> Report:
@@ -243,12 +255,13 @@ def build_report(data: ReportData, made: datetime, zone_name: str) -> Report:
         "From the history stretchdesk keeps on this computer; times in {zone}. Written {when}."
     ).format(zone=zone_name, when=date_time(made))
     head = [
-        "<h1>" + _esc(_("Exercise report")) + "</h1>",
-        f"<p><b>{_esc(span)}</b></p>",
-        f'<p class="muted">{_esc(written)}</p>',
+        fill_in(((_("Name:"),),)),
+        "<h1>" + esc(_("Exercise report")) + "</h1>",
+        f"<p><b>{esc(span)}</b></p>",
+        f'<p class="muted">{esc(written)}</p>',
     ]
     if data.sessions == 0:
-        body = [*head, _para(_("No sessions were recorded in these days."))]
+        body = [*head, para(_("No sessions were recorded in these days."))]
         return Report(title, _page(body))
     how = (
         _(
@@ -261,34 +274,32 @@ def build_report(data: ReportData, made: datetime, zone_name: str) -> Report:
             "line with dots, after it a dashed line with squares."
         )
     )
-    table = _("In the table, Done: sessions completed; Pain before and after: the week's averages.")
+    legend = _(
+        "In the table, Done: sessions completed; Pain before and after: the week's averages; "
+        "at a stop: the average of the ratings given when a session was stopped for pain, "
+        "which are not counted in after (nor in the chart)."
+    )
     body = [
         *head,
         _summary(data),
-        _heading(_("Pain before and after")),
+        heading(_("Pain before and after")),
         f'<p><img src="chart:pain" width="{CHART_WIDTH}"></p>',
-        f'<p class="muted">{_esc(how)} {_esc(table)}</p>',
-        _heading(_("Sessions and minutes per week")),
+        f'<p class="muted">{esc(how)} {esc(legend)}</p>',
+        heading(_("Sessions and minutes per week")),
         _weeks(data),
-        _heading(_("Stopped for pain")),
+        heading(_("Before the sessions: health check and suggestions")),
+        shown_before(data),
+        heading(_("Stopped for pain")),
         _stops(data),
-        _heading(_("Not done as planned")),
+        heading(_("Not done as planned")),
         _changes(data),
-        _heading(_("Each exercise's dose over time")),
-        _para(_("A new line when the planned dose changed."), "muted"),
+        heading(_("Each exercise's dose over time")),
+        para(_("A new line when the planned dose changed."), "muted"),
         _doses(data),
-        _heading(_("Notes")),
+        heading(_("Notes")),
         _notes(data),
     ]
-    return Report(title, _page(body), chart_points(data))
-
-
-def _para(text: str, cls: str = "") -> str:
-    return (f'<p class="{cls}">' if cls else "<p>") + _esc(text) + "</p>"
-
-
-def _heading(text: str) -> str:
-    return f"<h2>{_esc(text)}</h2>"
+    return Report(title, _page(body), chart_points(data), _("Pain (0–10)"))
 
 
 def chart_points(data: ReportData) -> list[tuple[date, float | None, float | None]]:

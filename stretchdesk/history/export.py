@@ -1,4 +1,6 @@
-"""Exports for a clinician: CSV (a row per session, or per step) and JSON (everything).
+"""Exports for a clinician: CSV (a row per session with its note, or per step) and JSON
+(everything, with what was shown before each session and the suggestions read before "not
+today").
 
 Sessions are read through the view ``session_now`` (liveness.py): a session left running by
 an app that is gone is exported as interrupted, ended at its last heartbeat."""
@@ -28,6 +30,7 @@ SESSION_COLUMNS = (
     "pain_before",
     "pain_after",
     "stopped_at_exercise",
+    "note",
 )
 STEP_COLUMNS = (
     "session_id",
@@ -84,6 +87,9 @@ SELECT t.session_id, t.position + 1, t.exercise_id, t.title, t.phase,
        t.started_at, t.ended_at, round(t.active_seconds, 1), t.routine_step
 FROM step t JOIN session_now s ON s.id = t.session_id ORDER BY t.session_id, t.id
 """)
+_SHOWN_SQL = """
+SELECT session_id, shown_at, kind, name, detail, step FROM shown ORDER BY id
+"""
 _REPORTS_SQL = """
 SELECT session_id, reported_at, rating, exercise_id, title, side, rep, seconds_into_step
 FROM pain_report ORDER BY id
@@ -91,12 +97,13 @@ FROM pain_report ORDER BY id
 
 
 def export_sessions_csv(conn: sqlite3.Connection, out: TextIO) -> int:
-    """One row per session, oldest first. Returns the number of rows.
+    """One row per session, oldest first, with the person's note last. Returns the number of
+    rows.
 
     Times are written as stored: UTC ISO-8601 with a Z.
     """
     ensure_watched(conn)
-    rows = (row[:11] for row in conn.execute(_SESSIONS_SQL))
+    rows = ((*row[:11], row[12]) for row in conn.execute(_SESSIONS_SQL))
     return _write_rows(out, SESSION_COLUMNS, rows)
 
 
@@ -138,6 +145,7 @@ def export_json(conn: sqlite3.Connection, out: TextIO) -> int:
                 "seconds_into_step": into,
             }
         )
+    shown, declined = _shown(conn)
     sessions = []
     for row in conn.execute(_SESSIONS_SQL):
         sid = row[0]
@@ -159,12 +167,40 @@ def export_json(conn: sqlite3.Connection, out: TextIO) -> int:
                 "note": row[12],
                 "steps": steps.get(sid, []),
                 "pain_reports": reports.get(sid, []),
+                "shown_before": shown.get(sid, []),
             }
         )
-    document = {"format": "stretchdesk-history", "version": 2, "sessions": sessions}
+    document = {
+        "format": "stretchdesk-history",
+        "version": 2,
+        "sessions": sessions,
+        "not_today": declined,
+    }
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")
     return len(sessions)
+
+
+def _shown(
+    conn: sqlite3.Connection,
+) -> tuple[dict[int, list[dict[str, Any]]], list[dict[str, Any]]]:
+    """What was shown before each session, and the suggestions read before "not today"
+    (none in a history older than schema 5)."""
+    by_session: dict[int, list[dict[str, Any]]] = {}
+    declined: list[dict[str, Any]] = []
+    has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'shown'")
+    if has.fetchone() is None:
+        return by_session, declined
+    for sid, at, kind, name, detail, step in conn.execute(_SHOWN_SQL):
+        item = {
+            "shown_at": at,
+            "kind": kind,
+            "name": name,
+            "detail": detail,
+            "routine_step": None if step is None else step + 1,
+        }
+        (declined if sid is None else by_session.setdefault(sid, [])).append(item)
+    return by_session, declined
 
 
 def write_export(

@@ -1,5 +1,5 @@
-"""The words the history stores for how a session and each of its steps ended, and the one
-place where what the engine reports becomes one of them."""
+"""The words the history stores for how a session and each of its steps ended (and what was
+shown before it), and the one place where what the engine reports becomes one of them."""
 
 from __future__ import annotations
 
@@ -31,6 +31,16 @@ class StepOutcome(StrEnum):
     COMPLETED = "completed"
     SKIPPED = "skipped"
     STOPPED = "stopped"  # in progress at the stop; exported as the session's outcome
+
+
+class ShownKind(StrEnum):
+    """What was shown before a session (history/shown.py)."""
+
+    HEALTH = "health"  # the health check's answers
+    LEFT_OUT = "left_out"  # a step the answers left out
+    MARKED = "marked"  # a step the answers marked "ask first"
+    SWAPPED = "swapped"  # a warm-up the answers had done in its other position
+    SUGGESTION = "suggestion"  # a suggestion from the history, as it was worded
 
 
 def session_outcome(event: SessionCompleted | SessionStopped) -> SessionOutcome:

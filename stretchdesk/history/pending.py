@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from stretchdesk.history.errors import classify
 from stretchdesk.history.outcome import SessionOutcome, StepOutcome
+from stretchdesk.history.shown import shown_from_rows
 from stretchdesk.history.timefmt import parse_utc
 from stretchdesk.history.writes import SessionWriter, StepDose, StopPlace
 
@@ -88,6 +89,8 @@ class Begin(Write):
     total_steps: int
     planned_seconds: float
     pain_before: int | None
+    # what was shown before the session (history/shown.py), as rows of plain values
+    shown: tuple[tuple[Any, ...], ...] = ()
 
     def apply(self, store: SessionWriter, ref: SessionRef) -> None:
         if ref.find(store) is not None:
@@ -100,6 +103,7 @@ class Begin(Write):
             started_at=parse_utc(ref.started_at),
             pain_before=self.pain_before,
             owner=ref.owner,
+            shown=shown_from_rows(self.shown),
         )
 
 

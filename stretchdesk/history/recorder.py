@@ -18,7 +18,7 @@ killed ends, once found, where it was last known to be running.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -37,6 +37,7 @@ from stretchdesk.history.pending import (
     Touch,
     Write,
 )
+from stretchdesk.history.shown import Shown, shown_rows
 from stretchdesk.history.store import HistoryStore
 from stretchdesk.history.timefmt import iso_utc, utc_now
 from stretchdesk.history.upkeep import RETRY_SECONDS
@@ -66,8 +67,12 @@ class SessionRecorder:
         wall: Callable[[], datetime] = utc_now,
         on_problem: Callable[[HistoryError], None] | None = None,
         pain_before: int | None = None,
+        shown: Sequence[Shown] = (),
     ) -> None:
+        """``shown``: what the person was shown before the session (history/shown.py),
+        written with the session's first row."""
         self._store = store
+        self._shown = tuple(shown)
         self._clock = clock
         self._wall = wall
         self._on_problem = on_problem
@@ -143,6 +148,7 @@ class SessionRecorder:
                 total_steps=event.total_steps,
                 planned_seconds=event.planned_seconds,
                 pain_before=self._pain_before,
+                shown=shown_rows(self._shown),
             )
         )
         if self._store is not None:

@@ -1,9 +1,13 @@
 """What a report for a physiotherapist holds, read from the history for a range of days.
 
-Weeks run Monday to Sunday in the person's time zone. Each exercise's dose in each routine
-is told as periods of the same planned dose (a new period when the hold, reps or sides
-change), so ten years at one dose is one line, and a change of dose shows when it happened.
-Everything is read in one pass over the range's sessions and steps.
+Weeks run Monday to Sunday in the person's time zone. The rating given at a stop for pain is
+kept apart from the pain after a completed session (the history keeps both as the session's
+pain after). Each exercise's dose in each routine is told as periods of the same planned
+dose (a new period when the hold, reps or sides change), so ten years at one dose is one
+line, and a change of dose shows when it happened. What was shown before the sessions (the
+health check's answers and the steps they left out or marked, the suggestions; schema 5) is
+told as periods too (report_shown.py). Everything is read in one pass over the range's
+sessions, steps and what was shown.
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
-from stretchdesk.formats import decimal
 from stretchdesk.history.liveness import ensure_watched
 from stretchdesk.history.outcome import SessionOutcome
+from stretchdesk.history.report_shown import HealthPeriod, ShownSuggestion, read_shown
 from stretchdesk.history.timefmt import iso_utc, parse_utc
-from stretchdesk.i18n import _, ngettext
+from stretchdesk.i18n import _
+from stretchdesk.routine.model import Sides, Timing
 
 SHORTENED = 0.9  # a step ended with less than 90 % of its planned time (the app's own choice)
 
@@ -30,7 +35,8 @@ class Week:
     pain_stops: int = 0
     seconds: float = 0.0
     before: list[int] = field(default_factory=list)
-    after: list[int] = field(default_factory=list)
+    after: list[int] = field(default_factory=list)  # after a session that was not stopped
+    at_stop: list[int] = field(default_factory=list)  # given at a stop for pain
 
     @property
     def minutes(self) -> float:
@@ -67,7 +73,7 @@ class Changes:
 class DosePeriod:
     exercise: str
     routine: str
-    dose: str  # "hold 20 s, 2 times on each side"
+    dose: Timing | None  # as planned; None: not recorded (a history older than schema 4)
     first: date
     last: date
     sessions: int = 0
@@ -97,27 +103,25 @@ class ReportData:
     notes: list[SessionNote] = field(default_factory=list)
     first_session: date | None = None
     last_session: date | None = None
+    health: list[HealthPeriod] = field(default_factory=list)
+    suggestions: list[ShownSuggestion] = field(default_factory=list)
+    not_recorded: int = 0  # sessions with nothing of what was shown kept (before schema 5)
 
 
-def dose_words(hold: float | None, reps: int | None, sides: str | None, planned: float) -> str:
-    """A step's planned dose in words (the history keeps it from version 4 on)."""
+def planned_timing(
+    hold: float | None, reps: int | None, sides: str | None, planned: float
+) -> Timing | None:
+    """A step's planned dose as the history keeps it (from schema 4 on), as a timing the
+    sheet's words can tell (documents/sheet.py ``dose_text``); None when not recorded."""
+    side = Sides(sides) if sides in {s.value for s in Sides} else Sides.NONE
+    count = 1 if side is Sides.NONE else 2
     if hold is not None and reps:
-        dose = ngettext("hold {hold} s, once", "hold {hold} s, {reps} times", reps).format(
-            hold=decimal(hold, 0) if hold == int(hold) else decimal(hold), reps=reps
-        )
-    elif reps:
-        dose = ngettext("{reps} repetition", "{reps} repetitions", reps).format(reps=reps)
-    elif planned:
-        per_side = planned / (2 if sides in ("both", "alternate") else 1)
-        seconds = decimal(per_side, 0) if per_side == int(per_side) else decimal(per_side)
-        dose = _("{seconds} s of movement").format(seconds=seconds)
-    else:
-        return _("dose not recorded")
-    if sides == "both":
-        return _("{dose} on each side").format(dose=dose)
-    if sides == "alternate":  # the count is on each side too: "in turn" read as the total
-        return _("{dose} on each side, alternating").format(dose=dose)
-    return dose
+        return Timing(hold=hold, reps=reps, sides=side)
+    if reps and planned:
+        return Timing(rep_seconds=round(planned / (reps * count), 3), reps=reps, sides=side)
+    if planned:
+        return Timing(duration=round(planned / count, 3), sides=side)
+    return None
 
 
 def _bounds(start: date, end: date, tz: tzinfo) -> tuple[str, str]:
@@ -158,15 +162,17 @@ def read_report(conn: sqlite3.Connection, start: date, end: date, tz: tzinfo) ->
         week.pain_stops += kind is SessionOutcome.STOPPED_FOR_PAIN
         if before is not None:
             week.before.append(before)
-        if after is not None:
-            week.after.append(after)
+        if after is not None:  # a stop's rating is kept apart from the pain after
+            stopped = kind is SessionOutcome.STOPPED_FOR_PAIN
+            (week.at_stop if stopped else week.after).append(after)
         if note:
             data.notes.append(SessionNote(when, title, kind, note))
     data.sessions, data.days = len(sessions), len(days)
     if sessions:
         data.first_session = min(days)
         data.last_session = max(days)
-    _steps(conn, data, sessions, weeks, (low, high))
+    left_out = read_shown(conn, data, sessions, (low, high))
+    _steps(conn, data, sessions, weeks, (low, high), left_out=left_out)
     _stops(conn, data, sessions, (low, high))
     return data
 
@@ -177,17 +183,24 @@ def _steps(
     sessions: dict[int, tuple[datetime, str, SessionOutcome]],
     weeks: dict[date, Week],
     bounds: tuple[str, str],
+    *,
+    left_out: set[tuple[int, int]],
 ) -> None:
+    """``left_out``: (session, routine step) the health check left out, not counted as
+    skipped (the report lists them with the health check)."""
     changes: dict[str, Changes] = {}
     periods: dict[tuple[str, str], list[DosePeriod]] = defaultdict(list)
     rows = conn.execute(
-        "SELECT t.session_id, t.exercise_id, t.title, t.status, t.active_seconds, "
-        f"{_dose_columns(conn)} FROM step t JOIN session s ON s.id = t.session_id "
+        "SELECT t.session_id, t.routine_step, t.exercise_id, t.title, t.status, "
+        f"t.active_seconds, {_dose_columns(conn)} FROM step t "
+        "JOIN session s ON s.id = t.session_id "
         "WHERE s.started_at >= ? AND s.started_at < ? ORDER BY s.started_at, t.id",
         bounds,
     )
-    for sid, exercise_id, title, status, seconds, planned, hold, reps, sides, swapped in rows:
-        if sid not in sessions:
+    for row in rows:
+        sid, index, exercise_id, title, status, seconds = row[:6]
+        planned, hold, reps, sides, swapped = row[6:]
+        if sid not in sessions or (status == "skipped" and (sid, index) in left_out):
             continue
         when, routine, _ = sessions[sid]
         day = when.date()
@@ -200,7 +213,7 @@ def _steps(
         change.swapped_in += swapped is not None
         if status == "skipped":
             continue
-        dose = dose_words(hold, reps, sides, planned or 0.0)
+        dose = planned_timing(hold, reps, sides, planned or 0.0)
         runs = periods[exercise_id, routine]  # one routine's dose of it, period by period
         if not runs or runs[-1].dose != dose:
             runs.append(DosePeriod(title, routine, dose, day, day))
@@ -245,5 +258,5 @@ def _stops(
         if sid not in sessions:
             continue
         when = parse_utc(reported).astimezone(sessions[sid][0].tzinfo)
-        exercise = title or exercise_id or "before the first exercise"
+        exercise = title or exercise_id or _("before the first exercise")
         data.stops.append(PainStop(when, sessions[sid][1], exercise, side, rep, rating, note or ""))

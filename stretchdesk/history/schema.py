@@ -133,7 +133,28 @@ ALTER TABLE step ADD COLUMN swapped_from TEXT;
 CREATE INDEX step_exercise ON step (exercise_id)
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+# Version 5: what the person was shown before a session, for the report to a clinician: the
+# health check's answers (one "health" row per session, its name the answers' words, empty
+# for none), each step those answers left out, marked or had done in its other position
+# (its routine step and title), and
+# each suggestion from the history as it was worded. A suggestion after which the person
+# chose "not today" has no session.
+V5 = """
+CREATE TABLE shown (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER REFERENCES session (id) ON DELETE CASCADE,
+    shown_at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('health', 'left_out', 'marked', 'swapped',
+        'suggestion')),
+    name TEXT NOT NULL CHECK (length(name) <= 200),
+    detail TEXT CHECK (detail IS NULL OR length(detail) <= 2000),
+    step INTEGER
+);
+CREATE INDEX shown_session ON shown (session_id);
+CREATE INDEX shown_when ON shown (shown_at)
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
 LATEST = len(MIGRATIONS)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from stretchdesk.history.errors import classify
 from stretchdesk.history.migrate import transaction
 from stretchdesk.history.outcome import SessionOutcome, StepOutcome
+from stretchdesk.history.shown import Shown
 from stretchdesk.history.timefmt import iso_utc
 from stretchdesk.session.events import StopLocation
 
@@ -81,23 +83,41 @@ class SessionWriter:
         started_at: datetime,
         pain_before: int | None = None,
         owner: str | None = None,
+        shown: Sequence[Shown] = (),
     ) -> int:
-        """A new running session; ``owner``: the token of the process that ran it (this
-        store's own unless its writes are being brought in later, from its pending file)."""
-        return self._write(
-            "INSERT INTO session (routine_id, routine_title, started_at, last_seen_at, "
-            "total_steps, planned_seconds, pain_before, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                routine_id,
-                routine_title,
-                iso_utc(started_at),
-                iso_utc(started_at),
-                total_steps,
-                planned_seconds,
-                pain_before,
-                owner or self.owner,
-            ),
-        )
+        """A new running session, and what was shown before it, in one transaction;
+        ``owner``: the token of the process that ran it (this store's own unless its writes
+        are being brought in later, from its pending file)."""
+        try:
+            with self.transaction() as conn:
+                cursor = conn.execute(
+                    "INSERT INTO session (routine_id, routine_title, started_at, "
+                    "last_seen_at, total_steps, planned_seconds, pain_before, owner) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        routine_id,
+                        routine_title,
+                        iso_utc(started_at),
+                        iso_utc(started_at),
+                        total_steps,
+                        planned_seconds,
+                        pain_before,
+                        owner or self.owner,
+                    ),
+                )
+                session_id = int(cursor.lastrowid or 0)
+                _insert_shown(conn, session_id, started_at, shown)
+                return session_id
+        except sqlite3.Error as exc:
+            raise classify(exc, self.path) from None
+
+    def add_shown(self, shown_at: datetime, shown: Sequence[Shown]) -> None:
+        """What was shown before a session that was not started ("not today")."""
+        try:
+            with self.transaction() as conn:
+                _insert_shown(conn, None, shown_at, shown)
+        except sqlite3.Error as exc:
+            raise classify(exc, self.path) from None
 
     def add_step(
         self,
@@ -252,6 +272,26 @@ class SessionWriter:
 
     def set_note(self, session_id: int, note: str) -> None:
         self._write("UPDATE session SET note = ? WHERE id = ?", (note[:2000] or None, session_id))
+
+
+def _insert_shown(
+    conn: sqlite3.Connection, session_id: int | None, at: datetime, shown: Sequence[Shown]
+) -> None:
+    conn.executemany(
+        "INSERT INTO shown (session_id, shown_at, kind, name, detail, step) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (
+                session_id,
+                iso_utc(at),
+                row.kind.value,
+                row.name[:200],
+                None if row.detail is None else row.detail[:2000],
+                row.step,
+            )
+            for row in shown
+        ],
+    )
 
 
 def _rating(value: int | None) -> int | None:

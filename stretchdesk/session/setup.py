@@ -5,7 +5,8 @@ exercise that was stopped for pain last time (skip it, shorter holds, or as usua
 optional pain rating (a severe rating brings its own suggestion), then the session is ready.
 A suggestion never blocks: "go on" carries on, "not today" ends the setup. The window shows the
 screen for whatever ``next_question`` returns and hands back the answer; the order and what
-the answers mean live here.
+the answers mean live here. The end (``Ready`` or ``NotToday``) carries the suggestions that
+were read and the health check's plan, for the history to keep.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from stretchdesk.routine.model import Routine
 from stretchdesk.session.advice import AdviceSettings, Suggestion, for_rating
 from stretchdesk.session.avoid import AvoidOffer, Choice, apply_choice
+from stretchdesk.session.health import HealthPlan
 from stretchdesk.session.settings import SessionOptions
 
 
@@ -37,6 +39,8 @@ class AskAdvice:
 class NotToday:
     """The person chose not to start after a suggestion: back to the routines."""
 
+    shown: tuple[Suggestion, ...] = ()  # the suggestions read before choosing so
+
 
 @dataclass(frozen=True)
 class Ready:
@@ -45,6 +49,8 @@ class Ready:
     routine: Routine
     options: SessionOptions
     pain_before: int | None
+    health: HealthPlan = field(default_factory=HealthPlan)  # what the health check changed
+    shown: tuple[Suggestion, ...] = ()  # the suggestions read before going on
 
 
 Question = AskAdvice | AskAvoid | AskPain | NotToday | Ready
@@ -59,19 +65,21 @@ class SessionSetup:
     advice: list[Suggestion] = field(default_factory=list)
     advice_settings: AdviceSettings = field(default_factory=AdviceSettings)
     pain_before: int | None = None
+    health: HealthPlan = field(default_factory=HealthPlan)
+    shown: list[Suggestion] = field(default_factory=list)  # every suggestion read so far
     _pain_answered: bool = False
     _declined: bool = False
 
     def next_question(self) -> Question:
         if self._declined:
-            return NotToday()
+            return NotToday(tuple(self.shown))
         if self.advice:
             return AskAdvice(tuple(self.advice))
         if self.offers:
             return AskAvoid(self.offers[0])
         if self.ask_pain and not self._pain_answered:
             return AskPain(self.routine.title)
-        return Ready(self.routine, self.options, self.pain_before)
+        return Ready(self.routine, self.options, self.pain_before, self.health, tuple(self.shown))
 
     def answer_offer(self, offer: AvoidOffer, choice: Choice) -> Question:
         if offer in self.offers:
@@ -81,6 +89,7 @@ class SessionSetup:
 
     def answer_advice(self, go_on: bool) -> Question:
         """The suggestions were read: go on to the next question, or not today."""
+        self.shown.extend(self.advice)
         self.advice.clear()
         self._declined = not go_on
         return self.next_question()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stretchdesk.documents.sheet import dose_phrase
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.queries import SessionSummary
 from stretchdesk.history.reader import HistoryReader, HistoryReadError
@@ -272,7 +273,7 @@ class HistoryScreen(QWidget):
             ).format(
                 exercise=p.exercise,
                 routine=p.routine,
-                dose=p.dose,
+                dose=dose_phrase(p.dose),
                 since=short_date(p.first),
                 done=p.in_full,
                 count=p.sessions,

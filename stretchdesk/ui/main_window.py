@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
             pain_before=ready.pain_before,
             on_problem=self._report,
             on_cue=self._cue,
+            shown=self.services.shown_before(ready),
         )
         self.session.begin(self.live)
         self.show_screen(self.session)

@@ -4,6 +4,8 @@ pages with Qt's own PDF writer.
 The PDF is written to a temporary file beside the target and renamed over it at the end, so
 a full disk or a folder that cannot be written leaves nothing half-written. Pictures that
 cannot be read are left out (the sheet still says what to do); a left side is mirrored here.
+A heading is kept with its text, and a framed block (a table of one cell: the sheet's red
+flags) is kept on one page, since Qt's rich text knows no page-break-inside: avoid.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextFrame,
+    QTextTable,
 )
 
 from stretchdesk.documents.report import Report
@@ -38,6 +42,12 @@ from stretchdesk.i18n import _
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGIN_MM = 15
+# inside the device's own margins: a little at the top and sides, and room for the page
+# number at the foot (Qt's own print_ adds 2 cm all round, which leaves a sheet's red flags
+# no room on the first page)
+INNER_CM = 0.5
+FOOT_CM = 1.2
+LIST_INDENT = 22  # pixels a list is indented (Qt's 40 leaves a framed list little room)
 PICTURE_PIXELS = 600  # each drawing is scaled to this width: sharp in print, a small file
 
 
@@ -56,6 +66,7 @@ def flipped(image: QImage) -> QImage:
 def sheet_document(sheet: Sheet) -> QTextDocument:
     """The sheet as a rich-text document with its pictures, ready to print or write."""
     document = QTextDocument()
+    document.setIndentWidth(LIST_INDENT)
     for number, picture in enumerate(sheet.pictures):
         image = QImage(str(picture.path))
         if image.isNull():
@@ -84,15 +95,16 @@ def write_pdf(sheet: Sheet, target: Path, paper: str = "a4") -> int:
 
 def _as_printed(document: QTextDocument, device: QPagedPaintDevice) -> QTextDocument:
     """A copy laid out as ``QTextDocument.print_`` lays out a document without pages of its
-    own: on the device, with 2 cm margins counted at the screen's resolution."""
+    own: on the device, with margins counted at the screen's resolution (``INNER_CM``, and
+    ``FOOT_CM`` at the foot)."""
     probe = document.clone()
     probe.documentLayout().setPaintDevice(device)
     dpi_x, dpi_y = _default_dpi()
     frame = probe.rootFrame().frameFormat()
-    frame.setLeftMargin(int(2 / 2.54 * dpi_x))
-    frame.setRightMargin(int(2 / 2.54 * dpi_x))
-    frame.setTopMargin(int(2 / 2.54 * dpi_y))
-    frame.setBottomMargin(int(2 / 2.54 * dpi_y))
+    frame.setLeftMargin(int(INNER_CM / 2.54 * dpi_x))
+    frame.setRightMargin(int(INNER_CM / 2.54 * dpi_x))
+    frame.setTopMargin(int(INNER_CM / 2.54 * dpi_y))
+    frame.setBottomMargin(int(FOOT_CM / 2.54 * dpi_y))
     probe.rootFrame().setFrameFormat(frame)
     probe.setPageSize(QSizeF(device.width(), device.height()))
     return probe
@@ -115,7 +127,8 @@ def keep_headings_with_text(probe: QTextDocument) -> int:
     block = probe.firstBlock()
     while block.isValid():
         following = block.next()
-        if block.blockFormat().headingLevel() > 0 and following.isValid():
+        in_table = QTextCursor(block).currentTable() is not None  # its frame is kept whole
+        if block.blockFormat().headingLevel() > 0 and following.isValid() and not in_table:
             here, there = _first_line(layout, block), _first_line(layout, following)
             if int(there // page) > int(here // page) and here % page > 0:
                 fmt = block.blockFormat()
@@ -128,6 +141,33 @@ def keep_headings_with_text(probe: QTextDocument) -> int:
     return moved
 
 
+def keep_frames_whole(probe: QTextDocument) -> int:
+    """In a paginated document: a framed block (a table of one cell) that would run over a
+    page's foot starts the next page instead, if it fits on one. Returns how many moved."""
+    layout = probe.documentLayout()
+    page = probe.pageSize().height()
+    root = probe.rootFrame().frameFormat()
+    room = page - root.topMargin() - root.bottomMargin()
+    moved = 0
+    for frame in probe.rootFrame().childFrames():
+        if not _is_framed_block(frame):
+            continue
+        rect = layout.frameBoundingRect(frame)
+        first, last = int(rect.top() // page), int((rect.bottom() - 1) // page)
+        if last > first and rect.height() <= room:
+            fmt = frame.frameFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            frame.setFrameFormat(fmt)
+            start = frame.firstPosition()
+            probe.markContentsDirty(start, probe.characterCount() - start)
+            moved += 1
+    return moved
+
+
+def _is_framed_block(frame: QTextFrame) -> bool:
+    return isinstance(frame, QTextTable) and frame.rows() == 1 and frame.columns() == 1
+
+
 def _first_line(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float:
     """Where a block's first line is: the layout moves a line that does not fit to the next
     page inside the block, so the block's own top can be on the page before."""
@@ -137,16 +177,18 @@ def _first_line(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float
 
 
 def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
-    """Lay ``document`` out on the device's pages as ``print_`` would (its margins, a page
-    number at the foot of each page), keeping headings with their text; returns the number
-    of pages painted."""
+    """Lay ``document`` out on the device's pages as ``print_`` would (a page number at the
+    foot of each page), keeping headings with their text and framed blocks
+    whole; returns the number of pages painted."""
     probe = _as_printed(document, device)
-    keep_headings_with_text(probe)
+    for _round in range(5):  # a move can push a later block over a page's foot: again
+        if not keep_frames_whole(probe) + keep_headings_with_text(probe):
+            break
     size = probe.pageSize()
     pages = probe.pageCount()
     dpi_x, dpi_y = _default_dpi()
-    margin_x = int(2 / 2.54 * dpi_x) * device.logicalDpiX() / dpi_x
-    margin_y = int(2 / 2.54 * dpi_y) * device.logicalDpiY() / dpi_y
+    margin_x = int(INNER_CM / 2.54 * dpi_x) * device.logicalDpiX() / dpi_x
+    margin_y = int(FOOT_CM / 2.54 * dpi_y) * device.logicalDpiY() / dpi_y
     painter = QPainter(device)
     if not painter.isActive():
         raise OSError(5, _("the page could not be drawn"))
@@ -181,7 +223,7 @@ def report_document(report: Report) -> QTextDocument:
         document.addResource(
             QTextDocument.ResourceType.ImageResource.value,
             QUrl("chart:pain"),
-            draw_pain_chart(report.chart),
+            draw_pain_chart(report.chart, report.axis),
         )
     document.setHtml(report.html)
     return document

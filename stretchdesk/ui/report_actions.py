@@ -60,8 +60,9 @@ class ReportDialog(QDialog):
         column.addWidget(
             label(
                 _(
-                    "Sessions and minutes per week, pain before and after, every stop for pain "
-                    "with its note, what was skipped or changed, and each exercise's dose."
+                    "Sessions and minutes per week, pain before and after, the health check's "
+                    "answers and the suggestions shown, every stop for pain with its note, what "
+                    "was skipped or changed, and each exercise's dose."
                 ),
                 "muted",
             )

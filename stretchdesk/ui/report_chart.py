@@ -1,6 +1,6 @@
 """The report's pain chart: each week's average pain before and after sessions, drawn for
 paper. Black on white, told apart by line and mark (solid with dots, dashed with squares),
-so it reads the same printed in grey."""
+so it reads the same printed in grey; the y-axis says what it measures."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from stretchdesk.formats import day_month, month_year
 
 WIDTH, HEIGHT = 1800, 620  # pixels: 640 points wide on the page, sharp in print
-LEFT, RIGHT, TOP, BOTTOM = 120, 50, 30, 110
+LEFT, RIGHT, TOP, BOTTOM = 180, 50, 30, 110  # the left holds the axis title and the levels
+TITLE = 60  # pixels at the left for the y-axis title, written upwards
 Points = list[tuple[date, float | None, float | None]]  # a week's start, before, after
 
 
-def draw_pain_chart(points: Points) -> QImage:
+def draw_pain_chart(points: Points, axis: str = "") -> QImage:
+    """The chart of ``points``; ``axis``: the y-axis title (what the numbers are)."""
     image = QImage(WIDTH, HEIGHT, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
@@ -26,6 +28,8 @@ def draw_pain_chart(points: Points) -> QImage:
     painter.setFont(font)
     plot = QRectF(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM)
     _axes(painter, plot, points)
+    if axis:
+        _axis_title(painter, plot, axis)
     count = len(points)
 
     def x(i: int) -> float:
@@ -62,6 +66,26 @@ def draw_pain_chart(points: Points) -> QImage:
     return image
 
 
+def labelled(count: int, most: int = 6) -> range:
+    """Which of ``count`` points get a date under them: evenly spaced, at most ``most``, so
+    the longer dates of some languages never run into each other."""
+    return range(0, count, max(1, -(-count // most)))
+
+
+def _axis_title(painter: QPainter, plot: QRectF, text: str) -> None:
+    """``text`` upwards beside the levels, centred on the plot's height."""
+    painter.save()
+    painter.setPen(QColor("black"))
+    painter.translate(0, plot.center().y())
+    painter.rotate(-90)
+    painter.drawText(
+        QRectF(-plot.height() / 2, 0, plot.height(), TITLE),
+        int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
+        text,
+    )
+    painter.restore()
+
+
 def _axes(
     painter: QPainter, plot: QRectF, points: list[tuple[date, float | None, float | None]]
 ) -> None:
@@ -71,7 +95,7 @@ def _axes(
         painter.drawLine(QPointF(plot.left(), yy), QPointF(plot.right(), yy))
         painter.setPen(QColor("black"))
         painter.drawText(
-            QRectF(0, yy - 26, LEFT - 20, 52),
+            QRectF(TITLE, yy - 26, LEFT - TITLE - 20, 52),
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             str(level),
         )
@@ -79,9 +103,7 @@ def _axes(
     painter.setPen(QColor("black"))
     if not points:
         return
-    labels = min(6, len(points))
-    step = max(1, len(points) // labels)
-    for i in range(0, len(points), step):
+    for i in labelled(len(points)):
         xx = plot.left() + plot.width() * (i + 0.5) / len(points)
         day = points[i][0]
         text = day_month(day) if len(points) <= 60 else month_year(day)  # as the report's text

@@ -54,7 +54,10 @@ class SetupFlow:
             window.pain_before.ask(question.routine_title)
             self._show(window.pain_before)
         elif isinstance(question, NotToday):
+            problem = window.services.not_today(question)  # kept for the report
             window.go_start()
+            if problem is not None:
+                window.banner.add(problem, error=True)
         else:
             window.begin_session(question)  # the setup stays: the completion screen reads it
 

@@ -1,5 +1,6 @@
 """The routines screen's "Exercise sheet": save the chosen routine's sheet as a PDF, or print
-it with the system's print dialog. What is on it: documents/sheet.py."""
+it with the system's print dialog. What is on it: documents/sheet.py, with the health check's
+plan the session follows."""
 
 from __future__ import annotations
 
@@ -7,13 +8,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stretchdesk import paths
-from stretchdesk.documents.sheet import build_sheet
+from stretchdesk.documents.sheet import Sheet, build_sheet
 from stretchdesk.i18n import _, ngettext
+from stretchdesk.routine import Routine
+from stretchdesk.session.health import plan_for
 from stretchdesk.ui.pdf import local_paper, paint_pages, sheet_document, write_pdf
 from stretchdesk.ui.save_pdf import save_pdf
 
 if TYPE_CHECKING:
     from stretchdesk.ui.main_window import MainWindow
+
+
+def sheet_of(window: MainWindow, routine: Routine) -> Sheet:
+    """The sheet with what the health check's answers change, as the session does."""
+    services = window.services
+    answers = services.prefs.health_answers()
+    plan = plan_for(routine, answers)
+    return build_sheet(routine, services.content, paths.assets_dir(), plan, answers)
 
 
 def save_sheet(window: MainWindow, routine_id: str, target: Path | None = None) -> None:
@@ -23,8 +34,7 @@ def save_sheet(window: MainWindow, routine_id: str, target: Path | None = None) 
         return
 
     def write(path: Path) -> int:
-        sheet = build_sheet(routine, window.services.content, paths.assets_dir())
-        return write_pdf(sheet, path, local_paper())
+        return write_pdf(sheet_of(window, routine), path, local_paper())
 
     def saved(path: Path, pages: int) -> str:
         return ngettext(
@@ -54,7 +64,7 @@ def print_sheet(window: MainWindow, routine_id: str) -> None:
     dialog.setWindowTitle(_("Print the exercise sheet of {title}").format(title=routine.title))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return
-    document = sheet_document(build_sheet(routine, window.services.content, paths.assets_dir()))
+    document = sheet_document(sheet_of(window, routine))
     try:
         paint_pages(document, printer)
     except OSError as exc:

@@ -91,3 +91,33 @@ def test_a_heading_is_never_alone_at_the_foot_of_a_page(
         for page in pages:
             if "HEADING" in page:
                 assert "AFTER" in page, (filler, page)
+
+
+def framed_document(filler: int) -> QTextDocument:
+    """Filler lines, then a framed block of twelve lines (a table of one cell, as the
+    sheet frames its red flags), then more."""
+    doc = QTextDocument()
+    lines = "".join(f"<p>line {n}</p>" for n in range(filler))
+    inside = "".join(f"<li>FLAG{n}</li>" for n in range(12))
+    doc.setHtml(
+        f'{lines}<table border="2" width="100%"><tr><td><h2>FRAMED</h2><ul>{inside}</ul>'
+        "</td></tr></table><p>AFTER</p>"
+    )
+    return doc
+
+
+@pytest.mark.needs("pdftotext", package="poppler-utils")
+def test_a_framed_block_is_never_split_across_pages(qapp: QApplication, tmp_path: Path) -> None:
+    """For every number of lines before it that would put the block over the first page's
+    foot, the whole block is on one page, and what follows comes after it."""
+    split = 0
+    for filler in range(20, 90):
+        target = tmp_path / f"{filler}.pdf"
+        pages = write_document(framed_document(filler), "test", target)
+        texts = page_texts(target)
+        holding = [i for i, page in enumerate(texts) if "FLAG" in page or "FRAMED" in page]
+        assert len(holding) == 1, (filler, pages)
+        page = texts[holding[0]]
+        assert all(f"FLAG{n}" in page for n in range(12)), filler
+        split += holding[0] == 1 and "line" not in page.split("FRAMED")[0]
+    assert split, "no number of lines pushed the block to the next page: the search is wrong"

@@ -15,8 +15,9 @@ import pytest
 
 from stretchdesk import paths
 from stretchdesk.documents.report import build_report
+from stretchdesk.documents.sheet import dose_text
 from stretchdesk.history import HistoryStore, SessionRecorder
-from stretchdesk.history.report_data import dose_words, read_report
+from stretchdesk.history.report_data import planned_timing, read_report
 from stretchdesk.history.schema import V1, V2, V3
 from stretchdesk.routine import Catalog
 from stretchdesk.session import FakeClock, SessionEngine, SessionOptions
@@ -85,16 +86,27 @@ def test_what_the_report_reads(tmp_path: Path, catalog: Catalog) -> None:
     assert changes["Belly breathing"].stopped == 1
     doses = {(d.exercise, d.routine): d for d in data.doses}
     knee = doses["Single knee to chest", "Quick relief"]
-    assert knee.dose == "hold 20 s, 2 times on each side"
+    assert knee.dose is not None
+    assert dose_text(knee.dose) == "Hold 20 seconds, 2 times on each side."
     assert knee.sessions >= 1 and knee.in_full <= knee.sessions
 
 
-def test_dose_words() -> None:
-    assert dose_words(20, 2, "both", 80) == "hold 20 s, 2 times on each side"
-    assert dose_words(10, 1, "none", 10) == "hold 10 s, once"
-    assert dose_words(None, 10, "none", 30) == "10 repetitions"
-    assert dose_words(None, None, "none", 120) == "120 s of movement"
-    assert dose_words(None, None, None, 0) == "dose not recorded"
+def test_the_planned_dose_in_the_sheets_words() -> None:
+    """The report tells a stored dose with the sheet's words: one wording of a dose."""
+
+    def words(*stored: object) -> str | None:
+        timing = planned_timing(*stored)  # type: ignore[arg-type]
+        return None if timing is None else dose_text(timing)
+
+    assert words(20, 2, "both", 80) == "Hold 20 seconds, 2 times on each side."
+    assert words(10, 1, "none", 10) == "Hold 10 seconds, once."
+    assert words(None, 10, "none", 30) == "10 slow repetitions of about 3 seconds."
+    assert words(None, 5, "alternate", 50) == (
+        "5 slow repetitions of about 5 seconds on each side, alternating."
+    )
+    assert words(None, None, "none", 120) == "Keep going for 2 minutes."
+    assert words(None, None, "bogus", 45) == "Keep going for 45 seconds."
+    assert words(None, None, None, 0) is None
 
 
 def test_an_older_history_opened_read_only_is_reported(tmp_path: Path) -> None:
@@ -119,8 +131,10 @@ def test_an_older_history_opened_read_only_is_reported(tmp_path: Path) -> None:
     store = HistoryStore.open_readonly(path)
     data = read_report(store.conn, date(2026, 11, 1), date(2026, 11, 8), UTC)
     store.close()
-    assert [d.dose for d in data.doses] == ["dose not recorded"]
-    assert "Pelvic tilts" in build_report(data, END, "UTC").html
+    assert [d.dose for d in data.doses] == [None]
+    html = build_report(data, END, "UTC").html
+    assert "Pelvic tilts" in html and "dose not recorded" in html
+    assert data.not_recorded == 1 and "was not recorded" in html
 
 
 def report_command(*args: str, cwd: Path, data: Path) -> subprocess.CompletedProcess[str]:
@@ -161,7 +175,7 @@ def test_the_command_writes_the_report(tmp_path: Path, catalog: Catalog) -> None
     ):
         assert heading in text, heading
     assert "Sharp twinge when lying down" in text
-    assert "hold 20 s, 2 times on each side" in text
+    assert "Hold 20 seconds, 2 times on each side" in text
     for step in catalog.get("quick-relief").steps:  # type: ignore[union-attr]
         assert step.title in text
     letter = tmp_path / "letter.pdf"
@@ -222,5 +236,5 @@ def test_ten_years_finish_paged(tmp_path: Path) -> None:
     assert int(pdf_info(target)["Pages"]) > 10
     text = " ".join(pdf_text(target).split())
     assert "10950 sessions" in text
-    assert "hold 20 s, 2 times" in text and "hold 25 s" in text
+    assert "Hold 20 seconds, 2 times" in text and "Hold 25 seconds" in text
     assert paths.APP_ID  # the report needs no window: no display was asked for

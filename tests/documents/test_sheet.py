@@ -25,7 +25,10 @@ def test_doses_in_words() -> None:
     assert dose_text(Timing(rep_seconds=4, reps=10)) == "10 slow repetitions of about 4 seconds."
     assert dose_text(Timing(duration=180)) == "Keep going for 3 minutes."
     assert dose_text(Timing(duration=45, sides=Sides.ALTERNATE)) == (
-        "Keep going for 45 seconds, sides in turn."
+        "Keep going for 45 seconds on each side, alternating."
+    )
+    assert dose_text(Timing(rep_seconds=5, reps=5, sides=Sides.ALTERNATE)) == (
+        "5 slow repetitions of about 5 seconds on each side, alternating."
     )
 
 
@@ -40,8 +43,14 @@ def test_every_routine_has_every_step_and_the_red_flags(catalog: Catalog) -> Non
             assert line.replace("'", "&#x27;") in sheet.html or line in sheet.html
         assert all(p.path.exists() for p in sheet.pictures)
         sided = [s for s in routine.steps if s.exercise.per_side and s.timing.sides is Sides.BOTH]
-        if sided:
-            assert any(p.caption == "Left side" for p in sheet.pictures)
+        if sided:  # the left side first, as the session does it
+            captions = [p.caption for p in sheet.pictures]
+            first = captions.index("Left side: start")
+            assert captions[first : first + 3] == [
+                "Left side: start",
+                "Left side: then",
+                "Right side",
+            ]
 
 
 def sheet_command(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -68,8 +68,8 @@ def test_history_advice_comes_first_and_never_blocks(quick: Routine) -> None:
 def test_not_today_ends_the_setup(quick: Routine) -> None:
     worse = Suggestion(Concern.NO_IMPROVEMENT, (("days", 14),))
     setup = SessionSetup(quick, [], ask_pain=True, advice=[worse])
-    assert setup.answer_advice(go_on=False) == NotToday()
-    assert setup.next_question() == NotToday()
+    assert setup.answer_advice(go_on=False) == NotToday((worse,))  # kept for the history
+    assert setup.next_question() == NotToday((worse,))
 
 
 def test_a_severe_rating_brings_its_suggestion_before_the_session(quick: Routine) -> None:

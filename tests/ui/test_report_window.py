@@ -30,7 +30,7 @@ def test_the_history_screen_saves_a_report(
     run_until(window, clock, lambda: window.current is window.completion, limit=4 * 3600)
     window.nav_buttons["history"].click()
     history = window.history
-    assert "Single knee to chest (Quick relief): hold 20 s, 2 times on each side" in (
+    assert "Single knee to chest (Quick relief): Hold 20 seconds, 2 times on each side since" in (
         history.doses.text()
     )
     chosen: list[tuple[object, object]] = []

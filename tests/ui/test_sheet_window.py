@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from stretchdesk.session.health import Answer, plan_for
 from stretchdesk.ui.main_window import MainWindow
 from stretchdesk.ui.save_pdf import PDF_FILTER as PDF
-from tests.documents.test_sheet import pdf_info
+from tests.documents.test_sheet import pdf_info, pdf_text
 
 
 @pytest.mark.needs("pdfinfo", package="poppler-utils")
@@ -58,3 +59,24 @@ def test_print_goes_through_the_systems_print_dialog(
     window.start.sheet.menu().actions()[1].trigger()
     assert asked == ["Print the exercise sheet of Lower back spasm relief"]
     assert int(pdf_info(target)["Pages"]) >= 3
+
+
+@pytest.mark.needs("pdftotext", package="poppler-utils")
+def test_the_sheet_leaves_out_what_the_session_leaves_out(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    services = window.services
+    services.prefs = services.prefs.with_health(frozenset({Answer.OSTEOPOROSIS}))
+    routine = services.catalog.get("lower-back-spasm")
+    assert routine is not None
+    plan = plan_for(routine, services.prefs.health_answers())
+    assert plan.left_out
+    target = tmp_path / "sheet.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), PDF))
+    window.start.select("lower-back-spasm")
+    window.start.sheet.menu().actions()[0].trigger()
+    text = " ".join(pdf_text(target).split())
+    for line in services.health_for(routine).card:  # the card the routines screen shows
+        assert line in text
+    for index, step in enumerate(routine.steps):
+        assert (f". {step.title} (" in text) == (index not in plan.left_out), step.title
