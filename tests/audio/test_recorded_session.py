@@ -41,7 +41,7 @@ rep_seconds = 2
 exercise = "knee-to-chest"
 phase = "stretch"
 reps = 1
-hold = 4
+hold = 6  # the last seconds tick after the spoken "Hold, and keep breathing."
 """
 SETTINGS = SessionSettings(lead_in=4, position_change_lead_in=4, rest_between=2, switch_sides=2)
 LATE = 0.08  # seconds; the first sound used to come 124 to 706 ms late, or not at all
