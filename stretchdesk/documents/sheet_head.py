@@ -103,7 +103,7 @@ def pregnancy_signs(content: SafetyContent) -> str:
 
 def pain_stop(content: SafetyContent) -> str:
     """The pain that means stop, said for paper: there is no button to press."""
-    return section_html(content.pain_stop, lead=_("Stop at once if:"))
+    return section_html(content.pain_stop, lead=content.texts["paper"]["pain_stop_lead"])
 
 
 def health_box(

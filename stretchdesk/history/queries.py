@@ -236,10 +236,13 @@ def _point(row: Any) -> PainPoint:
 
 
 def pain_trend(conn: sqlite3.Connection, limit: int = 60) -> list[PainPoint]:
-    """Pain before and after, for the most recent sessions with a rating, oldest first."""
+    """Pain before and after, for the most recent sessions with a rating, oldest first. A
+    rating given when a session was stopped for pain is not a session's "after" here (the
+    stops are listed on their own, as the report keeps them apart)."""
     rows = conn.execute(
-        "SELECT id, started_at, pain_before, pain_after FROM session "
-        "WHERE pain_before IS NOT NULL OR pain_after IS NOT NULL "
+        "SELECT id, started_at, pain_before, "
+        f"CASE WHEN outcome = '{SessionOutcome.STOPPED_FOR_PAIN}' THEN NULL ELSE pain_after END "
+        "AS after FROM session WHERE pain_before IS NOT NULL OR after IS NOT NULL "
         "ORDER BY started_at DESC LIMIT ?",
         (limit,),
     ).fetchall()

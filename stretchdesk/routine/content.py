@@ -38,7 +38,7 @@ SECTIONS = (
     "recovery",
     "pregnancy_signs",
 )
-TEXTS = ("pain_scale", "rewarm", "avoid", "advice", "health", "reminders")
+TEXTS = ("pain_scale", "rewarm", "avoid", "advice", "health", "reminders", "paper")
 OWN_NAME = N_("the app's own choice")
 
 

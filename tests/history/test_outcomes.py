@@ -225,3 +225,15 @@ def test_pain_ratings_must_be_0_to_10(store: HistoryStore) -> None:
     )
     with pytest.raises(ValueError):
         store.set_pain(sid, before=11)
+
+
+def test_a_rating_given_at_a_pain_stop_is_not_a_sessions_after_in_the_trend(
+    store: HistoryStore, quick: Routine
+) -> None:
+    rec = Recorded(store, quick)
+    rec.engine.start()
+    rec.run(200)
+    rec.engine.pain_stop()
+    rec.recorder.rate_pain_stop(7)
+    assert q.pain_trend(store.conn) == []  # listed with the stops, as the report keeps them
+    assert q.rated_sessions_since(store.conn, rec.wall() - timedelta(days=1))[0][0].after == 7
