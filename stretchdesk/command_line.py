@@ -9,17 +9,10 @@ from typing import TextIO
 
 from stretchdesk import paths
 from stretchdesk.history import HistoryStore
+from stretchdesk.routine.controls import CONTROLS
 
-# Characters a terminal acts on rather than shows: C0 (escape sequences begin with ESC,
-# 0x1b), DEL, C1 (0x9b is a one-byte CSI), and the bidirectional controls that reorder what
-# follows them; the line and paragraph separators too, which some terminals break lines at.
-_CONTROLS = [
-    *range(0x00, 0x20),
-    0x7F,
-    *range(0x80, 0xA0),
-    *(0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)),
-    *(0x2028, 0x2029),
-]
+# Characters a terminal acts on rather than shows (routine/controls.py), written out
+_CONTROLS = sorted(CONTROLS)
 _ESCAPED = {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" for code in _CONTROLS}
 _KEEP_LINES = {code: text for code, text in _ESCAPED.items() if chr(code) not in "\t\n\r"}
 _ONE_LINE = str.maketrans(_ESCAPED)

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from stretchdesk.i18n import N_, _, ngettext
+from stretchdesk.routine.controls import first_control
 from stretchdesk.routine.errors import Problem, quoted, shorten
 from stretchdesk.routine.model import Sides, Timing
 
@@ -26,6 +27,7 @@ MAX_REPS = 100
 MAX_TITLE = 120  # characters of a title
 MAX_TEXT = 2000  # characters of any other text: a description, a caution, a source
 MAX_LINE = 500  # characters of one line of a list of lines (instructions)
+MAX_BREAKS = 4  # line breaks in a longer text: a few paragraphs, never a screen of blank lines
 NAMED_KEYS = 5  # unknown keys named in a problem; the rest are counted
 TIMING_KEYS = ("duration", "hold", "rep_seconds", "reps", "rest", "sides")
 
@@ -71,9 +73,34 @@ class TableReader:
         if not isinstance(value, str) or not value.strip():
             self.problem(_('"{key}" must be a non-empty text').format(key=key))
             return default
-        if not self._short(key, value, most):
+        if not self._short(key, value, most) or not self._plain(key, value, most > MAX_TITLE):
             return default
         return value.strip()
+
+    def _plain(self, key: str, value: str, lines: bool) -> bool:
+        """``value`` holds no control character, and no line break unless ``lines`` (then
+        a few): a title that moves the cursor or runs down the screen would push the window
+        (its Pain — stop button too) off it. A problem if not."""
+        value = value.strip()
+        char = first_control(value, lines=lines)
+        if char is None and lines and value.count("\n") > MAX_BREAKS:
+            self.problem(
+                _('"{key}" has {count} line breaks; keep it to {most} or fewer').format(
+                    key=key, count=value.count("\n"), most=MAX_BREAKS
+                )
+            )
+            return False
+        if char is None:
+            return True
+        if char in "\r\n":
+            self.problem(_('"{key}" must be one line').format(key=key))
+        else:
+            self.problem(
+                _(
+                    '"{key}" holds a control character ({code}); only plain text can be shown'
+                ).format(key=key, code=f"U+{ord(char):04X}")
+            )
+        return False
 
     def _short(self, key: str, value: str, most: int) -> bool:
         """``value`` is at most ``most`` characters long; a problem if not."""
@@ -106,7 +133,7 @@ class TableReader:
                 )
             )
             return ()
-        if not all(self._short(key, v, MAX_LINE) for v in value):
+        if not all(self._short(key, v, MAX_LINE) and self._plain(key, v, False) for v in value):
             return ()
         return tuple(v.strip() for v in value)
 

