@@ -125,6 +125,13 @@ def _image_dir(reader: TableReader, base_dir: Path | None) -> Path | None:
             _('"image" path {path} leaves the routine\'s folder').format(path=quoted(raw))
         )
         return None
+    if target == root:  # the folder the file sits in (Downloads, a home folder): not pictures
+        reader.problem(
+            _('"image" folder {path} must be a sub-folder of the routine file\'s folder').format(
+                path=quoted(raw)
+            )
+        )
+        return None
     return target
 
 

@@ -325,3 +325,18 @@ def test_a_tab_or_a_few_paragraphs_are_plain_text(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert check(path)[:2] == (0, ["ok: 1 routine valid (fine)"])
+
+
+@pytest.mark.parametrize("folder", [".", "./", "pictures/.."])
+def test_the_routines_own_folder_is_no_picture_folder_for_check_either(
+    tmp_path: Path, folder: str
+) -> None:
+    """``stretchdesk check`` and the window give one verdict: the folder the file sits in
+    (Downloads, a home folder) is not a folder of pictures."""
+    (tmp_path / "pictures").mkdir()
+    path = tmp_path / "here.toml"
+    step = GOOD_STEP.replace('phase = "warmup"', f'phase = "warmup"\nimage = "{folder}"')
+    path.write_text(f'id = "here"\ntitle = "Here"\n{step}', encoding="utf-8")
+    code, lines, _err, _took = check(path)
+    assert code == 1
+    assert any("must be a sub-folder of the routine file's folder" in line for line in lines)
