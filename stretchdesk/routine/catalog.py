@@ -118,8 +118,10 @@ def _size(path: Path) -> int:
 
 
 def routine_files(folder: Path) -> list[Path]:
+    """Every ``*.toml`` in ``folder`` but folders: a pipe or a device named so is a file that
+    cannot be used (its reader says why at once), shown as such rather than left out."""
     try:
-        return sorted(p for p in folder.glob("*.toml") if p.is_file())
+        return sorted(p for p in folder.glob("*.toml") if not p.is_dir())
     except OSError:
         return []
 

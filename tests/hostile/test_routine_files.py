@@ -340,3 +340,19 @@ def test_the_routines_own_folder_is_no_picture_folder_for_check_either(
     code, lines, _err, _took = check(path)
     assert code == 1
     assert any("must be a sub-folder of the routine file's folder" in line for line in lines)
+
+
+def test_a_pipe_or_a_device_in_the_routines_folder_is_a_file_that_cannot_be_used(
+    tmp_path: Path, library: ExerciseLibrary
+) -> None:
+    folder = tmp_path / "routines"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.toml")
+    (folder / "zero.toml").symlink_to("/dev/zero")
+    (folder / "folder.toml").mkdir()
+    began = time.monotonic()
+    catalog = load_catalog(library, paths.builtin_routines_dir(), folder)
+    assert time.monotonic() - began < 5  # never a wait on the pipe
+    broken = {item.path.name: " ".join(map(str, item.problems)) for item in catalog.invalid}
+    assert set(broken) == {"pipe.toml", "zero.toml"}
+    assert "named pipe" in broken["pipe.toml"] and "device" in broken["zero.toml"]
