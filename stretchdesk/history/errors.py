@@ -69,8 +69,8 @@ def classify(exc: sqlite3.Error, path: Path) -> HistoryError:
     if code in _BUSY:
         return HistoryWriteFailed(
             _(
-                "The history file is busy in another program; this will be saved when it is "
-                "free. Your session goes on."
+                "The history file is busy in another program; what waits is kept and saved "
+                "when it is free."
             )
         )
     failed = _failed(exc)
@@ -90,8 +90,8 @@ def classify_os(exc: OSError, path: Path) -> HistoryError:
 def _disk_full(path: Path) -> HistoryWriteFailed:
     return HistoryWriteFailed(
         _(
-            "The disk is full: the history in {folder} cannot be saved until space "
-            "is freed. Your session goes on."
+            "The disk is full: the history in {folder} cannot be saved until space is "
+            "freed. What waits is kept and saved then."
         ).format(folder=path.parent),
         disk_full=True,
     )
@@ -101,14 +101,14 @@ def _unwritable(path: Path) -> HistoryUnwritable:
     return HistoryUnwritable(
         _(
             "The history folder {folder} cannot be written (read-only or no "
-            "permission). Your session goes on, but it is not being saved."
+            "permission): what you do now is not being saved."
         ).format(folder=path.parent)
     )
 
 
 def _failed(reason: object) -> HistoryWriteFailed:
     return HistoryWriteFailed(
-        _("The history could not be saved ({reason}). Your session goes on.").format(reason=reason)
+        _("The history could not be saved ({reason}); it is tried again.").format(reason=reason)
     )
 
 
