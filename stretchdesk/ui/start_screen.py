@@ -304,7 +304,7 @@ class StartScreen(QWidget):
             target = card_next_to(self._grid, watched, rows, places)
             if target is not watched:
                 target.setFocus(Qt.FocusReason.OtherFocusReason)  # a routine's card is chosen
-            self.area.ensureWidgetVisible(target, 0, 0)
+            self._show(target)
             return True  # at an edge too: the page does not scroll away from the focus
         return super().eventFilter(watched, event)
 
@@ -327,7 +327,17 @@ class StartScreen(QWidget):
         card = self.cards.get(self.selected or "")
         if card is not None:
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)  # laid out now
+            self._show(card)
+
+    def _show(self, card: QWidget) -> None:
+        """Scroll ``card`` into view, its title first: a card taller than the page (a banner
+        above, a small window) shows its top, never only its foot."""
+        if card.height() < self.area.viewport().height():
             self.area.ensureWidgetVisible(card, 0, 0)
+            return
+        inner = self.area.widget()
+        if inner is not None:
+            self.area.verticalScrollBar().setValue(card.mapTo(inner, QPoint(0, 0)).y())
 
     def _card_menu(self, card: RoutineCard, point: QPoint) -> None:
         """Right-click or the Menu key on a card: the "My routines" menu and the exercise

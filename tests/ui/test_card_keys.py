@@ -110,3 +110,22 @@ def test_the_card_reached_with_the_arrows_is_the_one_enter_starts(
     with qtbot.waitSignal(window.start.start_requested) as started:
         qtbot.keyClick(reached, Qt.Key.Key_Return)
     assert started.args == [chosen]
+
+
+def test_a_card_taller_than_the_page_shows_its_title(qtbot: QtBot, many: MainWindow) -> None:
+    """A banner above and a small window: the card reached shows its top, never its foot
+    alone with its title above the page."""
+    window = many
+    window.banner.add("A notice that takes some of the page.\n" * 3)
+    cards = _grid(window)
+    window.resize(900, 420)
+    qtbot.waitUntil(lambda: cards[2].height() >= window.start.area.viewport().height())
+    cards[0].setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is cards[0])
+    viewport = window.start.area.viewport()
+    for expected in (cards[2], cards[4], cards[6]):
+        focused = window.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Down)
+        assert window.focusWidget() is expected
+        assert expected.mapTo(viewport, QPoint(0, 0)).y() == 0  # its title at the top
