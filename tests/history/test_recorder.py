@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from stretchdesk.history import HistoryStore, HistoryWriteFailed
+from stretchdesk.history import HistoryWriteFailed
 from stretchdesk.history import queries as q
 from stretchdesk.routine import Catalog
 from stretchdesk.session import EngineState
-from tests.history.helpers import Recorded, open_store, sqlite_error
+from tests.history.helpers import Flaky, Recorded, open_store
 from tests.session.helpers import short_routine
-
-
-class Flaky:
-    """Makes a store's transactions fail while ``full`` is set, as a full disk would."""
-
-    def __init__(self, store: HistoryStore, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.full = False
-        real = store.transaction
-
-        @contextlib.contextmanager
-        def transaction() -> Iterator[sqlite3.Connection]:
-            if self.full:
-                raise sqlite_error(sqlite3.SQLITE_FULL, "database or disk is full")
-            with real() as conn:
-                yield conn
-
-        monkeypatch.setattr(store, "transaction", transaction)
 
 
 def test_writes_wait_for_space_and_keep_their_order(
