@@ -33,7 +33,7 @@ from stretchdesk.routine.ids import is_id
 from stretchdesk.routine.loader import parse_routine
 from stretchdesk.routine.model import Routine
 from stretchdesk.routine.sources import Sources
-from stretchdesk.routine.tomlfile import MAX_FILE_BYTES, parse_toml_text, read_toml
+from stretchdesk.routine.tomlfile import parse_toml_bytes, read_bytes, read_toml
 
 PICTURES = "-pictures"  # <file name>-pictures: the folder of an added routine's pictures
 
@@ -113,40 +113,12 @@ PictureCopier = Callable[[Path, tuple[PurePosixPath, ...], Path], tuple[str, ...
 
 
 def read_sent(path: Path, label: str) -> bytes:
-    """The bytes of a regular file of at most MAX_FILE_BYTES; anything else (a pipe, a
-    device, a folder) is a RoutineError at once, never a wait."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise RoutineError.single(
-            label, _("cannot be read ({reason})").format(reason=exc.strerror or exc)
-        ) from None
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        os.close(fd)
-        raise RoutineError.single(label, _("is not a regular file"))
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            data = handle.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise RoutineError.single(
-                label, _("cannot be read ({reason})").format(reason=exc.strerror or exc)
-            ) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise RoutineError.single(label, _("file is larger than 1 MiB; routine files are small"))
-    return data
+    """The bytes of a sent file, read once: what is checked is what is added."""
+    return read_bytes(path, label)
 
 
 def _table(data: bytes, label: str) -> Mapping[str, Any]:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise RoutineError.single(
-            label, _("is not UTF-8 text (bad byte at offset {offset})").format(offset=exc.start)
-        ) from None
-    try:
-        return parse_toml_text(text, label)
-    except (RecursionError, MemoryError):
-        raise RoutineError.single(label, _("cannot be read: it is nested too deeply")) from None
+    return parse_toml_bytes(data, label)
 
 
 def examine(

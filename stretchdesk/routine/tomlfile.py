@@ -156,12 +156,18 @@ def _read_regular(path: Path, label: str) -> bytes:
             ) from None
 
 
-def read_toml(path: Path, label: str | None = None) -> dict[str, Any]:
-    """Read and parse ``path``; every failure is a RoutineError with one clear line."""
+def read_bytes(path: Path, label: str | None = None) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES; anything else (a pipe, a
+    device, a folder, a loop of links) or more is a RoutineError at once, never a wait."""
     label = label or str(path)
     data = _read_regular(path, label)
     if len(data) > MAX_FILE_BYTES:
         raise RoutineError.single(label, _("file is larger than 1 MiB; routine files are small"))
+    return data
+
+
+def parse_toml_bytes(data: bytes, label: str) -> dict[str, Any]:
+    """Parse a file's bytes (UTF-8, with or without a byte-order mark) as ``parse_toml_text``."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -169,3 +175,9 @@ def read_toml(path: Path, label: str | None = None) -> dict[str, Any]:
             label, _("is not UTF-8 text (bad byte at offset {offset})").format(offset=exc.start)
         ) from None
     return parse_toml_text(text, label)
+
+
+def read_toml(path: Path, label: str | None = None) -> dict[str, Any]:
+    """Read and parse ``path``; every failure is a RoutineError with one clear line."""
+    label = label or str(path)
+    return parse_toml_bytes(read_bytes(path, label), label)

@@ -244,5 +244,5 @@ def test_sharing_a_routine_whose_file_became_a_pipe_says_so_at_once(
     finally:
         unstick.cancel()
     assert time.monotonic() - began < LIMIT_S
-    assert "is not a regular file" in shown[0].text()
+    assert "is a named pipe, not a routine file" in shown[0].text()
     assert not target.exists()
