@@ -38,18 +38,7 @@ def red_flags(
 ) -> list[QWidget]:
     """The two levels of red flags: the emergency first, larger and framed in red, then
     "see a doctor soon" (and any ``extra`` sections) in a plain panel."""
-    emergency = QFrame()
-    emergency.setProperty("role", "emergency-box")
-    emergency.setAccessibleName(content.emergency.title)
-    column = QVBoxLayout(emergency)
-    column.setContentsMargins(24, 16, 24, 16)
-    for widget in section_widgets(
-        content.emergency,
-        heading_role="emergency",
-        lines_role=lines_role,
-        lead_role=lead_role,
-    ):
-        column.addWidget(widget)
+    emergency = _alert_box(content.emergency, "emergency", lines_role, lead_role)
     soon = QFrame()
     soon.setProperty("role", "panel")
     soon.setAccessibleName(content.doctor.title)
@@ -66,16 +55,24 @@ def red_flags(
 def pregnancy_signs(content: SafetyContent) -> QFrame:
     """When to call the midwife or maternity unit, framed like the emergency list; hidden
     until the pregnancy answer is given (the health check shows it then)."""
+    frame = _alert_box(content.pregnancy_signs, "alert", "lead", "lead")
+    frame.setVisible(False)
+    return frame
+
+
+def _alert_box(
+    section: Section, heading_role: str, lines_role: str | None, lead_role: str
+) -> QFrame:
+    """A section framed in red, named by its title for a screen reader."""
     frame = QFrame()
     frame.setProperty("role", "emergency-box")
-    frame.setAccessibleName(content.pregnancy_signs.title)
+    frame.setAccessibleName(section.title)
     column = QVBoxLayout(frame)
     column.setContentsMargins(24, 16, 24, 16)
     for widget in section_widgets(
-        content.pregnancy_signs, heading_role="alert", lines_role="lead", lead_role="lead"
+        section, heading_role=heading_role, lines_role=lines_role, lead_role=lead_role
     ):
         column.addWidget(widget)
-    frame.setVisible(False)
     return frame
 
 
