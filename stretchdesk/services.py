@@ -25,7 +25,7 @@ from stretchdesk.history.timefmt import utc_now
 from stretchdesk.i18n import _
 from stretchdesk.prefs import Preferences, open_prefs, save_prefs
 from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, load_catalog, load_library
-from stretchdesk.routine.catalog import FileMemo, Loaded
+from stretchdesk.routine.catalog import FileMemo
 from stretchdesk.routine.content import SafetyContent, sources_path
 from stretchdesk.routine.services_for import local_content
 from stretchdesk.routine.sources import load_sources
@@ -36,8 +36,8 @@ from stretchdesk.routine.translate import (
     catalog_in,
     content_in,
     library_in,
-    routine_in,
 )
+from stretchdesk.routine_shelf import RoutineShelf
 from stretchdesk.schedule.days import done_times, pain_by_week, pain_text, progress, summary
 from stretchdesk.session import Clock, SessionEngine, SessionOptions, monotonic
 from stretchdesk.session import events as ev
@@ -74,7 +74,7 @@ def content_path() -> Path:
 content_folders = paths.content_folders
 
 
-class Services:
+class Services(RoutineShelf):
     def __init__(
         self,
         data: paths.DataPaths,
@@ -286,57 +286,6 @@ class Services:
     def planned_seconds(self, routine: Routine) -> float:
         """How long a routine takes with the current settings (the builder's minutes)."""
         return routine_seconds(routine, self.prefs.session_settings())
-
-    def reload_routines(self) -> None:
-        """Read the routines again after one of the person's files was saved, added or
-        deleted; a routine opened from elsewhere (``--routine FILE``) stays on offer."""
-        self.use_routines(self.read_catalog())
-
-    def read_catalog(self) -> Catalog:
-        """The routines as the files say now, a file that did not change not read again
-        (touches nothing here: any thread may ask)."""
-        return catalog_in(
-            load_catalog(
-                self.library,
-                paths.builtin_routines_dir(),
-                self.data.routines,
-                self.content.sources,
-                memo=self.memo,
-            ),
-            self.say,
-        )
-
-    def use_routines(self, catalog: Catalog) -> None:
-        """Offer ``catalog`` from now on, with the routines opened from elsewhere."""
-        mine = self.data.routines.resolve() if self.data.routines.is_dir() else None
-        opened = [
-            r
-            for r in self.catalog.routines
-            if not r.builtin and (r.path is None or r.path.resolve().parent != mine)
-        ]
-        self.catalog = catalog
-        for routine in opened:
-            self.catalog.add(routine)
-
-    def read_routines(self, files: list[Path]) -> list[tuple[Path, Loaded]]:
-        """Read and check routine files: the costly part, safe on a worker thread."""
-        return [(path, self.memo.load(path, self.library)) for path in files]
-
-    def take_routines(self, read: list[tuple[Path, Loaded]]) -> bool:
-        """Offer the routines of files read late (``catalog.pending``), in the person's
-        language; True if the routines screen has something new to show."""
-        return self.catalog.take(read, self.content.sources, lambda r: routine_in(r, self.say))
-
-    def finish_routines(self) -> bool:
-        """Read now whatever of the person's routine files is still waiting; True if
-        there was any."""
-        return bool(self.catalog.pending) and self.take_routines(
-            self.read_routines(self.catalog.pending)
-        )
-
-    def add_routine(self, routine: Routine) -> bool:
-        """Offer a routine opened from a file (``--routine FILE``); True if it is new."""
-        return self.catalog.add(routine)
 
     def setup_for(self, routine_id: str) -> SessionSetup | None:
         """The questions before a session of this routine; None if there is no such routine."""

@@ -125,6 +125,6 @@ def test_a_routine_file_put_in_the_folder_shows_without_a_restart(
     assert readers and all(t is not threading.main_thread() for t in readers)
     assert [c.path.name for c in window.start.broken_cards] == ["broken.toml"]
     assert window.start.selected == NOT_FIRST  # as it was, and with the focus
-    assert window.focusWidget() is window.start.cards[NOT_FIRST]
+    qtbot.waitUntil(lambda: window.focusWidget() is window.start.cards[NOT_FIRST])
     (folder / "from-the-clinic.toml").unlink()
     qtbot.waitUntil(lambda: "from-the-clinic" not in window.start.cards, timeout=10_000)
