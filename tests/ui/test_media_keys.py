@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,17 @@ class Playerctl:
     def __init__(self, qtbot: QtBot, address: str) -> None:
         self._qtbot = qtbot
         self._env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": address}
+        self.followers: list[tuple[subprocess.Popen[str], threading.Thread]] = []
+
+    def close(self) -> None:
+        """Every ``--follow`` still running ends with the test, whatever its end."""
+        for proc, reader in self.followers:
+            if proc.poll() is None:
+                proc.terminate()
+            proc.wait(timeout=10)
+            reader.join(timeout=10)  # the pipe has ended with the process
+            if proc.stdout is not None and not proc.stdout.closed:
+                proc.stdout.close()
 
     def __call__(self, *args: str) -> str:
         proc = subprocess.Popen(
@@ -64,12 +76,15 @@ class Playerctl:
 
         reader = threading.Thread(target=read, daemon=True)
         reader.start()
+        self.followers.append((proc, reader))
         return proc, lines, reader
 
 
 @pytest.fixture
-def remote(qtbot: QtBot, bus: str) -> Playerctl:
-    return Playerctl(qtbot, bus)
+def remote(qtbot: QtBot, bus: str) -> Iterator[Playerctl]:
+    playerctl = Playerctl(qtbot, bus)
+    yield playerctl
+    playerctl.close()
 
 
 @pytest.fixture
@@ -116,8 +131,8 @@ def test_play_pause_next_and_stop_from_the_media_controls(
     assert spoken and "warm" in spoken[-1].lower()
     run_for(window, clock, 3)
 
-    remote("-p", "stretchdesk", "stop")  # Pain — stop
-    assert engine.state is EngineState.STOPPED
+    remote("-p", "stretchdesk", "stop")  # Pain — stop (carried out once the call is answered)
+    qtbot.waitUntil(lambda: engine.state is EngineState.STOPPED, timeout=10_000)
     assert window.current is window.recovery
     rows = read_history(
         data_dir,
