@@ -103,6 +103,11 @@ class DataPaths:
         return (self.state or self.root) / "reminders.json"
 
     @property
+    def window(self) -> Path:
+        """The window's size, place and maximised state, across restarts."""
+        return (self.state or self.root) / "window.geometry"
+
+    @property
     def locks(self) -> Path:
         return self.runtime / "locks" if self.runtime is not None else self.root / "locks"
 
