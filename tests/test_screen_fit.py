@@ -3,6 +3,9 @@ fills the screen and gives it back (stretchdesk/screen_fit.py, no Qt)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from stretchdesk.screen_fit import Mode, Rect, SessionScreenRule, clamp, first_size, toggled
@@ -71,3 +74,14 @@ def test_the_toggle_goes_back_to_where_it_came_from() -> None:
     assert toggled(Mode.NORMAL, Mode.NORMAL) is Mode.FULL_SCREEN
     assert toggled(Mode.FULL_SCREEN, Mode.MAXIMISED) is Mode.MAXIMISED
     assert toggled(Mode.FULL_SCREEN, Mode.FULL_SCREEN) is Mode.NORMAL
+
+
+def test_the_rules_load_no_qt() -> None:
+    code = (
+        "import sys, stretchdesk.screen_fit\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "[]"
