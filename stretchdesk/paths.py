@@ -5,7 +5,8 @@ elsewhere, through appdirs):
 
 - the history and your own routines: the data directory (``~/.local/share/stretchdesk``);
 - the settings: the config directory (``~/.config/stretchdesk``);
-- the crash log: the state directory (``~/.local/state/stretchdesk``);
+- the crash log, what the reminders last did and the window's size and place: the state
+  directory (``~/.local/state/stretchdesk``);
 - the locks of running sessions and the single-instance socket: the runtime directory
   (``$XDG_RUNTIME_DIR/stretchdesk``; without one, the state directory).
 
@@ -101,6 +102,11 @@ class DataPaths:
     def reminders(self) -> Path:
         """What the reminders last did (shown, asked again later), across restarts."""
         return (self.state or self.root) / "reminders.json"
+
+    @property
+    def window(self) -> Path:
+        """The window's size, place and maximised state, across restarts."""
+        return (self.state or self.root) / "window.geometry"
 
     @property
     def locks(self) -> Path:

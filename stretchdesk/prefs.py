@@ -35,6 +35,7 @@ from stretchdesk.schedule.reminders import (
     parse_times,
 )
 from stretchdesk.schedule.small_file import NotReadable, read_small
+from stretchdesk.screen_fit import SESSION_MODES
 from stretchdesk.session.advice import AdviceSettings
 from stretchdesk.session.health import Answer
 from stretchdesk.session.settings import SessionSettings
@@ -72,6 +73,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "theme": THEMES,
     "text_size": TEXT_SIZES,
     "language": LANGUAGE_CHOICES,
+    "session_window": SESSION_MODES,
 }
 
 
@@ -117,6 +119,7 @@ class Preferences:
     theme: str = "system"
     text_size: str = "normal"
     language: str = ""  # "": the desktop's; else one of i18n.LANGUAGES (at the next start)
+    session_window: str = "full-screen"  # a session fills the screen (screen_fit.SESSION_MODES)
     sound: bool = True
     volume: int = 70
     voice: bool = True

@@ -13,7 +13,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench.sound_server import null_sink
-from stretchdesk import i18n, paths
+from stretchdesk import i18n, paths, screen_fit
 from stretchdesk.routine import Catalog, ExerciseLibrary, load_catalog, load_library
 from stretchdesk.session import FakeClock
 from tests.buses import bus_daemon
@@ -27,6 +27,14 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         if not missing:
             continue
         missing_tool(f"needs {', '.join(missing)} (apt install {mark.kwargs['package']})")
+
+
+@pytest.fixture(autouse=True)
+def window_stays(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In this process a session leaves the window at the size the test gave it (the
+    offscreen screen is small), unless the test is about filling the screen (full_screen)."""
+    if request.node.get_closest_marker("full_screen") is None:
+        monkeypatch.setattr(screen_fit, "session_mode", lambda setting: None)
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,12 +39,14 @@ from stretchdesk.ui.banner import Banner
 from stretchdesk.ui.echo_filter import EchoFilter
 from stretchdesk.ui.first_paint import FirstPaint
 from stretchdesk.ui.follow_prefs import follow_prefs
+from stretchdesk.ui.full_screen_button import show_full_screen_words
 from stretchdesk.ui.nav_bar import nav_bar
 from stretchdesk.ui.screens import Lazy
 from stretchdesk.ui.sent_files import SentFiles
 from stretchdesk.ui.session_end import show_ending
 from stretchdesk.ui.setup_flow import SetupFlow
 from stretchdesk.ui.widgets import double_click_seconds, restyle
+from stretchdesk.ui.window_place import WindowPlace
 
 if TYPE_CHECKING:  # made after the first paint (app.py), or with the session screen
     from PySide6.QtDBus import QDBusConnection
@@ -121,7 +123,9 @@ class MainWindow(QMainWindow):
         self.sent = SentFiles(self)  # routine files sent or dropped, offered one at a time
         for notice in services.notices:
             self.banner.add(notice.message, error=notice.error, details=notice.details)
-        self.resize(1280, 800)
+        self.place = WindowPlace(self, services.data.window)  # inside the screen, as last left
+        self.place.restore()
+        self.after_first_paint(self.place.fit)  # once its frame is known
         if not hidden:
             self._first_screen()
 
@@ -152,11 +156,13 @@ class MainWindow(QMainWindow):
             self.settings.test_sound.connect(audio.test_sound)
 
     def toggle_full_screen(self) -> None:
-        """F11: the whole screen for the session (read from the mat), and back."""
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
+        """F11 or the session's button: the whole screen (read from the mat), and back."""
+        self.place.toggle()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange and "session" in self.built_screens:
+            show_full_screen_words(self.session.full_screen_button, self.isFullScreen())
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ screens
     def show_screen(self, screen: QWidget) -> None:
@@ -169,6 +175,8 @@ class MainWindow(QMainWindow):
         self._hold_sound_open()
         name = next((k for k, w in self.built_screens.items() if w is screen), "")
         self.nav_bar.setVisible(name != "session")
+        if name != "session":
+            self.place.session_over()  # back to the size from before the session
         for key, item in self.nav_buttons.items():
             here = key == name
             if item.property("current") != ("true" if here else "false"):
@@ -288,6 +296,7 @@ class MainWindow(QMainWindow):
         )
         self.session.begin(self.live)
         self.show_screen(self.session)
+        self.place.session_started(self.services.prefs.session_window)
         self._tell_between()
 
     def _cue(self, cue: Cue) -> None:
@@ -356,11 +365,13 @@ class MainWindow(QMainWindow):
         if not self._quitting and not routine_actions.may_leave(self):
             event.ignore()  # the builder's unsaved routine: Cancel keeps the window
             return
+        self.place.save()  # its size and place for the next run, as before a session
         if self.session_running():
             live = self.session.live
             assert live is not None
             self.session.stop_timers()  # built: a session is running on it
             live.engine.end_early()  # silenced and saved, each stage on its own
+        self.place.session_over()
         if self.between is not None and self.between.keep_running() and not self._quitting:
             event.ignore()
             self.hide()

@@ -146,12 +146,15 @@ def make_advice(window: MainWindow) -> AdviceScreen:
 
 
 def make_session(window: MainWindow) -> SessionScreen:
+    from stretchdesk.ui.full_screen_button import show_full_screen_words  # noqa: PLC0415
     from stretchdesk.ui.session_screen import SessionScreen  # noqa: PLC0415
 
     screen = SessionScreen(window.services.content, paths.assets_dir(), window.services.clock)
     screen.ended.connect(window.session_ended)
     screen.started.connect(window.echoes.guard.disarm)
     screen.cancelled.connect(window.go_start)
+    screen.full_screen_button.clicked.connect(window.toggle_full_screen)
+    show_full_screen_words(screen.full_screen_button, window.isFullScreen())
     window.media = make_media_player(window, screen)
     window.voice_control = make_voice_control(window, screen)
     return screen

@@ -124,6 +124,11 @@ class SessionLayout(QWidget):
         self.help_button = button(
             _("Help  (F1)"), _("Help"), _("When pain means stop, and the keys (F1)")
         )
+        self.full_screen_button = button(
+            "",
+            _("Full screen"),
+            _("Fill the whole screen, or go back to a window (F11)"),
+        )
         self.pain_button = button(
             _("Pain — stop  (Esc)"),
             _("Pain — stop"),
@@ -194,6 +199,7 @@ class SessionLayout(QWidget):
         ):
             control.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             controls.addWidget(control, share)
+        controls.addWidget(self.full_screen_button)  # a picture: its words are its name
         controls.addSpacing(16)
         self.pain_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         controls.addWidget(self.pain_button, 6)

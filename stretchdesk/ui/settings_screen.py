@@ -25,6 +25,11 @@ from stretchdesk.ui.widgets import button, label, scrolled, wrapping
 
 THEME_NAMES = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}
 SIZE_NAMES = {"normal": N_("Normal"), "large": N_("Large"), "extra-large": N_("Extra large")}
+SESSION_WINDOW_NAMES = {
+    "full-screen": N_("Full screen"),
+    "maximised": N_("Maximised"),
+    "unchanged": N_("As it is"),
+}
 
 
 # setting, prefix, suffix, accessible name, description: the thresholds of the suggestions
@@ -156,6 +161,7 @@ class SettingsScreen(QWidget):
                 (
                     (_("Theme"), self.theme),
                     (_("Text size"), self.text_size),
+                    (_("Window during a session"), self.session_window),
                     (_("Language (from the next start)"), self.language),
                 ),
             ),
@@ -229,6 +235,11 @@ class SettingsScreen(QWidget):
         self.text_size = _combo(SIZE_NAMES, _("Text size"))
         self.language = _combo(language_names(), _("Language"))
         self.language.setToolTip(_("Used from the next start of stretchdesk"))
+        self.session_window = _combo(SESSION_WINDOW_NAMES, _("Window during a session"))
+        self.session_window.setAccessibleDescription(
+            _("F11 or the session's Full screen button changes it at any time")
+        )
+        self.session_window.currentIndexChanged.connect(self._edited)
 
     def _make_advice_controls(self) -> None:
         """The thresholds of the suggestions made from the history (the app's own choice)."""
@@ -299,6 +310,9 @@ class SettingsScreen(QWidget):
         self.theme.setCurrentIndex(THEMES.index(prefs.theme))
         self.text_size.setCurrentIndex(TEXT_SIZES.index(prefs.text_size))
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        self.session_window.setCurrentIndex(
+            max(0, self.session_window.findData(prefs.session_window))
+        )
         self.sound.setChecked(prefs.sound)
         self.voice.setChecked(prefs.voice)
         self.media_keys.setChecked(prefs.media_keys)
@@ -343,6 +357,7 @@ class SettingsScreen(QWidget):
             theme=str(self.theme.currentData()),
             text_size=str(self.text_size.currentData()),
             language=str(self.language.currentData()),
+            session_window=str(self.session_window.currentData()),
             sound=self.sound.isChecked(),
             voice=self.voice.isChecked(),
             media_keys=self.media_keys.isChecked(),
