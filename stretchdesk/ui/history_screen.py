@@ -30,7 +30,7 @@ from stretchdesk.ui import wording
 from stretchdesk.ui.chart import PainChart
 from stretchdesk.ui.days_calendar import DaysCalendar
 from stretchdesk.ui.formats import decimal, short_date, weekday_date_time
-from stretchdesk.ui.widgets import SideBySide, button, label, scrolled
+from stretchdesk.ui.widgets import SideBySide, button, label, reading
 
 BATCH = 200
 COLUMNS = (N_("Date"), N_("Routine"), N_("Minutes"), N_("Outcome"), N_("Pain"), N_("Note"))
@@ -181,7 +181,7 @@ class HistoryScreen(QWidget):
         inner = QWidget()  # scrolls when the window is small or the text large
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolled(inner))
+        outer.addWidget(reading(inner, self.accessibleName()))
         self.table.setMinimumHeight(240)  # it scrolls itself, loading older sessions
         column = QVBoxLayout(inner)
         column.setContentsMargins(32, 20, 32, 20)

@@ -82,6 +82,52 @@ def scrolled(inner: QWidget) -> QScrollArea:
     return area
 
 
+class _StatusLine(QLabel):
+    """A line of muted words under a control: it asks for a wide line, and wraps when the
+    window or a large text size leaves less (it never makes the screen scroll sideways)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), 560), hint.height())
+
+
+def status_line() -> QLabel:
+    widget = _StatusLine()
+    widget.setWordWrap(True)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setProperty("role", "muted")
+    return widget
+
+
+class ReadingArea(QScrollArea):
+    """A scroll area that the keyboard reaches: a Tab stop with a name and a focus frame,
+    scrolled with Up, Down, Page Up, Page Down, Home and End (Qt's own knows no Home/End).
+    Never sideways: what it holds wraps to its width."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        bar = self.verticalScrollBar()
+        if event.key() == Qt.Key.Key_Home:
+            bar.setValue(bar.minimum())
+        elif event.key() == Qt.Key.Key_End:
+            bar.setValue(bar.maximum())
+        else:
+            super().keyPressEvent(event)
+
+
+def reading(inner: QWidget, name: str) -> QScrollArea:
+    """``inner`` in a scroll area the keyboard can scroll (see ReadingArea), named ``name``
+    for a screen reader; for a screen whose words can be taller than the window."""
+    area = ReadingArea()
+    area.setWidget(inner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    area.setAccessibleName(name)
+    area.setAccessibleDescription(_("Scrolls with the arrow keys, Page Up and Page Down"))
+    area.setProperty("kind", "reading")
+    return area
+
+
 def bullet_html(lines: tuple[str, ...] | list[str]) -> str:
     items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
     return (
@@ -303,9 +349,39 @@ class _CheckWords(QObject):
 
 
 class _Wrapped(QWidget):
-    def __init__(self, ties: _CheckWords) -> None:
+    """The box and its words: as tall as the words need at the width it is given (its
+    height follows its width), and never asking for the width of the words on one line."""
+
+    def __init__(self, ties: _CheckWords, box: QCheckBox, words: QLabel) -> None:
         super().__init__()
         self.ties = ties  # kept: its event filter lives as long as the words
+        self.box, self.words = box, words
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _beside(self) -> int:
+        layout = self.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        return self.box.sizeHint().width() + max(0, spacing)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        words = self.words.heightForWidth(max(1, width - self._beside()))
+        return max(self.box.sizeHint().height(), words)
+
+    def sizeHint(self) -> QSize:
+        em = self.words.fontMetrics().horizontalAdvance("M")
+        whole = self.words.fontMetrics().horizontalAdvance(self.words.text())
+        width = self._beside() + min(whole + 2, 22 * em)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        em = self.words.fontMetrics().horizontalAdvance("M")
+        width = self._beside() + 8 * em
+        return QSize(width, self.box.sizeHint().height())
 
 
 def wrapping(box: QCheckBox, role: str | None = None) -> QWidget:
@@ -321,7 +397,7 @@ def wrapping(box: QCheckBox, role: str | None = None) -> QWidget:
         box.setAccessibleDescription(plain)  # a short name, and the words as its description
     words = label(text, role)
     words.setBuddy(box)
-    holder = _Wrapped(_CheckWords(box, words))
+    holder = _Wrapped(_CheckWords(box, words), box, words)
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
