@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.i18n import _
-from stretchdesk.ui.theme import current_colors
+from stretchdesk.ui.theme import current_colors, current_scale
 
 
 def double_click_seconds() -> float:
@@ -305,17 +305,17 @@ class SideBySide(QBoxLayout):
 
     NARROW = 1000
 
-    def __init__(self, parent: QWidget, narrow: int = NARROW) -> None:
+    def __init__(self, parent: QWidget, narrow: int = NARROW, *, scaled: bool = False) -> None:
         super().__init__(QBoxLayout.Direction.LeftToRight, parent)
         self.narrow = narrow  # below this window width: one above the other
+        self.scaled = scaled  # the width grows with the text size
 
     def setGeometry(self, rect: QRect) -> None:
         parent = self.parentWidget()
         width = parent.window().width() if parent is not None else rect.width()
+        narrow = self.narrow * (current_scale() if self.scaled else 1.0)
         wanted = (
-            QBoxLayout.Direction.TopToBottom
-            if width < self.narrow
-            else QBoxLayout.Direction.LeftToRight
+            QBoxLayout.Direction.TopToBottom if width < narrow else QBoxLayout.Direction.LeftToRight
         )
         if self.direction() != wanted:
             self.setDirection(wanted)
