@@ -65,7 +65,7 @@ class RecoveryScreen(QWidget):
             flag_column.addWidget(widget)
         flag_column.addStretch(1)
         inner = QWidget()
-        sides = SideBySide(inner)  # one above the other on a narrow window
+        sides = SideBySide(inner, 1100, scaled=True)  # one above the other when narrow
         sides.setContentsMargins(48, 24, 48, 12)
         sides.setSpacing(32)
         sides.addLayout(left, 3)

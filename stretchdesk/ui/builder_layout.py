@@ -107,12 +107,17 @@ class BuilderLayout(QWidget):
         details = scrolled(self.details)  # its own scroll: the lists keep their height
         details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lists.addWidget(details, 3)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.undo_button)
-        bottom.addWidget(self.redo_button)
-        bottom.addWidget(self.minutes, 1)
-        bottom.addWidget(self.close_button)
-        bottom.addWidget(self.save_button)
+        bottom = QWidget()  # on two lines when the window is narrow
+        bottom_flow = FlowLayout(bottom)
+        placed: tuple[QWidget, ...] = (
+            self.undo_button,
+            self.redo_button,
+            self.minutes,
+            self.close_button,
+            self.save_button,
+        )
+        for widget in placed:
+            bottom_flow.add(widget)
         inner = QWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -124,7 +129,7 @@ class BuilderLayout(QWidget):
         column.addWidget(lists_holder, 1)
         column.addWidget(self.status)
         column.addWidget(self.problems)
-        column.addLayout(bottom)
+        column.addWidget(bottom)
 
     def _tab_order(self) -> None:
         """Tab goes as the eye reads: the fields, the library, the steps, the chosen step,

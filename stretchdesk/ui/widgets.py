@@ -5,7 +5,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtGui import Qt as TextQt
 from PySide6.QtWidgets import (
     QApplication,
@@ -82,6 +90,18 @@ def scrolled(inner: QWidget) -> QScrollArea:
     return area
 
 
+# what can change the height some words need at the same width
+REFIT = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutRequest)
+
+
+def fit_height(widget: QWidget) -> None:
+    """A form gives a field its minimum height, whatever its height for its width: make the
+    minimum the height the words need at the width given."""
+    needed = widget.heightForWidth(widget.width())
+    if needed > 0 and widget.minimumHeight() != needed:
+        widget.setMinimumHeight(needed)
+
+
 class _StatusLine(QLabel):
     """A line of muted words under a control: it asks for a wide line, and wraps when the
     window or a large text size leaves less (it never makes the screen scroll sideways)."""
@@ -89,6 +109,20 @@ class _StatusLine(QLabel):
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(max(hint.width(), 560), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fit_height(self)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in REFIT:
+            fit_height(self)
+        return handled
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        fit_height(self)
 
 
 def status_line() -> QLabel:
@@ -370,18 +404,40 @@ class _Wrapped(QWidget):
 
     def heightForWidth(self, width: int) -> int:
         words = self.words.heightForWidth(max(1, width - self._beside()))
-        return max(self.box.sizeHint().height(), words)
+        layout = self.layout()  # the width the words get there, which can be less
+        laid = layout.totalHeightForWidth(width) if layout is not None else 0
+        return max(self.box.sizeHint().height(), words, laid)
 
     def sizeHint(self) -> QSize:
         em = self.words.fontMetrics().horizontalAdvance("M")
         whole = self.words.fontMetrics().horizontalAdvance(self.words.text())
-        width = self._beside() + min(whole + 2, 22 * em)
+        width = self._beside() + min(whole + em, 22 * em)  # (an em: the label's own margins)
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
         em = self.words.fontMetrics().horizontalAdvance("M")
         width = self._beside() + 8 * em
         return QSize(width, self.box.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fit_height(self)
+        self._refit_words()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in REFIT:
+            fit_height(self)
+            self._refit_words()
+        return handled
+
+    def _refit_words(self) -> None:
+        """The layout keeps the words' height from before a new text size: lay them out
+        again when they are shorter than they need."""
+        words, layout = self.words, self.layout()
+        if layout is not None and words.height() < words.heightForWidth(words.width()):
+            words.updateGeometry()
+            layout.invalidate()
 
 
 def wrapping(box: QCheckBox, role: str | None = None) -> QWidget:
