@@ -107,8 +107,8 @@ class _StatusLine(QLabel):
     window or a large text size leaves less (it never makes the screen scroll sideways)."""
 
     def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(max(hint.width(), 560), hint.height())
+        width = max(super().sizeHint().width(), 560)
+        return QSize(width, self.heightForWidth(width))  # (Qt's guess is a narrow column)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -128,6 +128,7 @@ class _StatusLine(QLabel):
 def status_line() -> QLabel:
     widget = _StatusLine()
     widget.setWordWrap(True)
+    widget.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setProperty("role", "muted")
     return widget
