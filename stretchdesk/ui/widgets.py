@@ -158,7 +158,9 @@ def reading(inner: QWidget, name: str) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     area.setAccessibleName(name)
-    area.setAccessibleDescription(_("Scrolls with the arrow keys, Page Up and Page Down"))
+    area.setAccessibleDescription(
+        _("Scrolls with the arrow keys, Page Up, Page Down, Home and End")
+    )
     area.setProperty("kind", "reading")
     return area
 
