@@ -15,7 +15,7 @@ from stretchdesk.routine import ExerciseLibrary, Routine
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.routine.sources import Source
 from stretchdesk.ui.safety_screen import section_widgets
-from stretchdesk.ui.widgets import label, scrolled
+from stretchdesk.ui.widgets import label, reading
 
 
 def source_html(source: Source, say: Callable[[str], str] = str) -> str:
@@ -95,4 +95,4 @@ class AboutScreen(QWidget):
         column.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolled(inner))
+        outer.addWidget(reading(inner, self.accessibleName()))

@@ -27,7 +27,7 @@ from stretchdesk.session import AgendaEntry, StopLocation
 from stretchdesk.ui import wording
 from stretchdesk.ui.prompts import pain_scale
 from stretchdesk.ui.safety_screen import red_flags, section_widgets
-from stretchdesk.ui.widgets import SideBySide, bullet_list, button, label, scrolled
+from stretchdesk.ui.widgets import SideBySide, bullet_list, button, label, reading
 
 
 def where_text(location: StopLocation | None) -> str:
@@ -65,7 +65,7 @@ class RecoveryScreen(QWidget):
             flag_column.addWidget(widget)
         flag_column.addStretch(1)
         inner = QWidget()
-        sides = SideBySide(inner)  # one above the other on a narrow window
+        sides = SideBySide(inner, 1100, scaled=True)  # one above the other when narrow
         sides.setContentsMargins(48, 24, 48, 12)
         sides.setSpacing(32)
         sides.addLayout(left, 3)
@@ -81,7 +81,7 @@ class RecoveryScreen(QWidget):
         bottom.addWidget(self.done_button)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolled(inner), 1)
+        outer.addWidget(reading(inner, self.accessibleName()), 1)
         outer.addLayout(bottom)
         self.scale.skip.hide()  # the rating is optional: not pressing is skipping
         # (typing a space in the note still works: the text box takes its own keys first)
@@ -262,7 +262,9 @@ class CompletionScreen(QWidget):
         row.addWidget(self.done_button)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolled(inner), 1)  # nothing is ever cut off: it scrolls
+        outer.addWidget(
+            reading(inner, self.accessibleName()), 1
+        )  # nothing is ever cut off: it scrolls
         outer.addLayout(row)
         self._swallow = swallow_space(self)
         buttons = [self.done_button, self.history_button, self.offer_yes, self.offer_no]

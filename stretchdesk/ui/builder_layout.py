@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, 
 from stretchdesk.i18n import N_, _
 from stretchdesk.ui.builder_lists import LibraryList, StepList
 from stretchdesk.ui.builder_step import StepDetails
-from stretchdesk.ui.widgets import bullet_list, button, label, scrolled
+from stretchdesk.ui.flow_layout import FlowLayout
+from stretchdesk.ui.widgets import SideBySide, bullet_list, button, label, scrolled
 
 TEXT_FIELDS = (
     ("title", N_("&Title"), N_("The routine's name on its card")),
@@ -89,23 +90,34 @@ class BuilderLayout(QWidget):
         middle = QVBoxLayout()
         middle.addWidget(label(_("Steps, in order"), "subheading"))
         middle.addWidget(self.steps, 1)
-        moves = QHBoxLayout()
+        moves = QWidget()  # on two lines when the list is narrow
+        flow = FlowLayout(moves)
         for item in (self.up_button, self.down_button, self.remove_button):
-            moves.addWidget(item)
-        middle.addLayout(moves)
-        lists = QHBoxLayout()
+            flow.add(item)
+        middle.addWidget(moves)
+        pair = QHBoxLayout()
+        pair.setSpacing(24)
+        pair.addLayout(left, 3)
+        pair.addLayout(middle, 4)
+        lists_holder = QWidget()  # the chosen step goes under the lists in a narrow window
+        lists = SideBySide(lists_holder, 1100, scaled=True)
+        lists.setContentsMargins(0, 0, 0, 0)
         lists.setSpacing(24)
-        lists.addLayout(left, 3)
-        lists.addLayout(middle, 4)
+        lists.addLayout(pair, 7)
         details = scrolled(self.details)  # its own scroll: the lists keep their height
         details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lists.addWidget(details, 3)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.undo_button)
-        bottom.addWidget(self.redo_button)
-        bottom.addWidget(self.minutes, 1)
-        bottom.addWidget(self.close_button)
-        bottom.addWidget(self.save_button)
+        bottom = QWidget()  # on two lines when the window is narrow
+        bottom_flow = FlowLayout(bottom)
+        placed: tuple[QWidget, ...] = (
+            self.undo_button,
+            self.redo_button,
+            self.minutes,
+            self.close_button,
+            self.save_button,
+        )
+        for widget in placed:
+            bottom_flow.add(widget)
         inner = QWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -114,10 +126,10 @@ class BuilderLayout(QWidget):
         column.setContentsMargins(48, 16, 48, 16)
         column.addWidget(self.heading)
         column.addLayout(grid)
-        column.addLayout(lists, 1)
+        column.addWidget(lists_holder, 1)
         column.addWidget(self.status)
         column.addWidget(self.problems)
-        column.addLayout(bottom)
+        column.addWidget(bottom)
 
     def _tab_order(self) -> None:
         """Tab goes as the eye reads: the fields, the library, the steps, the chosen step,

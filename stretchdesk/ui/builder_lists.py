@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QKeyEvent, QPixmap
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QIcon,
+    QKeyEvent,
+    QPixmap,
+)
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from stretchdesk import paths
@@ -44,7 +51,39 @@ def exercise_icon(exercise: Exercise) -> QIcon:
     )
 
 
-class LibraryList(QListWidget):
+ROWS_SHOWN = 5  # a list is never shorter than this many rows: the screen scrolls instead
+
+
+class _FiveRows(QListWidget):
+    """A list that asks for room for ROWS_SHOWN rows (its tallest rows as laid out at its
+    width, or two lines and an icon each while it is empty) and for a width that keeps a word
+    on a line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._needed = 0
+
+    def _rows_height(self) -> int:
+        spacing = self.fontMetrics().lineSpacing()
+        empty = max(self.iconSize().height() + 8, 2 * spacing + 8)
+        heights = (self.visualItemRect(self.item(i)).height() for i in range(self.count()))
+        rows = sorted((h for h in heights if h > 0), reverse=True)
+        rows = (rows + [empty] * ROWS_SHOWN)[:ROWS_SHOWN]
+        return sum(rows) + ROWS_SHOWN * self.spacing() + 2 * self.frameWidth() + 12
+
+    def minimumSizeHint(self) -> QSize:
+        width = max(super().minimumSizeHint().width(), 16 * self.fontMetrics().averageCharWidth())
+        return QSize(width, self._rows_height())
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        needed = self._rows_height()  # the rows were laid out again: wrapped to a new width
+        if needed != self._needed:
+            self._needed = needed
+            self.updateGeometry()
+
+
+class LibraryList(_FiveRows):
     """Every exercise; Enter or Insert adds the chosen one, or drag it onto the steps."""
 
     add_requested = Signal(str)  # exercise id
@@ -98,7 +137,7 @@ class LibraryList(QListWidget):
         super().keyPressEvent(event)
 
 
-class StepList(QListWidget):
+class StepList(_FiveRows):
     """The routine's steps in order. Alt+Up and Alt+Down move the chosen step, Delete
     removes it; a step dragged up or down, or an exercise dropped in, asks the builder."""
 

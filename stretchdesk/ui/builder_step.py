@@ -4,7 +4,7 @@ allows shown beside each number, and the exercise's own instructions to read."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QSpinBox, QVBoxLayout, QWidget
 
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine import Exercise, Phase, Sides
@@ -19,6 +19,7 @@ from stretchdesk.routine.fields import (
 )
 from stretchdesk.routine.loader import timing_defaults
 from stretchdesk.routine.model import Timing
+from stretchdesk.ui.flow_layout import FittingForm
 from stretchdesk.ui.wheel_guard import wheel_when_focused
 from stretchdesk.ui.widgets import bullet_html, bullet_list, label
 
@@ -71,8 +72,7 @@ class StepDetails(QWidget):
             self.phase.addItem(phase.label, phase)
         self.phase.activated.connect(self._phase)
         self.numbers: dict[str, QSpinBox] = {}
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: name above
+        form = FittingForm()  # narrow: each name above its field
         form.addRow(_("&Phase"), self.phase)
         for key in ("duration", "hold", "rep_seconds", "reps", "rest"):
             box = wheel_when_focused(QSpinBox())

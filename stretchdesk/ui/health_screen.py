@@ -14,7 +14,7 @@ from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session.health import Answer
 from stretchdesk.ui.safety_screen import pregnancy_signs
-from stretchdesk.ui.widgets import button, label, scrolled, wrapping
+from stretchdesk.ui.widgets import button, label, reading, wrapping
 
 
 class HealthScreen(QWidget):
@@ -61,7 +61,7 @@ class HealthScreen(QWidget):
         row.addWidget(self.save)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolled(inner), 1)
+        outer.addWidget(reading(inner, self.accessibleName()), 1)
         outer.addLayout(row)
         # focus starts on Skip, which records nothing: a stray Space or Enter (the safety
         # screen's, pressed twice) never ticks or saves an answer nobody chose; Tab goes on

@@ -12,7 +12,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QTableView,
     QVBoxLayout,
@@ -29,8 +28,9 @@ from stretchdesk.schedule.zone import local_zone
 from stretchdesk.ui import wording
 from stretchdesk.ui.chart import PainChart
 from stretchdesk.ui.days_calendar import DaysCalendar
+from stretchdesk.ui.flow_layout import FlowLayout
 from stretchdesk.ui.formats import decimal, short_date, weekday_date_time
-from stretchdesk.ui.widgets import SideBySide, button, label, scrolled
+from stretchdesk.ui.widgets import SideBySide, button, label, reading
 
 BATCH = 200
 COLUMNS = (N_("Date"), N_("Routine"), N_("Minutes"), N_("Outcome"), N_("Pain"), N_("Note"))
@@ -171,21 +171,18 @@ class HistoryScreen(QWidget):
         self.report.clicked.connect(self.report_requested.emit)
         self.doses = label("", "muted")
         self.status = label("", "muted")
-        top = QHBoxLayout()
-        top.addWidget(self.week)
-        top.addSpacing(32)
-        top.addWidget(self.streak)
-        top.addStretch(1)
-        top.addWidget(self.report)
-        top.addWidget(self.export)
+        top = QWidget()  # goes on to a second line in a narrow window
+        flow = FlowLayout(top, spacing=24)
+        for item in (self.week, self.streak, self.report, self.export):
+            flow.add(item)
         inner = QWidget()  # scrolls when the window is small or the text large
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolled(inner))
+        outer.addWidget(reading(inner, self.accessibleName()))
         self.table.setMinimumHeight(240)  # it scrolls itself, loading older sessions
         column = QVBoxLayout(inner)
         column.setContentsMargins(32, 20, 32, 20)
-        column.addLayout(top)
+        column.addWidget(top)
         column.addWidget(self.plan)
         column.addWidget(self.status)
         column.addWidget(self._middle(), 2)

@@ -14,7 +14,7 @@ from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session.advice import Suggestion
 from stretchdesk.session.avoid import AvoidOffer, Choice
-from stretchdesk.ui.widgets import PainScale, bullet_html, bullet_list, button, label, scrolled
+from stretchdesk.ui.widgets import PainScale, bullet_html, bullet_list, button, label, reading
 
 
 def _scrolling_column(screen: QWidget) -> QVBoxLayout:
@@ -22,7 +22,7 @@ def _scrolling_column(screen: QWidget) -> QVBoxLayout:
     inner = QWidget()
     outer = QVBoxLayout(screen)
     outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(scrolled(inner))
+    outer.addWidget(reading(inner, screen.accessibleName()))
     return QVBoxLayout(inner)
 
 

@@ -36,9 +36,10 @@ from stretchdesk.schedule.reminders import (
     parse_quiet,
     parse_times,
 )
+from stretchdesk.ui.flow_layout import FlowLayout
 from stretchdesk.ui.formats import long_date
 from stretchdesk.ui.wheel_guard import wheel_when_focused
-from stretchdesk.ui.widgets import label, wrapping
+from stretchdesk.ui.widgets import label, status_line, wrapping
 
 
 def one_row(*widgets: QWidget) -> QWidget:
@@ -78,7 +79,10 @@ class ReminderSettings(QObject):
         ]
         for day, box in enumerate(self.days, start=1):
             box.setAccessibleName(locale.dayName(day, QLocale.FormatType.LongFormat))
-        days_row = one_row(*self.days)
+        days_row = QWidget()
+        flow = FlowLayout(days_row)
+        for box in self.days:
+            flow.add(box)
         self.quiet = QLineEdit()
         self.quiet.setAccessibleName(_("Quiet hours"))
         self.quiet.setPlaceholderText(_("none"))
@@ -97,10 +101,8 @@ class ReminderSettings(QObject):
         self.weeks.setAccessibleName(_("Plan length in weeks"))
         self.weeks.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.plan_note = label("", "muted")
-        self.plan_note.setWordWrap(False)
         plan_row = one_row(self.plan, self.weeks, self.plan_note)
-        self.status = label("", "muted")
-        self.status.setMinimumWidth(560)
+        self.status = status_line()
         self.rows: tuple[tuple[str, QWidget], ...] = (
             (_("Reminders"), wrapping(self.on)),
             (_("Routine"), self.routine),

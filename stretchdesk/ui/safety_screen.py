@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent, Section
-from stretchdesk.ui.widgets import bullet_list, button, label, scrolled
+from stretchdesk.ui.widgets import bullet_list, button, label, reading
 
 
 def section_widgets(
@@ -114,7 +114,7 @@ class SafetyScreen(QWidget):
         row.addWidget(self.ok)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolled(inner), 1)
+        outer.addWidget(reading(inner, self.accessibleName()), 1)
         bottom = QWidget()
         bottom.setLayout(row)
         row.setContentsMargins(48, 8, 48, 24)

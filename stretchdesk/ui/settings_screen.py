@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -19,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from stretchdesk.i18n import LANGUAGES, N_, SOURCE, _, desktop_language
 from stretchdesk.prefs import TEXT_SIZES, THEMES, VOICE_RATE_STEPS, Preferences, whole_range
+from stretchdesk.ui.flow_layout import FittingForm, FlowLayout
 from stretchdesk.ui.reminder_settings import ReminderSettings
 from stretchdesk.ui.wheel_guard import wheel_when_focused
-from stretchdesk.ui.widgets import button, label, scrolled, wrapping
+from stretchdesk.ui.widgets import button, label, reading, status_line, wrapping
 
 THEME_NAMES = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}
 SIZE_NAMES = {"normal": N_("Normal"), "large": N_("Large"), "extra-large": N_("Extra large")}
@@ -91,6 +91,15 @@ def _combo(items: dict[str, str], name: str) -> QComboBox:
     return combo
 
 
+def _flowing(*items: QWidget) -> QWidget:
+    """Buttons in a row that goes on to a second line when one is too narrow."""
+    holder = QWidget()
+    row = FlowLayout(holder)
+    for item in items:
+        row.add(item)
+    return holder
+
+
 class SettingsScreen(QWidget):
     changed = Signal(object)  # the new Preferences
     safety_requested = Signal()
@@ -143,7 +152,7 @@ class SettingsScreen(QWidget):
             _("Answers that change which exercises are offered"),
         )
         health.clicked.connect(self.health_requested.emit)
-        form = QFormLayout()
+        form = FittingForm()
         form.setSpacing(14)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         groups = (
@@ -203,7 +212,7 @@ class SettingsScreen(QWidget):
         inner = QWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolled(inner))
+        outer.addWidget(reading(inner, self.accessibleName()))
         column = QVBoxLayout(inner)
         column.setContentsMargins(48, 24, 48, 24)
         column.addWidget(label(_("Settings"), "title"))
@@ -216,12 +225,7 @@ class SettingsScreen(QWidget):
         column.addLayout(form)
         column.addWidget(self.result)
         column.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(safety)
-        row.addWidget(health)
-        row.addWidget(self.try_sound)
-        row.addStretch(1)
-        column.addLayout(row)
+        column.addWidget(_flowing(safety, health, self.try_sound))
         for spin in (self.lead_in, self.hold, self.rewarm, self.volume, self.rate, *self._advice):
             spin.valueChanged.connect(self._edited)
         for box in (self.pain, self.sound, self.voice, self.media_keys, self.voice_commands):
@@ -271,10 +275,8 @@ class SettingsScreen(QWidget):
             name=_("Voice speed"),
             tip=_("-{steps} slower to {steps} faster").format(steps=steps),
         )
-        self.sound_status = label("", "muted")
-        self.sound_status.setMinimumWidth(560)
-        self.voice_status = label("", "muted")
-        self.voice_status.setMinimumWidth(560)
+        self.sound_status = status_line()
+        self.voice_status = status_line()
         self.media_keys = QCheckBox(_("Play/pause pauses and resumes; stop is Pain — stop"))
         self.media_keys.setAccessibleName(_("Headset and media keys"))
         self.media_keys.setToolTip(
@@ -283,8 +285,7 @@ class SettingsScreen(QWidget):
                 "control the session; Next follows the Next button's rules"
             )
         )
-        self.media_status = label("", "muted")
-        self.media_status.setMinimumWidth(560)
+        self.media_status = status_line()
         self.voice_commands = QCheckBox(_("Listen for “stop”, “pause”, “go on” and “next”"))
         self.voice_commands.setAccessibleName(_("Voice commands"))
         self.voice_commands.setToolTip(
@@ -293,8 +294,7 @@ class SettingsScreen(QWidget):
                 "on this computer; the sound is never kept or sent anywhere."
             )
         )
-        self.listen_status = label("", "muted")
-        self.listen_status.setMinimumWidth(560)
+        self.listen_status = status_line()
         self.try_sound = button(
             _("Test sound"), _("Test sound"), _("Play a chime and say a sentence")
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -23,6 +23,7 @@ from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_count, problem_l
 from stretchdesk.ui import wording
 from stretchdesk.ui.card_grid import ARROWS, card_next_to
 from stretchdesk.ui.formats import weekday_date_time
+from stretchdesk.ui.theme import current_scale
 from stretchdesk.ui.widgets import bullet_list, button, label, restyle, scrolled
 
 CHECK_HINT = N_("To see these on the command line: stretchdesk check.")
@@ -212,8 +213,15 @@ class StartScreen(QWidget):
         self.mine_actions = self._routine_menu()
         self.mine.setMenu(self.mine_menu)
         self.card_menu = QMenu(self)  # a card's right-click menu
-        column = QVBoxLayout(self)
-        column.setContentsMargins(48, 24, 48, 24)
+        self._lay_out(holder)
+        self._columns = 2
+
+    def _lay_out(self, holder: QWidget) -> None:
+        """The heading, the cards and the lines under them scroll together (a card has the
+        most room in a small window); About and Start stay in view."""
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(48, 24, 48, 8)
         column.addWidget(label(_("Choose a routine"), "title"))
         column.addWidget(
             label(
@@ -221,8 +229,7 @@ class StartScreen(QWidget):
                 "lead",
             )
         )
-        self.area = scrolled(holder)
-        column.addWidget(self.area, 1)
+        column.addWidget(holder, 1)
         last_row = QHBoxLayout()  # the lines wrap, so the button fits an 800-pixel window
         lines = QVBoxLayout()
         lines.addWidget(self.today)
@@ -231,11 +238,17 @@ class StartScreen(QWidget):
         last_row.addWidget(self.mine)
         last_row.addWidget(self.sheet)
         column.addLayout(last_row)
+        self.area = scrolled(page)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.area, 1)
         row = QHBoxLayout()
+        row.setContentsMargins(48, 8, 48, 24)
         row.addWidget(self.about)
         row.addStretch(1)
         row.addWidget(self.start)
-        column.addLayout(row)
+        outer.addLayout(row)
 
     def show_routines(
         self,
@@ -250,22 +263,39 @@ class StartScreen(QWidget):
         self.cards = {}
         if broken is not None:
             self.broken_cards = [BrokenRoutineCard(bad) for bad in broken]
-        for i, (routine, seconds, health) in enumerate(routines):
+        for routine, seconds, health in routines:
             card = RoutineCard(routine, seconds, health)
             card.picked.connect(self.select)
             card.activated.connect(self._activate)
             card.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             card.customContextMenuRequested.connect(lambda point, c=card: self._card_menu(c, point))
-            self._grid.addWidget(card, i // 2, i % 2)
             self.cards[routine.id] = card
-        for j, bad_card in enumerate(self.broken_cards, start=len(routines)):
-            self._grid.addWidget(bad_card, j // 2, j % 2)
         for placed in [*self.cards.values(), *self.broken_cards]:
             placed.installEventFilter(self)  # the arrow keys, before the scroll area's
-        count = len(routines) + len(self.broken_cards)
-        self._grid.setRowStretch(count // 2 + 1, 1)
+        self._place_cards()
         first = routines[0][0].id if routines else None
         self.select(self.selected if self.selected in self.cards else first)
+
+    def _place_cards(self) -> None:
+        """The cards in two columns of the same width, or in one when the window is too
+        narrow for two to show their words (a small window, a large text size)."""
+        every = [*self.cards.values(), *self.broken_cards]
+        for card in every:
+            self._grid.removeWidget(card)
+        for stretched in range(self._grid.rowCount()):
+            self._grid.setRowStretch(stretched, 0)
+        for i, card in enumerate(every):
+            self._grid.addWidget(card, i // self._columns, i % self._columns)
+        for number in range(2):
+            self._grid.setColumnStretch(number, 1 if number < self._columns else 0)
+        self._grid.setRowStretch(len(every) // self._columns + 1, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        columns = 1 if event.size().width() < 900 * current_scale() else 2
+        if columns != self._columns:
+            self._columns = columns
+            self._place_cards()
 
     def show_last(self, last: SessionSummary | None) -> None:
         self.last.setText(last_session_text(last))

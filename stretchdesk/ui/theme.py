@@ -37,6 +37,7 @@ class Colors:
     error_bg: str
     error_text: str
     ok: str
+    link: str  # links on the window's colour and on a surface: 4.5:1 or more on both
     dark: bool
 
 
@@ -57,6 +58,7 @@ LIGHT = Colors(
     error_bg="#fde7e6",
     error_text="#5c1410",
     ok="#1e6b34",
+    link="#0b57d0",
     dark=False,
 )
 DARK = Colors(
@@ -76,6 +78,7 @@ DARK = Colors(
     error_bg="#4a1c1a",
     error_text="#ffdad6",
     ok="#8fd19e",
+    link="#8ab4f8",
     dark=True,
 )
 
@@ -195,6 +198,8 @@ def style_sheet(c: Colors, scale: float) -> str:
     QCheckBox::indicator:focus {{ border: 3px solid {c.focus}; }}
     QLabel[focused="true"] {{ color: {c.focus}; }}
     QScrollArea {{ border: none; }}
+    QScrollArea[kind="reading"] {{ border: 3px solid transparent; }}
+    QScrollArea[kind="reading"]:focus {{ border: 3px solid {c.focus}; }}
     QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border}; }}
     """
 
@@ -213,6 +218,8 @@ def apply_theme(app: QApplication, theme: str, text_size: str) -> Colors:
     palette.setColor(QPalette.ColorRole.Highlight, QColor(c.accent))
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor(c.accent_text))
     palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(c.muted))
+    for role in (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited):
+        palette.setColor(role, QColor(c.link))
     app.setPalette(palette)
     app.setStyleSheet(style_sheet(c, scale))
     app.setProperty("stretchdesk_scale", scale)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtGui import Qt as TextQt
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.i18n import _
-from stretchdesk.ui.theme import current_colors
+from stretchdesk.ui.theme import current_colors, current_scale
 
 
 def double_click_seconds() -> float:
@@ -79,6 +87,81 @@ def scrolled(inner: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed Tab stop; the wheel scrolls
+    return area
+
+
+# what can change the height some words need at the same width
+REFIT = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutRequest)
+
+
+def fit_height(widget: QWidget) -> None:
+    """A form gives a field its minimum height, whatever its height for its width: make the
+    minimum the height the words need at the width given."""
+    needed = widget.heightForWidth(widget.width())
+    if needed > 0 and widget.minimumHeight() != needed:
+        widget.setMinimumHeight(needed)
+
+
+class _StatusLine(QLabel):
+    """A line of muted words under a control: it asks for a wide line, and wraps when the
+    window or a large text size leaves less (it never makes the screen scroll sideways)."""
+
+    def sizeHint(self) -> QSize:
+        width = max(super().sizeHint().width(), 560)
+        return QSize(width, self.heightForWidth(width))  # (Qt's guess is a narrow column)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fit_height(self)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in REFIT:
+            fit_height(self)
+        return handled
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        fit_height(self)
+
+
+def status_line() -> QLabel:
+    widget = _StatusLine()
+    widget.setWordWrap(True)
+    widget.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setProperty("role", "muted")
+    return widget
+
+
+class ReadingArea(QScrollArea):
+    """A scroll area that the keyboard reaches: a Tab stop with a name and a focus frame,
+    scrolled with Up, Down, Page Up, Page Down, Home and End (Qt's own knows no Home/End).
+    Never sideways: what it holds wraps to its width."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        bar = self.verticalScrollBar()
+        if event.key() == Qt.Key.Key_Home:
+            bar.setValue(bar.minimum())
+        elif event.key() == Qt.Key.Key_End:
+            bar.setValue(bar.maximum())
+        else:
+            super().keyPressEvent(event)
+
+
+def reading(inner: QWidget, name: str) -> QScrollArea:
+    """``inner`` in a scroll area the keyboard can scroll (see ReadingArea), named ``name``
+    for a screen reader; for a screen whose words can be taller than the window."""
+    area = ReadingArea()
+    area.setWidget(inner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    area.setAccessibleName(name)
+    area.setAccessibleDescription(
+        _("Scrolls with the arrow keys, Page Up, Page Down, Home and End")
+    )
+    area.setProperty("kind", "reading")
     return area
 
 
@@ -259,17 +342,17 @@ class SideBySide(QBoxLayout):
 
     NARROW = 1000
 
-    def __init__(self, parent: QWidget, narrow: int = NARROW) -> None:
+    def __init__(self, parent: QWidget, narrow: int = NARROW, *, scaled: bool = False) -> None:
         super().__init__(QBoxLayout.Direction.LeftToRight, parent)
         self.narrow = narrow  # below this window width: one above the other
+        self.scaled = scaled  # the width grows with the text size
 
     def setGeometry(self, rect: QRect) -> None:
         parent = self.parentWidget()
         width = parent.window().width() if parent is not None else rect.width()
+        narrow = self.narrow * (current_scale() if self.scaled else 1.0)
         wanted = (
-            QBoxLayout.Direction.TopToBottom
-            if width < self.narrow
-            else QBoxLayout.Direction.LeftToRight
+            QBoxLayout.Direction.TopToBottom if width < narrow else QBoxLayout.Direction.LeftToRight
         )
         if self.direction() != wanted:
             self.setDirection(wanted)
@@ -303,9 +386,61 @@ class _CheckWords(QObject):
 
 
 class _Wrapped(QWidget):
-    def __init__(self, ties: _CheckWords) -> None:
+    """The box and its words: as tall as the words need at the width it is given (its
+    height follows its width), and never asking for the width of the words on one line."""
+
+    def __init__(self, ties: _CheckWords, box: QCheckBox, words: QLabel) -> None:
         super().__init__()
         self.ties = ties  # kept: its event filter lives as long as the words
+        self.box, self.words = box, words
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _beside(self) -> int:
+        layout = self.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        return self.box.sizeHint().width() + max(0, spacing)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        words = self.words.heightForWidth(max(1, width - self._beside()))
+        layout = self.layout()  # the width the words get there, which can be less
+        laid = layout.totalHeightForWidth(width) if layout is not None else 0
+        return max(self.box.sizeHint().height(), words, laid)
+
+    def sizeHint(self) -> QSize:
+        em = self.words.fontMetrics().horizontalAdvance("M")
+        whole = self.words.fontMetrics().horizontalAdvance(self.words.text())
+        width = self._beside() + min(whole + em, 22 * em)  # (an em: the label's own margins)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        em = self.words.fontMetrics().horizontalAdvance("M")
+        width = self._beside() + 8 * em
+        return QSize(width, self.box.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fit_height(self)
+        self._refit_words()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in REFIT:
+            fit_height(self)
+            self._refit_words()
+        return handled
+
+    def _refit_words(self) -> None:
+        """The layout keeps the words' height from before a new text size: lay them out
+        again when they are shorter than they need."""
+        words, layout = self.words, self.layout()
+        if layout is not None and words.height() < words.heightForWidth(words.width()):
+            words.updateGeometry()
+            layout.invalidate()
 
 
 def wrapping(box: QCheckBox, role: str | None = None) -> QWidget:
@@ -321,7 +456,7 @@ def wrapping(box: QCheckBox, role: str | None = None) -> QWidget:
         box.setAccessibleDescription(plain)  # a short name, and the words as its description
     words = label(text, role)
     words.setBuddy(box)
-    holder = _Wrapped(_CheckWords(box, words))
+    holder = _Wrapped(_CheckWords(box, words), box, words)
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
     row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
