@@ -23,7 +23,7 @@ from stretchdesk.i18n import _, ngettext
 from stretchdesk.ui.theme import current_colors
 
 RING_STEPS = 240  # the ring moves in 1.5 degree steps at most
-DIGITS = 0.58  # the digits' size, of the dial's height
+DIGITS = 0.64  # the digits' size, of the dial's height
 
 
 def format_seconds(seconds: int) -> str:

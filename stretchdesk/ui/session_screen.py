@@ -33,6 +33,7 @@ from stretchdesk.ui.step_list import POSITION_ROLE
 from stretchdesk.ui.widgets import bullet_html, double_click_seconds, plain_tip
 
 NOTICE_MS = 10_000
+NEXT_SECONDS = 5  # "Next: ..." is shown in the last seconds of a step, and in its rests
 
 
 class SessionScreen(SessionLayout):
@@ -89,7 +90,7 @@ class SessionScreen(SessionLayout):
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def toggle_help(self) -> None:
-        self.help.setVisible(not self.help.isVisible())
+        self.show_help(not self.help.isVisible())
 
     def _keys(self) -> None:
         pairs: list[tuple[QKeySequence.StandardKey | Qt.Key, Callable[[], object]]] = [
@@ -287,7 +288,7 @@ class SessionScreen(SessionLayout):
         self.caution.setVisible(bool(step.caution))
         self.breathing.setText(step.exercise.breathing)
         self.breathing.setVisible(bool(step.exercise.breathing))
-        self.next_label.setText(wording.coming_next(view))
+        self._show_next(view)
         paused = view.state is EngineState.PAUSED
         self.show_paused(paused)
         labels = {EngineState.READY: _("Start"), EngineState.RUNNING: _("Pause")}
@@ -340,6 +341,16 @@ class SessionScreen(SessionLayout):
         return self.illustration.show_moment(
             view.segment, elapsed, rep_seconds=view.segment_seconds
         )
+
+    def _show_next(self, view: SessionView) -> None:
+        """What comes next: in the rests and the last seconds of a step."""
+        self.next_label.setText(wording.coming_next(view))
+        soon = view.segment in (SegmentKind.REST, SegmentKind.BETWEEN) or (
+            view.segment is not None and view.remaining <= NEXT_SECONDS and view.rep >= view.reps
+        )
+        if soon != (not self.next_label.isHidden()):
+            self.next_label.setHidden(not soon)
+            self.middle.arrange()
 
     def _arm(self, view: SessionView, next_frame: float | None) -> None:
         if view.state is not EngineState.RUNNING:

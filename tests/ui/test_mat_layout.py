@@ -5,9 +5,9 @@ move the layout, F11, and a screen reader told of changes at sensible moments.""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
+from PySide6.QtWidgets import QApplication, QLabel, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.prefs import Preferences
@@ -34,6 +34,11 @@ def _ink_height(image: QImage, colour: QColor) -> int:
                 rows += 1
                 break
     return rows
+
+
+def _on(screen: QWidget, widget: QWidget) -> QRect:
+    """Where ``widget`` is, in ``screen``'s coordinates."""
+    return QRect(widget.mapTo(screen, QPoint(0, 0)), widget.size())
 
 
 def _cut_labels(window: MainWindow) -> list[str]:
@@ -110,7 +115,8 @@ def test_pause_covers_the_exercise_with_words(
     press(qtbot, window, Qt.Key.Key_Space)
     overlay = window.session.paused
     assert overlay.isVisible() and "Space to go on" in overlay.text()
-    assert overlay.geometry() == window.session.middle.geometry()
+    assert overlay.geometry() == window.session.overlay_rect()
+    assert not overlay.geometry().intersects(_on(window.session, window.session.dial))
     assert overlay.font().pixelSize() >= window.height() * 0.07
     clock.advance(1)
     press(qtbot, window, Qt.Key.Key_Space)
