@@ -16,17 +16,17 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from stretchdesk.ui.countdown import CountdownDial
+from stretchdesk.ui.countdown import DIGITS, PEN, PILL, CountdownDial
 from stretchdesk.ui.illustration import IllustrationView
 
-DIAL_SHARE = 0.37  # the countdown's height, of the window's (its digits are 0.64 of it)
-DIAL_WIDTH = 1.36  # its width, of its height: two digits at their full size
+DIAL_SHARE = 0.325  # the countdown's height, of the window's (its digits are 0.72 of it)
 DRAWING_SHARE = 0.52  # the drawing's frame, of the window's height, when there is room
 DRAWING_FLOOR = 0.45  # never smaller than this
 FRAME_RATIO = 4 / 3  # the drawings' frames: width / height
 READING_CAP = 0.027  # capitals of the words, of the window's height, at the normal size
 READING_FLOOR = 0.025  # never smaller than this
 GAP = 0.02  # between the columns, of the window's height
+LINE_GAP = 6  # pixels between the lines of what to do
 
 
 def pixels_for_cap(font: QFont, cap: float) -> int:
@@ -59,7 +59,8 @@ class MatMiddle(QWidget):
         self.text_scale = 1.0
         self.reading_px = 0  # the words' size chosen at the last arrangement
         self.words_rect = QRect()  # where the drawing is (help and the pause go over it)
-        self.fits = True  # every line of the words is on screen
+        self.fits = True
+        self.digits = 2  # the countdown's widest number  # every line of the words is on screen
 
     def setup(self, window_height: int, text_scale: float) -> None:
         self.window_height, self.text_scale = max(1, window_height), text_scale
@@ -76,8 +77,7 @@ class MatMiddle(QWidget):
         )
 
     def _needed(self, width: int) -> int:
-        column = self.reading.layout()
-        spacing = column.spacing() if column is not None else 0
+        spacing = LINE_GAP
         shown = [line for line in self.lines if not line.isHidden() and line.text()]
         return sum(line.heightForWidth(width) + spacing for line in shown)
 
@@ -112,7 +112,11 @@ class MatMiddle(QWidget):
 
     def _dial_size(self) -> tuple[int, int]:
         dial_h = max(60, min(round(DIAL_SHARE * self.window_height), self.height()))
-        return round(dial_h * DIAL_WIDTH), dial_h
+        font = QFont(self.dial.font())
+        font.setWeight(QFont.Weight.Bold)
+        font.setPixelSize(round(dial_h * DIGITS))
+        wide = QFontMetricsF(font).horizontalAdvance("0" * max(2, self.digits))
+        return math.ceil(wide + dial_h * (PILL + 2 * PEN)) + 4, dial_h
 
     def arrange(self) -> None:
         h_win, width, height = self.window_height, self.width(), self.height()
@@ -150,3 +154,9 @@ class MatMiddle(QWidget):
             label.setGeometry(label_x, label_y, label_w, label_h)
             label_y += label_h + gap // 2
         self.words_rect = QRect(0, 0, max(1, drawing_w), height)
+        y = 0
+        for line in self.lines:  # placed by hand: each exactly as tall as its words
+            if not line.isHidden():
+                tall = line.heightForWidth(self.reading.width())
+                line.setGeometry(0, y, self.reading.width(), tall)
+                y += tall + LINE_GAP

@@ -11,6 +11,8 @@ room.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -23,14 +25,15 @@ from PySide6.QtWidgets import (
 
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine.content import SafetyContent
-from stretchdesk.ui.countdown import CountdownDial
+from stretchdesk.routine.model import Step
+from stretchdesk.ui.countdown import CountdownDial, format_seconds
 from stretchdesk.ui.fit_words import FitWords
 from stretchdesk.ui.illustration import IllustrationView
 from stretchdesk.ui.mat_middle import MatMiddle, pixels_for_cap
 from stretchdesk.ui.session_help import help_panel
 from stretchdesk.ui.step_list import StepList
 from stretchdesk.ui.theme import current_scale
-from stretchdesk.ui.widgets import bullet_list, button, label, restyle
+from stretchdesk.ui.widgets import bullet_html, bullet_list, button, label, restyle
 
 # role -> capitals' height, of the window's height: what to do now, the exercise's name
 CAPS = {"getready": 0.047, "side": 0.047, "title": 0.042}
@@ -56,6 +59,7 @@ PAUSED_TEXT = N_("Paused\nSpace to go on")
 LEGEND = N_("✓ done  ▶ now  ○ to come  – skipped  ⊘ locked until the warm-ups  ⚠ see why")
 
 
+LEAD_IN = 10  # seconds: the countdown's widest number before a step is at least this wide
 REFERENCE = (1280, 740)  # the session screen in a 1280x800 window
 
 
@@ -76,6 +80,7 @@ class SessionLayout(QWidget):
         super().__init__(parent)
         self._content = content
         self._sized: tuple[int, int, float] = (0, 0, 0.0)
+        self._words: tuple[str, tuple[str, ...], str, str] | None = None
         self._build()
         self._lay_out()
 
@@ -91,7 +96,7 @@ class SessionLayout(QWidget):
         self.headline = label("", "getready")
         self.illustration = IllustrationView()
         self.dial = CountdownDial()
-        self.side = label("", "side", wrap=False)
+        self.side = label("", "side")  # beside the countdown, as big as what to do
         self.rep = label("", "rep")
         self.instructions = bullet_list([], "instructions")
         self.caution = label("", "caution")
@@ -134,12 +139,8 @@ class SessionLayout(QWidget):
     def _reading(self) -> QWidget:
         """What to do, as words: every line on screen at once (MatMiddle sizes them)."""
         inner = QWidget()
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(6)
         for widget in (self.instructions, self.caution, self.breathing):
-            column.addWidget(widget)
-        column.addStretch(1)
+            widget.setParent(inner)
         return inner
 
     def _lay_out(self) -> None:
@@ -152,16 +153,12 @@ class SessionLayout(QWidget):
         top.addWidget(self.place)
         top.addWidget(self.help_button)
 
-        now = QHBoxLayout()  # what to do at this moment, in the biggest words
-        now.addWidget(self.headline, 1)
-        now.addSpacing(16)
-        now.addWidget(self.side)
 
         self.next_label.setWordWrap(True)
         self.middle = MatMiddle(
             self.illustration,
             self.dial,
-            under_dial=[self.rep, self.next_label],
+            under_dial=[self.side, self.rep, self.next_label],
             reading=self._reading(),
             lines=[self.instructions, self.caution, self.breathing],
         )
@@ -203,19 +200,41 @@ class SessionLayout(QWidget):
         column.setContentsMargins(24, 8, 24, 12)
         column.setSpacing(6)
         column.addLayout(top)
-        column.addLayout(now)
+        column.addWidget(self.headline)  # what to do at this moment, in the biggest words
         column.addWidget(self.middle, 1)
-        column.addWidget(self.notice)
         column.addLayout(controls)
-        self.help.setParent(self)  # over the drawing and the words, never the countdown
+        self.help.setParent(self)  # over the drawing, never the countdown
         self.help.hide()
+        self.notice.setParent(self)  # over the drawing's foot: nothing moves when it shows
+        self.notice.hide()
 
     # ------------------------------------------------------------------ sizes
+    def show_words(self, step: Step) -> None:
+        """The exercise's name and every line of what to do, all on screen at once."""
+        words = (step.title, step.instructions, step.caution, step.exercise.breathing)
+        if words == self._words:
+            return
+        self._words = words
+        self.title.setText(step.title)
+        self.instructions.setText(bullet_html(step.instructions))
+        self.caution.setText(step.caution)
+        self.caution.setHidden(not step.caution)
+        self.breathing.setText(step.exercise.breathing)
+        timing = step.timing
+        lengths = (timing.duration, timing.hold, timing.rep_seconds, timing.rest, LEAD_IN)
+        longest = max(t for t in lengths if t)
+        self.middle.digits = len(format_seconds(math.ceil(longest)))
+        self.middle.arrange()  # the words are sized to fit, the breathing dropped first
+
     def show_message(self, text: str) -> None:
         """The message row is always there; only its words and colour change."""
         self.notice.setText(text)
         self.notice.setProperty("role", "notice" if text else "notice-empty")
         restyle(self.notice)
+        self.notice.setVisible(bool(text))
+        if text:
+            self._place_overlays()
+            self.notice.raise_()
 
     def show_listening(self, listening: bool) -> None:
         """The microphone sign: there exactly while voice commands are being listened for."""
@@ -244,6 +263,8 @@ class SessionLayout(QWidget):
         rect = self.overlay_rect()
         self.paused.setGeometry(rect)
         self.help.setGeometry(rect)
+        tall = max(1, self.notice.heightForWidth(rect.width()))
+        self.notice.setGeometry(rect.x(), rect.bottom() + 1 - tall, rect.width(), tall)
         if self.help.isVisible():  # its words as big as fit over the drawing, all of them
             tall = self._sized[1] or self.height()
             px = pixels_for_cap(self.font(), 0.025 * tall)
@@ -276,10 +297,11 @@ class SessionLayout(QWidget):
 
         def px(role: str) -> int:
             # the words on the mat follow the window's height (their capitals a share of
-            # it); the rest the window and, partly, the text-size setting
+            # it); the controls the window only (the height goes to the words); the rest
+            # also the text-size setting
             if role in CAPS:
                 return pixels_for_cap(font, CAPS[role] * tall)
-            grow = t if role in READING else t**0.5
+            grow = t if role in READING else 1.0
             return max(12, round(SIZES[role] * u * grow))
 
         pad_v, pad_h = max(4, round(8 * u)), max(8, round(16 * u))
@@ -303,8 +325,6 @@ class SessionLayout(QWidget):
             QListWidget {{ font-size: {px("steps")}px; }}
             """
         )
-        line = round(px("notice") * 1.6 + 16)
-        self.notice.setFixedHeight(line)
         for widget in self.findChildren(QPushButton):
             widget.setMinimumHeight(round(px("button") * 2.4))
         self.pain_button.setMinimumHeight(round(px("pain") * 2.0))

@@ -30,7 +30,7 @@ from stretchdesk.session.remote import Action, MediaState, media_state
 from stretchdesk.ui import wording
 from stretchdesk.ui.session_layout import SessionLayout
 from stretchdesk.ui.step_list import POSITION_ROLE
-from stretchdesk.ui.widgets import bullet_html, double_click_seconds, plain_tip
+from stretchdesk.ui.widgets import double_click_seconds, plain_tip
 
 NOTICE_MS = 10_000
 NEXT_SECONDS = 5  # "Next: ..." is shown in the last seconds of a step, and in its rests
@@ -274,7 +274,7 @@ class SessionScreen(SessionLayout):
         assert self.live is not None
         step = view.step
         self.badge.setText(wording.badge(view))
-        self.title.setText(step.title)
+        self.show_words(step)
         self.place.setText(
             _("Step {number} of {total}").format(number=view.position + 1, total=view.total)
         )
@@ -283,11 +283,6 @@ class SessionScreen(SessionLayout):
         )
         self.side.setText(wording.side_text(view))
         self.rep.setText(wording.rep_text(view))
-        self.instructions.setText(bullet_html(step.instructions))
-        self.caution.setText(step.caution)
-        self.caution.setVisible(bool(step.caution))
-        self.breathing.setText(step.exercise.breathing)
-        self.breathing.setVisible(bool(step.exercise.breathing))
         self._show_next(view)
         paused = view.state is EngineState.PAUSED
         self.show_paused(paused)
