@@ -153,7 +153,6 @@ class SessionLayout(QWidget):
         top.addWidget(self.place)
         top.addWidget(self.help_button)
 
-
         self.next_label.setWordWrap(True)
         self.middle = MatMiddle(
             self.illustration,
