@@ -26,6 +26,7 @@ FRAME_RATIO = 4 / 3  # the drawings' frames: width / height
 READING_CAP = 0.027  # capitals of the words, of the window's height, at the normal size
 READING_FLOOR = 0.025  # never smaller than this
 GAP = 0.02  # between the columns, of the window's height
+SMALLEST = 12  # pixels: the words never get smaller than this, even on a small screen
 LINE_GAP = 6  # pixels between the lines of what to do
 
 
@@ -107,6 +108,8 @@ class MatMiddle(QWidget):
                 px -= 1
             elif breathing:
                 breathing = False  # the breathing: the first thing dropped
+            elif px > SMALLEST:  # a small window: smaller words rather than cut ones
+                px -= 1
             else:
                 return False, px, drawing_h, breathing
 

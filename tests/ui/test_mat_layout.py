@@ -308,6 +308,21 @@ def test_the_countdown_keeps_its_size_with_help_a_banner_a_notice_and_a_pause(
     assert not _on(window, session.paused).intersects(_on(window, session.dial))
 
 
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_a_small_window_shows_every_line_smaller_rather_than_cut(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, text_size: str
+) -> None:
+    _at_size(qtbot, window, clock, (800, 600), text_size)
+    session = window.session
+    for step in _builtin_steps(window):
+        session.show_words(step)
+        QApplication.processEvents()
+        assert session.middle.fits, step.exercise_id
+        lines = [session.instructions] + ([session.caution] if step.caution else [])
+        for line in lines:
+            assert line.isVisible() and _inside(window, line), (step.exercise_id, line.geometry())
+
+
 def test_the_drawing_is_drawn_at_its_share(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:
