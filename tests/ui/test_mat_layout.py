@@ -293,6 +293,7 @@ def test_the_countdown_keeps_its_size_with_help_a_banner_a_notice_and_a_pause(
     before = _on(window, session.dial)
     press(qtbot, window, Qt.Key.Key_F1)
     assert session.help.isVisible() and _inside(window, session.help)
+    assert session.help.heightForWidth(session.help.width()) <= session.help.height()  # all
     assert not _on(window, session.help).intersects(before)
     window.banner.add("The history could not be saved: the disk is full.", error=True)
     clock.advance(1)
