@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from stretchdesk.i18n import _
+from stretchdesk.i18n import _, ngettext
 from stretchdesk.illustration import find_frames
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.routine.model import Side
@@ -275,8 +275,13 @@ class SessionScreen(SessionLayout):
         step = view.step
         self.badge.setText(wording.badge(view))
         self.show_words(step)
+        minutes = max(1, math.ceil(self.live.engine.seconds_left() / 60))
+        # Translators: the time left in the whole routine, in whole minutes
+        time_left = ngettext("{minutes} min left", "{minutes} min left", minutes)
         self.place.setText(
-            _("Step {number} of {total}").format(number=view.position + 1, total=view.total)
+            _("Step {number} of {total}\n{left}").format(
+                number=view.position + 1, total=view.total, left=time_left.format(minutes=minutes)
+            )
         )
         self.headline.setText(
             wording.headline(view, position_changed=self._position_changed, hold=hold)

@@ -345,3 +345,18 @@ def test_next_is_shown_in_rests_and_the_last_seconds(
     run_until(window, clock, lambda: engine.view().remaining <= 4)
     assert session.next_label.isVisible() and session.next_label.text().startswith("Next: ")
     assert _inside(window, session.next_label)
+
+
+def test_the_time_left_in_the_routine_is_shown_and_goes_down(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _at_size(qtbot, window, clock, (1280, 800), "normal")
+    engine = engine_of(window)
+    first = engine.seconds_left()
+    total, _active = engine.planned()
+    assert 0 < first <= total
+    minutes = ceil(first / 60)
+    assert f"{minutes} min left" in window.session.place.text()
+    clock.advance(30)
+    window.session.refresh()
+    assert engine.seconds_left() == pytest.approx(first - 30, abs=0.01)
