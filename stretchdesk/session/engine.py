@@ -95,6 +95,25 @@ class SessionEngine(Emitter):
         """(total, active) planned seconds of the steps still on the agenda."""
         return planned_seconds(self._agenda.planned_items(), self.settings)
 
+    def seconds_left(self) -> float:
+        """Seconds to the end if nothing is paused or skipped from now: what is left of
+        this step and every step after it still to be done."""
+        if self.finished:
+            return 0.0
+        here = 0.0
+        timer = self._timer
+        if self._current_segment() is not None:
+            rest = timer.segments[timer.index + 1 :]
+            here = timer.remaining(self._clock()) + sum(seg.seconds for seg in rest)
+        agenda = self._agenda
+        first = self._pos + (1 if here else 0)
+        later = [
+            item
+            for i, item in enumerate(agenda.items)
+            if i >= first and i not in agenda.preskip and agenda.status[i] is None
+        ]
+        return here + planned_seconds(later, self.settings)[0]
+
     def warmups_done(self) -> bool:
         return self._agenda.warmups_done()
 

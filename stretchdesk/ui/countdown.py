@@ -23,7 +23,9 @@ from stretchdesk.i18n import _, ngettext
 from stretchdesk.ui.theme import current_colors
 
 RING_STEPS = 240  # the ring moves in 1.5 degree steps at most
-DIGITS = 0.58  # the digits' size, of the dial's height
+DIGITS = 0.72  # the digits' size, of the dial's height
+PEN = 0.06  # the ring's width, of the dial's height
+PILL = 0.16  # room beside the digits inside the ring, of the dial's height
 
 
 def format_seconds(seconds: int) -> str:
@@ -109,9 +111,9 @@ class CountdownDial(QWidget):
         # the digits take over half the dial's height (a sixth of the window or more; the
         # layout gives the dial its share); a long number widens the ring into a pill
         font.setPixelSize(max(12, round(height * DIGITS)))
-        pen_width = max(6.0, height * 0.06)
+        pen_width = max(6.0, height * PEN)
         room = self.width() - 2 * pen_width
-        wide = QFontMetricsF(font).horizontalAdvance(text) + height * 0.30
+        wide = QFontMetricsF(font).horizontalAdvance(text) + height * PILL
         if wide > room:  # narrower than the number needs: smaller digits, never cut
             font.setPixelSize(max(12, round(font.pixelSize() * room / wide)))
             wide = room

@@ -255,6 +255,14 @@ class IllustrationView(QWidget):
         y = round((self.height() - size.height() / ratio) / 2) + at.y() / ratio
         return QPointF(x, y)
 
+    def frame_size(self) -> QSize:
+        """The whole frame of the picture shown, as drawn (device-independent pixels)."""
+        placed = self._placed.get(self._index)
+        if placed is None:
+            return QSize()
+        ratio = self.devicePixelRatioF()
+        return QSize(round(placed[1].width() / ratio), round(placed[1].height() / ratio))
+
     @property
     def frame_index(self) -> int:
         return self._index

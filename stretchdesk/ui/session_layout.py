@@ -11,13 +11,13 @@ room.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+import math
+
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -25,16 +25,18 @@ from PySide6.QtWidgets import (
 
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine.content import SafetyContent
-from stretchdesk.ui.countdown import CountdownDial
+from stretchdesk.routine.model import Step
+from stretchdesk.ui.countdown import CountdownDial, format_seconds
 from stretchdesk.ui.fit_words import FitWords
 from stretchdesk.ui.illustration import IllustrationView
+from stretchdesk.ui.mat_middle import MatMiddle, pixels_for_cap
 from stretchdesk.ui.session_help import help_panel
 from stretchdesk.ui.step_list import StepList
 from stretchdesk.ui.theme import current_scale
-from stretchdesk.ui.widgets import bullet_list, button, label, restyle
+from stretchdesk.ui.widgets import bullet_html, bullet_list, button, label, restyle
 
-DIAL_SHARE = 0.44  # of the screen's height, whatever the text size
-STEPS_FROM_WIDTH = 1100  # narrower than this, the step list is dropped first
+# role -> capitals' height, of the window's height: what to do now, the exercise's name
+CAPS = {"getready": 0.047, "side": 0.047, "title": 0.042}
 # role -> font size at the reference size (1280x800), before the text-size setting
 SIZES = {
     "title": 34,
@@ -57,6 +59,7 @@ PAUSED_TEXT = N_("Paused\nSpace to go on")
 LEGEND = N_("✓ done  ▶ now  ○ to come  – skipped  ⊘ locked until the warm-ups  ⚠ see why")
 
 
+LEAD_IN = 10  # seconds: the countdown's widest number before a step is at least this wide
 REFERENCE = (1280, 740)  # the session screen in a 1280x800 window
 
 
@@ -77,6 +80,7 @@ class SessionLayout(QWidget):
         super().__init__(parent)
         self._content = content
         self._sized: tuple[int, int, float] = (0, 0, 0.0)
+        self._words: tuple[str, tuple[str, ...], str, str] | None = None
         self._build()
         self._lay_out()
 
@@ -92,8 +96,8 @@ class SessionLayout(QWidget):
         self.headline = label("", "getready")
         self.illustration = IllustrationView()
         self.dial = CountdownDial()
-        self.side = label("", "side", wrap=False)
-        self.rep = label("", "rep", wrap=False)
+        self.side = label("", "side")  # beside the countdown, as big as what to do
+        self.rep = label("", "rep")
         self.instructions = bullet_list([], "instructions")
         self.caution = label("", "caution")
         self.breathing = label("", "breathing")
@@ -137,24 +141,12 @@ class SessionLayout(QWidget):
         )
         self.pain_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def _details(self) -> QScrollArea:
-        """What to do, as words: scrolls rather than being cut on a small screen."""
+    def _reading(self) -> QWidget:
+        """What to do, as words: every line on screen at once (MatMiddle sizes them)."""
         inner = QWidget()
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(0, 0, 8, 0)
-        for widget in (self.instructions, self.caution, self.breathing, self.next_label):
-            column.addWidget(widget)
-        column.addStretch(1)
-        area = QScrollArea()
-        area.setWidget(inner)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # it takes what the countdown leaves: its own wish for height is ignored
-        area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        area.setMinimumHeight(40)
-        return area
+        for widget in (self.instructions, self.caution, self.breathing):
+            widget.setParent(inner)
+        return inner
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -166,27 +158,22 @@ class SessionLayout(QWidget):
         top.addWidget(self.place)
         top.addWidget(self.help_button)
 
-        counted = QHBoxLayout()
-        counted.addWidget(self.side)
-        counted.addStretch(1)
-        counted.addWidget(self.rep)
-
-        info = QVBoxLayout()
-        info.addWidget(self.dial, 10)  # the countdown first, up to its share of the height
-        info.addLayout(counted)
-        info.addWidget(self._details())  # what is left when the countdown has its share
-
-        self.middle = QWidget()
-        middle = QHBoxLayout(self.middle)
-        middle.setContentsMargins(0, 0, 0, 0)
-        middle.addWidget(self.illustration, 8)
-        middle.addLayout(info, 9)
-        self.steps_box = QWidget()
+        self.next_label.setWordWrap(True)
+        self.middle = MatMiddle(
+            self.illustration,
+            self.dial,
+            under_dial=[self.side, self.rep, self.next_label],
+            reading=self._reading(),
+            lines=[self.instructions, self.caution, self.breathing],
+        )
+        self.middle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.steps_box = QWidget()  # the steps: kept for their keys, not shown on the mat
         box = QVBoxLayout(self.steps_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.steps, 1)
         box.addWidget(self.legend)
-        middle.addWidget(self.steps_box, 4)
+        self.steps_box.setParent(self)
+        self.steps_box.hide()
 
         # the row shares out the width it has (its minimum never pushes the window wider
         # than the screen; the words are sized for the width, see rescale)
@@ -215,21 +202,44 @@ class SessionLayout(QWidget):
         )
 
         column = QVBoxLayout(self)
-        column.setContentsMargins(24, 12, 24, 12)
-        column.setSpacing(8)
+        column.setContentsMargins(24, 8, 24, 12)
+        column.setSpacing(6)
         column.addLayout(top)
-        column.addWidget(self.headline)
-        column.addWidget(self.help)
+        column.addWidget(self.headline)  # what to do at this moment, in the biggest words
         column.addWidget(self.middle, 1)
-        column.addWidget(self.notice)
         column.addLayout(controls)
+        self.help.setParent(self)  # over the drawing, never the countdown
+        self.help.hide()
+        self.notice.setParent(self)  # over the drawing's foot: nothing moves when it shows
+        self.notice.hide()
 
     # ------------------------------------------------------------------ sizes
+    def show_words(self, step: Step) -> None:
+        """The exercise's name and every line of what to do, all on screen at once."""
+        words = (step.title, step.instructions, step.caution, step.exercise.breathing)
+        if words == self._words:
+            return
+        self._words = words
+        self.title.setText(step.title)
+        self.instructions.setText(bullet_html(step.instructions))
+        self.caution.setText(step.caution)
+        self.caution.setHidden(not step.caution)
+        self.breathing.setText(step.exercise.breathing)
+        timing = step.timing
+        lengths = (timing.duration, timing.hold, timing.rep_seconds, timing.rest, LEAD_IN)
+        longest = max(t for t in lengths if t)
+        self.middle.digits = len(format_seconds(math.ceil(longest)))
+        self.middle.arrange()  # the words are sized to fit, the breathing dropped first
+
     def show_message(self, text: str) -> None:
         """The message row is always there; only its words and colour change."""
         self.notice.setText(text)
         self.notice.setProperty("role", "notice" if text else "notice-empty")
         restyle(self.notice)
+        self.notice.setVisible(bool(text))
+        if text:
+            self._place_overlays()
+            self.notice.raise_()
 
     def show_listening(self, listening: bool) -> None:
         """The microphone sign: there exactly while voice commands are being listened for."""
@@ -238,33 +248,65 @@ class SessionLayout(QWidget):
     def show_paused(self, paused: bool) -> None:
         self.paused.setVisible(paused)
         if paused:
-            self._place_pause()
+            self._place_overlays()
             self.paused.raise_()
 
-    def _place_pause(self) -> None:
-        self.paused.setGeometry(self.middle.geometry())
+    def show_help(self, shown: bool) -> None:
+        """Help is drawn over the drawing and the words: the countdown neither moves nor
+        shrinks."""
+        self.help.setVisible(shown)
+        if shown:
+            self._place_overlays()
+            self.help.raise_()
+
+    def overlay_rect(self) -> QRect:
+        """Where the pause and help are drawn: over the drawing and the words."""
+        words = self.middle.words_rect
+        return QRect(self.middle.mapTo(self, words.topLeft()), words.size())
+
+    def _place_overlays(self) -> None:
+        rect = self.overlay_rect()
+        self.paused.setGeometry(rect)
+        self.help.setGeometry(rect)
+        tall = max(1, self.notice.heightForWidth(rect.width()))
+        self.notice.setGeometry(rect.x(), rect.bottom() + 1 - tall, rect.width(), tall)
+        if self.help.isVisible():  # its words as big as fit over the drawing, all of them
+            tall = self._sized[1] or self.height()
+            px = pixels_for_cap(self.font(), 0.025 * tall)
+            while True:
+                self.help.setStyleSheet(f"QLabel {{ font-size: {px}px; }}")
+                if px <= 12 or self.help.heightForWidth(rect.width()) <= rect.height():
+                    break
+                px -= 1
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.rescale()
-        self._place_pause()
+        self._place_overlays()
 
     def rescale(self, *, force: bool = False, size: QSize | None = None) -> None:
         """Size every text for this window and the text-size setting. ``size``: the size to
         size for before the screen is shown (the window's), so it never pushes it wider."""
+        t = current_scale()
         if size is not None:
-            w, h, t = size.width(), size.height(), current_scale()
+            w, h = size.width(), size.height()
         else:
-            w, h, t = self.width(), self.height(), current_scale()
-        if (w, h, t) == self._sized and not force:
+            w, h = self.width(), self.height()
+        tall = max(h, self.window().height() if self.window() is not self else h)
+        if (w, tall, t) == self._sized and not force:
+            self.middle.arrange()
             return
-        self._sized = (w, h, t)
-        u = mat_scale(w, h)
+        self._sized = (w, tall, t)
+        u = mat_scale(w, tall)
+        font = self.font()
 
         def px(role: str) -> int:
-            # the reading texts follow the text-size setting fully; the already big ones
-            # (title, headline, side, buttons) partly, so the countdown keeps its share
-            grow = t if role in READING else t**0.5
+            # the words on the mat follow the window's height (their capitals a share of
+            # it); the controls the window only (the height goes to the words); the rest
+            # also the text-size setting
+            if role in CAPS:
+                return pixels_for_cap(font, CAPS[role] * tall)
+            grow = t if role in READING else 1.0
             return max(12, round(SIZES[role] * u * grow))
 
         pad_v, pad_h = max(4, round(8 * u)), max(8, round(16 * u))
@@ -278,24 +320,16 @@ class SessionLayout(QWidget):
             QLabel[role="getready"] {{ font-size: {px("getready")}px; font-weight: 700; }}
             QLabel[role="side"] {{ font-size: {px("side")}px; font-weight: 800; }}
             QLabel[role="rep"] {{ font-size: {px("rep")}px; font-weight: 600; }}
-            QLabel[role="instructions"] {{ font-size: {px("instructions")}px; }}
-            QLabel[role="caution"] {{ font-size: {px("caution")}px; }}
-            QLabel[role="breathing"] {{ font-size: {px("breathing")}px; }}
             QLabel[role="subheading"] {{ font-size: {px("subheading")}px; font-weight: 600; }}
             QLabel[role="notice"], QLabel[role="notice-empty"] {{
                 font-size: {px("notice")}px; }}
-            QLabel[role="paused"] {{ font-size: {max(24, round(h * 0.085))}px; }}
+            QLabel[role="paused"] {{ font-size: {max(24, round(tall * 0.085))}px; }}
             QPushButton {{ font-size: {px("button")}px; padding: {pad_v}px {pad_h}px;
                 min-height: 0px; }}
             QPushButton[kind="pain"] {{ font-size: {px("pain")}px; }}
             QListWidget {{ font-size: {px("steps")}px; }}
             """
         )
-        line = round(px("notice") * 1.6 + 16)
-        self.notice.setFixedHeight(line)
-        self.dial.setMinimumHeight(100)  # never pushes the window past a small screen
-        self.dial.setMaximumHeight(max(100, round(h * DIAL_SHARE)))
-        self.steps_box.setVisible(w >= STEPS_FROM_WIDTH)
         for widget in self.findChildren(QPushButton):
             widget.setMinimumHeight(round(px("button") * 2.4))
         self.pain_button.setMinimumHeight(round(px("pain") * 2.0))
@@ -306,4 +340,5 @@ class SessionLayout(QWidget):
         self.fit.largest[self.pain_button] = px("pain")
         self.fit.heights[self.pain_button] = self.pain_button.minimumHeight()
         self.fit.refit()
+        self.middle.setup(tall, t)
         self.steps.doItemsLayout()  # item heights follow the new font: names wrap, never cut

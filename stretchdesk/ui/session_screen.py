@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from stretchdesk.i18n import _
+from stretchdesk.i18n import _, ngettext
 from stretchdesk.illustration import find_frames
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.routine.model import Side
@@ -30,9 +30,10 @@ from stretchdesk.session.remote import Action, MediaState, media_state
 from stretchdesk.ui import wording
 from stretchdesk.ui.session_layout import SessionLayout
 from stretchdesk.ui.step_list import POSITION_ROLE
-from stretchdesk.ui.widgets import bullet_html, double_click_seconds, plain_tip
+from stretchdesk.ui.widgets import double_click_seconds, plain_tip
 
 NOTICE_MS = 10_000
+NEXT_SECONDS = 5  # "Next: ..." is shown in the last seconds of a step, and in its rests
 
 
 class SessionScreen(SessionLayout):
@@ -89,7 +90,7 @@ class SessionScreen(SessionLayout):
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def toggle_help(self) -> None:
-        self.help.setVisible(not self.help.isVisible())
+        self.show_help(not self.help.isVisible())
 
     def _keys(self) -> None:
         pairs: list[tuple[QKeySequence.StandardKey | Qt.Key, Callable[[], object]]] = [
@@ -273,21 +274,21 @@ class SessionScreen(SessionLayout):
         assert self.live is not None
         step = view.step
         self.badge.setText(wording.badge(view))
-        self.title.setText(step.title)
+        self.show_words(step)
+        minutes = max(1, math.ceil(self.live.engine.seconds_left() / 60))
+        # Translators: the time left in the whole routine, in whole minutes
+        time_left = ngettext("{minutes} min left", "{minutes} min left", minutes)
         self.place.setText(
-            _("Step {number} of {total}").format(number=view.position + 1, total=view.total)
+            _("Step {number} of {total}\n{left}").format(
+                number=view.position + 1, total=view.total, left=time_left.format(minutes=minutes)
+            )
         )
         self.headline.setText(
             wording.headline(view, position_changed=self._position_changed, hold=hold)
         )
         self.side.setText(wording.side_text(view))
         self.rep.setText(wording.rep_text(view))
-        self.instructions.setText(bullet_html(step.instructions))
-        self.caution.setText(step.caution)
-        self.caution.setVisible(bool(step.caution))
-        self.breathing.setText(step.exercise.breathing)
-        self.breathing.setVisible(bool(step.exercise.breathing))
-        self.next_label.setText(wording.coming_next(view))
+        self._show_next(view)
         paused = view.state is EngineState.PAUSED
         self.show_paused(paused)
         labels = {EngineState.READY: _("Start"), EngineState.RUNNING: _("Pause")}
@@ -340,6 +341,16 @@ class SessionScreen(SessionLayout):
         return self.illustration.show_moment(
             view.segment, elapsed, rep_seconds=view.segment_seconds
         )
+
+    def _show_next(self, view: SessionView) -> None:
+        """What comes next: in the rests and the last seconds of a step."""
+        self.next_label.setText(wording.coming_next(view))
+        soon = view.segment in (SegmentKind.REST, SegmentKind.BETWEEN) or (
+            view.segment is not None and view.remaining <= NEXT_SECONDS and view.rep >= view.reps
+        )
+        if soon != (not self.next_label.isHidden()):
+            self.next_label.setHidden(not soon)
+            self.middle.arrange()
 
     def _arm(self, view: SessionView, next_frame: float | None) -> None:
         if view.state is not EngineState.RUNNING:

@@ -4,13 +4,16 @@ move the layout, F11, and a screen reader told of changes at sensible moments.""
 
 from __future__ import annotations
 
+from math import ceil
+
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QLabel, QRadioButton
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QImage
+from PySide6.QtWidgets import QApplication, QLabel, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.prefs import Preferences
+from stretchdesk.routine.model import Step
 from stretchdesk.session import FakeClock, SegmentKind
 from stretchdesk.ui.main_window import MainWindow
 from stretchdesk.ui.theme import current_colors
@@ -34,6 +37,11 @@ def _ink_height(image: QImage, colour: QColor) -> int:
                 rows += 1
                 break
     return rows
+
+
+def _on(screen: QWidget, widget: QWidget) -> QRect:
+    """Where ``widget`` is, in ``screen``'s coordinates."""
+    return QRect(widget.mapTo(screen, QPoint(0, 0)), widget.size())
 
 
 def _cut_labels(window: MainWindow) -> list[str]:
@@ -110,7 +118,8 @@ def test_pause_covers_the_exercise_with_words(
     press(qtbot, window, Qt.Key.Key_Space)
     overlay = window.session.paused
     assert overlay.isVisible() and "Space to go on" in overlay.text()
-    assert overlay.geometry() == window.session.middle.geometry()
+    assert overlay.geometry() == window.session.overlay_rect()
+    assert not overlay.geometry().intersects(_on(window.session, window.session.dial))
     assert overlay.font().pixelSize() >= window.height() * 0.07
     clock.advance(1)
     press(qtbot, window, Qt.Key.Key_Space)
@@ -184,3 +193,170 @@ def test_every_screen_fits_800x600(window: MainWindow, text_size: str) -> None:
         hint = window.minimumSizeHint()
         assert hint.width() <= 800 and hint.height() <= 600, (name, hint)
         assert (window.width(), window.height()) == (800, 600), name
+
+
+# ---------------------------------------------------------------- the mat layout, measured
+MAT_SIZES = [(1280, 800), (1920, 1080)]
+
+
+def _builtin_steps(window: MainWindow) -> list[Step]:
+    """Every built-in exercise, once, with the warm-ups' other positions."""
+    steps: dict[str, Step] = {}
+    for routine in window.services.catalog.routines:
+        for step in routine.steps:
+            for one in (step, step.alternative):
+                if one is not None:
+                    steps.setdefault(one.exercise_id, one)
+    return list(steps.values())
+
+
+def _cap(widget: QWidget) -> float:
+    return QFontMetricsF(widget.font()).capHeight()
+
+
+def _inside(window: MainWindow, widget: QWidget) -> bool:
+    """The widget's painted rectangle is inside the window and inside each of its parents
+    (nothing is clipped by a parent or scrolled away), and tall enough for its words."""
+    child: QWidget = widget
+    parent = child.parentWidget()
+    while parent is not None and child is not window:
+        if not parent.rect().contains(child.geometry()):
+            return False
+        child, parent = parent, parent.parentWidget()
+    rect = _on(window, widget)
+    tall = widget.heightForWidth(widget.width()) if widget.hasHeightForWidth() else 0
+    return window.rect().contains(rect) and widget.height() >= tall
+
+
+def _frame_height(window: MainWindow) -> int:
+    """The drawing's frame (it keeps the frames' 4:3), as placed in its box."""
+    box = window.session.illustration.size()
+    return QSize(4, 3).scaled(box, Qt.AspectRatioMode.KeepAspectRatio).height()
+
+
+def _digits(window: MainWindow, *, paused: bool = False) -> int:
+    """The countdown's digits' height, as painted (greyed while paused)."""
+    colour = current_colors().muted if paused else current_colors().text
+    return _ink_height(window.session.dial.grab().toImage(), QColor(colour))
+
+
+def _at_size(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, size: tuple[int, int], text: str
+) -> None:
+    window.apply_prefs(Preferences(safety_seen=True, text_size=text))
+    window.resize(*size)
+    start_session(qtbot, window, "full-routine")
+    run_until(window, clock, lambda: engine_of(window).view().segment is SegmentKind.ACTIVE)
+    qtbot.waitUntil(lambda: window.size().width() == size[0])
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+@pytest.mark.parametrize("size", MAT_SIZES)
+def test_every_exercise_reads_from_the_mat(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, size: tuple[int, int], text_size: str
+) -> None:
+    _at_size(qtbot, window, clock, size, text_size)
+    session, height = window.session, size[1]
+    steps = _builtin_steps(window)
+    assert len(steps) >= 10
+    for step in steps:
+        # what the session shows while the step is done (its longest number counting)
+        hold = step.timing.is_hold
+        moving = "Hold gently; breathe freely" if hold else "Move gently; never force, never bounce"
+        session.headline.setText(moving)
+        session.side.setText("LEFT SIDE" if step.exercise.per_side else "")
+        session.show_words(step)
+        seconds = [step.timing.duration, step.timing.hold, step.timing.rep_seconds]
+        session.dial.set_state(ceil(max(t for t in seconds if t)), 0.5, "Hold", paused=False)
+        QApplication.processEvents()
+        name = step.exercise_id
+        assert _cap(session.headline) >= 0.045 * height, name
+        assert _cap(session.side) >= 0.045 * height, name
+        assert _cap(session.title) >= 0.04 * height, name
+        lines = [session.instructions] + ([session.caution] if step.caution else [])
+        for line in lines:
+            assert line.isVisible() and _inside(window, line), (name, line.geometry())
+            assert _cap(line) >= 0.025 * height - 0.5, (name, _cap(line))
+        assert session.middle.fits, name
+        assert _frame_height(window) >= 0.45 * height, name
+        assert _digits(window) >= height / 6, name
+        assert session.pain_button.isVisible() and _inside(window, session.pain_button)
+
+
+@pytest.mark.parametrize("size", MAT_SIZES)
+def test_the_countdown_keeps_its_size_with_help_a_banner_a_notice_and_a_pause(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    _at_size(qtbot, window, clock, size, "normal")
+    session = window.session
+    before = _on(window, session.dial)
+    press(qtbot, window, Qt.Key.Key_F1)
+    assert session.help.isVisible() and _inside(window, session.help)
+    assert session.help.heightForWidth(session.help.width()) <= session.help.height()  # all
+    assert not _on(window, session.help).intersects(before)
+    window.banner.add("The history could not be saved: the disk is full.", error=True)
+    clock.advance(1)
+    press(qtbot, window, Qt.Key.Key_Right)  # refused in a warm-up: a message
+    QApplication.processEvents()
+    assert session.notice.text()
+    assert _digits(window) >= size[1] / 6
+    assert session.dial.size() == before.size()
+    press(qtbot, window, Qt.Key.Key_Space)
+    QApplication.processEvents()
+    assert session.paused.isVisible()
+    assert _digits(window, paused=True) >= size[1] / 6
+    assert not _on(window, session.paused).intersects(_on(window, session.dial))
+
+
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
+def test_a_small_window_shows_every_line_smaller_rather_than_cut(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, text_size: str
+) -> None:
+    _at_size(qtbot, window, clock, (800, 600), text_size)
+    session = window.session
+    for step in _builtin_steps(window):
+        session.show_words(step)
+        QApplication.processEvents()
+        assert session.middle.fits, step.exercise_id
+        lines = [session.instructions] + ([session.caution] if step.caution else [])
+        for line in lines:
+            assert line.isVisible() and _inside(window, line), (step.exercise_id, line.geometry())
+
+
+def test_the_drawing_is_drawn_at_its_share(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _at_size(qtbot, window, clock, (1280, 800), "normal")
+    view = window.session.illustration
+    assert view.wait_loaded()
+    QApplication.processEvents()
+    frame = view.frame_size()
+    assert frame.height() >= 0.45 * 800
+    assert abs(frame.width() / frame.height() - 4 / 3) < 0.02  # its proportions kept
+
+
+def test_next_is_shown_in_rests_and_the_last_seconds(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _at_size(qtbot, window, clock, (1280, 800), "normal")
+    session, engine = window.session, engine_of(window)
+    assert not session.next_label.isVisible()
+    run_until(window, clock, lambda: engine.view().remaining <= 4)
+    assert session.next_label.isVisible() and session.next_label.text().startswith("Next: ")
+    assert _inside(window, session.next_label)
+
+
+def test_the_time_left_in_the_routine_is_shown_and_goes_down(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    _at_size(qtbot, window, clock, (1280, 800), "normal")
+    engine = engine_of(window)
+    first = engine.seconds_left()
+    total, _active = engine.planned()
+    assert 0 < first <= total
+    minutes = ceil(first / 60)
+    assert f"{minutes} min left" in window.session.place.text()
+    clock.advance(30)
+    window.session.refresh()
+    assert engine.seconds_left() == pytest.approx(first - 30, abs=0.01)
