@@ -14,7 +14,8 @@ from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session.advice import Suggestion
 from stretchdesk.session.avoid import AvoidOffer, Choice
-from stretchdesk.ui.widgets import PainScale, bullet_html, bullet_list, button, label, reading
+from stretchdesk.ui.pain_scale import PainScale
+from stretchdesk.ui.widgets import bullet_html, bullet_list, button, label, reading
 
 
 def _scrolling_column(screen: QWidget) -> QVBoxLayout:

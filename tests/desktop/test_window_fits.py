@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from stretchdesk.prefs import Preferences, save_prefs
+from tests.desktop.xvfb import xvfb
 
 HERE = Path(__file__).resolve().parent
 pytestmark = [pytest.mark.slow, pytest.mark.needs("Xvfb", "openbox", package="xvfb openbox")]
@@ -21,21 +22,10 @@ Box = tuple[int, int, int, int]
 
 def _xvfb(size: str) -> Iterator[str]:
     """An X display of this size with a window manager (openbox: frames, full screen)."""
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    try:
-        with os.fdopen(read) as answer:
-            number = answer.readline().strip()
-        assert number.isdigit(), "Xvfb did not start"
+    with xvfb(size) as display:
         manager = subprocess.Popen(
             ["openbox", "--sm-disable", "--startup", "echo ready"],
-            env={**os.environ, "DISPLAY": f":{number}"},
+            env={**os.environ, "DISPLAY": display},
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
@@ -46,14 +36,11 @@ def _xvfb(size: str) -> Iterator[str]:
             while (line := manager.stdout.readline()) and line.strip() != "ready":
                 said.append(line.strip())
             assert line, f"openbox did not start: {said}"
-            yield f":{number}"
+            yield display
         finally:
             manager.terminate()
             manager.wait(timeout=10)
             manager.stdout.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def _run(size: str, data: Path, setting: str, shot: Path | None = None) -> dict[str, Box]:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.session import FakeClock
 from stretchdesk.session.avoid import Choice
 from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.widgets import RatingButton
+from stretchdesk.ui.pain_scale import RatingButton
 from tests.ui.flows import engine_of, open_session, press, read_history, run_until, start_session
 
 STRAY = (Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_Space)
