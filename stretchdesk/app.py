@@ -1,7 +1,7 @@
 """The program's entry point: the command line, and for the window the QApplication, the
 services, the main window, sound and voice, and the single-instance guard.
 
-The screens are connected to the window in ui/screens.py; a session's engine, cue plan and
+The screens are connected to the window in ui/shell/screens.py; a session's engine, cue plan and
 history recorder are put together by Services.new_session.
 """
 
@@ -16,8 +16,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from stretchdesk import __version__, cli, i18n, paths
-from stretchdesk.command_line import printable, tell
+from stretchdesk import __version__, i18n, paths
+from stretchdesk.cli import commands as cli
+from stretchdesk.cli.common import printable, tell
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.i18n import _
 from stretchdesk.prefs import load_prefs
@@ -31,8 +32,8 @@ from stretchdesk.workarounds.pyside_none_refcount import qt_problem
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-    from stretchdesk.ui.main_window import MainWindow as MainWindowType
-    from stretchdesk.ui.single_instance import SingleInstance as SingleInstanceType
+    from stretchdesk.ui.desktop.single_instance import SingleInstance as SingleInstanceType
+    from stretchdesk.ui.shell.main_window import MainWindow as MainWindowType
 
 ENV_SPEECH_ENGINE = "STRETCHDESK_SPEECH_ENGINE"  # force a speech engine (e.g. "mock" in tests)
 ENV_LANGUAGE = "STRETCHDESK_LANGUAGE"  # a language over the setting ("pseudo" in tests)
@@ -121,10 +122,10 @@ def build_window(
     from PySide6.QtCore import QTimer  # noqa: PLC0415
 
     from stretchdesk.audio.output import AudioOutput, quiet_audio_logs  # noqa: PLC0415
-    from stretchdesk.ui.main_window import MainWindow  # noqa: PLC0415
-    from stretchdesk.ui.platform_check import make_application  # noqa: PLC0415
-    from stretchdesk.ui.single_instance import SingleInstance  # noqa: PLC0415
-    from stretchdesk.ui.theme import apply_theme  # noqa: PLC0415
+    from stretchdesk.ui.desktop.platform_check import make_application  # noqa: PLC0415
+    from stretchdesk.ui.desktop.single_instance import SingleInstance  # noqa: PLC0415
+    from stretchdesk.ui.kit.theme import apply_theme  # noqa: PLC0415
+    from stretchdesk.ui.shell.main_window import MainWindow  # noqa: PLC0415
 
     glibc_heap.return_big_blocks()
     app = make_application(sys.argv[:1])
@@ -181,7 +182,7 @@ def _hear_others(instance: SingleInstanceType, window: MainWindowType) -> None:
 def _message(opened: Path | None, routine: Routine | None) -> bytes:
     """What a second start asks of the running one: open a file, start a routine (by id,
     or by its file), or come to the front."""
-    from stretchdesk.ui.single_instance import WAKE, open_message, routine_message  # noqa: PLC0415
+    from stretchdesk.ui.desktop.single_instance import WAKE, open_message, routine_message  # noqa: PLC0415
 
     if opened is not None:
         return open_message(opened)
@@ -194,8 +195,8 @@ def _message(opened: Path | None, routine: Routine | None) -> bytes:
 def _start_between(window: MainWindowType) -> None:
     """Once the window is up: the person's routine files still to read (on a thread), then
     the reminders (for a routine that may be one of them) and the tray."""
-    from stretchdesk.ui import late_routines  # noqa: PLC0415
-    from stretchdesk.ui.between_sessions import BetweenSessions  # noqa: PLC0415
+    from stretchdesk.ui.desktop.between_sessions import BetweenSessions  # noqa: PLC0415
+    from stretchdesk.ui.routines import late_routines  # noqa: PLC0415
 
     def start() -> None:
         window.between = BetweenSessions(window)
@@ -207,9 +208,10 @@ def _start_between(window: MainWindowType) -> None:
 
 def _ending(window: MainWindowType, app: QCoreApplication) -> None:
     """The app ends when the window closes for good; logout, shutdown and Ctrl+C close it
-    as Quit does, the session saved (ui/end_signals.py); meanwhile the history's failed
-    writes are tried again and a paused session keeps its heartbeat (ui/pending_writes.py)."""
-    from stretchdesk.ui import end_signals, pending_writes  # noqa: PLC0415
+    as Quit does, the session saved (ui/desktop/end_signals.py); meanwhile the history's failed
+    writes are tried again and a paused session keeps its heartbeat (ui/shell/pending_writes.py)."""
+    from stretchdesk.ui.desktop import end_signals  # noqa: PLC0415
+    from stretchdesk.ui.shell import pending_writes  # noqa: PLC0415
 
     window.closed.connect(app.quit)
     end_signals.handle(window)
@@ -247,7 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if problem is not None:
                 print(f"FAIL  Qt: {problem}", file=sys.stderr)
                 return cli.EXIT_PROBLEMS
-            from stretchdesk.selftest import run_self_test  # noqa: PLC0415 - only when asked
+            from stretchdesk.cli.selftest import run_self_test  # noqa: PLC0415 - only when asked
 
             return run_self_test()
         return _open_window(args)

@@ -1,5 +1,5 @@
 """Dates, times and numbers in the person's language, without Qt: for the Qt-free layers,
-the command line and the documents. The window uses QLocale (stretchdesk/ui/formats.py).
+the command line and the documents. The window uses QLocale (stretchdesk/ui/kit/formats.py).
 
 The names of months and weekdays, the order of a date's parts and the decimal mark are
 translated like any other sentence (a translator writes "{day}. {month} {year}" for German),

@@ -78,7 +78,7 @@ def test_importing_every_domain_module_loads_no_qt() -> None:
         "    pkg = importlib.import_module('stretchdesk.' + layer)\n"
         "    for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
         "        importlib.import_module(info.name)\n"
-        "import stretchdesk.cli\n"
+        "import stretchdesk.cli.commands\n"
         f"loaded = sorted(m for m in sys.modules if m.split('.')[0] in {QT_NAMES!r})\n"
         "print(','.join(loaded))\n"
     )

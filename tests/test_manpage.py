@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from stretchdesk import cli
+from stretchdesk.cli import commands as cli
 from tools import manpage
 
 

@@ -12,7 +12,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from stretchdesk import __version__, cli, paths
+from stretchdesk import __version__, paths
+from stretchdesk.cli import commands as cli
 
 RELEASED = date(2026, 11, 24)  # the date of the newest release in the metainfo file
 

@@ -35,8 +35,8 @@ from stretchdesk.routine.translate import builtin_sentences, catalog_in, library
 from stretchdesk.services import Services, content_folders
 from stretchdesk.session import FakeClock, SegmentKind
 from stretchdesk.session.health import Answer
-from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.theme import apply_theme
+from stretchdesk.ui.kit.theme import apply_theme
+from stretchdesk.ui.shell.main_window import MainWindow
 from tools.demo_history import make_demo_history
 from tools.screenshots_routines import routine_screens
 
@@ -208,7 +208,7 @@ def scroll_to(screen: QWidget, widget: QWidget) -> None:
 def between_screens(shot: Shooter, window: MainWindow) -> None:
     """The tray's menu (drawn on its own: a virtual screen has no tray) and the start screen
     with today's reminders and the plan."""
-    from stretchdesk.ui.between_sessions import BetweenSessions  # noqa: PLC0415
+    from stretchdesk.ui.desktop.between_sessions import BetweenSessions  # noqa: PLC0415
 
     window.between = BetweenSessions(window, bus="", system_bus="", tray=True)
     tray = window.between.tray

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine.mine import examine
-from stretchdesk.ui import routine_actions, sent_files
+from stretchdesk.ui.desktop import sent_files
+from stretchdesk.ui.routines import routine_actions
 
 if TYPE_CHECKING:
     from tools.screenshots import Shooter

@@ -5,7 +5,7 @@ Qt's D-Bus module, as PySide exposes it, turns every Python integer into a signe
 returns notification ids as unsigned ``u``; notification servers check signatures and
 refuse the call. So the notifier speaks D-Bus itself: this module writes and reads
 messages for an explicit signature (the D-Bus Specification, "Message Protocol"), and
-ui/notifier.py carries them over a local socket.
+ui/desktop/notifier.py carries them over a local socket.
 
 Supported types: y b n q i u x t d s o g, arrays, structs, dict entries and variants (a
 variant's value is written from ``Variant(signature, value)``).

@@ -10,7 +10,7 @@ comes from the same content files and the same health plan as the window, so the
 says what the app does not.
 
 Pictures are named in the HTML as ``frame:N``; ``Sheet.pictures[N]`` says which file and
-whether to mirror it, and the renderer (ui/pdf.py) supplies them.
+whether to mirror it, and the renderer (ui/printing/pdf.py) supplies them.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ check changes, and the sections that say who the routine is for and the pain tha
 stop. No Qt.
 
 The red flags come first, each level in a frame of its own (a one-cell table, which the
-renderer never splits across pages: ui/pdf.py ``keep_frames_whole``), so a sheet printed on
+renderer never splits across pages: ui/printing/pdf.py ``keep_frames_whole``), so a sheet printed on
 one page still holds all of them.
 """
 

@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import app, paths
-from stretchdesk.cli import build_parser
+from stretchdesk.cli.commands import build_parser
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.services import Services

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import app, paths
-from stretchdesk.cli import file_argument
+from stretchdesk.cli.commands import file_argument
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.services import Services
 from tests.routine.test_mine import PRESCRIBED

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from stretchdesk import app, i18n, paths
 from stretchdesk.services import Services
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.shell.main_window import MainWindow
 
 
 def shown_texts(screen: QWidget) -> list[str]:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 from stretchdesk import app, paths
 from stretchdesk.services import Services
 from stretchdesk.session import events as ev
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.shell.main_window import MainWindow
 
 SESSION_WORDS = {
     ev.SessionStarted: "started",

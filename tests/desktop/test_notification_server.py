@@ -16,7 +16,7 @@ from PySide6.QtDBus import QDBusConnection, QDBusMessage
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.prefs import Preferences, save_prefs
-from stretchdesk.ui.notifier import DesktopNotifier, Note
+from stretchdesk.ui.desktop.notifier import DesktopNotifier, Note
 
 pytestmark = pytest.mark.needs("dunst", "dunstctl", "Xvfb", "dbus-daemon", package="dunst xvfb")
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from stretchdesk.ui.pdf import _as_printed, keep_headings_with_text, write_document
+from stretchdesk.ui.printing.pdf import _as_printed, keep_headings_with_text, write_document
 
 
 def page_texts(path: Path) -> list[str]:

@@ -145,7 +145,7 @@ def test_one_minute_and_a_single_week() -> None:
 
 
 def test_the_chart_has_a_y_axis_title(qapp: QApplication) -> None:
-    from stretchdesk.ui.report_chart import HEIGHT, TITLE, draw_pain_chart  # noqa: PLC0415
+    from stretchdesk.ui.printing.report_chart import HEIGHT, TITLE, draw_pain_chart  # noqa: PLC0415
 
     points = [(date(2026, 11, 2), 5.0, 3.0), (date(2026, 11, 9), 3.0, 2.0)]
 
@@ -163,7 +163,7 @@ def test_the_chart_has_a_y_axis_title(qapp: QApplication) -> None:
 
 
 def test_the_chart_dates_are_few_enough_not_to_overlap(qapp: QApplication) -> None:
-    from stretchdesk.ui.report_chart import labelled  # noqa: PLC0415
+    from stretchdesk.ui.printing.report_chart import labelled  # noqa: PLC0415
 
     for count in range(1, 700):
         shown = list(labelled(count))

@@ -24,8 +24,8 @@ from stretchdesk.routine import RoutineError, resolve_routine
 from stretchdesk.services import Services
 from stretchdesk.session import SessionSettings
 from stretchdesk.session.events import Event, SessionCompleted, StepFinished
-from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.single_instance import SingleInstance
+from stretchdesk.ui.desktop.single_instance import SingleInstance
+from stretchdesk.ui.shell.main_window import MainWindow
 
 FAST = SessionSettings(lead_in=0.4, position_change_lead_in=0.4, rest_between=0.3, switch_sides=0.3)
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.paths import DataPaths
 from stretchdesk.prefs import Preferences, save_prefs
-from stretchdesk.ui.single_instance import (
+from stretchdesk.ui.desktop.single_instance import (
     MAX_MESSAGE,
     WAKE,
     SingleInstance,

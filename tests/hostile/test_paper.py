@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from stretchdesk.history import HistoryStore
 from stretchdesk.history.outcome import SessionOutcome, ShownKind
 from stretchdesk.history.shown import Shown
-from stretchdesk.ui.pdf import write_document
+from stretchdesk.ui.printing.pdf import write_document
 
 ROOT = Path(__file__).resolve().parents[2]
 LIMIT = 60.0  # seconds: each case takes about one

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from bench.hostile_routines import FILES, GOOD_STEP, HOSTILE_TEN, write_all
 from stretchdesk import app, paths, pdf_command
-from stretchdesk.command_line import printable
+from stretchdesk.cli.common import printable
 from stretchdesk.history import HistoryStore
 from stretchdesk.routine import ExerciseLibrary, RoutineError, load_catalog
 from stretchdesk.routine.catalog import QUICK_BYTES

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.illustration import sent_pictures
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine.errors import MAX_PROBLEMS, WINDOW_PROBLEMS
-from stretchdesk.ui import sent_files
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.desktop import sent_files
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.app.test_open_file import answer_add
 from tests.hostile.test_sent_pictures import FRAMES, LIMIT_S, sent_file, with_image
 from tests.routine.test_mine import PRESCRIBED

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from stretchdesk import app, i18n
 from stretchdesk.prefs import Preferences, load_prefs, save_prefs
-from stretchdesk.ui.settings_screen import SettingsScreen
+from stretchdesk.ui.settings.settings_screen import SettingsScreen
 
 
 @pytest.fixture(autouse=True)

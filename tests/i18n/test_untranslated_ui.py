@@ -17,7 +17,7 @@ from pathlib import Path
 import stretchdesk
 
 PACKAGE = Path(stretchdesk.__file__).resolve().parent
-SOURCES = [*sorted((PACKAGE / "ui").glob("*.py")), PACKAGE / "app.py"]
+SOURCES = [*sorted((PACKAGE / "ui").rglob("*.py")), PACKAGE / "app.py"]
 
 TRANSLATED = {"_", "ngettext", "pgettext", "npgettext"}
 
@@ -91,7 +91,7 @@ CONSTRUCTORS: dict[str, tuple[int, ...]] = {
     "QAction": (0,),
     "QMessageBox": (2, 3),
     "Button": (0,),
-    # this project's helpers (stretchdesk/ui/widgets.py): label(text, role), button(text,
+    # this project's helpers (stretchdesk/ui/kit/widgets.py): label(text, role), button(text,
     # accessible name, description, kind)
     "label": (0,),
     "button": (0, 1, 2),  # (also found as helpers below; listed for a module on its own)

@@ -14,8 +14,8 @@ from stretchdesk.audio.output import AudioOutput, quiet_audio_logs
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.services import Services
 from stretchdesk.session import FakeClock
-from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.theme import apply_theme
+from stretchdesk.ui.kit.theme import apply_theme
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.fake_speechd import FakeSpeechd, fake_speechd
 from tests.fakes import FakeWall
 from tests.ui.fake_notifications import notifications  # noqa: F401 (a fixture)

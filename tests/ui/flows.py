@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import FakeClock, SessionEngine
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.shell.main_window import MainWindow
 
 TODAY = date(2026, 11, 2)
 WindowFactory = Callable[[], MainWindow]

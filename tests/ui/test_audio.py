@@ -16,7 +16,7 @@ from stretchdesk.audio.output import AudioOutput
 from stretchdesk.prefs import Preferences
 from stretchdesk.session import FakeClock
 from stretchdesk.session.cues import Say
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.fake_speechd import FakeSpeechd, fake_speechd
 from tests.ui.flows import engine_of, open_session, press, run_until, start_session
 from tools.spoken_script import cues_for

@@ -11,12 +11,12 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from stretchdesk import cli
 from stretchdesk.app import main
+from stretchdesk.cli import commands as cli
 from stretchdesk.routine import load_routine
 from stretchdesk.routine.mine import draft_of
-from stretchdesk.ui.builder_screen import BuilderScreen
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.builder.builder_screen import BuilderScreen
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import answer
 
 ALT = Qt.KeyboardModifier.AltModifier

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.session import EngineState, FakeClock
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import WindowFactory, engine_of, open_session, press, read_history
 
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QListWidget, QScr
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.prefs import TEXT_SIZES
-from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.theme import DARK, LIGHT, Colors, apply_theme
+from stretchdesk.ui.kit.theme import DARK, LIGHT, Colors, apply_theme
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import WindowFactory
 from tests.ui.visible_text import SCREENS, cut_texts
 

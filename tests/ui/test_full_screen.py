@@ -16,8 +16,8 @@ from stretchdesk import paths
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.screen_fit import Rect
 from stretchdesk.session import FakeClock
-from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.window_place import WindowPlace
+from stretchdesk.ui.shell.main_window import MainWindow
+from stretchdesk.ui.shell.window_place import WindowPlace
 from tests.ui.flows import WindowFactory, engine_of, open_session, press, run_until, start_session
 
 pytestmark = pytest.mark.full_screen

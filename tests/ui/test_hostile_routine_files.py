@@ -16,8 +16,9 @@ from bench.hostile_routines import GOOD_STEP, HOSTILE_TEN, write_all
 from stretchdesk import paths
 from stretchdesk.routine.errors import WINDOW_PROBLEMS
 from stretchdesk.services import Services
-from stretchdesk.ui import late_routines, sent_files
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.desktop import sent_files
+from stretchdesk.ui.routines import late_routines
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import WindowFactory
 
 PADDING = "# " + "." * 9000 + "\n"  # makes a routine file larger than the quick part

@@ -14,8 +14,8 @@ from stretchdesk import paths
 from stretchdesk.illustration import find_frames
 from stretchdesk.routine import Catalog
 from stretchdesk.session.plan import SegmentKind
-from stretchdesk.ui import illustration
-from stretchdesk.ui.illustration import IllustrationView
+from stretchdesk.ui.session import illustration
+from stretchdesk.ui.session.illustration import IllustrationView
 from tests.illustration.helpers import step_of
 
 

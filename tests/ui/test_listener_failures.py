@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.session import FakeClock
 from stretchdesk.session.emitter import Stage
 from stretchdesk.session.events import Event, SessionCompleted, SessionStopped
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import WindowFactory, engine_of, press, read_history, run_until, start_session
 
 TINY = """

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.prefs import Preferences
 from stretchdesk.routine.model import Step
 from stretchdesk.session import FakeClock, SegmentKind
-from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.theme import current_colors
+from stretchdesk.ui.kit.theme import current_colors
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import engine_of, press, run_until, start_session
 
 SIZES = [(800, 600), (1280, 800), (1920, 1080)]

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.session import EngineState, FakeClock
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import WindowFactory, engine_of, open_session, read_history, run_for
 
 pytestmark = pytest.mark.needs("dbus-daemon", "playerctl", package="dbus-daemon playerctl")

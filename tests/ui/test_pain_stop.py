@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import EngineState, FakeClock, SegmentKind, SessionView
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import engine_of, open_session, press, read_history, run_until, start_session
 
 Moment = Callable[[SessionView], bool]

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import FakeClock
-from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.pending_writes import keep
+from stretchdesk.ui.shell.main_window import MainWindow
+from stretchdesk.ui.shell.pending_writes import keep
 from tests.history.helpers import Flaky
 from tests.ui.flows import engine_of, press, read_history, run_until, start_session
 

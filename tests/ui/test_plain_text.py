@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import paths
-from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.notifier import DesktopNotifier, Note
-from stretchdesk.ui.tray import Tray
-from stretchdesk.ui.widgets import plain_tip
+from stretchdesk.ui.desktop.notifier import DesktopNotifier, Note
+from stretchdesk.ui.desktop.tray import Tray
+from stretchdesk.ui.kit.widgets import plain_tip
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.fake_notifications import FakeNotifications
 from tests.ui.flows import WindowFactory, start_session
 from tests.ui.visible_text import SCREENS

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk import i18n
 from stretchdesk.prefs import Preferences
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import WindowFactory, start_session
 from tests.ui.visible_text import SCREENS, cut_texts, unwrapped, visible_texts
 from tools.demo_history import make_demo_history

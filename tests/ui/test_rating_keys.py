@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import FakeClock
 from stretchdesk.session.avoid import Choice
-from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.pain_scale import RatingButton
+from stretchdesk.ui.kit.pain_scale import RatingButton
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import engine_of, open_session, press, read_history, run_until, start_session
 
 STRAY = (Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_Space)

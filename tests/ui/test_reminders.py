@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.autostart import autostart_file
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.session import FakeClock
-from stretchdesk.ui.between_sessions import BetweenSessions
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.desktop.between_sessions import BetweenSessions
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.buses import bus_daemon
 from tests.fakes import FakeWall
 from tests.ui.fake_notifications import FakeNotifications

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import FakeClock
-from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.report_actions import ReportDialog
-from stretchdesk.ui.save_pdf import PDF_FILTER
+from stretchdesk.ui.history.report_actions import ReportDialog
+from stretchdesk.ui.printing.save_pdf import PDF_FILTER
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.documents.test_sheet import pdf_info, pdf_text
 from tests.ui.flows import run_until, start_session
 

@@ -11,8 +11,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from stretchdesk.ui import sent_files
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.desktop import sent_files
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.app.test_open_file import answer_add
 from tests.routine.test_mine import PRESCRIBED
 from tests.ui.flows import start_session

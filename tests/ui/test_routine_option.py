@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine import Routine, resolve_routine
 from stretchdesk.session import EngineState
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import WindowFactory, engine_of, press
 
 OWN = """

@@ -25,7 +25,7 @@ from stretchdesk.prefs import Preferences, load_prefs, save_prefs
 from stretchdesk.routine import Catalog
 from stretchdesk.session import EngineState, FakeClock, SegmentKind
 from stretchdesk.session.avoid import Choice
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.history.test_damage import ReadOnlyFolder
 from tests.ui.flows import WindowFactory, engine_of, press, run_for, run_until, start_session
 from tools.demo_history import make_demo_history

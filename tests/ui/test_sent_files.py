@@ -17,7 +17,7 @@ from stretchdesk import app, paths
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine import Catalog
 from stretchdesk.services import Services
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.routine.test_mine import PRESCRIBED
 from tests.ui.fake_notifications import FakeNotifications
 from tests.ui.flows import WindowFactory, start_session

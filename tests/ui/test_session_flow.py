@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import EngineState, FakeClock, SegmentKind
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.fakes import FakeWall
 from tests.ui.flows import (
     WindowFactory,

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk import i18n
 from stretchdesk.prefs import Preferences
-from stretchdesk.ui.builder_step import StepDetails
-from stretchdesk.ui.formats import long_date
-from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.settings_screen import SettingsScreen
+from stretchdesk.ui.builder.builder_step import StepDetails
+from stretchdesk.ui.kit.formats import long_date
+from stretchdesk.ui.settings.settings_screen import SettingsScreen
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.fake_speechd import FakeSpeechd
 
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.session.health import Answer, plan_for
-from stretchdesk.ui.main_window import MainWindow
-from stretchdesk.ui.save_pdf import PDF_FILTER as PDF
+from stretchdesk.ui.printing.save_pdf import PDF_FILTER as PDF
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.documents.test_sheet import pdf_info, pdf_text
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.paths import DataPaths
-from stretchdesk.ui.single_instance import SingleInstance, server_name
+from stretchdesk.ui.desktop.single_instance import SingleInstance, server_name
 
 
 def test_second_instance_wakes_the_first(qtbot: QtBot, data_dir: Path) -> None:

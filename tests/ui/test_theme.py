@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stretchdesk.ui.theme import DARK, LIGHT, Colors
+from stretchdesk.ui.kit.theme import DARK, LIGHT, Colors
 
 
 def _luminance(color: str) -> float:

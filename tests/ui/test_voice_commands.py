@@ -19,8 +19,8 @@ from stretchdesk.listen.recogniser import Heard
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.session import EngineState, FakeClock
 from stretchdesk.session.remote import Command
-from stretchdesk.ui import voice_control
-from stretchdesk.ui.main_window import MainWindow
+from stretchdesk.ui.session import voice_control
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.fake_speechd import FakeSpeechd
 from tests.ui.flows import WindowFactory, engine_of, read_history, start_session
 

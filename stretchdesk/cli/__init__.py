@@ -1,0 +1,1 @@
+"""The command line: its parser and the commands that need no window."""

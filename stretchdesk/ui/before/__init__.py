@@ -1,0 +1,1 @@
+"""Before a session: the safety screen, the health check, the pain question, advice."""

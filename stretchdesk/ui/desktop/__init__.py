@@ -1,0 +1,1 @@
+"""Around the window: reminders, notifications, tray, one running copy, MPRIS, signals."""

@@ -1,0 +1,213 @@
+"""Between sessions: the reminders, the tray icon, staying in the tray when the window is
+closed, starting at login, and the reminders offer after the first completed session.
+
+The main window keeps a ``between`` (made by app.py after the first paint, or by a test)
+and tells it when a session starts or ends and when the settings change. The rules are in
+schedule/ (no Qt); this only wires them to the desktop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, tzinfo
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from stretchdesk.autostart import follow_setting
+from stretchdesk.i18n import N_, _
+from stretchdesk.prefs import Preferences
+from stretchdesk.schedule.days import next_words
+from stretchdesk.schedule.zone import local_zone
+from stretchdesk.services import Services
+from stretchdesk.ui.desktop.notifier import DesktopNotifier, Note
+from stretchdesk.ui.desktop.reminder_clock import ReminderClock
+from stretchdesk.ui.desktop.tray import Tray
+from stretchdesk.ui.routines.routine_actions import may_leave
+
+if TYPE_CHECKING:
+    from stretchdesk.ui.shell.main_window import MainWindow
+
+TRAY_NOTE = N_(
+    "stretchdesk is still running in the tray, to remind you. Quit from the tray icon's menu."
+)
+
+
+class BetweenSessions(QObject):
+    def __init__(
+        self,
+        window: MainWindow,
+        *,
+        bus: str | None = None,
+        system_bus: str | None = None,
+        zone: tzinfo | None = None,
+        tray: bool | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.zone = zone or local_zone()
+        self.notifier = DesktopNotifier(bus, self)
+        self.clock = ReminderClock(
+            window.services,
+            self.notifier,
+            window.session_running,
+            zone=self.zone,
+            system_bus=system_bus,
+            parent=self,
+        )
+        self.clock.start_requested.connect(self.start_routine)
+        self.clock.open_requested.connect(self.open_reminder)
+        self.clock.fallback.connect(self._fallback)
+        if self.clock.problems:
+            window.banner.add(
+                _("What the reminders last did could not all be read; at worst one comes again."),
+                details=self.clock.problems,
+            )
+        use_tray = Tray.available() if tray is None else tray
+        self.tray = Tray(window.windowIcon(), self) if use_tray else None
+        if self.tray is not None:
+            self.tray.start_requested.connect(self._start_from_tray)
+            self.tray.open_requested.connect(window.bring_to_front)
+            self.tray.reminders_toggled.connect(self._toggle_reminders)
+            self.tray.quit_requested.connect(window.quit_for_good)
+            self.tray.show()
+        self.refresh()
+        self.clock.check()
+
+    # ------------------------------------------------------------------ what the window asks
+    def today_words(self) -> str:
+        return self.window.services.today_words(self.zone)
+
+    def keep_running(self) -> bool:
+        """Closing the window leaves the app in the tray: reminders on, and a tray to be in."""
+        return self.tray is not None and self.window.services.prefs.reminders
+
+    def window_hidden(self) -> None:
+        """Said once: the app is still there, in the tray."""
+        prefs = self.window.services.prefs
+        if self.tray is not None and not prefs.tray_note_shown:
+            self.tray.message("stretchdesk", _(TRAY_NOTE))
+            self.window.apply_prefs(replace(prefs, tray_note_shown=True))
+
+    def session_changed(self) -> None:
+        """A session started or ended: a notification still up is out of date."""
+        self.clock.session_changed()
+        self.refresh()
+
+    def recheck(self) -> None:
+        self.clock.check()
+        self.refresh()
+
+    def prefs_changed(self, old: Preferences, new: Preferences) -> str | None:
+        """Re-plan the reminders; write or remove the autostart entry. A sentence if the
+        autostart entry could not be written."""
+        self.clock.check()
+        self.refresh()
+        return follow_setting(old.start_at_login, new.start_at_login, self.window.services.data)
+
+    def refresh(self) -> None:
+        if self.tray is not None:
+            routine = self.window.services.reminder_routine()
+            self.tray.update(
+                routine.title if routine else None,
+                self.window.services.prefs.reminders,
+                self.today_words(),
+            )
+
+    def close(self) -> None:
+        self.clock.close()
+        if self.tray is not None:
+            self.tray.hide()
+
+    # ------------------------------------------------------------------ answers
+    def start_routine(self, routine_id: str) -> None:
+        """ "Start now": the window forward, and the routine's first question or its session."""
+        window = self.window
+        window.bring_to_front()
+        if window.session_running():
+            return
+        if not window.services.prefs.safety_seen:
+            window.show_screen(window.safety)
+            return
+        if may_leave(window):  # a routine being made, unsaved: asked first
+            window.request_start(routine_id)
+
+    def open_reminder(self, routine_id: str) -> None:
+        """The notification clicked: the window forward, with the reminder's routine chosen
+        (unless the person is in the middle of something)."""
+        window = self.window
+        window.bring_to_front()
+        resting = [window.built_screens.get(n) for n in ("start", "history", "settings", "about")]
+        if window.session_running() or window.current not in resting:
+            return
+        window.go_start()
+        window.start.select(routine_id)
+        window.start.focus_default()  # Enter starts the routine that shows chosen
+
+    def _start_from_tray(self) -> None:
+        routine = self.window.services.reminder_routine()
+        if routine is not None:
+            self.start_routine(routine.id)
+
+    def _toggle_reminders(self, on: bool) -> None:
+        prefs = self.window.services.prefs
+        self.window.apply_prefs(replace(prefs, reminders=on))
+        if "settings" in self.window.built_screens:
+            self.window.settings.show_prefs(self.window.services.prefs)
+
+    def _fallback(self, note: Note) -> None:
+        """No notification service: the tray's message, else the window itself."""
+        if self.tray is not None:
+            self.tray.message(note.summary, note.body)
+            return
+        window = self.window
+        resting = [window.built_screens.get(n) for n in ("start", "history", "settings", "about")]
+        idle = window.current is None or window.current in resting or not window.isVisible()
+        routine = window.services.reminder_routine()
+        if idle and not window.session_running():  # never pulled away from a question
+            window.go_start()
+            if routine is not None:
+                window.start.select(routine.id)
+        on_start = "start" in window.built_screens and window.current is window.start
+        hint = (
+            _("Press Enter to start.")
+            if on_start
+            else _("Start it from Routines when you are ready.")
+        )
+        window.banner.add(f"{note.summary}: {note.body} {hint}")
+        window.bring_to_front()
+
+
+def reminders_status(services: Services, between: BetweenSessions | None) -> str:
+    """The Settings line under the reminders: the next one, and how it will come."""
+    prefs = services.prefs
+    if not prefs.reminders:
+        return _("Reminders are off.")
+    zone = between.zone if between is not None else local_zone()
+    words = next_words(prefs.reminder_rules(), zone, services.wall())
+    routine = services.reminder_routine()
+    if routine is not None and words.endswith("."):
+        words = _("{when}, for {title}.").format(when=words[:-1], title=routine.title)
+    if between is None:
+        return words + " " + _("Reminders come while stretchdesk is running.")
+    if between.tray is None:
+        no_tray = _(
+            "This desktop shows no tray icons: reminders come while stretchdesk's window is open."
+        )
+        return f"{words} {no_tray}"
+    return words + " " + _("Closing the window keeps stretchdesk in the tray to remind you.")
+
+
+def offer_answer(prefs: Preferences, yes: bool, routine_id: str, today: date) -> Preferences:
+    """The reminders offer answered: asked once; yes turns reminders on for this routine,
+    morning and evening, and starts a plan of every day for the default weeks."""
+    if not yes:
+        return replace(prefs, reminder_offered=True)
+    return replace(
+        prefs,
+        reminder_offered=True,
+        reminders=True,
+        reminder_routine=routine_id,
+        reminder_times=Preferences().reminder_times,
+        plan_start=prefs.plan_start or today.isoformat(),
+    )

@@ -1,0 +1,76 @@
+"""Logging out, shutting down and Ctrl+C end the app as closing it does: a session under way
+ends early and is saved, within the second or two a session manager allows before it kills.
+
+A desktop session ends its programs with SIGTERM (SIGHUP when a terminal goes away, SIGINT
+for Ctrl+C). Python runs a signal's handler only between its own bytecodes, and while Qt's
+event loop waits in C++ none run: the handler would wait for the next event. So each signal
+also writes a byte to a socket pair (``signal.set_wakeup_fd``) whose reading end a
+QSocketNotifier watches, which wakes the loop at once. The work is then queued for the loop
+itself (nothing is done inside the notifier's slot that Qt still uses afterwards)."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import socket
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+
+if TYPE_CHECKING:
+    from types import FrameType
+
+    from stretchdesk.ui.shell.main_window import MainWindow
+
+SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
+)
+
+
+class EndSignals(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.received: list[int] = []  # (for tests)
+        self._ending = False
+        self._reader, self._writer = socket.socketpair()
+        for end in (self._reader, self._writer):
+            end.setblocking(False)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._woken)
+        self._old_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+        self._old = {number: signal.signal(number, self._noted) for number in SIGNALS}
+        window.closed.connect(self.release)
+
+    def _noted(self, number: int, frame: FrameType | None) -> None:
+        """Python's own handler: the byte on the socket has already woken the loop."""
+
+    def _woken(self) -> None:
+        try:
+            data = self._reader.recv(64)
+        except OSError:
+            return
+        self.received.extend(data)
+        if data and not self._ending:
+            self._ending = True
+            QTimer.singleShot(0, self._end)
+
+    def _end(self) -> None:
+        self._window.quit_without_asking()
+
+    def release(self) -> None:
+        """The window is closed: Python's own handling again (the app is ending)."""
+        if self._old:
+            with contextlib.suppress(ValueError):  # (only from the main thread)
+                signal.set_wakeup_fd(self._old_fd)
+                for number, old in self._old.items():
+                    signal.signal(number, old)
+            self._old = {}
+        self._notifier.setEnabled(False)
+        for end in (self._reader, self._writer):
+            end.close()
+
+
+def handle(window: MainWindow) -> EndSignals:
+    """Logout, shutdown and Ctrl+C close ``window`` as Quit does, for as long as it lives."""
+    return EndSignals(window)

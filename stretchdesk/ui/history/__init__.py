@@ -1,0 +1,1 @@
+"""The history screen: sessions, chart, calendar of days, report for a physiotherapist."""

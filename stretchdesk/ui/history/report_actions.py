@@ -1,0 +1,143 @@
+"""The history screen's "Report for my physiotherapist": choose the days, then save the
+report as a PDF or print it with the system's dialog. What is in it: documents/report.py."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchdesk.documents.report import Report, build_report
+from stretchdesk.history.reader import HistoryReadError
+from stretchdesk.i18n import _, ngettext
+from stretchdesk.schedule.zone import local_zone
+from stretchdesk.ui.kit.widgets import label
+from stretchdesk.ui.printing.pdf import local_paper, paint_pages, report_document, write_report
+from stretchdesk.ui.printing.save_pdf import save_pdf
+
+if TYPE_CHECKING:
+    from stretchdesk.ui.shell.main_window import MainWindow
+
+DEFAULT_WEEKS = 12  # the days a report covers at first: about a course of treatment
+
+
+class ReportDialog(QDialog):
+    """From and To (the first session at the earliest), then Save as PDF or Print."""
+
+    def __init__(self, first: date | None, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Report for my physiotherapist"))
+        self.printing = False
+        earliest = first or today
+        self.start = QDateEdit(_qdate(max(earliest, today - timedelta(weeks=DEFAULT_WEEKS))))
+        self.end = QDateEdit(_qdate(today))
+        for edit, name in ((self.start, _("From")), (self.end, _("To"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMMM yyyy")
+            edit.setAccessibleName(name)
+            edit.setMaximumDate(_qdate(today))
+        buttons = QDialogButtonBox()
+        self.save = buttons.addButton(_("Save as PDF…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print = buttons.addButton(_("Print…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.print.clicked.connect(lambda: setattr(self, "printing", True))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(_("&From"), self.start)
+        form.addRow(_("&To"), self.end)
+        column = QVBoxLayout(self)
+        column.addWidget(
+            label(
+                _(
+                    "Sessions and minutes per week, pain before and after, the health check's "
+                    "answers and the suggestions shown, every stop for pain with its note, what "
+                    "was skipped or changed, and each exercise's dose."
+                ),
+                "muted",
+            )
+        )
+        column.addLayout(form)
+        column.addWidget(buttons)
+
+    def days(self) -> tuple[date, date]:
+        low, high = _day(self.start.date()), _day(self.end.date())
+        return (low, high) if low <= high else (high, low)
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def open_report(window: MainWindow) -> None:
+    reader = window.services.reader
+    zone = local_zone()
+    today = datetime.now(zone).date()
+    try:
+        first = reader.first_day(zone)
+    except HistoryReadError as exc:
+        window.banner.add(str(exc), error=True)
+        return
+    dialog = ReportDialog(first, today, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    start, end = dialog.days()
+    try:
+        report = build_report(reader.report(start, end, zone), datetime.now(zone), str(zone))
+    except HistoryReadError as exc:
+        window.banner.add(str(exc), error=True)
+        return
+    if dialog.printing:
+        print_report(window, report)
+    else:
+        save_report(window, report, end)
+
+
+def save_report(window: MainWindow, report: Report, end: date, target: Path | None = None) -> None:
+    def saved(path: Path, pages: int) -> str:
+        return ngettext(
+            "Saved the report to {path} ({n} page).",
+            "Saved the report to {path} ({n} pages).",
+            pages,
+        ).format(path=path, n=pages)
+
+    save_pdf(
+        window,
+        target,
+        caption=_("Save the report"),
+        default=Path.home() / f"stretchdesk-report-{end.isoformat()}.pdf",
+        write=lambda path: write_report(report, path, local_paper()),
+        failed=_("The report could not be saved to {path} ({reason}); nothing was written."),
+        saved=saved,
+    )
+
+
+def print_report(window: MainWindow, report: Report) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415 - rarely used
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(report.title)
+    dialog = QPrintDialog(printer, window)
+    dialog.setWindowTitle(_("Print the report"))
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return
+    try:
+        paint_pages(report_document(report), printer)
+    except OSError as exc:
+        window.banner.add(
+            _("The report could not be printed ({reason}).").format(reason=exc.strerror or exc)
+        )

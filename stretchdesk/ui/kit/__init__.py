@@ -1,0 +1,1 @@
+"""What screens are built from: buttons, labels, theme, dates, fitting words, pain scale."""

@@ -1,0 +1,1 @@
+"""Paper: laying documents out as PDF pages, the report's chart, saving a PDF."""

@@ -1,0 +1,1 @@
+"""The routine list: cards, adding and removing routines, the folder, the exercise sheet."""

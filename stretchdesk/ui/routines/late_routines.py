@@ -1,0 +1,82 @@
+"""The person's routine files that were not read before the window first showed (large
+ones, or those past the first few KiB: ``catalog.QUICK_BYTES``), read on a worker thread
+once it has; their cards, or the reasons a file cannot be used, appear when they are read.
+
+A file someone made to be slow to read (deeply nested, a million values) costs at most a
+fraction of a second each (routine/tomlfile.py bounds it), and that time is spent here,
+never before the first window. Reading is Qt-free (``Services.read_routines``); the window's
+thread only takes the result in (``Services.take_routines``) and draws the cards again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from stretchdesk.routine.catalog import Loaded
+
+if TYPE_CHECKING:
+    from stretchdesk.services import Services
+    from stretchdesk.ui.shell.main_window import MainWindow
+
+
+class LateRoutines(QObject):
+    read = Signal(object)  # list[tuple[Path, Loaded]], from the worker thread
+
+    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.then = then
+        self.read.connect(self._take)
+        services, files = window.services, list(window.services.catalog.pending)
+        self.worker = threading.Thread(
+            target=self._read, args=(services, files), name="stretchdesk routines", daemon=True
+        )
+        self.worker.start()
+
+    def _read(self, services: Services, files: list[Path]) -> None:
+        try:
+            found: list[tuple[Path, Loaded]] = services.read_routines(files)
+        except Exception:  # read again on the window's thread, where a failure is reported
+            found = []
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            self.read.emit(found)
+
+    def _take(self, found: list[tuple[Path, Loaded]]) -> None:
+        services = self.window.services
+        try:
+            taken = services.take_routines(found)
+            if services.finish_routines() or taken:  # finish: any the worker could not read
+                show(self.window)
+        finally:
+            self.then()
+
+
+def show(window: MainWindow) -> None:
+    """The routines screen drawn again with every routine read by now, the selection and
+    the keyboard focus kept where they were."""
+    if "start" not in window.built_screens:
+        return
+    start = window.start
+    selected = start.selected
+    focused = QApplication.focusWidget()
+    had_focus = focused is not None and start.isAncestorOf(focused)
+    start.show_routines(window.services.routine_cards(), window.services.catalog.invalid)
+    start.select(selected)  # a card taken away with the focus gives it (and the choice) on
+    if had_focus:
+        start.focus_default()
+
+
+def read_later(window: MainWindow, then: Callable[[], None]) -> None:
+    """Read the person's routine files still waiting, if any (once the window shows), and
+    then call ``then`` (at once if none were waiting)."""
+    if window.services.catalog.pending:
+        LateRoutines(window, then)  # the window keeps it
+    else:
+        then()

@@ -1,0 +1,1 @@
+"""The session screen: countdown, drawing, instructions, step list, help, voice commands."""

@@ -1,0 +1,372 @@
+"""Settings: saved in the config directory as soon as they change. A running session keeps
+the timing it started with; theme and text size apply to the whole window at once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchdesk.i18n import LANGUAGES, N_, SOURCE, _, desktop_language
+from stretchdesk.prefs import TEXT_SIZES, THEMES, VOICE_RATE_STEPS, Preferences, whole_range
+from stretchdesk.ui.kit.flow_layout import FittingForm, FlowLayout
+from stretchdesk.ui.kit.wheel_guard import wheel_when_focused
+from stretchdesk.ui.kit.widgets import button, label, reading, status_line, wrapping
+from stretchdesk.ui.settings.reminder_settings import ReminderSettings
+
+THEME_NAMES = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}
+SIZE_NAMES = {"normal": N_("Normal"), "large": N_("Large"), "extra-large": N_("Extra large")}
+SESSION_WINDOW_NAMES = {
+    "full-screen": N_("Full screen"),
+    "maximised": N_("Maximised"),
+    "unchanged": N_("As it is"),
+}
+
+
+# setting, prefix, suffix, accessible name, description: the thresholds of the suggestions
+ADVICE_CONTROLS = (
+    (
+        "advice_severe_pain",
+        N_("pain "),
+        N_(" or more before a session"),
+        N_("Suggest help when the pain before a session is at least"),
+        N_("A rating this high brings a suggestion to see a GP or physiotherapist"),
+    ),
+    (
+        "advice_worse_count",
+        N_("worse after "),
+        N_(" of the last 5 sessions"),
+        N_("Suggest help when pain after was worse in this many of the last 5 sessions"),
+        N_("Pain after a session 2 points or more higher than before it"),
+    ),
+    (
+        "advice_trend_days",
+        N_("no easing over "),
+        N_(" days"),
+        N_("Suggest help when the pain has not eased over this many days"),
+        N_("Moderate pain before sessions that has not come down by 2 points or 30 %"),
+    ),
+    (
+        "advice_repeated_stops",
+        N_("one exercise stopped "),
+        N_(" times in 30 days"),
+        N_("Suggest help when one exercise was stopped for pain this many times"),
+        N_("Pain-stops on the same exercise"),
+    ),
+)
+
+
+def _spin(limits: tuple[int, int], step: int, *, suffix: str, name: str, tip: str) -> QSpinBox:
+    spin = wheel_when_focused(QSpinBox())
+    spin.setRange(*limits)
+    spin.setSingleStep(step)
+    spin.setSuffix(suffix)
+    spin.setAccessibleName(name)
+    spin.setAccessibleDescription(tip)
+    return spin
+
+
+def language_names() -> dict[str, str]:
+    """Each language in its own words; the first follows the desktop and says which."""
+    desktop = LANGUAGES.get(desktop_language(), LANGUAGES[SOURCE])
+    return {"": _("Follow the desktop ({language})").format(language=desktop), **LANGUAGES}
+
+
+def _combo(items: dict[str, str], name: str) -> QComboBox:
+    """A choice; ``items`` are marked sentences, translated here (a language's own name is
+    the same in every language)."""
+    combo = wheel_when_focused(QComboBox())
+    for key, text in items.items():
+        combo.addItem(_(text), key)
+    combo.setAccessibleName(name)
+    return combo
+
+
+def _flowing(*items: QWidget) -> QWidget:
+    """Buttons in a row that goes on to a second line when one is too narrow."""
+    holder = QWidget()
+    row = FlowLayout(holder)
+    for item in items:
+        row.add(item)
+    return holder
+
+
+class SettingsScreen(QWidget):
+    changed = Signal(object)  # the new Preferences
+    safety_requested = Signal()
+    health_requested = Signal()
+    test_sound = Signal()
+
+    def __init__(self, today: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(_("Settings"))
+        self._prefs = Preferences()
+        self._loading = False
+        self.reminders = ReminderSettings(today or date.today(), lambda: self._prefs, self)
+        self.reminders.edited.connect(self._reminders_edited)
+        self.reminders.problem.connect(self.reminders.show_status)
+        self.lead_in = _spin(
+            whole_range("lead_in"),
+            1,
+            suffix=_(" s"),
+            name=_("Get-ready time"),
+            tip=_("Seconds to get ready"),
+        )
+        low, high = whole_range("hold_percent")
+        self.hold = _spin(
+            (low, high),
+            10,
+            suffix=" %",
+            name=_("Hold length"),
+            tip=_("Holds at {low} to {high} % of the routine's").format(low=low, high=high),
+        )
+        self.pain = QCheckBox(_("Ask for a pain rating before and after"))
+        self.pain.setAccessibleName(_("Pain ratings"))
+        self.rewarm = _spin(
+            whole_range("rewarm_minutes"),
+            1,
+            suffix=_(" min"),
+            name=_("Warm-up stays fresh for"),
+            tip=_("After this long paused or away, a short re-warm comes before the stretches"),
+        )
+        self._make_advice_controls()
+        self._make_screen_controls()
+        self._make_audio_controls()
+        self.result = label("", "muted")
+        safety = button(
+            _("Show the safety information"), _("Safety information"), _("Who the routines are for")
+        )
+        safety.clicked.connect(self.safety_requested.emit)
+        health = button(
+            _("Health check"),
+            _("Health check"),
+            _("Answers that change which exercises are offered"),
+        )
+        health.clicked.connect(self.health_requested.emit)
+        form = FittingForm()
+        form.setSpacing(14)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        groups = (
+            (
+                _("The session"),
+                (
+                    (_("Get ready before each exercise"), self.lead_in),
+                    (_("Hold length"), self.hold),
+                    (_("Pain ratings"), wrapping(self.pain)),
+                    (_("Warm-up stays fresh for"), self.rewarm),
+                ),
+            ),
+            (
+                _("The screen"),
+                (
+                    (_("Theme"), self.theme),
+                    (_("Text size"), self.text_size),
+                    (_("Window during a session"), self.session_window),
+                    (_("Language (from the next start)"), self.language),
+                ),
+            ),
+            (
+                _("Sound and voice"),
+                (
+                    (_("Sound"), wrapping(self.sound)),
+                    ("", self.sound_status),
+                    (_("Voice"), wrapping(self.voice)),
+                    ("", self.voice_status),
+                    (_("Volume"), self.volume),
+                    (_("Voice speed"), self.rate),
+                ),
+            ),
+            (
+                _("Control from the mat"),
+                (
+                    (_("Headset and media keys"), wrapping(self.media_keys)),
+                    ("", self.media_status),
+                    (_("Voice commands"), wrapping(self.voice_commands)),
+                    ("", self.listen_status),
+                ),
+            ),
+            (_("Reminders and plan"), self.reminders.rows),
+            (
+                _("Suggest a GP or physiotherapist when"),
+                (
+                    (_("Pain before a session"), self.high_pain),
+                    (_("Worse after sessions"), self.worse_count),
+                    (_("No easing"), self.trend_days),
+                    (_("One exercise stopped"), self.repeated_stops),
+                ),
+            ),
+        )
+        for heading, rows in groups:
+            form.addRow(label(heading, "subheading"))
+            for text, field in rows:
+                form.addRow(text, field)
+        inner = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(reading(inner, self.accessibleName()))
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(48, 24, 48, 24)
+        column.addWidget(label(_("Settings"), "title"))
+        column.addWidget(
+            label(
+                _("Changes are saved at once. A session already running keeps its timing."), "muted"
+            )
+        )
+        column.addSpacing(12)
+        column.addLayout(form)
+        column.addWidget(self.result)
+        column.addStretch(1)
+        column.addWidget(_flowing(safety, health, self.try_sound))
+        for spin in (self.lead_in, self.hold, self.rewarm, self.volume, self.rate, *self._advice):
+            spin.valueChanged.connect(self._edited)
+        for box in (self.pain, self.sound, self.voice, self.media_keys, self.voice_commands):
+            box.toggled.connect(self._edited)
+        self.theme.currentIndexChanged.connect(self._edited)
+        self.text_size.currentIndexChanged.connect(self._edited)
+        self.language.currentIndexChanged.connect(self._edited)
+
+    def _make_screen_controls(self) -> None:
+        self.theme = _combo(THEME_NAMES, _("Theme"))
+        self.text_size = _combo(SIZE_NAMES, _("Text size"))
+        self.language = _combo(language_names(), _("Language"))
+        self.language.setToolTip(_("Used from the next start of stretchdesk"))
+        self.session_window = _combo(SESSION_WINDOW_NAMES, _("Window during a session"))
+        self.session_window.setAccessibleDescription(
+            _("F11 or the session's Full screen button changes it at any time")
+        )
+        self.session_window.currentIndexChanged.connect(self._edited)
+
+    def _make_advice_controls(self) -> None:
+        """The thresholds of the suggestions made from the history (the app's own choice)."""
+        made = []
+        for setting, prefix, suffix, name, tip in ADVICE_CONTROLS:
+            spin = _spin(whole_range(setting), 1, suffix=_(suffix), name=_(name), tip=_(tip))
+            spin.setPrefix(_(prefix))
+            made.append(spin)
+        self.high_pain, self.worse_count, self.trend_days, self.repeated_stops = made
+        self._advice = tuple(made)
+
+    def _make_audio_controls(self) -> None:
+        self.sound = QCheckBox(_("Play soft sounds at each change"))
+        self.sound.setAccessibleName(_("Sound cues"))
+        self.volume = _spin(
+            whole_range("volume"),
+            10,
+            suffix=" %",
+            name=_("Volume"),
+            tip=_("Loudness of sounds and voice"),
+        )
+        self.voice = QCheckBox(_("Say each exercise and what to do"))
+        self.voice.setAccessibleName(_("Spoken guidance"))
+        steps = VOICE_RATE_STEPS
+        self.rate = _spin(
+            (-steps, steps),
+            1,
+            suffix=_("  (-{steps} slowest, 0 normal, {steps} fastest)").format(steps=steps),
+            name=_("Voice speed"),
+            tip=_("-{steps} slower to {steps} faster").format(steps=steps),
+        )
+        self.sound_status = status_line()
+        self.voice_status = status_line()
+        self.media_keys = QCheckBox(_("Play/pause pauses and resumes; stop is Pain — stop"))
+        self.media_keys.setAccessibleName(_("Headset and media keys"))
+        self.media_keys.setToolTip(
+            _(
+                "The desktop's media controls, a headset's button, media keys and a paired phone "
+                "control the session; Next follows the Next button's rules"
+            )
+        )
+        self.media_status = status_line()
+        self.voice_commands = QCheckBox(_("Listen for “stop”, “pause”, “go on” and “next”"))
+        self.voice_commands.setAccessibleName(_("Voice commands"))
+        self.voice_commands.setToolTip(
+            _(
+                "Only during a session, with a sign on the screen while it listens. Recognised "
+                "on this computer; the sound is never kept or sent anywhere."
+            )
+        )
+        self.listen_status = status_line()
+        self.try_sound = button(
+            _("Test sound"), _("Test sound"), _("Play a chime and say a sentence")
+        )
+        self.try_sound.clicked.connect(self.test_sound.emit)
+
+    def show_prefs(self, prefs: Preferences) -> None:
+        self._loading = True
+        self._prefs = prefs
+        self.lead_in.setValue(prefs.lead_in)
+        self.hold.setValue(prefs.hold_percent)
+        self.pain.setChecked(prefs.pain_ratings)
+        self.rewarm.setValue(prefs.rewarm_minutes)
+        self.theme.setCurrentIndex(THEMES.index(prefs.theme))
+        self.text_size.setCurrentIndex(TEXT_SIZES.index(prefs.text_size))
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        self.session_window.setCurrentIndex(
+            max(0, self.session_window.findData(prefs.session_window))
+        )
+        self.sound.setChecked(prefs.sound)
+        self.voice.setChecked(prefs.voice)
+        self.media_keys.setChecked(prefs.media_keys)
+        self.voice_commands.setChecked(prefs.voice_commands)
+        self.volume.setValue(prefs.volume)
+        self.rate.setValue(round(prefs.voice_rate * VOICE_RATE_STEPS))
+        self.high_pain.setValue(prefs.advice_severe_pain)
+        self.worse_count.setValue(prefs.advice_worse_count)
+        self.trend_days.setValue(prefs.advice_trend_days)
+        self.repeated_stops.setValue(prefs.advice_repeated_stops)
+        self.reminders.show_prefs(prefs)
+        self._loading = False
+
+    def show_audio(self, sound: str, voice: str) -> None:
+        """One line each: what is working, or why it is not."""
+        self.sound_status.setText(sound)
+        self.voice_status.setText(voice)
+
+    def show_media(self, status: str) -> None:
+        self.media_status.setText(status)
+
+    def show_listen(self, status: str) -> None:
+        self.listen_status.setText(status)
+
+    def _reminders_edited(self, prefs: Preferences) -> None:
+        self._prefs = prefs
+        self.changed.emit(prefs)
+
+    def show_result(self, problem: str | None) -> None:
+        self.result.setText(problem or _("Saved."))
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        self._prefs = replace(
+            self._prefs,
+            lead_in=self.lead_in.value(),
+            hold_percent=self.hold.value(),
+            pain_ratings=self.pain.isChecked(),
+            rewarm_minutes=self.rewarm.value(),
+            full_rewarm_minutes=max(self._prefs.full_rewarm_minutes, self.rewarm.value()),
+            theme=str(self.theme.currentData()),
+            text_size=str(self.text_size.currentData()),
+            language=str(self.language.currentData()),
+            session_window=str(self.session_window.currentData()),
+            sound=self.sound.isChecked(),
+            voice=self.voice.isChecked(),
+            media_keys=self.media_keys.isChecked(),
+            voice_commands=self.voice_commands.isChecked(),
+            volume=self.volume.value(),
+            voice_rate=self.rate.value() / VOICE_RATE_STEPS,
+            advice_severe_pain=self.high_pain.value(),
+            advice_worse_count=self.worse_count.value(),
+            advice_trend_days=self.trend_days.value(),
+            advice_repeated_stops=self.repeated_stops.value(),
+        )
+        self.changed.emit(self._prefs)

@@ -1,0 +1,426 @@
+"""The main window: a banner for problems, the tab bar, and one screen at a time.
+
+It chooses which screen shows (the questions before a session come from session/setup.py),
+hands a new session to the session screen and its end to the recovery or completion screen,
+and drops the echo of a double-click (ui/shell/echo_filter.py). The rules stay in Qt-free code:
+the engine, session/setup.py, the history and Services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stretchdesk import paths
+from stretchdesk.crashlog import write_crash_log
+from stretchdesk.i18n import _
+from stretchdesk.prefs import Preferences
+from stretchdesk.routine import Routine
+from stretchdesk.services import LiveSession, Services
+from stretchdesk.session import events as ev
+from stretchdesk.session.cues import Cue
+from stretchdesk.session.guard import RepeatGuard
+from stretchdesk.session.health import Answer
+from stretchdesk.session.setup import Ready
+from stretchdesk.ui.after.session_end import show_ending
+from stretchdesk.ui.before.setup_flow import SetupFlow
+from stretchdesk.ui.desktop.sent_files import SentFiles
+from stretchdesk.ui.kit.widgets import double_click_seconds, restyle
+from stretchdesk.ui.routines import routine_actions
+from stretchdesk.ui.session.full_screen_button import show_full_screen_words
+from stretchdesk.ui.settings.follow_prefs import follow_prefs
+from stretchdesk.ui.shell import screens
+from stretchdesk.ui.shell.banner import Banner
+from stretchdesk.ui.shell.echo_filter import EchoFilter
+from stretchdesk.ui.shell.first_paint import FirstPaint
+from stretchdesk.ui.shell.nav_bar import nav_bar
+from stretchdesk.ui.shell.screens import Lazy
+from stretchdesk.ui.shell.window_place import WindowPlace
+
+if TYPE_CHECKING:  # made after the first paint (app.py), or with the session screen
+    from PySide6.QtDBus import QDBusConnection
+
+    from stretchdesk.audio.output import AudioOutput
+    from stretchdesk.ui.desktop.between_sessions import BetweenSessions
+    from stretchdesk.ui.desktop.media_player import MediaPlayer
+    from stretchdesk.ui.session.voice_control import VoiceControl
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()  # closed for good (not hidden in the tray): the app may quit
+    safety = Lazy(screens.make_safety)
+    start = Lazy(screens.make_start)
+    pain_before = Lazy(screens.make_pain_before)
+    avoid = Lazy(screens.make_avoid)
+    advice = Lazy(screens.make_advice)
+    health = Lazy(screens.make_health)
+    session = Lazy(screens.make_session)
+    recovery = Lazy(screens.make_recovery)
+    completion = Lazy(screens.make_completion)
+    history = Lazy(screens.make_history)
+    settings = Lazy(screens.make_settings)
+    about = Lazy(screens.make_about)
+    builder = Lazy(screens.make_builder)
+
+    def __init__(
+        self,
+        services: Services,
+        today: Callable[[], date] = date.today,
+        audio: AudioOutput | None = None,
+        *,
+        hidden: bool = False,
+    ) -> None:
+        """``hidden``: started in the background; the first screen is built when the
+        window is first shown (it is most of a waiting app's memory)."""
+        super().__init__()
+        self.services = services
+        self.audio = audio
+        self.today = today
+        self.live: LiveSession | None = None
+        self.media: MediaPlayer | None = None  # made with the session screen
+        self.media_bus: QDBusConnection | None = None  # None: the desktop's session bus
+        self.media_problem = _(screens.MEDIA_LATER)  # what Settings says while there is no player
+        self.voice_control: VoiceControl | None = None  # made with the session screen
+        self.between: BetweenSessions | None = None  # reminders and tray (app.py makes it)
+        self._quitting = False  # Quit was chosen: closing ends the app even with a tray
+        self.flow = SetupFlow(self)
+        self._pending_routine: str | None = None  # --routine, once the safety screen is read
+        self._closing = False
+        self._sound_held = False
+        self.built_screens: dict[str, QWidget] = {}
+        self.echoes = EchoFilter(RepeatGuard(double_click_seconds(), services.clock), self)
+        self.setWindowTitle("stretchdesk")
+        self.setAccessibleName("stretchdesk")
+        icon = paths.assets_dir() / "icons" / "stretchdesk.svg"
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.banner = Banner()
+        self._write_problems: list[str] = []  # what the banner says of writes still waiting
+        self.stack = QStackedWidget()
+        self.nav_bar, self.nav_buttons = nav_bar(self.nav_to)
+        full = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
+        full.setContext(Qt.ShortcutContext.WindowShortcut)
+        full.activated.connect(self.toggle_full_screen)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.nav_bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.sent = SentFiles(self)  # routine files sent or dropped, offered one at a time
+        for notice in services.notices:
+            self.banner.add(notice.message, error=notice.error, details=notice.details)
+        self.place = WindowPlace(self, services.data.window)  # inside the screen, as last left
+        self.place.restore()
+        self.after_first_paint(self.place.fit)  # once its frame is known
+        if not hidden:
+            self._first_screen()
+
+    def _first_screen(self) -> None:
+        if self.stack.currentWidget() is not None:
+            return
+        if self.services.prefs.safety_seen:
+            self.go_start()
+        else:
+            self.show_screen(self.safety)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._first_screen()  # started hidden: now there is something to see
+        super().showEvent(event)
+
+    def after_first_paint(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once, just after the window has first been painted."""
+        self.installEventFilter(FirstPaint(action, self))
+
+    def attach_audio(self, audio: AudioOutput) -> None:
+        """Sound and voice, made after the first paint: loading them takes a while."""
+        self.audio = audio
+        audio.apply(self.services.prefs)
+        self._sound_held = False
+        self._hold_sound_open()
+        if "settings" in self.built_screens:
+            self.settings.show_audio(audio.sound_status, audio.voice_status)
+            self.settings.test_sound.connect(audio.test_sound)
+
+    def toggle_full_screen(self) -> None:
+        """F11 or the session's button: the whole screen (read from the mat), and back."""
+        self.place.toggle()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange and "session" in self.built_screens:
+            show_full_screen_words(self.session.full_screen_button, self.isFullScreen())
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------ screens
+    def show_screen(self, screen: QWidget) -> None:
+        if screen is not self.stack.currentWidget():
+            self.echoes.screen_changed()
+            old, focused = self.stack.currentWidget(), self.focusWidget()
+            if old is not None and focused is not None and old.isAncestorOf(focused):
+                self.setFocus()  # not handed to the next page's first control (a card picks)
+        self.stack.setCurrentWidget(screen)
+        self._hold_sound_open()
+        name = next((k for k, w in self.built_screens.items() if w is screen), "")
+        self.nav_bar.setVisible(name != "session")
+        if name != "session":
+            self.place.session_over()  # back to the size from before the session
+        for key, item in self.nav_buttons.items():
+            here = key == name
+            if item.property("current") != ("true" if here else "false"):
+                item.setProperty("current", "true" if here else "false")
+                item.setAccessibleDescription(
+                    _("The screen shown now")
+                    if here
+                    else _("Show {screen}").format(screen=item.accessibleName())
+                )
+                restyle(item)
+        focus = getattr(screen, "focus_default", None)
+        if focus is not None:
+            focus()
+
+    def _hold_sound_open(self) -> None:
+        """The sound stream is open while a session screen shows (see AudioOutput)."""
+        on_session = "session" in self.built_screens and self.current is self.session
+        if self.audio is not None and on_session != self._sound_held:
+            self._sound_held = on_session
+            self.audio.hold_open(on_session)
+
+    @property
+    def current(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def nav_to(self, name: str) -> None:
+        if not routine_actions.may_leave(self):
+            return  # the builder has changes the person chose to keep editing
+        if name == "start":
+            self.go_start()
+            return
+        if name == "history":
+            self.history.reload()
+        self.show_screen(getattr(self, name))
+
+    def go_start(self) -> None:
+        self.live = None if self.live is None or self.live.engine.finished else self.live
+        self.flow.clear()
+        self.start.show_last(self.services.last_session())
+        self.start.show_today(self.today_words())
+        self.show_screen(self.start)
+        if self.between is not None:
+            self.between.recheck()  # a session may have been left before it started
+
+    def today_words(self) -> str:
+        if self.between is not None:
+            return self.between.today_words()
+        from stretchdesk.schedule.zone import local_zone  # noqa: PLC0415
+
+        return self.services.today_words(local_zone())
+
+    def reminders_status(self) -> str:
+        from stretchdesk.ui.desktop.between_sessions import reminders_status  # noqa: PLC0415
+
+        return reminders_status(self.services, self.between)
+
+    def session_running(self) -> bool:
+        """A session is on the session screen, ready or under way (not left, not ended)."""
+        if "session" not in self.built_screens or self.session.live is None:
+            return False
+        return not self.session.live.engine.finished
+
+    def open_routine(self, routine: Routine) -> None:
+        """``--routine`` (an id or a file): straight to that routine's session, through the
+        usual questions; after the safety screen if it has not been read yet."""
+        if self.services.add_routine(routine) and "start" in self.built_screens:
+            self.start.show_routines(self.services.routine_cards())
+        self.start.select(routine.id)
+        if self.current in (self.safety, self.health):
+            self._pending_routine = routine.id
+        else:
+            self.request_start(routine.id)
+
+    def safety_understood(self) -> None:
+        if not self.services.prefs.safety_seen:
+            self.apply_prefs(replace(self.services.prefs, safety_seen=True))
+        if not self.services.prefs.health_asked:
+            self.ask_health()  # once, on the first run; Settings opens it again
+            return
+        self._after_first_run()
+
+    def ask_health(self) -> None:
+        self.health.show_answers(self.services.prefs.health_answers())
+        self.show_screen(self.health)
+
+    def health_answered(self, answers: frozenset[Answer] | None) -> None:
+        """Saved (or skipped: nothing changes but it is not asked again)."""
+        prefs = self.services.prefs
+        self.apply_prefs(
+            prefs.with_health(answers) if answers is not None else replace(prefs, health_asked=True)
+        )
+        if "settings" in self.built_screens:
+            self.settings.show_prefs(self.services.prefs)
+            self.show_screen(self.settings)
+            return
+        self._after_first_run()
+
+    def _after_first_run(self) -> None:
+        pending, self._pending_routine = self._pending_routine, None
+        if pending is not None:
+            self.request_start(pending)
+        else:
+            self.go_start()
+
+    # ------------------------------------------------------------------ setting up a session
+    def request_start(self, routine_id: str) -> None:
+        self.flow.start(routine_id)  # the questions first (ui/before/setup_flow.py)
+
+    def begin_session(self, ready: Ready) -> None:
+        self.live = self.services.new_session(
+            ready.routine,
+            ready.options,
+            pain_before=ready.pain_before,
+            on_problem=self._report,
+            on_cue=self._cue,
+            shown=self.services.shown_before(ready),
+        )
+        self.session.begin(self.live)
+        self.show_screen(self.session)
+        self.place.session_started(self.services.prefs.session_window)
+        self._tell_between()
+
+    def _cue(self, cue: Cue) -> None:
+        """Sound and voice are made after the first paint; a session may already run."""
+        if self.audio is not None:
+            self.audio(cue)
+
+    def _report(self, problem: str) -> None:
+        self._write_problems.append(problem)
+        self.banner.add(problem, error=True)
+
+    def history_caught_up(self) -> None:
+        """Writes that waited (a full disk) have reached the history: what the banner said
+        about them is taken back, and the person is told they are saved."""
+        if not self._write_problems:
+            return
+        for problem in self._write_problems:
+            self.banner.remove(problem)
+        self._write_problems.clear()
+        self.banner.add(_("Space was found: everything that waited is now saved in the history."))
+
+    # ------------------------------------------------------------------ after a session
+    def session_ended(self, event: ev.SessionCompleted | ev.SessionStopped) -> None:
+        """The session is over and already saved: show the recovery or completion screen.
+        If that fails, say so and go to the routines: never stay on a dead session screen."""
+        live = self.live
+        if self._closing or live is None:
+            return
+        try:
+            show_ending(self, live, event)
+        except Exception as exc:
+            log = write_crash_log(self.services.data.crash_log, exc, "showing the session's end")
+            where = " " + _("The details are in {path}.").format(path=log) if log else ""
+            self.banner.add(
+                _(
+                    "The session ended and was saved, but the next screen could not be shown "
+                    "({reason})."
+                ).format(reason=exc)
+                + where,
+                error=True,
+            )
+            self.flow.clear()
+            self.show_screen(self.start)
+        self._tell_between()
+
+    def _tell_between(self) -> None:
+        """The reminders hear that a session started or ended: never at the session's cost."""
+        if self.between is None:
+            return
+        try:
+            self.between.session_changed()
+        except Exception as exc:
+            write_crash_log(self.services.data.crash_log, exc, "updating the reminders")
+
+    # ------------------------------------------------------------------ settings
+    def apply_prefs(self, prefs: Preferences) -> None:
+        """Save the settings and let every part of the window follow them."""
+        old = self.services.prefs
+        problem = self.services.save_prefs(prefs)
+        follow_prefs(self, old, prefs, problem)
+
+    # ------------------------------------------------------------------ leaving
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing mid-session asks nothing: the session is saved as ended early. With
+        reminders on and a tray, the window only hides; the app stays in the tray."""
+        if not self._quitting and not routine_actions.may_leave(self):
+            event.ignore()  # the builder's unsaved routine: Cancel keeps the window
+            return
+        self.place.save()  # its size and place for the next run, as before a session
+        if self.session_running():
+            live = self.session.live
+            assert live is not None
+            self.session.stop_timers()  # built: a session is running on it
+            live.engine.end_early()  # silenced and saved, each stage on its own
+        self.place.session_over()
+        if self.between is not None and self.between.keep_running() and not self._quitting:
+            event.ignore()
+            self.hide()
+            self.go_start()
+            self.between.window_hidden()
+            return
+        self._closing = True
+        if "recovery" in self.built_screens and self.current is self.recovery:
+            self.recovery.keep_note()  # typed, and the app ends before Done (a logout)
+        if self.between is not None:
+            self.between.close()
+        if self.voice_control is not None:
+            self.voice_control.close()  # the microphone is closed before the window goes
+        if self.audio is not None:
+            try:
+                self.audio.close()
+            except Exception as exc:  # closing anyway; the session is already saved
+                write_crash_log(self.services.data.crash_log, exc, "closing sound and voice")
+        event.accept()
+        self.closed.emit()
+
+    def quit_for_good(self) -> None:
+        """Quit from the tray: the window closes (if hidden, too) and the app ends."""
+        if not routine_actions.may_leave(self):
+            return
+        self._quitting = True
+        self.close()
+
+    def quit_without_asking(self) -> None:
+        """Logout, shutdown or Ctrl+C (ui/desktop/end_signals.py): close and end the app as Quit
+        does, asking nothing (nobody is there to answer)."""
+        self._quitting = True
+        self.close()
+
+    def report_unexpected(self, message: str) -> None:
+        """The last line of defence for a bug: a sentence in the banner, details in a file."""
+        self.banner.add(message, error=True)
+
+    def app_exec(self) -> int:
+        """Run the application's event loop until the window closes."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        return app.exec()
+
+    def bring_to_front(self) -> None:
+        self.setWindowState(
+            (self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+        )
+        self.show()
+        self.raise_()
+        self.activateWindow()
