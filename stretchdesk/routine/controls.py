@@ -1,7 +1,7 @@
 """The characters a file's text may not hold, wherever it is shown or echoed: C0 controls
 (escape, 0x1b, among them), DEL, C1 (0x9b is a one-byte CSI), the bidirectional controls
 that reorder what follows them, and the line and paragraph separators. A routine's text is
-refused with them (routine/fields.py); the command line writes them out (command_line.py)."""
+refused with them (routine/fields.py); the command line writes them out (cli/common.py)."""
 
 from __future__ import annotations
 
