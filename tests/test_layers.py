@@ -98,3 +98,98 @@ def test_no_test_imports_a_conftest() -> None:
         if name.split(".")[-1] == "conftest"
     ]
     assert not offenders
+
+
+# Outside the layers above, what holds no Qt either: the services the window is given, the
+# settings, the files' places, the shared leaves, the D-Bus wire format, sound and voice
+# spoken to directly, the session's words. Checked as the layers are: no Qt named, only
+# Qt-free code of ours imported, and no Qt loaded. A folder stands for all its modules.
+QT_FREE = (
+    "services.py",
+    "routine_shelf.py",
+    "prefs.py",
+    "paths.py",
+    "autostart.py",
+    "crashlog.py",
+    "screen_fit.py",
+    "i18n.py",
+    "formats.py",
+    "tomlwrite.py",
+    "desktop/",
+    "audio/pulse.py",
+    "audio/speechd_server.py",
+    "audio/ssip.py",
+    "audio/voice_help.py",
+    "ui/kit/wording.py",
+)
+# Modules that use Qt only inside the function that needs it, so that the command line and
+# the check of the PySide6 version run before any Qt loads: importing them loads none.
+NO_QT_ON_IMPORT = ("app.py", "cli/", "workarounds/")
+
+
+def _files(names: tuple[str, ...]) -> list[Path]:
+    found: list[Path] = []
+    for name in names:
+        path = PACKAGE / name
+        found.extend(sorted(path.rglob("*.py")) if name.endswith("/") else [path])
+    assert all(path.is_file() for path in found), names
+    return found
+
+
+def _module(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _qt_free_modules() -> set[str]:
+    domain = [path for layer in DOMAIN for path in (PACKAGE / layer).rglob("*.py")]
+    return {_module(path) for path in [*domain, *_files(QT_FREE)]}
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """As ``_imported_names``, with ``from stretchdesk import paths`` as stretchdesk.paths."""
+    names = _imported_names(path)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module == "stretchdesk":
+            names.update(f"stretchdesk.{alias.name}" for alias in node.names)
+    return names - {"stretchdesk"}
+
+
+def test_the_qt_free_modules_name_no_qt_and_import_only_qt_free_code() -> None:
+    free = _qt_free_modules()
+    offenders = []
+    for path in _files(QT_FREE):
+        for name in _imported_modules(path):
+            ours = name.startswith("stretchdesk.") and name not in free
+            # ``from stretchdesk.session import events``: the package is Qt-free, so is events
+            ours = ours and not any(name.startswith(f"{module}.") for module in free)
+            if name.split(".")[0] in QT_NAMES or ours:
+                offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert not offenders
+
+
+def test_a_module_that_says_no_qt_is_checked() -> None:
+    """A docstring's "No Qt" is a promise this file keeps: its module is on a list here."""
+    free = _qt_free_modules()
+    unchecked = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "No Qt" in (ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or "")
+        and _module(path) not in free
+    ]
+    assert not unchecked
+
+
+def test_importing_the_qt_free_modules_and_the_command_line_loads_no_qt() -> None:
+    modules = sorted({_module(path) for path in _files(QT_FREE + NO_QT_ON_IMPORT)})
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        f"loaded = sorted(m for m in sys.modules if m.split('.')[0] in {QT_NAMES!r})\n"
+        "print(','.join(loaded))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""

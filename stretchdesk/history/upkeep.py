@@ -2,8 +2,8 @@
 paused) and the writes that failed (a full disk) and wait to be tried again, its own and
 those a gone process left in its pending file. No Qt.
 
-The rule of when to try is here; something with a clock (the window's timer, ui/
-pending_writes.py) calls ``run`` when asked and again after the delay it answers. Every
+The rule of when to try is here; something with a clock (the window's timer,
+ui/shell/pending_writes.py) calls ``run`` when asked and again after the delay it answers. Every
 write is also tried with the session's next event, with each answer on the screens after a
 session, and once more when the store closes; whatever is still pending then stays in the
 pending file (journal.py) for the next start.

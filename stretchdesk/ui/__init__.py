@@ -1,1 +1,1 @@
-"""Qt widgets. They draw and forward; every rule lives in the engine."""
+"""The window (Qt), a package per feature: it draws, and forwards to the Qt-free code below."""

@@ -3,10 +3,10 @@
 Everything is sized for a person on the floor two metres away, from the window's own size:
 the countdown's box is a fixed share of the screen's height (its digits at least a sixth of
 the window), the texts grow with the window and with the text-size setting (which never
-shrinks the countdown), the instructions scroll rather than being cut, the step list is the
-first thing dropped on a small screen, the message row is always reserved (nothing moves
-when a message appears), and a pause covers the exercise with words that read across the
-room.
+shrinks the countdown), every instruction line is on screen at once (mat_middle.py: the
+drawing narrows first, then the words shrink, never a scroll bar), the step list is kept off
+the mat (for its keys), a message is drawn over the drawing's foot (nothing moves when one
+appears), and a pause covers the exercise with words that read across the room.
 """
 
 from __future__ import annotations
