@@ -139,7 +139,7 @@ class BusConnection(QObject):
         if self._dead is not None:
             self._answer_all_failed()
         elif self._login.authenticated:
-            self._socket.write(data)
+            self._write(data)
         else:
             self._queue.append(data)
 
@@ -155,8 +155,14 @@ class BusConnection(QObject):
         self._waiting.clear()
         self._socket.abort()
 
+    def _write(self, data: bytes) -> None:
+        """Into the socket now, not at the event loop's next turn: a message sent before a
+        client's asks reaches the bus first (flush() never blocks)."""
+        self._socket.write(data)
+        self._socket.flush()
+
     def _start_login(self) -> None:
-        self._socket.write(self._login.data_to_send() or b"")
+        self._write(self._login.data_to_send() or b"")
 
     def _read(self) -> None:
         data = bytes(self._socket.readAll().data())
@@ -178,11 +184,11 @@ class BusConnection(QObject):
             self._dispatch(message)
 
     def _begin(self) -> None:
-        self._socket.write(BEGIN)
+        self._write(BEGIN)
         queued, self._queue = self._queue, []
         self.call(BUS, BUS_PATH, BUS, "Hello", reply=self._hello)  # the first message
         for data in queued:
-            self._socket.write(data)
+            self._write(data)
 
     def _hello(self, message: Message) -> None:
         self._timer.stop()
