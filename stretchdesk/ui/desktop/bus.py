@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import struct
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,7 @@ class BusConnection(QObject):
         self._queue: list[bytes] = []
         self._served: dict[str, Handler] = {}
         self._dead: str | None = None
+        self.name = ""  # the unique name the bus gave this connection (":1.42")
         self._socket.connected.connect(self._start_login)
         self._socket.readyRead.connect(self._read)
         # bound methods, not lambdas: nothing is called once this object is gone
@@ -194,6 +196,8 @@ class BusConnection(QObject):
         self._timer.stop()
         if is_error(message):
             self._fail(error_text(message))
+        elif message.body:
+            self.name = str(message.body[0])
 
     def _dispatch(self, message: Message) -> None:
         kind = message.header.message_type
@@ -241,7 +245,8 @@ class BusConnection(QObject):
         self._dead = reason
         self._timer.stop()
         self._answer_all_failed()
-        self.lost.emit(reason)
+        # from the event loop: a socket can fail inside the constructor, before anyone listens
+        QTimer.singleShot(0, self, partial(self.lost.emit, reason))
 
     def _answer_all_failed(self) -> None:
         waiting, self._waiting = self._waiting, {}
