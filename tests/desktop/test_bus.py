@@ -1,18 +1,29 @@
-"""The D-Bus connection under Qt's socket (ui/desktop/bus.py): addresses, a missing bus, and
-method calls from other clients to objects it serves or does not."""
+"""The D-Bus connection under Qt's socket (ui/desktop/bus.py): addresses, a missing bus,
+method calls from other clients to objects it serves or does not, and the notifier's
+unsigned ids over it."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
-from jeepney import Message
-from jeepney.wrappers import new_method_return
+from jeepney import DBusAddress, HeaderFields, Message
+from jeepney.wrappers import new_method_return, new_signal
 from pytestqt.qtbot import QtBot
 
-from stretchdesk.ui.desktop.bus import BusConnection, error_text, is_error, socket_path
+from stretchdesk.ui.desktop.bus import (
+    BUS,
+    BUS_PATH,
+    BusConnection,
+    error_text,
+    is_error,
+    member,
+    socket_path,
+)
+from stretchdesk.ui.desktop.notifier import OBJECT, SERVICE, DesktopNotifier, Note
 
 pytestmark = pytest.mark.needs("dbus-daemon", "gdbus", package="dbus-daemon libglib2.0-bin")
 
@@ -69,3 +80,46 @@ def test_calls_from_other_clients_are_always_answered(qtbot: QtBot, private_bus:
     gone = _gdbus(qtbot, private_bus, *where, "-o", "/io/example", "-m", "io.example.Get")
     assert "UnknownObject" in gone
     bus.close()
+
+
+BIG = 3_000_000_000  # an id a signed 32-bit integer cannot hold
+
+
+def test_the_notifier_keeps_an_unsigned_id_beyond_the_signed_range(
+    qtbot: QtBot, private_bus: str
+) -> None:
+    """A notification service written on the same connection (jeepney types its replies as
+    declared): Notify answers ``u`` 3,000,000,000; the action for that id arrives, and
+    CloseNotification sends it back as ``u``."""
+    server = BusConnection(private_bus)
+    calls: list[tuple[str, str, tuple[Any, ...]]] = []
+
+    def answer(call: Message) -> Message:
+        signature = str(call.header.fields.get(HeaderFields.signature, ""))
+        calls.append((member(call), signature, tuple(call.body)))
+        if member(call) == "GetCapabilities":
+            return new_method_return(call, "as", (["actions", "body"],))
+        if member(call) == "Notify":
+            return new_method_return(call, "u", (BIG,))
+        return new_method_return(call)
+
+    server.serve(OBJECT, answer)
+    owned: list[Message] = []
+    body = (SERVICE, 4)
+    server.call(BUS, BUS_PATH, BUS, "RequestName", signature="su", body=body, reply=owned.append)
+    qtbot.waitUntil(lambda: bool(owned), timeout=10_000)
+    assert owned[0].body == (1,)  # the primary owner
+
+    notifier = DesktopNotifier(private_bus)
+    notifier.show(Note("Time for your back exercises", "Quick relief", (("start", "Start"),)))
+    qtbot.waitUntil(lambda: notifier.showing, timeout=10_000)
+    notify = next(c for c in calls if c[0] == "Notify")
+    assert notify[1] == "susssasa{sv}i"
+    emitter = DBusAddress(OBJECT, interface=SERVICE)
+    with qtbot.waitSignal(notifier.action, timeout=10_000) as pressed:
+        server.send(new_signal(emitter, "ActionInvoked", "us", (BIG, "start")))
+    assert pressed.args == ["start"]
+    notifier.close()
+    qtbot.waitUntil(lambda: calls[-1][0] == "CloseNotification", timeout=10_000)
+    assert calls[-1][1:] == ("u", (BIG,))
+    server.close()

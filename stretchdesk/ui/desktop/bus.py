@@ -218,7 +218,7 @@ class BusConnection(QObject):
         handler = next(
             (h for p, h in self._served.items() if path == p or p.startswith(under)), None
         )
-        if interface == PEER:  # every connection answers Ping
+        if (interface, member(call)) == (PEER, "Ping"):  # every connection answers Ping
             answer: Message | None = new_method_return(call)
         elif handler is not None:
             answer = handler(call)
