@@ -265,6 +265,7 @@ def test_a_typed_client_reads_every_property_with_its_declared_type(
     open_session(qtbot, window, "quick-relief", rating=5)
     qtbot.waitUntil(lambda: remote("--list-all") == "stretchdesk", timeout=10_000)
     remote("-p", "stretchdesk", "play")
+    qtbot.waitUntil(lambda: engine_of(window).state is EngineState.RUNNING)
     run_for(window, clock, 2)
     assert engine_of(window).view().phase is Phase.WARMUP
     xml = tmp_path / "mpris.xml"
@@ -290,6 +291,7 @@ def test_playerctl_reads_the_position_and_each_step_length(
     open_session(qtbot, window, "quick-relief", rating=5)
     qtbot.waitUntil(lambda: remote("--list-all") == "stretchdesk", timeout=10_000)
     remote("-p", "stretchdesk", "play")
+    qtbot.waitUntil(lambda: engine_of(window).state is EngineState.RUNNING)
     run_for(window, clock, 3)
     view = engine_of(window).view()
     # playing: playerctl counts on from the Position it read, at the rate it read
@@ -297,12 +299,14 @@ def test_playerctl_reads_the_position_and_each_step_length(
     length = remote("-p", "stretchdesk", "metadata", "mpris:length")
     assert int(length) == round(view.step_seconds * 1_000_000)
     remote("-p", "stretchdesk", "pause")
+    qtbot.waitUntil(lambda: engine_of(window).state is EngineState.PAUSED)
     assert float(remote("-p", "stretchdesk", "position")) == 3.0
     remote("-p", "stretchdesk", "position", "10")  # no seeking in a session: nothing moves
     assert float(remote("-p", "stretchdesk", "position")) == 3.0
     assert engine_of(window).view().step_into == 3.0
     clock.advance(1)
     remote("-p", "stretchdesk", "play")
+    qtbot.waitUntil(lambda: engine_of(window).state is EngineState.RUNNING)
     run_until(window, clock, lambda: engine_of(window).view().can_leave)
     assert engine_of(window).view().phase is Phase.WARMUP  # done, resting: Next is accepted
     position = engine_of(window).view().position
