@@ -178,8 +178,8 @@ def _dist_license(name: str) -> str:
 
 def copyright_text() -> str:
     """The machine-readable copyright file: stretchdesk, and what the bundle carries (Python,
-    Qt through PySide6, Pillow, appdirs), each license's text taken from the build's own
-    copies."""
+    Qt through PySide6, Pillow, appdirs, jeepney), each license's text taken from the build's
+    own copies."""
     python = Path(sys.base_prefix) / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
     internal = "usr/lib/stretchdesk/_internal"
     parts = [
@@ -200,6 +200,9 @@ def copyright_text() -> str:
         "Files: " + internal + "/appdirs*\n"
         "Copyright: Trent Mick, Sridhar Ratnakumar, Jeff Rouse\nLicense: Expat-appdirs\n"
         + _license_block(_dist_license("appdirs")),
+        "Files: " + internal + "/jeepney*\n"
+        "Copyright: Thomas Kluyver and contributors\nLicense: MIT-jeepney\n"
+        + _license_block(_dist_license("jeepney")),
         "License: Expat\n" + _license_block((ROOT / "LICENSE").read_text(encoding="utf-8")),
     ]
     return "\n\n".join(parts) + "\n"

@@ -1,2 +1,2 @@
-"""What the app needs from the desktop around it, in code without Qt: the D-Bus wire format
-(desktop/wire.py)."""
+"""What the app shows of itself on the desktop's bus, in code without Qt: the session as an
+MPRIS 2.2 media player (desktop/mpris.py)."""

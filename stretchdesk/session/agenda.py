@@ -108,9 +108,17 @@ class Agenda:
             self.status[pos] = None
 
     def view_at(
-        self, pos: int, state: EngineState, seg: Segment | None, remaining: float
+        self,
+        pos: int,
+        state: EngineState,
+        seg: Segment | None,
+        remaining: float,
+        *,
+        into: float = 0.0,
+        length: float = 0.0,
     ) -> SessionView:
-        """The session as shown at ``pos``, in segment ``seg`` with ``remaining`` seconds."""
+        """The session as shown at ``pos``, in segment ``seg`` with ``remaining`` seconds
+        (``into`` and ``length``: seconds into the step and its planned length)."""
         item = self.items[pos]
         number, total = self.place_in_phase(pos)
         nxt = self.first_planned(pos + 1)
@@ -131,6 +139,9 @@ class Agenda:
             segment_seconds=seg.seconds if seg else 0.0,
             next_step=self.items[nxt].step if nxt < len(self.items) else None,
             warmups_done=self.warmups_done(),
+            can_leave=self.refuse_leaving(pos) is None,
+            step_into=into,
+            step_seconds=length,
         )
 
     def location(self, pos: int, seg: Segment | None, into: float) -> StopLocation:

@@ -124,7 +124,17 @@ class SessionEngine(Emitter):
         pos = min(self._pos, len(self._agenda) - 1)
         seg = self._current_segment()
         remaining = self._timer.remaining(now) if seg else 0.0
-        return self._agenda.view_at(pos, self._state, seg, remaining)
+        into = self._step_elapsed + self._timer.elapsed(now) if seg else 0.0
+        length = self._step_seconds(pos)
+        return self._agenda.view_at(pos, self._state, seg, remaining, into=into, length=length)
+
+    def _step_seconds(self, pos: int) -> float:
+        """The planned length of the step at ``pos``: the one running, or the one to come."""
+        if self._current_segment() is not None:
+            return sum(seg.seconds for seg in self._timer.segments)
+        last = self._agenda.first_planned(pos + 1) >= len(self._agenda)
+        segments = step_segments(self._agenda[pos], self.settings, self._body, last=last)
+        return sum(seg.seconds for seg in segments)
 
     def agenda(self) -> list[AgendaEntry]:
         """Every step of this session and where it stands (for the step list)."""

@@ -73,14 +73,16 @@ def carry_out(
 @dataclass(frozen=True)
 class MediaState:
     """What the desktop's media controls show: the exercise as the title, the routine as
-    the artist, and whether it is playing."""
+    the artist, whether it is playing, and how far into the exercise it is."""
 
     status: str  # MPRIS PlaybackStatus: "Playing", "Paused" or "Stopped"
     title: str
     artist: str
     track: int  # the step's place in the session, for the track id
-    can_go_next: bool
+    can_go_next: bool  # Next would be accepted now (never during an unfinished warm-up)
     can_play: bool
+    position_us: int = 0  # microseconds into the step (MPRIS Position)
+    length_us: int = 0  # the step's planned length in microseconds (mpris:length)
 
     @property
     def track_path(self) -> str:
@@ -94,11 +96,14 @@ def media_state(view: SessionView, routine_title: str) -> MediaState:
         EngineState.READY: "Paused",
     }.get(view.state, "Stopped")
     live = view.state in LIVE
+    started = live and view.state is not EngineState.READY
     return MediaState(
         status=status,
         title=view.step.title,
         artist=routine_title,
         track=view.position,
-        can_go_next=live and view.state is not EngineState.READY,
+        can_go_next=started and view.can_leave,
         can_play=live,
+        position_us=round(view.step_into * 1_000_000) if live else 0,
+        length_us=round(view.step_seconds * 1_000_000),
     )

@@ -72,6 +72,9 @@ class SessionView:
     segment_seconds: float
     next_step: Step | None
     warmups_done: bool
+    can_leave: bool  # Next would be accepted here (a warm-up is never left unfinished)
+    step_into: float  # seconds into the current step, its lead-in and rests included
+    step_seconds: float  # the current step's planned length, on the same terms
 
     @property
     def shown_seconds(self) -> int:

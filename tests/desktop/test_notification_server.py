@@ -66,7 +66,8 @@ def test_dunst_shows_the_reminder_and_reports_it_closed(
 def test_qt_d_bus_module_alone_would_be_refused(
     qtbot: QtBot, dunst: dict[str, str], private_bus: str
 ) -> None:
-    """Why desktop/wire.py exists: through PySide, QtDBus sends the id as a signed int."""
+    """Why the notifier speaks through jeepney: through PySide, QtDBus sends the id as a
+    signed int."""
     bus = QDBusConnection.connectToBus(private_bus, "plain-qt")
     call = QDBusMessage.createMethodCall(
         "org.freedesktop.Notifications",

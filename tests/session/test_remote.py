@@ -45,8 +45,49 @@ def test_what_the_desktop_shows(library: ExerciseLibrary) -> None:
     assert media_state(driven.engine.view(), routine.title).status == "Playing"
     driven.engine.pause()
     paused = media_state(driven.engine.view(), routine.title)
-    assert (paused.status, paused.can_go_next) == ("Paused", True)
+    assert (paused.status, paused.can_go_next) == ("Paused", False)  # a warm-up: Next refused
     assert paused.track_path == "/io/github/stretchdesk/step/0"
     driven.engine.pain_stop()
     stopped = media_state(driven.engine.view(), routine.title)
     assert (stopped.status, stopped.can_play, stopped.can_go_next) == ("Stopped", False, False)
+
+
+def test_the_desktop_may_go_on_only_where_next_is_accepted(library: ExerciseLibrary) -> None:
+    """CanGoNext tells the truth: false for every moment of an unfinished warm-up (where the
+    Next button is refused), true once Next would be carried out."""
+    routine = short_routine(library)
+    driven = Driven(routine)
+    driven.engine.start()
+    while not driven.engine.warmups_done():
+        shown = media_state(driven.engine.view(), routine.title)
+        refused = driven.engine.next_step() is not None
+        assert shown.can_go_next is not refused
+        driven.run(0.5)
+    driven.until(lambda view: view.segment is not None)
+    shown = media_state(driven.engine.view(), routine.title)
+    assert shown.can_go_next
+    driven.engine.pause()
+    assert driven.engine.next_step() is None  # accepted, as CanGoNext said
+
+
+def test_the_position_runs_through_the_step_and_stays_within_its_length(
+    library: ExerciseLibrary,
+) -> None:
+    routine = short_routine(library)
+    driven = Driven(routine)
+    ready = media_state(driven.engine.view(), routine.title)
+    assert ready.position_us == 0 and ready.length_us > 0  # the first step's length, ahead
+    driven.engine.start()
+    first = media_state(driven.engine.view(), routine.title)
+    assert first.length_us == ready.length_us
+    driven.run(2.5)
+    later = media_state(driven.engine.view(), routine.title)
+    assert later.position_us == 2_500_000
+    driven.engine.pause()
+    driven.clock.advance(30)  # a pause does not move it
+    assert media_state(driven.engine.view(), routine.title).position_us == 2_500_000
+    driven.engine.resume()
+    driven.until(lambda view: view.position == 1)
+    second = media_state(driven.engine.view(), routine.title)
+    assert 0 <= second.position_us < 500_000  # a new step starts from the beginning
+    assert second.position_us <= second.length_us

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 
+from jeepney import Message
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from stretchdesk.crashlog import write_crash_log
@@ -31,7 +32,8 @@ from stretchdesk.schedule.state import ReminderState, load_state, save_state
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.services import Services
 from stretchdesk.session.plan import routine_seconds
-from stretchdesk.ui.desktop.notifier import LATER, OPEN, START, BusConnection, DesktopNotifier, Note
+from stretchdesk.ui.desktop.bus import BUS, BUS_PATH, BusConnection, member
+from stretchdesk.ui.desktop.notifier import LATER, OPEN, START, DesktopNotifier, Note
 from stretchdesk.ui.kit import wording
 
 MAX_WAIT = timedelta(minutes=15)
@@ -90,20 +92,13 @@ class ReminderClock(QObject):
             return None
         bus = BusConnection(address or os.environ.get(SYSTEM_BUS_VARIABLE) or SYSTEM_BUS, self)
         rule = f"type='signal',sender='{LOGIN1}',member='PrepareForSleep'"
-        bus.call(
-            "org.freedesktop.DBus",
-            "/org/freedesktop/DBus",
-            "org.freedesktop.DBus",
-            "AddMatch",
-            signature="s",
-            body=[rule],
-        )
+        bus.call(BUS, BUS_PATH, BUS, "AddMatch", signature="s", body=(rule,))
         bus.signal.connect(self._sleep_signal)
         return bus
 
-    def _sleep_signal(self, message: object) -> None:
-        body = getattr(message, "body", [])
-        if getattr(message, "member", "") == "PrepareForSleep" and body and body[0] is False:
+    def _sleep_signal(self, message: Message) -> None:
+        body = message.body
+        if member(message) == "PrepareForSleep" and body and body[0] is False:
             self.check()  # woke up: whatever was missed, at most one reminder
 
     # ------------------------------------------------------------------ the rule, asked again

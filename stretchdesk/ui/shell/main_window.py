@@ -50,8 +50,6 @@ from stretchdesk.ui.shell.screens import Lazy
 from stretchdesk.ui.shell.window_place import WindowPlace
 
 if TYPE_CHECKING:  # made after the first paint (app.py), or with the session screen
-    from PySide6.QtDBus import QDBusConnection
-
     from stretchdesk.audio.output import AudioOutput
     from stretchdesk.ui.desktop.between_sessions import BetweenSessions
     from stretchdesk.ui.desktop.media_player import MediaPlayer
@@ -90,7 +88,7 @@ class MainWindow(QMainWindow):
         self.today = today
         self.live: LiveSession | None = None
         self.media: MediaPlayer | None = None  # made with the session screen
-        self.media_bus: QDBusConnection | None = None  # None: the desktop's session bus
+        self.media_bus: str | None = None  # a bus address; None: the desktop's session bus
         self.media_problem = _(screens.MEDIA_LATER)  # what Settings says while there is no player
         self.voice_control: VoiceControl | None = None  # made with the session screen
         self.between: BetweenSessions | None = None  # reminders and tray (app.py makes it)

@@ -180,12 +180,12 @@ def make_voice_control(window: MainWindow, screen: SessionScreen) -> VoiceContro
 
 def make_media_player(window: MainWindow, screen: SessionScreen) -> MediaPlayer | None:
     """The session as a media player on the desktop's bus while one is on screen; None
-    where Qt's D-Bus module cannot load (the session runs the same, from the keyboard)."""
+    where the D-Bus library cannot load (the session runs the same, from the keyboard)."""
     try:
         from stretchdesk.ui.desktop.media_player import Controls, MediaPlayer  # noqa: PLC0415
     except ImportError as exc:
         window.media_problem = _(
-            "Media keys are off: Qt's D-Bus module could not load ({reason})."
+            "Media keys are off: the D-Bus library could not load ({reason})."
         ).format(reason=exc)
         return None
 
