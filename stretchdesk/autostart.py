@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from stretchdesk import paths
-from stretchdesk.history.files import atomic_text
+from stretchdesk.atomic import atomic_text
 from stretchdesk.i18n import _
 
 BACKGROUND = "--background"

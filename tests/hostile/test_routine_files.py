@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.hostile_routines import FILES, GOOD_STEP, HOSTILE_TEN, write_all
-from stretchdesk import app, paths, pdf_command
+from stretchdesk import app, paths
+from stretchdesk.cli import pdf_writing as pdf_command
 from stretchdesk.cli.common import printable
 from stretchdesk.history import HistoryStore
 from stretchdesk.routine import ExerciseLibrary, RoutineError, load_catalog
