@@ -5,7 +5,7 @@ the history's report for a physiotherapist as a PDF. The history is opened read-
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from stretchdesk import paths
@@ -15,7 +15,7 @@ from stretchdesk.documents.report import Report, build_report
 from stretchdesk.history import HistoryError
 from stretchdesk.history.report_data import read_report
 from stretchdesk.history.schema import empty_history
-from stretchdesk.history.timefmt import parse_utc
+from stretchdesk.history.timefmt import parse_utc, utc_now
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.schedule.zone import local_zone
 
@@ -41,7 +41,7 @@ def run_report(
     start: str | None, end: str | None, output: str | None, paper: str, data: paths.DataPaths
 ) -> int:
     zone = local_zone()
-    today = datetime.now(zone).date()
+    today = utc_now().astimezone(zone).date()
     try:
         low, high = parse_day(start, "--from"), parse_day(end, "--to")
     except ValueError as exc:
@@ -61,7 +61,9 @@ def run_report(
         if high < low:
             say(_("--to {end} is before --from {start}").format(end=high, start=low))
             return EXIT_PROBLEMS
-        report = build_report(read_report(conn, low, high, zone), datetime.now(zone), str(zone))
+        report = build_report(
+            read_report(conn, low, high, zone), utc_now().astimezone(zone), str(zone)
+        )
     except (sqlite3.Error, ValueError) as exc:  # a damaged history: one line, no traceback
         say(_("the history cannot be read ({reason})").format(reason=exc))
         return EXIT_PROBLEMS
