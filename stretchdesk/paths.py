@@ -254,9 +254,5 @@ def exercises_dir() -> Path:
     return assets_dir() / "exercises"
 
 
-def illustrations_dir() -> Path:
-    return assets_dir() / "illustrations"
-
-
 def sounds_dir() -> Path:
     return assets_dir() / "sounds"

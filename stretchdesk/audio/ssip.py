@@ -38,7 +38,7 @@ from stretchdesk.audio.speechd_server import (
 
 RETRY_SECONDS = 3.0
 CLIENT = "stretchdesk:main"
-EVENT_BEGIN, EVENT_END, EVENT_CANCELLED = 701, 702, 703
+EVENT_END, EVENT_CANCELLED = 702, 703
 
 
 class ConnectionLost(SsipError):

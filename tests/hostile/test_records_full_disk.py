@@ -19,6 +19,7 @@ from stretchdesk.history.errors import classify
 from stretchdesk.history.journal import pending_files, read_pending
 from stretchdesk.history.upkeep import RETRY_SECONDS
 from stretchdesk.services import Services
+from tests.history import rows
 from tests.history.helpers import Flaky, Recorded, open_store, sqlite_error
 from tests.hostile.disk import small_disk
 from tests.session.helpers import short_routine
@@ -26,7 +27,7 @@ from tests.session.helpers import short_routine
 
 def _outcome(store: HistoryStore) -> tuple[str, list[str | None]]:
     (session,) = q.list_sessions(store.conn)
-    reports = [r.exercise_id for r in q.iter_pain_reports(store.conn, session.id)]
+    reports = [r.exercise_id for r in rows.iter_pain_reports(store.conn, session.id)]
     return session.outcome, reports
 
 
@@ -50,7 +51,7 @@ def test_a_pain_stop_on_a_full_disk_is_written_when_space_returns(
     assert store.upkeep.run() is None  # written: nothing more to do
     assert rec.recorder.pending == 0
     assert _outcome(store) == ("stopped_for_pain", ["knee-rolls"])
-    assert [r.rating for r in q.iter_pain_reports(store.conn)] == [6]
+    assert [r.rating for r in rows.iter_pain_reports(store.conn)] == [6]
     assert q.list_sessions(store.conn)[0].pain_after == 6
     store.close()
     assert pending_files(data_dir / "history.sqlite") == []

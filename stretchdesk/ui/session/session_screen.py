@@ -368,6 +368,3 @@ class SessionScreen(SessionLayout):
     def next_wake_ms(self) -> int | None:
         """When the screen will next look at the clock (None: it is idle)."""
         return self._timer.remainingTime() if self._timer.isActive() else None
-
-    def segment_kind(self) -> SegmentKind | None:
-        return self.live.engine.view().segment if self.live else None
