@@ -45,7 +45,7 @@ def _open_window(args: argparse.Namespace) -> int:
         print(_("stretchdesk cannot start: {problem}").format(problem=problem), file=sys.stderr)
         return cli.EXIT_PROBLEMS
     data = paths.settle(cli.data_paths(args))
-    # the language first: the content is read in it (the window's words follow in speak())
+    # the language first: the content is read in it (the window's words follow in set_language())
     i18n.use(os.environ.get(ENV_LANGUAGE) or load_prefs(data.settings).prefs.language)
     # the person's routine files past the first few KiB are read once the window shows,
     # unless a routine was asked for by id or the app waits in the tray
@@ -133,7 +133,7 @@ def build_window(
     app.setApplicationDisplayName("stretchdesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(paths.APP_ID)
-    speak(app, os.environ.get(ENV_LANGUAGE) or services.prefs.language)
+    set_language(app, os.environ.get(ENV_LANGUAGE) or services.prefs.language)
     instance = SingleInstance(services.data)
     background = background and routine is None and opened is None  # the window, as asked
     if background and instance.running():
@@ -218,7 +218,7 @@ def _ending(window: MainWindowType, app: QCoreApplication) -> None:
     pending_writes.keep(window)
 
 
-def speak(app: QCoreApplication, language: str) -> QTranslator | None:
+def set_language(app: QCoreApplication, language: str) -> QTranslator | None:
     """The app's own words in ``language`` ("" the desktop's), and Qt's own (its buttons
     and dialogs) from Qt's catalogues; returns Qt's translator when one was installed."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: PLC0415

@@ -245,7 +245,7 @@ class SpeechDispatcher:
                 self.languages = frozenset(voice_languages(voices.data))
 
     # ------------------------------------------------------------------ the caller's side
-    def say(self, text: str) -> None:
+    def speak(self, text: str) -> None:
         self._put(_Job("SPEAK", speak_block(text)))
 
     def stop(self) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchdesk import __version__, paths
-from stretchdesk.cli.common import printable, readonly_history, say, tell
+from stretchdesk.cli.common import printable, readonly_history, stderr_line, tell
 from stretchdesk.history import HistoryError, HistoryStore
 from stretchdesk.history.schema import empty_history
 from stretchdesk.i18n import _, ngettext
@@ -254,10 +254,12 @@ def run_export(fmt: str, steps: bool, output: str | None, data: paths.DataPaths)
     try:
         store = readonly_history(data)
     except HistoryError as exc:
-        say(str(exc))
+        stderr_line(str(exc))
         return EXIT_PROBLEMS
     if store is None:
-        say(_("there is no history yet in {folder}; the export is empty").format(folder=data.root))
+        stderr_line(
+            _("there is no history yet in {folder}; the export is empty").format(folder=data.root)
+        )
     try:
         if output is None and sys.stdout.isatty():  # a terminal: its controls written out
             shown = io.StringIO()
@@ -275,9 +277,9 @@ def run_export(fmt: str, steps: bool, output: str | None, data: paths.DataPaths)
                 done = ngettext(
                     "exported {n} session to {path}", "exported {n} sessions to {path}", count
                 )
-            say(done.format(n=count, path=output))
+            stderr_line(done.format(n=count, path=output))
     except OSError as exc:
-        say(_("could not write the export: {reason}").format(reason=exc.strerror or exc))
+        stderr_line(_("could not write the export: {reason}").format(reason=exc.strerror or exc))
         return EXIT_PROBLEMS
     finally:
         if store is not None:

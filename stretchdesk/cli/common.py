@@ -27,7 +27,7 @@ def printable(text: str, *, lines: bool = False) -> str:
     return text.translate(_MANY_LINES if lines else _ONE_LINE)
 
 
-def say(message: str) -> None:
+def stderr_line(message: str) -> None:
     """One line for the person at the terminal, on stderr (stdout may be the export)."""
     print(f"stretchdesk: {printable(message)}", file=sys.stderr)
 

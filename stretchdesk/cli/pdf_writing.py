@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from stretchdesk.cli.common import say as _error
+from stretchdesk.cli.common import stderr_line as _error
 from stretchdesk.cli.common import tell
 from stretchdesk.i18n import _
 

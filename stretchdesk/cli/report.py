@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from stretchdesk import paths
-from stretchdesk.cli.common import readonly_history, say
+from stretchdesk.cli.common import readonly_history, stderr_line
 from stretchdesk.cli.pdf_writing import EXIT_PROBLEMS, write_and_tell
 from stretchdesk.documents.report import Report, build_report
 from stretchdesk.history import HistoryError
@@ -45,12 +45,12 @@ def run_report(
     try:
         low, high = parse_day(start, "--from"), parse_day(end, "--to")
     except ValueError as exc:
-        say(str(exc))
+        stderr_line(str(exc))
         return EXIT_PROBLEMS
     try:
         store = readonly_history(data)
     except HistoryError as exc:
-        say(str(exc))
+        stderr_line(str(exc))
         return EXIT_PROBLEMS
     conn = store.conn if store is not None else empty_history()
     try:
@@ -59,13 +59,13 @@ def run_report(
         low = low or default_range(first, today)[0]
         high = high or today
         if high < low:
-            say(_("--to {end} is before --from {start}").format(end=high, start=low))
+            stderr_line(_("--to {end} is before --from {start}").format(end=high, start=low))
             return EXIT_PROBLEMS
         report = build_report(
             read_report(conn, low, high, zone), utc_now().astimezone(zone), str(zone)
         )
     except (sqlite3.Error, ValueError) as exc:  # a damaged history: one line, no traceback
-        say(_("the history cannot be read ({reason})").format(reason=exc))
+        stderr_line(_("the history cannot be read ({reason})").format(reason=exc))
         return EXIT_PROBLEMS
     finally:
         if store is not None:

@@ -103,7 +103,7 @@ def test_the_voice_is_heard_and_a_stop_silences_it_at_once(qtbot: object, sink: 
     try:
         assert audio.voice_status == "Voice is on (speechd).", audio.voice_status
         assert default_socket().exists()  # it was started, where its own clients look
-        audio.say(LONG)
+        audio.speak(LONG)
         assert _wait(lambda: sink.loud, 15), "the voice was never heard"
         time.sleep(1.0)  # a second into the sentence
         stopped = time.monotonic()
