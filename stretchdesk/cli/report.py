@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from stretchdesk import paths
-from stretchdesk.cli.common import readonly_history, stderr_line
-from stretchdesk.cli.pdf_writing import EXIT_PROBLEMS, write_and_tell
+from stretchdesk.cli.common import EXIT_PROBLEMS, readonly_history, stderr_line
+from stretchdesk.cli.pdf_writing import write_and_tell
 from stretchdesk.documents.report import Report, build_report
 from stretchdesk.history import HistoryError
 from stretchdesk.history.report_data import read_report

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from stretchdesk import i18n, paths
-from stretchdesk.cli.common import stderr_line, tell
-from stretchdesk.cli.pdf_writing import EXIT_PROBLEMS, write_and_tell
+from stretchdesk.cli.common import EXIT_PROBLEMS, stderr_line, tell
+from stretchdesk.cli.pdf_writing import write_and_tell
 from stretchdesk.documents.sheet import build_sheet
 from stretchdesk.i18n import ngettext
 from stretchdesk.prefs import load_prefs
