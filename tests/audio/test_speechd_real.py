@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from bench.sound_server import null_sink
 from stretchdesk import paths
 from stretchdesk.audio.output import AudioOutput
 from stretchdesk.audio.speechd_server import default_socket
 from stretchdesk.prefs import Preferences
+from tests.sound_server import null_sink
 
 pytestmark = [
     pytest.mark.slow,

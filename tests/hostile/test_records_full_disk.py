@@ -21,7 +21,7 @@ from stretchdesk.history.upkeep import RETRY_SECONDS
 from stretchdesk.services import Services
 from tests.history import rows
 from tests.history.helpers import Flaky, Recorded, open_store, sqlite_error
-from tests.hostile.disk import small_disk
+from tests.hostile.disk import MOUNTS, small_disk
 from tests.session.helpers import short_routine
 
 
@@ -117,6 +117,7 @@ def _stopped_full(rec: Recorded, flaky: Flaky) -> None:
     assert rec.recorder.pending == 2  # the step stopped in progress, and the end
 
 
+@pytest.mark.needs_root(MOUNTS)
 def test_a_real_full_disk(tmp_path: Path) -> None:
     """A tmpfs filled to the last byte during a session: the pain-stop waits in memory and
     in its reserved pending file, survives the app's end, and is written at the next start
@@ -150,6 +151,7 @@ def test_a_real_full_disk(tmp_path: Path) -> None:
     assert time.monotonic() - began < 30
 
 
+@pytest.mark.needs_root(MOUNTS)
 def test_a_real_full_disk_while_the_app_stays_open(tmp_path: Path) -> None:
     with small_disk(tmp_path / "disk", "4m") as disk:
         path = disk.folder / "history.sqlite"
@@ -167,6 +169,7 @@ def test_a_real_full_disk_while_the_app_stays_open(tmp_path: Path) -> None:
         store.close()
 
 
+@pytest.mark.needs_root(MOUNTS)
 def test_the_history_opens_on_a_full_disk_with_a_session_left_running(
     tmp_path: Path,
 ) -> None:
@@ -197,6 +200,7 @@ def test_the_history_opens_on_a_full_disk_with_a_session_left_running(
             store.conn.close()
 
 
+@pytest.mark.needs_root(MOUNTS)
 def test_a_history_that_could_not_open_is_opened_for_the_next_session(
     tmp_path: Path,
 ) -> None:
