@@ -27,7 +27,15 @@ CLOCK = {"history/timefmt.py", "schedule/zone.py"}
 CLOCK_READERS_LEFT = {"prefs.py": 1, "services.py": 1, "ui/settings/settings_screen.py": 1}
 
 TEMP_MAKERS = {"mkstemp", "NamedTemporaryFile", "mktemp"}
-NOW_CALLS = {("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today"), ("date", "today")}
+NOW_CALLS = {
+    ("datetime", "now"),
+    ("datetime", "utcnow"),
+    ("datetime", "today"),
+    ("date", "today"),
+    ("QDate", "currentDate"),
+    ("QDateTime", "currentDateTime"),
+    ("QDateTime", "currentDateTimeUtc"),
+}
 
 
 def _sources() -> dict[str, ast.Module]:
