@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from bench.hostile_routines import FILES, GOOD_STEP, HOSTILE_TEN, write_all
 from stretchdesk import app, paths
-from stretchdesk.cli import pdf_writing as pdf_command
+from stretchdesk.cli import pdf_writing
 from stretchdesk.cli.common import printable
 from stretchdesk.history import HistoryStore
 from stretchdesk.routine import ExerciseLibrary, RoutineError, load_catalog
@@ -30,7 +30,7 @@ from stretchdesk.routine.tomlfile import cost_problem, parse_toml_text
 from stretchdesk.schedule.state import ReminderState, load_state
 from stretchdesk.services import Services
 
-# What a terminal acts on rather than shows (command_line.printable writes them out).
+# What a terminal acts on rather than shows (cli/common.py printable writes them out).
 CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 SECONDS = 10.0  # for any one file, with Python's start; each took from 0.1 s to minutes
 
@@ -255,8 +255,8 @@ def test_a_routine_asked_for_on_the_command_line_is_refused_printably(
 def test_the_pdf_commands_last_line_is_printable(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(pdf_command, "write_headless", lambda write, target: 2)
-    said = pdf_command.write_and_tell(
+    monkeypatch.setattr(pdf_writing, "write_headless", lambda write, target: 2)
+    said = pdf_writing.write_and_tell(
         lambda: 2, Path("x.pdf"), "a4", lambda pages, paper: f"Saved \x1b[2J{pages} {paper}"
     )
     assert said == 0

@@ -11,9 +11,7 @@ from stretchdesk.session.avoid import AvoidOffer, Choice
 from stretchdesk.session.setup import AskAdvice, AskAvoid, AskPain, NotToday, Question, SessionSetup
 
 if TYPE_CHECKING:
-    from stretchdesk.ui.before.advice_screen import AdviceScreen
-    from stretchdesk.ui.before.avoid_screen import AvoidScreen
-    from stretchdesk.ui.before.pain_before_screen import PainBeforeScreen
+    from stretchdesk.ui.before.prompts import AdviceScreen, AvoidScreen, PainBeforeScreen
     from stretchdesk.ui.shell.main_window import MainWindow
 
 

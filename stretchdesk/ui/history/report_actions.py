@@ -3,7 +3,7 @@ report as a PDF or print it with the system's dialog. What is in it: documents/r
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,8 +22,7 @@ from stretchdesk.history.reader import HistoryReadError
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.ui.kit.widgets import label
-from stretchdesk.ui.printing.pdf import local_paper, report_document, write_report
-from stretchdesk.ui.printing.print_dialog import print_document
+from stretchdesk.ui.printing.pdf import local_paper, paint_pages, report_document, write_report
 from stretchdesk.ui.printing.save_pdf import save_pdf
 
 if TYPE_CHECKING:
@@ -87,7 +86,7 @@ def _qdate(day: date) -> QDate:
 def open_report(window: MainWindow) -> None:
     reader = window.services.reader
     zone = local_zone()
-    today = window.services.wall().astimezone(zone).date()
+    today = datetime.now(zone).date()
     try:
         first = reader.first_day(zone)
     except HistoryReadError as exc:
@@ -98,9 +97,7 @@ def open_report(window: MainWindow) -> None:
         return
     start, end = dialog.days()
     try:
-        report = build_report(
-            reader.report(start, end, zone), window.services.wall().astimezone(zone), str(zone)
-        )
+        report = build_report(reader.report(start, end, zone), datetime.now(zone), str(zone))
     except HistoryReadError as exc:
         window.banner.add(str(exc), error=True)
         return
@@ -130,10 +127,17 @@ def save_report(window: MainWindow, report: Report, end: date, target: Path | No
 
 
 def print_report(window: MainWindow, report: Report) -> None:
-    print_document(
-        window,
-        name=report.title,
-        caption=_("Print the report"),
-        document=lambda: report_document(report),
-        failed=_("The report could not be printed ({reason})."),
-    )
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415 - rarely used
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(report.title)
+    dialog = QPrintDialog(printer, window)
+    dialog.setWindowTitle(_("Print the report"))
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return
+    try:
+        paint_pages(report_document(report), printer)
+    except OSError as exc:
+        window.banner.add(
+            _("The report could not be printed ({reason}).").format(reason=exc.strerror or exc)
+        )

@@ -12,8 +12,7 @@ from stretchdesk.documents.sheet import Sheet, build_sheet
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.routine import Routine
 from stretchdesk.session.health import plan_for
-from stretchdesk.ui.printing.pdf import local_paper, sheet_document, write_pdf
-from stretchdesk.ui.printing.print_dialog import print_document
+from stretchdesk.ui.printing.pdf import local_paper, paint_pages, sheet_document, write_pdf
 from stretchdesk.ui.printing.save_pdf import save_pdf
 
 if TYPE_CHECKING:
@@ -54,13 +53,23 @@ def save_sheet(window: MainWindow, routine_id: str, target: Path | None = None) 
 
 def print_sheet(window: MainWindow, routine_id: str) -> None:
     """The system's print dialog, then the sheet on the chosen printer."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415 - rarely used
+
     routine = window.services.catalog.get(routine_id)
     if routine is None:
         return
-    print_document(
-        window,
-        name=routine.title,
-        caption=_("Print the exercise sheet of {title}").format(title=routine.title),
-        document=lambda: sheet_document(sheet_of(window, routine)),
-        failed=_("The exercise sheet could not be printed ({reason})."),
-    )
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(routine.title)
+    dialog = QPrintDialog(printer, window)
+    dialog.setWindowTitle(_("Print the exercise sheet of {title}").format(title=routine.title))
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return
+    document = sheet_document(sheet_of(window, routine))
+    try:
+        paint_pages(document, printer)
+    except OSError as exc:
+        window.banner.add(
+            _("The exercise sheet could not be printed ({reason}).").format(
+                reason=exc.strerror or exc
+            )
+        )
