@@ -69,10 +69,16 @@ class Agenda:
     def refuse_reaching(self, pos: int) -> Refusal | None:
         """Why the step at ``pos`` may not be gone to now (the warm-up gate)."""
         if not 0 <= pos < len(self.items):
-            return Refusal(RefusalReason.NO_SUCH_STEP, N_("There is no step {number}."), pos + 1)
+            return _no_such_step(pos)
         if self.warmups_done(before=pos):
             return None
         return WARMUPS_IN_ORDER if self.items[pos].phase is Phase.WARMUP else WARMUPS_FIRST
+
+    def refuse_swapping(self, pos: int) -> Refusal | None:
+        """Why the step at ``pos`` may not be done in its other position now (swap.py)."""
+        if not 0 <= pos < len(self.items):
+            return _no_such_step(pos)
+        return refuse_swap(self.items[pos], self.status[pos])
 
     def place_in_phase(self, pos: int) -> tuple[int, int]:
         """(n, of) for "Warm-up 2 of 5"; re-warm steps are counted on their own."""
@@ -176,6 +182,10 @@ class Agenda:
                 state = ItemState.UPCOMING
             entries.append(AgendaEntry(item, state))
         return entries
+
+
+def _no_such_step(pos: int) -> Refusal:
+    return Refusal(RefusalReason.NO_SUCH_STEP, N_("There is no step {number}."), pos + 1)
 
 
 def routine_agenda(routine: Routine, options: SessionOptions, hold_scale: float) -> Agenda:

@@ -327,9 +327,7 @@ class SessionEngine(Emitter):
         if self.finished:
             return NOT_ACTIVE
         pos = self._pos if pos is None else pos
-        if not 0 <= pos < len(self._agenda):
-            return Refusal(RefusalReason.NO_SUCH_STEP, N_("There is no step {number}."), pos + 1)
-        refusal = refuse_swap(self._agenda[pos], self._agenda.status[pos])
+        refusal = self._agenda.refuse_swapping(pos)
         if refusal is not None:
             return refusal
         self._agenda.items[pos] = swapped_item(self._agenda[pos], self.settings.hold_scale)
@@ -361,12 +359,6 @@ class SessionEngine(Emitter):
         self._enter(decision.goto, at)
 
     # ----------------------------------------------------------------- stopping
-    def _location(self, now: float) -> StopLocation:
-        pos = min(self._pos, len(self._agenda) - 1)
-        seg = self._current_segment()
-        into = self._step_elapsed + self._timer.elapsed(now) if seg is not None else 0.0
-        return self._agenda.location(pos, seg, into)
-
     def _stop(self, reason: StopReason) -> StopLocation | None:
         if self.finished:
             return None
@@ -375,7 +367,9 @@ class SessionEngine(Emitter):
             if self.finished:
                 return None
         now = self._clock()
-        location = self._location(now)
+        seg = self._current_segment()
+        into = self._step_elapsed + self._timer.elapsed(now) if seg is not None else 0.0
+        location = self._agenda.location(min(self._pos, len(self._agenda) - 1), seg, into)
         self._leave_segment(now)
         if location.segment is not None and not self._in_between():
             self._finish_step(self._pos, StepStatus.STOPPED, now)  # the step in progress
