@@ -13,7 +13,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from stretchdesk.atomic import atomic_text as atomic_text  # noqa: PLC0414 - for prefs, window_place
+from stretchdesk.atomic import atomic_text as atomic_text  # noqa: PLC0414 - settings, window place
 from stretchdesk.history.timefmt import file_stamp, utc_now
 
 SQLITE_HEADER = b"SQLite format 3\x00"
