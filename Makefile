@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 APT    := on Debian and Ubuntu: sudo apt-get install
 
-.PHONY: run test check lint format typecheck pytest bench assets sounds screenshots samples translations dist bundle deb man install-desktop clean
+.PHONY: run test check lint format typecheck pytest bench assets sounds screenshots samples translations dist bundle deb man install-desktop install-desktop-files clean
 
 # The virtual environment, with a sentence instead of a traceback when the Python cannot
 # make one (Debian and Ubuntu keep venv's ensurepip in the python3-venv package); a
@@ -112,7 +112,13 @@ deb: bundle
 ## install-desktop: the menu entry, routine file type, AppStream file, icons and manual page
 DESKTOP_HOME ?= $(HOME)/.local/share
 APP_ID := io.github.stretchdesk.StretchDesk
+MAN_PAGE ?= build/man/stretchdesk.1
 install-desktop: man
+	@$(MAKE) --no-print-directory install-desktop-files
+
+# install-desktop-files: what install-desktop installs, with the manual page already written
+# to MAN_PAGE (no virtual environment needed: the tests run it so)
+install-desktop-files:
 	install -Dm644 packaging/linux/$(APP_ID).desktop $(DESKTOP_HOME)/applications/$(APP_ID).desktop
 	install -Dm644 packaging/linux/$(APP_ID).metainfo.xml $(DESKTOP_HOME)/metainfo/$(APP_ID).metainfo.xml
 	install -Dm644 packaging/linux/$(APP_ID).xml $(DESKTOP_HOME)/mime/packages/$(APP_ID).xml
@@ -124,7 +130,7 @@ install-desktop: man
 	    $(DESKTOP_HOME)/icons/hicolor/$${size}x$${size}/apps/$(APP_ID).png; \
 	done
 	install -d $(DESKTOP_HOME)/man/man1
-	gzip -9nc build/man/stretchdesk.1 > $(DESKTOP_HOME)/man/man1/stretchdesk.1.gz
+	gzip -9nc $(MAN_PAGE) > $(DESKTOP_HOME)/man/man1/stretchdesk.1.gz
 	-update-desktop-database -q $(DESKTOP_HOME)/applications 2>/dev/null
 	-gtk-update-icon-cache -q -t $(DESKTOP_HOME)/icons/hicolor 2>/dev/null
 	@echo "installed into $(DESKTOP_HOME); the menu entry runs 'stretchdesk' (pipx install . puts it on PATH)"

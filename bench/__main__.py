@@ -9,7 +9,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import app_bench, history_scale, install_size, listen_bench, sound_server
+from bench import app_bench, history_scale, install_size, listen_bench
+from tests import sound_server
 
 RESULTS = Path(__file__).with_name("results.json")
 

@@ -133,7 +133,7 @@ def build_window(
     app.setApplicationDisplayName("stretchdesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(paths.APP_ID)
-    speak(app, os.environ.get(ENV_LANGUAGE) or services.prefs.language)
+    set_language(app, os.environ.get(ENV_LANGUAGE) or services.prefs.language)
     instance = SingleInstance(services.data)
     background = background and routine is None and opened is None  # the window, as asked
     if background and instance.running():
@@ -218,7 +218,7 @@ def _ending(window: MainWindowType, app: QCoreApplication) -> None:
     pending_writes.keep(window)
 
 
-def speak(app: QCoreApplication, language: str) -> QTranslator | None:
+def set_language(app: QCoreApplication, language: str) -> QTranslator | None:
     """The app's own words in ``language`` ("" the desktop's), and Qt's own (its buttons
     and dialogs) from Qt's catalogues; returns Qt's translator when one was installed."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator  # noqa: PLC0415

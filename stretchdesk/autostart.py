@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from stretchdesk import paths
-from stretchdesk.history.files import atomic_text
+from stretchdesk.atomic import atomic_text
 from stretchdesk.i18n import _
 
 BACKGROUND = "--background"
@@ -86,13 +86,3 @@ def follow_setting(old: bool, new: bool, data: paths.DataPaths) -> str | None:
     except OSError as exc:
         return _("Starting at login could not be set ({value}).").format(value=exc.strerror or exc)
     return None
-
-
-def autostart_on(target: Path | None = None) -> bool:
-    """The entry exists and is not disabled (``Hidden=true``)."""
-    target = target or autostart_file()
-    try:
-        text = target.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-    return "\nHidden=true" not in f"\n{text}"

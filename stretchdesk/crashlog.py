@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 import stat
 import traceback
-from datetime import UTC, datetime
 from pathlib import Path
+
+from stretchdesk.history.timefmt import utc_now
 
 
 def write_crash_log(log: Path, error: BaseException, context: str = "") -> Path | None:
@@ -21,7 +22,7 @@ def write_crash_log(log: Path, error: BaseException, context: str = "") -> Path 
             os.close(fd)
             return None
         with open(fd, "a", encoding="utf-8") as handle:  # noqa: PTH123 - a descriptor
-            stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            stamp = utc_now().strftime("%Y-%m-%dT%H:%M:%SZ")
             handle.write(f"--- {stamp}{': ' + context if context else ''}\n")
             traceback.print_exception(type(error), error, error.__traceback__, file=handle)
     except OSError:

@@ -18,16 +18,15 @@ bundled app) or in the source checkout. No Qt.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import sys
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import appdirs
 
+from stretchdesk.atomic import replacing
 from stretchdesk.i18n import _
 
 APP_NAME = "stretchdesk"
@@ -181,18 +180,10 @@ def _move_once(old: Path, new: Path) -> bool:
 
 
 def _copy_then_rename(old: Path, new: Path) -> None:
-    handle, temporary = tempfile.mkstemp(dir=new.parent, prefix=".moving-")
-    try:
-        with os.fdopen(handle, "wb") as out, old.open("rb") as source:
+    with replacing(new, prefix=".moving-") as temporary:
+        with temporary.open("wb") as out, old.open("rb") as source:
             shutil.copyfileobj(source, out)
-            out.flush()
-            os.fsync(out.fileno())
         shutil.copymode(old, temporary)
-        Path(temporary).replace(new)
-    except OSError:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
-        raise
 
 
 def describe(data: DataPaths) -> str:
@@ -261,10 +252,6 @@ def content_file() -> Path:
 
 def exercises_dir() -> Path:
     return assets_dir() / "exercises"
-
-
-def illustrations_dir() -> Path:
-    return assets_dir() / "illustrations"
 
 
 def sounds_dir() -> Path:

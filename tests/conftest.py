@@ -12,12 +12,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.sound_server import null_sink
 from stretchdesk import i18n, paths, screen_fit
 from stretchdesk.routine import Catalog, ExerciseLibrary, load_catalog, load_library
 from stretchdesk.session import FakeClock
 from tests.buses import bus_daemon
 from tests.fakes import FakeWall
+from tests.root import require_root
+from tests.sound_server import null_sink
 from tests.toolcheck import missing_tool
 
 
@@ -27,6 +28,8 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         if not missing:
             continue
         missing_tool(f"needs {', '.join(missing)} (apt install {mark.kwargs['package']})")
+    for mark in item.iter_markers("needs_root"):
+        require_root(mark.args[0])
 
 
 @pytest.fixture(autouse=True)

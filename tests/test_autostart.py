@@ -16,9 +16,9 @@ def test_the_entry_is_written_valid_and_removed(tmp_path: Path) -> None:
     data = paths.resolve_paths(tmp_path / "my data $HOME")
     target = autostart.autostart_file()
     assert target == tmp_path / "xdg-config" / "autostart" / f"{paths.APP_ID}.desktop"
-    assert not autostart.autostart_on()
+    assert not target.exists()
     autostart.set_autostart(True, data)
-    assert autostart.autostart_on()
+    assert target.is_file()
     text = target.read_text(encoding="utf-8")
     exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
     args = exec_args(exec_line.removeprefix("Exec="))
@@ -30,14 +30,8 @@ def test_the_entry_is_written_valid_and_removed(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip() == ""
     autostart.set_autostart(False, data)
-    assert not target.exists() and not autostart.autostart_on()
+    assert not target.exists()
     autostart.set_autostart(False, data)  # already off: nothing to do, no error
-
-
-def test_an_entry_the_person_disabled_counts_as_off(tmp_path: Path) -> None:
-    target = tmp_path / "entry.desktop"
-    target.write_text("[Desktop Entry]\nType=Application\nHidden=true\n", encoding="utf-8")
-    assert not autostart.autostart_on(target)
 
 
 def test_a_folder_that_cannot_be_written_raises_with_a_reason(tmp_path: Path) -> None:

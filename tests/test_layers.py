@@ -13,7 +13,7 @@ import stretchdesk
 PACKAGE = Path(stretchdesk.__file__).parent
 DOMAIN = ("routine", "session", "history", "illustration", "listen", "schedule", "documents")
 QT_NAMES = ("PySide6", "PyQt5", "PyQt6", "shiboken6")
-SHARED_LEAVES = ("i18n", "formats", "tomlwrite")
+SHARED_LEAVES = ("i18n", "formats", "tomlwrite", "atomic")
 
 
 def _imported_names(path: Path) -> set[str]:
@@ -39,8 +39,8 @@ def test_domain_sources_name_no_qt() -> None:
 def test_domain_layers_respect_the_arrows() -> None:
     """routine imports nothing above it; session only routine; history and illustration
     only those two. Every layer may use i18n and formats (the gettext functions and the
-    dates and numbers made with them: leaves that import nothing but i18n), and the TOML
-    writer (a leaf that imports nothing of ours)."""
+    dates and numbers made with them: leaves that import nothing but i18n), the TOML
+    writer and the atomic file write (leaves that import nothing of ours)."""
     allowed = {
         "routine": {"routine"},
         "session": {"routine", "session"},
@@ -64,7 +64,13 @@ def test_domain_layers_respect_the_arrows() -> None:
 
 
 def test_the_shared_leaves_import_only_each_other() -> None:
-    for leaf, ok in (("i18n", set()), ("formats", {"i18n"}), ("tomlwrite", set())):
+    leaves: tuple[tuple[str, set[str]], ...] = (
+        ("i18n", set()),
+        ("formats", {"i18n"}),
+        ("tomlwrite", set()),
+        ("atomic", set()),
+    )
+    for leaf, ok in leaves:
         names = _imported_names(PACKAGE / f"{leaf}.py")
         ours = {n.split(".")[1] for n in names if n.startswith("stretchdesk.")}
         assert ours <= ok, leaf

@@ -27,7 +27,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from stretchdesk import i18n, paths
-from stretchdesk.app import speak
+from stretchdesk.app import set_language
 from stretchdesk.audio.output import AudioOutput, quiet_audio_logs
 from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine import load_catalog, load_library
@@ -313,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
     app = QApplication(sys.argv[:1])
-    speak(app, args.language)
+    set_language(app, args.language)
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         for theme in args.themes.split(","):

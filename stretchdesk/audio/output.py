@@ -37,7 +37,7 @@ def voice_off() -> str:
 
 
 class Voice(Protocol):
-    def say(self, text: str) -> None: ...
+    def speak(self, text: str) -> None: ...
     def stop(self) -> None: ...
     def set_rate(self, rate: float) -> None: ...
     def set_volume(self, volume: float) -> None: ...
@@ -213,7 +213,7 @@ class AudioOutput(QObject):
         elif isinstance(cue, Play):
             self.play(cue.sound)
         elif isinstance(cue, Say):
-            self.say(cue.text)
+            self.speak(cue.text)
 
     def play(self, sound: Sound) -> None:
         if self._sounds is None or not self._prefs.sound:
@@ -221,11 +221,13 @@ class AudioOutput(QObject):
         self._sounds.play(sound.value)
         self.played.emit(sound.value)
 
-    def say(self, text: str) -> None:
+    def speak(self, text: str) -> None:
         if self._speech is None or not self._prefs.voice:
             return
-        self._speech.say(text)
+        self._speech.speak(text)
         self.spoke.emit(text)
+
+    say = speak  # the name ui/shell/screens.py calls
 
     def hold_open(self, hold: bool) -> None:
         """A session screen is showing (True) or not: open the sound stream now, so the first
@@ -257,4 +259,4 @@ class AudioOutput(QObject):
 
     def test_sound(self) -> None:
         self.play(Sound.STEP_DONE)
-        self.say(_("This is how stretchdesk sounds."))
+        self.speak(_("This is how stretchdesk sounds."))

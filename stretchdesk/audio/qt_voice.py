@@ -32,7 +32,7 @@ class QtVoice:
         self._engine = engine
         self.name = name
 
-    def say(self, text: str) -> None:
+    def speak(self, text: str) -> None:
         self._engine.enqueue(text)
 
     def stop(self) -> None:

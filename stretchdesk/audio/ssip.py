@@ -38,7 +38,7 @@ from stretchdesk.audio.speechd_server import (
 
 RETRY_SECONDS = 3.0
 CLIENT = "stretchdesk:main"
-EVENT_BEGIN, EVENT_END, EVENT_CANCELLED = 701, 702, 703
+EVENT_END, EVENT_CANCELLED = 702, 703
 
 
 class ConnectionLost(SsipError):
@@ -245,7 +245,7 @@ class SpeechDispatcher:
                 self.languages = frozenset(voice_languages(voices.data))
 
     # ------------------------------------------------------------------ the caller's side
-    def say(self, text: str) -> None:
+    def speak(self, text: str) -> None:
         self._put(_Job("SPEAK", speak_block(text)))
 
     def stop(self) -> None:

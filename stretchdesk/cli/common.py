@@ -11,6 +11,8 @@ from stretchdesk import paths
 from stretchdesk.history import HistoryStore
 from stretchdesk.routine.controls import CONTROLS
 
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2  # done; a problem said on stderr; a wrong option
+
 # Characters a terminal acts on rather than shows (routine/controls.py), written out
 _CONTROLS = sorted(CONTROLS)
 _ESCAPED = {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" for code in _CONTROLS}
@@ -27,7 +29,7 @@ def printable(text: str, *, lines: bool = False) -> str:
     return text.translate(_MANY_LINES if lines else _ONE_LINE)
 
 
-def say(message: str) -> None:
+def stderr_line(message: str) -> None:
     """One line for the person at the terminal, on stderr (stdout may be the export)."""
     print(f"stretchdesk: {printable(message)}", file=sys.stderr)
 

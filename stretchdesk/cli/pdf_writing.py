@@ -8,11 +8,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from stretchdesk.cli.common import say as _error
-from stretchdesk.cli.common import tell
+from stretchdesk.cli.common import EXIT_OK, EXIT_PROBLEMS, tell
+from stretchdesk.cli.common import stderr_line as _error
 from stretchdesk.i18n import _
-
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
 def write_headless(write: Callable[[], int], target: Path) -> int | None:

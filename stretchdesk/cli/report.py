@@ -5,17 +5,17 @@ the history's report for a physiotherapist as a PDF. The history is opened read-
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from stretchdesk import paths
-from stretchdesk.cli.common import readonly_history, say
-from stretchdesk.cli.pdf_writing import EXIT_PROBLEMS, write_and_tell
+from stretchdesk.cli.common import EXIT_PROBLEMS, readonly_history, stderr_line
+from stretchdesk.cli.pdf_writing import write_and_tell
 from stretchdesk.documents.report import Report, build_report
 from stretchdesk.history import HistoryError
 from stretchdesk.history.report_data import read_report
 from stretchdesk.history.schema import empty_history
-from stretchdesk.history.timefmt import parse_utc
+from stretchdesk.history.timefmt import parse_utc, utc_now
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.schedule.zone import local_zone
 
@@ -41,16 +41,16 @@ def run_report(
     start: str | None, end: str | None, output: str | None, paper: str, data: paths.DataPaths
 ) -> int:
     zone = local_zone()
-    today = datetime.now(zone).date()
+    today = utc_now().astimezone(zone).date()
     try:
         low, high = parse_day(start, "--from"), parse_day(end, "--to")
     except ValueError as exc:
-        say(str(exc))
+        stderr_line(str(exc))
         return EXIT_PROBLEMS
     try:
         store = readonly_history(data)
     except HistoryError as exc:
-        say(str(exc))
+        stderr_line(str(exc))
         return EXIT_PROBLEMS
     conn = store.conn if store is not None else empty_history()
     try:
@@ -59,11 +59,13 @@ def run_report(
         low = low or default_range(first, today)[0]
         high = high or today
         if high < low:
-            say(_("--to {end} is before --from {start}").format(end=high, start=low))
+            stderr_line(_("--to {end} is before --from {start}").format(end=high, start=low))
             return EXIT_PROBLEMS
-        report = build_report(read_report(conn, low, high, zone), datetime.now(zone), str(zone))
+        report = build_report(
+            read_report(conn, low, high, zone), utc_now().astimezone(zone), str(zone)
+        )
     except (sqlite3.Error, ValueError) as exc:  # a damaged history: one line, no traceback
-        say(_("the history cannot be read ({reason})").format(reason=exc))
+        stderr_line(_("the history cannot be read ({reason})").format(reason=exc))
         return EXIT_PROBLEMS
     finally:
         if store is not None:

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from stretchdesk import i18n, paths
-from stretchdesk.cli.common import say, tell
-from stretchdesk.cli.pdf_writing import EXIT_PROBLEMS, write_and_tell
+from stretchdesk.cli.common import EXIT_PROBLEMS, stderr_line, tell
+from stretchdesk.cli.pdf_writing import write_and_tell
 from stretchdesk.documents.sheet import build_sheet
 from stretchdesk.i18n import ngettext
 from stretchdesk.prefs import load_prefs
@@ -41,7 +41,7 @@ def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.Dat
         target = target / f"{routine.id}.pdf"
     loaded = load_prefs(data.settings)  # the health answers; changes nothing on disk
     for note in loaded.problems:  # the sheet is still written, with what could be read
-        say(note)
+        stderr_line(note)
     answers = loaded.prefs.health_answers()
     plan = plan_for(routine, answers)
     sheet = build_sheet(routine, content, paths.assets_dir(), plan, answers)

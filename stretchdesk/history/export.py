@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
 
-from stretchdesk.history.files import atomic_text
+from stretchdesk.atomic import atomic_text
 from stretchdesk.history.liveness import ensure_watched
 from stretchdesk.history.outcome import with_words
 
@@ -117,34 +117,7 @@ def export_steps_csv(conn: sqlite3.Connection, out: TextIO) -> int:
 def export_json(conn: sqlite3.Connection, out: TextIO) -> int:
     """Every session with its steps and pain reports. Returns the number of sessions."""
     ensure_watched(conn)
-    steps: dict[int, list[dict[str, Any]]] = {}
-    for sid, pos, ex, title, phase, status, began, ended, active, rstep in conn.execute(_STEPS_SQL):
-        steps.setdefault(sid, []).append(
-            {
-                "position": pos,
-                "routine_step": None if rstep is None else rstep + 1,
-                "exercise": ex,
-                "title": title,
-                "phase": phase,
-                "status": status,
-                "started_at": began,
-                "ended_at": ended,
-                "active_seconds": active,
-            }
-        )
-    reports: dict[int, list[dict[str, Any]]] = {}
-    for sid, at, rating, ex, title, side, rep, into in conn.execute(_REPORTS_SQL):
-        reports.setdefault(sid, []).append(
-            {
-                "reported_at": at,
-                "rating": rating,
-                "exercise": ex,
-                "title": title,
-                "side": side,
-                "rep": rep,
-                "seconds_into_step": into,
-            }
-        )
+    steps, reports = _json_steps(conn), _json_reports(conn)
     shown, declined = _shown(conn)
     sessions = []
     for row in conn.execute(_SESSIONS_SQL):
@@ -179,6 +152,44 @@ def export_json(conn: sqlite3.Connection, out: TextIO) -> int:
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")
     return len(sessions)
+
+
+def _json_steps(conn: sqlite3.Connection) -> dict[int, list[dict[str, Any]]]:
+    """Each session's steps (by session id) as the JSON export writes them."""
+    steps: dict[int, list[dict[str, Any]]] = {}
+    for sid, pos, ex, title, phase, status, began, ended, active, rstep in conn.execute(_STEPS_SQL):
+        steps.setdefault(sid, []).append(
+            {
+                "position": pos,
+                "routine_step": None if rstep is None else rstep + 1,
+                "exercise": ex,
+                "title": title,
+                "phase": phase,
+                "status": status,
+                "started_at": began,
+                "ended_at": ended,
+                "active_seconds": active,
+            }
+        )
+    return steps
+
+
+def _json_reports(conn: sqlite3.Connection) -> dict[int, list[dict[str, Any]]]:
+    """Each session's pain reports (by session id) as the JSON export writes them."""
+    reports: dict[int, list[dict[str, Any]]] = {}
+    for sid, at, rating, ex, title, side, rep, into in conn.execute(_REPORTS_SQL):
+        reports.setdefault(sid, []).append(
+            {
+                "reported_at": at,
+                "rating": rating,
+                "exercise": ex,
+                "title": title,
+                "side": side,
+                "rep": rep,
+                "seconds_into_step": into,
+            }
+        )
+    return reports
 
 
 def _shown(

@@ -1,5 +1,6 @@
 """Files on disk: recognising a foreign history file, keeping a damaged one aside, the
-backup copy made before a migration, and writing a file whole or not at all.
+backup copy made before a migration (writing a file whole or not at all is
+stretchdesk/atomic.py).
 
 Every file made here is the person's health record or a copy of it: it is created readable
 by its owner only (0600), never first with the umask's mode and changed afterwards."""
@@ -10,11 +11,9 @@ import contextlib
 import os
 import sqlite3
 import stat
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
 
+from stretchdesk.atomic import atomic_text as atomic_text  # noqa: PLC0414 - settings, window place
 from stretchdesk.history.timefmt import file_stamp, utc_now
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -122,20 +121,3 @@ def keep_only(path: Path, backup: Path) -> None:
     for other in backups(path):
         if other != backup:
             _remove(other)
-
-
-@contextlib.contextmanager
-def atomic_text(target: Path) -> Iterator[TextIO]:
-    """Write ``target`` through a temporary file beside it that replaces it at the end, so a
-    full disk or a crash never leaves half a file. Raises OSError when it cannot."""
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as out:  # noqa: PTH123 - a descriptor
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temp).replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
-        raise

@@ -109,71 +109,6 @@ def list_sessions(
     )
 
 
-def get_session(conn: sqlite3.Connection, session_id: int) -> SessionSummary | None:
-    ensure_watched(conn)
-    row = conn.execute(_SUMMARY + " WHERE s.id = ?", (session_id,)).fetchone()
-    return _summary(row) if row else None
-
-
-@dataclass(frozen=True)
-class StepRow:
-    session_id: int
-    position: int
-    routine_step: int | None
-    exercise_id: str
-    title: str
-    phase: str
-    status: str
-    started_at: datetime
-    ended_at: datetime
-    active_seconds: float
-
-
-def iter_steps(conn: sqlite3.Connection, session_id: int | None = None) -> Iterator[StepRow]:
-    sql = (
-        "SELECT session_id, position, routine_step, exercise_id, title, phase, status, "
-        "started_at, ended_at, active_seconds FROM step"
-    )
-    params: tuple[object, ...] = ()
-    if session_id is not None:
-        sql += " WHERE session_id = ?"
-        params = (session_id,)
-    sql += " ORDER BY session_id, id"
-    for r in conn.execute(sql, params):
-        yield StepRow(
-            r[0], r[1], r[2], r[3], r[4], r[5], r[6], parse_utc(r[7]), parse_utc(r[8]), r[9]
-        )
-
-
-@dataclass(frozen=True)
-class PainReport:
-    id: int
-    session_id: int
-    reported_at: datetime
-    rating: int | None
-    exercise_id: str | None
-    title: str | None
-    side: str | None
-    rep: int | None
-    seconds_into_step: float | None
-
-
-def iter_pain_reports(
-    conn: sqlite3.Connection, session_id: int | None = None
-) -> Iterator[PainReport]:
-    sql = (
-        "SELECT id, session_id, reported_at, rating, exercise_id, title, side, rep, "
-        "seconds_into_step FROM pain_report"
-    )
-    params: tuple[object, ...] = ()
-    if session_id is not None:
-        sql += " WHERE session_id = ?"
-        params = (session_id,)
-    sql += " ORDER BY id"
-    for r in conn.execute(sql, params):
-        yield PainReport(r[0], r[1], parse_utc(r[2]), r[3], r[4], r[5], r[6], r[7], r[8])
-
-
 def active_days(conn: sqlite3.Connection, tz: tzinfo) -> set[date]:
     rows = conn.execute(
         with_words(
@@ -256,16 +191,6 @@ def pain_stops_per_exercise(conn: sqlite3.Connection) -> list[tuple[str, str, in
         "WHERE exercise_id IS NOT NULL GROUP BY exercise_id ORDER BY COUNT(*) DESC, exercise_id"
     )
     return [(r[0], r[1] or r[0], r[2]) for r in rows]
-
-
-def recent_pain_stops(conn: sqlite3.Connection, since: datetime) -> dict[str, datetime]:
-    """Exercises pain-stopped since ``since``: id -> when it last happened."""
-    rows = conn.execute(
-        "SELECT exercise_id, MAX(reported_at) FROM pain_report "
-        "WHERE exercise_id IS NOT NULL AND reported_at >= ? GROUP BY exercise_id",
-        (iso_utc(since),),
-    )
-    return {r[0]: parse_utc(r[1]) for r in rows}
 
 
 def rated_sessions_since(

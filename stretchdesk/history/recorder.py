@@ -220,12 +220,6 @@ class SessionRecorder:
     def set_pain_after(self, rating: int) -> None:
         self._after(SetPain(after=_rating(rating)))
 
-    def set_pain_before(self, rating: int) -> None:
-        if not self._started:
-            self._pain_before = _rating(rating)
-            return
-        self._after(SetPain(before=_rating(rating)))
-
     def not_pain(self) -> None:
         """ "It was not pain, I just stopped": the outcome becomes ended_early."""
         self._after(SetOutcome(SessionOutcome.ENDED_EARLY.value))

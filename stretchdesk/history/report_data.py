@@ -101,8 +101,6 @@ class ReportData:
     changes: list[Changes] = field(default_factory=list)
     doses: list[DosePeriod] = field(default_factory=list)
     notes: list[SessionNote] = field(default_factory=list)
-    first_session: date | None = None
-    last_session: date | None = None
     health: list[HealthPeriod] = field(default_factory=list)
     suggestions: list[ShownSuggestion] = field(default_factory=list)
     not_recorded: int = 0  # sessions with nothing of what was shown kept (before schema 5)
@@ -168,9 +166,6 @@ def read_report(conn: sqlite3.Connection, start: date, end: date, tz: tzinfo) ->
         if note:
             data.notes.append(SessionNote(when, title, kind, note))
     data.sessions, data.days = len(sessions), len(days)
-    if sessions:
-        data.first_session = min(days)
-        data.last_session = max(days)
     left_out = read_shown(conn, data, sessions, (low, high))
     _steps(conn, data, sessions, weeks, (low, high), left_out=left_out)
     _stops(conn, data, sessions, (low, high))

@@ -22,10 +22,6 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "pause": ("P AA Z", "P AO S", "P AA S"),
 }
 
-# shown on the session screen while listening
-PROMPT = "Listening: say “stop”, “pause”, “go on” or “next”"
-
-
 # Other short things people say, and the app's own cue words: a stretch of speech that one
 # of these explains better than a command is not a command (the recogniser must pick from
 # the grammar, so without them any short word would come out as the nearest command).

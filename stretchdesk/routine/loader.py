@@ -224,7 +224,34 @@ def parse_routine(
     translations = own_translations(reader)
     problems = reader.problems
 
-    raw_steps = data.get("step")
+    steps = _parse_steps(data.get("step"), label, library, base_dir, problems)
+    rewarm = _parse_rewarm(data.get("rewarm"), label, library, base_dir, problems)
+    if problems:
+        raise RoutineError(problems)
+    return Routine(
+        id=routine_id,
+        title=title,
+        description=description,
+        source=source,
+        steps=tuple(s for s in steps if s is not None),
+        rewarm=rewarm,
+        path=path,
+        builtin=builtin,
+        author=author,
+        note=note,
+        translations=translations,
+    )
+
+
+def _parse_steps(
+    raw_steps: object,
+    label: str,
+    library: ExerciseLibrary,
+    base_dir: Path | None,
+    problems: list[Problem],
+) -> list[Step | None]:
+    """The ``[[step]]`` tables, each checked, then their order (warm-ups first) and, when
+    every step is sound, the warming rules; every problem goes to ``problems``."""
     steps: list[Step | None] = []
     if raw_steps is None:
         problems.append(Problem(label, _('no steps: add at least one "[[step]]" table')))
@@ -244,23 +271,7 @@ def parse_routine(
         problems.extend(check_phase_order(label, phases, titles))
         if not problems:
             problems.extend(check_warming(label, [s for s in steps if s is not None]))
-
-    rewarm = _parse_rewarm(data.get("rewarm"), label, library, base_dir, problems)
-    if problems:
-        raise RoutineError(problems)
-    return Routine(
-        id=routine_id,
-        title=title,
-        description=description,
-        source=source,
-        steps=tuple(s for s in steps if s is not None),
-        rewarm=rewarm,
-        path=path,
-        builtin=builtin,
-        author=author,
-        note=note,
-        translations=translations,
-    )
+    return steps
 
 
 def _id_problem(routine_id: str) -> str:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from stretchdesk.atomic import write_whole as write_whole  # noqa: PLC0414 - routine_actions uses it
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine.catalog import Catalog, citation_problems_of
 from stretchdesk.routine.draft import Draft, DraftStep, checked_id, draft_from_table, to_toml
@@ -36,23 +37,6 @@ from stretchdesk.routine.sources import Sources
 from stretchdesk.routine.tomlfile import parse_toml_bytes, read_bytes, read_toml
 
 PICTURES = "-pictures"  # <file name>-pictures: the folder of an added routine's pictures
-
-
-def write_whole(target: Path, data: bytes) -> None:
-    """Write ``target`` through a temporary file that replaces it at the end. Raises
-    OSError (with its strerror) when it cannot; nothing is left behind then."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with open(fd, "wb") as out:  # noqa: PTH123 - a descriptor
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        Path(temp).replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(temp).unlink()
-        raise
 
 
 def file_for(folder: Path, routine_id: str) -> Path:

@@ -217,9 +217,5 @@ class Routine:
         return sum(1 for s in self.steps if s.phase is phase)
 
     @property
-    def warmup_indices(self) -> tuple[int, ...]:
-        return tuple(i for i, s in enumerate(self.steps) if s.phase is Phase.WARMUP)
-
-    @property
     def active_seconds(self) -> float:
         return sum(s.timing.active_seconds for s in self.steps)

@@ -106,13 +106,6 @@ def _text_table(raw: object, name: str, label: str, problems: list[Problem]) -> 
     return table
 
 
-def own_translations(data: Mapping[str, Any], language: str) -> dict[str, str]:
-    """A routine file's ``[translation.<language>]`` table (checked by the loader)."""
-    every = data.get("translation", {})
-    own = every.get(language, {}) if isinstance(every, Mapping) else {}
-    return {k: v for k, v in own.items() if isinstance(v, str)} if isinstance(own, Mapping) else {}
-
-
 # ---------------------------------------------------------------------- the content, translated
 def exercise_in(exercise: Exercise, say: Sentences) -> Exercise:
     return replace(
@@ -153,22 +146,6 @@ def routine_in(routine: Routine, say: Sentences) -> Routine:
         steps=tuple(step_in(s, own) for s in routine.steps),
         rewarm=tuple(step_in(s, own) for s in routine.rewarm),
     )
-
-
-def english_sentences(
-    library: Mapping[str, Exercise], routines: tuple[Routine, ...] = ()
-) -> set[str]:
-    """Every sentence of the built-in exercises and routines a translation may translate."""
-    found: set[str] = set()
-    for exercise in library.values():
-        found.update((exercise.title, exercise.caution, exercise.breathing, exercise.source))
-        found.update(exercise.instructions)
-    for routine in routines:
-        found.update((routine.title, routine.description, routine.note, routine.source))
-        for step in (*routine.steps, *routine.rewarm):
-            found.update((step.title, step.caution, *step.instructions))
-    found.discard("")
-    return found
 
 
 def content_in(content: SafetyContent, say: Sentences) -> SafetyContent:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from stretchdesk.history.files import atomic_text
+from stretchdesk.atomic import atomic_text
 from stretchdesk.i18n import _
 from stretchdesk.schedule.reminders import AHEAD
 from stretchdesk.schedule.small_file import NotReadable, read_small

@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from stretchdesk.i18n import N_
-from stretchdesk.routine.model import Phase
+from stretchdesk.routine.model import Phase, Routine
 from stretchdesk.session.events import StepStatus, StopLocation
 from stretchdesk.session.plan import AgendaItem, Segment
+from stretchdesk.session.settings import SessionOptions
+from stretchdesk.session.swap import refuse_swap, swapped_item
 from stretchdesk.session.view import (
     AgendaEntry,
     EngineState,
@@ -67,10 +69,16 @@ class Agenda:
     def refuse_reaching(self, pos: int) -> Refusal | None:
         """Why the step at ``pos`` may not be gone to now (the warm-up gate)."""
         if not 0 <= pos < len(self.items):
-            return Refusal(RefusalReason.NO_SUCH_STEP, N_("There is no step {number}."), pos + 1)
+            return _no_such_step(pos)
         if self.warmups_done(before=pos):
             return None
         return WARMUPS_IN_ORDER if self.items[pos].phase is Phase.WARMUP else WARMUPS_FIRST
+
+    def refuse_swapping(self, pos: int) -> Refusal | None:
+        """Why the step at ``pos`` may not be done in its other position now (swap.py)."""
+        if not 0 <= pos < len(self.items):
+            return _no_such_step(pos)
+        return refuse_swap(self.items[pos], self.status[pos])
 
     def place_in_phase(self, pos: int) -> tuple[int, int]:
         """(n, of) for "Warm-up 2 of 5"; re-warm steps are counted on their own."""
@@ -96,6 +104,14 @@ class Agenda:
 
     def planned_items(self) -> list[AgendaItem]:
         return [it for i, it in enumerate(self.items) if i not in self.preskip]
+
+    def still_to_do(self, first: int) -> list[AgendaItem]:
+        """The steps from ``first`` on that are neither chosen to be skipped nor finished."""
+        return [
+            item
+            for i, item in enumerate(self.items)
+            if i >= first and i not in self.preskip and self.status[i] is None
+        ]
 
     def insert(self, pos: int, items: list[AgendaItem]) -> None:
         count = len(items)
@@ -177,3 +193,24 @@ class Agenda:
                 state = ItemState.UPCOMING
             entries.append(AgendaEntry(item, state))
         return entries
+
+
+def _no_such_step(pos: int) -> Refusal:
+    return Refusal(RefusalReason.NO_SUCH_STEP, N_("There is no step {number}."), pos + 1)
+
+
+def routine_agenda(routine: Routine, options: SessionOptions, hold_scale: float) -> Agenda:
+    """The routine's steps with the session's options: holds scaled (``hold_scale`` for all,
+    times the step's own), warm-ups chosen in their other position swapped, and the steps
+    chosen to be skipped marked."""
+
+    def scale(index: int) -> float:
+        return hold_scale * options.hold_scale.get(index, 1.0)
+
+    items = [
+        AgendaItem(step, i, step.timing.scaled(scale(i))) for i, step in enumerate(routine.steps)
+    ]
+    for index in sorted(options.swaps):
+        if 0 <= index < len(items) and refuse_swap(items[index], None) is None:
+            items[index] = swapped_item(items[index], scale(index))
+    return Agenda(items, options.skip)

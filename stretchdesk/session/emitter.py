@@ -63,11 +63,6 @@ class Emitter:
     def add_listener(self, listener: Listener, stage: Stage = Stage.SHOW) -> None:
         self._listeners[stage].append(listener)
 
-    def remove_listener(self, listener: Listener) -> None:
-        for listeners in self._listeners.values():
-            if listener in listeners:
-                listeners.remove(listener)
-
     def _emit(self, event: Event) -> None:
         self._outbox.append(event)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from stretchdesk.i18n import N_
 from stretchdesk.routine.model import Phase, Position, Routine
 from stretchdesk.session import events as ev
-from stretchdesk.session.agenda import Agenda
+from stretchdesk.session.agenda import routine_agenda
 from stretchdesk.session.clock import Clock, monotonic
 from stretchdesk.session.emitter import Emitter
 from stretchdesk.session.events import StepStatus, StopLocation, StopReason
@@ -51,14 +51,7 @@ class SessionEngine(Emitter):
         options = options or SessionOptions()
         self._clock = clock
         self._avoid = options.avoid  # the health check's: a re-warm takes the other position
-        items = [
-            AgendaItem(step, i, step.timing.scaled(self._hold_scale(options, i)))
-            for i, step in enumerate(routine.steps)
-        ]
-        for index in sorted(options.swaps):  # warm-ups chosen in their other position
-            if 0 <= index < len(items) and refuse_swap(items[index], None) is None:
-                items[index] = swapped_item(items[index], self._hold_scale(options, index))
-        self._agenda = Agenda(items, options.skip)
+        self._agenda = routine_agenda(routine, options, self.settings.hold_scale)
         self._state = EngineState.READY
         self._pos = self._agenda.first_planned(0)
         self._timer = SegmentTimer()
@@ -70,9 +63,6 @@ class SessionEngine(Emitter):
         self._step_elapsed = 0.0  # seconds of the current step's finished segments
         self._step_active = 0.0
         self._active_total = 0.0
-
-    def _hold_scale(self, options: SessionOptions, index: int) -> float:
-        return self.settings.hold_scale * options.hold_scale.get(index, 1.0)
 
     # ----------------------------------------------------------------- queries
     @property
@@ -105,13 +95,7 @@ class SessionEngine(Emitter):
         if self._current_segment() is not None:
             rest = timer.segments[timer.index + 1 :]
             here = timer.remaining(self._clock()) + sum(seg.seconds for seg in rest)
-        agenda = self._agenda
-        first = self._pos + (1 if here else 0)
-        later = [
-            item
-            for i, item in enumerate(agenda.items)
-            if i >= first and i not in agenda.preskip and agenda.status[i] is None
-        ]
+        later = self._agenda.still_to_do(self._pos + (1 if here else 0))
         return here + planned_seconds(later, self.settings)[0]
 
     def warmups_done(self) -> bool:
@@ -353,9 +337,7 @@ class SessionEngine(Emitter):
         if self.finished:
             return NOT_ACTIVE
         pos = self._pos if pos is None else pos
-        if not 0 <= pos < len(self._agenda):
-            return Refusal(RefusalReason.NO_SUCH_STEP, N_("There is no step {number}."), pos + 1)
-        refusal = refuse_swap(self._agenda[pos], self._agenda.status[pos])
+        refusal = self._agenda.refuse_swapping(pos)
         if refusal is not None:
             return refusal
         self._agenda.items[pos] = swapped_item(self._agenda[pos], self.settings.hold_scale)
@@ -387,12 +369,6 @@ class SessionEngine(Emitter):
         self._enter(decision.goto, at)
 
     # ----------------------------------------------------------------- stopping
-    def _location(self, now: float) -> StopLocation:
-        pos = min(self._pos, len(self._agenda) - 1)
-        seg = self._current_segment()
-        into = self._step_elapsed + self._timer.elapsed(now) if seg is not None else 0.0
-        return self._agenda.location(pos, seg, into)
-
     def _stop(self, reason: StopReason) -> StopLocation | None:
         if self.finished:
             return None
@@ -401,7 +377,9 @@ class SessionEngine(Emitter):
             if self.finished:
                 return None
         now = self._clock()
-        location = self._location(now)
+        seg = self._current_segment()
+        into = self._step_elapsed + self._timer.elapsed(now) if seg is not None else 0.0
+        location = self._agenda.location(min(self._pos, len(self._agenda) - 1), seg, into)
         self._leave_segment(now)
         if location.segment is not None and not self._in_between():
             self._finish_step(self._pos, StepStatus.STOPPED, now)  # the step in progress

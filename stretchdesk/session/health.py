@@ -93,9 +93,6 @@ class HealthPlan:
     def left_out(self) -> frozenset[int]:
         return frozenset(n.index for n in self.steps if n.left_out)
 
-    def notes_for(self, index: int) -> list[Note]:
-        return [n.note for n in self.steps if n.index == index]
-
     def __bool__(self) -> bool:
         return bool(self.steps or self.ask_first)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 HOLD_SCALE_RANGE = (0.5, 2.0)
 
@@ -49,6 +49,3 @@ class SessionOptions:
     swaps: frozenset[int] = frozenset()  # warm-ups done in their other position
     # exercises the health check's answers advise against: a re-warm takes the other position
     avoid: frozenset[str] = frozenset()
-
-    def with_skip(self, index: int) -> SessionOptions:
-        return replace(self, skip=self.skip | {index})

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from bench.sound_server import null_sink
 from stretchdesk import paths
 from stretchdesk.audio.pulse import PulseSounds
+from tests.sound_server import null_sink
 
 pytestmark = pytest.mark.needs("pulseaudio", "parec", package="pulseaudio pulseaudio-utils")
 RATE = 44_100

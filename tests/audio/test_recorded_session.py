@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from bench.sound_server import null_sink
 from stretchdesk import paths
 from stretchdesk.audio.pulse import PulseSounds
 from stretchdesk.routine import load_library, load_routine_text
 from stretchdesk.session import SessionEngine, SessionSettings
 from stretchdesk.session.cues import Cue, CuePlan, Play
 from stretchdesk.session.emitter import Stage
+from tests.sound_server import null_sink
 from tools.audio_check import compare, planned_sounds, read
 from tools.spoken_script import cues_for
 

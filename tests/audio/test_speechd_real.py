@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from bench.sound_server import null_sink
 from stretchdesk import paths
 from stretchdesk.audio.output import AudioOutput
 from stretchdesk.audio.speechd_server import default_socket
 from stretchdesk.prefs import Preferences
+from tests.sound_server import null_sink
 
 pytestmark = [
     pytest.mark.slow,
@@ -103,7 +103,7 @@ def test_the_voice_is_heard_and_a_stop_silences_it_at_once(qtbot: object, sink: 
     try:
         assert audio.voice_status == "Voice is on (speechd).", audio.voice_status
         assert default_socket().exists()  # it was started, where its own clients look
-        audio.say(LONG)
+        audio.speak(LONG)
         assert _wait(lambda: sink.loud, 15), "the voice was never heard"
         time.sleep(1.0)  # a second into the sentence
         stopped = time.monotonic()

@@ -41,7 +41,7 @@ def voice(server: FakeSpeechd) -> Iterator[SpeechDispatcher]:
 
 def test_sentences_are_spoken_in_order(server: FakeSpeechd, voice: SpeechDispatcher) -> None:
     for text in ("Get ready.", "Knee to chest.\n.5 minutes", "Well done."):
-        voice.say(text)
+        voice.speak(text)
     eventually(lambda: len(server.said) == 3)
     assert server.said == ["Get ready.", "Knee to chest.\n.5 minutes", "Well done."]
     assert "SET self PRIORITY text" in server.commands  # queued, never interrupting
@@ -52,18 +52,18 @@ def test_sentences_are_spoken_in_order(server: FakeSpeechd, voice: SpeechDispatc
 def test_stop_cuts_off_the_sentence_and_drops_the_queue_at_once(
     server: FakeSpeechd, voice: SpeechDispatcher
 ) -> None:
-    voice.say("Breathe in.")
+    voice.speak("Breathe in.")
     eventually(lambda: len(server.said) == 1)
     server.answering = False  # whatever is queued now stays in our queue
     for n in range(50):
-        voice.say(f"Sentence {n}.")
+        voice.speak(f"Sentence {n}.")
     started = time.perf_counter()
     voice.stop()
     took = time.perf_counter() - started
     assert not voice.speaking  # at once, not when the server has answered
     assert took < 0.05  # it only emptied a queue (under a millisecond here)
     server.answering = True
-    voice.say("After the stop.")
+    voice.speak("After the stop.")
     eventually(lambda: server.cancelled == 1 and server.said[-1] == "After the stop.")
     assert server.said == ["Breathe in.", "After the stop."]
 
@@ -73,7 +73,7 @@ def test_speed_and_volume_go_on_the_wire_once(server: FakeSpeechd, voice: Speech
     voice.set_volume(0.7)
     voice.set_volume(0.7)
     voice.set_rate(-2)  # clamped
-    voice.say("Hello.")
+    voice.speak("Hello.")
     eventually(lambda: server.said == ["Hello."])
     sets = [c for c in server.commands if c.startswith(("SET self RATE", "SET self VOLUME"))]
     assert sets == ["SET self RATE 50", "SET self VOLUME 40", "SET self RATE -100"]
@@ -84,7 +84,7 @@ def test_a_server_that_stops_answering_never_blocks_the_caller(
 ) -> None:
     server.answering = False
     started = time.perf_counter()
-    voice.say("Nobody hears this.")
+    voice.speak("Nobody hears this.")
     voice.stop()
     voice.set_volume(0.1)
     assert time.perf_counter() - started < 0.05
@@ -96,11 +96,11 @@ def test_after_the_server_went_away_the_next_sentence_reconnects(
     server: FakeSpeechd, voice: SpeechDispatcher
 ) -> None:
     voice.set_rate(0.2)
-    voice.say("One.")
+    voice.speak("One.")
     eventually(lambda: server.said == ["One."])
     server.hang_up()  # killed and started again by the desktop
     eventually(lambda: not voice.speaking)
-    voice.say("Two.")
+    voice.speak("Two.")
     eventually(lambda: server.said == ["One.", "Two."])
     assert server.commands.count("SET self RATE 20") == 2  # the settings came back too
 
@@ -111,9 +111,9 @@ def test_a_server_gone_while_a_sentence_was_sent_is_tried_again_at_once(
     """A connection that breaks before the sentence's answer is not a server that cannot be
     reached: the next sentence connects again without waiting for the retry pause."""
     server.hang_up_at_speak = True
-    voice.say("Lost.")
+    voice.speak("Lost.")
     eventually(lambda: voice.problem is not None and not voice.speaking)
-    voice.say("Two.")
+    voice.speak("Two.")
     eventually(lambda: server.said == ["Two."])
     assert voice.problem is None
 

@@ -17,6 +17,7 @@ from stretchdesk.history import HistoryStore
 from stretchdesk.history import queries as q
 from stretchdesk.prefs import Preferences, save_prefs
 from tests.faults.helpers import ROUTINE
+from tests.history import rows as history_rows
 
 CHILD = Path(__file__).with_name("app_child.py")
 KILLS = 20
@@ -61,7 +62,7 @@ def test_sigkill_of_the_app_keeps_every_finished_step(data_dir: Path, tmp_path: 
             session = last[0]
             rows = {
                 step.position
-                for step in q.iter_steps(store.conn, session.id)
+                for step in history_rows.iter_steps(store.conn, session.id)
                 if step.status == "completed"
             }
             assert finished <= rows, f"round {round_number}: {finished - rows} lost"

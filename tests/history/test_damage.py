@@ -24,6 +24,7 @@ from stretchdesk.history import migrate as migrate_module
 from stretchdesk.history import queries as q
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.schema import LATEST, V1
+from tests.root import is_root, may_act_as_root, require_root
 
 
 def _fill(path: Path, sessions: int = 40) -> None:
@@ -181,14 +182,17 @@ def test_failed_migration_changes_nothing(data_dir: Path, monkeypatch: pytest.Mo
 
 # ------------------------------------------------------------------ unwritable folders
 class ReadOnlyFolder:
-    """A folder that can be made read-only for real: a tmpfs remounted read-only when
-    running as root (root ignores permission bits), permission bits otherwise."""
+    """A folder that can be made read-only for real: permission bits, or as root (which
+    ignores them) a tmpfs remounted read-only, where the machine may be changed
+    (tests/root.py; skipped as root elsewhere)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
         self.mounted = False
-        if os.geteuid() == 0:
+        if is_root():
+            if not may_act_as_root():  # root ignores permission bits: only a mount will do
+                require_root("a read-only folder for root (a tmpfs mounted read-only)")
             done = subprocess.run(
                 ["mount", "-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs", str(folder)],
                 capture_output=True,
@@ -279,7 +283,7 @@ def test_full_disk_is_a_typed_error_and_keeps_what_was_saved(tmp_path: Path) -> 
     mount = tmp_path / "tiny"
     mount.mkdir()
     mounted = (
-        os.geteuid() == 0
+        may_act_as_root()  # else a file size limit stands in for the full disk
         and subprocess.run(
             ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
             capture_output=True,

@@ -14,6 +14,7 @@ from stretchdesk.history import HistoryStore
 from stretchdesk.history import queries as q
 from stretchdesk.history.outcome import SessionOutcome, StepOutcome
 from stretchdesk.history.schema import LATEST, V1, V2, empty_history
+from tests.history import rows
 
 
 def _make_v2(path: Path) -> None:
@@ -61,8 +62,8 @@ def test_a_version_2_history_keeps_every_row(data_dir: Path) -> None:
         6,
         "sore",
     )
-    assert [t.exercise_id for t in q.iter_steps(conn)] == ["belly-breathing", "pelvic-tilt"]
-    assert [r.rating for r in q.iter_pain_reports(conn)] == [7]
+    assert [t.exercise_id for t in rows.iter_steps(conn)] == ["belly-breathing", "pelvic-tilt"]
+    assert [r.rating for r in rows.iter_pain_reports(conn)] == [7]
     # the new words are accepted, and foreign keys are enforced again
     store.set_outcome(7, SessionOutcome.COMPLETED_WITH_SKIPS)
     with pytest.raises(sqlite3.IntegrityError):

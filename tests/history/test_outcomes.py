@@ -14,6 +14,7 @@ from stretchdesk.history import queries as q
 from stretchdesk.history.outcome import SessionOutcome, StepOutcome
 from stretchdesk.history.schema import LATEST
 from stretchdesk.routine import Catalog, Routine
+from tests.history import rows
 from tests.history.helpers import Recorded, open_store
 from tests.session.helpers import short_routine
 
@@ -41,7 +42,7 @@ def test_the_file_is_private_and_in_wal_mode(store: HistoryStore) -> None:
 def test_completed_session(store: HistoryStore, quick: Routine) -> None:
     rec = Recorded(store, quick, pain_before=6)
     rec.engine.start()
-    row = q.get_session(store.conn, rec.recorder.session_id)  # type: ignore[arg-type]
+    row = rows.get_session(store.conn, rec.recorder.session_id)  # type: ignore[arg-type]
     assert row is not None and row.outcome == "running" and row.pain_before == 6
     rec.run(3000)
     rec.recorder.set_pain_after(3)
@@ -56,7 +57,7 @@ def test_completed_session(store: HistoryStore, quick: Routine) -> None:
     assert s.active_seconds == pytest.approx(quick.active_seconds)
     assert s.ended_at is not None
     assert (s.ended_at - s.started_at).total_seconds() == pytest.approx(465, abs=0.01)
-    steps = list(q.iter_steps(store.conn, s.id))
+    steps = list(rows.iter_steps(store.conn, s.id))
     assert [t.exercise_id for t in steps] == [st.exercise_id for st in quick.steps]
     assert all(t.status == "completed" for t in steps)
     assert steps[0].started_at == s.started_at  # the lead-in is part of the step
@@ -84,7 +85,7 @@ def test_stopped_for_pain_then_rated(store: HistoryStore, quick: Routine) -> Non
         "knee-rolls",
         2,
     )
-    (report,) = q.iter_pain_reports(store.conn, s.id)
+    (report,) = rows.iter_pain_reports(store.conn, s.id)
     assert (report.exercise_id, report.side, report.rep, report.rating) == (
         "knee-rolls",
         "left",
@@ -92,9 +93,9 @@ def test_stopped_for_pain_then_rated(store: HistoryStore, quick: Routine) -> Non
         None,
     )
     rec.recorder.rate_pain_stop(7)
-    (report,) = q.iter_pain_reports(store.conn, s.id)
+    (report,) = rows.iter_pain_reports(store.conn, s.id)
     assert report.rating == 7
-    assert q.get_session(store.conn, s.id).pain_after == 7  # type: ignore[union-attr]
+    assert rows.get_session(store.conn, s.id).pain_after == 7  # type: ignore[union-attr]
     assert q.pain_stops_per_exercise(store.conn) == [("knee-rolls", "Knee rolls", 1)]
 
 
@@ -123,7 +124,7 @@ def test_skipped_stretch_is_written_as_skipped(store: HistoryStore, quick: Routi
     rec.run(15 + 120 + 10 + 5 + 30 + 10 + 5 + 50 + 10 + 2)
     assert rec.engine.view().step.exercise_id == "knee-to-chest"
     assert rec.engine.next_step() is None
-    steps = list(q.iter_steps(store.conn))
+    steps = list(rows.iter_steps(store.conn))
     assert (steps[-1].exercise_id, steps[-1].status) == ("knee-to-chest", "skipped")
 
 
@@ -203,16 +204,6 @@ def test_queries_for_the_history_screen(store: HistoryStore) -> None:
     assert [s.started_at.day for s in newest] == [24, 23]
     window = q.list_sessions(store.conn, since=base - timedelta(days=2), until=base)
     assert len(window) == 2
-
-
-def test_recent_pain_stops(store: HistoryStore, quick: Routine) -> None:
-    rec = Recorded(store, quick)
-    rec.engine.start()
-    rec.run(200)
-    rec.engine.pain_stop()
-    since = rec.wall() - timedelta(days=14)
-    assert list(q.recent_pain_stops(store.conn, since)) == ["knee-rolls"]
-    assert q.recent_pain_stops(store.conn, rec.wall() + timedelta(seconds=1)) == {}
 
 
 def test_pain_ratings_must_be_0_to_10(store: HistoryStore) -> None:

@@ -10,6 +10,7 @@ from stretchdesk.history import HistoryWriteFailed
 from stretchdesk.history import queries as q
 from stretchdesk.routine import Catalog
 from stretchdesk.session import EngineState
+from tests.history import rows
 from tests.history.helpers import Flaky, Recorded, open_store
 from tests.session.helpers import short_routine
 
@@ -34,7 +35,7 @@ def test_writes_wait_for_space_and_keep_their_order(
     assert rec.recorder.pending == 0 and rec.recorder.problem is None
     (s,) = q.list_sessions(store.conn)
     assert s.pain_before == 5
-    assert [t.exercise_id for t in q.iter_steps(store.conn, s.id)] == [
+    assert [t.exercise_id for t in rows.iter_steps(store.conn, s.id)] == [
         "belly-breathing",
         "pelvic-tilt",
         "knee-rolls",
@@ -52,22 +53,9 @@ def test_no_store_at_all_still_lets_the_session_run(catalog: Catalog) -> None:
 
 def test_a_stop_before_the_start_writes_nothing(data_dir: Path, catalog: Catalog) -> None:
     store = open_store(data_dir / "history.sqlite")
-    rec = Recorded(store, short_routine())  # type: ignore[arg-type]
-    rec.recorder.set_pain_before(4)
+    rec = Recorded(store, short_routine(), pain_before=4)  # type: ignore[arg-type]
     assert rec.engine.pain_stop() is not None
     rec.recorder.rate_pain_stop(5)
     rec.recorder.not_pain()
     assert rec.problems == [] and q.list_sessions(store.conn) == []
-    store.close()
-
-
-def test_pain_before_given_before_the_start_is_written_with_the_session(
-    data_dir: Path, catalog: Catalog
-) -> None:
-    store = open_store(data_dir / "history.sqlite")
-    rec = Recorded(store, short_routine())  # type: ignore[arg-type]
-    rec.recorder.set_pain_before(4)
-    rec.engine.start()
-    rec.recorder.set_pain_before(5)  # changed their mind after the start
-    assert q.list_sessions(store.conn)[0].pain_before == 5
     store.close()

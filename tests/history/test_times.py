@@ -20,6 +20,7 @@ from stretchdesk.history.recorder import HEARTBEAT_SECONDS
 from stretchdesk.routine import Catalog, Routine
 from stretchdesk.session import FakeClock
 from stretchdesk.session.events import StepStarted
+from tests.history import rows
 from tests.history.helpers import Recorded, open_store
 from tests.session.helpers import short_routine
 
@@ -73,7 +74,7 @@ def test_a_wall_clock_jump_mid_step_moves_no_time(
     (s,) = q.list_sessions(store.conn)
     assert s.started_at == START
     assert s.ended_at == START + timedelta(seconds=rec.clock.now - began)
-    steps = list(q.iter_steps(store.conn))
+    steps = list(rows.iter_steps(store.conn))
     first = steps[0]
     assert first.exercise_id == "belly-breathing"
     assert first.started_at == START  # it began before the jump
@@ -169,7 +170,7 @@ def test_a_pain_stopped_step_is_kept_with_the_seconds_done(data_dir: Path, quick
     rec.engine.start()
     rec.run(200)  # into knee rolls
     rec.engine.pain_stop()
-    last = list(q.iter_steps(store.conn))[-1]
+    last = list(rows.iter_steps(store.conn))[-1]
     assert (last.exercise_id, last.status) == ("knee-rolls", StepOutcome.STOPPED)
     assert last.started_at == START + timedelta(seconds=started[-1].at - began)
     assert last.ended_at == START + timedelta(seconds=200)

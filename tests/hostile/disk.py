@@ -1,5 +1,7 @@
 """A real small disk that can be filled up and freed again: a tmpfs mounted for the test
-(root only; skipped elsewhere), or a fault-injecting stand-in for the tests that need none."""
+(root only, where the machine may be changed: tests/root.py; skipped elsewhere), or a
+fault-injecting stand-in for the tests that need none. A test that uses it carries
+``needs_root``."""
 
 from __future__ import annotations
 
@@ -10,6 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.root import require_root
+
+MOUNTS = "a real full disk (a tmpfs mounted for the test)"
 
 
 class SmallDisk:
@@ -43,8 +49,7 @@ class SmallDisk:
 
 @contextlib.contextmanager
 def small_disk(folder: Path, size: str = "2m") -> Iterator[SmallDisk]:
-    if os.geteuid() != 0:
-        pytest.skip("a real full disk needs root (a tmpfs is mounted)")
+    require_root(MOUNTS)
     folder.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(folder)],

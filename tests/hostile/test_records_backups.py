@@ -16,7 +16,7 @@ from stretchdesk.history import HistoryError, HistoryStore, HistoryWriteFailed
 from stretchdesk.history import files as files_module
 from stretchdesk.history import migrate as migrate_module
 from stretchdesk.history.schema import LATEST, V1
-from tests.hostile.disk import small_disk
+from tests.hostile.disk import MOUNTS, small_disk
 
 
 def _make_v1(path: Path, sessions: int) -> None:
@@ -40,6 +40,7 @@ def _later_each_time(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(module, "utc_now", lambda: next(moments), raising=False)
 
 
+@pytest.mark.needs_root(MOUNTS)
 def test_failed_migrations_on_a_full_disk_leave_no_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -19,14 +19,15 @@ from stretchdesk.history.errors import classify
 from stretchdesk.history.journal import pending_files, read_pending
 from stretchdesk.history.upkeep import RETRY_SECONDS
 from stretchdesk.services import Services
+from tests.history import rows
 from tests.history.helpers import Flaky, Recorded, open_store, sqlite_error
-from tests.hostile.disk import small_disk
+from tests.hostile.disk import MOUNTS, small_disk
 from tests.session.helpers import short_routine
 
 
 def _outcome(store: HistoryStore) -> tuple[str, list[str | None]]:
     (session,) = q.list_sessions(store.conn)
-    reports = [r.exercise_id for r in q.iter_pain_reports(store.conn, session.id)]
+    reports = [r.exercise_id for r in rows.iter_pain_reports(store.conn, session.id)]
     return session.outcome, reports
 
 
@@ -50,7 +51,7 @@ def test_a_pain_stop_on_a_full_disk_is_written_when_space_returns(
     assert store.upkeep.run() is None  # written: nothing more to do
     assert rec.recorder.pending == 0
     assert _outcome(store) == ("stopped_for_pain", ["knee-rolls"])
-    assert [r.rating for r in q.iter_pain_reports(store.conn)] == [6]
+    assert [r.rating for r in rows.iter_pain_reports(store.conn)] == [6]
     assert q.list_sessions(store.conn)[0].pain_after == 6
     store.close()
     assert pending_files(data_dir / "history.sqlite") == []
@@ -116,6 +117,7 @@ def _stopped_full(rec: Recorded, flaky: Flaky) -> None:
     assert rec.recorder.pending == 2  # the step stopped in progress, and the end
 
 
+@pytest.mark.needs_root(MOUNTS)
 def test_a_real_full_disk(tmp_path: Path) -> None:
     """A tmpfs filled to the last byte during a session: the pain-stop waits in memory and
     in its reserved pending file, survives the app's end, and is written at the next start
@@ -149,6 +151,7 @@ def test_a_real_full_disk(tmp_path: Path) -> None:
     assert time.monotonic() - began < 30
 
 
+@pytest.mark.needs_root(MOUNTS)
 def test_a_real_full_disk_while_the_app_stays_open(tmp_path: Path) -> None:
     with small_disk(tmp_path / "disk", "4m") as disk:
         path = disk.folder / "history.sqlite"
@@ -166,6 +169,7 @@ def test_a_real_full_disk_while_the_app_stays_open(tmp_path: Path) -> None:
         store.close()
 
 
+@pytest.mark.needs_root(MOUNTS)
 def test_the_history_opens_on_a_full_disk_with_a_session_left_running(
     tmp_path: Path,
 ) -> None:
@@ -196,6 +200,7 @@ def test_the_history_opens_on_a_full_disk_with_a_session_left_running(
             store.conn.close()
 
 
+@pytest.mark.needs_root(MOUNTS)
 def test_a_history_that_could_not_open_is_opened_for_the_next_session(
     tmp_path: Path,
 ) -> None:

@@ -18,7 +18,7 @@ from stretchdesk.history import HistoryStore
 from stretchdesk.history.journal import pending_files, read_pending
 from stretchdesk.prefs import Preferences, save_prefs
 from tests.faults.helpers import ROUTINE
-from tests.hostile.disk import small_disk
+from tests.hostile.disk import MOUNTS, small_disk
 
 CHILD = Path(__file__).parents[1] / "faults" / "app_child.py"
 
@@ -79,6 +79,7 @@ def test_a_signal_during_a_session_saves_it_as_ended_early(
     assert "Traceback" not in errors, errors
 
 
+@pytest.mark.needs_root(MOUNTS)
 def test_logout_on_a_full_disk_keeps_the_end_for_the_next_start(tmp_path: Path) -> None:
     """The disk fills up during a session, then the desktop session ends (SIGTERM): the
     session's end cannot be written, so it waits in the pending file; once space is freed,

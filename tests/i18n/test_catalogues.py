@@ -6,6 +6,7 @@ from __future__ import annotations
 import gettext
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -13,9 +14,10 @@ from stretchdesk import i18n
 from stretchdesk.i18n import _
 from tests.toolcheck import missing_tool
 
-babel = pytest.importorskip("babel")  # the dev extra: make test installs it
-from babel.messages.catalog import Catalog  # noqa: E402
-from babel.messages.pofile import read_po  # noqa: E402
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
+
+NO_BABEL = "needs Babel (the dev extra: pip install -e '.[dev]'; make test installs it)"
 
 PO = Path(__file__).resolve().parents[2] / "po"
 NAV_CAPTIONS = ("&Routines", "&History", "&Settings", "&About", "Sa&fety")
@@ -25,7 +27,7 @@ def test_the_catalogues_are_up_to_date() -> None:
     try:
         from tools import translations  # noqa: PLC0415 - needs Babel (the dev extra)
     except ImportError:
-        missing_tool("needs Babel (pip install '.[dev]')")
+        missing_tool(NO_BABEL)
     assert translations.main(["--check"]) == 0, "run make translations"
 
 
@@ -40,6 +42,10 @@ LANGUAGES = [k for k in i18n.LANGUAGES if k != i18n.SOURCE]
 
 
 def _catalogue(language: str) -> Catalog:
+    try:
+        from babel.messages.pofile import read_po  # noqa: PLC0415 - the dev extra
+    except ImportError:
+        missing_tool(NO_BABEL)
     with (PO / f"{language}.po").open("rb") as handle:
         return read_po(handle, locale=language)
 

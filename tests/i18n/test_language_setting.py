@@ -45,7 +45,7 @@ def test_settings_offers_each_language_in_its_own_words(qapp: QApplication) -> N
 
 
 def test_qts_own_words_follow_the_language(qapp: QApplication) -> None:
-    translator = app.speak(qapp, "de")
+    translator = app.set_language(qapp, "de")
     assert translator is not None
     try:
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
@@ -53,5 +53,5 @@ def test_qts_own_words_follow_the_language(qapp: QApplication) -> None:
         assert QLocale().toString(2.5, "f", 1) == "2,5"
     finally:
         qapp.removeTranslator(translator)
-    assert app.speak(qapp, "en") is None
+    assert app.set_language(qapp, "en") is None
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"

@@ -6,14 +6,16 @@ A routine file can carry its own translations, and the builder keeps them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from stretchdesk import i18n, paths
-from stretchdesk.routine import Catalog, ExerciseLibrary, RoutineError, load_routine
+from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, RoutineError, load_routine
 from stretchdesk.routine.content import SECTIONS, load_content
 from stretchdesk.routine.draft import draft_from_table, to_toml
+from stretchdesk.routine.model import Exercise
 from stretchdesk.routine.services_for import load_services, services_path
 from stretchdesk.routine.sources import cited_keys, load_sources
 from stretchdesk.routine.tomlfile import parse_toml_text
@@ -22,7 +24,6 @@ from stretchdesk.routine.translate import (
     Sentences,
     builtin_sentences,
     content_in,
-    english_sentences,
     library_in,
     read_sentences,
     routine_in,
@@ -32,6 +33,22 @@ from stretchdesk.services import content_folders
 
 LANGUAGES = [k for k in i18n.LANGUAGES if k != i18n.SOURCE]
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def english_sentences(
+    library: Mapping[str, Exercise], routines: tuple[Routine, ...] = ()
+) -> set[str]:
+    """Every sentence of the built-in exercises and routines a translation may translate."""
+    found: set[str] = set()
+    for exercise in library.values():
+        found.update((exercise.title, exercise.caution, exercise.breathing, exercise.source))
+        found.update(exercise.instructions)
+    for routine in routines:
+        found.update((routine.title, routine.description, routine.note, routine.source))
+        for step in (*routine.steps, *routine.rewarm):
+            found.update((step.title, step.caution, *step.instructions))
+    found.discard("")
+    return found
 
 
 def safety_sentences() -> set[str]:

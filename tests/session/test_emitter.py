@@ -82,12 +82,3 @@ def test_without_a_reporter_everyone_hears_then_the_first_error_is_raised(
         engine.start()
     assert isinstance(heard[0], SessionStarted)
     assert engine.state.name == "RUNNING"
-
-
-def test_removing_a_listener_from_its_stage(catalog: Catalog) -> None:
-    engine = _engine(catalog)
-    heard: list[Event] = []
-    engine.add_listener(heard.append, Stage.RECORD)
-    engine.remove_listener(heard.append)
-    engine.start()
-    assert heard == []

@@ -128,7 +128,7 @@ def test_no_speech_dispatcher_at_the_given_address_is_one_line(
     audio = AudioOutput(paths.sounds_dir(), Preferences(), speech_engine="speechd")
     assert audio.voice_status.startswith(f"Voice is off: nothing answers at {tmp_path}")
     assert not audio.voice_ready
-    audio.say("nothing happens")
+    audio.speak("nothing happens")
     audio.stop_all()
 
 

@@ -299,20 +299,6 @@ def swap_name(name: str) -> str:
     return name
 
 
-def key_time(sheet: PoseSheet, index: int, cycle: bool) -> float:
-    """When (0..1) keyframe ``index`` (0-based) is first reached."""
-    segs = _segments(sheet, cycle)
-    total = sum(s[2] for s in segs)
-    when = 0.0
-    for start, end, beats, moving in segs:
-        if moving and end == index:
-            return (when + beats) / total
-        if not moving and start == index:
-            return when / total
-        when += beats
-    return 0.0
-
-
 def degrees_apart(a: Pose, b: Pose) -> float:
     """The largest joint angle difference between two poses."""
     return max((abs(a[j][d] - b[j][d]) for j in a for d in a[j] if j != "root"), default=math.inf)

@@ -24,7 +24,7 @@ from stretchdesk.history import SessionRecorder
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session import AgendaEntry, StopLocation
-from stretchdesk.ui.before.prompts import pain_scale
+from stretchdesk.ui.before.pain_before_screen import pain_scale
 from stretchdesk.ui.before.safety_screen import red_flags, section_widgets
 from stretchdesk.ui.kit import wording
 from stretchdesk.ui.kit.widgets import SideBySide, bullet_list, button, label, reading

@@ -67,6 +67,33 @@ class BuilderLayout(QWidget):
 
     def _build(self) -> None:
         grid = self._fields()
+        self._buttons()
+        lists_holder = self._lists()
+        bottom = QWidget()  # on two lines when the window is narrow
+        bottom_flow = FlowLayout(bottom)
+        placed: tuple[QWidget, ...] = (
+            self.undo_button,
+            self.redo_button,
+            self.minutes,
+            self.close_button,
+            self.save_button,
+        )
+        for widget in placed:
+            bottom_flow.add(widget)
+        inner = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolled(inner))  # a small window or big text scrolls, never grows
+        column = QVBoxLayout(inner)
+        column.setContentsMargins(48, 16, 48, 16)
+        column.addWidget(self.heading)
+        column.addLayout(grid)
+        column.addWidget(lists_holder, 1)
+        column.addWidget(self.status)
+        column.addWidget(self.problems)
+        column.addWidget(bottom)
+
+    def _buttons(self) -> None:
         self.add_button = button(
             _("&Add →"), _("Add"), _("Add the chosen exercise to the routine (Enter)")
         )
@@ -83,6 +110,10 @@ class BuilderLayout(QWidget):
             _("Close"), _("Close"), _("Back to the routines; asks if not saved")
         )
         self.save_button = button(_("&Save"), _("Save"), _("Save the routine (Ctrl+S)"), "primary")
+
+    def _lists(self) -> QWidget:
+        """The exercises, the steps, and the chosen step beside them (under them in a
+        narrow window)."""
         left = QVBoxLayout()
         left.addWidget(label(_("Exercises"), "subheading"))
         left.addWidget(self.library_list, 1)
@@ -107,29 +138,7 @@ class BuilderLayout(QWidget):
         details = scrolled(self.details)  # its own scroll: the lists keep their height
         details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lists.addWidget(details, 3)
-        bottom = QWidget()  # on two lines when the window is narrow
-        bottom_flow = FlowLayout(bottom)
-        placed: tuple[QWidget, ...] = (
-            self.undo_button,
-            self.redo_button,
-            self.minutes,
-            self.close_button,
-            self.save_button,
-        )
-        for widget in placed:
-            bottom_flow.add(widget)
-        inner = QWidget()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolled(inner))  # a small window or big text scrolls, never grows
-        column = QVBoxLayout(inner)
-        column.setContentsMargins(48, 16, 48, 16)
-        column.addWidget(self.heading)
-        column.addLayout(grid)
-        column.addWidget(lists_holder, 1)
-        column.addWidget(self.status)
-        column.addWidget(self.problems)
-        column.addWidget(bottom)
+        return lists_holder
 
     def _tab_order(self) -> None:
         """Tab goes as the eye reads: the fields, the library, the steps, the chosen step,

@@ -3,7 +3,7 @@ allows shown beside each number, and the exercise's own instructions to read."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QSpinBox, QVBoxLayout, QWidget
 
 from stretchdesk.i18n import N_, _
@@ -146,9 +146,6 @@ class StepDetails(QWidget):
         )
         self.about.setText(bullet_html(exercise.instructions))
         self.caution.setText(exercise.caution)
-
-    def focus_phase(self) -> None:
-        self.phase.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _phase(self, index: int) -> None:
         if not self._filling:

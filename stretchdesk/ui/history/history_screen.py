@@ -231,10 +231,8 @@ class HistoryScreen(QWidget):
 
     def reload(self) -> None:
         today = self._today()
-        tz = datetime.now().astimezone().tzinfo
-        assert tz is not None
         try:
-            overview = self._reader.overview(today, tz)
+            overview = self._reader.overview(today, local_zone())
             done_days = self._reader.days_done(local_zone())
             self.model.reload(self._reader)
         except HistoryReadError as exc:

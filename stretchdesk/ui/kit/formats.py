@@ -1,5 +1,5 @@
 """Dates, times and numbers in the window, in the person's locale (QLocale's default, set at
-start from the Language setting by app.speak). The Qt-free layers and the documents use
+start from the Language setting by app.set_language). The Qt-free layers and the documents use
 stretchdesk/formats.py, which follows the same language."""
 
 from __future__ import annotations

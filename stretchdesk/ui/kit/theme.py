@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from stretchdesk import paths
 
@@ -236,8 +236,3 @@ def current_scale() -> float:
     app = QApplication.instance()
     value = app.property("stretchdesk_scale") if app is not None else None
     return float(value) if value else 1.0
-
-
-def set_role(widget: QWidget, role: str, name: str = "role") -> QWidget:
-    widget.setProperty(name, role)
-    return widget

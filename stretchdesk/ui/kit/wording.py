@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.i18n import N_, _, ngettext
-from stretchdesk.routine.model import Phase, Routine, Step
+from stretchdesk.routine.model import Phase, Routine
 from stretchdesk.session import AgendaEntry, EngineState, ItemState, SegmentKind, SessionView
 from stretchdesk.session import events as ev
 
@@ -35,17 +35,6 @@ def badge(view: SessionView) -> str:
     return _("{name} {number} of {total}").format(
         name=name, number=view.phase_number, total=view.phase_total
     )
-
-
-def rep_and_side(view: SessionView) -> str:
-    """ "Rep 2 of 3 · left side"; empty where there is nothing to count."""
-    parts = []
-    if view.reps > 1 and view.segment in (SegmentKind.ACTIVE, SegmentKind.REST):
-        parts.append(rep_text(view))
-    if view.side is not None and view.segment is not SegmentKind.BETWEEN:
-        parts.append(view.side.phrase)
-    text = " · ".join(parts)
-    return text[:1].upper() + text[1:]
 
 
 def side_text(view: SessionView) -> str:
@@ -136,10 +125,6 @@ def routine_summary(routine: Routine) -> str:
     if cooldowns:
         parts.append(ngettext("{n} cool-down", "{n} cool-downs", cooldowns).format(n=cooldowns))
     return " · ".join(parts)
-
-
-def step_lines(step: Step) -> tuple[str, ...]:
-    return step.instructions
 
 
 def completion_title(entries: list[AgendaEntry]) -> str:

@@ -10,10 +10,7 @@ flags) is kept on one page, since Qt's rich text knows no page-break-inside: avo
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
@@ -36,6 +33,7 @@ from PySide6.QtGui import (
     QTextTable,
 )
 
+from stretchdesk.atomic import replacing
 from stretchdesk.documents.report import Report
 from stretchdesk.documents.sheet import Sheet
 from stretchdesk.i18n import _
@@ -236,11 +234,7 @@ def write_report(report: Report, target: Path, paper: str = "a4") -> int:
 
 def write_document(document: QTextDocument, title: str, target: Path, paper: str = "a4") -> int:
     """Lay ``document`` out on pages and write it to ``target`` whole or not at all."""
-    folder = target.parent if str(target.parent) else Path()
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pdf", dir=folder)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
+    with replacing(target, suffix=".pdf") as temp:
         writer = QPdfWriter(str(temp))
         writer.setPageSize(QPageSize(PAPERS[paper]))
         writer.setPageMargins(
@@ -253,9 +247,4 @@ def write_document(document: QTextDocument, title: str, target: Path, paper: str
         pages = count_pages(temp.read_bytes())
         if pages == 0:
             raise OSError(28, _("nothing could be written (is the disk full?)"))
-        temp.replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
     return pages

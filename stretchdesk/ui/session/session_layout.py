@@ -149,15 +149,6 @@ class SessionLayout(QWidget):
         return inner
 
     def _lay_out(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.badge)
-        top.addSpacing(16)
-        top.addWidget(self.title, 1)
-        top.addWidget(self.listening)
-        top.addSpacing(16)
-        top.addWidget(self.place)
-        top.addWidget(self.help_button)
-
         self.next_label.setWordWrap(True)
         self.middle = MatMiddle(
             self.illustration,
@@ -175,8 +166,33 @@ class SessionLayout(QWidget):
         self.steps_box.setParent(self)
         self.steps_box.hide()
 
-        # the row shares out the width it has (its minimum never pushes the window wider
-        # than the screen; the words are sized for the width, see rescale)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 8, 24, 12)
+        column.setSpacing(6)
+        column.addLayout(self._top_row())
+        column.addWidget(self.headline)  # what to do at this moment, in the biggest words
+        column.addWidget(self.middle, 1)
+        column.addLayout(self._controls_row())
+        self.help.setParent(self)  # over the drawing, never the countdown
+        self.help.hide()
+        self.notice.setParent(self)  # over the drawing's foot: nothing moves when it shows
+        self.notice.hide()
+
+    def _top_row(self) -> QHBoxLayout:
+        top = QHBoxLayout()
+        top.addWidget(self.badge)
+        top.addSpacing(16)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.listening)
+        top.addSpacing(16)
+        top.addWidget(self.place)
+        top.addWidget(self.help_button)
+        return top
+
+    def _controls_row(self) -> QHBoxLayout:
+        """The buttons under the drawing. The row shares out the width it has (its minimum
+        never pushes the window wider than the screen; the words are sized for the width,
+        see rescale)."""
         controls = QHBoxLayout()
         for control, share in (
             (self.back_button, 2),
@@ -200,18 +216,7 @@ class SessionLayout(QWidget):
             ],
             self,
         )
-
-        column = QVBoxLayout(self)
-        column.setContentsMargins(24, 8, 24, 12)
-        column.setSpacing(6)
-        column.addLayout(top)
-        column.addWidget(self.headline)  # what to do at this moment, in the biggest words
-        column.addWidget(self.middle, 1)
-        column.addLayout(controls)
-        self.help.setParent(self)  # over the drawing, never the countdown
-        self.help.hide()
-        self.notice.setParent(self)  # over the drawing's foot: nothing moves when it shows
-        self.notice.hide()
+        return controls
 
     # ------------------------------------------------------------------ sizes
     def show_words(self, step: Step) -> None:

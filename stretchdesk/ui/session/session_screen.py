@@ -271,10 +271,20 @@ class SessionScreen(SessionLayout):
         self.changed.emit()
 
     def _show(self, view: SessionView, hold: bool) -> float | None:
+        """Everything on the screen as ``view`` has it; when the drawing next changes."""
         assert self.live is not None
-        step = view.step
+        self._show_words(view, hold)
+        self._show_buttons(view)
+        self._show_dial(view, hold)
+        if self._agenda_dirty:
+            self._agenda_dirty = False
+            self.steps.show_agenda(self.live.engine.agenda(), self.live.notes)
+        return self._show_drawing(view)
+
+    def _show_words(self, view: SessionView, hold: bool) -> None:
+        assert self.live is not None
         self.badge.setText(wording.badge(view))
-        self.show_words(step)
+        self.show_words(view.step)
         minutes = max(1, math.ceil(self.live.engine.seconds_left() / 60))
         # Translators: the time left in the whole routine, in whole minutes
         time_left = ngettext("{minutes} min left", "{minutes} min left", minutes)
@@ -289,6 +299,9 @@ class SessionScreen(SessionLayout):
         self.side.setText(wording.side_text(view))
         self.rep.setText(wording.rep_text(view))
         self._show_next(view)
+
+    def _show_buttons(self, view: SessionView) -> None:
+        assert self.live is not None
         paused = view.state is EngineState.PAUSED
         self.show_paused(paused)
         labels = {EngineState.READY: _("Start"), EngineState.RUNNING: _("Pause")}
@@ -300,7 +313,7 @@ class SessionScreen(SessionLayout):
         self.back_button.setAccessibleName(_("Back to the routines") if ready else _("Back"))
         self.next_button.setEnabled(not ready)
         self.pause_button.setAccessibleName(text)
-        other = step.alternative
+        other = view.step.alternative
         self.swap_button.setVisible(other is not None and self.live.engine.can_swap())
         if other is not None:
             self.swap_button.setText(_("Other position  (P)"))
@@ -315,6 +328,9 @@ class SessionScreen(SessionLayout):
             self.swap_button.setAccessibleName(
                 _("Other position: {title}").format(title=other.title)
             )
+
+    def _show_dial(self, view: SessionView, hold: bool) -> None:
+        assert self.live is not None
         if view.state is EngineState.READY:
             seconds = math.ceil(self.live.engine.settings.position_change_lead_in)
             self.dial.set_state(seconds, 0.0, _("Ready"), paused=False)
@@ -322,10 +338,12 @@ class SessionScreen(SessionLayout):
             # the ring moves with the number, so the dial repaints once a second
             shown = view.shown_seconds
             ring = 1.0 - shown / view.segment_seconds if view.segment_seconds > 0 else 0.0
+            paused = view.state is EngineState.PAUSED
             self.dial.set_state(shown, ring, wording.caption(view, hold=hold), paused=paused)
-        if self._agenda_dirty:
-            self._agenda_dirty = False
-            self.steps.show_agenda(self.live.engine.agenda(), self.live.notes)
+
+    def _show_drawing(self, view: SessionView) -> float | None:
+        """The step's drawing at this moment; when its next frame is due (None: still)."""
+        step = view.step
         left = self._frames_side is Side.LEFT
         key = (
             view.position,
@@ -368,6 +386,3 @@ class SessionScreen(SessionLayout):
     def next_wake_ms(self) -> int | None:
         """When the screen will next look at the clock (None: it is idle)."""
         return self._timer.remainingTime() if self._timer.isActive() else None
-
-    def segment_kind(self) -> SegmentKind | None:
-        return self.live.engine.view().segment if self.live else None

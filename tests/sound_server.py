@@ -1,6 +1,6 @@
-"""A private PulseAudio server with a null sink for the benchmarks: a desktop has a sound
-server, and the session is measured playing its cues to one. Without ``pulseaudio`` the
-session runs without sound (and results.json says so)."""
+"""A private PulseAudio server with a null sink, for the tests and the benchmarks: a desktop
+has a sound server, and the session is tested and measured playing its cues to one. Without
+``pulseaudio`` the session runs without sound (and bench/results.json says so)."""
 
 from __future__ import annotations
 
