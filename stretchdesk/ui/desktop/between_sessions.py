@@ -24,7 +24,7 @@ from stretchdesk.ui.desktop.notifier import DesktopNotifier, Note
 from stretchdesk.ui.desktop.reminder_clock import ReminderClock
 from stretchdesk.ui.desktop.tray import Tray
 from stretchdesk.ui.routines.routine_actions import may_leave
-from stretchdesk.ui.shell.screen_names import RESTING, Screen
+from stretchdesk.ui.shell.screen_names import Screen
 
 if TYPE_CHECKING:
     from stretchdesk.ui.shell.shell import Shell
@@ -138,7 +138,7 @@ class BetweenSessions(QObject):
         (unless the person is in the middle of something)."""
         shell = self.shell
         shell.bring_to_front()
-        if shell.session_running() or shell.screens.shown not in RESTING:
+        if shell.session_running() or not shell.screens.resting:
             return
         shell.go_start(routine_id)
 
@@ -160,8 +160,7 @@ class BetweenSessions(QObject):
             self.tray.message(note.summary, note.body)
             return
         shell = self.shell
-        shown = shell.screens.shown
-        idle = shown is None or shown in RESTING or not shell.widget.isVisible()
+        idle = shell.screens.resting or not shell.widget.isVisible()
         routine = shell.services.reminder_routine()
         if idle and not shell.session_running():  # never pulled away from a question
             shell.go_start(routine.id if routine is not None else None)

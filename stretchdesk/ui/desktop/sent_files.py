@@ -29,7 +29,7 @@ from stretchdesk.ui.kit import wording
 from stretchdesk.ui.routines.add_thread import Adding, add_words
 from stretchdesk.ui.routines.routine_actions import may_leave, refresh
 from stretchdesk.ui.routines.routine_folder import RoutineFolder
-from stretchdesk.ui.shell.screen_names import RESTING, Screen
+from stretchdesk.ui.shell.screen_names import Screen
 
 if TYPE_CHECKING:
     from stretchdesk.ui.shell.shell import Shell
@@ -178,7 +178,7 @@ class SentFiles(QObject):
             return
         refresh(shell, routine.id)
         here = shell.screens.shown
-        idle = not shell.session_running() and (here is screen or here in RESTING)
+        idle = not shell.session_running() and (here is screen or shell.screens.resting)
         if idle and may_leave(shell):
             shell.go_start(routine.id)
         message = _("“{title}” is now one of your routines.").format(title=routine.title)

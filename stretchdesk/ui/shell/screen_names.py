@@ -45,7 +45,7 @@ class Screen(StrEnum):
     BUILDER = "builder"
 
 
-RESTING = (Screen.START, Screen.HISTORY, Screen.SETTINGS, Screen.ABOUT)  # nothing under way
+RESTING = (Screen.START, Screen.HISTORY, Screen.SETTINGS, Screen.ABOUT)
 
 
 class Screens(dict[Screen, QWidget]):
@@ -64,6 +64,12 @@ class Screens(dict[Screen, QWidget]):
         """The name of the screen showing now (None before the first one)."""
         current = self._stack.currentWidget()
         return next((name for name, screen in self.items() if screen is current), None)
+
+    @property
+    def resting(self) -> bool:
+        """Nothing is under way: no screen shows yet, or the routines, the history, Settings
+        or About."""
+        return self.shown is None or self.shown in RESTING
 
     @property
     def changed(self) -> SignalInstance:
