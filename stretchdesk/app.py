@@ -152,7 +152,7 @@ def build_window(
     start_between = partial(_start_between, window)
     _ending(window, app)
     _hear_others(instance, window)
-    _catch_unexpected(services.data.crash_log, window.report_unexpected)
+    _catch_unexpected(services.data.crash_log, partial(window.tell, error=True))
     if routine is not None:
         window.open_routine(routine)
     if background:  # sound and voice wait for the window to be first shown
@@ -197,10 +197,11 @@ def _start_between(window: MainWindowType) -> None:
     the reminders (for a routine that may be one of them) and the tray."""
     from stretchdesk.ui.desktop.between_sessions import BetweenSessions  # noqa: PLC0415
     from stretchdesk.ui.routines import late_routines  # noqa: PLC0415
+    from stretchdesk.ui.shell.screen_names import Screen  # noqa: PLC0415
 
     def start() -> None:
         window.between = BetweenSessions(window)
-        if "start" in window.built_screens and window.current is window.start:
+        if window.screens.shown is Screen.START:
             window.start.show_today(window.today_words())
 
     late_routines.read_later(window, then=start)
@@ -214,7 +215,8 @@ def _ending(window: MainWindowType, app: QCoreApplication) -> None:
     from stretchdesk.ui.shell import pending_writes  # noqa: PLC0415
 
     window.closed.connect(app.quit)
-    end_signals.handle(window)
+    ending = end_signals.handle(window, window.quit_without_asking)
+    window.closed.connect(ending.release)
     pending_writes.keep(window)
 
 

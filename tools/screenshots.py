@@ -37,6 +37,7 @@ from stretchdesk.session import FakeClock, SegmentKind
 from stretchdesk.session.health import Answer
 from stretchdesk.ui.kit.theme import apply_theme
 from stretchdesk.ui.shell.main_window import MainWindow
+from stretchdesk.ui.shell.screen_names import Screen
 from tools.demo_history import make_demo_history
 from tools.screenshots_routines import routine_screens
 
@@ -53,7 +54,7 @@ class Shooter:
         self.saved: list[Path] = []
 
     def __call__(self, name: str) -> None:
-        if "session" in self.window.built_screens:
+        if Screen.SESSION in self.window.screens:
             self.window.session.illustration.wait_loaded()
         for _ in range(3):
             self.app.processEvents()
@@ -191,11 +192,11 @@ def after_screens(shot: Shooter, window: MainWindow, clock: FakeClock) -> None:
     between_screens(shot, window)
     window.completion.history_button.click()
     shot("history")
-    window.nav_buttons["settings"].click()
+    window.nav_buttons[Screen.SETTINGS].click()
     shot("settings")
     scroll_to(window.settings, window.settings.reminders.status)
     shot("settings-reminders")
-    window.nav_buttons["about"].click()
+    window.nav_buttons[Screen.ABOUT].click()
     shot("about")
 
 

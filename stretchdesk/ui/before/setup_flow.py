@@ -1,7 +1,8 @@
 """The questions before a session, screen by screen: a suggestion, an exercise that hurt,
 the pain rating. The order and what the answers mean are session/setup.py's; this only shows
 the screen for each question and hands the answer back. Esc on any of them goes back to the
-routines with nothing started."""
+routines with nothing started (each screen's ``back`` is connected to ``back`` where it is
+made: ui/shell/screens.py)."""
 
 from __future__ import annotations
 
@@ -9,31 +10,24 @@ from typing import TYPE_CHECKING
 
 from stretchdesk.session.avoid import AvoidOffer, Choice
 from stretchdesk.session.setup import AskAdvice, AskAvoid, AskPain, NotToday, Question, SessionSetup
+from stretchdesk.ui.shell.screen_names import Screen
 
 if TYPE_CHECKING:
-    from stretchdesk.ui.before.prompts import AdviceScreen, AvoidScreen, PainBeforeScreen
-    from stretchdesk.ui.shell.main_window import MainWindow
+    from stretchdesk.ui.shell.shell import Shell
 
 
 class SetupFlow:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, shell: Shell) -> None:
+        self.shell = shell
         self.setup: SessionSetup | None = None
-        self._heard: set[int] = set()  # the screens whose Esc is connected
-
-    def _show(self, screen: AdviceScreen | AvoidScreen | PainBeforeScreen) -> None:
-        if id(screen) not in self._heard:  # (the screens are made on first use)
-            self._heard.add(id(screen))
-            screen.back.connect(self.back)
-        self.window.show_screen(screen)
 
     def back(self) -> None:
         """Esc on a question: back to the routines, nothing started."""
         if self.setup is not None:
-            self.window.go_start()
+            self.shell.go_start()
 
     def start(self, routine_id: str) -> None:
-        setup = self.window.services.setup_for(routine_id)
+        setup = self.shell.services.setup_for(routine_id)
         if setup is None:
             return
         self.setup = setup
@@ -43,23 +37,23 @@ class SetupFlow:
         self.setup = None
 
     def _ask(self, question: Question) -> None:
-        window = self.window
+        shell = self.shell
         if isinstance(question, AskAdvice):
-            window.advice.ask(question.suggestions)
-            self._show(window.advice)
+            shell.advice.ask(question.suggestions)
+            shell.show_screen(Screen.ADVICE)
         elif isinstance(question, AskAvoid):
-            window.avoid.ask(question.offer)
-            self._show(window.avoid)
+            shell.avoid.ask(question.offer)
+            shell.show_screen(Screen.AVOID)
         elif isinstance(question, AskPain):
-            window.pain_before.ask(question.routine_title)
-            self._show(window.pain_before)
+            shell.pain_before.ask(question.routine_title)
+            shell.show_screen(Screen.PAIN_BEFORE)
         elif isinstance(question, NotToday):
-            problem = window.services.not_today(question)  # kept for the report
-            window.go_start()
+            problem = shell.services.not_today(question)  # kept for the report
+            shell.go_start()
             if problem is not None:
-                window.banner.add(problem, error=True)
+                shell.tell(problem, error=True)
         else:
-            window.begin_session(question)  # the setup stays: the completion screen reads it
+            shell.begin_session(question)  # the setup stays: the completion screen reads it
 
     def advice_answered(self, go_on: bool) -> None:
         if self.setup is not None:

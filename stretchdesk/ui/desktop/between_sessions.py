@@ -24,9 +24,10 @@ from stretchdesk.ui.desktop.notifier import DesktopNotifier, Note
 from stretchdesk.ui.desktop.reminder_clock import ReminderClock
 from stretchdesk.ui.desktop.tray import Tray
 from stretchdesk.ui.routines.routine_actions import may_leave
+from stretchdesk.ui.shell.screen_names import Screen
 
 if TYPE_CHECKING:
-    from stretchdesk.ui.shell.main_window import MainWindow
+    from stretchdesk.ui.shell.shell import Shell
 
 TRAY_NOTE = N_(
     "stretchdesk is still running in the tray, to remind you. Quit from the tray icon's menu."
@@ -36,21 +37,21 @@ TRAY_NOTE = N_(
 class BetweenSessions(QObject):
     def __init__(
         self,
-        window: MainWindow,
+        shell: Shell,
         *,
         bus: str | None = None,
         system_bus: str | None = None,
         zone: tzinfo | None = None,
         tray: bool | None = None,
     ) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(shell.widget)
+        self.shell = shell
         self.zone = zone or local_zone()
         self.notifier = DesktopNotifier(bus, self)
         self.clock = ReminderClock(
-            window.services,
+            shell.services,
             self.notifier,
-            window.session_running,
+            shell.session_running,
             zone=self.zone,
             system_bus=system_bus,
             parent=self,
@@ -59,35 +60,35 @@ class BetweenSessions(QObject):
         self.clock.open_requested.connect(self.open_reminder)
         self.clock.fallback.connect(self._fallback)
         if self.clock.problems:
-            window.banner.add(
+            shell.tell(
                 _("What the reminders last did could not all be read; at worst one comes again."),
                 details=self.clock.problems,
             )
         use_tray = Tray.available() if tray is None else tray
-        self.tray = Tray(window.windowIcon(), self) if use_tray else None
+        self.tray = Tray(shell.widget.windowIcon(), self) if use_tray else None
         if self.tray is not None:
             self.tray.start_requested.connect(self._start_from_tray)
-            self.tray.open_requested.connect(window.bring_to_front)
+            self.tray.open_requested.connect(shell.bring_to_front)
             self.tray.reminders_toggled.connect(self._toggle_reminders)
-            self.tray.quit_requested.connect(window.quit_for_good)
+            self.tray.quit_requested.connect(shell.quit_for_good)
             self.tray.show()
         self.refresh()
         self.clock.check()
 
     # ------------------------------------------------------------------ what the window asks
     def today_words(self) -> str:
-        return self.window.services.today_words(self.zone)
+        return self.shell.services.today_words(self.zone)
 
     def keep_running(self) -> bool:
         """Closing the window leaves the app in the tray: reminders on, and a tray to be in."""
-        return self.tray is not None and self.window.services.prefs.reminders
+        return self.tray is not None and self.shell.services.prefs.reminders
 
     def window_hidden(self) -> None:
         """Said once: the app is still there, in the tray."""
-        prefs = self.window.services.prefs
+        prefs = self.shell.services.prefs
         if self.tray is not None and not prefs.tray_note_shown:
             self.tray.message("stretchdesk", _(TRAY_NOTE))
-            self.window.apply_prefs(replace(prefs, tray_note_shown=True))
+            self.shell.apply_prefs(replace(prefs, tray_note_shown=True))
 
     def session_changed(self) -> None:
         """A session started or ended: a notification still up is out of date."""
@@ -103,14 +104,14 @@ class BetweenSessions(QObject):
         autostart entry could not be written."""
         self.clock.check()
         self.refresh()
-        return follow_setting(old.start_at_login, new.start_at_login, self.window.services.data)
+        return follow_setting(old.start_at_login, new.start_at_login, self.shell.services.data)
 
     def refresh(self) -> None:
         if self.tray is not None:
-            routine = self.window.services.reminder_routine()
+            routine = self.shell.services.reminder_routine()
             self.tray.update(
                 routine.title if routine else None,
-                self.window.services.prefs.reminders,
+                self.shell.services.prefs.reminders,
                 self.today_words(),
             )
 
@@ -122,60 +123,54 @@ class BetweenSessions(QObject):
     # ------------------------------------------------------------------ answers
     def start_routine(self, routine_id: str) -> None:
         """ "Start now": the window forward, and the routine's first question or its session."""
-        window = self.window
-        window.bring_to_front()
-        if window.session_running():
+        shell = self.shell
+        shell.bring_to_front()
+        if shell.session_running():
             return
-        if not window.services.prefs.safety_seen:
-            window.show_screen(window.safety)
+        if not shell.services.prefs.safety_seen:
+            shell.show_screen(Screen.SAFETY)
             return
-        if may_leave(window):  # a routine being made, unsaved: asked first
-            window.request_start(routine_id)
+        if may_leave(shell):  # a routine being made, unsaved: asked first
+            shell.request_start(routine_id)
 
     def open_reminder(self, routine_id: str) -> None:
         """The notification clicked: the window forward, with the reminder's routine chosen
         (unless the person is in the middle of something)."""
-        window = self.window
-        window.bring_to_front()
-        resting = [window.built_screens.get(n) for n in ("start", "history", "settings", "about")]
-        if window.session_running() or window.current not in resting:
+        shell = self.shell
+        shell.bring_to_front()
+        if shell.session_running() or not shell.screens.resting:
             return
-        window.go_start()
-        window.start.select(routine_id)
-        window.start.focus_default()  # Enter starts the routine that shows chosen
+        shell.go_start(routine_id)
 
     def _start_from_tray(self) -> None:
-        routine = self.window.services.reminder_routine()
+        routine = self.shell.services.reminder_routine()
         if routine is not None:
             self.start_routine(routine.id)
 
     def _toggle_reminders(self, on: bool) -> None:
-        prefs = self.window.services.prefs
-        self.window.apply_prefs(replace(prefs, reminders=on))
-        if "settings" in self.window.built_screens:
-            self.window.settings.show_prefs(self.window.services.prefs)
+        shell = self.shell
+        shell.apply_prefs(replace(shell.services.prefs, reminders=on))
+        settings = shell.screens.if_built(Screen.SETTINGS)
+        if settings is not None:
+            settings.show_prefs(shell.services.prefs)
 
     def _fallback(self, note: Note) -> None:
         """No notification service: the tray's message, else the window itself."""
         if self.tray is not None:
             self.tray.message(note.summary, note.body)
             return
-        window = self.window
-        resting = [window.built_screens.get(n) for n in ("start", "history", "settings", "about")]
-        idle = window.current is None or window.current in resting or not window.isVisible()
-        routine = window.services.reminder_routine()
-        if idle and not window.session_running():  # never pulled away from a question
-            window.go_start()
-            if routine is not None:
-                window.start.select(routine.id)
-        on_start = "start" in window.built_screens and window.current is window.start
+        shell = self.shell
+        idle = shell.screens.resting or not shell.widget.isVisible()
+        routine = shell.services.reminder_routine()
+        if idle and not shell.session_running():  # never pulled away from a question
+            shell.go_start(routine.id if routine is not None else None)
         hint = (
             _("Press Enter to start.")
-            if on_start
+            if shell.screens.shown is Screen.START
             else _("Start it from Routines when you are ready.")
         )
-        window.banner.add(f"{note.summary}: {note.body} {hint}")
-        window.bring_to_front()
+        shell.tell(f"{note.summary}: {note.body} {hint}")
+        shell.bring_to_front()
 
 
 def reminders_status(services: Services, between: BetweenSessions | None) -> str:

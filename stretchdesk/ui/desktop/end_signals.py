@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from types import FrameType
-
-    from stretchdesk.ui.shell.main_window import MainWindow
 
 SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name)
@@ -28,9 +27,12 @@ SIGNALS = tuple(
 
 
 class EndSignals(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    """``end_app()`` closes the window and ends the app, asking nothing; ``release`` gives the
+    signals back to Python once the window has closed."""
+
+    def __init__(self, parent: QObject, end_app: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._end_app = end_app
         self.received: list[int] = []  # (for tests)
         self._ending = False
         self._reader, self._writer = socket.socketpair()
@@ -40,7 +42,6 @@ class EndSignals(QObject):
         self._notifier.activated.connect(self._woken)
         self._old_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
         self._old = {number: signal.signal(number, self._noted) for number in SIGNALS}
-        window.closed.connect(self.release)
 
     def _noted(self, number: int, frame: FrameType | None) -> None:
         """Python's own handler: the byte on the socket has already woken the loop."""
@@ -56,7 +57,7 @@ class EndSignals(QObject):
             QTimer.singleShot(0, self._end)
 
     def _end(self) -> None:
-        self._window.quit_without_asking()
+        self._end_app()
 
     def release(self) -> None:
         """The window is closed: Python's own handling again (the app is ending)."""
@@ -71,6 +72,7 @@ class EndSignals(QObject):
             end.close()
 
 
-def handle(window: MainWindow) -> EndSignals:
-    """Logout, shutdown and Ctrl+C close ``window`` as Quit does, for as long as it lives."""
-    return EndSignals(window)
+def handle(parent: QObject, end: Callable[[], None]) -> EndSignals:
+    """Logout, shutdown and Ctrl+C call ``end`` (the window closes as Quit does), for as
+    long as ``parent`` lives."""
+    return EndSignals(parent, end)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,16 +22,17 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from stretchdesk.i18n import _, ngettext
-from stretchdesk.routine import RoutineError, resolve_routine
+from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_count, problem_lines
 from stretchdesk.routine.mine import Added, Examined, examine
 from stretchdesk.ui.kit import wording
 from stretchdesk.ui.routines.add_thread import Adding, add_words
 from stretchdesk.ui.routines.routine_actions import may_leave, refresh
 from stretchdesk.ui.routines.routine_folder import RoutineFolder
+from stretchdesk.ui.shell.screen_names import Screen
 
 if TYPE_CHECKING:
-    from stretchdesk.ui.shell.main_window import MainWindow
+    from stretchdesk.ui.shell.shell import Shell
 
 RETRY_MS = 200  # a request waiting for a question to be answered looks again this often
 QUIT_WAIT_S = 5.0  # pictures being copied when the app quits: stopped, then waited for
@@ -40,9 +42,9 @@ LEFT_OUT_NAMED = 5
 class SentFiles(QObject):
     """The window's queue of files to offer and routines to start (``window.sent``)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell.widget)
+        self.shell = shell
         self._waiting: deque[tuple[str, str | Path]] = deque()
         self._busy = False
         self._adding: Adding | None = None
@@ -50,8 +52,8 @@ class SentFiles(QObject):
         self._later.setSingleShot(True)
         self._later.setInterval(RETRY_MS)
         self._later.timeout.connect(self._next)
-        window.stack.currentChanged.connect(self._soon)  # the first-run screens are done
-        FileDrops(window, self)
+        shell.screens.changed.connect(self._soon)  # the first-run screens are done
+        FileDrops(shell, self)
         self.folder: RoutineFolder | None = None  # watch_folder(): made by app.py
         app = QCoreApplication.instance()
         if app is not None:
@@ -60,7 +62,7 @@ class SentFiles(QObject):
     def watch_folder(self) -> None:
         """Offer the routine files put in the person's folder while the app runs."""
         if self.folder is None:
-            self.folder = RoutineFolder(self.window)
+            self.folder = RoutineFolder(self.shell)
 
     @property
     def busy(self) -> bool:
@@ -69,13 +71,13 @@ class SentFiles(QObject):
 
     def open(self, path: Path) -> None:
         """Check ``path`` and offer to add it, as soon as nothing else is being asked."""
-        self.window.bring_to_front()
+        self.shell.bring_to_front()
         self._waiting.append(("open", path))
         self._soon()
 
     def start(self, id_or_file: str) -> None:
         """``--routine`` from a second start: to that routine's session, as at start."""
-        self.window.bring_to_front()
+        self.shell.bring_to_front()
         self._waiting.append(("routine", id_or_file))
         self._soon()
 
@@ -88,14 +90,11 @@ class SentFiles(QObject):
         if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget():
             self._later.start()  # nothing says when it closes: look again soon
             return True
-        window = self.window
-        current = window.current
-        if current is None:
-            return False
-        if current is window.built_screens.get("health"):
+        shown = self.shell.screens.shown
+        if shown is Screen.HEALTH:
             return True  # answers being given: the first run's, or again from Settings
-        first_run = not window.services.prefs.safety_seen
-        return first_run and current is window.built_screens.get("safety")
+        first_run = not self.shell.services.prefs.safety_seen
+        return first_run and shown is Screen.SAFETY
 
     def _next(self) -> None:
         if self._busy or not self._waiting or self._held():
@@ -105,7 +104,7 @@ class SentFiles(QObject):
         try:
             if kind == "open":
                 assert isinstance(what, Path)
-                found = open_file(self.window, what)
+                found = open_file(self.shell, what)
                 if found is not None:
                     self._add(found)
             else:
@@ -121,36 +120,36 @@ class SentFiles(QObject):
 
     # ---------------------------------------------------------------- --routine ID
     def _start(self, id_or_file: str) -> None:
-        window = self.window
-        services = window.services
+        shell = self.shell
+        services = shell.services
         try:
             routine = resolve_routine(
                 id_or_file, services.catalog, services.library, services.content.sources
             )
         except RoutineError as exc:
             shown = problem_lines(exc.problems, most=WINDOW_PROBLEMS)
-            window.banner.add(
+            shell.tell(
                 _("The routine {name} cannot be started.").format(name=id_or_file),
                 error=True,
                 details=shown,
             )
             return
-        if window.session_running():
-            window.banner.add(
+        if shell.session_running():
+            shell.tell(
                 _("Start “{title}” when this session has ended.").format(title=routine.title)
             )
             return
-        if may_leave(window):
-            window.open_routine(routine)
+        if may_leave(shell):
+            shell.open_routine(routine)
 
     # ---------------------------------------------------------------- adding
     def _add(self, found: Examined) -> None:
-        folder = self.window.services.data.routines
-        screen = self.window.current
+        folder = self.shell.services.data.routines
+        screen = self.shell.screens.shown
         if not found.pictures:  # a few bytes already read: written at once
             self._added(found, screen, add_words(found, folder, None))
             return
-        self._adding = Adding(found, folder, screen, self.window.services.data.crash_log)
+        self._adding = Adding(found, folder, screen, self.shell.services.data.crash_log)
         self._adding.setParent(self)
         self._adding.finished.connect(self._finished)  # a bound method: on this thread
         self._adding.start()
@@ -165,26 +164,23 @@ class SentFiles(QObject):
         finally:
             self._done()
 
-    def _added(self, found: Examined, screen: QWidget | None, result: Added | str) -> None:
-        window = self.window
+    def _added(self, found: Examined, screen: Screen | None, result: Added | str) -> None:
+        shell = self.shell
         routine = found.routine
         assert routine is not None
         if isinstance(result, str):
-            window.banner.add(
+            shell.tell(
                 _("“{title}” was not added, and nothing of it was kept: {reason}").format(
                     title=routine.title, reason=result
                 ),
                 error=True,
             )
             return
-        refresh(window, routine.id)
-        resting = [window.built_screens.get(n) for n in ("start", "history", "settings", "about")]
-        here = window.current
-        idle = not window.session_running() and (here is screen or here in resting)
-        if idle and may_leave(window):
-            window.go_start()
-            window.start.select(routine.id)
-            window.start.focus_default()  # Enter starts the routine that shows chosen
+        refresh(shell, routine.id)
+        here = shell.screens.shown
+        idle = not shell.session_running() and (here is screen or shell.screens.resting)
+        if idle and may_leave(shell):
+            shell.go_start(routine.id)
         message = _("“{title}” is now one of your routines.").format(title=routine.title)
         if result.left_out:
             names = ", ".join(result.left_out[:LEFT_OUT_NAMED])
@@ -198,7 +194,7 @@ class SentFiles(QObject):
                 "Files of its picture folders were left out (not pictures it can show): {names}.",
                 len(result.left_out),
             ).format(names=names)
-        window.banner.add(message)
+        shell.tell(message)
 
     def _quitting(self) -> None:
         if self._adding is not None:
@@ -206,25 +202,25 @@ class SentFiles(QObject):
 
 
 # ---------------------------------------------------------------- the check and the offer
-def open_file(window: MainWindow, path: Path) -> Examined | None:
+def open_file(shell: Shell, path: Path) -> Examined | None:
     """Check a routine file and offer to add it: the checked file if the person chose to
     add it (``SentFiles`` adds it), else None."""
-    window.bring_to_front()
-    if window.session_running():
-        window.banner.add(_("Open {name} again when the session has ended.").format(name=path.name))
+    shell.bring_to_front()
+    if shell.session_running():
+        shell.tell(_("Open {name} again when the session has ended.").format(name=path.name))
         return None
-    if not may_leave(window):
+    if not may_leave(shell):
         return None
-    services = window.services
+    services = shell.services
     services.finish_routines()  # a routine of the person's with its id would be replaced
     found = examine(path, services.library, services.catalog, services.content.sources)
     if found.routine is None:
-        _cannot_be_used(window, path, found)
+        _cannot_be_used(shell.widget, path, found)
         return None
-    return found if offer(window, found) else None
+    return found if offer(shell.widget, services.planned_seconds, found) else None
 
 
-def _cannot_be_used(window: MainWindow, path: Path, found: Examined) -> None:
+def _cannot_be_used(parent: QWidget, path: Path, found: Examined) -> None:
     """The first problems in the box and a line counting the rest, and more of them under
     its details: a box of thousands of lines would be taller than the screen, its OK
     button out of reach."""
@@ -235,7 +231,7 @@ def _cannot_be_used(window: MainWindow, path: Path, found: Examined) -> None:
         _("Routine not added"),
         "",
         QMessageBox.StandardButton.Ok,
-        window,
+        parent,
     )
     box.setTextFormat(Qt.TextFormat.RichText)  # every word from the file is escaped
     box.setText(
@@ -271,13 +267,13 @@ def offer_text(found: Examined, seconds: float) -> str:
     return "".join(parts)
 
 
-def offer(window: MainWindow, found: Examined) -> bool:
+def offer(parent: QWidget, planned_seconds: Callable[[Routine], float], found: Examined) -> bool:
     """Ask whether to add the routine; True if the person chose to."""
     routine = found.routine
     assert routine is not None
-    box = QMessageBox(QMessageBox.Icon.Question, _("Add this routine?"), "", parent=window)
+    box = QMessageBox(QMessageBox.Icon.Question, _("Add this routine?"), "", parent=parent)
     box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(offer_text(found, window.services.planned_seconds(routine)))
+    box.setText(offer_text(found, planned_seconds(routine)))
     word = _("Replace my routine") if found.replaces is not None else _("Add to my routines")
     add = box.addButton(word, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -290,23 +286,23 @@ class FileDrops(QObject):
     """Routine files dropped anywhere on the window are offered (at most five at a time),
     once the drop has been handled."""
 
-    def __init__(self, window: MainWindow, sent: SentFiles) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Shell, sent: SentFiles) -> None:
+        super().__init__(shell.widget)
+        self.shell = shell
         self.sent = sent
-        window.setAcceptDrops(True)
-        window.installEventFilter(self)
+        shell.widget.setAcceptDrops(True)
+        shell.widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
             assert isinstance(event, QDropEvent)
-            if self._files(event) and not self.window.session_running():
+            if self._files(event) and not self.shell.session_running():
                 event.acceptProposedAction()
                 return True
         elif event.type() == QEvent.Type.Drop:
             assert isinstance(event, QDropEvent)
             files = self._files(event)
-            if files and not self.window.session_running():
+            if files and not self.shell.session_running():
                 event.acceptProposedAction()
                 for path in files:
                     self.sent.open(path)

@@ -22,11 +22,13 @@ from stretchdesk.history.reader import HistoryReadError
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.ui.kit.widgets import label
-from stretchdesk.ui.printing.pdf import local_paper, paint_pages, report_document, write_report
+from stretchdesk.ui.printing.pdf import local_paper, report_document, write_report
+from stretchdesk.ui.printing.print_dialog import print_document
 from stretchdesk.ui.printing.save_pdf import save_pdf
 
 if TYPE_CHECKING:
-    from stretchdesk.ui.shell.main_window import MainWindow
+    from stretchdesk.services import Services
+    from stretchdesk.ui.shell.shell import Tell
 
 DEFAULT_WEEKS = 12  # the days a report covers at first: about a course of treatment
 
@@ -83,31 +85,33 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def open_report(window: MainWindow) -> None:
-    reader = window.services.reader
+def open_report(parent: QWidget, services: Services, tell: Tell) -> None:
+    reader = services.reader
     zone = local_zone()
     today = datetime.now(zone).date()
     try:
         first = reader.first_day(zone)
     except HistoryReadError as exc:
-        window.banner.add(str(exc), error=True)
+        tell(str(exc), error=True)
         return
-    dialog = ReportDialog(first, today, window)
+    dialog = ReportDialog(first, today, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     start, end = dialog.days()
     try:
         report = build_report(reader.report(start, end, zone), datetime.now(zone), str(zone))
     except HistoryReadError as exc:
-        window.banner.add(str(exc), error=True)
+        tell(str(exc), error=True)
         return
     if dialog.printing:
-        print_report(window, report)
+        print_report(parent, tell, report)
     else:
-        save_report(window, report, end)
+        save_report(parent, tell, report, end)
 
 
-def save_report(window: MainWindow, report: Report, end: date, target: Path | None = None) -> None:
+def save_report(
+    parent: QWidget, tell: Tell, report: Report, end: date, target: Path | None = None
+) -> None:
     def saved(path: Path, pages: int) -> str:
         return ngettext(
             "Saved the report to {path} ({n} page).",
@@ -116,7 +120,8 @@ def save_report(window: MainWindow, report: Report, end: date, target: Path | No
         ).format(path=path, n=pages)
 
     save_pdf(
-        window,
+        parent,
+        tell,
         target,
         caption=_("Save the report"),
         default=Path.home() / f"stretchdesk-report-{end.isoformat()}.pdf",
@@ -126,18 +131,12 @@ def save_report(window: MainWindow, report: Report, end: date, target: Path | No
     )
 
 
-def print_report(window: MainWindow, report: Report) -> None:
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # noqa: PLC0415 - rarely used
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(report.title)
-    dialog = QPrintDialog(printer, window)
-    dialog.setWindowTitle(_("Print the report"))
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return
-    try:
-        paint_pages(report_document(report), printer)
-    except OSError as exc:
-        window.banner.add(
-            _("The report could not be printed ({reason}).").format(reason=exc.strerror or exc)
-        )
+def print_report(parent: QWidget, tell: Tell, report: Report) -> None:
+    print_document(
+        parent,
+        tell,
+        name=report.title,
+        caption=_("Print the report"),
+        document=lambda: report_document(report),
+        failed=_("The report could not be printed ({reason})."),
+    )

@@ -7,18 +7,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from stretchdesk.i18n import N_, _
 
 if TYPE_CHECKING:
-    from stretchdesk.ui.shell.main_window import MainWindow
+    from stretchdesk.ui.shell.shell import Tell
 
 PDF_FILTER = N_("PDF documents (*.pdf)")
 
 
 def save_pdf(
-    window: MainWindow,
+    parent: QWidget,
+    tell: Tell,
     target: Path | None,
     *,
     caption: str,
@@ -30,13 +31,13 @@ def save_pdf(
     """``write(target)`` returns the pages written; ``failed`` is a sentence with {path} and
     {reason}; ``saved(target, pages)`` the sentence for success."""
     if target is None:
-        name, _kind = QFileDialog.getSaveFileName(window, caption, str(default), _(PDF_FILTER))
+        name, _kind = QFileDialog.getSaveFileName(parent, caption, str(default), _(PDF_FILTER))
         if not name:
             return
         target = Path(name)
     try:
         pages = write(target)
     except OSError as exc:
-        window.banner.add(failed.format(path=target, reason=exc.strerror or exc), error=True)
+        tell(failed.format(path=target, reason=exc.strerror or exc), error=True)
         return
-    window.banner.add(saved(target, pages))
+    tell(saved(target, pages))

@@ -8,11 +8,11 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
 
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.i18n import _
 from stretchdesk.routine.mine import Added, AddProblem, Examined, add_to_mine
+from stretchdesk.ui.shell.screen_names import Screen
 
 
 def add_words(found: Examined, folder: Path, adding: Adding | None) -> Added | str:
@@ -36,8 +36,9 @@ class Adding(QObject):
     finished = Signal(object)  # Added, or a sentence saying why it was not added
 
     def __init__(
-        self, found: Examined, folder: Path, screen: QWidget | None, crash_log: Path
+        self, found: Examined, folder: Path, screen: Screen | None, crash_log: Path
     ) -> None:
+        """``screen``: the one showing when the person chose to add it."""
         super().__init__()
         self.found, self.screen, self._folder = found, screen, folder
         self._crash_log = crash_log

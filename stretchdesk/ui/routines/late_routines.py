@@ -20,21 +20,22 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from stretchdesk.routine.catalog import Loaded
+from stretchdesk.ui.shell.screen_names import Screen
 
 if TYPE_CHECKING:
     from stretchdesk.services import Services
-    from stretchdesk.ui.shell.main_window import MainWindow
+    from stretchdesk.ui.shell.shell import Shell
 
 
 class LateRoutines(QObject):
     read = Signal(object)  # list[tuple[Path, Loaded]], from the worker thread
 
-    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Shell, then: Callable[[], None]) -> None:
+        super().__init__(shell.widget)
+        self.shell = shell
         self.then = then
         self.read.connect(self._take)
-        services, files = window.services, list(window.services.catalog.pending)
+        services, files = shell.services, list(shell.services.catalog.pending)
         self.worker = threading.Thread(
             target=self._read, args=(services, files), name="stretchdesk routines", daemon=True
         )
@@ -49,34 +50,34 @@ class LateRoutines(QObject):
             self.read.emit(found)
 
     def _take(self, found: list[tuple[Path, Loaded]]) -> None:
-        services = self.window.services
+        services = self.shell.services
         try:
             taken = services.take_routines(found)
             if services.finish_routines() or taken:  # finish: any the worker could not read
-                show(self.window)
+                show(self.shell)
         finally:
             self.then()
 
 
-def show(window: MainWindow) -> None:
+def show(shell: Shell) -> None:
     """The routines screen drawn again with every routine read by now, the selection and
     the keyboard focus kept where they were."""
-    if "start" not in window.built_screens:
+    start = shell.screens.if_built(Screen.START)
+    if start is None:
         return
-    start = window.start
     selected = start.selected
     focused = QApplication.focusWidget()
     had_focus = focused is not None and start.isAncestorOf(focused)
-    start.show_routines(window.services.routine_cards(), window.services.catalog.invalid)
+    start.show_routines(shell.services.routine_cards(), shell.services.catalog.invalid)
     start.select(selected)  # a card taken away with the focus gives it (and the choice) on
     if had_focus:
         start.focus_default()
 
 
-def read_later(window: MainWindow, then: Callable[[], None]) -> None:
+def read_later(shell: Shell, then: Callable[[], None]) -> None:
     """Read the person's routine files still waiting, if any (once the window shows), and
     then call ``then`` (at once if none were waiting)."""
-    if window.services.catalog.pending:
-        LateRoutines(window, then)  # the window keeps it
+    if shell.services.catalog.pending:
+        LateRoutines(shell, then)  # the window keeps it
     else:
         then()

@@ -11,69 +11,70 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFile, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine import Routine, RoutineError
 from stretchdesk.routine.draft import OWN_SOURCE, Draft, check_draft, free_id
 from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_lines
 from stretchdesk.routine.mine import draft_of, pictures_of, read_sent, save_draft, write_whole
+from stretchdesk.ui.shell.screen_names import Screen
 
 if TYPE_CHECKING:
-    from stretchdesk.ui.shell.main_window import MainWindow
+    from stretchdesk.ui.shell.shell import Shell
 
 ROUTINE_FILTER = N_("stretchdesk routines (*.toml *.stretchdesk);;All files (*)")
 SHARED_SUFFIX = ".stretchdesk.toml"
 SHARED_FILTER = N_("stretchdesk routine (*.stretchdesk.toml)")
 
 
-def _taken(window: MainWindow) -> set[str]:
-    return {r.id for r in window.services.catalog.routines}
+def _taken(shell: Shell) -> set[str]:
+    return {r.id for r in shell.services.catalog.routines}
 
 
-def refresh(window: MainWindow, select: str | None = None) -> None:
-    window.services.reload_routines()
-    show_routines(window, select)
+def refresh(shell: Shell, select: str | None = None) -> None:
+    shell.services.reload_routines()
+    show_routines(shell, select)
 
 
-def show_routines(window: MainWindow, select: str | None = None) -> None:
+def show_routines(shell: Shell, select: str | None = None) -> None:
     """The routines screen's cards drawn again from the catalogue; a card that had the
     focus hands it to the chosen one (never to a card out of sight)."""
-    if "start" not in window.built_screens:
+    start = shell.screens.if_built(Screen.START)
+    if start is None:
         return
-    start = window.start
-    focused = window.focusWidget()
+    focused = shell.widget.focusWidget()
     had_focus = any(card is focused for card in start.cards.values())
-    catalog = window.services.catalog
-    start.show_routines(window.services.routine_cards(), catalog.invalid)
+    catalog = shell.services.catalog
+    start.show_routines(shell.services.routine_cards(), catalog.invalid)
     if select is not None:
         start.select(select)
-    if had_focus and window.current is start:
+    if had_focus and shell.screens.shown is Screen.START:
         start.focus_default()
 
 
-def save(window: MainWindow, draft: Draft, path: Path | None) -> tuple[Path, Draft]:
+def save(shell: Shell, draft: Draft, path: Path | None) -> tuple[Path, Draft]:
     """Write the builder's draft; a routine saved for the first time takes its id (and
     file name) from its title. Raises OSError when the file cannot be written."""
     if path is None:
-        draft = replace(draft, id=free_id(draft.title, _taken(window)))
-    written = save_draft(draft, window.services.data.routines, path)
-    refresh(window, draft.id)
+        draft = replace(draft, id=free_id(draft.title, _taken(shell)))
+    written = save_draft(draft, shell.services.data.routines, path)
+    refresh(shell, draft.id)
     return written, draft
 
 
-def _open_builder(window: MainWindow, draft: Draft, path: Path | None, heading: str) -> None:
-    window.builder.edit(draft, path, heading)
-    window.show_screen(window.builder)
+def _open_builder(shell: Shell, draft: Draft, path: Path | None, heading: str) -> None:
+    shell.builder.edit(draft, path, heading)
+    shell.show_screen(Screen.BUILDER)
 
 
-def new_routine(window: MainWindow) -> None:
-    draft = Draft(free_id(_("My routine"), _taken(window)), "", source=OWN_SOURCE)
-    _open_builder(window, draft, None, _("New routine"))
+def new_routine(shell: Shell) -> None:
+    draft = Draft(free_id(_("My routine"), _taken(shell)), "", source=OWN_SOURCE)
+    _open_builder(shell, draft, None, _("New routine"))
 
 
 def _plain_box(
-    window: MainWindow,
+    parent: QWidget,
     icon: QMessageBox.Icon,
     title: str,
     text: str,
@@ -81,19 +82,19 @@ def _plain_box(
 ) -> QMessageBox:
     """A question or a warning whose words are shown as they are: a title or a file name
     that looks like markup is never rendered (no picture loaded, no link to click)."""
-    box = QMessageBox(icon, title, "", buttons, window)
+    box = QMessageBox(icon, title, "", buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
     return box
 
 
-def _problem(window: MainWindow, what: str, exc: RoutineError | OSError) -> None:
+def _problem(parent: QWidget, what: str, exc: RoutineError | OSError) -> None:
     if isinstance(exc, RoutineError):
         reason = "\n".join(problem_lines(exc.problems, most=WINDOW_PROBLEMS))
     else:
         reason = exc.strerror or str(exc)
     box = _plain_box(
-        window,
+        parent,
         QMessageBox.Icon.Warning,
         "stretchdesk",
         f"{what}:\n{reason}",
@@ -102,61 +103,61 @@ def _problem(window: MainWindow, what: str, exc: RoutineError | OSError) -> None
     box.exec()
 
 
-def copy_routine(window: MainWindow, routine: Routine) -> None:
+def copy_routine(shell: Shell, routine: Routine) -> None:
     """A new routine of the person's, starting as a copy (built-in ones are never changed)."""
     try:
         draft = draft_of(routine)
     except RoutineError as exc:
-        _problem(window, _("This routine's file cannot be read now"), exc)
+        _problem(shell.widget, _("This routine's file cannot be read now"), exc)
         return
     title = _("{title} (my copy)").format(title=routine.title)
     # the copy starts in the words the person reads (a built-in routine's translation; a
     # routine of their own keeps its file's words and its [translation] tables)
-    draft = replace(draft, id=free_id(title, _taken(window)), title=title)
+    draft = replace(draft, id=free_id(title, _taken(shell)), title=title)
     if routine.builtin:
         draft = replace(draft, description=routine.description, source=routine.source)
-    _open_builder(window, draft, None, _("Copy of {title}").format(title=routine.title))
+    _open_builder(shell, draft, None, _("Copy of {title}").format(title=routine.title))
 
 
-def change_routine(window: MainWindow, routine: Routine) -> None:
+def change_routine(shell: Shell, routine: Routine) -> None:
     if routine.builtin:
-        copy_routine(window, routine)
+        copy_routine(shell, routine)
         return
     try:
         draft = draft_of(routine)
     except RoutineError as exc:
-        _problem(window, _("This routine's file cannot be read now"), exc)
+        _problem(shell.widget, _("This routine's file cannot be read now"), exc)
         return
     heading = _("Change {title}").format(title=routine.title)
-    _open_builder(window, draft, routine.path, heading)
+    _open_builder(shell, draft, routine.path, heading)
 
 
-def rename_routine(window: MainWindow, routine: Routine) -> None:
+def rename_routine(shell: Shell, routine: Routine) -> None:
     if routine.builtin or routine.path is None:
         return
     title, ok = QInputDialog.getText(
-        window, _("Rename routine"), _("New name:"), QLineEdit.EchoMode.Normal, routine.title
+        shell.widget, _("Rename routine"), _("New name:"), QLineEdit.EchoMode.Normal, routine.title
     )
     if not ok or not title.strip() or title.strip() == routine.title:
         return
     try:
         draft = replace(draft_of(routine), title=title.strip())
-        _routine, problems = check_draft(draft, window.services.library, None, routine.path.name)
+        _routine, problems = check_draft(draft, shell.services.library, None, routine.path.name)
         if problems:
             raise RoutineError(problems)
-        save(window, draft, routine.path)
+        save(shell, draft, routine.path)
     except (RoutineError, OSError) as exc:
-        _problem(window, _("The routine was not renamed"), exc)
+        _problem(shell.widget, _("The routine was not renamed"), exc)
 
 
-def delete_routine(window: MainWindow, routine: Routine) -> None:
+def delete_routine(shell: Shell, routine: Routine) -> None:
     """The file, and the folder of pictures that came with it, go to the desktop's
     wastebasket (or a ``deleted`` folder beside them), so a slip can be undone; the history
     of its sessions stays."""
     if routine.builtin or routine.path is None:
         return
-    folder = window.services.data.routines
-    pictures = pictures_of(routine, folder, window.services.catalog.routines)
+    folder = shell.services.data.routines
+    pictures = pictures_of(routine, folder, shell.services.catalog.routines)
     question = (
         _(
             "Delete “{title}”?\n\nIts file and its pictures go to the wastebasket; the "
@@ -169,7 +170,7 @@ def delete_routine(window: MainWindow, routine: Routine) -> None:
         )
     )
     box = _plain_box(
-        window,
+        shell.widget,
         QMessageBox.Icon.Question,
         _("Delete routine"),
         question.format(title=routine.title),
@@ -183,10 +184,12 @@ def delete_routine(window: MainWindow, routine: Routine) -> None:
         try:
             _put_away(path)
         except OSError as exc:
-            _problem(window, _("The routine was not deleted"), exc)
+            _problem(shell.widget, _("The routine was not deleted"), exc)
             break
-    window.start.select(None)
-    refresh(window)
+    start = shell.screens.if_built(Screen.START)
+    if start is not None:
+        start.select(None)
+    refresh(shell)
 
 
 def _put_away(path: Path) -> None:
@@ -204,14 +207,14 @@ def _put_away(path: Path) -> None:
     path.rename(target)
 
 
-def share_routine(window: MainWindow, routine: Routine) -> None:
+def share_routine(shell: Shell, routine: Routine) -> None:
     """A copy of the routine's file to send (by e-mail, on a stick): named
     ``<id>.stretchdesk.toml``, the file type that opens in stretchdesk with a double-click."""
     if routine.path is None:
         return
     start = str(Path.home() / f"{routine.id}{SHARED_SUFFIX}")
     name, _kind = QFileDialog.getSaveFileName(
-        window, _("Save a copy to send"), start, _(SHARED_FILTER)
+        shell.widget, _("Save a copy to send"), start, _(SHARED_FILTER)
     )
     if not name:
         return
@@ -221,25 +224,26 @@ def share_routine(window: MainWindow, routine: Routine) -> None:
     try:  # (read as a routine file is: a file swapped for a pipe is refused, not waited on)
         write_whole(target, read_sent(routine.path, str(routine.path)))
     except (OSError, RoutineError) as exc:
-        _problem(window, _("The copy was not saved (nothing was written)"), exc)
+        _problem(shell.widget, _("The copy was not saved (nothing was written)"), exc)
         return
     pictures = any(s.image_dir for s in routine.steps)
     extra = " " + _("Its own pictures are not in the copy.") if pictures else ""
     saved = _("Saved a copy of “{title}” as {path}.").format(title=routine.title, path=target)
-    window.banner.add(saved + extra)
+    shell.tell(saved + extra)
 
 
 # ---------------------------------------------------------------- files someone sent
-def choose_file(window: MainWindow) -> None:
+def choose_file(shell: Shell) -> None:
     name, _kind = QFileDialog.getOpenFileName(
-        window, _("Open a routine file"), "", _(ROUTINE_FILTER)
+        shell.widget, _("Open a routine file"), "", _(ROUTINE_FILTER)
     )
     if name:
-        window.sent.open(Path(name))
+        shell.sent.open(Path(name))
 
 
-def may_leave(window: MainWindow) -> bool:
+def may_leave(shell: Shell) -> bool:
     """False if the builder is showing with changes the person chose not to leave."""
-    if "builder" not in window.built_screens or window.current is not window.builder:
+    builder = shell.screens.if_built(Screen.BUILDER)
+    if builder is None or shell.screens.shown is not Screen.BUILDER:
         return True
-    return window.builder.may_leave()
+    return builder.may_leave()

@@ -20,7 +20,7 @@ from stretchdesk.routine import Catalog
 from stretchdesk.ui.routines.routine_actions import show_routines
 
 if TYPE_CHECKING:
-    from stretchdesk.ui.shell.main_window import MainWindow
+    from stretchdesk.ui.shell.shell import Shell
 
 SETTLE_MS = 500  # no change for this long: the files are written
 
@@ -28,9 +28,9 @@ SETTLE_MS = 500  # no change for this long: the files are written
 class RoutineFolder(QObject):
     read = Signal(object)  # the Catalog read on the thread
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell.widget)
+        self.shell = shell
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(self._changed)
         self._settle = QTimer(self)
@@ -44,7 +44,7 @@ class RoutineFolder(QObject):
 
     def _watch(self) -> None:
         """The folder, and the one above it until the folder has been made."""
-        folder = self.window.services.data.routines
+        folder = self.shell.services.data.routines
         wanted = [p for p in (folder, folder.parent) if p.is_dir()]
         watched = set(self._watcher.directories())
         missing = [str(p) for p in wanted if str(p) not in watched]
@@ -63,7 +63,7 @@ class RoutineFolder(QObject):
         threading.Thread(target=self._run, name="stretchdesk-routines", daemon=True).start()
 
     def _run(self) -> None:
-        services = self.window.services
+        services = self.shell.services
         try:
             catalog: Catalog | None = services.read_catalog()
         except Exception as exc:  # a bug: in the crash log; the list stays as it was
@@ -74,14 +74,14 @@ class RoutineFolder(QObject):
 
     def _use(self, catalog: Catalog | None) -> None:
         self._reading = False
-        services = self.window.services
+        services = self.shell.services
         if catalog is not None:
             before = services.catalog
             services.use_routines(catalog)
             # (the app's own saves come here too, already shown: the cards are not made
             # again under the person's pointer for nothing)
             if services.catalog != before:
-                show_routines(self.window)
+                show_routines(self.shell)
         if self._again:
             self._again = False
             self._settle.start()

@@ -14,14 +14,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from stretchdesk import paths
 from stretchdesk.crashlog import write_crash_log
@@ -37,7 +31,7 @@ from stretchdesk.session.setup import Ready
 from stretchdesk.ui.after.session_end import show_ending
 from stretchdesk.ui.before.setup_flow import SetupFlow
 from stretchdesk.ui.desktop.sent_files import SentFiles
-from stretchdesk.ui.kit.widgets import double_click_seconds, restyle
+from stretchdesk.ui.kit.widgets import double_click_seconds
 from stretchdesk.ui.routines import routine_actions
 from stretchdesk.ui.session.full_screen_button import show_full_screen_words
 from stretchdesk.ui.settings.follow_prefs import follow_prefs
@@ -45,7 +39,9 @@ from stretchdesk.ui.shell import screens
 from stretchdesk.ui.shell.banner import Banner
 from stretchdesk.ui.shell.echo_filter import EchoFilter
 from stretchdesk.ui.shell.first_paint import FirstPaint
-from stretchdesk.ui.shell.nav_bar import nav_bar
+from stretchdesk.ui.shell.nav_bar import mark_current, nav_bar
+from stretchdesk.ui.shell.pending_writes import WriteProblems
+from stretchdesk.ui.shell.screen_names import Screen, Screens
 from stretchdesk.ui.shell.screens import Lazy
 from stretchdesk.ui.shell.window_place import WindowPlace
 
@@ -97,7 +93,9 @@ class MainWindow(QMainWindow):
         self._pending_routine: str | None = None  # --routine, once the safety screen is read
         self._closing = False
         self._sound_held = False
-        self.built_screens: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        self.screens = Screens(self.stack)  # each built on first use (ui/shell/screens.py)
+        self.built_screens = self.screens  # (also by this name)
         self.echoes = EchoFilter(RepeatGuard(double_click_seconds(), services.clock), self)
         self.setWindowTitle("stretchdesk")
         self.setAccessibleName("stretchdesk")
@@ -105,12 +103,8 @@ class MainWindow(QMainWindow):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.banner = Banner()
-        self._write_problems: list[str] = []  # what the banner says of writes still waiting
-        self.stack = QStackedWidget()
+        self.write_problems = WriteProblems(self.banner)
         self.nav_bar, self.nav_buttons = nav_bar(self.nav_to)
-        full = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
-        full.setContext(Qt.ShortcutContext.WindowShortcut)
-        full.activated.connect(self.toggle_full_screen)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -150,21 +144,35 @@ class MainWindow(QMainWindow):
         audio.apply(self.services.prefs)
         self._sound_held = False
         self._hold_sound_open()
-        if "settings" in self.built_screens:
-            self.settings.show_audio(audio.sound_status, audio.voice_status)
-            self.settings.test_sound.connect(audio.test_sound)
+        settings = self.screens.if_built(Screen.SETTINGS)
+        if settings is not None:
+            settings.show_audio(audio.sound_status, audio.voice_status)
+            settings.test_sound.connect(audio.test_sound)
 
     def toggle_full_screen(self) -> None:
         """F11 or the session's button: the whole screen (read from the mat), and back."""
         self.place.toggle()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.WindowStateChange and "session" in self.built_screens:
-            show_full_screen_words(self.session.full_screen_button, self.isFullScreen())
+        if event.type() == QEvent.Type.WindowStateChange:
+            session = self.screens.if_built(Screen.SESSION)
+            if session is not None:
+                show_full_screen_words(session.full_screen_button, self.isFullScreen())
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ screens
-    def show_screen(self, screen: QWidget) -> None:
+    @property
+    def widget(self) -> QWidget:
+        return self
+
+    def tell(self, text: str, *, error: bool = False, details: list[str] | None = None) -> None:
+        self.banner.add(text, error=error, details=details)
+
+    def show_screen(self, screen: QWidget | Screen) -> None:
+        """A screen, or the one of that name (built first if need be)."""
+        if isinstance(screen, Screen):
+            screen = getattr(self, screen)
+            assert isinstance(screen, QWidget)
         if screen is not self.stack.currentWidget():
             self.echoes.screen_changed()
             old, focused = self.stack.currentWidget(), self.focusWidget()
@@ -172,27 +180,18 @@ class MainWindow(QMainWindow):
                 self.setFocus()  # not handed to the next page's first control (a card picks)
         self.stack.setCurrentWidget(screen)
         self._hold_sound_open()
-        name = next((k for k, w in self.built_screens.items() if w is screen), "")
-        self.nav_bar.setVisible(name != "session")
-        if name != "session":
+        name = self.screens.shown
+        self.nav_bar.setVisible(name is not Screen.SESSION)
+        if name is not Screen.SESSION:
             self.place.session_over()  # back to the size from before the session
-        for key, item in self.nav_buttons.items():
-            here = key == name
-            if item.property("current") != ("true" if here else "false"):
-                item.setProperty("current", "true" if here else "false")
-                item.setAccessibleDescription(
-                    _("The screen shown now")
-                    if here
-                    else _("Show {screen}").format(screen=item.accessibleName())
-                )
-                restyle(item)
+        mark_current(self.nav_buttons, name)
         focus = getattr(screen, "focus_default", None)
         if focus is not None:
             focus()
 
     def _hold_sound_open(self) -> None:
         """The sound stream is open while a session screen shows (see AudioOutput)."""
-        on_session = "session" in self.built_screens and self.current is self.session
+        on_session = self.screens.shown is Screen.SESSION
         if self.audio is not None and on_session != self._sound_held:
             self._sound_held = on_session
             self.audio.hold_open(on_session)
@@ -201,17 +200,17 @@ class MainWindow(QMainWindow):
     def current(self) -> QWidget | None:
         return self.stack.currentWidget()
 
-    def nav_to(self, name: str) -> None:
+    def nav_to(self, name: Screen) -> None:
         if not routine_actions.may_leave(self):
             return  # the builder has changes the person chose to keep editing
-        if name == "start":
+        if name == Screen.START:
             self.go_start()
             return
-        if name == "history":
+        if name == Screen.HISTORY:
             self.history.reload()
-        self.show_screen(getattr(self, name))
+        self.show_screen(Screen(name))
 
-    def go_start(self) -> None:
+    def go_start(self, select: str | None = None) -> None:
         self.live = None if self.live is None or self.live.engine.finished else self.live
         self.flow.clear()
         self.start.show_last(self.services.last_session())
@@ -219,6 +218,9 @@ class MainWindow(QMainWindow):
         self.show_screen(self.start)
         if self.between is not None:
             self.between.recheck()  # a session may have been left before it started
+        if select is not None:
+            self.start.select(select)
+            self.start.focus_default()  # Enter starts the routine that shows chosen
 
     def today_words(self) -> str:
         if self.between is not None:
@@ -234,17 +236,18 @@ class MainWindow(QMainWindow):
 
     def session_running(self) -> bool:
         """A session is on the session screen, ready or under way (not left, not ended)."""
-        if "session" not in self.built_screens or self.session.live is None:
-            return False
-        return not self.session.live.engine.finished
+        session = self.screens.if_built(Screen.SESSION)
+        live = session.live if session is not None else None
+        return live is not None and not live.engine.finished
 
     def open_routine(self, routine: Routine) -> None:
         """``--routine`` (an id or a file): straight to that routine's session, through the
         usual questions; after the safety screen if it has not been read yet."""
-        if self.services.add_routine(routine) and "start" in self.built_screens:
-            self.start.show_routines(self.services.routine_cards())
+        start = self.screens.if_built(Screen.START)
+        if self.services.add_routine(routine) and start is not None:
+            start.show_routines(self.services.routine_cards())
         self.start.select(routine.id)
-        if self.current in (self.safety, self.health):
+        if self.screens.shown in (Screen.SAFETY, Screen.HEALTH):
             self._pending_routine = routine.id
         else:
             self.request_start(routine.id)
@@ -267,9 +270,10 @@ class MainWindow(QMainWindow):
         self.apply_prefs(
             prefs.with_health(answers) if answers is not None else replace(prefs, health_asked=True)
         )
-        if "settings" in self.built_screens:
-            self.settings.show_prefs(self.services.prefs)
-            self.show_screen(self.settings)
+        settings = self.screens.if_built(Screen.SETTINGS)
+        if settings is not None:
+            settings.show_prefs(self.services.prefs)
+            self.show_screen(settings)
             return
         self._after_first_run()
 
@@ -289,7 +293,7 @@ class MainWindow(QMainWindow):
             ready.routine,
             ready.options,
             pain_before=ready.pain_before,
-            on_problem=self._report,
+            on_problem=self.write_problems.add,
             on_cue=self._cue,
             shown=self.services.shown_before(ready),
         )
@@ -303,20 +307,6 @@ class MainWindow(QMainWindow):
         if self.audio is not None:
             self.audio(cue)
 
-    def _report(self, problem: str) -> None:
-        self._write_problems.append(problem)
-        self.banner.add(problem, error=True)
-
-    def history_caught_up(self) -> None:
-        """Writes that waited (a full disk) have reached the history: what the banner said
-        about them is taken back, and the person is told they are saved."""
-        if not self._write_problems:
-            return
-        for problem in self._write_problems:
-            self.banner.remove(problem)
-        self._write_problems.clear()
-        self.banner.add(_("Space was found: everything that waited is now saved in the history."))
-
     # ------------------------------------------------------------------ after a session
     def session_ended(self, event: ev.SessionCompleted | ev.SessionStopped) -> None:
         """The session is over and already saved: show the recovery or completion screen.
@@ -324,19 +314,8 @@ class MainWindow(QMainWindow):
         live = self.live
         if self._closing or live is None:
             return
-        try:
-            show_ending(self, live, event)
-        except Exception as exc:
-            log = write_crash_log(self.services.data.crash_log, exc, "showing the session's end")
-            where = " " + _("The details are in {path}.").format(path=log) if log else ""
-            self.banner.add(
-                _(
-                    "The session ended and was saved, but the next screen could not be shown "
-                    "({reason})."
-                ).format(reason=exc)
-                + where,
-                error=True,
-            )
+        setup = self.flow.setup
+        if not show_ending(self, live, event, setup.pain_before if setup is not None else None):
             self.flow.clear()
             self.show_screen(self.start)
         self._tell_between()
@@ -378,7 +357,7 @@ class MainWindow(QMainWindow):
             self.between.window_hidden()
             return
         self._closing = True
-        if "recovery" in self.built_screens and self.current is self.recovery:
+        if self.screens.shown is Screen.RECOVERY:
             self.recovery.keep_note()  # typed, and the app ends before Done (a logout)
         if self.between is not None:
             self.between.close()
@@ -394,20 +373,14 @@ class MainWindow(QMainWindow):
 
     def quit_for_good(self) -> None:
         """Quit from the tray: the window closes (if hidden, too) and the app ends."""
-        if not routine_actions.may_leave(self):
-            return
-        self._quitting = True
-        self.close()
+        if routine_actions.may_leave(self):
+            self.quit_without_asking()
 
     def quit_without_asking(self) -> None:
         """Logout, shutdown or Ctrl+C (ui/desktop/end_signals.py): close and end the app as Quit
         does, asking nothing (nobody is there to answer)."""
         self._quitting = True
         self.close()
-
-    def report_unexpected(self, message: str) -> None:
-        """The last line of defence for a bug: a sentence in the banner, details in a file."""
-        self.banner.add(message, error=True)
 
     def app_exec(self) -> int:
         """Run the application's event loop until the window closes."""

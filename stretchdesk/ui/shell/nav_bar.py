@@ -8,23 +8,24 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from stretchdesk.i18n import N_, _
-from stretchdesk.ui.kit.widgets import button
+from stretchdesk.ui.kit.widgets import button, restyle
+from stretchdesk.ui.shell.screen_names import Screen
 
 ENTRIES = (  # the caption with its Alt key, the name, the screen
-    (N_("&Routines"), N_("Routines"), "start"),
-    (N_("&History"), N_("History"), "history"),
-    (N_("&Settings"), N_("Settings"), "settings"),
-    (N_("Sa&fety"), N_("Safety"), "safety"),
-    (N_("&About"), N_("About these exercises"), "about"),
+    (N_("&Routines"), N_("Routines"), Screen.START),
+    (N_("&History"), N_("History"), Screen.HISTORY),
+    (N_("&Settings"), N_("Settings"), Screen.SETTINGS),
+    (N_("Sa&fety"), N_("Safety"), Screen.SAFETY),
+    (N_("&About"), N_("About these exercises"), Screen.ABOUT),
 )
 
 
-def nav_bar(go: Callable[[str], None]) -> tuple[QWidget, dict[str, QPushButton]]:
+def nav_bar(go: Callable[[Screen], None]) -> tuple[QWidget, dict[Screen, QPushButton]]:
     """The bar and its buttons by screen; a click calls ``go(screen)``."""
     bar = QWidget()
     row = QHBoxLayout(bar)
     row.setContentsMargins(24, 6, 24, 0)
-    buttons: dict[str, QPushButton] = {}
+    buttons: dict[Screen, QPushButton] = {}
     for marked, named, screen in ENTRIES:
         text, name = _(marked), _(named)
         key = text[text.index("&") + 1] if "&" in text else ""
@@ -36,3 +37,17 @@ def nav_bar(go: Callable[[str], None]) -> tuple[QWidget, dict[str, QPushButton]]
         buttons[screen] = item
     row.addStretch(1)
     return bar, buttons
+
+
+def mark_current(buttons: dict[Screen, QPushButton], shown: Screen | None) -> None:
+    """The button of the screen shown now says so (to the eye and to a screen reader)."""
+    for key, item in buttons.items():
+        here = key is shown
+        if item.property("current") != ("true" if here else "false"):
+            item.setProperty("current", "true" if here else "false")
+            item.setAccessibleDescription(
+                _("The screen shown now")
+                if here
+                else _("Show {screen}").format(screen=item.accessibleName())
+            )
+            restyle(item)

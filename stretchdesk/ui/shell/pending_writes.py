@@ -1,7 +1,8 @@
 """The window's clock for the history store's upkeep (history/upkeep.py): heartbeats while
 a session is paused, and writes that failed (a full disk) tried again every few seconds and,
 while they wait, after every key press or click. The rule of what to try and when is the
-store's; this only arms one single-shot timer for the delay it answers."""
+store's; this only arms one single-shot timer for the delay it answers. What the banner
+says of the writes that wait is taken back once they are saved (``WriteProblems``)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from stretchdesk.i18n import _
+
 if TYPE_CHECKING:
     from stretchdesk.history.store import HistoryStore
     from stretchdesk.history.upkeep import Upkeep
+    from stretchdesk.ui.shell.banner import Banner
     from stretchdesk.ui.shell.main_window import MainWindow
 
 _ACTIONS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonRelease)
@@ -87,11 +91,32 @@ class PendingWrites(QObject):
             self.caught_up.emit()
 
 
+class WriteProblems:
+    """A session's writes that failed (a full disk) are said in the banner; once they have
+    all reached the history, those sentences are taken back and the person is told."""
+
+    def __init__(self, banner: Banner) -> None:
+        self._banner = banner
+        self._said: list[str] = []
+
+    def add(self, problem: str) -> None:
+        self._said.append(problem)
+        self._banner.add(problem, error=True)
+
+    def caught_up(self) -> None:
+        if not self._said:
+            return
+        for problem in self._said:
+            self._banner.remove(problem)
+        self._said.clear()
+        self._banner.add(_("Space was found: everything that waited is now saved in the history."))
+
+
 def keep(window: MainWindow) -> PendingWrites:
     """The upkeep of the window's history store (or of the one opened later, when it could
     not be opened at the start), for as long as the window lives."""
     keeper = PendingWrites(window)
-    keeper.caught_up.connect(window.history_caught_up)
+    keeper.caught_up.connect(window.write_problems.caught_up)
     services = window.services
     services.store_opened = keeper.watch
     if services.store is not None:

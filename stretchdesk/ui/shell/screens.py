@@ -14,6 +14,7 @@ from stretchdesk.i18n import N_, _
 from stretchdesk.schedule.days import Plan
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.session.view import EngineState
+from stretchdesk.ui.shell.screen_names import Screen
 
 MEDIA_LATER = N_("Media keys control a session while one is on screen.")
 LISTEN_LATER = N_("Voice commands are listened for only during a session, when this is on.")
@@ -39,21 +40,21 @@ W = TypeVar("W", bound=QWidget)
 class Lazy(Generic[W]):
     """A screen attribute of the main window, made by ``make`` on first access."""
 
+    name: Screen  # the attribute's own name
+
     def __init__(self, make: Callable[[MainWindow], W]) -> None:
         self._make = make
-        self.name = ""
 
     def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
+        self.name = Screen(name)  # (every screen attribute has its typed name)
 
     def __get__(self, window: Any, owner: type | None = None) -> W:
-        built: dict[str, QWidget] = window.built_screens
-        screen = built.get(self.name)
+        screens = window.screens
+        screen = screens.get(self.name)
         if screen is None:
             screen = self._make(window)
-            built[self.name] = screen
-            window.stack.addWidget(screen)
-        return screen  # type: ignore[return-value]
+            screens.add(self.name, screen)
+        return screen  # type: ignore[no-any-return]
 
 
 def make_safety(window: MainWindow) -> SafetyScreen:
@@ -75,9 +76,9 @@ def make_start(window: MainWindow) -> StartScreen:
         from stretchdesk.ui.routines import sheet_actions  # noqa: PLC0415 - loads Qt's PDF writer
 
         if printing:
-            sheet_actions.print_sheet(window, routine_id)
+            sheet_actions.print_sheet(window, window.services, window.tell, routine_id)
         else:
-            sheet_actions.save_sheet(window, routine_id)
+            sheet_actions.save_sheet(window, window.services, window.tell, routine_id)
 
     screen.sheet_requested.connect(sheet)
 
@@ -126,6 +127,7 @@ def make_pain_before(window: MainWindow) -> PainBeforeScreen:
 
     screen = PainBeforeScreen(window.services.content)
     screen.answered.connect(window.flow.pain_answered)
+    screen.back.connect(window.flow.back)
     return screen
 
 
@@ -134,6 +136,7 @@ def make_avoid(window: MainWindow) -> AvoidScreen:
 
     screen = AvoidScreen(window.services.content)
     screen.answered.connect(window.flow.offer_answered)
+    screen.back.connect(window.flow.back)
     return screen
 
 
@@ -142,6 +145,7 @@ def make_advice(window: MainWindow) -> AdviceScreen:
 
     screen = AdviceScreen(window.services.content)
     screen.answered.connect(window.flow.advice_answered)
+    screen.back.connect(window.flow.back)
     return screen
 
 
@@ -167,12 +171,12 @@ def make_voice_control(window: MainWindow, screen: SessionScreen) -> VoiceContro
     def speaking() -> bool:
         return window.audio is not None and window.audio.speaking
 
-    def say(text: str) -> None:
-        if window.audio is not None:
-            window.audio.say(text)
-
     control = VoiceControl(
-        screen, lambda: window.services.prefs.voice_commands, speaking, say, parent=window
+        screen,
+        lambda: window.services.prefs.voice_commands,
+        speaking,
+        _speak(window),
+        parent=window,
     )
     screen.changed.connect(control.update)
     return control
@@ -192,11 +196,8 @@ def make_media_player(window: MainWindow, screen: SessionScreen) -> MediaPlayer 
     def engine_state() -> EngineState | None:
         return screen.live.engine.state if screen.live is not None else None
 
-    def say(text: str) -> None:
-        if window.audio is not None:
-            window.audio.say(text)
-
-    controls = Controls(screen.media_state, engine_state, screen.act, say, window.bring_to_front)
+    speak = _speak(window)
+    controls = Controls(screen.media_state, engine_state, screen.act, speak, window.bring_to_front)
     player = MediaPlayer(controls, window.media_bus, window)
 
     def changed() -> None:
@@ -207,6 +208,16 @@ def make_media_player(window: MainWindow, screen: SessionScreen) -> MediaPlayer 
 
     screen.changed.connect(changed)
     return player
+
+
+def _speak(window: MainWindow) -> Callable[[str], None]:
+    """Words for the voice to speak (sound and voice are made after the first paint)."""
+
+    def speak(text: str) -> None:
+        if window.audio is not None:
+            window.audio.say(text)
+
+    return speak
 
 
 def make_recovery(window: MainWindow) -> RecoveryScreen:
@@ -223,7 +234,7 @@ def make_completion(window: MainWindow) -> CompletionScreen:
 
     screen = CompletionScreen(window.services.content)
     screen.done.connect(window.go_start)
-    screen.history_requested.connect(lambda: window.nav_to("history"))
+    screen.history_requested.connect(lambda: window.nav_to(Screen.HISTORY))
     screen.offer_answered.connect(lambda yes: answer_offer(window, yes))
     return screen
 
@@ -243,7 +254,7 @@ def make_history(window: MainWindow) -> HistoryScreen:
     def report() -> None:
         from stretchdesk.ui.history import report_actions  # noqa: PLC0415 - loads Qt's PDF writer
 
-        report_actions.open_report(window)
+        report_actions.open_report(window, window.services, window.tell)
 
     screen.report_requested.connect(report)
     return screen

@@ -14,6 +14,7 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from stretchdesk.history.files import atomic_text
@@ -44,6 +45,9 @@ class WindowPlace:
         self.path = path
         self.rule = SessionScreenRule()
         self._before_full = Mode.NORMAL
+        full = QShortcut(QKeySequence(Qt.Key.Key_F11), window)  # the whole screen, and back
+        full.setContext(Qt.ShortcutContext.WindowShortcut)
+        full.activated.connect(self.toggle)
 
     def available(self) -> Rect:
         return rect(self.window.screen().availableGeometry())
