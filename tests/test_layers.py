@@ -121,6 +121,7 @@ QT_FREE = (
     "i18n.py",
     "formats.py",
     "tomlwrite.py",
+    "atomic.py",
     "desktop/",
     "audio/pulse.py",
     "audio/speechd_server.py",

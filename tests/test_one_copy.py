@@ -32,7 +32,6 @@ CLOCK_READERS_LEFT = {
     "streak_days": 1,  # today's offset: local_zone() is the zone with its rules
     "_keep_aside": 1,  # the damaged settings file's name
     "SettingsScreen.__init__": 1,
-    "open_report": 2,
 }
 # still opening the print dialog themselves, to print through ui/printing/print_dialog.py
 PRINT_DIALOGS_LEFT = {"ui/history/report_actions.py", "ui/routines/sheet_actions.py"}

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from stretchdesk.atomic import write_whole as write_whole  # noqa: PLC0414 - routine_actions uses it
+from stretchdesk.atomic import write_whole
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine.catalog import Catalog, citation_problems_of
 from stretchdesk.routine.draft import Draft, DraftStep, checked_id, draft_from_table, to_toml

@@ -77,10 +77,6 @@ class MediaPlayer(QObject):
         self._bus = BusConnection(address, self)
         self._bus.lost.connect(self._lost)
 
-    @property
-    def registered(self) -> bool:
-        return self._registered
-
     def update(self) -> None:
         state = self._controls.state()
         live = state is not None and state.status != "Stopped"

@@ -3,7 +3,7 @@ report as a PDF or print it with the system's dialog. What is in it: documents/r
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,7 +88,7 @@ def _qdate(day: date) -> QDate:
 def open_report(parent: QWidget, services: Services, tell: Tell) -> None:
     reader = services.reader
     zone = local_zone()
-    today = datetime.now(zone).date()
+    today = services.wall().astimezone(zone).date()
     try:
         first = reader.first_day(zone)
     except HistoryReadError as exc:
@@ -99,7 +99,9 @@ def open_report(parent: QWidget, services: Services, tell: Tell) -> None:
         return
     start, end = dialog.days()
     try:
-        report = build_report(reader.report(start, end, zone), datetime.now(zone), str(zone))
+        report = build_report(
+            reader.report(start, end, zone), services.wall().astimezone(zone), str(zone)
+        )
     except HistoryReadError as exc:
         tell(str(exc), error=True)
         return

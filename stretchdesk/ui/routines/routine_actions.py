@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFile, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from stretchdesk.atomic import write_whole
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine import Routine, RoutineError
 from stretchdesk.routine.draft import OWN_SOURCE, Draft, check_draft, free_id
 from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_lines
-from stretchdesk.routine.mine import draft_of, pictures_of, read_sent, save_draft, write_whole
+from stretchdesk.routine.mine import draft_of, pictures_of, read_sent, save_draft
 from stretchdesk.ui.shell.screen_names import Screen
 
 if TYPE_CHECKING:

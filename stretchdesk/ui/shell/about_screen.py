@@ -18,16 +18,16 @@ from stretchdesk.ui.before.safety_screen import section_widgets
 from stretchdesk.ui.kit.widgets import label, reading
 
 
-def source_html(source: Source, say: Callable[[str], str] = str) -> str:
-    name = html.escape(say(source.name))
+def source_html(source: Source, translate: Callable[[str], str] = str) -> str:
+    name = html.escape(translate(source.name))
     link = f'<a href="{html.escape(source.url, quote=True)}">{name}</a>'
     checked = html.escape(_("Checked {date}").format(date=long_date(source.checked)))
     return f"<p>[{html.escape(source.key)}] {link}<br>{checked}</p>"
 
 
-def source_links(sources: Iterable[Source], say: Callable[[str], str] = str) -> QLabel:
+def source_links(sources: Iterable[Source], translate: Callable[[str], str] = str) -> QLabel:
     """Every source as a link that opens in the browser (by mouse, or Tab and Enter)."""
-    widget = QLabel("".join(source_html(s, say) for s in sources))
+    widget = QLabel("".join(source_html(s, translate) for s in sources))
     widget.setWordWrap(True)
     widget.setTextFormat(Qt.TextFormat.RichText)
     widget.setOpenExternalLinks(True)
