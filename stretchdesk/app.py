@@ -21,10 +21,10 @@ from stretchdesk.cli import commands as cli
 from stretchdesk.cli.common import printable, tell
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.i18n import _
-from stretchdesk.prefs import load_prefs
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.routine.catalog import QUICK_BYTES
 from stretchdesk.services import Services
+from stretchdesk.settings import load_prefs
 from stretchdesk.workarounds import glibc_heap
 from stretchdesk.workarounds.pyside_import_hook import quicken_pyside_imports
 from stretchdesk.workarounds.pyside_none_refcount import qt_problem

@@ -23,7 +23,6 @@ from stretchdesk.history.schema import empty_history
 from stretchdesk.history.shown import Shown, before_session, suggestions_shown
 from stretchdesk.history.timefmt import utc_now
 from stretchdesk.i18n import _
-from stretchdesk.prefs import Preferences, open_prefs, save_prefs
 from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, load_catalog, load_library
 from stretchdesk.routine.catalog import FileMemo
 from stretchdesk.routine.content import SafetyContent, sources_path
@@ -47,6 +46,7 @@ from stretchdesk.session.emitter import ListenerFailure, Stage
 from stretchdesk.session.health import HealthWords, describe, plan_for
 from stretchdesk.session.plan import routine_seconds
 from stretchdesk.session.setup import NotToday, Ready, SessionSetup
+from stretchdesk.settings import Preferences, open_prefs, save_prefs
 
 
 @dataclass

@@ -13,7 +13,6 @@ from stretchdesk.cli.common import say, tell
 from stretchdesk.cli.pdf_writing import EXIT_PROBLEMS, write_and_tell
 from stretchdesk.documents.sheet import build_sheet
 from stretchdesk.i18n import ngettext
-from stretchdesk.prefs import load_prefs
 from stretchdesk.routine import RoutineError, load_catalog, load_library, resolve_routine
 from stretchdesk.routine.content import sources_path
 from stretchdesk.routine.services_for import local_content
@@ -21,6 +20,7 @@ from stretchdesk.routine.sources import load_sources
 from stretchdesk.routine.territory import desktop_territory
 from stretchdesk.routine.translate import builtin_sentences, content_in, library_in, routine_in
 from stretchdesk.session.health import plan_for
+from stretchdesk.settings import load_prefs
 
 
 def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.DataPaths) -> int:

@@ -20,7 +20,7 @@ from bench.sound_server import null_sink
 from stretchdesk import paths
 from stretchdesk.audio.output import AudioOutput
 from stretchdesk.audio.speechd_server import default_socket
-from stretchdesk.prefs import Preferences
+from stretchdesk.settings import Preferences
 
 pytestmark = [
     pytest.mark.slow,

@@ -18,14 +18,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from stretchdesk import paths, tomlwrite
-from stretchdesk.prefs import (
-    LoadedPreferences,
-    Preferences,
-    from_mapping,
-    load_prefs,
-    open_prefs,
-    save_prefs,
-)
 from stretchdesk.routine import Phase, RoutineError
 from stretchdesk.routine.draft import Draft, DraftStep
 from stretchdesk.routine.mine import save_draft
@@ -40,6 +32,14 @@ from stretchdesk.schedule.reminders import (
 )
 from stretchdesk.schedule.state import ReminderState, load_state, save_state
 from stretchdesk.services import Services
+from stretchdesk.settings import (
+    LoadedPreferences,
+    Preferences,
+    from_mapping,
+    load_prefs,
+    open_prefs,
+    save_prefs,
+)
 
 CHILD = Path(__file__).parents[1] / "faults" / "app_child.py"
 NOW = datetime(2026, 11, 2, 8, 30, tzinfo=UTC)
@@ -200,7 +200,7 @@ def test_a_named_pipe_in_place_of_a_file_is_never_a_wait(tmp_path: Path, name: s
     os.mkfifo(tmp_path / name)
     code = (
         "import sys; from datetime import UTC, datetime; from pathlib import Path\n"
-        "from stretchdesk.prefs import load_prefs, open_prefs\n"
+        "from stretchdesk.settings import load_prefs, open_prefs\n"
         "from stretchdesk.schedule.state import load_state\n"
         f"path = Path({str(tmp_path / name)!r})\n"
         "if path.suffix == '.toml':\n"

@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject
 
 from stretchdesk.autostart import follow_setting
 from stretchdesk.i18n import N_, _
-from stretchdesk.prefs import Preferences
 from stretchdesk.schedule.days import next_words
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.services import Services
+from stretchdesk.settings import Preferences
 from stretchdesk.ui.desktop.notifier import DesktopNotifier, Note
 from stretchdesk.ui.desktop.reminder_clock import ReminderClock
 from stretchdesk.ui.desktop.tray import Tray

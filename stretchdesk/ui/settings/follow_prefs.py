@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from stretchdesk.autostart import follow_setting
-from stretchdesk.prefs import Preferences
+from stretchdesk.settings import Preferences
 from stretchdesk.ui.kit.theme import apply_theme
 
 if TYPE_CHECKING:

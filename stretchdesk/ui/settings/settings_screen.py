@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.i18n import LANGUAGES, N_, SOURCE, _, desktop_language
-from stretchdesk.prefs import TEXT_SIZES, THEMES, VOICE_RATE_STEPS, Preferences, whole_range
+from stretchdesk.settings import TEXT_SIZES, THEMES, VOICE_RATE_STEPS, Preferences, whole_range
 from stretchdesk.ui.kit.flow_layout import FittingForm, FlowLayout
 from stretchdesk.ui.kit.wheel_guard import wheel_when_focused
 from stretchdesk.ui.kit.widgets import button, label, reading, status_line, wrapping

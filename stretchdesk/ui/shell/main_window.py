@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from stretchdesk import paths
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.i18n import _
-from stretchdesk.prefs import Preferences
 from stretchdesk.routine import Routine
 from stretchdesk.services import LiveSession, Services
 from stretchdesk.session import events as ev
@@ -34,6 +33,7 @@ from stretchdesk.session.cues import Cue
 from stretchdesk.session.guard import RepeatGuard
 from stretchdesk.session.health import Answer
 from stretchdesk.session.setup import Ready
+from stretchdesk.settings import Preferences
 from stretchdesk.ui.after.session_end import show_ending
 from stretchdesk.ui.before.setup_flow import SetupFlow
 from stretchdesk.ui.desktop.sent_files import SentFiles
