@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from stretchdesk import i18n, paths
+from stretchdesk.announcer import Announcer
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.history import HistoryError, HistoryStore, SessionRecorder
 from stretchdesk.history.queries import SessionSummary
@@ -46,7 +47,7 @@ from stretchdesk.session.emitter import ListenerFailure, Stage
 from stretchdesk.session.health import HealthWords, describe, plan_for
 from stretchdesk.session.plan import routine_seconds
 from stretchdesk.session.setup import NotToday, Ready, SessionSetup
-from stretchdesk.settings import Preferences, open_prefs, save_prefs
+from stretchdesk.settings import Preferences, PrefsStore
 
 
 @dataclass
@@ -93,12 +94,13 @@ class Services(RoutineShelf):
         self.wall = wall
         self.notices: list[Notice] = []
         self.memo = FileMemo()  # what the person's routine files held when last read
-        self.say = ENGLISH  # the content's language (Services.load sets the person's)
+        self.texts = ENGLISH  # the content's sentences in the person's language (see load)
+        self.routines_changed: Announcer[[]] = Announcer(self._follower_failed)
         self.store: HistoryStore | None = None
         self.store_opened: Callable[[HistoryStore], None] | None = None  # (opened late)
         self._reader: sqlite3.Connection | None = None
-        loaded = open_prefs(data.settings)
-        self.prefs = loaded.prefs
+        self.settings = PrefsStore(data.settings, data.flags, on_failure=self._follower_failed)
+        loaded = self.settings.loaded
         if loaded.damaged is not None:  # what happened, then what could not be used
             said, *details = loaded.problems
             self.notices.append(Notice(said, details=details))
@@ -136,7 +138,7 @@ class Services(RoutineShelf):
         content = content_in(place, say)
         services = cls(data, library, catalog_in(catalog, say), content, clock=clock, wall=wall)
         services.memo = memo
-        services.say = say
+        services.texts = say
         if problems:
             services.notices.append(
                 Notice(
@@ -150,7 +152,7 @@ class Services(RoutineShelf):
         """Both the window's words and the content were checked by a native speaker (or
         are the English they are written in)."""
         english = i18n.language() in (i18n.SOURCE, i18n.PSEUDO)
-        return english or bool(i18n.reviewed_by() and self.say.reviewed_by)
+        return english or bool(i18n.reviewed_by() and self.texts.reviewed_by)
 
     # ------------------------------------------------------------------ history
     def open_history(self) -> None:
@@ -254,19 +256,20 @@ class Services(RoutineShelf):
         return offers_for(routine, stopped)
 
     # ------------------------------------------------------------------ settings
-    def save_prefs(self, prefs: Preferences) -> str | None:
-        """Keep and save the settings; returns a sentence if they could not be written."""
-        self.prefs = prefs
-        try:
-            save_prefs(self.data.settings, prefs)
-        except OSError as exc:
-            return _(
-                "Settings could not be saved in {root} ({value}); they apply until you "
-                "close the app."
-            ).format(root=self.data.settings.parent, value=exc.strerror or exc)
-        except ValueError as exc:  # a value the Settings screen should never have made
-            return _("Settings were not saved: {problem}.").format(problem=exc)
-        return None
+    @property
+    def prefs(self) -> Preferences:
+        """The settings now (changed only through ``settings.save``, which announces it)."""
+        return self.settings.prefs
+
+    def _follower_failed(self, exc: Exception) -> str:
+        """A part of the app that follows the settings or the routines failed: written to
+        crash.log; one sentence for the person."""
+        log = write_crash_log(self.data.crash_log, exc, "following a change")
+        where = _(" The details are in {log}.").format(log=log) if log else ""
+        return _(
+            "Something went wrong while following the change ({error}); everything else "
+            "carried on.{where}"
+        ).format(error=exc, where=where)
 
     # ------------------------------------------------------------------ sessions
     def routine_cards(self) -> list[tuple[Routine, float, tuple[str, ...]]]:

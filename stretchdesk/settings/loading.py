@@ -151,7 +151,7 @@ def _with_flags(loaded: LoadedPreferences, state: Path) -> LoadedPreferences:
     the state file."""
     flags, problems = load_flags(state)
     prefs = loaded.prefs
-    merged = {name: getattr(prefs, name) or flags.get(name, False) for name in FLAGS}
+    merged: dict[str, Any] = {n: getattr(prefs, n) or flags.get(n, False) for n in FLAGS}
     more = set(flags) - loaded.read
     return replace(
         loaded,

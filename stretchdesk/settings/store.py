@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from stretchdesk.announcer import Announcer
 from stretchdesk.i18n import _
-from stretchdesk.settings.announcer import Announcer
 from stretchdesk.settings.declared import Preferences
 from stretchdesk.settings.loading import LoadedPreferences, open_prefs
 from stretchdesk.settings.saving import NotSaved, save_prefs

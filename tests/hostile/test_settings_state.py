@@ -319,8 +319,8 @@ def test_the_app_says_what_happened_to_a_damaged_settings_file(data_dir: Path) -
 def test_a_value_that_does_not_fit_never_wipes_the_settings(data_dir: Path, hostile: str) -> None:
     services = Services.load(paths.DataPaths(data_dir))
     try:
-        assert services.save_prefs(FIRST_RUN_DONE) is None
-        said = services.save_prefs(replace(FIRST_RUN_DONE, reminder_routine=hostile))
+        assert services.settings.save(FIRST_RUN_DONE) is None
+        said = services.settings.save(replace(FIRST_RUN_DONE, reminder_routine=hostile))
     finally:
         services.close()
     assert said is not None and "reminder_routine" in said
@@ -335,7 +335,7 @@ def test_an_unsaved_setting_names_the_config_folder(tmp_path: Path) -> None:
     data = paths.DataPaths(tmp_path / "data", config=config, state=tmp_path / "state")
     services = Services.load(data)
     try:
-        said = services.save_prefs(Preferences(safety_seen=True))
+        said = services.settings.save(Preferences(safety_seen=True))
     finally:
         services.close()
     assert said is not None

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
 
 from stretchdesk.routine.catalog import Loaded
 
@@ -51,26 +50,10 @@ class LateRoutines(QObject):
     def _take(self, found: list[tuple[Path, Loaded]]) -> None:
         services = self.window.services
         try:
-            taken = services.take_routines(found)
-            if services.finish_routines() or taken:  # finish: any the worker could not read
-                show(self.window)
+            services.take_routines(found)  # the routines screen follows
+            services.finish_routines()  # any the worker could not read
         finally:
             self.then()
-
-
-def show(window: MainWindow) -> None:
-    """The routines screen drawn again with every routine read by now, the selection and
-    the keyboard focus kept where they were."""
-    if "start" not in window.built_screens:
-        return
-    start = window.start
-    selected = start.selected
-    focused = QApplication.focusWidget()
-    had_focus = focused is not None and start.isAncestorOf(focused)
-    start.show_routines(window.services.routine_cards(), window.services.catalog.invalid)
-    start.select(selected)  # a card taken away with the focus gives it (and the choice) on
-    if had_focus:
-        start.focus_default()
 
 
 def read_later(window: MainWindow, then: Callable[[], None]) -> None:

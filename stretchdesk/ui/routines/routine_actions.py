@@ -32,22 +32,14 @@ def _taken(window: MainWindow) -> set[str]:
 
 
 def refresh(window: MainWindow, select: str | None = None) -> None:
+    """Read the routines again (the routines screen follows) and choose ``select``; a card
+    that had the focus hands it to the chosen one."""
     window.services.reload_routines()
-    show_routines(window, select)
-
-
-def show_routines(window: MainWindow, select: str | None = None) -> None:
-    """The routines screen's cards drawn again from the catalogue; a card that had the
-    focus hands it to the chosen one (never to a card out of sight)."""
-    if "start" not in window.built_screens:
+    if select is None or "start" not in window.built_screens:
         return
     start = window.start
-    focused = window.focusWidget()
-    had_focus = any(card is focused for card in start.cards.values())
-    catalog = window.services.catalog
-    start.show_routines(window.services.routine_cards(), catalog.invalid)
-    if select is not None:
-        start.select(select)
+    had_focus = start.cards.get(start.selected or "") is window.focusWidget()
+    start.select(select)
     if had_focus and window.current is start:
         start.focus_default()
 

@@ -300,7 +300,10 @@ class SettingsScreen(QWidget):
         )
         self.try_sound.clicked.connect(self.test_sound.emit)
 
-    def show_prefs(self, prefs: Preferences) -> None:
+    def show_prefs(self, prefs: Preferences, *, again: bool = False) -> None:
+        """``again``: a change announced; nothing to do if it was made here."""
+        if again and prefs == self._prefs:
+            return
         self._loading = True
         self._prefs = prefs
         self.lead_in.setValue(prefs.lead_in)

@@ -14,6 +14,7 @@ from stretchdesk.i18n import N_, _
 from stretchdesk.schedule.days import Plan
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.session.view import EngineState
+from stretchdesk.ui.kit.follow import follow
 
 MEDIA_LATER = N_("Media keys control a session while one is on screen.")
 LISTEN_LATER = N_("Voice commands are listened for only during a session, when this is on.")
@@ -65,6 +66,7 @@ def make_safety(window: MainWindow) -> SafetyScreen:
 
 
 def make_start(window: MainWindow) -> StartScreen:
+    from stretchdesk.ui.routines.cards_follow import follow_routines  # noqa: PLC0415
     from stretchdesk.ui.routines.start_screen import StartScreen  # noqa: PLC0415
 
     screen = StartScreen()
@@ -101,6 +103,7 @@ def make_start(window: MainWindow) -> StartScreen:
 
     screen.routine_action.connect(routine_action)
     screen.show_routines(window.services.routine_cards(), window.services.catalog.invalid)
+    follow_routines(screen, window.services)
     return screen
 
 
@@ -175,6 +178,7 @@ def make_voice_control(window: MainWindow, screen: SessionScreen) -> VoiceContro
         screen, lambda: window.services.prefs.voice_commands, speaking, say, parent=window
     )
     screen.changed.connect(control.update)
+    follow(window.services.settings.changed, control, lambda _o, _n: control.update(retry=True))
     return control
 
 
@@ -206,6 +210,7 @@ def make_media_player(window: MainWindow, screen: SessionScreen) -> MediaPlayer 
             player.unregister()
 
     screen.changed.connect(changed)
+    follow(window.services.settings.changed, player, lambda _old, _new: changed())
     return player
 
 
@@ -258,6 +263,7 @@ def make_health(window: MainWindow) -> HealthScreen:
 
 
 def make_settings(window: MainWindow) -> SettingsScreen:
+    from stretchdesk.ui.settings.settings_follow import follow_settings  # noqa: PLC0415
     from stretchdesk.ui.settings.settings_screen import SettingsScreen  # noqa: PLC0415
 
     screen = SettingsScreen(window.today())
@@ -277,6 +283,15 @@ def make_settings(window: MainWindow) -> SettingsScreen:
     screen.show_media(media.status if media is not None else window.media_problem)
     voice = window.voice_control
     screen.show_listen(voice.status if voice is not None else _(LISTEN_LATER))
+
+    def statuses() -> None:
+        screen.reminders.show_status(window.reminders_status())
+        if window.audio is not None:
+            screen.show_audio(window.audio.sound_status, window.audio.voice_status)
+        if window.voice_control is not None:
+            screen.show_listen(window.voice_control.status)
+
+    follow_settings(screen, window.services, statuses)
     return screen
 
 
