@@ -39,6 +39,8 @@ def redraw(
     had_focus = focused is not None and any(
         card is focused or card.isAncestorOf(focused) for card in replaced
     )
+    selected = screen.selected
     screen.show_routines(routines, broken)
+    screen.select(selected)  # (a card that takes the focus meanwhile would pick itself)
     if had_focus:
         screen.focus_default()
