@@ -46,7 +46,7 @@ def _open_window(args: argparse.Namespace) -> int:
         return cli.EXIT_PROBLEMS
     data = paths.settle(cli.data_paths(args))
     # the language first: the content is read in it (the window's words follow in speak())
-    i18n.use(os.environ.get(ENV_LANGUAGE) or load_prefs(data.settings).prefs.language)
+    i18n.use(os.environ.get(ENV_LANGUAGE) or load_prefs(data.settings, data.flags).prefs.language)
     # the person's routine files past the first few KiB are read once the window shows,
     # unless a routine was asked for by id or the app waits in the tray
     quick = None if args.routine or args.background else QUICK_BYTES

@@ -39,7 +39,7 @@ def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.Dat
     target = Path(output).expanduser() if output else Path(f"{routine.id}.pdf")
     if target.is_dir():
         target = target / f"{routine.id}.pdf"
-    loaded = load_prefs(data.settings)  # the health answers; changes nothing on disk
+    loaded = load_prefs(data.settings, data.flags)  # the health answers; changes nothing on disk
     for note in loaded.problems:  # the sheet is still written, with what could be read
         say(note)
     answers = loaded.prefs.health_answers()
