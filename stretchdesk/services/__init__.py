@@ -94,8 +94,8 @@ class Services(RoutineShelf, ScreenWords, SessionFactory):
         """Load the built-in content; a broken install raises RoutineError (shown by app.py).
         ``quick_bytes``: read only so much of the person's routine files now; the others
         wait in ``catalog.pending`` (the window reads them once it shows)."""
-        say, problems = builtin_sentences(i18n.language(), content_folders())
-        library = library_in(load_library(paths.exercises_dir()), say)
+        texts, problems = builtin_sentences(i18n.language(), content_folders())
+        library = library_in(load_library(paths.exercises_dir()), texts)
         sources = load_sources(sources_path(content_path()))
         memo = FileMemo()
         catalog = load_catalog(
@@ -108,10 +108,10 @@ class Services(RoutineShelf, ScreenWords, SessionFactory):
         )
         # the numbers to call where the desktop says it is (routine/services_for.py)
         place = local_content(content_path(), sources, i18n.language(), desktop_territory())
-        content = content_in(place, say)
-        services = cls(data, library, catalog_in(catalog, say), content, clock=clock, wall=wall)
+        content = content_in(place, texts)
+        services = cls(data, library, catalog_in(catalog, texts), content, clock=clock, wall=wall)
         services.memo = memo
-        services.texts = say
+        services.texts = texts
         if problems:
             services.notices.append(
                 Notice(
@@ -127,8 +127,7 @@ class Services(RoutineShelf, ScreenWords, SessionFactory):
         english = i18n.language() in (i18n.SOURCE, i18n.PSEUDO)
         return english or bool(i18n.reviewed_by() and self.texts.reviewed_by)
 
-    # ------------------------------------------------------------------ history
-
+    # ------------------------------------------------------------------ settings
     @property
     def prefs(self) -> Preferences:
         """The settings now (changed only through ``settings.save``, which announces it)."""

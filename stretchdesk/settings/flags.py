@@ -5,6 +5,10 @@ not among the settings. No Qt.
 An earlier version kept them in ``settings.toml``: a flag set in either file counts (each
 only ever goes from false to true), so nobody sees the first run again; the next save
 writes them here and leaves them out of the settings.
+
+The health answers and ``plan_start`` stay settings: the person gives and changes them
+(the health check opened from Settings, the plan's box, which shows the date it began),
+and they change what is offered, so they are kept, salvaged and backed up with the rest.
 """
 
 from __future__ import annotations
