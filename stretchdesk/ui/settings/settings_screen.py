@@ -257,7 +257,14 @@ class SettingsScreen(QWidget):
         column.addWidget(self.result)
         column.addStretch(1)
         column.addWidget(_flowing(safety, health, self.try_sound))
-        self.controls: dict[str, Control] = {
+        self.controls = self._controls()
+        for control in (*self.controls.values(), self.rate):
+            _on_change(control, self._edited)
+
+    def _controls(self) -> dict[str, Control]:
+        """The controls that show one setting each as it is, by the setting's name (the
+        voice's speed shows in steps: ``self.rate``)."""
+        return {
             "lead_in": self.lead_in,
             "hold_percent": self.hold,
             "pain_ratings": self.pain,
@@ -272,9 +279,7 @@ class SettingsScreen(QWidget):
             "media_keys": self.media_keys,
             "voice_commands": self.voice_commands,
             **{row[0]: spin for row, spin in zip(ADVICE_CONTROLS, self._advice, strict=True)},
-        }  # each shows its setting as it is; the voice's speed is in steps (self.rate)
-        for control in (*self.controls.values(), self.rate):
-            _on_change(control, self._edited)
+        }
 
     def _make_screen_controls(self) -> None:
         self.theme = _combo(THEME_NAMES, _("Theme"))
