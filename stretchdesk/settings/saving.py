@@ -12,7 +12,7 @@ from typing import Any
 from stretchdesk import tomlwrite
 from stretchdesk.history.files import atomic_text
 from stretchdesk.settings.declared import FLAGS, SETTINGS, Preferences, check, said
-from stretchdesk.settings.flags import beside, save_flags
+from stretchdesk.settings.flags import save_flags
 
 
 class NotSaved(OSError):
@@ -50,17 +50,20 @@ def dumps(prefs: Preferences, names: Iterable[str] | None = None) -> str:
 
 
 def save_prefs(path: Path, prefs: Preferences, state: Path | None = None) -> None:
-    """Write the settings to ``path`` and the flags to ``state`` (by default the state file
-    beside it), each atomically. Raises NotSaved (an OSError with strerror, naming the
-    folder it could not write in) when it cannot, and ValueError (before writing anything)
-    for a value that does not fit. When only the state file cannot be written, the flags
-    stay in the settings file, where they are read too."""
-    dumps(prefs)  # every value checked before anything is written
-    state = state or beside(path)
+    """Write the settings to ``path`` and the one-time flags to ``state``, each atomically;
+    without ``state`` (a file made for a test, a demo or another computer) the flags go in
+    the settings file, as earlier versions kept them, where they are read too. The flags
+    also stay there when the state file cannot be written. Raises NotSaved (an OSError
+    with strerror, naming the folder it could not write in) when it cannot, and ValueError
+    (before writing anything) for a value that does not fit."""
+    everything = dumps(prefs)  # every value checked before anything is written
+    if state is None:
+        _write(path, everything)
+        return
     try:
         save_flags(state, {name: getattr(prefs, name) for name in FLAGS})
     except OSError as exc:
-        _write(path, dumps(prefs, (*SETTINGS, *FLAGS)))
+        _write(path, everything)
         raise NotSaved(state.parent, exc) from exc
     _write(path, dumps(prefs, SETTINGS))
 
