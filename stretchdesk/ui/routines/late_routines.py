@@ -5,7 +5,8 @@ once it has; their cards, or the reasons a file cannot be used, appear when they
 A file someone made to be slow to read (deeply nested, a million values) costs at most a
 fraction of a second each (routine/tomlfile.py bounds it), and that time is spent here,
 never before the first window. Reading is Qt-free (``Services.read_routines``); the window's
-thread only takes the result in (``Services.take_routines``) and draws the cards again.
+thread only takes the result in (``Services.take_routines``, which announces it: the cards
+follow).
 """
 
 from __future__ import annotations
