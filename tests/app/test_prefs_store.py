@@ -3,6 +3,8 @@ a follower that fails stops neither the others nor the save."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -89,3 +91,16 @@ def test_a_follower_stops_when_disconnected() -> None:
     stop()
     announcer.emit(2)
     assert heard == [1] and len(announcer) == 0
+
+
+def test_the_store_and_the_services_load_no_qt() -> None:
+    """The command line and the services use the store: it is Qt-free."""
+    code = (
+        "import sys\n"
+        "import stretchdesk.announcer, stretchdesk.settings, stretchdesk.services\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"
