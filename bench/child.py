@@ -91,9 +91,9 @@ def finish(app: Any, what: str) -> None:
 def build(tmp: str):  # type: ignore[no-untyped-def]
     from stretchdesk import app as wiring  # noqa: PLC0415
     from stretchdesk import i18n, paths  # noqa: PLC0415
-    from stretchdesk.prefs import Preferences, save_prefs  # noqa: PLC0415
     from stretchdesk.routine.catalog import QUICK_BYTES  # noqa: PLC0415
     from stretchdesk.services import Services  # noqa: PLC0415
+    from stretchdesk.settings import Preferences, save_prefs  # noqa: PLC0415
 
     save_prefs(Path(tmp) / "settings.toml", Preferences(safety_seen=True, pain_ratings=False))
     i18n.use(os.environ.get(wiring.ENV_LANGUAGE, ""))  # as app.main does, before the content
@@ -128,9 +128,9 @@ def tray(seconds: float) -> None:
 
     from stretchdesk import app as wiring  # noqa: PLC0415
     from stretchdesk import paths  # noqa: PLC0415
-    from stretchdesk.prefs import Preferences, save_prefs  # noqa: PLC0415
     from stretchdesk.schedule.zone import local_zone  # noqa: PLC0415
     from stretchdesk.services import Services  # noqa: PLC0415
+    from stretchdesk.settings import Preferences, save_prefs  # noqa: PLC0415
 
     later = (datetime.now(local_zone()) + timedelta(hours=6)).strftime("%H:%M")
     with tempfile.TemporaryDirectory() as tmp:

@@ -21,10 +21,10 @@ from stretchdesk.cli import commands as cli
 from stretchdesk.cli.common import printable, tell
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.i18n import _
-from stretchdesk.prefs import load_prefs
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.routine.catalog import QUICK_BYTES
 from stretchdesk.services import Services
+from stretchdesk.settings import load_prefs
 from stretchdesk.workarounds import glibc_heap
 from stretchdesk.workarounds.pyside_import_hook import quicken_pyside_imports
 from stretchdesk.workarounds.pyside_none_refcount import qt_problem
@@ -46,7 +46,7 @@ def _open_window(args: argparse.Namespace) -> int:
         return cli.EXIT_PROBLEMS
     data = paths.settle(cli.data_paths(args))
     # the language first: the content is read in it (the window's words follow in speak())
-    i18n.use(os.environ.get(ENV_LANGUAGE) or load_prefs(data.settings).prefs.language)
+    i18n.use(os.environ.get(ENV_LANGUAGE) or load_prefs(data.settings, data.flags).prefs.language)
     # the person's routine files past the first few KiB are read once the window shows,
     # unless a routine was asked for by id or the app waits in the tray
     quick = None if args.routine or args.background else QUICK_BYTES

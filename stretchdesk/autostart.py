@@ -11,11 +11,16 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stretchdesk import paths
 from stretchdesk.atomic import atomic_text
 from stretchdesk.i18n import _
+
+if TYPE_CHECKING:
+    from stretchdesk.settings import Preferences
 
 BACKGROUND = "--background"
 
@@ -86,3 +91,12 @@ def follow_setting(old: bool, new: bool, data: paths.DataPaths) -> str | None:
     except OSError as exc:
         return _("Starting at login could not be set ({value}).").format(value=exc.strerror or exc)
     return None
+
+
+def login_entry_follows(data: paths.DataPaths) -> Callable[[Preferences, Preferences], str | None]:
+    """A follower of the settings that writes or removes the entry as the setting changes."""
+
+    def follow(old: Preferences, new: Preferences) -> str | None:
+        return follow_setting(old.start_at_login, new.start_at_login, data)
+
+    return follow

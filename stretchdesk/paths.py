@@ -103,6 +103,11 @@ class DataPaths:
         return (self.state or self.root) / "reminders.json"
 
     @property
+    def flags(self) -> Path:
+        """The one-time flags (the safety screen read, offers made), across restarts."""
+        return (self.state or self.root) / "state.json"
+
+    @property
     def window(self) -> Path:
         """The window's size, place and maximised state, across restarts."""
         return (self.state or self.root) / "window.geometry"

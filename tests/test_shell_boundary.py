@@ -17,7 +17,7 @@ PACKAGE = Path(stretchdesk.__file__).parent
 SHELL = PACKAGE / "ui" / "shell"
 BUILDS_THE_WINDOW = {"app.py", "cli/selftest.py"}  # where the real window is put together
 # hands each setting to the window's parts by hand, the whole window in its hands
-WHOLE_WINDOW = {"ui/settings/follow_prefs.py"}
+WHOLE_WINDOW: set[str] = set()  # modules still given the whole window: none
 MAIN_WINDOW = "stretchdesk.ui.shell.main_window"
 NAMES = {screen.value for screen in Screen}
 HOLDERS = {"built_screens", "screens"}  # what holds the built screens by name

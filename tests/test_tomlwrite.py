@@ -15,8 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stretchdesk import tomlwrite
-from stretchdesk.prefs import (
-    _CHOICES,
+from stretchdesk.routine import Phase
+from stretchdesk.routine.draft import Draft, DraftStep, Value, to_toml
+from stretchdesk.schedule.days import FIRST_PLAN_DAY, LAST_PLAN_DAY
+from stretchdesk.schedule.reminders import format_days, format_quiet, format_times
+from stretchdesk.settings import (
+    CHOICES as _CHOICES,
+)
+from stretchdesk.settings import (
     RANGES,
     Preferences,
     checked,
@@ -24,10 +30,6 @@ from stretchdesk.prefs import (
     load_prefs,
     save_prefs,
 )
-from stretchdesk.routine import Phase
-from stretchdesk.routine.draft import Draft, DraftStep, Value, to_toml
-from stretchdesk.schedule.days import FIRST_PLAN_DAY, LAST_PLAN_DAY
-from stretchdesk.schedule.reminders import format_days, format_quiet, format_times
 
 SOME_TEXT = st.text(max_size=40)  # every code point TOML can hold (no lone surrogates)
 NASTY = st.sampled_from(

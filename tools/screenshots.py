@@ -29,12 +29,12 @@ from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from stretchdesk import i18n, paths
 from stretchdesk.app import set_language
 from stretchdesk.audio.output import AudioOutput, quiet_audio_logs
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine import load_catalog, load_library
 from stretchdesk.routine.translate import builtin_sentences, catalog_in, library_in
 from stretchdesk.services import Services, content_folders
 from stretchdesk.session import FakeClock, SegmentKind
 from stretchdesk.session.health import Answer
+from stretchdesk.settings import Preferences, save_prefs
 from stretchdesk.ui.kit.theme import apply_theme
 from stretchdesk.ui.shell.main_window import MainWindow
 from stretchdesk.ui.shell.screen_names import Screen

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine.mine import examine
+from stretchdesk.settings import Preferences, save_prefs
 from stretchdesk.ui.desktop import sent_files
 from stretchdesk.ui.routines import routine_actions
 

@@ -28,8 +28,8 @@ from stretchdesk.audio.speechd_server import SsipError, address_from
 from stretchdesk.audio.ssip import SpeechDispatcher
 from stretchdesk.audio.voice_help import no_voice_for, speechd_problem
 from stretchdesk.i18n import _
-from stretchdesk.prefs import Preferences
 from stretchdesk.session.cues import Cue, Play, Say, Silence, Sound
+from stretchdesk.settings import Preferences
 
 
 def voice_off() -> str:
@@ -226,8 +226,6 @@ class AudioOutput(QObject):
             return
         self._speech.speak(text)
         self.spoke.emit(text)
-
-    say = speak  # the name ui/shell/screens.py calls
 
     def hold_open(self, hold: bool) -> None:
         """A session screen is showing (True) or not: open the sound stream now, so the first

@@ -13,7 +13,6 @@ from stretchdesk.cli.common import EXIT_PROBLEMS, stderr_line, tell
 from stretchdesk.cli.pdf_writing import write_and_tell
 from stretchdesk.documents.sheet import build_sheet
 from stretchdesk.i18n import ngettext
-from stretchdesk.prefs import load_prefs
 from stretchdesk.routine import RoutineError, load_catalog, load_library, resolve_routine
 from stretchdesk.routine.content import sources_path
 from stretchdesk.routine.services_for import local_content
@@ -21,6 +20,7 @@ from stretchdesk.routine.sources import load_sources
 from stretchdesk.routine.territory import desktop_territory
 from stretchdesk.routine.translate import builtin_sentences, content_in, library_in, routine_in
 from stretchdesk.session.health import plan_for
+from stretchdesk.settings import load_prefs
 
 
 def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.DataPaths) -> int:
@@ -39,7 +39,7 @@ def run_sheet(routine_name: str, output: str | None, paper: str, data: paths.Dat
     target = Path(output).expanduser() if output else Path(f"{routine.id}.pdf")
     if target.is_dir():
         target = target / f"{routine.id}.pdf"
-    loaded = load_prefs(data.settings)  # the health answers; changes nothing on disk
+    loaded = load_prefs(data.settings, data.flags)  # the health answers; changes nothing on disk
     for note in loaded.problems:  # the sheet is still written, with what could be read
         stderr_line(note)
     answers = loaded.prefs.health_answers()

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk import app, paths
 from stretchdesk.cli.commands import build_parser
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.services import Services
+from stretchdesk.settings import Preferences, save_prefs
 
 
 def test_the_option_is_on_the_command_line() -> None:

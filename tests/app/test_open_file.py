@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk import app, paths
 from stretchdesk.cli.commands import file_argument
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.services import Services
+from stretchdesk.settings import Preferences, save_prefs
 from tests.routine.test_mine import PRESCRIBED
 
 

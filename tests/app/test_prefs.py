@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from stretchdesk.prefs import LoadedPreferences, Preferences, load_prefs, open_prefs, save_prefs
 from stretchdesk.session.health import Answer
+from stretchdesk.settings import LoadedPreferences, Preferences, load_prefs, open_prefs, save_prefs
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def test_unwritable_settings_are_reported_not_raised(
     services = Services.load(paths.DataPaths(data_dir), clock=clock, wall=wall)
     try:
         (data_dir / "settings.toml").mkdir()  # a folder where the file should go
-        problem = services.save_prefs(services.prefs)
+        problem = services.settings.save(services.prefs)
         assert problem is not None and "could not be saved" in problem
     finally:
         services.close()

@@ -19,7 +19,7 @@ import pytest
 from stretchdesk import paths
 from stretchdesk.audio.output import AudioOutput
 from stretchdesk.audio.speechd_server import default_socket
-from stretchdesk.prefs import Preferences
+from stretchdesk.settings import Preferences
 from tests.sound_server import null_sink
 
 pytestmark = [

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from stretchdesk import paths
 from stretchdesk.audio import ssip
 from stretchdesk.audio.output import AudioOutput
-from stretchdesk.prefs import Preferences
+from stretchdesk.settings import Preferences
 from tests.fake_speechd import FakeSpeechd, fake_speechd
 
 OFF = Preferences(voice=False)

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 from pytestqt.qtbot import QtBot
 
-from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.settings import Preferences, save_prefs
 from stretchdesk.ui.desktop.notifier import DesktopNotifier, Note
 
 pytestmark = pytest.mark.needs("dunst", "dunstctl", "Xvfb", "dbus-daemon", package="dunst xvfb")

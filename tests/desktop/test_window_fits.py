@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.settings import Preferences, save_prefs
 from tests.desktop.xvfb import xvfb
 
 HERE = Path(__file__).resolve().parent

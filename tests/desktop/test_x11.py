@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.settings import Preferences, save_prefs
 
 HERE = Path(__file__).resolve().parent
 pytestmark = pytest.mark.slow

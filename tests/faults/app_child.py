@@ -19,11 +19,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 
 from stretchdesk import app, paths
-from stretchdesk.prefs import Preferences
 from stretchdesk.routine import RoutineError, resolve_routine
 from stretchdesk.services import Services
 from stretchdesk.session import SessionSettings
 from stretchdesk.session.events import Event, SessionCompleted, StepFinished
+from stretchdesk.settings import Preferences
 from stretchdesk.ui.desktop.single_instance import SingleInstance
 from stretchdesk.ui.shell.main_window import MainWindow
 

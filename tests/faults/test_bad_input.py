@@ -14,8 +14,8 @@ import pytest
 from PIL import Image
 
 from stretchdesk.history.schema import LATEST
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine import Catalog
+from stretchdesk.settings import Preferences, save_prefs
 from tests.faults.helpers import short_routine
 from tests.history.test_damage import ReadOnlyFolder
 from tools.demo_history import make_demo_history

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.settings import Preferences, save_prefs
 from tests.faults.helpers import short_routine
 
 CHILD = Path(__file__).with_name("app_child.py")

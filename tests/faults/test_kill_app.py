@@ -15,7 +15,7 @@ import pytest
 
 from stretchdesk.history import HistoryStore
 from stretchdesk.history import queries as q
-from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.settings import Preferences, save_prefs
 from tests.faults.helpers import ROUTINE
 from tests.history import rows as history_rows
 

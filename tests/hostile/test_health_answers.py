@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from stretchdesk.prefs import load_prefs, open_prefs
 from stretchdesk.routine.exercises import parse_exercise
 from stretchdesk.session.health import Answer
+from stretchdesk.settings import load_prefs, open_prefs
 
 LIMIT = 5.0  # seconds; each of these takes milliseconds
 

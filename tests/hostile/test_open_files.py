@@ -14,7 +14,7 @@ from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.paths import DataPaths
-from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.settings import Preferences, save_prefs
 from stretchdesk.ui.desktop.single_instance import (
     MAX_MESSAGE,
     WAKE,

@@ -16,7 +16,7 @@ import pytest
 
 from stretchdesk.history import HistoryStore
 from stretchdesk.history.journal import pending_files, read_pending
-from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.settings import Preferences, save_prefs
 from tests.faults.helpers import ROUTINE
 from tests.hostile.disk import MOUNTS, small_disk
 

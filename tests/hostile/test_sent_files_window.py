@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.illustration import sent_pictures
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine.errors import MAX_PROBLEMS, WINDOW_PROBLEMS
+from stretchdesk.settings import Preferences, save_prefs
 from stretchdesk.ui.desktop import sent_files
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.app.test_open_file import answer_add

@@ -18,14 +18,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from stretchdesk import paths, tomlwrite
-from stretchdesk.prefs import (
-    LoadedPreferences,
-    Preferences,
-    from_mapping,
-    load_prefs,
-    open_prefs,
-    save_prefs,
-)
 from stretchdesk.routine import Phase, RoutineError
 from stretchdesk.routine.draft import Draft, DraftStep
 from stretchdesk.routine.mine import save_draft
@@ -40,6 +32,14 @@ from stretchdesk.schedule.reminders import (
 )
 from stretchdesk.schedule.state import ReminderState, load_state, save_state
 from stretchdesk.services import Services
+from stretchdesk.settings import (
+    LoadedPreferences,
+    Preferences,
+    from_mapping,
+    load_prefs,
+    open_prefs,
+    save_prefs,
+)
 
 CHILD = Path(__file__).parents[1] / "faults" / "app_child.py"
 NOW = datetime(2026, 11, 2, 8, 30, tzinfo=UTC)
@@ -200,7 +200,7 @@ def test_a_named_pipe_in_place_of_a_file_is_never_a_wait(tmp_path: Path, name: s
     os.mkfifo(tmp_path / name)
     code = (
         "import sys; from datetime import UTC, datetime; from pathlib import Path\n"
-        "from stretchdesk.prefs import load_prefs, open_prefs\n"
+        "from stretchdesk.settings import load_prefs, open_prefs\n"
         "from stretchdesk.schedule.state import load_state\n"
         f"path = Path({str(tmp_path / name)!r})\n"
         "if path.suffix == '.toml':\n"
@@ -319,8 +319,8 @@ def test_the_app_says_what_happened_to_a_damaged_settings_file(data_dir: Path) -
 def test_a_value_that_does_not_fit_never_wipes_the_settings(data_dir: Path, hostile: str) -> None:
     services = Services.load(paths.DataPaths(data_dir))
     try:
-        assert services.save_prefs(FIRST_RUN_DONE) is None
-        said = services.save_prefs(replace(FIRST_RUN_DONE, reminder_routine=hostile))
+        assert services.settings.save(FIRST_RUN_DONE) is None
+        said = services.settings.save(replace(FIRST_RUN_DONE, reminder_routine=hostile))
     finally:
         services.close()
     assert said is not None and "reminder_routine" in said
@@ -335,7 +335,7 @@ def test_an_unsaved_setting_names_the_config_folder(tmp_path: Path) -> None:
     data = paths.DataPaths(tmp_path / "data", config=config, state=tmp_path / "state")
     services = Services.load(data)
     try:
-        said = services.save_prefs(Preferences(safety_seen=True))
+        said = services.settings.save(Preferences(safety_seen=True))
     finally:
         services.close()
     assert said is not None

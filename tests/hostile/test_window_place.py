@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import paths
-from stretchdesk.prefs import Preferences, save_prefs
+from stretchdesk.settings import Preferences, save_prefs
 from tests.ui import conftest as ui_fixtures
 from tests.ui.flows import WindowFactory
 

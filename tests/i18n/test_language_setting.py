@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from stretchdesk import app, i18n
-from stretchdesk.prefs import Preferences, load_prefs, save_prefs
+from stretchdesk.settings import Preferences, load_prefs, save_prefs
 from stretchdesk.ui.settings.settings_screen import SettingsScreen
 
 

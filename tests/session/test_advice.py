@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from stretchdesk import paths
-from stretchdesk.prefs import Preferences
 from stretchdesk.routine.content import load_content
 from stretchdesk.session.advice import (
     MODERATE,
@@ -20,6 +19,7 @@ from stretchdesk.session.advice import (
     trend,
     worse_after_session,
 )
+from stretchdesk.settings import Preferences
 
 NOW = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
 DEFAULTS = AdviceSettings()

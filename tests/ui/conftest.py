@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk import paths
 from stretchdesk.audio.output import AudioOutput, quiet_audio_logs
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.services import Services
 from stretchdesk.session import FakeClock
+from stretchdesk.settings import Preferences, save_prefs
 from stretchdesk.ui.kit.theme import apply_theme
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.fake_speechd import FakeSpeechd, fake_speechd

@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from stretchdesk import i18n, paths
 from stretchdesk.audio import output, qt_voice
 from stretchdesk.audio.output import AudioOutput
-from stretchdesk.prefs import Preferences
 from stretchdesk.session import FakeClock
 from stretchdesk.session.cues import Say
+from stretchdesk.settings import Preferences
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.fake_speechd import FakeSpeechd, fake_speechd
 from tests.ui.flows import engine_of, open_session, press, run_until, start_session

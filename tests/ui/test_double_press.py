@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.session import EngineState, FakeClock
+from stretchdesk.settings import Preferences, save_prefs
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import WindowFactory, engine_of, open_session, press, read_history
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QListWidget, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from stretchdesk.prefs import TEXT_SIZES
+from stretchdesk.settings import TEXT_SIZES
 from stretchdesk.ui.kit.theme import DARK, LIGHT, Colors, apply_theme
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import WindowFactory

@@ -13,9 +13,9 @@ from PySide6.QtCore import QRect, Qt
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import paths
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.screen_fit import Rect
 from stretchdesk.session import FakeClock
+from stretchdesk.settings import Preferences, save_prefs
 from stretchdesk.ui.shell.main_window import MainWindow
 from stretchdesk.ui.shell.window_place import WindowPlace
 from tests.ui.flows import WindowFactory, engine_of, open_session, press, run_until, start_session

@@ -32,7 +32,7 @@ def test_every_screen_fits_in_every_language(
     qtbot: QtBot, language: str, seen: None, make_window: WindowFactory
 ) -> None:
     window = make_window()
-    assert window.services.say.language == language
+    assert window.services.texts.language == language
     problems = []
     for name in SCREENS:
         window.show_screen(getattr(window, name))

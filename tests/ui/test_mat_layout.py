@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from stretchdesk.prefs import Preferences
 from stretchdesk.routine.model import Step
 from stretchdesk.session import FakeClock, SegmentKind
+from stretchdesk.settings import Preferences
 from stretchdesk.ui.kit.theme import current_colors
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import engine_of, press, run_until, start_session

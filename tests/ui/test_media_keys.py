@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine.model import Phase
 from stretchdesk.session import EngineState, FakeClock
+from stretchdesk.settings import Preferences, save_prefs
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.toolcheck import missing_tool
 from tests.ui.flows import (

@@ -11,9 +11,9 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine import Catalog
 from stretchdesk.session import FakeClock
+from stretchdesk.settings import Preferences, save_prefs
 from tests.ui.flows import WindowFactory, run_until, start_session
 from tools.demo_history import make_demo_history
 

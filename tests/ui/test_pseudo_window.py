@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import i18n
-from stretchdesk.prefs import Preferences
+from stretchdesk.settings import Preferences
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import WindowFactory, start_session
 from tests.ui.visible_text import SCREENS, cut_texts, unwrapped, visible_texts

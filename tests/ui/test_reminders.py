@@ -12,8 +12,8 @@ from PySide6.QtDBus import QDBusConnection, QDBusMessage
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.autostart import autostart_file
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.session import FakeClock
+from stretchdesk.settings import Preferences, save_prefs
 from stretchdesk.ui.desktop.between_sessions import BetweenSessions
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.buses import bus_daemon

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine import Routine, resolve_routine
 from stretchdesk.session import EngineState
+from stretchdesk.settings import Preferences, save_prefs
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import WindowFactory, engine_of, press
 

@@ -21,10 +21,10 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.history import HistoryWriteFailed
 from stretchdesk.history.schema import LATEST
-from stretchdesk.prefs import Preferences, load_prefs, save_prefs
 from stretchdesk.routine import Catalog
 from stretchdesk.session import EngineState, FakeClock, SegmentKind
 from stretchdesk.session.avoid import Choice
+from stretchdesk.settings import Preferences, load_prefs, save_prefs
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.history.test_damage import ReadOnlyFolder
 from tests.ui.flows import WindowFactory, engine_of, press, run_for, run_until, start_session
@@ -300,7 +300,7 @@ def test_screens_are_built_when_first_needed(window: MainWindow) -> None:
 
 
 def test_the_settings_limits_are_the_settings_files_limits(window: MainWindow) -> None:
-    from stretchdesk.prefs import RANGES  # noqa: PLC0415
+    from stretchdesk.settings import RANGES  # noqa: PLC0415
 
     screen = window.settings
     for name, spin in (

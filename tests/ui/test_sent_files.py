@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import app, paths
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.routine import Catalog
 from stretchdesk.services import Services
+from stretchdesk.settings import Preferences, save_prefs
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.routine.test_mine import PRESCRIBED
 from tests.ui.fake_notifications import FakeNotifications

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QScroll
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import i18n
-from stretchdesk.prefs import Preferences
+from stretchdesk.settings import Preferences
 from stretchdesk.ui.builder.builder_step import StepDetails
 from stretchdesk.ui.kit.formats import long_date
 from stretchdesk.ui.settings.settings_screen import SettingsScreen

@@ -66,7 +66,7 @@ def test_the_sheet_leaves_out_what_the_session_leaves_out(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     services = window.services
-    services.prefs = services.prefs.with_health(frozenset({Answer.OSTEOPOROSIS}))
+    services.settings.save(services.prefs.with_health(frozenset({Answer.OSTEOPOROSIS})))
     routine = services.catalog.get("lower-back-spasm")
     assert routine is not None
     plan = plan_for(routine, services.prefs.health_answers())

@@ -22,7 +22,7 @@ def test_what_was_shown_is_kept_with_the_session(
 ) -> None:
     window = make_window()
     services = window.services
-    services.prefs = services.prefs.with_health(frozenset({Answer.OSTEOPOROSIS}))
+    services.settings.save(services.prefs.with_health(frozenset({Answer.OSTEOPOROSIS})))
     window.start.select("quick-relief")
     qtbot.mouseClick(window.start.start, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.pain_before.scale.rating_button(9), Qt.MouseButton.LeftButton)

@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk.listen import recogniser
 from stretchdesk.listen.recogniser import Heard
-from stretchdesk.prefs import Preferences, save_prefs
 from stretchdesk.session import EngineState, FakeClock
 from stretchdesk.session.remote import Command
+from stretchdesk.settings import Preferences, save_prefs
 from stretchdesk.ui.session import voice_control
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.fake_speechd import FakeSpeechd

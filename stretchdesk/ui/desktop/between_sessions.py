@@ -2,7 +2,7 @@
 closed, starting at login, and the reminders offer after the first completed session.
 
 The main window keeps a ``between`` (made by app.py after the first paint, or by a test)
-and tells it when a session starts or ends and when the settings change. The rules are in
+and tells it when a session starts or ends; it follows the settings itself. The rules are in
 schedule/ (no Qt); this only wires them to the desktop.
 """
 
@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from stretchdesk.autostart import follow_setting
 from stretchdesk.i18n import N_, _
-from stretchdesk.prefs import Preferences
 from stretchdesk.schedule.days import next_words
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.services import Services
+from stretchdesk.settings import Preferences
 from stretchdesk.ui.desktop.notifier import DesktopNotifier, Note
 from stretchdesk.ui.desktop.reminder_clock import ReminderClock
 from stretchdesk.ui.desktop.tray import Tray
+from stretchdesk.ui.kit.follow import follow
 from stretchdesk.ui.routines.routine_actions import may_leave
 from stretchdesk.ui.shell.screen_names import Screen
 
@@ -74,6 +74,7 @@ class BetweenSessions(QObject):
             self.tray.show()
         self.refresh()
         self.clock.check()
+        follow(shell.services.settings.changed, self, self.prefs_changed)
 
     # ------------------------------------------------------------------ what the window asks
     def today_words(self) -> str:
@@ -99,12 +100,10 @@ class BetweenSessions(QObject):
         self.clock.check()
         self.refresh()
 
-    def prefs_changed(self, old: Preferences, new: Preferences) -> str | None:
-        """Re-plan the reminders; write or remove the autostart entry. A sentence if the
-        autostart entry could not be written."""
+    def prefs_changed(self, _old: Preferences, _new: Preferences) -> None:
+        """Re-plan the reminders, and show them in the tray."""
         self.clock.check()
         self.refresh()
-        return follow_setting(old.start_at_login, new.start_at_login, self.shell.services.data)
 
     def refresh(self) -> None:
         if self.tray is not None:
@@ -149,10 +148,7 @@ class BetweenSessions(QObject):
 
     def _toggle_reminders(self, on: bool) -> None:
         shell = self.shell
-        shell.apply_prefs(replace(shell.services.prefs, reminders=on))
-        settings = shell.screens.if_built(Screen.SETTINGS)
-        if settings is not None:
-            settings.show_prefs(shell.services.prefs)
+        shell.apply_prefs(replace(shell.services.prefs, reminders=on))  # Settings follows
 
     def _fallback(self, note: Note) -> None:
         """No notification service: the tray's message, else the window itself."""

@@ -8,12 +8,16 @@ button is white on deep red in both themes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from stretchdesk import paths
+
+if TYPE_CHECKING:
+    from stretchdesk.settings import Preferences
 
 TEXT_SCALE = {"normal": 1.0, "large": 1.25, "extra-large": 1.5}
 BASE_PX = 18
@@ -236,3 +240,11 @@ def current_scale() -> float:
     app = QApplication.instance()
     value = app.property("stretchdesk_scale") if app is not None else None
     return float(value) if value else 1.0
+
+
+def theme_follows(old: Preferences, new: Preferences) -> None:
+    """A follower of the settings: the whole application restyled when the theme or the
+    text size changes."""
+    app = QApplication.instance()
+    if (old.theme, old.text_size) != (new.theme, new.text_size) and isinstance(app, QApplication):
+        apply_theme(app, new.theme, new.text_size)

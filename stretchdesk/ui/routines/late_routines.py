@@ -5,7 +5,8 @@ once it has; their cards, or the reasons a file cannot be used, appear when they
 A file someone made to be slow to read (deeply nested, a million values) costs at most a
 fraction of a second each (routine/tomlfile.py bounds it), and that time is spent here,
 never before the first window. Reading is Qt-free (``Services.read_routines``); the window's
-thread only takes the result in (``Services.take_routines``) and draws the cards again.
+thread only takes the result in (``Services.take_routines``, which announces it: the cards
+follow).
 """
 
 from __future__ import annotations
@@ -17,10 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
 
 from stretchdesk.routine.catalog import Loaded
-from stretchdesk.ui.shell.screen_names import Screen
 
 if TYPE_CHECKING:
     from stretchdesk.services import Services
@@ -52,26 +51,10 @@ class LateRoutines(QObject):
     def _take(self, found: list[tuple[Path, Loaded]]) -> None:
         services = self.shell.services
         try:
-            taken = services.take_routines(found)
-            if services.finish_routines() or taken:  # finish: any the worker could not read
-                show(self.shell)
+            services.take_routines(found)  # the routines screen follows
+            services.finish_routines()  # any the worker could not read
         finally:
             self.then()
-
-
-def show(shell: Shell) -> None:
-    """The routines screen drawn again with every routine read by now, the selection and
-    the keyboard focus kept where they were."""
-    start = shell.screens.if_built(Screen.START)
-    if start is None:
-        return
-    selected = start.selected
-    focused = QApplication.focusWidget()
-    had_focus = focused is not None and start.isAncestorOf(focused)
-    start.show_routines(shell.services.routine_cards(), shell.services.catalog.invalid)
-    start.select(selected)  # a card taken away with the focus gives it (and the choice) on
-    if had_focus:
-        start.focus_default()
 
 
 def read_later(shell: Shell, then: Callable[[], None]) -> None:

@@ -34,22 +34,14 @@ def _taken(shell: Shell) -> set[str]:
 
 
 def refresh(shell: Shell, select: str | None = None) -> None:
+    """Read the routines again (the routines screen follows) and choose ``select``; a card
+    that had the focus hands it to the chosen one."""
     shell.services.reload_routines()
-    show_routines(shell, select)
-
-
-def show_routines(shell: Shell, select: str | None = None) -> None:
-    """The routines screen's cards drawn again from the catalogue; a card that had the
-    focus hands it to the chosen one (never to a card out of sight)."""
     start = shell.screens.if_built(Screen.START)
-    if start is None:
+    if select is None or start is None:
         return
-    focused = shell.widget.focusWidget()
-    had_focus = any(card is focused for card in start.cards.values())
-    catalog = shell.services.catalog
-    start.show_routines(shell.services.routine_cards(), catalog.invalid)
-    if select is not None:
-        start.select(select)
+    had_focus = start.cards.get(start.selected or "") is shell.widget.focusWidget()
+    start.select(select)
     if had_focus and shell.screens.shown is Screen.START:
         start.focus_default()
 

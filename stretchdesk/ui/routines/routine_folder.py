@@ -17,7 +17,6 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.routine import Catalog
-from stretchdesk.ui.routines.routine_actions import show_routines
 
 if TYPE_CHECKING:
     from stretchdesk.ui.shell.shell import Shell
@@ -76,12 +75,9 @@ class RoutineFolder(QObject):
         self._reading = False
         services = self.shell.services
         if catalog is not None:
-            before = services.catalog
+            # announced only if it changed (the app's own saves come here too, already
+            # shown: the cards are not made again under the person's pointer for nothing)
             services.use_routines(catalog)
-            # (the app's own saves come here too, already shown: the cards are not made
-            # again under the person's pointer for nothing)
-            if services.catalog != before:
-                show_routines(self.shell)
         if self._again:
             self._again = False
             self._settle.start()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.i18n import _, ngettext
-from stretchdesk.prefs import Preferences, whole_range
 from stretchdesk.routine import Routine
 from stretchdesk.schedule.reminders import (
     DAY_NAMES,
@@ -36,6 +35,7 @@ from stretchdesk.schedule.reminders import (
     parse_quiet,
     parse_times,
 )
+from stretchdesk.settings import Preferences, whole_range
 from stretchdesk.ui.kit.flow_layout import FlowLayout
 from stretchdesk.ui.kit.formats import long_date
 from stretchdesk.ui.kit.wheel_guard import wheel_when_focused

@@ -3,8 +3,10 @@ the timing it started with; theme and text size apply to the whole window at onc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.i18n import LANGUAGES, N_, SOURCE, _, desktop_language
-from stretchdesk.prefs import TEXT_SIZES, THEMES, VOICE_RATE_STEPS, Preferences, whole_range
+from stretchdesk.settings import VOICE_RATE_STEPS, Preferences, whole_range
 from stretchdesk.ui.kit.flow_layout import FittingForm, FlowLayout
 from stretchdesk.ui.kit.wheel_guard import wheel_when_focused
 from stretchdesk.ui.kit.widgets import button, label, reading, status_line, wrapping
@@ -63,6 +65,35 @@ ADVICE_CONTROLS = (
         N_("Pain-stops on the same exercise"),
     ),
 )
+
+
+Control = QSpinBox | QCheckBox | QComboBox  # a control that shows one setting as it is
+
+
+def _show(control: Control, value: Any) -> None:
+    if isinstance(control, QSpinBox):
+        control.setValue(value)
+    elif isinstance(control, QCheckBox):
+        control.setChecked(value)
+    else:
+        control.setCurrentIndex(max(0, control.findData(value)))
+
+
+def _value(control: Control) -> Any:
+    if isinstance(control, QSpinBox):
+        return control.value()
+    if isinstance(control, QCheckBox):
+        return control.isChecked()
+    return str(control.currentData())
+
+
+def _on_change(control: Control, then: Callable[[], None]) -> None:
+    if isinstance(control, QSpinBox):
+        control.valueChanged.connect(then)
+    elif isinstance(control, QCheckBox):
+        control.toggled.connect(then)
+    else:
+        control.currentIndexChanged.connect(then)
 
 
 def _spin(limits: tuple[int, int], step: int, *, suffix: str, name: str, tip: str) -> QSpinBox:
@@ -226,13 +257,29 @@ class SettingsScreen(QWidget):
         column.addWidget(self.result)
         column.addStretch(1)
         column.addWidget(_flowing(safety, health, self.try_sound))
-        for spin in (self.lead_in, self.hold, self.rewarm, self.volume, self.rate, *self._advice):
-            spin.valueChanged.connect(self._edited)
-        for box in (self.pain, self.sound, self.voice, self.media_keys, self.voice_commands):
-            box.toggled.connect(self._edited)
-        self.theme.currentIndexChanged.connect(self._edited)
-        self.text_size.currentIndexChanged.connect(self._edited)
-        self.language.currentIndexChanged.connect(self._edited)
+        self.controls = self._controls()
+        for control in (*self.controls.values(), self.rate):
+            _on_change(control, self._edited)
+
+    def _controls(self) -> dict[str, Control]:
+        """The controls that show one setting each as it is, by the setting's name (the
+        voice's speed shows in steps: ``self.rate``)."""
+        return {
+            "lead_in": self.lead_in,
+            "hold_percent": self.hold,
+            "pain_ratings": self.pain,
+            "rewarm_minutes": self.rewarm,
+            "theme": self.theme,
+            "text_size": self.text_size,
+            "language": self.language,
+            "session_window": self.session_window,
+            "sound": self.sound,
+            "volume": self.volume,
+            "voice": self.voice,
+            "media_keys": self.media_keys,
+            "voice_commands": self.voice_commands,
+            **{row[0]: spin for row, spin in zip(ADVICE_CONTROLS, self._advice, strict=True)},
+        }
 
     def _make_screen_controls(self) -> None:
         self.theme = _combo(THEME_NAMES, _("Theme"))
@@ -243,7 +290,6 @@ class SettingsScreen(QWidget):
         self.session_window.setAccessibleDescription(
             _("F11 or the session's Full screen button changes it at any time")
         )
-        self.session_window.currentIndexChanged.connect(self._edited)
 
     def _make_advice_controls(self) -> None:
         """The thresholds of the suggestions made from the history (the app's own choice)."""
@@ -300,29 +346,15 @@ class SettingsScreen(QWidget):
         )
         self.try_sound.clicked.connect(self.test_sound.emit)
 
-    def show_prefs(self, prefs: Preferences) -> None:
+    def show_prefs(self, prefs: Preferences, *, again: bool = False) -> None:
+        """``again``: a change announced; nothing to do if it was made here."""
+        if again and prefs == self._prefs:
+            return
         self._loading = True
         self._prefs = prefs
-        self.lead_in.setValue(prefs.lead_in)
-        self.hold.setValue(prefs.hold_percent)
-        self.pain.setChecked(prefs.pain_ratings)
-        self.rewarm.setValue(prefs.rewarm_minutes)
-        self.theme.setCurrentIndex(THEMES.index(prefs.theme))
-        self.text_size.setCurrentIndex(TEXT_SIZES.index(prefs.text_size))
-        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
-        self.session_window.setCurrentIndex(
-            max(0, self.session_window.findData(prefs.session_window))
-        )
-        self.sound.setChecked(prefs.sound)
-        self.voice.setChecked(prefs.voice)
-        self.media_keys.setChecked(prefs.media_keys)
-        self.voice_commands.setChecked(prefs.voice_commands)
-        self.volume.setValue(prefs.volume)
+        for name, control in self.controls.items():
+            _show(control, getattr(prefs, name))
         self.rate.setValue(round(prefs.voice_rate * VOICE_RATE_STEPS))
-        self.high_pain.setValue(prefs.advice_severe_pain)
-        self.worse_count.setValue(prefs.advice_worse_count)
-        self.trend_days.setValue(prefs.advice_trend_days)
-        self.repeated_stops.setValue(prefs.advice_repeated_stops)
         self.reminders.show_prefs(prefs)
         self._loading = False
 
@@ -347,26 +379,11 @@ class SettingsScreen(QWidget):
     def _edited(self) -> None:
         if self._loading:
             return
+        shown: dict[str, Any] = {name: _value(c) for name, c in self.controls.items()}
         self._prefs = replace(
             self._prefs,
-            lead_in=self.lead_in.value(),
-            hold_percent=self.hold.value(),
-            pain_ratings=self.pain.isChecked(),
-            rewarm_minutes=self.rewarm.value(),
+            **shown,
             full_rewarm_minutes=max(self._prefs.full_rewarm_minutes, self.rewarm.value()),
-            theme=str(self.theme.currentData()),
-            text_size=str(self.text_size.currentData()),
-            language=str(self.language.currentData()),
-            session_window=str(self.session_window.currentData()),
-            sound=self.sound.isChecked(),
-            voice=self.voice.isChecked(),
-            media_keys=self.media_keys.isChecked(),
-            voice_commands=self.voice_commands.isChecked(),
-            volume=self.volume.value(),
             voice_rate=self.rate.value() / VOICE_RATE_STEPS,
-            advice_severe_pain=self.high_pain.value(),
-            advice_worse_count=self.worse_count.value(),
-            advice_trend_days=self.trend_days.value(),
-            advice_repeated_stops=self.repeated_stops.value(),
         )
         self.changed.emit(self._prefs)

@@ -18,9 +18,9 @@ from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from stretchdesk import paths
+from stretchdesk.autostart import login_entry_follows
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.i18n import _
-from stretchdesk.prefs import Preferences
 from stretchdesk.routine import Routine
 from stretchdesk.services import LiveSession, Services
 from stretchdesk.session import events as ev
@@ -28,13 +28,15 @@ from stretchdesk.session.cues import Cue
 from stretchdesk.session.guard import RepeatGuard
 from stretchdesk.session.health import Answer
 from stretchdesk.session.setup import Ready
+from stretchdesk.settings import Preferences
 from stretchdesk.ui.after.session_end import show_ending
 from stretchdesk.ui.before.setup_flow import SetupFlow
 from stretchdesk.ui.desktop.sent_files import SentFiles
+from stretchdesk.ui.kit.follow import follow
+from stretchdesk.ui.kit.theme import theme_follows
 from stretchdesk.ui.kit.widgets import double_click_seconds
 from stretchdesk.ui.routines import routine_actions
 from stretchdesk.ui.session.full_screen_button import show_full_screen_words
-from stretchdesk.ui.settings.follow_prefs import follow_prefs
 from stretchdesk.ui.shell import screens
 from stretchdesk.ui.shell.banner import Banner
 from stretchdesk.ui.shell.echo_filter import EchoFilter
@@ -118,6 +120,9 @@ class MainWindow(QMainWindow):
             self.banner.add(notice.message, error=notice.error, details=notice.details)
         self.place = WindowPlace(self, services.data.window)  # inside the screen, as last left
         self.place.restore()
+        follow(services.settings.changed, self, theme_follows)
+        follow(services.settings.changed, self, login_entry_follows(services.data))
+        follow(services.settings.changed, self, self._audio_follows)
         self.after_first_paint(self.place.fit)  # once its frame is known
         if not hidden:
             self._first_screen()
@@ -148,6 +153,10 @@ class MainWindow(QMainWindow):
         if settings is not None:
             settings.show_audio(audio.sound_status, audio.voice_status)
             settings.test_sound.connect(audio.test_sound)
+
+    def _audio_follows(self, _old: Preferences, new: Preferences) -> None:
+        if self.audio is not None:
+            self.audio.apply(new)  # the voice opens or closes with its setting
 
     def toggle_full_screen(self) -> None:
         """F11 or the session's button: the whole screen (read from the mat), and back."""
@@ -243,9 +252,7 @@ class MainWindow(QMainWindow):
     def open_routine(self, routine: Routine) -> None:
         """``--routine`` (an id or a file): straight to that routine's session, through the
         usual questions; after the safety screen if it has not been read yet."""
-        start = self.screens.if_built(Screen.START)
-        if self.services.add_routine(routine) and start is not None:
-            start.show_routines(self.services.routine_cards())
+        self.services.add_routine(routine)  # the routines screen follows
         self.start.select(routine.id)
         if self.screens.shown in (Screen.SAFETY, Screen.HEALTH):
             self._pending_routine = routine.id
@@ -272,7 +279,6 @@ class MainWindow(QMainWindow):
         )
         settings = self.screens.if_built(Screen.SETTINGS)
         if settings is not None:
-            settings.show_prefs(self.services.prefs)
             self.show_screen(settings)
             return
         self._after_first_run()
@@ -331,10 +337,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ settings
     def apply_prefs(self, prefs: Preferences) -> None:
-        """Save the settings and let every part of the window follow them."""
-        old = self.services.prefs
-        problem = self.services.save_prefs(prefs)
-        follow_prefs(self, old, prefs, problem)
+        """Save the settings: every part of the window that shows one follows the change."""
+        self.services.settings.save(prefs)
 
     # ------------------------------------------------------------------ leaving
     def closeEvent(self, event: QCloseEvent) -> None:

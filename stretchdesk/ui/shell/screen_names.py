@@ -16,8 +16,10 @@ if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
     from stretchdesk.ui.after.after_screens import CompletionScreen, RecoveryScreen
+    from stretchdesk.ui.before.advice_screen import AdviceScreen
+    from stretchdesk.ui.before.avoid_screen import AvoidScreen
     from stretchdesk.ui.before.health_screen import HealthScreen
-    from stretchdesk.ui.before.prompts import AdviceScreen, AvoidScreen, PainBeforeScreen
+    from stretchdesk.ui.before.pain_before_screen import PainBeforeScreen
     from stretchdesk.ui.before.safety_screen import SafetyScreen
     from stretchdesk.ui.builder.builder_screen import BuilderScreen
     from stretchdesk.ui.history.history_screen import HistoryScreen

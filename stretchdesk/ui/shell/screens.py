@@ -14,6 +14,7 @@ from stretchdesk.i18n import N_, _
 from stretchdesk.schedule.days import Plan
 from stretchdesk.schedule.zone import local_zone
 from stretchdesk.session.view import EngineState
+from stretchdesk.ui.kit.follow import follow
 from stretchdesk.ui.shell.screen_names import Screen
 
 MEDIA_LATER = N_("Media keys control a session while one is on screen.")
@@ -21,8 +22,10 @@ LISTEN_LATER = N_("Voice commands are listened for only during a session, when t
 
 if TYPE_CHECKING:
     from stretchdesk.ui.after.after_screens import CompletionScreen, RecoveryScreen
+    from stretchdesk.ui.before.advice_screen import AdviceScreen
+    from stretchdesk.ui.before.avoid_screen import AvoidScreen
     from stretchdesk.ui.before.health_screen import HealthScreen
-    from stretchdesk.ui.before.prompts import AdviceScreen, AvoidScreen, PainBeforeScreen
+    from stretchdesk.ui.before.pain_before_screen import PainBeforeScreen
     from stretchdesk.ui.before.safety_screen import SafetyScreen
     from stretchdesk.ui.builder.builder_screen import BuilderScreen
     from stretchdesk.ui.desktop.media_player import MediaPlayer
@@ -66,6 +69,7 @@ def make_safety(window: MainWindow) -> SafetyScreen:
 
 
 def make_start(window: MainWindow) -> StartScreen:
+    from stretchdesk.ui.routines.cards_follow import follow_routines  # noqa: PLC0415
     from stretchdesk.ui.routines.start_screen import StartScreen  # noqa: PLC0415
 
     screen = StartScreen()
@@ -102,6 +106,7 @@ def make_start(window: MainWindow) -> StartScreen:
 
     screen.routine_action.connect(routine_action)
     screen.show_routines(window.services.routine_cards(), window.services.catalog.invalid)
+    follow_routines(screen, window.services)
     return screen
 
 
@@ -123,7 +128,7 @@ def make_builder(window: MainWindow) -> BuilderScreen:
 
 
 def make_pain_before(window: MainWindow) -> PainBeforeScreen:
-    from stretchdesk.ui.before.prompts import PainBeforeScreen  # noqa: PLC0415
+    from stretchdesk.ui.before.pain_before_screen import PainBeforeScreen  # noqa: PLC0415
 
     screen = PainBeforeScreen(window.services.content)
     screen.answered.connect(window.flow.pain_answered)
@@ -132,7 +137,7 @@ def make_pain_before(window: MainWindow) -> PainBeforeScreen:
 
 
 def make_avoid(window: MainWindow) -> AvoidScreen:
-    from stretchdesk.ui.before.prompts import AvoidScreen  # noqa: PLC0415
+    from stretchdesk.ui.before.avoid_screen import AvoidScreen  # noqa: PLC0415
 
     screen = AvoidScreen(window.services.content)
     screen.answered.connect(window.flow.offer_answered)
@@ -141,7 +146,7 @@ def make_avoid(window: MainWindow) -> AvoidScreen:
 
 
 def make_advice(window: MainWindow) -> AdviceScreen:
-    from stretchdesk.ui.before.prompts import AdviceScreen  # noqa: PLC0415
+    from stretchdesk.ui.before.advice_screen import AdviceScreen  # noqa: PLC0415
 
     screen = AdviceScreen(window.services.content)
     screen.answered.connect(window.flow.advice_answered)
@@ -179,6 +184,7 @@ def make_voice_control(window: MainWindow, screen: SessionScreen) -> VoiceContro
         parent=window,
     )
     screen.changed.connect(control.update)
+    follow(window.services.settings.changed, control, lambda _o, _n: control.update(retry=True))
     return control
 
 
@@ -207,6 +213,7 @@ def make_media_player(window: MainWindow, screen: SessionScreen) -> MediaPlayer 
             player.unregister()
 
     screen.changed.connect(changed)
+    follow(window.services.settings.changed, player, lambda _old, _new: changed())
     return player
 
 
@@ -215,7 +222,7 @@ def _speak(window: MainWindow) -> Callable[[str], None]:
 
     def speak(text: str) -> None:
         if window.audio is not None:
-            window.audio.say(text)
+            window.audio.speak(text)
 
     return speak
 
@@ -269,6 +276,7 @@ def make_health(window: MainWindow) -> HealthScreen:
 
 
 def make_settings(window: MainWindow) -> SettingsScreen:
+    from stretchdesk.ui.settings.settings_follow import follow_settings  # noqa: PLC0415
     from stretchdesk.ui.settings.settings_screen import SettingsScreen  # noqa: PLC0415
 
     screen = SettingsScreen(window.today())
@@ -288,6 +296,15 @@ def make_settings(window: MainWindow) -> SettingsScreen:
     screen.show_media(media.status if media is not None else window.media_problem)
     voice = window.voice_control
     screen.show_listen(voice.status if voice is not None else _(LISTEN_LATER))
+
+    def statuses() -> None:
+        screen.reminders.show_status(window.reminders_status())
+        if window.audio is not None:
+            screen.show_audio(window.audio.sound_status, window.audio.voice_status)
+        if window.voice_control is not None:
+            screen.show_listen(window.voice_control.status)
+
+    follow_settings(screen, window.services, statuses)
     return screen
 
 

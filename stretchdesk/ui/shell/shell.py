@@ -15,12 +15,14 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-    from stretchdesk.prefs import Preferences
     from stretchdesk.routine import Routine
     from stretchdesk.services import Services
     from stretchdesk.session.setup import Ready
+    from stretchdesk.settings import Preferences
     from stretchdesk.ui.after.after_screens import CompletionScreen, RecoveryScreen
-    from stretchdesk.ui.before.prompts import AdviceScreen, AvoidScreen, PainBeforeScreen
+    from stretchdesk.ui.before.advice_screen import AdviceScreen
+    from stretchdesk.ui.before.avoid_screen import AvoidScreen
+    from stretchdesk.ui.before.pain_before_screen import PainBeforeScreen
     from stretchdesk.ui.builder.builder_screen import BuilderScreen
     from stretchdesk.ui.desktop.sent_files import SentFiles
     from stretchdesk.ui.shell.screen_names import Screen, Screens

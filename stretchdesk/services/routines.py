@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from stretchdesk import paths
+from stretchdesk.announcer import Announcer
 from stretchdesk.routine import Catalog, ExerciseLibrary, Routine, load_catalog
 from stretchdesk.routine.catalog import FileMemo, Loaded
 from stretchdesk.routine.content import SafetyContent
@@ -23,8 +24,9 @@ class RoutineShelf:
     content: SafetyContent
     catalog: Catalog
     memo: FileMemo
-    say: Sentences
+    texts: Sentences
     data: paths.DataPaths
+    routines_changed: Announcer[[]]  # the routines on offer changed (the cards follow)
 
     def reload_routines(self) -> None:
         """Read the routines again after one of the person's files was saved, added or
@@ -42,20 +44,23 @@ class RoutineShelf:
                 self.content.sources,
                 memo=self.memo,
             ),
-            self.say,
+            self.texts,
         )
 
     def use_routines(self, catalog: Catalog) -> None:
-        """Offer ``catalog`` from now on, with the routines opened from elsewhere."""
+        """Offer ``catalog`` from now on, with the routines opened from elsewhere; announced
+        if that changes what is on offer."""
         mine = self.data.routines.resolve() if self.data.routines.is_dir() else None
         opened = [
             r
             for r in self.catalog.routines
             if not r.builtin and (r.path is None or r.path.resolve().parent != mine)
         ]
-        self.catalog = catalog
+        before, self.catalog = self.catalog, catalog
         for routine in opened:
             self.catalog.add(routine)
+        if self.catalog != before:
+            self.routines_changed.emit()
 
     def read_routines(self, files: list[Path]) -> list[tuple[Path, Loaded]]:
         """Read and check routine files: the costly part, safe on a worker thread."""
@@ -63,8 +68,11 @@ class RoutineShelf:
 
     def take_routines(self, read: list[tuple[Path, Loaded]]) -> bool:
         """Offer the routines of files read late (``catalog.pending``), in the person's
-        language; True if the routines screen has something new to show."""
-        return self.catalog.take(read, self.content.sources, lambda r: routine_in(r, self.say))
+        language; True (and announced) if there is something new to show."""
+        taken = self.catalog.take(read, self.content.sources, lambda r: routine_in(r, self.texts))
+        if taken:
+            self.routines_changed.emit()
+        return taken
 
     def finish_routines(self) -> bool:
         """Read now whatever of the person's routine files is still waiting; True if
@@ -74,5 +82,9 @@ class RoutineShelf:
         )
 
     def add_routine(self, routine: Routine) -> bool:
-        """Offer a routine opened from a file (``--routine FILE``); True if it is new."""
-        return self.catalog.add(routine)
+        """Offer a routine opened from a file (``--routine FILE``); True (and announced) if
+        it is new."""
+        added = self.catalog.add(routine)
+        if added:
+            self.routines_changed.emit()
+        return added
