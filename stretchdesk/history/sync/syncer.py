@@ -1,0 +1,127 @@
+"""One pass over the sync folder: this computer's new sessions and changes written first,
+then the other computers' new files read and brought in. A file that cannot be used now
+(half synced, from a newer version, hostile) is named with its reason and tried again at
+the next pass; it never stops the others."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from stretchdesk.history.sync import inbox, outbox
+from stretchdesk.history.sync.device import computer_name, device_id
+from stretchdesk.history.sync.folder import FolderScan, write_whole
+from stretchdesk.history.sync.names import ROOT, change_file, month_of, session_file
+from stretchdesk.history.sync.records import (
+    ChangeRecord,
+    Record,
+    Refused,
+    SessionRecord,
+    encode_change,
+    encode_session,
+)
+from stretchdesk.history.timefmt import utc_now
+
+IMPORT_BATCH = 2000  # files brought in per transaction (the window's writes wait no longer)
+
+
+@dataclass
+class SyncReport:
+    written: int = 0  # files this computer wrote
+    sessions: int = 0  # sessions from other computers new in the history
+    changes: int = 0  # fields another computer changed
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    more: bool = False  # sessions of this computer are still to be written
+
+    @property
+    def changed_history(self) -> bool:
+        return bool(self.sessions or self.changes)
+
+
+class SyncFolder:
+    """The person's sync folder as seen from this data folder."""
+
+    def __init__(
+        self,
+        folder: Path,
+        data_folder: Path,
+        *,
+        now: Callable[[], datetime] = utc_now,
+        computer: str | None = None,
+    ) -> None:
+        self.folder = folder
+        self.root = folder / ROOT
+        self.device = device_id(data_folder)
+        self.computer = computer or computer_name()
+        self.now = now
+        self._scan = FolderScan(self.root, self.device)
+        self._read: set[str] | None = None
+
+    def run(self, conn: sqlite3.Connection, *, write: bool = True) -> SyncReport:
+        """One pass; ``write=False`` only reads (the setting turned off keeps nothing new
+        from being written)."""
+        report = SyncReport()
+        if write:
+            self.write_out(conn, report)
+        self.bring_in(conn, report)
+        return report
+
+    # ------------------------------------------------------------------ writing
+    def write_out(self, conn: sqlite3.Connection, report: SyncReport) -> None:
+        sessions = outbox.unshared_sessions(conn, self.device, self.computer)
+        report.more = len(sessions) >= outbox.BATCH
+        items = [*sessions, *outbox.changed_sessions(conn, self.device, self.computer, self.now)]
+        if not items:
+            return
+        for item in items:
+            if self._write(item.record):
+                report.written += 1
+        outbox.note_written(conn, items)
+
+    def _write(self, record: SessionRecord | ChangeRecord) -> bool:
+        if isinstance(record, SessionRecord):
+            month = month_of(str(record.session["started_at"]))
+            name, data = session_file(self.device, record.uid), encode_session(record)
+        else:
+            month = month_of(record.stamp.at)
+            moment = datetime.fromisoformat(record.stamp.at.replace("Z", "+00:00"))
+            name, data = change_file(self.device, record.uid, moment), encode_change(record)
+        return write_whole(self.root / self.device / month / name, data)
+
+    # ------------------------------------------------------------------ reading
+    def bring_in(self, conn: sqlite3.Connection, report: SyncReport) -> None:
+        if self._read is None:
+            self._read = {r[0] for r in conn.execute("SELECT name FROM sync_file")}
+        new = [n for n in self._scan.names() if n not in self._read]
+        batch: list[tuple[str, Record]] = []
+        # sessions before changes: a change then finds its session in the same pass
+        for name in sorted(new, key=lambda n: n.rsplit("/", 1)[-1][0] != "s"):
+            record = inbox.read_record(self.root / name)
+            if isinstance(record, Refused):
+                report.skipped.append((name, record.reason))
+                continue
+            batch.append((name, record))
+            if len(batch) >= IMPORT_BATCH:
+                self._apply(conn, batch, report)
+                batch = []
+        if batch:
+            self._apply(conn, batch, report)
+
+    def _apply(
+        self, conn: sqlite3.Connection, batch: list[tuple[str, Record]], report: SyncReport
+    ) -> None:
+        applied = inbox.apply(conn, batch)
+        report.sessions += applied.sessions
+        report.changes += applied.changes
+        assert self._read is not None
+        self._read.update(name for name, _r in batch)
+
+    def forget(self) -> None:
+        """Read the folder whole again at the next pass (its listing and what was read)."""
+        self._read = None
+        with contextlib.suppress(AttributeError):
+            self._scan = FolderScan(self.root, self.device)
