@@ -70,3 +70,21 @@ def shared_with_others(conn: sqlite3.Connection) -> bool:
         )
     except sqlite3.OperationalError:  # older than the sync tables
         return False
+
+
+def sessions_per_computer(conn: sqlite3.Connection, low: str, high: str) -> list[tuple[str, int]]:
+    """How many finished sessions started in [low, high) on each computer, by name (this
+    computer's as "" unless it was named in the sync folder), most first; [] for a history
+    never shared with another computer."""
+    if not shared_with_others(conn):
+        return []
+    names = {
+        str(device): str(name)
+        for device, name in conn.execute("SELECT device, name FROM sync_device")
+    }
+    counts = conn.execute(
+        "SELECT COALESCE(device, ?), COUNT(*) FROM session WHERE started_at >= ? "
+        "AND started_at < ? AND outcome != 'running' GROUP BY 1 ORDER BY 2 DESC, 1",
+        (THIS_COMPUTER, low, high),
+    )
+    return [(names.get(str(device), str(device)[:8]), int(n)) for device, n in counts]
