@@ -97,6 +97,13 @@ def _routine_id(text: str) -> str:
     return text
 
 
+def _sync_folder(text: str) -> str:
+    text = text.strip()
+    if text and (not Path(text).expanduser().is_absolute() or not text.isprintable()):
+        raise ValueError(_("should be a folder's full path, or empty for none"))
+    return text
+
+
 # text settings: a function that returns the value written the usual way, or raises
 # ValueError with the reason
 _TEXTS: dict[str, Callable[[str], str]] = {
@@ -105,6 +112,7 @@ _TEXTS: dict[str, Callable[[str], str]] = {
     "quiet_hours": lambda text: format_quiet(parse_quiet(text)),
     "reminder_routine": _routine_id,
     "plan_start": _plan_start,
+    "sync_folder": _sync_folder,
 }
 
 
@@ -149,6 +157,7 @@ class Preferences:
     tray_note_shown: bool = False  # "still running in the tray" has been said once
     plan_weeks: int = 6  # "every day for N weeks": CSP says at least 6 to 8
     plan_start: str = ""  # ISO date the plan began; empty: no plan
+    sync_folder: str = ""  # history shared with the person's other computers (history/sync/)
 
     def reminder_rules(self) -> ReminderRules:
         return ReminderRules(
