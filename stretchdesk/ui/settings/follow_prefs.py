@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from stretchdesk.autostart import follow_setting
 from stretchdesk.prefs import Preferences
+from stretchdesk.ui.history import shared_history
 from stretchdesk.ui.kit.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -19,6 +20,8 @@ def follow_prefs(
     window: MainWindow, old: Preferences, prefs: Preferences, problem: str | None
 ) -> None:
     """``problem``: saving failed, in words (shown in Settings with any of our own)."""
+    if old.sync_folder != prefs.sync_folder:
+        shared_history.follow_setting(window, prefs.sync_folder)
     if window.between is not None:
         problem = window.between.prefs_changed(old, prefs) or problem
     else:
