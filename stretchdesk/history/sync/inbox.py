@@ -5,6 +5,7 @@ waits in ``sync_field`` for it), and with the latest change winning (fields.py).
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
@@ -81,27 +82,20 @@ def _insert_rows(
 
 def apply(conn: sqlite3.Connection, batch: Sequence[tuple[str, Record]]) -> Applied:
     """Bring a batch of read files in, in one transaction, and note them as read."""
-    done = Applied()
     with transaction(conn):
         dirty_before = {r[0] for r in conn.execute("SELECT session_id FROM sync_dirty")}
-        touched: set[int] = set()
         sessions = [r for _n, r in batch if isinstance(r, SessionRecord)]
         changes = [r for _n, r in batch if isinstance(r, ChangeRecord)]
+        waiting = _waiting(conn)  # before the new sessions are in
         fresh = _insert_new(conn, sessions)
+        # a session seen for the first time with no change waiting: its fields as they are
+        quick = [r for r in sessions if r.uid in fresh and r.uid not in waiting]
+        _remember_new(conn, quick)
+        done, touched = _merge(conn, [*sessions, *changes], fresh, {r.uid for r in quick})
         done.sessions = len(fresh)
-        records: list[Record] = [*sessions, *changes]
-        for record in records:
-            before = fields.known(conn, record.uid)
-            won = fields.remember(conn, record.uid, record.fields, record.stamp)
-            session_id = fresh.get(record.uid) or _session_id(conn, record.uid)
-            if session_id is None or not won:
-                continue
-            is_fresh = record.uid in fresh
-            done.changes += _put_won(conn, session_id, record, won, before, fresh=is_fresh)
-            touched.add(session_id)
         for uid, session_id in fresh.items():
             # changes that arrived before their session
-            if _catch_up(conn, uid, session_id):
+            if uid in waiting and _catch_up(conn, uid, session_id):
                 touched.add(session_id)
         conn.executemany(
             "INSERT OR REPLACE INTO sync_device (device, name) VALUES (?, ?)",
@@ -116,6 +110,49 @@ def apply(conn: sqlite3.Connection, batch: Sequence[tuple[str, Record]]) -> Appl
             [(i,) for i in touched - dirty_before],
         )
     return done
+
+
+def _merge(
+    conn: sqlite3.Connection, records: list[Record], fresh: dict[str, int], quick: set[str]
+) -> tuple[Applied, set[int]]:
+    """Each record's fields against the latest known; the winners written."""
+    done, touched = Applied(), set()
+    for record in records:
+        if record.uid in quick and isinstance(record, SessionRecord):
+            quick.discard(record.uid)  # its first record: kept as it came
+            continue
+        before = fields.known(conn, record.uid)
+        won = fields.remember(conn, record.uid, record.fields, record.stamp)
+        session_id = fresh.get(record.uid) or _session_id(conn, record.uid)
+        if session_id is None or not won:
+            continue
+        is_fresh = record.uid in fresh
+        done.changes += _put_won(conn, session_id, record, won, before, fresh=is_fresh)
+        touched.add(session_id)
+    return done, touched
+
+
+def _waiting(conn: sqlite3.Connection) -> set[str]:
+    """Sessions with changes known and the session not here yet."""
+    return {
+        str(uid)
+        for (uid,) in conn.execute(
+            "SELECT DISTINCT f.uid FROM sync_field f WHERE NOT EXISTS "
+            "(SELECT 1 FROM session s WHERE s.uid = f.uid)"
+        )
+    }
+
+
+def _remember_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> None:
+    """The fields of sessions seen for the first time, with no change known to them."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO sync_field (uid, field, value, at, device) VALUES (?, ?, ?, ?, ?)",
+        [
+            (r.uid, name, json.dumps(value), r.stamp.at, r.stamp.device)
+            for r in sessions
+            for name, value in r.fields.items()
+        ],
+    )
 
 
 def _session_id(conn: sqlite3.Connection, uid: str) -> int | None:

@@ -255,4 +255,19 @@ def _checked(item: object, keys: dict[str, Check]) -> dict[str, Any]:
 def _rows(items: object, keys: dict[str, Check], limit: int) -> list[tuple[Any, ...]]:
     if not isinstance(items, list) or len(items) > limit:
         raise ValueError("list")
-    return [tuple(_checked(item, keys).values()) for item in items]
+    names, checks = tuple(keys), tuple(keys.values())
+    rows = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise TypeError("not a table")
+        row = tuple(map(item.get, names))
+        if not all(map(_passes, checks, row)):
+            raise ValueError(
+                next(n for n, c, v in zip(names, checks, row, strict=True) if not c(v))
+            )
+        rows.append(row)
+    return rows
+
+
+def _passes(check: Check, value: object) -> bool:
+    return check(value)
