@@ -86,8 +86,8 @@ def apply(conn: sqlite3.Connection, batch: Sequence[tuple[str, Record]]) -> Appl
         dirty_before = {r[0] for r in conn.execute("SELECT session_id FROM sync_dirty")}
         sessions = [r for _n, r in batch if isinstance(r, SessionRecord)]
         changes = [r for _n, r in batch if isinstance(r, ChangeRecord)]
-        waiting = _waiting(conn)  # before the new sessions are in
         fresh = _insert_new(conn, sessions)
+        waiting = _waiting(conn, fresh)
         # a session seen for the first time with no change waiting: its fields as they are
         quick = [r for r in sessions if r.uid in fresh and r.uid not in waiting]
         _remember_new(conn, quick)
@@ -132,15 +132,10 @@ def _merge(
     return done, touched
 
 
-def _waiting(conn: sqlite3.Connection) -> set[str]:
-    """Sessions with changes known and the session not here yet."""
-    return {
-        str(uid)
-        for (uid,) in conn.execute(
-            "SELECT DISTINCT f.uid FROM sync_field f WHERE NOT EXISTS "
-            "(SELECT 1 FROM session s WHERE s.uid = f.uid)"
-        )
-    }
+def _waiting(conn: sqlite3.Connection, fresh: dict[str, int]) -> set[str]:
+    """The new sessions that changes were known to before they came."""
+    ask = "SELECT 1 FROM sync_field WHERE uid = ? LIMIT 1"
+    return {uid for uid in fresh if conn.execute(ask, (uid,)).fetchone() is not None}
 
 
 def _remember_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> None:
