@@ -158,6 +158,7 @@ class Preferences:
     plan_weeks: int = 6  # "every day for N weeks": CSP says at least 6 to 8
     plan_start: str = ""  # ISO date the plan began; empty: no plan
     sync_folder: str = ""  # history shared with the person's other computers (history/sync/)
+    sync_routines: bool = True  # and their own routines, through the same folder
 
     def reminder_rules(self) -> ReminderRules:
         return ReminderRules(

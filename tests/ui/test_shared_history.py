@@ -10,6 +10,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.history.sync.names import ROOT
+from stretchdesk.history.sync.routines import RoutineSharing
 from stretchdesk.prefs import load_prefs
 from stretchdesk.ui.history.shared_history import SharedHistory, share_history
 from stretchdesk.ui.shell.main_window import MainWindow
@@ -22,6 +23,12 @@ def _other_computer(tmp_path: Path, folder: Path) -> str:
     work.session(60)
     work.run()
     work.store.close()
+    routines = tmp_path / "elsewhere" / "work" / "routines"
+    routines.mkdir()
+    (routines / "from-work.toml").write_text(
+        'id = "from-work"\ntitle = "From work"\n\n[[step]]\nexercise = "pelvic-tilt"\n'
+    )
+    RoutineSharing(folder, routines.parent, routines, work.sync.device).run()
     return work.sync.device
 
 
@@ -41,6 +48,8 @@ def test_a_folder_chosen_brings_the_other_computers_sessions(
     assert load_prefs(data_dir / "settings.toml").prefs.sync_folder == str(folder)
     qtbot.waitUntil(lambda: section.status.text().startswith("Shared:"), timeout=10_000)
     assert section.status.text() == "Shared: 2 sessions came from other computers."
+    assert section.routines.isChecked()  # the person's own routines follow too
+    assert (window.services.data.routines / "from-work.toml").is_file()
     window.nav_to("history")
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 2, timeout=5_000)
     # a file that cannot be read: one line in the banner, the others still read

@@ -18,6 +18,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.history.sync import SyncFolder, SyncReport
+from stretchdesk.history.sync.routines import RoutineSharing
 from stretchdesk.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -79,9 +80,17 @@ class SharedHistory(QObject):
             return
         self._running = True
         self._watch()
-        sync, history = self.sync, self.window.services.data.history
+        data = self.window.services.data
+        routines = None
+        if self.window.services.prefs.sync_routines:
+            routines = RoutineSharing(
+                self.sync.folder, data.history.parent, data.routines, self.sync.device
+            )
         threading.Thread(
-            target=self._pass, args=(sync, history), name="stretchdesk-sync", daemon=True
+            target=self._pass,
+            args=(self.sync, data.history, routines),
+            name="stretchdesk-sync",
+            daemon=True,
         ).start()
 
     def _watch(self) -> None:
@@ -95,7 +104,7 @@ class SharedHistory(QObject):
         if missing:
             self._watcher.addPaths(missing)
 
-    def _pass(self, sync: SyncFolder, history: Path) -> None:
+    def _pass(self, sync: SyncFolder, history: Path, routines: RoutineSharing | None) -> None:
         report: SyncReport | None = None
         try:
             conn = sqlite3.connect(history, isolation_level=None, timeout=10.0)
@@ -104,6 +113,8 @@ class SharedHistory(QObject):
                 report = sync.run(conn)
             finally:
                 conn.close()
+            if routines is not None:  # (the routines folder's watcher shows what came)
+                report.skipped.extend(routines.run().skipped)
         except (OSError, sqlite3.Error) as exc:
             write_crash_log(self.window.services.data.crash_log, exc, "sharing the history")
         except Exception as exc:  # a bug: in the crash log; the next pass tries again

@@ -11,11 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QWidget
 
 from stretchdesk.i18n import _
 from stretchdesk.prefs import Preferences
-from stretchdesk.ui.kit.widgets import button, label, status_line
+from stretchdesk.ui.kit.widgets import button, label, status_line, wrapping
 from stretchdesk.ui.settings.reminder_settings import one_row
 
 
@@ -59,16 +59,31 @@ class SyncSection(QObject):
             ),
             "muted",
         )
+        self.routines = QCheckBox(_("My own routines too"))
+        self.routines.setAccessibleName(_("Share my own routines"))
+        self.routines.setToolTip(
+            _("A routine made on one computer appears on the others; changed on two, both kept")
+        )
+        self.routines.toggled.connect(self._routines_toggled)
         self.status = status_line()
         self.rows: tuple[tuple[str, QWidget], ...] = (
             (_("Shared folder"), one_row(self.folder, self.choose, self.stop)),
             ("", self.explained),
+            ("", wrapping(self.routines)),
             ("", self.status),
         )
+        self._loading = False
 
     def show_prefs(self, prefs: Preferences) -> None:
+        self._loading = True
         self.folder.setText(prefs.sync_folder)
         self.stop.setEnabled(bool(prefs.sync_folder))
+        self.routines.setChecked(prefs.sync_routines)
+        self._loading = False
+
+    def _routines_toggled(self, on: bool) -> None:
+        if not self._loading:
+            self.edited.emit(replace(self._current(), sync_routines=on))
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
