@@ -15,7 +15,13 @@ from pathlib import Path
 from stretchdesk.history.sync import inbox, outbox
 from stretchdesk.history.sync.device import computer_name, device_id
 from stretchdesk.history.sync.folder import FolderScan, write_whole
-from stretchdesk.history.sync.names import ROOT, change_file, month_of, session_file
+from stretchdesk.history.sync.names import (
+    ROOT,
+    change_file,
+    month_of,
+    parse_name,
+    session_file,
+)
 from stretchdesk.history.sync.records import (
     ChangeRecord,
     Record,
@@ -25,6 +31,7 @@ from stretchdesk.history.sync.records import (
     encode_session,
 )
 from stretchdesk.history.timefmt import utc_now
+from stretchdesk.i18n import _
 
 IMPORT_BATCH = 2000  # files brought in per transaction (the window's writes wait no longer)
 
@@ -40,6 +47,17 @@ class SyncReport:
     @property
     def changed_history(self) -> bool:
         return bool(self.sessions or self.changes)
+
+
+def _matching(name: str, record: Record | Refused) -> Record | Refused:
+    """The record, if it is what its name says: whose, of which session, which kind."""
+    said = parse_name(name.rsplit("/", 1)[-1])
+    if isinstance(record, Refused) or said is None:
+        return record
+    kind = "s" if isinstance(record, SessionRecord) else "c"
+    if (said.kind, said.device, said.uid) != (kind, record.stamp.device, record.uid):
+        return Refused(_("it does not hold what its name says"))
+    return record
 
 
 class SyncFolder:
@@ -100,7 +118,7 @@ class SyncFolder:
         batch: list[tuple[str, Record]] = []
         # sessions before changes: a change then finds its session in the same pass
         for name in sorted(new, key=lambda n: n.rsplit("/", 1)[-1][0] != "s"):
-            record = inbox.read_record(self.root / name)
+            record = _matching(name, inbox.read_record(self.root / name))
             if isinstance(record, Refused):
                 report.skipped.append((name, record.reason))
                 continue

@@ -180,16 +180,19 @@ def test_unreadable_files_are_skipped_with_a_reason_and_the_rest_read(
     for name, data in hostile.items():
         (folder / name).write_bytes(data)
     (folder / f"s.{home.sync.device}.{'e' * 32}.json").symlink_to("/dev/zero")
+    # a whole, valid session under another session's name
+    (folder / f"s.{home.sync.device}.{'9' * 32}.json").write_bytes(second.read_bytes())
     (folder / temp_name(second.name)).write_bytes(b"half")  # a temporary name: not read
     report = work.run()
     assert report.sessions == 1
     reasons = sorted(reason for _name, reason in report.skipped)
-    assert len(reasons) == 6
+    assert len(reasons) == 7
+    assert "it does not hold what its name says" in reasons
     assert "it was written by a newer version of stretchdesk" in reasons
     assert "it is larger than 1 MiB" in reasons
     assert any(r.startswith("it holds a wrong value") for r in reasons)
     assert any(r.startswith("it cannot be opened") for r in reasons)
-    assert len(work.run().skipped) == 6  # tried again, still skipped, nothing else changes
+    assert len(work.run().skipped) == 7  # tried again, still skipped, nothing else changes
 
 
 def test_turned_off_nothing_is_written_and_what_came_is_kept(pair: list[Computer]) -> None:
