@@ -54,7 +54,7 @@ def _matching(name: str, record: Record | Refused) -> Record | Refused:
     said = parse_name(name.rsplit("/", 1)[-1])
     if isinstance(record, Refused) or said is None:
         return record
-    kind = "s" if isinstance(record, SessionRecord) else "c"
+    kind = "c" if isinstance(record, ChangeRecord) else "s"
     if (said.kind, said.device, said.uid) != (kind, record.stamp.device, record.uid):
         return Refused(_("it does not hold what its name says"))
     return record
