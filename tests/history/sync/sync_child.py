@@ -1,6 +1,6 @@
 """One computer's stretchdesk, as a process a test can kill -9 at any moment: it records
 sessions (until its history holds ``wanted`` of its own) and shares them through the folder,
-a pass after each session, then one last pass.
+a pass after each session (a line on standard output after each), then one last pass.
 
     python -m tests.history.sync.sync_child DATA FOLDER NAME WANTED
 """
@@ -51,6 +51,7 @@ def main(data: Path, folder: Path, name: str, wanted: int) -> int:
             active_seconds=2,
         )
         sync.run(conn)
+        print(have + 1, flush=True)  # a session done: the test may kill it from here on
     while sync.run(conn).more:
         pass
     store.close()
