@@ -60,11 +60,11 @@ def _entries(path: Path) -> list[str]:
         return []
 
 
-def write_whole(path: Path, data: bytes) -> bool:
+def write_whole(path: Path, data: bytes, *, replace: bool = False) -> bool:
     """Write ``path`` through its temporary name; False if it was there already with as
-    many bytes (the same immutable file, written before a kill)."""
+    many bytes (the same immutable file, written before a kill) unless ``replace``."""
     with contextlib.suppress(OSError):
-        if path.stat().st_size == len(data):
+        if not replace and path.stat().st_size == len(data):
             return False
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     temporary = path.with_name(temp_name(path.name))

@@ -95,20 +95,28 @@ class SyncFolder:
         items = [*sessions, *outbox.changed_sessions(conn, self.device, self.computer, self.now)]
         if not items:
             return
+        sent = []
         for item in items:
-            if self._write(item.record):
-                report.written += 1
-        outbox.note_written(conn, items)
+            record, written = self._write(item.record)
+            report.written += written
+            sent.append(outbox.Written(item.session_id, record))
+        outbox.note_written(conn, sent)
 
-    def _write(self, record: SessionRecord | ChangeRecord) -> bool:
-        if isinstance(record, SessionRecord):
-            month = month_of(str(record.session["started_at"]))
-            name, data = session_file(self.device, record.uid), encode_session(record)
-        else:
+    def _write(self, record: SessionRecord | ChangeRecord) -> tuple[Record, bool]:
+        """Write the record's file; returns what the folder holds (a session's file written
+        before a kill stays as it is: another computer may have read it; a change made
+        since goes out as a change) and whether it was written now."""
+        if isinstance(record, ChangeRecord):
             month = month_of(record.stamp.at)
             moment = datetime.fromisoformat(record.stamp.at.replace("Z", "+00:00"))
             name, data = change_file(self.device, record.uid, moment), encode_change(record)
-        return write_whole(self.root / self.device / month / name, data)
+            return record, write_whole(self.root / self.device / month / name, data)
+        month = month_of(str(record.session["started_at"]))
+        path = self.root / self.device / month / session_file(self.device, record.uid)
+        there = inbox.read_record(path) if path.exists() else None
+        if isinstance(there, SessionRecord) and there.uid == record.uid:
+            return there, False
+        return record, write_whole(path, encode_session(record), replace=True)
 
     # ------------------------------------------------------------------ reading
     def bring_in(self, conn: sqlite3.Connection, report: SyncReport) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from stretchdesk.history.outcome import SessionOutcome
+from stretchdesk.history.sync import outbox
 from stretchdesk.history.sync.names import ROOT, parse_name, temp_name
 from tests.history.sync.computers import Computer, computers, files, settle
 
@@ -210,13 +211,9 @@ def test_a_kill_between_writing_and_noting_duplicates_nothing(
 ) -> None:
     home, work = pair
     home.session(0)
-    home.sync.write_out = lambda conn, report: None  # type: ignore[method-assign]
-    items = __import__("stretchdesk.history.sync.outbox", fromlist=["x"]).unshared_sessions(
-        home.store.conn, home.sync.device, "home"
-    )
+    items = outbox.unshared_sessions(home.store.conn, home.sync.device, "home")
     for item in items:
         home.sync._write(item.record)  # written, then "killed" before the history noted it
-    del home.sync.write_out
     home.run()
     work.run()
     assert len(files(tmp_path / "Sync" / ROOT)) == 1
@@ -232,3 +229,18 @@ def test_a_history_from_before_gets_ids_and_is_shared(tmp_path: Path) -> None:
     assert home.state() == work.state()
     home.store.close()
     work.store.close()
+
+
+def test_a_change_after_a_kill_before_noting_still_reaches_the_other(
+    pair: list[Computer], tmp_path: Path
+) -> None:
+    home, work = pair
+    sid = home.session(0, note="first")
+    (item,) = outbox.unshared_sessions(home.store.conn, home.sync.device, "home")
+    home.sync._write(item.record)  # the file is in the folder; then a kill
+    work.run()  # and the other computer read it at once
+    home.clock.advance(600)
+    home.store.set_note(sid, "second")  # changed before the next start's pass
+    settle(pair)
+    assert work.sessions()[0][3] == home.sessions()[0][3] == "second"
+    assert len(files(tmp_path / "Sync", lambda p: p.name.startswith("s."))) == 1
