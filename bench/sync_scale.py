@@ -45,6 +45,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 def _share_all(data: Path, folder: Path, name: str) -> tuple[float, int]:
     """Every session of the computer written into the folder: seconds, files."""
     conn = _connect(data / "history.sqlite")
+    folder.mkdir(exist_ok=True)
     sync = SyncFolder(folder, data, computer=name)
     began = time.perf_counter()
     written = 0

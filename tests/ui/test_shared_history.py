@@ -64,3 +64,18 @@ def test_a_folder_chosen_brings_the_other_computers_sessions(
     assert shared.sync is None
     assert "left for now" not in window.banner.text
     assert len(window.services.sessions_since(datetime(2000, 1, 1, tzinfo=UTC))) == 2  # kept
+
+
+def test_a_folder_that_is_not_there_is_said_in_the_banner(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    share_history(window)
+    window.nav_to("settings")
+    section = window.settings.sharing
+    section.choose_folder = lambda parent, start: str(tmp_path / "not-mounted")
+    section.choose.click()
+    qtbot.waitUntil(lambda: "cannot be used now" in window.banner.text, timeout=10_000)
+    assert "No such file or directory" in window.banner.text
+    assert not (tmp_path / "not-mounted").exists()  # nothing written under a mount point
+    section.stop.click()
+    assert "cannot be used now" not in window.banner.text

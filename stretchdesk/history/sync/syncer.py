@@ -6,6 +6,8 @@ the next pass; it never stops the others."""
 from __future__ import annotations
 
 import contextlib
+import errno
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -81,7 +83,10 @@ class SyncFolder:
 
     def run(self, conn: sqlite3.Connection, *, write: bool = True) -> SyncReport:
         """One pass; ``write=False`` only reads (the setting turned off keeps nothing new
-        from being written)."""
+        from being written). OSError if the folder is not there: a share not mounted is
+        said, never written under its mount point."""
+        if not self.folder.is_dir():
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(self.folder))
         report = SyncReport()
         if write:
             self.write_out(conn, report)

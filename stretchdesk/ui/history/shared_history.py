@@ -29,13 +29,14 @@ SETTLE_MS = 1_000  # the folder has not changed for this long: the engine has wr
 
 
 class SharedHistory(QObject):
-    done = Signal(object)  # the SyncReport of a pass (or None after a failure)
+    done = Signal(object)  # the SyncReport of a pass, or why it failed
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.sync: SyncFolder | None = None
         self._skipped_line: str | None = None
+        self._problem: str | None = None  # the last pass's failure, in the banner
         self._running = False
         self._again = False
         self._settle = QTimer(self)
@@ -61,6 +62,9 @@ class SharedHistory(QObject):
             if self._watcher.directories():
                 self._watcher.removePaths(self._watcher.directories())
         self._say_skipped([])
+        if self._problem is not None:
+            self.window.banner.remove(self._problem)
+            self._problem = None
         if wanted is None:
             self._status("")
             return
@@ -105,7 +109,7 @@ class SharedHistory(QObject):
             self._watcher.addPaths(missing)
 
     def _pass(self, sync: SyncFolder, history: Path, routines: RoutineSharing | None) -> None:
-        report: SyncReport | None = None
+        report: SyncReport | str
         try:
             conn = sqlite3.connect(history, isolation_level=None, timeout=10.0)
             try:
@@ -115,23 +119,32 @@ class SharedHistory(QObject):
                 conn.close()
             if routines is not None:  # (the routines folder's watcher shows what came)
                 report.skipped.extend(routines.run().skipped)
-        except (OSError, sqlite3.Error) as exc:
+        except OSError as exc:  # the folder gone, read-only, full: said, tried again later
+            report = _("The shared folder {folder} cannot be used now ({reason}).").format(
+                folder=sync.folder, reason=exc.strerror or exc
+            )
+        except Exception as exc:  # a bug (or the history locked): in the crash log
             write_crash_log(self.window.services.data.crash_log, exc, "sharing the history")
-        except Exception as exc:  # a bug: in the crash log; the next pass tries again
-            write_crash_log(self.window.services.data.crash_log, exc, "sharing the history")
+            report = _("The history could not be shared this time; it is tried again soon.")
         with contextlib.suppress(RuntimeError):  # the window has gone
             self.done.emit(report)
 
-    def _finished(self, report: SyncReport | None) -> None:
+    def _finished(self, report: SyncReport | str) -> None:
         self._running = False
-        if report is None:
-            self._status(_("The shared folder could not be read or written this time."))
+        banner = self.window.banner
+        if self._problem is not None:
+            banner.remove(self._problem)
+            self._problem = None
+        if isinstance(report, str):
+            self._problem = report
+            banner.add(report)
+            self._status(report)
         else:
             self._say_skipped(report.skipped)
             if report.changed_history:
                 self._refresh()
             self._status(_shared_words(report))
-        if self._again or (report is not None and report.more):
+        if self._again or (isinstance(report, SyncReport) and report.more):
             self._again = False
             QTimer.singleShot(0, self.run)
 

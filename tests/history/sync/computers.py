@@ -114,6 +114,7 @@ def computers(
     tmp_path: Path, folder: Path, names: tuple[str, ...] = ("home", "work")
 ) -> list[Computer]:
     made = []
+    folder.mkdir(parents=True, exist_ok=True)  # the folder the sync program keeps
     for name in names:
         data = tmp_path / name
         store, _notices = HistoryStore.open(data / "history.sqlite")

@@ -17,6 +17,7 @@ from stretchdesk.history.sync import SyncFolder
 
 
 def main(data: Path, folder: Path, name: str, wanted: int) -> int:
+    folder.mkdir(parents=True, exist_ok=True)  # (a folder of its own in the shared one)
     store, _notices = HistoryStore.open(data / "history.sqlite")
     sync = SyncFolder(folder, data, computer=name)
     conn = store.conn

@@ -29,6 +29,7 @@ def engines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Instance
 
 
 def _computer(data: Path, folder: Path, name: str) -> Computer:
+    folder.mkdir(exist_ok=True)
     store, _notices = HistoryStore.open(data / "history.sqlite")
     clock = Clock()
     return Computer(name, store, SyncFolder(folder, data, now=clock, computer=name), clock)
