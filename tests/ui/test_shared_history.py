@@ -52,6 +52,7 @@ def test_a_folder_chosen_brings_the_other_computers_sessions(
     assert (window.services.data.routines / "from-work.toml").is_file()
     window.nav_to("history")
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 2, timeout=5_000)
+    assert all(row[1] == "Routine (on work)" for row in window.history.model.rows)
     # a file that cannot be read: one line in the banner, the others still read
     month = next((folder / ROOT / device).iterdir())
     (month / f"s.{device}.{'f' * 32}.json").write_text("{")

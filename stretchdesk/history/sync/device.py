@@ -88,3 +88,16 @@ def sessions_per_computer(conn: sqlite3.Connection, low: str, high: str) -> list
         (THIS_COMPUTER, low, high),
     )
     return [(names.get(str(device), str(device)[:8]), int(n)) for device, n in counts]
+
+
+def other_computers(conn: sqlite3.Connection) -> dict[int, str]:
+    """The sessions done on another computer, each with that computer's name."""
+    if not shared_with_others(conn):
+        return {}
+    return {
+        int(sid): str(name or device[:8])
+        for sid, device, name in conn.execute(
+            "SELECT s.id, s.device, d.name FROM session s LEFT JOIN sync_device d "
+            "ON d.device = s.device WHERE s.device IS NOT NULL"
+        )
+    }
