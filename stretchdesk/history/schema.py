@@ -160,7 +160,7 @@ CREATE INDEX shown_when ON shown (shown_at)
 # there). sync_device: the computers' names; sync_field: the latest change known to each
 # changeable field of a session (its value as JSON, its recorded time and computer);
 # sync_dirty: shared sessions changed here since the last pass; sync_file: the files of
-# the sync folder already read.
+# the sync folder already read; sync_dir: its folders read whole, as of their mtime.
 V6 = """
 ALTER TABLE session ADD COLUMN uid TEXT;
 ALTER TABLE session ADD COLUMN device TEXT;
@@ -186,6 +186,7 @@ CREATE TABLE sync_field (
 ) WITHOUT ROWID;
 CREATE TABLE sync_dirty (session_id INTEGER PRIMARY KEY);
 CREATE TABLE sync_file (name TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE sync_dir (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TRIGGER session_changed AFTER UPDATE OF note, outcome, pain_before, pain_after
 ON session WHEN NEW.shared = 1
 BEGIN

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import time
 from pathlib import Path
 
@@ -15,41 +16,49 @@ _SETTLE_NS = 2_000_000_000  # a folder changed this recently may change within i
 
 
 class FolderScan:
-    """The candidate files under ``root`` (``<device>/<YYYY-MM>/<file>``), as paths
-    relative to it, leaving out this computer's own folder."""
+    """The folders under ``root`` (``<device>/<YYYY-MM>``, this computer's own left out)
+    that changed since all their files were read: a folder read whole is noted with its
+    modification time (table ``sync_dir``), and not listed again until that changes. A
+    file put there by rename, as sync engines do, changes it; a time within the last
+    seconds is not trusted (a coarse clock may not have ticked yet)."""
 
     def __init__(self, root: Path, own_device: str) -> None:
         self.root = root
         self.own = own_device
-        self._listed: dict[str, tuple[int, list[str]]] = {}
+        self._done: dict[str, int] | None = None
 
-    def names(self) -> list[str]:
-        found: list[str] = []
+    def changed(self, conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
+        """(folder relative to the root, its device, its mtime) of each folder to list."""
+        if self._done is None:
+            self._done = dict(conn.execute("SELECT path, mtime_ns FROM sync_dir").fetchall())
+        found = []
         for device in _entries(self.root):
             if device == self.own or not is_uid(device):
                 continue
             for month in _entries(self.root / device):
-                if is_month(month):
-                    found.extend(self._files(f"{device}/{month}", device))
+                folder = f"{device}/{month}"
+                if not is_month(month):
+                    continue
+                with contextlib.suppress(OSError):
+                    mtime = (self.root / folder).stat().st_mtime_ns
+                    if self._done.get(folder) != mtime:
+                        found.append((folder, device, mtime))
         return found
 
-    def _files(self, folder: str, device: str) -> list[str]:
-        path = self.root / folder
-        try:
-            mtime = path.stat().st_mtime_ns
-        except OSError:
-            return []
-        cached = self._listed.get(folder)
-        if cached is not None and cached[0] == mtime:
-            return cached[1]
-        files = []
-        for name in _entries(path):
-            meaning = parse_name(name)
-            if meaning is not None and meaning.device == device:
-                files.append(f"{folder}/{name}")
-        if time.time_ns() - mtime > _SETTLE_NS:
-            self._listed[folder] = (mtime, files)
-        return files
+    def files(self, folder: str, device: str) -> list[str]:
+        """The folder's files of ours, relative to the root."""
+        return [
+            f"{folder}/{name}"
+            for name in _entries(self.root / folder)
+            if (meaning := parse_name(name)) is not None and meaning.device == device
+        ]
+
+    def read_whole(self, conn: sqlite3.Connection, folders: list[tuple[str, int]]) -> None:
+        """Every file of these folders was read (as of their mtime)."""
+        settled = [(f, m) for f, m in folders if time.time_ns() - m > _SETTLE_NS]
+        conn.executemany("INSERT OR REPLACE INTO sync_dir (path, mtime_ns) VALUES (?, ?)", settled)
+        if self._done is not None:
+            self._done.update(settled)
 
 
 def _entries(path: Path) -> list[str]:

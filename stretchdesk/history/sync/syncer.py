@@ -5,7 +5,6 @@ the next pass; it never stops the others."""
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import sqlite3
@@ -79,7 +78,6 @@ class SyncFolder:
         self.computer = computer or computer_name()
         self.now = now
         self._scan = FolderScan(self.root, self.device)
-        self._read: set[str] | None = None
 
     def run(self, conn: sqlite3.Connection, *, write: bool = True) -> SyncReport:
         """One pass; ``write=False`` only reads (the setting turned off keeps nothing new
@@ -125,22 +123,34 @@ class SyncFolder:
 
     # ------------------------------------------------------------------ reading
     def bring_in(self, conn: sqlite3.Connection, report: SyncReport) -> None:
-        if self._read is None:
-            self._read = {r[0] for r in conn.execute("SELECT name FROM sync_file")}
-        new = [n for n in self._scan.names() if n not in self._read]
+        whole: list[tuple[str, int]] = []  # folders whose every file was read
         batch: list[tuple[str, Record]] = []
-        # sessions before changes: a change then finds its session in the same pass
-        for name in sorted(new, key=lambda n: n.rsplit("/", 1)[-1][0] != "s"):
-            record = _matching(name, inbox.read_record(self.root / name))
-            if isinstance(record, Refused):
-                report.skipped.append((name, record.reason))
-                continue
-            batch.append((name, record))
-            if len(batch) >= IMPORT_BATCH:
-                self._apply(conn, batch, report)
-                batch = []
+        for folder, device, mtime in self._scan.changed(conn):
+            read = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM sync_file WHERE name > ? AND name < ?",
+                    (f"{folder}/", f"{folder}0"),  # ("0" sorts just after "/")
+                )
+            }
+            new = [n for n in self._scan.files(folder, device) if n not in read]
+            left = len(report.skipped)
+            # sessions before changes: a change then finds its session in the same pass
+            for name in sorted(new, key=lambda n: n.rsplit("/", 1)[-1][0] != "s"):
+                record = _matching(name, inbox.read_record(self.root / name))
+                if isinstance(record, Refused):
+                    report.skipped.append((name, record.reason))
+                    continue
+                batch.append((name, record))
+                if len(batch) >= IMPORT_BATCH:
+                    self._apply(conn, batch, report)
+                    batch = []
+            if len(report.skipped) == left:
+                whole.append((folder, mtime))
         if batch:
             self._apply(conn, batch, report)
+        if whole:
+            self._scan.read_whole(conn, whole)
 
     def _apply(
         self, conn: sqlite3.Connection, batch: list[tuple[str, Record]], report: SyncReport
@@ -148,11 +158,8 @@ class SyncFolder:
         applied = inbox.apply(conn, batch)
         report.sessions += applied.sessions
         report.changes += applied.changes
-        assert self._read is not None
-        self._read.update(name for name, _r in batch)
 
-    def forget(self) -> None:
-        """Read the folder whole again at the next pass (its listing and what was read)."""
-        self._read = None
-        with contextlib.suppress(AttributeError):
-            self._scan = FolderScan(self.root, self.device)
+    def forget(self, conn: sqlite3.Connection) -> None:
+        """List every folder again at the next pass (a file changed in place)."""
+        conn.execute("DELETE FROM sync_dir")
+        self._scan = FolderScan(self.root, self.device)

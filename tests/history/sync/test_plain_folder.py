@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from stretchdesk.history.outcome import SessionOutcome
-from stretchdesk.history.sync import outbox
+from stretchdesk.history.sync import SyncFolder, outbox
 from stretchdesk.history.sync.names import ROOT, parse_name, temp_name
 from tests.history.sync.computers import Computer, computers, files, settle
 
@@ -106,12 +106,12 @@ def test_files_arriving_in_any_order(tmp_path: Path) -> None:
     home.run()
     written = files(tmp_path / "home-folder")
     # the changes first, newest first, the sessions last, a pass after each file
-    for path in reversed(written):
+    for arrival, path in enumerate(reversed(written), start=1):
         target = tmp_path / "late-folder" / path.relative_to(tmp_path / "home-folder")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target)
-        os.utime(target.parent, ns=(0, 0))  # a folder listing is not trusted to its mtime
-        late.sync.forget()
+        # each file changes its folder's time, as a rename into it does (an old time: trusted)
+        os.utime(target.parent, ns=(0, arrival * 1_000_000_000))
         late.run(write=False)
     assert late.state() == home.state()
     assert late.sessions()[0][3] == "second"
@@ -130,8 +130,7 @@ def test_a_half_written_file_is_skipped_then_read(pair: list[Computer], tmp_path
     report = work.run()
     assert [reason for _name, reason in report.skipped] == ["it is not complete or not readable"]
     assert work.sessions() == []
-    path.write_bytes(whole)
-    work.sync.forget()
+    path.write_bytes(whole)  # (in place: its folder's time may not change)
     assert work.run().sessions == 1
     assert work.run().skipped == []
 
@@ -244,3 +243,25 @@ def test_a_change_after_a_kill_before_noting_still_reaches_the_other(
     settle(pair)
     assert work.sessions()[0][3] == home.sessions()[0][3] == "second"
     assert len(files(tmp_path / "Sync", lambda p: p.name.startswith("s."))) == 1
+
+
+def test_a_folder_read_whole_is_not_listed_again_until_it_changes(
+    pair: list[Computer], tmp_path: Path
+) -> None:
+    home, work = pair
+    home.session(0)
+    home.run()
+    (path,) = files(tmp_path / "Sync")
+    os.utime(path.parent, ns=(0, 10**9))  # long settled
+    assert work.run().sessions == 1
+    # the app started again: what was read whole is known from the history
+    work.sync = SyncFolder(work.sync.folder, work.store.path.parent, computer="work")
+    listed: list[str] = []
+    scan = work.sync._scan
+    real = scan.files
+    scan.files = lambda folder, device: listed.append(folder) or real(folder, device)  # type: ignore[method-assign]
+    assert work.run().sessions == 0
+    assert listed == []  # its time has not changed: not listed
+    home.session(30)
+    home.run()
+    assert work.run().sessions == 1 and listed  # a file came: listed, read
