@@ -5,8 +5,8 @@ sessions, ten steps each), and written into one shared folder (history/sync/) in
 outbox.BATCH sessions, as the app does. Then, on the first computer:
 - the first import: every session of the two others (a new SyncFolder, as at a start);
 - a day's new files: three sessions from each other computer and a note changed on one of
-  the first computer's sessions there, read by the pass that runs while the app is up
-  (the folder's listing remembered) and by the first pass after a start (not).
+  the first computer's sessions there, read by the pass that runs while the app is up,
+  and by the first pass after a start (what was read whole is known from the history).
 Medians of RUNS where a run can be repeated; the first import is made once per fresh copy.
 
     python -m bench.sync_scale          (STRETCHDESK_BENCH_YEARS=1 for a quick look)
@@ -116,17 +116,16 @@ def run() -> dict[str, Any]:
         sync.run(conn)  # the app's own SyncFolder, up to date
         warm, cold, new = [], [], 0
         day = datetime(2016 + years, 1, 1, 7, 0, tzinfo=UTC)
-        for run_index in range(RUNS):
-            for name in COMPUTERS[1:]:
+        for run_index in range(2 * RUNS):  # a day's files read by the running app's pass,
+            for name in COMPUTERS[1:]:  # then the next day's by the first pass after a start
                 _a_day_more(root / name, folder, name, day + timedelta(days=run_index))
+            started = run_index % 2 == 1
+            if started:
+                sync = SyncFolder(folder, first, computer=COMPUTERS[0])
             began = time.perf_counter()
             report = sync.run(conn)
-            warm.append(time.perf_counter() - began)
+            (cold if started else warm).append(time.perf_counter() - began)
             new += report.sessions
-            fresh = SyncFolder(folder, first, computer=COMPUTERS[0])
-            began = time.perf_counter()
-            fresh.run(conn)
-            cold.append(time.perf_counter() - began)
         total = conn.execute("SELECT COUNT(*) FROM session").fetchone()[0]
         conn.close()
     return {
