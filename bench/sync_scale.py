@@ -114,7 +114,9 @@ def run() -> dict[str, Any]:
         conn = _connect(first / "history.sqlite")
         sync = SyncFolder(folder, first, computer=COMPUTERS[0])
         sync.run(conn)  # the app's own SyncFolder, up to date
-        warm, cold, new = [], [], 0
+        warm: list[float] = []
+        cold: list[float] = []
+        new = 0
         day = datetime(2016 + years, 1, 1, 7, 0, tzinfo=UTC)
         for run_index in range(2 * RUNS):  # a day's files read by the running app's pass,
             for name in COMPUTERS[1:]:  # then the next day's by the first pass after a start
