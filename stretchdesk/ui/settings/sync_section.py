@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QWidget
 
 from stretchdesk.i18n import _
 from stretchdesk.prefs import Preferences
-from stretchdesk.ui.kit.widgets import button, label, status_line, wrapping
+from stretchdesk.ui.kit.widgets import button, status_line, wrapping
 from stretchdesk.ui.settings.reminder_settings import one_row
 
 
@@ -51,13 +51,13 @@ class SyncSection(QObject):
             _("Nothing more is written there; what came from the other computers is kept"),
         )
         self.stop.clicked.connect(lambda: self._set(""))
-        self.explained = label(
+        self.explained = status_line()  # (wraps to the window, as the other notes)
+        self.explained.setText(
             _(
                 "stretchdesk writes a small file there for each finished session and each "
                 "change, and reads the other computers' files; it sends nothing itself: "
                 "your sync program copies the folder."
-            ),
-            "muted",
+            )
         )
         self.routines = QCheckBox(_("My own routines too"))
         self.routines.setAccessibleName(_("Share my own routines"))
