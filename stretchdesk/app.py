@@ -194,13 +194,16 @@ def _message(opened: Path | None, routine: Routine | None) -> bytes:
 
 def _start_between(window: MainWindowType) -> None:
     """Once the window is up: the person's routine files still to read (on a thread), then
-    the reminders (for a routine that may be one of them) and the tray."""
+    the reminders (for a routine that may be one of them), the tray and the history shared
+    with the person's other computers."""
     from stretchdesk.ui.desktop.between_sessions import BetweenSessions  # noqa: PLC0415
     from stretchdesk.ui.routines import late_routines  # noqa: PLC0415
     from stretchdesk.ui.shell.screen_names import Screen  # noqa: PLC0415
+    from stretchdesk.ui.shell.sharing import share_history  # noqa: PLC0415
 
     def start() -> None:
         window.between = BetweenSessions(window)
+        share_history(window)
         if window.screens.shown is Screen.START:
             window.start.show_today(window.today_words())
 

@@ -106,6 +106,7 @@ SETTINGS: dict[str, st.SearchStrategy[Any]] = {
     | st.tuples(MINUTE, MINUTE).filter(lambda pair: pair[0] != pair[1]).map(format_quiet),
     "reminder_routine": st.just("") | ROUTINE_ID,
     "plan_start": st.just("") | st.dates(FIRST_PLAN_DAY, LAST_PLAN_DAY).map(date.isoformat),
+    "sync_folder": st.sampled_from(("", "/home/me/Sync", "~/Nextcloud/stretch ä")),
 }
 for _field in fields(Preferences):
     _default = getattr(Preferences(), _field.name)

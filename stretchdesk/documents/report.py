@@ -142,6 +142,12 @@ def _summary(data: ReportData) -> str:
                 len(at_stop),
             ).format(mean=_mean(Week.mean(at_stop)), count=len(at_stop))
         )
+    if len(data.computers) > 1:
+        each = ", ".join(
+            _("{computer}: {count}").format(computer=name or _("this computer"), count=count)
+            for name, count in data.computers
+        )
+        lines.append(_("Sessions done on each computer: {computers}.").format(computers=each))
     return "".join(f"<p>{esc(line)}</p>" for line in lines)
 
 

@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from stretchdesk.atomic import atomic_text
 from stretchdesk.history.liveness import ensure_watched
 from stretchdesk.history.outcome import with_words
+from stretchdesk.history.sync.device import computer_names, shared_with_others
 
 SESSION_COLUMNS = (
     "id",
@@ -97,14 +98,18 @@ FROM pain_report ORDER BY id
 
 
 def export_sessions_csv(conn: sqlite3.Connection, out: TextIO) -> int:
-    """One row per session, oldest first, with the person's note last. Returns the number of
-    rows.
+    """One row per session, oldest first, with the person's note last (then the computer it
+    was done on, in a history shared with other computers). Returns the number of rows.
 
     Times are written as stored: UTC ISO-8601 with a Z.
     """
     ensure_watched(conn)
     rows = ((*row[:11], row[12]) for row in conn.execute(_SESSIONS_SQL))
-    return _write_rows(out, SESSION_COLUMNS, rows)
+    if not shared_with_others(conn):
+        return _write_rows(out, SESSION_COLUMNS, rows)
+    names = computer_names(conn)
+    named = ((*row, names.get(int(row[0]), "")) for row in rows)
+    return _write_rows(out, (*SESSION_COLUMNS, "computer"), named)
 
 
 def export_steps_csv(conn: sqlite3.Connection, out: TextIO) -> int:
@@ -119,6 +124,7 @@ def export_json(conn: sqlite3.Connection, out: TextIO) -> int:
     ensure_watched(conn)
     steps, reports = _json_steps(conn), _json_reports(conn)
     shown, declined = _shown(conn)
+    names = computer_names(conn)
     sessions = []
     for row in conn.execute(_SESSIONS_SQL):
         sid = row[0]
@@ -138,6 +144,7 @@ def export_json(conn: sqlite3.Connection, out: TextIO) -> int:
                 "pain_after": row[9],
                 "stopped_at_exercise": row[10],
                 "note": row[12],
+                "computer": names.get(sid, ""),
                 "steps": steps.get(sid, []),
                 "pain_reports": reports.get(sid, []),
                 "shown_before": shown.get(sid, []),

@@ -33,8 +33,19 @@ def user_version(conn: sqlite3.Connection) -> int:
 
 
 def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (our DDL has no semicolons in strings)."""
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """Split a migration script into statements (our DDL has no semicolons in strings; a
+    trigger's body is kept whole)."""
+    statements: list[str] = []
+    part = ""
+    for piece in script.split(";"):
+        part += piece + ";"
+        if sqlite3.complete_statement(part):
+            if part.strip(" \n;"):
+                statements.append(part.strip()[:-1])
+            part = ""
+    if part.strip(" \n;"):
+        statements.append(part.strip().rstrip(";"))
+    return statements
 
 
 def migrate(conn: sqlite3.Connection, path: Path, version: int) -> list[HistoryNotice]:

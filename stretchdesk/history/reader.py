@@ -19,6 +19,7 @@ from stretchdesk.history import queries
 from stretchdesk.history.errors import HistoryError
 from stretchdesk.history.queries import PainPoint, SessionSummary
 from stretchdesk.history.report_data import ReportData, read_report
+from stretchdesk.history.sync.device import other_computers
 from stretchdesk.history.timefmt import parse_utc
 from stretchdesk.i18n import _
 from stretchdesk.session.advice import (
@@ -80,6 +81,10 @@ class HistoryReader:
     def sessions(self, *, until: datetime | None = None, limit: int = 200) -> list[SessionSummary]:
         """Sessions newest first, started before ``until`` (all when None)."""
         return self._read(lambda conn: queries.list_sessions(conn, until=until, limit=limit))
+
+    def other_computers(self) -> dict[int, str]:
+        """The sessions done on another computer: session id -> that computer's name."""
+        return self._read(other_computers)
 
     def sessions_since(self, since: datetime) -> list[SessionSummary]:
         """Sessions started since ``since``, oldest first."""

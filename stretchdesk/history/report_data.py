@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from stretchdesk.history.liveness import ensure_watched
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.report_shown import HealthPeriod, ShownSuggestion, read_shown
+from stretchdesk.history.sync.device import sessions_per_computer
 from stretchdesk.history.timefmt import iso_utc, parse_utc
 from stretchdesk.i18n import _
 from stretchdesk.routine.model import Sides, Timing
@@ -104,6 +105,7 @@ class ReportData:
     health: list[HealthPeriod] = field(default_factory=list)
     suggestions: list[ShownSuggestion] = field(default_factory=list)
     not_recorded: int = 0  # sessions with nothing of what was shown kept (before schema 5)
+    computers: list[tuple[str, int]] = field(default_factory=list)  # name ("": this), sessions
 
 
 def planned_timing(
@@ -166,6 +168,7 @@ def read_report(conn: sqlite3.Connection, start: date, end: date, tz: tzinfo) ->
         if note:
             data.notes.append(SessionNote(when, title, kind, note))
     data.sessions, data.days = len(sessions), len(days)
+    data.computers = sessions_per_computer(conn, low, high)
     left_out = read_shown(conn, data, sessions, (low, high))
     _steps(conn, data, sessions, weeks, (low, high), left_out=left_out)
     _stops(conn, data, sessions, (low, high))

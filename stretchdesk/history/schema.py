@@ -154,7 +154,52 @@ CREATE INDEX shown_session ON shown (session_id);
 CREATE INDEX shown_when ON shown (shown_at)
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
+# Version 6: one history across a person's computers (history/sync/). Every session gets a
+# unique id (uid) when it is written; "device" names the computer a session was done on
+# (NULL: this one), "shared" that it is in the sync folder (written there or read from
+# there). sync_device: the computers' names; sync_field: the latest change known to each
+# changeable field of a session (its value as JSON, its recorded time and computer);
+# sync_dirty: shared sessions changed here since the last pass; sync_file: the files of
+# the sync folder already read; sync_dir: its folders read whole, as of their mtime.
+V6 = """
+ALTER TABLE session ADD COLUMN uid TEXT;
+ALTER TABLE session ADD COLUMN device TEXT;
+ALTER TABLE session ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
+UPDATE session SET uid = lower(hex(randomblob(16)));
+CREATE UNIQUE INDEX session_uid ON session (uid);
+CREATE INDEX session_unshared ON session (shared) WHERE shared = 0;
+CREATE TRIGGER session_uid_given AFTER INSERT ON session WHEN NEW.uid IS NULL
+BEGIN
+    UPDATE session SET uid = lower(hex(randomblob(16))) WHERE id = NEW.id;
+END;
+CREATE TABLE sync_device (
+    device TEXT PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(name) <= 200)
+) WITHOUT ROWID;
+CREATE TABLE sync_field (
+    uid TEXT NOT NULL,
+    field TEXT NOT NULL,
+    value TEXT,
+    at TEXT NOT NULL,
+    device TEXT NOT NULL,
+    PRIMARY KEY (uid, field)
+) WITHOUT ROWID;
+CREATE TABLE sync_dirty (session_id INTEGER PRIMARY KEY);
+CREATE TABLE sync_file (name TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE sync_dir (path TEXT PRIMARY KEY, mtime_ns INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TRIGGER session_changed AFTER UPDATE OF note, outcome, pain_before, pain_after
+ON session WHEN NEW.shared = 1
+BEGIN
+    INSERT OR IGNORE INTO sync_dirty (session_id) VALUES (NEW.id);
+END;
+CREATE TRIGGER pain_rated AFTER UPDATE OF rating ON pain_report
+BEGIN
+    INSERT OR IGNORE INTO sync_dirty (session_id)
+    SELECT id FROM session WHERE id = NEW.session_id AND shared = 1;
+END
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
 LATEST = len(MIGRATIONS)
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import Field, dataclass, field, fields, replace
 from datetime import date
 from enum import Enum
+from pathlib import Path
 from typing import Any, TypeVar
 
 from stretchdesk.i18n import LANGUAGES, _
@@ -49,6 +50,7 @@ class Place(Enum):
     REMINDERS = "reminders and plan"
     ADVICE = "suggestions"
     HEALTH = "the health check"  # its own screen, opened from Settings
+    SHARING = "sharing between computers"  # its own section (ui/settings/sync_section.py)
     NOWHERE = "nowhere"
 
 
@@ -104,6 +106,13 @@ def _days(text: str) -> str:
 
 def _quiet(text: str) -> str:
     return format_quiet(parse_quiet(text))
+
+
+def _sync_folder(text: str) -> str:
+    text = text.strip()
+    if text and (not Path(text).expanduser().is_absolute() or not text.isprintable()):
+        raise ValueError(_("should be a folder's full path, or empty for none"))
+    return text
 
 
 def _routine_id(text: str) -> str:
@@ -167,6 +176,10 @@ class Preferences:
     # "every day for N weeks" (CSP says at least 6 to 8), from the ISO date it began ("": none)
     plan_weeks: int = setting(6, Place.REMINDERS, low=1, high=MAX_PLAN_WEEKS)
     plan_start: str = setting("", Place.REMINDERS, text=_plan_start)
+    # the history shared with the person's other computers (history/sync/), and their own
+    # routines through the same folder
+    sync_folder: str = setting("", Place.SHARING, text=_sync_folder)
+    sync_routines: bool = setting(True, Place.SHARING)
 
     def reminder_rules(self) -> ReminderRules:
         return ReminderRules(

@@ -45,6 +45,7 @@ def _other_value(name: str) -> Any:
         "reminder_routine": "my-routine",
         "quiet_hours": "",
         "plan_start": "2027-01-04",
+        "sync_folder": "/srv/shared/stretchdesk",
     }[name]
 
 

@@ -123,7 +123,7 @@ def test_a_version_4_history_gains_the_table_and_keeps_its_rows(data_dir: Path) 
     conn.commit()
     conn.close()
     store, notices = HistoryStore.open(path)
-    assert notices and LATEST == 5
+    assert notices and LATEST >= 5
     assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
     assert store.conn.execute("SELECT id FROM session").fetchall() == [(3,)]
     store.add_shown(datetime.now(UTC), [Shown(ShownKind.SUGGESTION, "declined")])

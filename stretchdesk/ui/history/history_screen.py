@@ -43,7 +43,9 @@ def _pain(value: int | None) -> str:
     return "–" if value is None else str(value)
 
 
-def cells(s: SessionSummary, titles: Mapping[str, str]) -> tuple[str, ...]:
+def cells(
+    s: SessionSummary, titles: Mapping[str, str], computer: str | None = None
+) -> tuple[str, ...]:
     when = weekday_date_time(s.started_at.astimezone())
     outcome = wording.OUTCOME_WORDS[s.outcome]
     if s.outcome is SessionOutcome.COMPLETED_WITH_SKIPS:
@@ -53,7 +55,10 @@ def cells(s: SessionSummary, titles: Mapping[str, str]) -> tuple[str, ...]:
     pain = f"{_pain(s.pain_before)} → {_pain(s.pain_after)}"
     if s.pain_before is None and s.pain_after is None:
         pain = "–"
-    return (when, s.routine_title, decimal(s.minutes, 0), outcome, pain, s.note or "")
+    routine = s.routine_title
+    if computer is not None:  # done on another of the person's computers
+        routine = _("{routine} (on {computer})").format(routine=routine, computer=computer)
+    return (when, routine, decimal(s.minutes, 0), outcome, pain, s.note or "")
 
 
 class SessionsModel(QAbstractTableModel):
@@ -64,12 +69,14 @@ class SessionsModel(QAbstractTableModel):
         self.rows: list[tuple[str, ...]] = []
         self._oldest: datetime | None = None
         self._more = False
+        self._computers: dict[int, str] = {}  # sessions done on another computer
 
     def reload(self, reader: HistoryReader) -> None:
         """Raises HistoryReadError (and shows nothing) if the history cannot be read."""
         self.beginResetModel()
         self.reader, self.rows, self._oldest, self._more = reader, [], None, True
         try:
+            self._computers = reader.other_computers()
             self.rows = self._next_batch()
         finally:
             self.endResetModel()
@@ -81,7 +88,7 @@ class SessionsModel(QAbstractTableModel):
         self._more = len(batch) == BATCH
         if batch:
             self._oldest = batch[-1].started_at
-        return [cells(s, self.titles) for s in batch]
+        return [cells(s, self.titles, self._computers.get(s.id)) for s in batch]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)

@@ -24,6 +24,7 @@ from stretchdesk.ui.kit.flow_layout import FittingForm, FlowLayout
 from stretchdesk.ui.kit.wheel_guard import wheel_when_focused
 from stretchdesk.ui.kit.widgets import button, label, reading, status_line, wrapping
 from stretchdesk.ui.settings.reminder_settings import ReminderSettings
+from stretchdesk.ui.settings.sync_section import SyncSection
 
 THEME_NAMES = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}
 SIZE_NAMES = {"normal": N_("Normal"), "large": N_("Large"), "extra-large": N_("Extra large")}
@@ -145,6 +146,8 @@ class SettingsScreen(QWidget):
         self.reminders = ReminderSettings(today or date.today(), lambda: self._prefs, self)
         self.reminders.edited.connect(self._reminders_edited)
         self.reminders.problem.connect(self.reminders.show_status)
+        self.sharing = SyncSection(lambda: self._prefs, self)
+        self.sharing.edited.connect(self._reminders_edited)
         self.lead_in = _spin(
             whole_range("lead_in"),
             1,
@@ -226,6 +229,7 @@ class SettingsScreen(QWidget):
                 ),
             ),
             (_("Reminders and plan"), self.reminders.rows),
+            (_("Share history between my computers"), self.sharing.rows),
             (
                 _("Suggest a GP or physiotherapist when"),
                 (
@@ -356,6 +360,7 @@ class SettingsScreen(QWidget):
             _show(control, getattr(prefs, name))
         self.rate.setValue(round(prefs.voice_rate * VOICE_RATE_STEPS))
         self.reminders.show_prefs(prefs)
+        self.sharing.show_prefs(prefs)
         self._loading = False
 
     def show_audio(self, sound: str, voice: str) -> None:

@@ -1,0 +1,152 @@
+"""One history across three computers at scale: ten years at three sessions a day on each.
+
+Each computer's history is generated as bench/history_scale.py makes one (its own random
+sessions, ten steps each), and written into one shared folder (history/sync/) in passes of
+outbox.BATCH sessions, as the app does. Then, on the first computer:
+- the first import: every session of the two others (a new SyncFolder, as at a start);
+- a day's new files: three sessions from each other computer and a note changed on one of
+  the first computer's sessions there, read by the pass that runs while the app is up,
+  and by the first pass after a start (what was read whole is known from the history).
+Medians of RUNS where a run can be repeated; the first import is made once per fresh copy.
+
+    python -m bench.sync_scale          (STRETCHDESK_BENCH_YEARS=1 for a quick look)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bench import history_scale
+from stretchdesk.history import HistoryStore
+from stretchdesk.history.outcome import SessionOutcome
+from stretchdesk.history.sync import SyncFolder
+from stretchdesk.history.timefmt import iso_utc
+
+COMPUTERS = ("home", "work", "parents")
+RUNS = 5
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+def _share_all(data: Path, folder: Path, name: str) -> tuple[float, int]:
+    """Every session of the computer written into the folder: seconds, files."""
+    conn = _connect(data / "history.sqlite")
+    folder.mkdir(exist_ok=True)
+    sync = SyncFolder(folder, data, computer=name)
+    began = time.perf_counter()
+    written = 0
+    while True:
+        report = sync.run(conn)
+        written += report.written
+        if not report.more:
+            break
+    conn.close()
+    return time.perf_counter() - began, written
+
+
+def _a_day_more(data: Path, folder: Path, name: str, day: datetime) -> None:
+    """Three more sessions on a computer, shared."""
+    store, _ = HistoryStore.open(data / "history.sqlite")
+    for slot in range(3):
+        began = day + timedelta(hours=5 * slot)
+        sid = store.begin_session(
+            routine_id="lower-back-spasm",
+            routine_title="Lower back spasm relief",
+            total_steps=10,
+            planned_seconds=1033,
+            started_at=began,
+        )
+        store.finish_session(
+            sid,
+            outcome=SessionOutcome.COMPLETED,
+            ended_at=began + timedelta(minutes=17),
+            active_seconds=1000,
+        )
+    conn = store.conn
+    sync = SyncFolder(folder, data, computer=name, now=lambda: day + timedelta(hours=20))
+    if name == COMPUTERS[1]:  # and a note on one of the first computer's sessions
+        (sid,) = conn.execute(
+            "SELECT id FROM session WHERE device IS NOT NULL ORDER BY started_at DESC LIMIT 1"
+        ).fetchone()
+        store.set_note(sid, f"a note written on {day:%Y-%m-%d}")
+    sync.run(conn)
+    store.close()
+
+
+def run() -> dict[str, Any]:
+    years = int(os.environ.get("STRETCHDESK_BENCH_YEARS", history_scale.YEARS))
+    history_scale.YEARS = years
+    with tempfile.TemporaryDirectory(prefix="stretchdesk-sync-bench-") as tmp:
+        root = Path(tmp)
+        folder = root / "Sync"
+        sessions, first_export = {}, {}
+        for seed, name in enumerate(COMPUTERS):
+            sessions[name] = history_scale.generate(root / name / "history.sqlite", seed + 7)
+            seconds, files = _share_all(root / name, folder, name)
+            first_export[name] = {"seconds": round(seconds, 2), "files": files}
+        first = root / COMPUTERS[0]
+        shutil.copytree(first, root / "pristine")
+        imports = []
+        for _ in range(3):
+            shutil.rmtree(first)
+            shutil.copytree(root / "pristine", first)
+            conn = _connect(first / "history.sqlite")
+            sync = SyncFolder(folder, first, computer=COMPUTERS[0])
+            began = time.perf_counter()
+            report = sync.run(conn)
+            imports.append(time.perf_counter() - began)
+            conn.close()
+        imported = report.sessions
+        conn = _connect(first / "history.sqlite")
+        sync = SyncFolder(folder, first, computer=COMPUTERS[0])
+        sync.run(conn)  # the app's own SyncFolder, up to date
+        warm: list[float] = []
+        cold: list[float] = []
+        new = 0
+        day = datetime(2016 + years, 1, 1, 7, 0, tzinfo=UTC)
+        for run_index in range(2 * RUNS):  # a day's files read by the running app's pass,
+            for name in COMPUTERS[1:]:  # then the next day's by the first pass after a start
+                _a_day_more(root / name, folder, name, day + timedelta(days=run_index))
+            started = run_index % 2 == 1
+            if started:
+                sync = SyncFolder(folder, first, computer=COMPUTERS[0])
+            began = time.perf_counter()
+            report = sync.run(conn)
+            (cold if started else warm).append(time.perf_counter() - began)
+            new += report.sessions
+        total = conn.execute("SELECT COUNT(*) FROM session").fetchone()[0]
+        conn.close()
+    return {
+        "computers": len(COMPUTERS),
+        "years": years,
+        "sessions_per_computer": sessions[COMPUTERS[0]],
+        "files_in_folder": sum(v["files"] for v in first_export.values()),
+        "first_export_seconds": {k: v["seconds"] for k, v in first_export.items()},
+        "first_import_sessions": imported,
+        "first_import_seconds_median": round(statistics.median(imports), 2),
+        "day_of_new_files": "3 sessions on each of 2 computers, 1 note",
+        "day_import_ms_median_app_running": round(statistics.median(warm) * 1000, 1),
+        "day_import_ms_median_first_pass_after_start": round(statistics.median(cold) * 1000, 1),
+        "day_sessions_imported": new,
+        "sessions_in_first_history_at_end": total,
+        "measured_at": iso_utc(datetime.now(UTC)),
+    }
+
+
+if __name__ == "__main__":
+    json.dump(run(), sys.stdout, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,76 @@
+"""A session's changeable fields in the history, and the latest change known to each
+(table ``sync_field``): reading them, writing a value, and the rule that picks a winner.
+
+The rule: of two changes to one field, the one recorded later wins; at the same time, the
+one from the greater device id. Every computer applies it to the same changes, so they all
+end the same, whatever order the files arrived in.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from stretchdesk.history.outcome import SessionOutcome
+from stretchdesk.history.sync.records import FIELDS, Stamp
+
+_CURRENT = """
+SELECT s.note, s.outcome, s.pain_before, s.pain_after,
+       (SELECT r.rating FROM pain_report r WHERE r.session_id = s.id ORDER BY r.id LIMIT 1)
+FROM session s WHERE s.id = ?
+"""
+
+
+def current(conn: sqlite3.Connection, session_id: int) -> dict[str, Any]:
+    """The session's changeable fields as the history holds them now."""
+    row = conn.execute(_CURRENT, (session_id,)).fetchone()
+    return dict(zip(FIELDS, row, strict=True)) if row else {}
+
+
+def known(conn: sqlite3.Connection, uid: str) -> dict[str, tuple[Any, Stamp]]:
+    """The latest change known to each field of the session: its value and stamp."""
+    return {
+        field: (json.loads(value), Stamp(at, device))
+        for field, value, at, device in conn.execute(
+            "SELECT field, value, at, device FROM sync_field WHERE uid = ?", (uid,)
+        )
+    }
+
+
+def remember(
+    conn: sqlite3.Connection, uid: str, values: Mapping[str, Any], stamp: Stamp
+) -> list[str]:
+    """Keep each value whose stamp wins over the one known; returns the fields that won."""
+    have = known(conn, uid)
+    won = [f for f in values if f in FIELDS and stamp.wins_over(have.get(f, (None, None))[1])]
+    conn.executemany(
+        "INSERT OR REPLACE INTO sync_field (uid, field, value, at, device) VALUES (?, ?, ?, ?, ?)",
+        [(uid, f, json.dumps(values[f]), stamp.at, stamp.device) for f in won],
+    )
+    return won
+
+
+def put(conn: sqlite3.Connection, session_id: int, field: str, value: Any) -> None:
+    """Write one field's value into the session (and what goes with it)."""
+    if field == "pain_rating":
+        conn.execute(
+            "UPDATE pain_report SET rating = ? WHERE id = (SELECT id FROM pain_report "
+            "WHERE session_id = ? ORDER BY id LIMIT 1)",
+            (value, session_id),
+        )
+    elif field == "outcome":
+        conn.execute(
+            "UPDATE session SET outcome = ? WHERE id = ? AND outcome != ?",
+            (value, session_id, SessionOutcome.RUNNING.value),
+        )
+        if value != SessionOutcome.STOPPED_FOR_PAIN.value:
+            # as on the computer where it was changed: "it was not pain" withdraws the report
+            conn.execute("DELETE FROM pain_report WHERE session_id = ?", (session_id,))
+    elif field in ("note", "pain_before", "pain_after"):
+        conn.execute(f"UPDATE session SET {field} = ? WHERE id = ?", (value, session_id))
+
+
+def differing(now: Mapping[str, Any], values: Mapping[str, Any], names: Iterable[str]) -> list[str]:
+    return [f for f in names if now.get(f) != values.get(f)]

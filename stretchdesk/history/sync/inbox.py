@@ -1,0 +1,211 @@
+"""Bringing the other computers' files into this history: idempotent (a file read twice, or
+a conflict copy of it, changes nothing), in any order (a change to a session not yet here
+waits in ``sync_field`` for it), and with the latest change winning (fields.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from stretchdesk.history.migrate import transaction
+from stretchdesk.history.sync import fields
+from stretchdesk.history.sync.records import (
+    MAX_FILE_BYTES,
+    REPORT_KEYS,
+    SESSION_KEYS,
+    SHOWN_KEYS,
+    STEP_KEYS,
+    ChangeRecord,
+    Record,
+    Refused,
+    SessionRecord,
+    decode,
+)
+from stretchdesk.i18n import _
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def read_record(path: Path) -> Record | Refused:
+    """The record in a file: a regular file of at most 1 MiB, opened without following a
+    link and never waited on."""
+    try:
+        handle = os.open(path, os.O_RDONLY | _NOFOLLOW)
+    except OSError as exc:
+        return Refused(_("it cannot be opened ({reason})").format(reason=exc.strerror))
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            return Refused(_("it is not a regular file"))
+        if info.st_size > MAX_FILE_BYTES:
+            return Refused(_("it is larger than 1 MiB"))
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return Refused(_("it cannot be read ({reason})").format(reason=exc.strerror))
+    finally:
+        os.close(handle)
+    return decode(data)
+
+
+@dataclass
+class Applied:
+    sessions: int = 0  # new sessions in the history
+    changes: int = 0  # fields changed by another computer
+
+
+_INSERT_SESSION = (
+    "INSERT INTO session (uid, device, shared, owner, "
+    + ", ".join(SESSION_KEYS)
+    + ") VALUES (?, ?, 1, ?, "
+    + ", ".join("?" * len(SESSION_KEYS))
+    + ")"
+)
+
+
+def _insert_rows(
+    conn: sqlite3.Connection, table: str, keys: Sequence[str], rows: list[Any]
+) -> None:
+    conn.executemany(
+        f"INSERT INTO {table} (session_id, {', '.join(keys)}) "
+        f"VALUES (?, {', '.join('?' * len(keys))})",
+        rows,
+    )
+
+
+def apply(conn: sqlite3.Connection, batch: Sequence[tuple[str, Record]]) -> Applied:
+    """Bring a batch of read files in, in one transaction, and note them as read."""
+    with transaction(conn):
+        dirty_before = {r[0] for r in conn.execute("SELECT session_id FROM sync_dirty")}
+        sessions = [r for _n, r in batch if isinstance(r, SessionRecord)]
+        changes = [r for _n, r in batch if isinstance(r, ChangeRecord)]
+        fresh = _insert_new(conn, sessions)
+        waiting = _waiting(conn, fresh)
+        # a session seen for the first time with no change waiting: its fields as they are
+        quick = [r for r in sessions if r.uid in fresh and r.uid not in waiting]
+        _remember_new(conn, quick)
+        done, touched = _merge(conn, [*sessions, *changes], fresh, {r.uid for r in quick})
+        done.sessions = len(fresh)
+        for uid, session_id in fresh.items():
+            # changes that arrived before their session
+            if uid in waiting and _catch_up(conn, uid, session_id):
+                touched.add(session_id)
+        conn.executemany(
+            "INSERT OR REPLACE INTO sync_device (device, name) VALUES (?, ?)",
+            {(r.stamp.device, r.computer or r.stamp.device[:8]) for _n, r in batch},
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO sync_file (name) VALUES (?)", [(n,) for n, _r in batch]
+        )
+        # what was written here only echoes the other computer: not a change to send back
+        conn.executemany(
+            "DELETE FROM sync_dirty WHERE session_id = ?",
+            [(i,) for i in touched - dirty_before],
+        )
+    return done
+
+
+def _merge(
+    conn: sqlite3.Connection, records: list[Record], fresh: dict[str, int], quick: set[str]
+) -> tuple[Applied, set[int]]:
+    """Each record's fields against the latest known; the winners written."""
+    done, touched = Applied(), set()
+    for record in records:
+        if record.uid in quick and isinstance(record, SessionRecord):
+            quick.discard(record.uid)  # its first record: kept as it came
+            continue
+        before = fields.known(conn, record.uid)
+        won = fields.remember(conn, record.uid, record.fields, record.stamp)
+        session_id = fresh.get(record.uid) or _session_id(conn, record.uid)
+        if session_id is None or not won:
+            continue
+        is_fresh = record.uid in fresh
+        done.changes += _put_won(conn, session_id, record, won, before, fresh=is_fresh)
+        touched.add(session_id)
+    return done, touched
+
+
+def _waiting(conn: sqlite3.Connection, fresh: dict[str, int]) -> set[str]:
+    """The new sessions that changes were known to before they came."""
+    ask = "SELECT 1 FROM sync_field WHERE uid = ? LIMIT 1"
+    return {uid for uid in fresh if conn.execute(ask, (uid,)).fetchone() is not None}
+
+
+def _remember_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> None:
+    """The fields of sessions seen for the first time, with no change known to them."""
+    conn.executemany(
+        "INSERT OR IGNORE INTO sync_field (uid, field, value, at, device) VALUES (?, ?, ?, ?, ?)",
+        [
+            (r.uid, name, json.dumps(value), r.stamp.at, r.stamp.device)
+            for r in sessions
+            for name, value in r.fields.items()
+        ],
+    )
+
+
+def _session_id(conn: sqlite3.Connection, uid: str) -> int | None:
+    row = conn.execute("SELECT id FROM session WHERE uid = ?", (uid,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def _insert_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> dict[str, int]:
+    """The sessions not in the history yet, inserted with their rows: uid -> id."""
+    fresh: dict[str, int] = {}
+    steps: list[Any] = []
+    reports: list[Any] = []
+    shown: list[Any] = []
+    for record in sessions:
+        if record.uid in fresh or _session_id(conn, record.uid) is not None:
+            continue
+        values = [record.session[k] for k in SESSION_KEYS]
+        cursor = conn.execute(
+            _INSERT_SESSION, (record.uid, record.stamp.device, record.stamp.device, *values)
+        )
+        session_id = int(cursor.lastrowid or 0)
+        fresh[record.uid] = session_id
+        steps.extend((session_id, *row) for row in record.steps)
+        reports.extend((session_id, *row) for row in record.pain_reports)
+        shown.extend((session_id, *row) for row in record.shown)
+    _insert_rows(conn, "step", list(STEP_KEYS), steps)
+    _insert_rows(conn, "pain_report", list(REPORT_KEYS), reports)
+    _insert_rows(conn, "shown", list(SHOWN_KEYS), shown)
+    return fresh
+
+
+def _put_won(
+    conn: sqlite3.Connection,
+    session_id: int,
+    record: Record,
+    won: list[str],
+    before: dict[str, tuple[Any, Any]],
+    *,
+    fresh: bool,
+) -> int:
+    """Write the fields that won, unless this computer changed one since the last pass (its
+    change goes out next and, being later, wins)."""
+    now = fields.current(conn, session_id)
+    count = 0
+    for field in won:
+        value = record.fields[field]
+        if now.get(field) == value:
+            continue
+        if not fresh and field in before and now.get(field) != before[field][0]:
+            continue
+        fields.put(conn, session_id, field, value)
+        count += 1
+    return count
+
+
+def _catch_up(conn: sqlite3.Connection, uid: str, session_id: int) -> bool:
+    now = fields.current(conn, session_id)
+    later = {f: v for f, (v, _s) in fields.known(conn, uid).items() if now.get(f) != v}
+    for field, value in later.items():
+        fields.put(conn, session_id, field, value)
+    return bool(later)

@@ -1,0 +1,273 @@
+"""The two kinds of file in the sync folder, as JSON: a finished session (with its steps,
+pain reports and what was shown before it) and a later change to some of a session's
+changeable fields. Both carry the format's version, the computer that wrote them and the
+time they were recorded.
+
+``decode`` checks everything before anything is stored: kinds, lengths, numbers in range,
+times in the history's one format. A file it refuses is a ``Refused`` with the reason; it
+is never half read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from stretchdesk.history.outcome import SessionOutcome, ShownKind, StepOutcome
+from stretchdesk.history.sync.names import is_uid
+from stretchdesk.i18n import _
+
+FORMAT = "stretchdesk-sync"
+VERSION = 1
+MAX_FILE_BYTES = 1024 * 1024
+
+# the fields another computer may change later, each with its latest value winning
+FIELDS = ("note", "outcome", "pain_before", "pain_after", "pain_rating")
+
+Check = Callable[[object], bool]
+_TIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$")
+_FINISHED = frozenset(o.value for o in SessionOutcome if o.finished)
+
+
+def _text(limit: int, empty: bool = True) -> Check:
+    return lambda v: isinstance(v, str) and len(v) <= limit and (empty or bool(v))
+
+
+def _whole(low: int, high: int) -> Check:
+    return lambda v: isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
+
+
+def _number(v: object) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v < 1e9
+
+
+def _time(v: object) -> bool:
+    return isinstance(v, str) and _TIME.match(v) is not None
+
+
+def _among(words: frozenset[str]) -> Check:
+    return lambda v: v in words
+
+
+def _maybe(check: Check) -> Check:
+    return lambda v: v is None or check(v)
+
+
+_RATING = _maybe(_whole(0, 10))
+SESSION_KEYS: dict[str, Check] = {
+    "routine_id": _text(200, empty=False),
+    "routine_title": _text(500),
+    "started_at": _time,
+    "ended_at": _maybe(_time),
+    "outcome": _among(_FINISHED),
+    "total_steps": _whole(0, 1000),
+    "planned_seconds": _number,
+    "active_seconds": _number,
+    "pain_before": _RATING,
+    "pain_after": _RATING,
+    "stopped_step": _maybe(_whole(0, 1000)),
+    "stopped_exercise": _maybe(_text(200)),
+    "stopped_side": _maybe(_text(20)),
+    "stopped_rep": _maybe(_whole(0, 10000)),
+    "stopped_seconds": _maybe(_number),
+    "note": _maybe(_text(2000)),
+    "last_seen_at": _maybe(_time),
+}
+STEP_KEYS: dict[str, Check] = {
+    "position": _whole(0, 1000),
+    "routine_step": _maybe(_whole(0, 1000)),
+    "exercise_id": _text(200, empty=False),
+    "title": _text(500),
+    "phase": _among(frozenset(("warmup", "stretch", "cooldown"))),
+    "status": _among(frozenset(o.value for o in StepOutcome)),
+    "started_at": _time,
+    "ended_at": _time,
+    "active_seconds": _number,
+    "planned_seconds": _maybe(_number),
+    "hold": _maybe(_number),
+    "reps": _maybe(_whole(0, 1000)),
+    "sides": _maybe(_text(20)),
+    "swapped_from": _maybe(_text(200)),
+}
+REPORT_KEYS: dict[str, Check] = {
+    "reported_at": _time,
+    "rating": _RATING,
+    "exercise_id": _maybe(_text(200)),
+    "title": _maybe(_text(500)),
+    "side": _maybe(_text(20)),
+    "rep": _maybe(_whole(0, 10000)),
+    "seconds_into_step": _maybe(_number),
+}
+SHOWN_KEYS: dict[str, Check] = {
+    "shown_at": _time,
+    "kind": _among(frozenset(k.value for k in ShownKind)),
+    "name": _text(200),
+    "detail": _maybe(_text(2000)),
+    "step": _maybe(_whole(0, 1000)),
+}
+FIELD_CHECKS: dict[str, Check] = {
+    "note": _maybe(_text(2000)),
+    "outcome": _among(_FINISHED),
+    "pain_before": _RATING,
+    "pain_after": _RATING,
+    "pain_rating": _RATING,
+}
+_LIMITS = {"steps": (STEP_KEYS, 300), "pain_reports": (REPORT_KEYS, 50), "shown": (SHOWN_KEYS, 300)}
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """When a change was recorded, and where: the later wins, ties by device id."""
+
+    at: str
+    device: str
+
+    def wins_over(self, other: Stamp | None) -> bool:
+        return other is None or (self.at, self.device) > (other.at, other.device)
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    uid: str
+    stamp: Stamp
+    computer: str
+    session: Mapping[str, Any]  # SESSION_KEYS
+    steps: Sequence[tuple[Any, ...]]  # in STEP_KEYS' order
+    pain_reports: Sequence[tuple[Any, ...]]  # in REPORT_KEYS' order
+    shown: Sequence[tuple[Any, ...]]  # in SHOWN_KEYS' order
+    fields: Mapping[str, Any]  # the changeable fields' values, FIELDS
+
+
+@dataclass(frozen=True)
+class ChangeRecord:
+    uid: str
+    stamp: Stamp
+    computer: str
+    fields: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Refused:
+    reason: str
+
+
+Record = SessionRecord | ChangeRecord
+
+
+def encode_session(record: SessionRecord) -> bytes:
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "kind": "session",
+        "device": record.stamp.device,
+        "computer": record.computer,
+        "at": record.stamp.at,
+        "uid": record.uid,
+        "session": dict(record.session),
+        "steps": [dict(zip(STEP_KEYS, row, strict=True)) for row in record.steps],
+        "pain_reports": [dict(zip(REPORT_KEYS, r, strict=True)) for r in record.pain_reports],
+        "shown": [dict(zip(SHOWN_KEYS, row, strict=True)) for row in record.shown],
+    }
+    return _dump(document)
+
+
+def encode_change(record: ChangeRecord) -> bytes:
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "kind": "change",
+        "device": record.stamp.device,
+        "computer": record.computer,
+        "at": record.stamp.at,
+        "uid": record.uid,
+        "fields": dict(record.fields),
+    }
+    return _dump(document)
+
+
+def _dump(document: dict[str, Any]) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
+def decode(data: bytes) -> Record | Refused:
+    """The record in a file's bytes, or why it cannot be used (now)."""
+    if len(data) > MAX_FILE_BYTES:
+        return Refused(_("it is larger than 1 MiB"))
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return Refused(_("it is not complete or not readable"))
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        return Refused(_("it is not a stretchdesk file"))
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        return Refused(_("it has no version"))
+    if version > VERSION:
+        return Refused(_("it was written by a newer version of stretchdesk"))
+    try:
+        return _record(document)
+    except (KeyError, TypeError, ValueError) as exc:
+        return Refused(_("it holds a wrong value ({what})").format(what=str(exc)[:80]))
+
+
+def _record(document: dict[str, Any]) -> Record:
+    uid, device, at = document["uid"], document["device"], document["at"]
+    computer = document.get("computer", "")
+    if not (is_uid(uid) and is_uid(device) and _time(at) and _text(200)(computer)):
+        raise ValueError("uid, device, at")
+    stamp = Stamp(at, device)
+    kind = document["kind"]
+    if kind == "change":
+        fields = document["fields"]
+        if not isinstance(fields, dict) or not fields:
+            raise ValueError("fields")
+        for name, value in fields.items():
+            if name not in FIELD_CHECKS or not FIELD_CHECKS[name](value):
+                raise ValueError(str(name)[:40])
+        return ChangeRecord(uid, stamp, computer, fields)
+    if kind != "session":
+        raise ValueError("kind")
+    session = _checked(document["session"], SESSION_KEYS)
+    rows = {key: _rows(document.get(key, []), keys, n) for key, (keys, n) in _LIMITS.items()}
+    reports = rows["pain_reports"]
+    fields = {name: session[name] for name in FIELDS if name in session}
+    fields["pain_rating"] = reports[0][1] if reports else None
+    return SessionRecord(
+        uid, stamp, computer, session, rows["steps"], reports, rows["shown"], fields
+    )
+
+
+def _checked(item: object, keys: dict[str, Check]) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise TypeError("not a table")
+    values = {}
+    for key, check in keys.items():
+        value = item.get(key)
+        if not check(value):
+            raise ValueError(key)
+        values[key] = value
+    return values
+
+
+def _rows(items: object, keys: dict[str, Check], limit: int) -> list[tuple[Any, ...]]:
+    if not isinstance(items, list) or len(items) > limit:
+        raise ValueError("list")
+    names, checks = tuple(keys), tuple(keys.values())
+    rows = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise TypeError("not a table")
+        row = tuple(map(item.get, names))
+        if not all(map(_passes, checks, row)):
+            raise ValueError(
+                next(n for n, c, v in zip(names, checks, row, strict=True) if not c(v))
+            )
+        rows.append(row)
+    return rows
+
+
+def _passes(check: Check, value: object) -> bool:
+    return check(value)

@@ -1,0 +1,165 @@
+"""One pass over the sync folder: this computer's new sessions and changes written first,
+then the other computers' new files read and brought in. A file that cannot be used now
+(half synced, from a newer version, hostile) is named with its reason and tried again at
+the next pass; it never stops the others."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from stretchdesk.history.sync import inbox, outbox
+from stretchdesk.history.sync.device import computer_name, device_id
+from stretchdesk.history.sync.folder import FolderScan, write_whole
+from stretchdesk.history.sync.names import (
+    ROOT,
+    change_file,
+    month_of,
+    parse_name,
+    session_file,
+)
+from stretchdesk.history.sync.records import (
+    ChangeRecord,
+    Record,
+    Refused,
+    SessionRecord,
+    encode_change,
+    encode_session,
+)
+from stretchdesk.history.timefmt import utc_now
+from stretchdesk.i18n import _
+
+IMPORT_BATCH = 2000  # files brought in per transaction (the window's writes wait no longer)
+
+
+@dataclass
+class SyncReport:
+    written: int = 0  # files this computer wrote
+    sessions: int = 0  # sessions from other computers new in the history
+    changes: int = 0  # fields another computer changed
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    more: bool = False  # sessions of this computer are still to be written
+
+    @property
+    def changed_history(self) -> bool:
+        return bool(self.sessions or self.changes)
+
+
+def _matching(name: str, record: Record | Refused) -> Record | Refused:
+    """The record, if it is what its name says: whose, of which session, which kind."""
+    said = parse_name(name.rsplit("/", 1)[-1])
+    if isinstance(record, Refused) or said is None:
+        return record
+    kind = "c" if isinstance(record, ChangeRecord) else "s"
+    if (said.kind, said.device, said.uid) != (kind, record.stamp.device, record.uid):
+        return Refused(_("it does not hold what its name says"))
+    return record
+
+
+class SyncFolder:
+    """The person's sync folder as seen from this data folder."""
+
+    def __init__(
+        self,
+        folder: Path,
+        data_folder: Path,
+        *,
+        now: Callable[[], datetime] = utc_now,
+        computer: str | None = None,
+    ) -> None:
+        self.folder = folder
+        self.root = folder / ROOT
+        self.device = device_id(data_folder)
+        self.computer = computer or computer_name()
+        self.now = now
+        self._scan = FolderScan(self.root, self.device)
+
+    def run(self, conn: sqlite3.Connection, *, write: bool = True) -> SyncReport:
+        """One pass; ``write=False`` only reads (the setting turned off keeps nothing new
+        from being written). OSError if the folder is not there: a share not mounted is
+        said, never written under its mount point."""
+        if not self.folder.is_dir():
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(self.folder))
+        report = SyncReport()
+        if write:
+            self.write_out(conn, report)
+        self.bring_in(conn, report)
+        return report
+
+    # ------------------------------------------------------------------ writing
+    def write_out(self, conn: sqlite3.Connection, report: SyncReport) -> None:
+        sessions = outbox.unshared_sessions(conn, self.device, self.computer)
+        report.more = len(sessions) >= outbox.BATCH
+        items = [*sessions, *outbox.changed_sessions(conn, self.device, self.computer, self.now)]
+        if not items:
+            return
+        sent = []
+        for item in items:
+            record, written = self._write(item.record)
+            report.written += written
+            sent.append(outbox.Written(item.session_id, record))
+        outbox.note_written(conn, sent)
+
+    def _write(self, record: SessionRecord | ChangeRecord) -> tuple[Record, bool]:
+        """Write the record's file; returns what the folder holds (a session's file written
+        before a kill stays as it is: another computer may have read it; a change made
+        since goes out as a change) and whether it was written now."""
+        if isinstance(record, ChangeRecord):
+            month = month_of(record.stamp.at)
+            moment = datetime.fromisoformat(record.stamp.at.replace("Z", "+00:00"))
+            name, data = change_file(self.device, record.uid, moment), encode_change(record)
+            return record, write_whole(self.root / self.device / month / name, data)
+        month = month_of(str(record.session["started_at"]))
+        path = self.root / self.device / month / session_file(self.device, record.uid)
+        there = inbox.read_record(path) if path.exists() else None
+        if isinstance(there, SessionRecord) and there.uid == record.uid:
+            return there, False
+        return record, write_whole(path, encode_session(record), replace=True)
+
+    # ------------------------------------------------------------------ reading
+    def bring_in(self, conn: sqlite3.Connection, report: SyncReport) -> None:
+        whole: list[tuple[str, int]] = []  # folders whose every file was read
+        batch: list[tuple[str, Record]] = []
+        for folder, device, mtime in self._scan.changed(conn):
+            read = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM sync_file WHERE name > ? AND name < ?",
+                    (f"{folder}/", f"{folder}0"),  # ("0" sorts just after "/")
+                )
+            }
+            new = [n for n in self._scan.files(folder, device) if n not in read]
+            left = len(report.skipped)
+            # sessions before changes: a change then finds its session in the same pass
+            for name in sorted(new, key=lambda n: n.rsplit("/", 1)[-1][0] != "s"):
+                record = _matching(name, inbox.read_record(self.root / name))
+                if isinstance(record, Refused):
+                    report.skipped.append((name, record.reason))
+                    continue
+                batch.append((name, record))
+                if len(batch) >= IMPORT_BATCH:
+                    self._apply(conn, batch, report)
+                    batch = []
+            if len(report.skipped) == left:
+                whole.append((folder, mtime))
+        if batch:
+            self._apply(conn, batch, report)
+        if whole:
+            self._scan.read_whole(conn, whole)
+
+    def _apply(
+        self, conn: sqlite3.Connection, batch: list[tuple[str, Record]], report: SyncReport
+    ) -> None:
+        applied = inbox.apply(conn, batch)
+        report.sessions += applied.sessions
+        report.changes += applied.changes
+
+    def forget(self, conn: sqlite3.Connection) -> None:
+        """List every folder again at the next pass (a file changed in place)."""
+        conn.execute("DELETE FROM sync_dir")
+        self._scan = FolderScan(self.root, self.device)
