@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -100,7 +101,7 @@ def _flowing(*items: QWidget) -> QWidget:
     return holder
 
 
-class SettingsScreen(QWidget):
+class SettingsScreen(QFrame):
     changed = Signal(object)  # the new Preferences
     safety_requested = Signal()
     health_requested = Signal()
