@@ -72,9 +72,9 @@ class OrcaRun:
         out: list[tuple[str, str]] = []
         current: str | None = None
         for line in self.speechd_log().splitlines():
-            sent = re.search(r"Command sent to output module: \|<speak>(.*)", line)
+            sent = re.search(r"Command sent to output module: \|<speak>(.*?)(</speak>|$)", line)
             if sent:
-                current = re.sub(r"<[^>]+>", "", sent.group(1)).rstrip("|").strip()
+                current = " ".join(re.sub(r"<[^>]+>", "", sent.group(1)).split())
                 out.append(("spoken", current))
             elif "Module stop!" in line and current is not None:
                 out.append(("cut", current))
@@ -155,7 +155,9 @@ def _home_env(home: Path, display: str) -> dict[str, str]:
     # short: a socket's path has room for 107 bytes (speech-dispatcher's, PulseAudio's, the bus')
     run = Path(tempfile.mkdtemp(prefix="sd-orca-"))
     (home / "run").symlink_to(run)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "DBUS_", "QT_"))}
+    # the test run's own speech-dispatcher address (none) and buses are not this desktop's
+    theirs = ("XDG_", "DBUS_", "QT_", "SPEECHD_", "PULSE_", "STRETCHDESK_DATA_DIR")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(theirs)}
     env.update(
         HOME=str(home),
         DISPLAY=display,
