@@ -4,8 +4,16 @@ protocol (SSIP). No Qt.
 Why not Qt's speech module: on Linux it is speech-dispatcher underneath, and it comes in a
 400 MB add-on package. Why not the ``spd-say`` client: a process per sentence, and cutting
 speech off would mean starting yet another one. One socket does all of it: sentences are
-queued in order (priority ``text``), ``CANCEL self`` cuts the sentence being spoken and drops
-the queued ones at once, rate and volume are two ``SET`` lines.
+queued in order, ``CANCEL self`` cuts the sentence being spoken and drops the queued ones at
+once, rate and volume are two ``SET`` lines.
+
+Priority ``message``: a screen reader (Orca) speaks at ``message`` too, and by the SSIP rules
+(speech-dispatcher's SSIP manual, "Priority Categories",
+https://htmlpreview.github.io/?https://github.com/brailcom/speechd/blob/master/doc/ssip.html)
+a ``message`` "doesn't interrupt itself": whichever comes second waits for the first, so
+neither the app's cue nor the screen reader's words are cut. At ``text`` every message of the
+screen reader cancelled the cue being spoken, and ``text`` interrupts itself. ``important``
+would cut the screen reader and is meant for short, rare messages.
 
 Nothing here can block its caller: ``say``, ``stop`` and the settings only put a job in a
 queue that a worker thread writes to the socket; a reader thread takes the answers and the
@@ -230,7 +238,7 @@ class SpeechDispatcher:
         for line in (
             f"SET self CLIENT_NAME {user}:{CLIENT}",
             "SET self NOTIFICATION all on",
-            "SET self PRIORITY text",
+            "SET self PRIORITY message",
             f"SET self LANGUAGE {self._language}",
             *self._settings.values(),
         ):

@@ -44,7 +44,7 @@ def test_sentences_are_spoken_in_order(server: FakeSpeechd, voice: SpeechDispatc
         voice.speak(text)
     eventually(lambda: len(server.said) == 3)
     assert server.said == ["Get ready.", "Knee to chest.\n.5 minutes", "Well done."]
-    assert "SET self PRIORITY text" in server.commands  # queued, never interrupting
+    assert "SET self PRIORITY message" in server.commands  # queued, never cut by Orca
     assert "SET self LANGUAGE en" in server.commands
     assert voice.speaking
 

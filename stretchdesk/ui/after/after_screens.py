@@ -41,7 +41,7 @@ def where_text(location: StopLocation | None) -> str:
     return _("Stopped during {where}.").format(where=", ".join(parts))
 
 
-class RecoveryScreen(QWidget):
+class RecoveryScreen(QFrame):
     done = Signal()
 
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
@@ -214,7 +214,7 @@ def reminder_offer(content: SafetyContent) -> tuple[QFrame, QPushButton, QPushBu
     return panel, yes, no
 
 
-class CompletionScreen(QWidget):
+class CompletionScreen(QFrame):
     done = Signal()
     history_requested = Signal()
     offer_answered = Signal(bool)  # the reminders offer: yes or no

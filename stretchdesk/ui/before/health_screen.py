@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent
@@ -17,7 +17,7 @@ from stretchdesk.ui.before.safety_screen import pregnancy_signs
 from stretchdesk.ui.kit.widgets import button, label, reading, wrapping
 
 
-class HealthScreen(QWidget):
+class HealthScreen(QFrame):
     answered = Signal(object)  # frozenset[Answer], or None when skipped
 
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:

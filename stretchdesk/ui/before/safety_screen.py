@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent, Section
+from stretchdesk.ui.kit.read_aloud import read_in_order, tab_stop
 from stretchdesk.ui.kit.widgets import bullet_list, button, label, reading
 
 
@@ -20,7 +21,10 @@ def section_widgets(
     """Heading, lead sentence, bulleted lines and sources of one section, for a layout."""
     heading = label(section.title, heading_role)
     lead = label(section.lead.text, lead_role or lines_role) if section.lead else None
-    lines = bullet_list(section.lines, lines_role)
+    lines = tab_stop(
+        bullet_list(section.lines, lines_role),
+        (section.title, section.lead.text if section.lead else "", *section.lines),
+    )
     source = (
         label(_("Source: {names}").format(names=section.source), "small")
         if section.source
@@ -41,7 +45,6 @@ def red_flags(
     emergency = _alert_box(content.emergency, "emergency", lines_role, lead_role)
     soon = QFrame()
     soon.setProperty("role", "panel")
-    soon.setAccessibleName(content.doctor.title)
     column = QVBoxLayout(soon)
     column.setContentsMargins(24, 16, 24, 16)
     for number, section in enumerate((content.doctor, *extra)):
@@ -63,10 +66,9 @@ def pregnancy_signs(content: SafetyContent) -> QFrame:
 def _alert_box(
     section: Section, heading_role: str, lines_role: str | None, lead_role: str
 ) -> QFrame:
-    """A section framed in red, named by its title for a screen reader."""
+    """A section framed in red; its lines are a Tab stop named with the heading."""
     frame = QFrame()
     frame.setProperty("role", "emergency-box")
-    frame.setAccessibleName(section.title)
     column = QVBoxLayout(frame)
     column.setContentsMargins(24, 16, 24, 16)
     for widget in section_widgets(
@@ -76,7 +78,7 @@ def _alert_box(
     return frame
 
 
-class SafetyScreen(QWidget):
+class SafetyScreen(QFrame):
     understood = Signal()
 
     def __init__(self, content: SafetyContent, parent: QWidget | None = None) -> None:
@@ -88,7 +90,7 @@ class SafetyScreen(QWidget):
         column.setSpacing(10)
         title = label(content.who.title, "title")
         column.addWidget(title)
-        who = bullet_list(content.who.lines, "lead")
+        who = tab_stop(bullet_list(content.who.lines, "lead"), (title.text(), *content.who.lines))
         column.addWidget(who)
         column.addWidget(label(_("Source: {names}").format(names=content.who.source), "small"))
         column.addSpacing(12)
@@ -119,6 +121,8 @@ class SafetyScreen(QWidget):
         bottom.setLayout(row)
         row.setContentsMargins(48, 8, 48, 24)
         outer.addWidget(bottom)
+        # Tab from "I understand" reads each section once, in the order shown
+        read_in_order(self.ok, [w for w in inner.findChildren(QLabel) if w.property("readable")])
 
     def focus_default(self) -> None:
         self.ok.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QFrame,
     QHeaderView,
     QTableView,
     QVBoxLayout,
@@ -136,7 +137,7 @@ class SessionsModel(QAbstractTableModel):
             self.endInsertRows()
 
 
-class HistoryScreen(QWidget):
+class HistoryScreen(QFrame):
     report_requested = Signal()
 
     def __init__(

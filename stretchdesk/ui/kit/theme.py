@@ -124,6 +124,8 @@ def style_sheet(c: Colors, scale: float) -> str:
     QLabel[role="subheading"] {{ font-size: {f(22)}; font-weight: 600; }}
     QLabel[role="lead"] {{ font-size: {f(24)}; }}
     QLabel[role="muted"] {{ color: {c.muted}; }}
+    QLabel[readable="true"] {{ border: 3px solid transparent; }}
+    QLabel[readable="true"]:focus {{ border: 3px solid {c.focus}; }}
     QLabel[role="alert"] {{ color: {c.alert}; font-size: {f(22)}; font-weight: 600; }}
     QLabel[role="emergency"] {{ color: {c.alert}; font-size: {f(32)}; font-weight: 700; }}
     QLabel[role="emergency-lead"] {{ font-size: {f(24)}; font-weight: 600; }}

@@ -142,6 +142,12 @@ class ReadingArea(QScrollArea):
         else:
             super().keyPressEvent(event)
 
+    def follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """A text inside that takes the focus (Tab, a screen reader) is scrolled into view."""
+        inner = self.widget()
+        if new is not None and inner is not None and inner.isAncestorOf(new):
+            self.ensureWidgetVisible(new)
+
 
 def reading(inner: QWidget, name: str) -> QScrollArea:
     """``inner`` in a scroll area the keyboard can scroll (see ReadingArea), named ``name``
@@ -156,6 +162,9 @@ def reading(inner: QWidget, name: str) -> QScrollArea:
         _("Scrolls with the arrow keys, Page Up, Page Down, Home and End")
     )
     area.setProperty("kind", "reading")
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.focusChanged.connect(area.follow_focus)
     return area
 
 

@@ -161,9 +161,17 @@ def what_was_done(entries: list[AgendaEntry]) -> str:
 ANNOUNCE_LEFT = 10  # a screen reader hears "10 seconds left" in segments at least twice this
 
 
-def announcement(event: ev.Event, longest: float = 0.0) -> str | None:
+VOICED = (ev.LeadInStarted, ev.RepStarted, ev.SideSwitched, ev.RestStarted)
+
+
+def announcement(event: ev.Event, longest: float = 0.0, *, voiced: bool = False) -> str | None:
     """What a screen reader is told at this moment of the session: the changes of phase and
-    the time left at a few moments, never every second. ``longest``: the segment's seconds."""
+    the time left at a few moments, never every second. ``longest``: the segment's seconds.
+    ``voiced``: the app's own voice is on and says the changes of phase itself (its cue plan,
+    session/cues.py), so a screen reader is told only what the voice does not say (pause,
+    going on, ten seconds left): nothing is heard twice."""
+    if voiced and isinstance(event, VOICED):
+        return None
     if isinstance(event, ev.LeadInStarted):
         seconds = round(event.seconds)
         ready = ngettext("{n} second to get ready.", "{n} seconds to get ready.", seconds).format(

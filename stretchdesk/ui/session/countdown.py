@@ -1,8 +1,10 @@
 """The big countdown: whole seconds in a progress ring, readable from across the room.
 
 It repaints only when what it shows changes (the number, the ring's step, the caption),
-never on a fixed frame rate. It is a progress bar underneath, so a screen reader finds its
-value (the seconds left) and its caption; it draws itself as the ring.
+never on a fixed frame rate. A screen reader finds the seconds left and the caption in its
+description when asked (flat review, "where am I"); it is no progress bar, whose every new
+value a screen reader would speak as a percentage. The moments worth hearing (a new phase,
+ten seconds left) are told by the session screen.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
 )
-from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.ui.kit.theme import current_colors
@@ -35,35 +37,11 @@ def format_seconds(seconds: int) -> str:
     return str(seconds)
 
 
-class SecondsLeft(QProgressBar):
-    """The countdown's value for a screen reader: a progress bar it can read (seconds left
-    of the segment), one pixel in size and never drawn (the dial draws the countdown)."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(_("Seconds left"))
-        self.setTextVisible(False)
-        self.setRange(0, 1)
-        self.setValue(0)
-        self.setGeometry(0, 0, 1, 1)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        return
-
-    def show_seconds(self, seconds: int, fresh: bool, words: str) -> None:
-        if fresh or seconds > self.maximum():
-            self.setMaximum(max(1, seconds))
-        self.setValue(seconds)
-        self.setFormat(words)
-        self.setAccessibleDescription(words)
-
-
 class CountdownDial(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(_("Countdown"))
-        self.seconds_left = SecondsLeft(self)
         self._shown: tuple[int, int, str, bool] = (0, 0, "", False)
         self.repaints = 0  # for tests and benchmarks: how often it really painted
 
@@ -93,7 +71,6 @@ class CountdownDial(QWidget):
         words = (_("{caption}: paused, {left}") if paused else _("{caption}: {left}")).format(
             caption=caption, left=left
         )
-        self.seconds_left.show_seconds(seconds, step == 0, words)
         self.setAccessibleDescription(words)
         self.update()
         return True

@@ -66,6 +66,7 @@ class SessionScreen(SessionLayout):
         self._timer.timeout.connect(self.refresh)
         self._clock = clock
         self.announced: list[str] = []  # what a screen reader was told, for tests
+        self.voice_speaks: Callable[[], bool] = lambda: False  # the app's voice is on
         self._segment_seconds = 0.0
         self._notice_until: float | None = None  # on the session's clock
         self._notice_timer = QTimer(self)
@@ -138,7 +139,7 @@ class SessionScreen(SessionLayout):
         seconds = getattr(event, "seconds", None)  # a segment begins: its length
         if isinstance(seconds, float | int) and not isinstance(event, ev.SessionStarted):
             self._segment_seconds = float(seconds)
-        said = wording.announcement(event, self._segment_seconds)
+        said = wording.announcement(event, self._segment_seconds, voiced=self.voice_speaks())
         if said:
             self.announce(said)
         if isinstance(event, ev.SessionCompleted | ev.SessionStopped):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -132,7 +133,7 @@ def _flowing(*items: QWidget) -> QWidget:
     return holder
 
 
-class SettingsScreen(QWidget):
+class SettingsScreen(QFrame):
     changed = Signal(object)  # the new Preferences
     safety_requested = Signal()
     health_requested = Signal()

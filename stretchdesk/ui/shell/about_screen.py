@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from stretchdesk import __version__
 from stretchdesk.formats import long_date
@@ -35,7 +35,7 @@ def source_links(sources: Iterable[Source], translate: Callable[[str], str] = st
     return widget
 
 
-class AboutScreen(QWidget):
+class AboutScreen(QFrame):
     def __init__(
         self,
         content: SafetyContent,

@@ -163,6 +163,8 @@ def make_session(window: MainWindow) -> SessionScreen:
     screen.started.connect(window.echoes.guard.disarm)
     screen.cancelled.connect(window.go_start)
     screen.full_screen_button.clicked.connect(window.toggle_full_screen)
+    # what the app's own voice says is not told to a screen reader as well
+    screen.voice_speaks = lambda: window.audio is not None and window.audio.voice_ready
     show_full_screen_words(screen.full_screen_button, window.isFullScreen())
     window.media = make_media_player(window, screen)
     window.voice_control = make_voice_control(window, screen)
