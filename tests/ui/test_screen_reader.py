@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QProgressBar
+from PySide6.QtWidgets import QApplication, QLabel, QProgressBar
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import FakeClock
 from stretchdesk.session import events as ev
+from stretchdesk.session.avoid import AvoidOffer, Choice
 from stretchdesk.ui.kit import wording
 from stretchdesk.ui.kit.read_aloud import spoken
 from stretchdesk.ui.shell.main_window import MainWindow
@@ -76,3 +77,31 @@ def test_with_the_voice_on_a_screen_reader_hears_only_what_it_does_not_say(
     said = window.session.announced
     assert said[-1] == "Paused. Press Space to go on."
     assert not any(text.startswith("March on the spot") for text in said)
+
+
+def test_a_card_says_its_name_length_and_phases_once(qtbot: QtBot, window: MainWindow) -> None:
+    for card in window.start.cards.values():
+        said = f"{card.accessibleName()} {card.accessibleDescription()}"
+        assert "·" not in said
+        assert len(said.split()) < 40, said
+        for child in card.findChildren(QLabel):
+            assert "·" not in child.accessibleName()  # flat review: no "middle dot"
+
+
+def test_the_questions_are_named_after_themselves(qtbot: QtBot, window: MainWindow) -> None:
+    question = window.services.content.text("pain_scale", "question_before")
+    assert window.pain_before.scale.accessibleName() == question
+    offer = AvoidOffer(
+        "knee-rolls",
+        "Knee rolls",
+        (3,),
+        can_skip=True,
+        can_shorten=True,
+        can_swap=True,
+        other_title="Seated knee rolls",
+    )
+    window.avoid.ask(offer)
+    assert window.avoid.message.text() in window.avoid.accessibleName()
+    swap = window.avoid.buttons[Choice.SWAP]
+    assert "Seated knee rolls" in swap.accessibleDescription()
+    assert "..." not in swap.accessibleDescription()

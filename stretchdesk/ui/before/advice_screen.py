@@ -4,7 +4,7 @@ starts there) or not today; Esc goes back to the routines."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent
@@ -17,7 +17,7 @@ def advice_text(content: SafetyContent, suggestion: Suggestion) -> str:
     return content.text("advice", suggestion.concern.value, **dict(suggestion.values))
 
 
-class AdviceScreen(QWidget):
+class AdviceScreen(QFrame):
     """What the person's own history suggests: read, then go on or not today. Never blocks."""
 
     answered = Signal(bool)  # True: go on

@@ -4,16 +4,17 @@ usual (the focus starts on the answer that changes nothing); Esc goes back to th
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session.avoid import AvoidOffer, Choice
 from stretchdesk.ui.before.question import esc_goes_back, scrolling_column
+from stretchdesk.ui.kit.read_aloud import spoken
 from stretchdesk.ui.kit.widgets import button, label
 
 
-class AvoidScreen(QWidget):
+class AvoidScreen(QFrame):
     """Last time this exercise was pain-stopped: skip it, shorten its holds, or as usual."""
 
     answered = Signal(object, object)  # AvoidOffer, Choice
@@ -55,9 +56,14 @@ class AvoidScreen(QWidget):
     def ask(self, offer: AvoidOffer) -> None:
         self.offer = offer
         self.message.setText(self._content.text("avoid", "offer", title=offer.title))
+        # a screen reader hears why when the focus comes to the screen
+        self.setAccessibleName(spoken([_("An exercise that hurt last time"), self.message.text()]))
         swap = self._content.text("avoid", "swap", other=offer.other_title)
         self.buttons[Choice.SWAP].setText(swap)
         self.buttons[Choice.SWAP].setAccessibleName(swap)
+        self.buttons[Choice.SWAP].setAccessibleDescription(
+            _("{choice} in this session").format(choice=swap)
+        )
         for choice, item in self.buttons.items():
             item.setVisible(choice in offer.choices)
         # the answer that changes nothing has the focus: a stray Enter skips nothing

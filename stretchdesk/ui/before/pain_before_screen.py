@@ -5,7 +5,7 @@ session too."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent
@@ -19,7 +19,7 @@ def pain_scale(content: SafetyContent, skip_text: str = "") -> PainScale:
     return PainScale(texts["low"], texts["high"], texts["bands"], skip_text=skip_text or _("Skip"))
 
 
-class PainBeforeScreen(QWidget):
+class PainBeforeScreen(QFrame):
     """One press answers: a number, or Skip."""
 
     answered = Signal(object)  # int rating or None
@@ -36,7 +36,9 @@ class PainBeforeScreen(QWidget):
         column.setContentsMargins(48, 48, 48, 48)
         column.addWidget(self.routine_title)
         column.addSpacing(24)
-        column.addWidget(label(content.text("pain_scale", "question_before"), "title"))
+        question = content.text("pain_scale", "question_before")
+        self.scale.setAccessibleName(question)  # the group is named after its question
+        column.addWidget(label(question, "title"))
         column.addWidget(label(_("Optional: it helps you see how your back changes."), "muted"))
         column.addSpacing(24)
         column.addWidget(self.scale)

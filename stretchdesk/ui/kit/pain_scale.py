@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QHBoxLayout,
     QRadioButton,
     QSizePolicy,
@@ -77,7 +78,7 @@ class RatingButton(QRadioButton):
         painter.end()
 
 
-class PainScale(QWidget):
+class PainScale(QFrame):
     """0 to 10 as a row of big buttons, plus Skip. Keys 0-9 pick at once; Tab or the arrows
     reach 10 and Skip. ``chosen`` carries the rating, or -1 for Skip.
 

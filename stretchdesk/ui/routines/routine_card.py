@@ -11,6 +11,7 @@ from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.routine import InvalidRoutine, Phase, Routine
 from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_count, problem_lines
 from stretchdesk.ui.kit import wording
+from stretchdesk.ui.kit.read_aloud import spoken
 from stretchdesk.ui.kit.widgets import bullet_list, label, restyle
 
 CHECK_HINT = N_("To see these on the command line: stretchdesk check.")
@@ -44,13 +45,16 @@ class RoutineCard(QFrame):
         summary = wording.routine_summary(routine)
         length = wording.minutes(seconds)
         self.setAccessibleName(f"{routine.title}, {length}")
-        made = [routine.author, routine.note]
-        described = " ".join([f"{summary}. {routine.description}", *made, *health])
-        self.setAccessibleDescription(described.replace("  ", " ").strip())
+        # a screen reader says the name, the length and the phases once (the labels below
+        # are there for flat review); what the health check changes follows
+        said = summary.replace(" · ", ", ")  # no "middle dot" read aloud
+        self.setAccessibleDescription(spoken([said, *health]))
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 16, 20, 16)
         column.addWidget(label(routine.title, "heading"))
-        column.addWidget(label(f"{length} · {summary}", "subheading"))
+        meta = label(f"{length} · {summary}", "subheading")
+        meta.setAccessibleName(f"{length}, {said}")
+        column.addWidget(meta)
         column.addWidget(label(routine.description, "muted"))
         if routine.author:
             column.addWidget(label(routine.author, "subheading"))
