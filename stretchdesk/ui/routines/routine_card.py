@@ -45,10 +45,11 @@ class RoutineCard(QFrame):
         summary = wording.routine_summary(routine)
         length = wording.minutes(seconds)
         self.setAccessibleName(f"{routine.title}, {length}")
-        # a screen reader says the name, the length and the phases once (the labels below
-        # are there for flat review); what the health check changes follows
+        # a screen reader says the name, the length and the phases once, who made it and
+        # their note (the description and the steps are labels below); what the health
+        # check changes follows
         said = summary.replace(" · ", ", ")  # no "middle dot" read aloud
-        self.setAccessibleDescription(spoken([said, *health]))
+        self.setAccessibleDescription(spoken([said, routine.author, routine.note, *health]))
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 16, 20, 16)
         column.addWidget(label(routine.title, "heading"))
