@@ -3,7 +3,6 @@ the timing it started with; theme and text size apply to the whole window at onc
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -11,19 +10,26 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QFrame,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from stretchdesk.i18n import LANGUAGES, N_, SOURCE, _, desktop_language
+from stretchdesk.i18n import N_, _
 from stretchdesk.settings import VOICE_RATE_STEPS, Preferences, whole_range
-from stretchdesk.ui.kit.flow_layout import FittingForm, FlowLayout
-from stretchdesk.ui.kit.wheel_guard import wheel_when_focused
+from stretchdesk.ui.kit.flow_layout import FittingForm
 from stretchdesk.ui.kit.widgets import button, label, reading, status_line, wrapping
+from stretchdesk.ui.settings.controls import (
+    Control,
+    combo,
+    flowing,
+    language_names,
+    on_change,
+    show_value,
+    spin,
+    value_of,
+)
 from stretchdesk.ui.settings.reminder_settings import ReminderSettings
 from stretchdesk.ui.settings.sync_section import SyncSection
 
@@ -69,70 +75,6 @@ ADVICE_CONTROLS = (
 )
 
 
-Control = QSpinBox | QCheckBox | QComboBox  # a control that shows one setting as it is
-
-
-def _show(control: Control, value: Any) -> None:
-    if isinstance(control, QSpinBox):
-        control.setValue(value)
-    elif isinstance(control, QCheckBox):
-        control.setChecked(value)
-    else:
-        control.setCurrentIndex(max(0, control.findData(value)))
-
-
-def _value(control: Control) -> Any:
-    if isinstance(control, QSpinBox):
-        return control.value()
-    if isinstance(control, QCheckBox):
-        return control.isChecked()
-    return str(control.currentData())
-
-
-def _on_change(control: Control, then: Callable[[], None]) -> None:
-    if isinstance(control, QSpinBox):
-        control.valueChanged.connect(then)
-    elif isinstance(control, QCheckBox):
-        control.toggled.connect(then)
-    else:
-        control.currentIndexChanged.connect(then)
-
-
-def _spin(limits: tuple[int, int], step: int, *, suffix: str, name: str, tip: str) -> QSpinBox:
-    spin = wheel_when_focused(QSpinBox())
-    spin.setRange(*limits)
-    spin.setSingleStep(step)
-    spin.setSuffix(suffix)
-    spin.setAccessibleName(name)
-    spin.setAccessibleDescription(tip)
-    return spin
-
-
-def language_names() -> dict[str, str]:
-    """Each language in its own words; the first follows the desktop and says which."""
-    desktop = LANGUAGES.get(desktop_language(), LANGUAGES[SOURCE])
-    return {"": _("Follow the desktop ({language})").format(language=desktop), **LANGUAGES}
-
-
-def _combo(items: dict[str, str], name: str) -> QComboBox:
-    """A choice; ``items`` are marked sentences, translated here (a language's own name is
-    the same in every language)."""
-    combo = wheel_when_focused(QComboBox())
-    for key, text in items.items():
-        combo.addItem(_(text), key)
-    combo.setAccessibleName(name)
-    return combo
-
-
-def _flowing(*items: QWidget) -> QWidget:
-    """Buttons in a row that goes on to a second line when one is too narrow."""
-    holder = QWidget()
-    row = FlowLayout(holder)
-    for item in items:
-        row.add(item)
-    return holder
-
-
 class SettingsScreen(QFrame):
     changed = Signal(object)  # the new Preferences
     safety_requested = Signal()
@@ -149,7 +91,18 @@ class SettingsScreen(QFrame):
         self.reminders.problem.connect(self.reminders.show_status)
         self.sharing = SyncSection(lambda: self._prefs, self)
         self.sharing.edited.connect(self._reminders_edited)
-        self.lead_in = _spin(
+        self._make_session_controls()
+        self._make_advice_controls()
+        self._make_screen_controls()
+        self._make_audio_controls()
+        self.result = label("", "muted")
+        self._lay_out()
+        self.controls = self._controls()
+        for control in (*self.controls.values(), self.rate):
+            on_change(control, self._edited)
+
+    def _make_session_controls(self) -> None:
+        self.lead_in = spin(
             whole_range("lead_in"),
             1,
             suffix=_(" s"),
@@ -157,7 +110,7 @@ class SettingsScreen(QFrame):
             tip=_("Seconds to get ready"),
         )
         low, high = whole_range("hold_percent")
-        self.hold = _spin(
+        self.hold = spin(
             (low, high),
             10,
             suffix=" %",
@@ -166,31 +119,17 @@ class SettingsScreen(QFrame):
         )
         self.pain = QCheckBox(_("Ask for a pain rating before and after"))
         self.pain.setAccessibleName(_("Pain ratings"))
-        self.rewarm = _spin(
+        self.rewarm = spin(
             whole_range("rewarm_minutes"),
             1,
             suffix=_(" min"),
             name=_("Warm-up stays fresh for"),
             tip=_("After this long paused or away, a short re-warm comes before the stretches"),
         )
-        self._make_advice_controls()
-        self._make_screen_controls()
-        self._make_audio_controls()
-        self.result = label("", "muted")
-        safety = button(
-            _("Show the safety information"), _("Safety information"), _("Who the routines are for")
-        )
-        safety.clicked.connect(self.safety_requested.emit)
-        health = button(
-            _("Health check"),
-            _("Health check"),
-            _("Answers that change which exercises are offered"),
-        )
-        health.clicked.connect(self.health_requested.emit)
-        form = FittingForm()
-        form.setSpacing(14)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        groups = (
+
+    def _groups(self) -> tuple[tuple[str, Any], ...]:
+        """Each group of the screen: its heading and its rows (a label, and a control)."""
+        return (
             (
                 _("The session"),
                 (
@@ -241,7 +180,22 @@ class SettingsScreen(QFrame):
                 ),
             ),
         )
-        for heading, rows in groups:
+
+    def _lay_out(self) -> None:
+        safety = button(
+            _("Show the safety information"), _("Safety information"), _("Who the routines are for")
+        )
+        safety.clicked.connect(self.safety_requested.emit)
+        health = button(
+            _("Health check"),
+            _("Health check"),
+            _("Answers that change which exercises are offered"),
+        )
+        health.clicked.connect(self.health_requested.emit)
+        form = FittingForm()
+        form.setSpacing(14)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        for heading, rows in self._groups():
             form.addRow(label(heading, "subheading"))
             for text, field in rows:
                 form.addRow(text, field)
@@ -261,10 +215,7 @@ class SettingsScreen(QFrame):
         column.addLayout(form)
         column.addWidget(self.result)
         column.addStretch(1)
-        column.addWidget(_flowing(safety, health, self.try_sound))
-        self.controls = self._controls()
-        for control in (*self.controls.values(), self.rate):
-            _on_change(control, self._edited)
+        column.addWidget(flowing(safety, health, self.try_sound))
 
     def _controls(self) -> dict[str, Control]:
         """The controls that show one setting each as it is, by the setting's name (the
@@ -287,11 +238,11 @@ class SettingsScreen(QFrame):
         }
 
     def _make_screen_controls(self) -> None:
-        self.theme = _combo(THEME_NAMES, _("Theme"))
-        self.text_size = _combo(SIZE_NAMES, _("Text size"))
-        self.language = _combo(language_names(), _("Language"))
+        self.theme = combo(THEME_NAMES, _("Theme"))
+        self.text_size = combo(SIZE_NAMES, _("Text size"))
+        self.language = combo(language_names(), _("Language"))
         self.language.setToolTip(_("Used from the next start of stretchdesk"))
-        self.session_window = _combo(SESSION_WINDOW_NAMES, _("Window during a session"))
+        self.session_window = combo(SESSION_WINDOW_NAMES, _("Window during a session"))
         self.session_window.setAccessibleDescription(
             _("F11 or the session's Full screen button changes it at any time")
         )
@@ -300,16 +251,16 @@ class SettingsScreen(QFrame):
         """The thresholds of the suggestions made from the history (the app's own choice)."""
         made = []
         for setting, prefix, suffix, name, tip in ADVICE_CONTROLS:
-            spin = _spin(whole_range(setting), 1, suffix=_(suffix), name=_(name), tip=_(tip))
-            spin.setPrefix(_(prefix))
-            made.append(spin)
+            box = spin(whole_range(setting), 1, suffix=_(suffix), name=_(name), tip=_(tip))
+            box.setPrefix(_(prefix))
+            made.append(box)
         self.high_pain, self.worse_count, self.trend_days, self.repeated_stops = made
         self._advice = tuple(made)
 
     def _make_audio_controls(self) -> None:
         self.sound = QCheckBox(_("Play soft sounds at each change"))
         self.sound.setAccessibleName(_("Sound cues"))
-        self.volume = _spin(
+        self.volume = spin(
             whole_range("volume"),
             10,
             suffix=" %",
@@ -319,7 +270,7 @@ class SettingsScreen(QFrame):
         self.voice = QCheckBox(_("Say each exercise and what to do"))
         self.voice.setAccessibleName(_("Spoken guidance"))
         steps = VOICE_RATE_STEPS
-        self.rate = _spin(
+        self.rate = spin(
             (-steps, steps),
             1,
             suffix=_("  (-{steps} slowest, 0 normal, {steps} fastest)").format(steps=steps),
@@ -358,7 +309,7 @@ class SettingsScreen(QFrame):
         self._loading = True
         self._prefs = prefs
         for name, control in self.controls.items():
-            _show(control, getattr(prefs, name))
+            show_value(control, getattr(prefs, name))
         self.rate.setValue(round(prefs.voice_rate * VOICE_RATE_STEPS))
         self.reminders.show_prefs(prefs)
         self.sharing.show_prefs(prefs)
@@ -385,7 +336,7 @@ class SettingsScreen(QFrame):
     def _edited(self) -> None:
         if self._loading:
             return
-        shown: dict[str, Any] = {name: _value(c) for name, c in self.controls.items()}
+        shown: dict[str, Any] = {name: value_of(c) for name, c in self.controls.items()}
         self._prefs = replace(
             self._prefs,
             **shown,

@@ -238,11 +238,6 @@ class MainWindow(QMainWindow):
 
         return self.services.today_words(local_zone())
 
-    def reminders_status(self) -> str:
-        from stretchdesk.ui.desktop.between_sessions import reminders_status  # noqa: PLC0415
-
-        return reminders_status(self.services, self.between)
-
     def session_running(self) -> bool:
         """A session is on the session screen, ready or under way (not left, not ended)."""
         session = self.screens.if_built(Screen.SESSION)

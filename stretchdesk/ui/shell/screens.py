@@ -278,13 +278,14 @@ def make_health(window: MainWindow) -> HealthScreen:
 
 
 def make_settings(window: MainWindow) -> SettingsScreen:
+    from stretchdesk.ui.desktop.between_sessions import reminders_status  # noqa: PLC0415
     from stretchdesk.ui.settings.settings_follow import follow_settings  # noqa: PLC0415
     from stretchdesk.ui.settings.settings_screen import SettingsScreen  # noqa: PLC0415
 
     screen = SettingsScreen(window.today())
     screen.reminders.show_routines(window.services.catalog.routines)
     screen.show_prefs(window.services.prefs)
-    screen.reminders.show_status(window.reminders_status())
+    screen.reminders.show_status(reminders_status(window.services, window.between))
     screen.changed.connect(window.apply_prefs)
     screen.safety_requested.connect(lambda: window.show_screen(window.safety))
     screen.health_requested.connect(window.ask_health)
@@ -300,7 +301,7 @@ def make_settings(window: MainWindow) -> SettingsScreen:
     screen.show_listen(voice.status if voice is not None else _(LISTEN_LATER))
 
     def statuses() -> None:
-        screen.reminders.show_status(window.reminders_status())
+        screen.reminders.show_status(reminders_status(window.services, window.between))
         if window.audio is not None:
             screen.show_audio(window.audio.sound_status, window.audio.voice_status)
         if window.voice_control is not None:
