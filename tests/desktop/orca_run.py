@@ -99,9 +99,9 @@ class OrcaRun:
         """Wait until a message holding ``words`` reached speech-dispatcher."""
         self.wait_until(lambda: any(words in line for line in self.queued()), seconds, words)
 
-    def start_app(self, data: Path) -> None:
+    def start_app(self, data: Path, *more: str) -> None:
         self.app = self._start(
-            [sys.executable, "-m", "stretchdesk", "--data-dir", str(data)], "app.log"
+            [sys.executable, "-m", "stretchdesk", "--data-dir", str(data), *more], "app.log"
         )
         found = subprocess.run(
             ["xdotool", "search", "--sync", "--onlyvisible", "--pid", str(self.app.pid)],

@@ -90,3 +90,60 @@ def test_a_session_is_heard_whole_and_stopped_aloud(tmp_path: Path) -> None:
         assert "Stopped for pain" in said
         assert "percent" not in said
         assert "%" not in said
+
+
+def test_with_the_voice_off_orca_speaks_each_phase(tmp_path: Path) -> None:
+    """Orca 43 has no announcements: the phase reaches it as the focused control's new
+    description, which every Orca speaks."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.toml").write_text(SEEN + "voice = false\n")
+    with orca_desktop(tmp_path / "home") as run:
+        run.start_app(data)
+        run.pause(5)
+        run.key("Return")  # the pain question
+        run.pause(4)
+        run.key("Return")  # skipped: the session screen
+        run.pause(5)
+        run.key("space")
+        run.pause(22)  # the lead-in, then the first rep
+        run.key("Escape")
+        run.pause(5)
+        run.stop()
+        keep(run, "voice-off")
+        said = run.said()
+        assert any(line.startswith("March on the spot. Get into position") for line in said)
+        assert any(line.startswith("Move gently") for line in said)
+        assert "Stopped for pain panel." in said
+
+
+TINY = """
+id = "tiny"
+title = "Tiny"
+
+[[step]]
+exercise = "pelvic-tilt"
+phase = "warmup"
+reps = 1
+rep_seconds = 4
+"""
+
+
+def test_the_completion_screen_names_itself(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.toml").write_text(SEEN + "lead_in = 3\n")
+    routine = tmp_path / "tiny.toml"
+    routine.write_text(TINY, encoding="utf-8")
+    with orca_desktop(tmp_path / "home") as run:
+        run.start_app(data, "--routine", str(routine))
+        run.pause(6)
+        run.key("Return")  # the pain question skipped: the session screen
+        run.pause(5)
+        run.key("space")
+        run.pause(25)  # the lead-in, the one rep, and the routine is complete
+        run.stop()
+        keep(run, "complete")
+        said = run.said()
+        assert "Session complete panel." in said, said[-8:]
+        assert ("spoken", "Well done. The routine is complete.") in run.fates()

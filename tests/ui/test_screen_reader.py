@@ -105,3 +105,24 @@ def test_the_questions_are_named_after_themselves(qtbot: QtBot, window: MainWind
     swap = window.avoid.buttons[Choice.SWAP]
     assert "Seated knee rolls" in swap.accessibleDescription()
     assert "..." not in swap.accessibleDescription()
+
+
+def test_a_screen_reader_is_told_through_the_focused_control(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    """Every Orca speaks a change of the focused control's description (Orca 42 and 43 no
+    announcement event); the control gets its own description back when the focus leaves."""
+    window.session.voice_speaks = lambda: False
+    start_session(qtbot, window, "quick-relief")
+    pause = window.session.pause_button
+    assert pause.hasFocus()
+    assert pause.accessibleDescription() == window.session.announced[-1]
+    teller = window.session.teller
+    teller.tell("Relax.")
+    teller.tell("Relax.")  # the same words again are a change Orca speaks
+    assert pause.accessibleDescription().rstrip("\u200b") == "Relax."
+    assert pause.accessibleDescription() != "Relax."
+    own = teller._lent[1] if teller._lent else ""
+    window.session.next_button.setFocus()
+    qtbot.waitUntil(lambda: pause.accessibleDescription() == own)
+    assert "·" not in window.pain_before.scale.accessibleDescription()

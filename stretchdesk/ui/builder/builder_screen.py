@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
@@ -28,6 +28,7 @@ from stretchdesk.ui.builder.builder_layout import BuilderLayout
 from stretchdesk.ui.builder.builder_lists import ID_ROLE, exercise_icon
 from stretchdesk.ui.builder.builder_step import timing_of
 from stretchdesk.ui.kit import wording
+from stretchdesk.ui.kit.screen_reader import Teller
 from stretchdesk.ui.kit.widgets import bullet_list, restyle
 
 Save = Callable[[Draft, Path | None], tuple[Path, Draft]]  # the file and what it holds
@@ -56,6 +57,7 @@ class BuilderScreen(BuilderLayout):
         self.path: Path | None = None
         self.saved_path: Path | None = None
         self.announced: list[str] = []
+        self.teller = Teller(self)  # a screen reader hears what changed (ui/kit/screen_reader.py)
         self.library_list.fill(
             [
                 (e, _kind_words(e, self.editor.phase_for(e)))
@@ -184,7 +186,7 @@ class BuilderScreen(BuilderLayout):
     def _say(self, text: str) -> None:
         self.status.setText(text)
         self.announced.append(text)
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+        self.teller.tell(text)
 
     # ------------------------------------------------------------------ drawing
     def _redraw(self, *, select: int, keep_details: bool = False) -> None:

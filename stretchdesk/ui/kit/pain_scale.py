@@ -101,7 +101,7 @@ class PainScale(QFrame):
         self.setAccessibleName(_("Pain rating from 0 to 10"))
         self.setAccessibleDescription(
             _("{low}; {high}. {bands}. Keys 0 to 9 choose at once.").format(
-                low=low, high=high, bands=bands
+                low=low, high=high, bands=bands.replace(" · ", ", ")
             )
         )
         self._group = QButtonGroup(self)
@@ -121,7 +121,9 @@ class PainScale(QFrame):
         ends = QHBoxLayout()
         ends.addWidget(label(low, "small"))
         ends.addStretch(1)
-        ends.addWidget(label(bands, "small"))
+        scale = label(bands, "small")
+        scale.setAccessibleName(bands.replace(" · ", ", "))  # no "middle dot" read aloud
+        ends.addWidget(scale)
         ends.addStretch(1)
         ends.addWidget(label(high, "small"))
         column = QVBoxLayout(self)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from stretchdesk.i18n import _, ngettext
@@ -28,6 +28,7 @@ from stretchdesk.session.emitter import Stage
 from stretchdesk.session.guard import RepeatGuard
 from stretchdesk.session.remote import Action, MediaState, media_state
 from stretchdesk.ui.kit import wording
+from stretchdesk.ui.kit.screen_reader import Teller
 from stretchdesk.ui.kit.widgets import double_click_seconds, plain_tip
 from stretchdesk.ui.session.session_layout import SessionLayout
 from stretchdesk.ui.session.step_list import POSITION_ROLE
@@ -66,6 +67,7 @@ class SessionScreen(SessionLayout):
         self._timer.timeout.connect(self.refresh)
         self._clock = clock
         self.announced: list[str] = []  # what a screen reader was told, for tests
+        self.teller = Teller(self)  # through the focused control (ui/kit/screen_reader.py)
         self.voice_speaks: Callable[[], bool] = lambda: False  # the app's voice is on
         self._segment_seconds = 0.0
         self._notice_until: float | None = None  # on the session's clock
@@ -88,7 +90,7 @@ class SessionScreen(SessionLayout):
     def announce(self, text: str) -> None:
         """Tell a screen reader, politely (it finishes what it is saying first)."""
         self.announced.append(text)
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
+        self.teller.tell(text)
 
     def toggle_help(self) -> None:
         self.show_help(not self.help.isVisible())
