@@ -1,8 +1,9 @@
 """The settings the app runs with, and the only way to change them: ``save`` writes them
 and announces the change to whoever follows (``changed(old, new)``: each screen and part of
 the app that shows or uses a setting), then the result (``saved(problem)``: the Settings
-screen's "Saved." or what went wrong). No Qt: the services and the command line use it too,
-and a follower that fails cannot stop the others or the save.
+screen's "Saved." or what went wrong). No Qt: the services hold it (the command line only
+reads the settings, with load_prefs), and a follower that fails cannot stop the others or the
+save.
 """
 
 from __future__ import annotations

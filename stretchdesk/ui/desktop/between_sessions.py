@@ -1,5 +1,6 @@
 """Between sessions: the reminders, the tray icon, staying in the tray when the window is
-closed, starting at login, and the reminders offer after the first completed session.
+closed, and the reminders offer after the first completed session (the entry for starting at
+login follows its setting in autostart.py).
 
 The main window keeps a ``between`` (made by app.py after the first paint, or by a test)
 and tells it when a session starts or ends; it follows the settings itself. The rules are in
