@@ -28,13 +28,9 @@ PRINTING = "ui/printing/"
 CLOCK = {"history/timefmt.py", "schedule/zone.py"}
 # the functions still reading the computer's clock themselves (at most this many calls
 # each, wherever they live), to come down to none
-CLOCK_READERS_LEFT = {
-    "streak_days": 1,  # today's offset: local_zone() is the zone with its rules
-    "_keep_aside": 1,  # the damaged settings file's name
-    "SettingsScreen.__init__": 1,
-}
+CLOCK_READERS_LEFT: dict[str, int] = {}
 # still opening the print dialog themselves, to print through ui/printing/print_dialog.py
-PRINT_DIALOGS_LEFT = {"ui/history/report_actions.py", "ui/routines/sheet_actions.py"}
+PRINT_DIALOGS_LEFT: set[str] = set()
 
 TEMP_MAKERS = {"mkstemp", "NamedTemporaryFile", "mktemp"}
 NOW_CALLS = {

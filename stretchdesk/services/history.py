@@ -18,6 +18,7 @@ from stretchdesk.history.schema import empty_history
 from stretchdesk.history.shown import suggestions_shown
 from stretchdesk.routine import Routine
 from stretchdesk.routine.content import SafetyContent
+from stretchdesk.schedule.zone import local_zone
 from stretchdesk.services.notices import Notice
 from stretchdesk.session.avoid import AvoidOffer, offers_for
 from stretchdesk.session.setup import NotToday
@@ -79,10 +80,8 @@ class HistoryAccess:
             return None
 
     def streak_days(self, today: date) -> int:
-        tz = datetime.now().astimezone().tzinfo
-        assert tz is not None
         try:
-            return self.reader.streak(today, tz)
+            return self.reader.streak(today, local_zone())  # the zone with its rules
         except HistoryReadError:
             return 0
 

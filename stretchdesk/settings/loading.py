@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from stretchdesk.history.timefmt import utc_now
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.routine.tomlfile import cost_problem
 from stretchdesk.schedule.small_file import NotReadable, read_small
@@ -200,7 +200,7 @@ def open_prefs(path: Path, state: Path | None = None) -> LoadedPreferences:
 
 
 def _keep_aside(path: Path) -> Path | None:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
     try:
         path.replace(target)

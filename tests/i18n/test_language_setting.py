@@ -4,6 +4,7 @@ words (its dialogs' buttons) in that language."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def test_the_setting_is_kept_and_checked(tmp_path: Path) -> None:
 
 
 def test_settings_offers_each_language_in_its_own_words(qapp: QApplication) -> None:
-    screen = SettingsScreen()
+    screen = SettingsScreen(date(2026, 11, 2))
     screen.show_prefs(Preferences())
     names = [screen.language.itemText(i) for i in range(screen.language.count())]
     assert names[0].startswith("Follow the desktop (")

@@ -81,12 +81,12 @@ class SettingsScreen(QFrame):
     health_requested = Signal()
     test_sound = Signal()
 
-    def __init__(self, today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("Settings"))
         self._prefs = Preferences()
         self._loading = False
-        self.reminders = ReminderSettings(today or date.today(), lambda: self._prefs, self)
+        self.reminders = ReminderSettings(today, lambda: self._prefs, self)
         self.reminders.edited.connect(self._reminders_edited)
         self.reminders.problem.connect(self.reminders.show_status)
         self.sharing = SyncSection(lambda: self._prefs, self)
