@@ -26,6 +26,7 @@ from stretchdesk.session import events as ev
 from stretchdesk.session.clock import Clock, monotonic
 from stretchdesk.session.emitter import Stage
 from stretchdesk.session.guard import RepeatGuard
+from stretchdesk.session.pages import page_in_view
 from stretchdesk.session.remote import Action, MediaState, media_state
 from stretchdesk.ui.kit import wording
 from stretchdesk.ui.kit.widgets import double_click_seconds, plain_tip
@@ -275,6 +276,7 @@ class SessionScreen(SessionLayout):
         """Everything on the screen as ``view`` has it; when the drawing next changes."""
         assert self.live is not None
         self._show_words(view, hold)
+        self.middle.show_page(page_in_view(view, self.middle.page_count))
         self._show_buttons(view)
         self._show_dial(view, hold)
         if self._agenda_dirty:
