@@ -431,3 +431,25 @@ def test_the_pages_turn_with_the_session(
         seen.add(middle.page)
         count = middle.page_count
     assert seen == set(range(count))
+
+
+@pytest.mark.parametrize("size", MAT_SIZES)
+def test_next_reads_from_the_mat_with_its_drawing(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, size: tuple[int, int]
+) -> None:
+    _at_size(qtbot, window, clock, size, "normal")
+    session, engine = window.session, engine_of(window)
+    assert not session.next_drawing.isVisible()
+    run_until(window, clock, lambda: engine.view().segment is SegmentKind.BETWEEN)
+    coming = engine.view().next_step
+    assert coming is not None
+    assert session.next_label.text() == f"Next: {coming.title}"
+    assert _cap(session.next_label) >= 0.03 * size[1]  # as big as what to do, and more
+    drawing = session.next_drawing
+    assert drawing.isVisible() and _inside(window, drawing)
+    assert drawing.accessibleDescription() == coming.title
+    assert drawing.height() >= 0.15 * size[1]
+    assert not _on(window, drawing).intersects(_on(window, session.dial))
+    assert not _on(window, drawing).intersects(_on(window, session.middle.reading))
+    run_until(window, clock, lambda: engine.view().segment is SegmentKind.LEAD_IN)
+    assert not drawing.isVisible()

@@ -34,6 +34,7 @@ READING_FLOOR = 0.025  # never smaller than this
 GAP = 0.02  # between the columns, of the window's height
 SMALLEST = 12  # pixels: the words never get smaller than this, even on a small screen
 LINE_GAP = 6  # pixels between the lines of what to do
+NEXT_DRAWING = 0.15  # the next exercise's drawing, of the window's height, at least
 
 
 @dataclass(frozen=True)
@@ -71,13 +72,17 @@ class MatMiddle(QWidget):
         under_dial: list[QLabel],
         reading: QWidget,
         lines: list[QLabel],
+        next_drawing: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.illustration, self.dial, self.reading = illustration, dial, reading
         self.under_dial, self.lines = under_dial, lines
+        self.next_drawing = next_drawing  # under "Next: ...", in the rests
         for child in (illustration, dial, reading, *under_dial):
             child.setParent(self)
+        if next_drawing is not None:
+            next_drawing.setParent(self)
         self.window_height = 800
         self.text_scale = 1.0
         self.reading_px = 0  # the words' size chosen at the last arrangement
@@ -90,7 +95,7 @@ class MatMiddle(QWidget):
         self.page = 0
         self.mark = QLabel(reading)  # "1/2": which page of what to do
         self.mark.setProperty("role", "page")
-        self.mark.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.mark.hide()
 
     def setup(self, window_height: int, text_scale: float) -> None:
@@ -167,12 +172,15 @@ class MatMiddle(QWidget):
         beside_w = dial_w + gap if beside else 0
         most = round((width - gap - dial_w - beside_w - round(0.15 * h_win)) / FRAME_RATIO)
         drawing_h, px, breathing = max(floor, min(height, most)), wanted, True
-        text_h = height if beside else max(1, height - dial_h - gap)
         paging = self.text_scale > 1.0
         while True:
             self._reading_style(px)
             units = self._units(breathing)
             text_w = width - gap - round(drawing_h * FRAME_RATIO) - beside_w
+            text_h = height if beside else max(1, height - dial_h - gap - self._row(text_w)[1])
+            if not beside and drawing_h > floor and text_w - dial_w - gap < self._next_room():
+                drawing_h = max(floor, drawing_h - 8)  # room for the next one's drawing first
+                continue
             if text_w > 40:
                 self._fill(units)
                 if self._needed(text_w) <= text_h:
@@ -218,21 +226,63 @@ class MatMiddle(QWidget):
         column = max(1, width - left)
         self.illustration.setGeometry(0, 0, drawing_w, height)
         self.dial.move(left, 0)
+        aside_w = max(1, column - dial_w - gap)  # beside the countdown
+        row, row_h = (False, 0) if beside else self._row(column)
         if beside:
             label_x, label_y, label_w = left, dial_h + gap, dial_w
-            self.reading.setGeometry(left + dial_w + gap, 0, max(1, column - dial_w - gap), height)
+            self.reading.setGeometry(left + dial_w + gap, 0, aside_w, height)
+        elif row:  # too narrow beside the countdown: in a row under it, the words under them
+            label_x, label_y, label_w = left, dial_h + gap, column
+            top = dial_h + gap + row_h
+            self.reading.setGeometry(left, top, column, max(1, height - top))
         else:
-            label_x, label_y, label_w = left + dial_w + gap, 0, max(1, column - dial_w - gap)
+            label_x, label_y, label_w = left + dial_w + gap, 0, aside_w
             self.reading.setGeometry(left, dial_h + gap, column, max(1, height - dial_h - gap))
-        for label in self.under_dial:
-            if label.isHidden():
-                continue
-            label_h = label.heightForWidth(label_w) if label.wordWrap() else -1
-            label_h = label_h if label_h > 0 else label.sizeHint().height()
+        for label in self._labels():
+            label_h = self._label_height(label, label_w)
             label.setGeometry(label_x, label_y, label_w, label_h)
             label_y += label_h + gap // 2
+        if self.next_drawing is not None:  # as big as the room beside or under the countdown
+            if row:
+                label_x, label_y, label_w = left + dial_w + gap, 0, aside_w
+            room = (height if beside else dial_h) - label_y
+            tall = max(1, min(room, round(label_w / FRAME_RATIO)))
+            self.next_drawing.setGeometry(label_x, label_y, round(tall * FRAME_RATIO), tall)
         self.words_rect = QRect(0, 0, max(1, drawing_w), height)
         self._place_lines()
+
+    def _labels(self) -> list[QLabel]:
+        return [label for label in self.under_dial if not label.isHidden() and label.text()]
+
+    @staticmethod
+    def _label_height(label: QLabel, width: int) -> int:
+        tall = label.heightForWidth(width) if label.wordWrap() else -1
+        return tall if tall > 0 else label.sizeHint().height()
+
+    def _next_room(self) -> int:
+        """The width the next exercise's drawing needs beside the countdown (0: not shown)."""
+        drawing = self.next_drawing
+        if drawing is None or drawing.isHidden():
+            return 0
+        return round(NEXT_DRAWING * self.window_height * FRAME_RATIO)
+
+    def _row(self, text_w: int) -> tuple[bool, int]:
+        """Whether the side, the rep and "Next" go in a row under the countdown rather than
+        beside it (where each must read on one line, "Next"'s drawing under them), and the
+        row's height. ``text_w``: the column's width, the countdown's and beside it."""
+        gap, (dial_w, dial_h) = round(GAP * self.window_height), self._dial_size()
+        beside_w = text_w - dial_w - gap
+        labels, used = self._labels(), 0
+        for label in labels:
+            label.ensurePolished()
+            if QFontMetricsF(label.font()).horizontalAdvance(label.text()) + 4 > beside_w:
+                break
+            used += self._label_height(label, beside_w) + gap // 2
+        else:
+            least = round(NEXT_DRAWING * self.window_height)
+            if not self._next_room() or dial_h - used >= least:
+                return False, 0
+        return True, sum(self._label_height(label, text_w) + gap // 2 for label in labels)
 
     @property
     def page_count(self) -> int:
@@ -261,4 +311,4 @@ class MatMiddle(QWidget):
         if paged:
             self.mark.setText(_("{page}/{pages}").format(page=self.page + 1, pages=len(self.pages)))
             tall = self.mark.heightForWidth(width)
-            self.mark.setGeometry(0, max(y, self.reading.height() - tall), width, tall)
+            self.mark.setGeometry(0, y, width, tall)  # right under the words

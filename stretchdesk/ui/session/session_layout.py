@@ -37,7 +37,7 @@ from stretchdesk.ui.session.session_help import help_panel
 from stretchdesk.ui.session.step_list import StepList
 
 # role -> capitals' height, of the window's height: what to do now, the exercise's name
-CAPS = {"getready": 0.047, "side": 0.047, "title": 0.042}
+CAPS = {"getready": 0.047, "side": 0.047, "title": 0.042, "next": 0.032}
 # role -> font size at the reference size (1280x800), before the text-size setting
 SIZES = {
     "title": 34,
@@ -102,7 +102,10 @@ class SessionLayout(QWidget):
         self.instructions = bullet_list([], "instructions")
         self.caution = label("", "caution")
         self.breathing = label("", "breathing")
-        self.next_label = label("", "subheading")
+        self.next_label = label("", "next")  # with the next exercise's drawing under it
+        self.next_drawing = IllustrationView()
+        self.next_drawing.setAccessibleName(_("Illustration of the next exercise"))
+        self.next_drawing.hide()
         self.notice = label("", "notice-empty")
         self.help = help_panel(self._content)
         self.steps = StepList()
@@ -157,6 +160,7 @@ class SessionLayout(QWidget):
             under_dial=[self.side, self.rep, self.next_label],
             reading=self._reading(),
             lines=[self.instructions, self.caution, self.breathing],
+            next_drawing=self.next_drawing,
         )
         self.middle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.steps_box = QWidget()  # the steps: kept for their keys, not shown on the mat
@@ -325,6 +329,7 @@ class SessionLayout(QWidget):
             QLabel[role="side"] {{ font-size: {px("side")}px; font-weight: 800; }}
             QLabel[role="rep"] {{ font-size: {px("rep")}px; font-weight: 600; }}
             QLabel[role="subheading"] {{ font-size: {px("subheading")}px; font-weight: 600; }}
+            QLabel[role="next"] {{ font-size: {px("next")}px; font-weight: 700; }}
             QLabel[role="notice"], QLabel[role="notice-empty"] {{
                 font-size: {px("notice")}px; }}
             QLabel[role="paused"] {{ font-size: {max(24, round(tall * 0.085))}px; }}

@@ -58,6 +58,7 @@ class SessionScreen(SessionLayout):
         self.live: LiveSession | None = None
         self._frames_key: tuple[int, str, Side | None] | None = None
         self._frames_side: Side | None = None
+        self._next_drawn = ""  # the exercise whose drawing is under "Next: ..."
         self._final: ev.SessionCompleted | ev.SessionStopped | None = None
         self._position_changed = True
         self._agenda_dirty = True
@@ -369,8 +370,14 @@ class SessionScreen(SessionLayout):
         soon = view.segment in (SegmentKind.REST, SegmentKind.BETWEEN) or (
             view.segment is not None and view.remaining <= NEXT_SECONDS and view.rep >= view.reps
         )
-        if soon != (not self.next_label.isHidden()):
+        coming = view.next_step if soon else None
+        if coming is not None and coming.exercise_id != self._next_drawn:
+            self._next_drawn = coming.exercise_id
+            self.next_drawing.set_frames(find_frames(coming, self._assets))
+        drawn = coming is not None
+        if soon != (not self.next_label.isHidden()) or drawn == self.next_drawing.isHidden():
             self.next_label.setHidden(not soon)
+            self.next_drawing.setHidden(not drawn)
             self.middle.arrange()
 
     def _arm(self, view: SessionView, next_frame: float | None) -> None:
