@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from stretchdesk.i18n import _
@@ -256,8 +256,15 @@ class MatMiddle(QWidget):
 
     @staticmethod
     def _label_height(label: QLabel, width: int) -> int:
-        tall = label.heightForWidth(width) if label.wordWrap() else -1
-        return tall if tall > 0 else label.sizeHint().height()
+        """The height of the label's words at ``width``, wrapped between words."""
+        label.ensurePolished()
+        if not label.wordWrap():
+            return label.sizeHint().height()
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+        box = QFontMetrics(label.font()).boundingRect(
+            QRect(0, 0, width, 100_000), flags, label.text()
+        )
+        return box.height() + 2 * label.margin() + 2
 
     def _next_room(self) -> int:
         """The width the next exercise's drawing needs beside the countdown (0: not shown)."""

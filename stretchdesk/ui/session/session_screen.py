@@ -59,6 +59,7 @@ class SessionScreen(SessionLayout):
         self._frames_key: tuple[int, str, Side | None] | None = None
         self._frames_side: Side | None = None
         self._next_drawn = ""  # the exercise whose drawing is under "Next: ..."
+        self._beside_dial: tuple[str, ...] = ()  # the words beside the countdown, as placed
         self._final: ev.SessionCompleted | ev.SessionStopped | None = None
         self._position_changed = True
         self._agenda_dirty = True
@@ -374,10 +375,11 @@ class SessionScreen(SessionLayout):
         if coming is not None and coming.exercise_id != self._next_drawn:
             self._next_drawn = coming.exercise_id
             self.next_drawing.set_frames(find_frames(coming, self._assets))
-        drawn = coming is not None
-        if soon != (not self.next_label.isHidden()) or drawn == self.next_drawing.isHidden():
-            self.next_label.setHidden(not soon)
-            self.next_drawing.setHidden(not drawn)
+        self.next_label.setHidden(not soon)
+        self.next_drawing.setHidden(coming is None)
+        beside = tuple(w.text() if w.isVisibleTo(self) else "" for w in self.middle.under_dial)
+        if beside != self._beside_dial:  # the side, the rep or "Next" changed: placed anew
+            self._beside_dial = beside
             self.middle.arrange()
 
     def _arm(self, view: SessionView, next_frame: float | None) -> None:
