@@ -19,7 +19,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from stretchdesk.i18n import _
+from stretchdesk.i18n import N_, _
 from stretchdesk.session.pages import pack
 from stretchdesk.ui.kit.widgets import bullet_html
 from stretchdesk.ui.session.countdown import DIGITS, PEN, PILL, CountdownDial
@@ -34,6 +34,8 @@ READING_FLOOR = 0.025  # never smaller than this
 GAP = 0.02  # between the columns, of the window's height
 SMALLEST = 12  # pixels: the words never get smaller than this, even on a small screen
 LINE_GAP = 6  # pixels between the lines of what to do
+# Translators: which page of what to do is shown, and how many there are: "1/2"
+PAGE_MARK = N_("{page}/{pages}")
 NEXT_DRAWING = 0.15  # the next exercise's drawing, of the window's height, at least
 
 
@@ -145,7 +147,7 @@ class MatMiddle(QWidget):
     def _paged(self, units: list[tuple[int, str]], width: int, height: int) -> list[range]:
         """Pages of ``units`` that each fit, with the page mark under them (none: a line
         alone does not fit)."""
-        self.mark.setText(_("{page}/{pages}").format(page=9, pages=9))
+        self.mark.setText(_(PAGE_MARK).format(page=9, pages=9))
         room = height - self.mark.heightForWidth(width) - LINE_GAP
         heights = []
         for unit in units:
@@ -316,6 +318,6 @@ class MatMiddle(QWidget):
         paged = len(self.pages) > 1
         self.mark.setHidden(not paged)
         if paged:
-            self.mark.setText(_("{page}/{pages}").format(page=self.page + 1, pages=len(self.pages)))
+            self.mark.setText(_(PAGE_MARK).format(page=self.page + 1, pages=len(self.pages)))
             tall = self.mark.heightForWidth(width)
             self.mark.setGeometry(0, y, width, tall)  # right under the words
