@@ -81,7 +81,7 @@ sounds: $(VENV)/.installed-test
 screenshots: $(VENV)/.installed-test
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python -m tools.screenshots
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(BIN)/python -m tools.screenshots --language de \
-	  --themes light --more-sizes 1024x640 --out docs/screenshots/de
+	  --themes light --more-sizes 1024x640 --session-sizes "" --out docs/screenshots/de
 
 ## translations: po/stretchdesk.pot from the code, po/<language>.po updated, compiled catalogues
 translations: $(VENV)/.installed-test

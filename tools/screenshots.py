@@ -4,7 +4,11 @@ The real main window on a fake clock with a few weeks of demo history; keys are 
 a person would press them, and each screen is saved as the window shows it.
 
     python -m tools.screenshots [--out DIR] [--themes light,dark] [--size 1280x800]
-        [--more-sizes 800x600,1920x1080] [--language de]
+        [--more-sizes 800x600,1920x1080] [--session-sizes 1280x800,1920x1080]
+        [--only-session] [--language de]
+
+A whole session, moment by moment, goes into the folder's session/ (screenshots_session.py);
+``--only-session`` makes only those.
 
 With ``--language``, the window speaks that language (its words, the content, dates and
 numbers) and the demo history is recorded in it: ``make screenshots`` writes German ones into
@@ -40,6 +44,7 @@ from stretchdesk.ui.shell.main_window import MainWindow
 from stretchdesk.ui.shell.screen_names import Screen
 from tools.demo_history import make_demo_history
 from tools.screenshots_routines import routine_screens
+from tools.screenshots_session import session_story
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 24, 18, 30, tzinfo=UTC)
@@ -306,6 +311,12 @@ def main(argv: list[str] | None = None) -> int:
         "--more-sizes", default="800x600,1920x1080", help="the mat's screens at these sizes too"
     )
     parser.add_argument(
+        "--session-sizes",
+        default="1280x800,1920x1080",
+        help="a whole session, moment by moment, into OUT/session/ at these sizes",
+    )
+    parser.add_argument("--only-session", action="store_true", help="only the session's")
+    parser.add_argument(
         "--language", default=i18n.SOURCE, choices=[*sorted(i18n.LANGUAGES), i18n.PSEUDO]
     )
     args = parser.parse_args(argv)
@@ -318,6 +329,11 @@ def main(argv: list[str] | None = None) -> int:
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         for theme in args.themes.split(","):
+            for story in filter(None, args.session_sizes.split(",")):
+                w, h = (int(v) for v in story.split("x"))
+                saved += session_story(app, theme, out / "session", (w, h), Path(tmp))
+            if args.only_session:
+                continue
             saved += capture_theme(app, theme, out, (width, height), Path(tmp))
             for other in filter(None, args.more_sizes.split(",")):
                 w, h = (int(v) for v in other.split("x"))

@@ -1,7 +1,8 @@
 """Every screen (but the session's) at 800 x 600, 1024 x 600, 1280 x 800 and 1920 x 1080, at
 every text size, light and dark: no label or check box cut, nothing scrolls sideways, the
-builder's lists show five rows, a whole routine card shows in the smallest window, links read
-on the window's colour, and every screen of words scrolls with the keys."""
+builder's lists show five rows, a whole routine card shows in the smallest window at every
+text size, links read on the window's colour, and every screen of words scrolls with the
+keys."""
 
 from __future__ import annotations
 
@@ -120,7 +121,7 @@ def test_every_screen_fits_every_size_in_both_themes(
     window.builder.editor.mark_saved()
 
 
-@pytest.mark.parametrize("text_size", ["normal", "large"])
+@pytest.mark.parametrize("text_size", TEXT_SIZES)
 def test_a_whole_routine_card_shows_in_the_smallest_window(
     seen: None, make_window: WindowFactory, text_size: str
 ) -> None:

@@ -4,6 +4,7 @@ move the layout, F11, and a screen reader told of changes at sensible moments.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from math import ceil
 
 import pytest
@@ -230,6 +231,28 @@ def _inside(window: MainWindow, widget: QWidget) -> bool:
     return window.rect().contains(rect) and widget.height() >= tall
 
 
+def _every_page(window: MainWindow, step: Step) -> Iterator[QWidget]:
+    """Each page of what to do shown in turn, and the lines shown on it while it is (each
+    instruction line and the caution on exactly one page, in order; the mark says which)."""
+    session = window.session
+    session.stop_timers()  # the running session would show its own step and page
+    middle, said = session.middle, []
+    for page in range(middle.page_count):
+        middle.show_page(page)
+        QApplication.processEvents()
+        lines = [line for line in middle.lines if line.isVisible()]
+        assert lines, (step.exercise_id, page)
+        said += [middle.units[i][1] for i in middle.pages[page]]
+        if middle.page_count > 1:
+            assert middle.mark.isVisible() and _inside(window, middle.mark)
+            assert middle.mark.text() == f"{page + 1}/{middle.page_count}"
+            assert not any(_on(window, middle.mark).intersects(_on(window, x)) for x in lines)
+        yield from (line for line in lines if line is not middle.lines[-1])  # not the breathing
+    wanted = [*step.instructions, *([step.caution] if step.caution else [])]
+    assert [line for line in said if line in wanted] == wanted, step.exercise_id
+    middle.show_page(0)
+
+
 def _frame_height(window: MainWindow) -> int:
     """The drawing's frame (it keeps the frames' 4:3), as placed in its box."""
     box = window.session.illustration.size()
@@ -260,6 +283,7 @@ def test_every_exercise_reads_from_the_mat(
 ) -> None:
     _at_size(qtbot, window, clock, size, text_size)
     session, height = window.session, size[1]
+    session.stop_timers()  # the running session would show its own step
     steps = _builtin_steps(window)
     assert len(steps) >= 10
     for step in steps:
@@ -276,8 +300,7 @@ def test_every_exercise_reads_from_the_mat(
         assert _cap(session.headline) >= 0.045 * height, name
         assert _cap(session.side) >= 0.045 * height, name
         assert _cap(session.title) >= 0.04 * height, name
-        lines = [session.instructions] + ([session.caution] if step.caution else [])
-        for line in lines:
+        for line in _every_page(window, step):
             assert line.isVisible() and _inside(window, line), (name, line.geometry())
             assert _cap(line) >= 0.025 * height - 0.5, (name, _cap(line))
         assert session.middle.fits, name
@@ -317,12 +340,12 @@ def test_a_small_window_shows_every_line_smaller_rather_than_cut(
 ) -> None:
     _at_size(qtbot, window, clock, (800, 600), text_size)
     session = window.session
+    session.stop_timers()  # the running session would show its own step
     for step in _builtin_steps(window):
         session.show_words(step)
         QApplication.processEvents()
         assert session.middle.fits, step.exercise_id
-        lines = [session.instructions] + ([session.caution] if step.caution else [])
-        for line in lines:
+        for line in _every_page(window, step):
             assert line.isVisible() and _inside(window, line), (step.exercise_id, line.geometry())
 
 

@@ -3,9 +3,11 @@ starts it), and the card of a routine file of the person's that cannot be used."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.routine import InvalidRoutine, Phase, Routine
@@ -61,11 +63,16 @@ class RoutineCard(QFrame):
             column.addWidget(label(routine.author, "subheading"))
         if routine.note:
             column.addWidget(label(routine.note, "lead"))
+        # the exercises of each phase: folded away when the window is too short for the
+        # whole card (the line above still counts them; About and the session name them)
+        self.details: list[QLabel] = []
+        self.room: Callable[[], int] = lambda: 1 << 30  # the height the card is seen in
         for phase, name in PHASE_PLURALS.items():
             titles = [s.title for s in routine.steps if s.phase is phase]
             if titles:
                 listed = _("{phases}: {titles}").format(phases=_(name), titles=", ".join(titles))
-                column.addWidget(label(listed, "small-text"))
+                self.details.append(label(listed, "small-text"))
+                column.addWidget(self.details[-1])
         for line in health:  # what the health check changes, and why
             column.addWidget(label(line, "caution"))
         column.addStretch(1)
@@ -75,6 +82,24 @@ class RoutineCard(QFrame):
     def set_selected(self, selected: bool) -> None:
         self.setProperty("selected", "true" if selected else "false")
         restyle(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fold()
+
+    def fold(self) -> None:
+        """Show the phases' exercises when the whole card, with them, fits its room."""
+        column = self.layout()
+        if column is None or not self.details:
+            return
+        margins = column.contentsMargins()
+        inner = max(1, self.width() - margins.left() - margins.right())
+        tall = self.heightForWidth(self.width())
+        if self.details[0].isHidden():
+            tall += sum(d.heightForWidth(inner) + column.spacing() for d in self.details)
+        folded = tall > self.room()
+        for detail in self.details:
+            detail.setHidden(folded)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)

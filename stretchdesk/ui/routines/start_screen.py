@@ -155,6 +155,7 @@ class StartScreen(QWidget):
             self.broken_cards = [BrokenRoutineCard(bad) for bad in broken]
         for routine, seconds, health in routines:
             card = RoutineCard(routine, seconds, health)
+            card.room = self.area.viewport().height
             card.picked.connect(self.select)
             card.activated.connect(self._activate)
             card.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -186,6 +187,8 @@ class StartScreen(QWidget):
         if columns != self._columns:
             self._columns = columns
             self._place_cards()
+        for card in self.cards.values():  # a whole card in a short window
+            card.fold()
 
     def show_last(self, last: SessionSummary | None) -> None:
         self.last.setText(last_session_text(last))

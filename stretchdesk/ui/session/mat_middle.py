@@ -3,19 +3,25 @@ words of what to do, and the countdown, side by side.
 
 The countdown has a fixed share of the window's height (it never shrinks for anything
 else); the drawing's frame takes about half the height and never less than 45 %; the words
-(every instruction line, the caution, the breathing) take the rest, all of them on screen at
-once: when they do not fit at the size asked for, the drawing gets narrower first (down to
-its floor), then the words smaller (down to theirs), never a scroll bar.
+(every instruction line, the caution, the breathing) take the rest, never behind a scroll
+bar: when they do not fit at the size asked for, the drawing gets narrower first (down to
+its floor); then, at the normal text size, the words smaller (down to theirs), all on screen
+at once; at a larger text size they keep their size and show a page at a time, marked
+"1/2" (session/pages.py packs them and says which page shows when).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from stretchdesk.i18n import N_, _
+from stretchdesk.session.pages import pack
+from stretchdesk.ui.kit.widgets import bullet_html
 from stretchdesk.ui.session.countdown import DIGITS, PEN, PILL, CountdownDial
 from stretchdesk.ui.session.illustration import IllustrationView
 
@@ -28,6 +34,25 @@ READING_FLOOR = 0.025  # never smaller than this
 GAP = 0.02  # between the columns, of the window's height
 SMALLEST = 12  # pixels: the words never get smaller than this, even on a small screen
 LINE_GAP = 6  # pixels between the lines of what to do
+# Translators: which page of what to do is shown, and how many there are: "1/2"
+PAGE_MARK = N_("{page}/{pages}")
+NEXT_DRAWING = 0.15  # the next exercise's drawing, of the window's height, at least
+
+
+@dataclass(frozen=True)
+class Solution:
+    """One way to lay the middle out: whether it fits, the words' pixel size, the drawing's
+    height, whether the breathing line is kept, and the pages of lines (one: all at once)."""
+
+    fit: bool
+    px: int
+    drawing_h: int
+    breathing: bool
+    pages: list[range]
+
+    @property
+    def rank(self) -> tuple[bool, int, int, bool, int]:
+        return (self.fit, self.px, -len(self.pages), self.breathing, self.drawing_h)
 
 
 def pixels_for_cap(font: QFont, cap: float) -> int:
@@ -49,19 +74,31 @@ class MatMiddle(QWidget):
         under_dial: list[QLabel],
         reading: QWidget,
         lines: list[QLabel],
+        next_drawing: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.illustration, self.dial, self.reading = illustration, dial, reading
         self.under_dial, self.lines = under_dial, lines
+        self.next_drawing = next_drawing  # under "Next: ...", in the rests
         for child in (illustration, dial, reading, *under_dial):
             child.setParent(self)
+        if next_drawing is not None:
+            next_drawing.setParent(self)
         self.window_height = 800
         self.text_scale = 1.0
         self.reading_px = 0  # the words' size chosen at the last arrangement
         self.words_rect = QRect()  # where the drawing is (help and the pause go over it)
-        self.fits = True
-        self.digits = 2  # the countdown's widest number  # every line of the words is on screen
+        self.fits = True  # every line of the words is on screen, at once or a page at a time
+        self.digits = 2  # the countdown's widest number
+        self.words: tuple[tuple[str, ...], str, str] = ((), "", "")
+        self.units: list[tuple[int, str]] = []
+        self.pages: list[range] = []
+        self.page = 0
+        self.mark = QLabel(reading)  # "1/2": which page of what to do
+        self.mark.setProperty("role", "page")
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.mark.hide()
 
     def setup(self, window_height: int, text_scale: float) -> None:
         self.window_height, self.text_scale = max(1, window_height), text_scale
@@ -74,18 +111,60 @@ class MatMiddle(QWidget):
     def _reading_style(self, px: int) -> None:
         self.reading.setStyleSheet(
             f"""QLabel {{ font-size: {px}px; }}
-            QLabel[role="breathing"] {{ font-size: {max(8, round(px * 0.9))}px; }}"""
+            QLabel[role="breathing"] {{ font-size: {max(8, round(px * 0.9))}px; }}
+            QLabel[role="page"] {{ font-size: {max(8, round(px * 0.9))}px; font-weight: 600; }}"""
         )
 
-    def _needed(self, width: int) -> int:
-        spacing = LINE_GAP
-        shown = [line for line in self.lines if not line.isHidden() and line.text()]
-        return sum(line.heightForWidth(width) + spacing for line in shown)
+    def set_words(self, instructions: tuple[str, ...], caution: str, breathing: str) -> None:
+        """The exercise's lines of what to do; arrange() lays them out, a page at a time when
+        they do not all fit at the size chosen."""
+        self.words = (tuple(instructions), caution, breathing)
+        self.page = 0
 
-    def _solve(self, beside: bool) -> tuple[bool, int, int, bool]:
-        """The largest words, then the largest drawing, that fit with the words under the
-        countdown (``beside`` False) or beside it: (fit, words' size, drawing's height,
-        breathing shown)."""
+    def _units(self, breathing: bool) -> list[tuple[int, str]]:
+        """The lines in order, each with the label it goes in (0 instructions, 1 caution, 2
+        breathing)."""
+        instructions, caution, said = self.words
+        units = [(0, line) for line in instructions]
+        units += [(1, caution)] if caution else []
+        units += [(2, said)] if said and breathing else []
+        return units
+
+    def _fill(self, units: list[tuple[int, str]]) -> None:
+        """Put ``units`` in their labels; the others hidden."""
+        first = [text for where, text in units if where == 0]
+        self.lines[0].setText(bullet_html(first))
+        for index, line in enumerate(self.lines):
+            mine = [text for where, text in units if where == index]
+            if index:
+                line.setText(mine[0] if mine else "")
+            line.setHidden(not mine)
+
+    def _needed(self, width: int) -> int:
+        shown = [line for line in self.lines if not line.isHidden() and line.text()]
+        return sum(line.heightForWidth(width) + LINE_GAP for line in shown)
+
+    def _paged(self, units: list[tuple[int, str]], width: int, height: int) -> list[range]:
+        """Pages of ``units`` that each fit, with the page mark under them (none: a line
+        alone does not fit)."""
+        self.mark.setText(_(PAGE_MARK).format(page=9, pages=9))
+        room = height - self.mark.heightForWidth(width) - LINE_GAP
+        heights = []
+        for unit in units:
+            self._fill([unit])
+            heights.append(self._needed(width) - LINE_GAP)
+        pages = pack(heights, room, LINE_GAP)
+        for page in pages:
+            self._fill([units[i] for i in page])
+            if self._needed(width) - LINE_GAP > room:
+                return []
+        return pages
+
+    def _solve(self, beside: bool) -> Solution:
+        """The largest words, then the fewest pages, then the largest drawing, that fit with
+        the words under the countdown (``beside`` False) or beside it. At the normal text
+        size every line shows at once (smaller words rather than pages); at a larger size
+        the words keep it, a page at a time, once the drawing is at its floor."""
         h_win, width, height = self.window_height, self.width(), self.height()
         gap, (dial_w, dial_h) = round(GAP * h_win), self._dial_size()
         font = self.reading.font()
@@ -95,13 +174,22 @@ class MatMiddle(QWidget):
         beside_w = dial_w + gap if beside else 0
         most = round((width - gap - dial_w - beside_w - round(0.15 * h_win)) / FRAME_RATIO)
         drawing_h, px, breathing = max(floor, min(height, most)), wanted, True
-        text_h = height if beside else max(1, height - dial_h - gap)
+        paging = self.text_scale > 1.0
         while True:
             self._reading_style(px)
-            self.lines[-1].setHidden(not (breathing and self.lines[-1].text()))
+            units = self._units(breathing)
             text_w = width - gap - round(drawing_h * FRAME_RATIO) - beside_w
-            if text_w > 40 and self._needed(text_w) <= text_h:
-                return True, px, drawing_h, breathing
+            text_h = height if beside else max(1, height - dial_h - gap - self._row(text_w)[1])
+            if not beside and drawing_h > floor and text_w - dial_w - gap < self._next_room():
+                drawing_h = max(floor, drawing_h - 8)  # room for the next one's drawing first
+                continue
+            if text_w > 40:
+                self._fill(units)
+                if self._needed(text_w) <= text_h:
+                    return Solution(True, px, drawing_h, breathing, [range(len(units))])
+                pages = self._paged(units, text_w, text_h) if paging and drawing_h <= floor else []
+                if pages:
+                    return Solution(True, px, drawing_h, breathing, pages)
             if drawing_h > floor:
                 drawing_h = max(floor, drawing_h - 8)
             elif px > least:
@@ -111,7 +199,7 @@ class MatMiddle(QWidget):
             elif px > SMALLEST:  # a small window: smaller words rather than cut ones
                 px -= 1
             else:
-                return False, px, drawing_h, breathing
+                return Solution(False, px, drawing_h, breathing, [range(len(units))])
 
     def _dial_size(self) -> tuple[int, int]:
         dial_h = max(60, min(round(DIAL_SHARE * self.window_height), self.height()))
@@ -127,39 +215,109 @@ class MatMiddle(QWidget):
         self.dial.setFixedSize(dial_w, dial_h)
         under = self._solve(False)
         aside = self._solve(True)
-        # the bigger words win; then the bigger drawing; then the words under the countdown
-        beside = (aside[0], aside[1], aside[3], aside[2]) > (
-            under[0],
-            under[1],
-            under[3],
-            under[2],
-        )
-        fit, px, drawing_h, breathing = aside if beside else under
-        self._reading_style(px)
-        self.lines[-1].setHidden(not (breathing and self.lines[-1].text()))
-        self.reading_px, self.fits = px, fit
-        drawing_w = round(drawing_h * FRAME_RATIO)
+        # the bigger words win; then fewer pages; then the bigger drawing; then the words
+        # under the countdown
+        beside = aside.rank > under.rank
+        chosen = aside if beside else under
+        self._reading_style(chosen.px)
+        self.reading_px, self.fits = chosen.px, chosen.fit
+        self.units, self.pages = self._units(chosen.breathing), chosen.pages
+        self.page = min(self.page, len(self.pages) - 1)
+        drawing_w = round(chosen.drawing_h * FRAME_RATIO)
         left = drawing_w + gap
         column = max(1, width - left)
         self.illustration.setGeometry(0, 0, drawing_w, height)
         self.dial.move(left, 0)
+        aside_w = max(1, column - dial_w - gap)  # beside the countdown
+        row, row_h = (False, 0) if beside else self._row(column)
         if beside:
             label_x, label_y, label_w = left, dial_h + gap, dial_w
-            self.reading.setGeometry(left + dial_w + gap, 0, max(1, column - dial_w - gap), height)
+            self.reading.setGeometry(left + dial_w + gap, 0, aside_w, height)
+        elif row:  # too narrow beside the countdown: in a row under it, the words under them
+            label_x, label_y, label_w = left, dial_h + gap, column
+            top = dial_h + gap + row_h
+            self.reading.setGeometry(left, top, column, max(1, height - top))
         else:
-            label_x, label_y, label_w = left + dial_w + gap, 0, max(1, column - dial_w - gap)
+            label_x, label_y, label_w = left + dial_w + gap, 0, aside_w
             self.reading.setGeometry(left, dial_h + gap, column, max(1, height - dial_h - gap))
-        for label in self.under_dial:
-            if label.isHidden():
-                continue
-            label_h = label.heightForWidth(label_w) if label.wordWrap() else -1
-            label_h = label_h if label_h > 0 else label.sizeHint().height()
+        for label in self._labels():
+            label_h = self._label_height(label, label_w)
             label.setGeometry(label_x, label_y, label_w, label_h)
             label_y += label_h + gap // 2
+        if self.next_drawing is not None:  # as big as the room beside or under the countdown
+            if row:
+                label_x, label_y, label_w = left + dial_w + gap, 0, aside_w
+            room = (height if beside else dial_h) - label_y
+            tall = max(1, min(room, round(label_w / FRAME_RATIO)))
+            self.next_drawing.setGeometry(label_x, label_y, round(tall * FRAME_RATIO), tall)
         self.words_rect = QRect(0, 0, max(1, drawing_w), height)
-        y = 0
-        for line in self.lines:  # placed by hand: each exactly as tall as its words
+        self._place_lines()
+
+    def _labels(self) -> list[QLabel]:
+        return [label for label in self.under_dial if not label.isHidden() and label.text()]
+
+    @staticmethod
+    def _label_height(label: QLabel, width: int) -> int:
+        """The height of the label's words at ``width``, wrapped between words."""
+        label.ensurePolished()
+        if not label.wordWrap():
+            return label.sizeHint().height()
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+        box = QFontMetrics(label.font()).boundingRect(
+            QRect(0, 0, width, 100_000), flags, label.text()
+        )
+        return box.height() + 2 * label.margin() + 2
+
+    def _next_room(self) -> int:
+        """The width the next exercise's drawing needs beside the countdown (0: not shown)."""
+        drawing = self.next_drawing
+        if drawing is None or drawing.isHidden():
+            return 0
+        return round(NEXT_DRAWING * self.window_height * FRAME_RATIO)
+
+    def _row(self, text_w: int) -> tuple[bool, int]:
+        """Whether the side, the rep and "Next" go in a row under the countdown rather than
+        beside it (where each must read on one line, "Next"'s drawing under them), and the
+        row's height. ``text_w``: the column's width, the countdown's and beside it."""
+        gap, (dial_w, dial_h) = round(GAP * self.window_height), self._dial_size()
+        beside_w = text_w - dial_w - gap
+        labels, used = self._labels(), 0
+        for label in labels:
+            label.ensurePolished()
+            if QFontMetricsF(label.font()).horizontalAdvance(label.text()) + 4 > beside_w:
+                break
+            used += self._label_height(label, beside_w) + gap // 2
+        else:
+            least = round(NEXT_DRAWING * self.window_height)
+            if not self._next_room() or dial_h - used >= least:
+                return False, 0
+        return True, sum(self._label_height(label, text_w) + gap // 2 for label in labels)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def show_page(self, page: int) -> None:
+        """Show page ``page`` of what to do (session/pages.py says which, and when)."""
+        page = max(0, min(page, len(self.pages) - 1))
+        if page != self.page:
+            self.page = page
+            self._place_lines()
+
+    def _place_lines(self) -> None:
+        """The current page's lines, placed by hand: each exactly as tall as its words; the
+        page mark ("1/2") under them when there are pages."""
+        page = self.pages[self.page] if self.pages else range(0)
+        self._fill([self.units[i] for i in page if i < len(self.units)])
+        width, y = self.reading.width(), 0
+        for line in self.lines:
             if not line.isHidden():
-                tall = line.heightForWidth(self.reading.width())
-                line.setGeometry(0, y, self.reading.width(), tall)
+                tall = line.heightForWidth(width)
+                line.setGeometry(0, y, width, tall)
                 y += tall + LINE_GAP
+        paged = len(self.pages) > 1
+        self.mark.setHidden(not paged)
+        if paged:
+            self.mark.setText(_(PAGE_MARK).format(page=self.page + 1, pages=len(self.pages)))
+            tall = self.mark.heightForWidth(width)
+            self.mark.setGeometry(0, y, width, tall)  # right under the words

@@ -3,8 +3,9 @@
 Everything is sized for a person on the floor two metres away, from the window's own size:
 the countdown's box is a fixed share of the screen's height (its digits at least a sixth of
 the window), the texts grow with the window and with the text-size setting (which never
-shrinks the countdown), every instruction line is on screen at once (mat_middle.py: the
-drawing narrows first, then the words shrink, never a scroll bar), the step list is kept off
+shrinks the countdown), every instruction line is on screen (mat_middle.py: the drawing
+narrows first, then the words shrink, or at a larger text size show a page at a time; never
+a scroll bar), the step list is kept off
 the mat (for its keys), a message is drawn over the drawing's foot (nothing moves when one
 appears), and a pause covers the exercise with words that read across the room.
 """
@@ -28,7 +29,7 @@ from stretchdesk.routine.content import SafetyContent
 from stretchdesk.routine.model import Step
 from stretchdesk.ui.kit.fit_words import FitWords
 from stretchdesk.ui.kit.theme import current_scale
-from stretchdesk.ui.kit.widgets import bullet_html, bullet_list, button, label, restyle
+from stretchdesk.ui.kit.widgets import bullet_list, button, label, restyle
 from stretchdesk.ui.session.countdown import CountdownDial, format_seconds
 from stretchdesk.ui.session.illustration import IllustrationView
 from stretchdesk.ui.session.mat_middle import MatMiddle, pixels_for_cap
@@ -36,7 +37,7 @@ from stretchdesk.ui.session.session_help import help_panel
 from stretchdesk.ui.session.step_list import StepList
 
 # role -> capitals' height, of the window's height: what to do now, the exercise's name
-CAPS = {"getready": 0.047, "side": 0.047, "title": 0.042}
+CAPS = {"getready": 0.047, "side": 0.047, "title": 0.042, "next": 0.032}
 # role -> font size at the reference size (1280x800), before the text-size setting
 SIZES = {
     "title": 34,
@@ -101,7 +102,10 @@ class SessionLayout(QWidget):
         self.instructions = bullet_list([], "instructions")
         self.caution = label("", "caution")
         self.breathing = label("", "breathing")
-        self.next_label = label("", "subheading")
+        self.next_label = label("", "next")  # with the next exercise's drawing under it
+        self.next_drawing = IllustrationView()
+        self.next_drawing.setAccessibleName(_("Illustration of the next exercise"))
+        self.next_drawing.hide()
         self.notice = label("", "notice-empty")
         self.help = help_panel(self._content)
         self.steps = StepList()
@@ -156,6 +160,7 @@ class SessionLayout(QWidget):
             under_dial=[self.side, self.rep, self.next_label],
             reading=self._reading(),
             lines=[self.instructions, self.caution, self.breathing],
+            next_drawing=self.next_drawing,
         )
         self.middle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.steps_box = QWidget()  # the steps: kept for their keys, not shown on the mat
@@ -220,16 +225,14 @@ class SessionLayout(QWidget):
 
     # ------------------------------------------------------------------ sizes
     def show_words(self, step: Step) -> None:
-        """The exercise's name and every line of what to do, all on screen at once."""
+        """The exercise's name and every line of what to do: all on screen at once, or a page
+        at a time at a larger text size (show_page)."""
         words = (step.title, step.instructions, step.caution, step.exercise.breathing)
         if words == self._words:
             return
         self._words = words
         self.title.setText(step.title)
-        self.instructions.setText(bullet_html(step.instructions))
-        self.caution.setText(step.caution)
-        self.caution.setHidden(not step.caution)
-        self.breathing.setText(step.exercise.breathing)
+        self.middle.set_words(step.instructions, step.caution, step.exercise.breathing)
         timing = step.timing
         lengths = (timing.duration, timing.hold, timing.rep_seconds, timing.rest, LEAD_IN)
         longest = max(t for t in lengths if t)
@@ -326,6 +329,7 @@ class SessionLayout(QWidget):
             QLabel[role="side"] {{ font-size: {px("side")}px; font-weight: 800; }}
             QLabel[role="rep"] {{ font-size: {px("rep")}px; font-weight: 600; }}
             QLabel[role="subheading"] {{ font-size: {px("subheading")}px; font-weight: 600; }}
+            QLabel[role="next"] {{ font-size: {px("next")}px; font-weight: 700; }}
             QLabel[role="notice"], QLabel[role="notice-empty"] {{
                 font-size: {px("notice")}px; }}
             QLabel[role="paused"] {{ font-size: {max(24, round(tall * 0.085))}px; }}

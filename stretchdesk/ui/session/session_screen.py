@@ -26,6 +26,7 @@ from stretchdesk.session import events as ev
 from stretchdesk.session.clock import Clock, monotonic
 from stretchdesk.session.emitter import Stage
 from stretchdesk.session.guard import RepeatGuard
+from stretchdesk.session.pages import page_in_view
 from stretchdesk.session.remote import Action, MediaState, media_state
 from stretchdesk.ui.kit import wording
 from stretchdesk.ui.kit.screen_reader import Teller
@@ -58,6 +59,8 @@ class SessionScreen(SessionLayout):
         self.live: LiveSession | None = None
         self._frames_key: tuple[int, str, Side | None] | None = None
         self._frames_side: Side | None = None
+        self._next_drawn = ""  # the exercise whose drawing is under "Next: ..."
+        self._beside_dial: tuple[str, ...] = ()  # the words beside the countdown, as placed
         self._final: ev.SessionCompleted | ev.SessionStopped | None = None
         self._position_changed = True
         self._agenda_dirty = True
@@ -277,6 +280,7 @@ class SessionScreen(SessionLayout):
         """Everything on the screen as ``view`` has it; when the drawing next changes."""
         assert self.live is not None
         self._show_words(view, hold)
+        self.middle.show_page(page_in_view(view, self.middle.page_count))
         self._show_buttons(view)
         self._show_dial(view, hold)
         if self._agenda_dirty:
@@ -369,8 +373,15 @@ class SessionScreen(SessionLayout):
         soon = view.segment in (SegmentKind.REST, SegmentKind.BETWEEN) or (
             view.segment is not None and view.remaining <= NEXT_SECONDS and view.rep >= view.reps
         )
-        if soon != (not self.next_label.isHidden()):
-            self.next_label.setHidden(not soon)
+        coming = view.next_step if soon else None
+        if coming is not None and coming.exercise_id != self._next_drawn:
+            self._next_drawn = coming.exercise_id
+            self.next_drawing.set_frames(find_frames(coming, self._assets))
+        self.next_label.setHidden(not soon)
+        self.next_drawing.setHidden(coming is None)
+        beside = tuple(w.text() if w.isVisibleTo(self) else "" for w in self.middle.under_dial)
+        if beside != self._beside_dial:  # the side, the rep or "Next" changed: placed anew
+            self._beside_dial = beside
             self.middle.arrange()
 
     def _arm(self, view: SessionView, next_frame: float | None) -> None:
