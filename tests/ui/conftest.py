@@ -23,6 +23,14 @@ from tests.ui.flows import TODAY, WindowFactory
 
 
 @pytest.fixture(autouse=True)
+def theme_as_it_was(qapp: QApplication) -> Iterator[None]:
+    """A test that changes the theme or the text size leaves the next one the usual ones
+    (the text size scales the whole application, cards' columns included)."""
+    yield
+    apply_theme(qapp, "system", "normal")
+
+
+@pytest.fixture(autouse=True)
 def no_unexpected_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal dialog nobody answers would hang the run: one a test did not expect fails
     it at once (a test that expects one replaces it with the person's answer)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -35,8 +35,16 @@ def many(seen: None, data_dir: Path, make_window: WindowFactory, qtbot: QtBot) -
         (folder / f"mine-{n}.toml").write_text(ROUTINE.format(id=f"mine-{n}", n=n), "utf-8")
     (folder / "broken.toml").write_text('id = "broken"\n', encoding="utf-8")
     window = make_window()
-    window.resize(900, 700)  # a few cards at a time: the rest must be scrolled to
     qtbot.waitUntil(lambda: len(window.start.cards) == 7 and len(window.start.broken_cards) == 1)
+
+    # once painted, the window fits itself to the screen (ui/shell/window_place.py): the
+    # size a test gives comes after that, or the fitting would take it back
+    fitted: list[bool] = []
+    window.after_first_paint(lambda: QTimer.singleShot(0, lambda: fitted.append(True)))
+    window.update()
+    qtbot.waitUntil(lambda: bool(fitted))
+    window.resize(900, 700)  # a few cards at a time: the rest must be scrolled to
+    qtbot.waitUntil(lambda: window.start.width() == 900 and window.start._columns == 2)
     return window
 
 
