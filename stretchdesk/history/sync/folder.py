@@ -10,6 +10,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from stretchdesk.history.migrate import transaction
 from stretchdesk.history.sync.names import is_month, is_uid, parse_name, temp_name
 
 _SETTLE_NS = 2_000_000_000  # a folder changed this recently may change within its mtime's tick
@@ -56,7 +57,10 @@ class FolderScan:
     def read_whole(self, conn: sqlite3.Connection, folders: list[tuple[str, int]]) -> None:
         """Every file of these folders was read (as of their mtime)."""
         settled = [(f, m) for f, m in folders if time.time_ns() - m > _SETTLE_NS]
-        conn.executemany("INSERT OR REPLACE INTO sync_dir (path, mtime_ns) VALUES (?, ?)", settled)
+        with transaction(conn):  # one commit, not one a folder
+            conn.executemany(
+                "INSERT OR REPLACE INTO sync_dir (path, mtime_ns) VALUES (?, ?)", settled
+            )
         if self._done is not None:
             self._done.update(settled)
 

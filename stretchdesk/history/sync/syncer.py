@@ -35,6 +35,7 @@ from stretchdesk.history.timefmt import utc_now
 from stretchdesk.i18n import _
 
 IMPORT_BATCH = 2000  # files brought in per transaction (the window's writes wait no longer)
+IMPORT_CACHE_KIB = -65536  # the page cache while importing: 64 MiB (negative: in KiB)
 
 
 @dataclass
@@ -123,6 +124,15 @@ class SyncFolder:
 
     # ------------------------------------------------------------------ reading
     def bring_in(self, conn: sqlite3.Connection, report: SyncReport) -> None:
+        (cache,) = conn.execute("PRAGMA cache_size").fetchone()
+        # room for a batch's pages: without it they spill to the WAL, then are written again
+        conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
+        try:
+            self._bring_in(conn, report)
+        finally:
+            conn.execute(f"PRAGMA cache_size = {int(cache)}")
+
+    def _bring_in(self, conn: sqlite3.Connection, report: SyncReport) -> None:
         whole: list[tuple[str, int]] = []  # folders whose every file was read
         batch: list[tuple[str, Record]] = []
         for folder, device, mtime in self._scan.changed(conn):
