@@ -68,7 +68,7 @@ class Whole(Check):
             return True
         if not set(map(type, values)) <= _INT:
             return False
-        return self.low <= min(values) and max(values) <= self.high  # type: ignore[type-var]
+        return self.low <= min(values) and max(values) <= self.high  # type: ignore[type-var,operator]
 
 
 class Number(Check):

@@ -33,7 +33,7 @@ from stretchdesk.i18n import _
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
-def read_record(path: Path) -> Record | Refused:
+def read_record(path: Path | str) -> Record | Refused:
     """The record in a file: a regular file of at most 1 MiB, opened without following a
     link and never waited on."""
     try:
@@ -46,13 +46,22 @@ def read_record(path: Path) -> Record | Refused:
             return Refused(_("it is not a regular file"))
         if info.st_size > MAX_FILE_BYTES:
             return Refused(_("it is larger than 1 MiB"))
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+        data = _read_all(handle)
     except OSError as exc:
         return Refused(_("it cannot be read ({reason})").format(reason=exc.strerror))
     finally:
         os.close(handle)
     return decode(data)
+
+
+def _read_all(handle: int) -> bytes:
+    """At most 1 MiB and a byte: one read for a file that does not grow meanwhile."""
+    pieces: list[bytes] = []
+    left = MAX_FILE_BYTES + 1
+    while left > 0 and (piece := os.read(handle, left)):
+        pieces.append(piece)
+        left -= len(piece)
+    return b"".join(pieces)
 
 
 @dataclass
