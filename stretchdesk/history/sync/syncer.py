@@ -135,12 +135,19 @@ class SyncFolder:
     # ------------------------------------------------------------------ reading
     def bring_in(self, conn: sqlite3.Connection, report: SyncReport) -> None:
         (cache,) = conn.execute("PRAGMA cache_size").fetchone()
+        (pages,) = conn.execute("PRAGMA wal_autocheckpoint").fetchone()
         # room for a batch's pages: without it they spill to the WAL, then are written again
         conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
+        # the WAL copied into the database once at the end, not after each batch (each
+        # batch's commit is as durable: it is in the WAL, flushed, whatever comes next)
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
         try:
             self._bring_in(conn, report)
         finally:
             conn.execute(f"PRAGMA cache_size = {int(cache)}")
+            conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+        if report.sessions:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def _bring_in(self, conn: sqlite3.Connection, report: SyncReport) -> None:
         whole: list[tuple[str, int]] = []  # folders whose every file was read
