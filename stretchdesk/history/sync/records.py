@@ -40,6 +40,7 @@ FIELDS = ("note", "outcome", "pain_before", "pain_after", "pain_rating")
 _FINISHED = frozenset(o.value for o in SessionOutcome if o.finished)
 _time = Time()
 _TABLE = frozenset((dict,))
+_JSON = json.JSONDecoder(parse_constant=not_a_number)  # NaN and Infinity fail every check
 _number = Number()
 _RATING = Maybe(Whole(0, 10))
 SESSION_KEYS: dict[str, Check] = {
@@ -182,7 +183,7 @@ def decode(data: bytes) -> Record | Refused:
     if len(data) > MAX_FILE_BYTES:
         return Refused(_("it is larger than 1 MiB"))
     try:
-        document = json.loads(data.decode("utf-8"), parse_constant=not_a_number)
+        document = _JSON.decode(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return Refused(_("it is not complete or not readable"))
     if not isinstance(document, dict) or document.get("format") != FORMAT:
