@@ -5,6 +5,7 @@ the next pass; it never stops the others."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -134,22 +135,13 @@ class SyncFolder:
 
     # ------------------------------------------------------------------ reading
     def bring_in(self, conn: sqlite3.Connection, report: SyncReport) -> None:
-        (cache,) = conn.execute("PRAGMA cache_size").fetchone()
-        (pages,) = conn.execute("PRAGMA wal_autocheckpoint").fetchone()
-        # room for a batch's pages: without it they spill to the WAL, then are written again
-        conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
-        # the WAL copied into the database once at the end, not after each batch (each
-        # batch's commit is as durable: it is in the WAL, flushed, whatever comes next)
-        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        bulk = _Bulk(conn)
         try:
-            self._bring_in(conn, report)
+            self._bring_in(conn, report, bulk)
         finally:
-            conn.execute(f"PRAGMA cache_size = {int(cache)}")
-            conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
-        if report.sessions:
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            bulk.end()
 
-    def _bring_in(self, conn: sqlite3.Connection, report: SyncReport) -> None:
+    def _bring_in(self, conn: sqlite3.Connection, report: SyncReport, bulk: _Bulk) -> None:
         whole: list[tuple[str, int]] = []  # folders whose every file was read
         root = os.fspath(self.root)
         batch: list[tuple[str, Record]] = []
@@ -171,6 +163,7 @@ class SyncFolder:
                     continue
                 batch.append((name, record))
                 if len(batch) >= IMPORT_BATCH:
+                    bulk.begin()
                     self._apply(conn, batch, report)
                     batch = []
             if len(report.skipped) == left:
@@ -191,3 +184,34 @@ class SyncFolder:
         """List every folder again at the next pass (a file changed in place)."""
         conn.execute("DELETE FROM sync_dir")
         self._scan = FolderScan(self.root, self.device)
+
+
+class _Bulk:
+    """The connection's settings while a pass brings in more than one batch (a first
+    import), taken at its first full batch and given back at the end of the pass: a page
+    cache with room for a batch (else its pages spill to the WAL and are written again),
+    and the WAL copied into the database once at the end rather than after each batch.
+    Each batch's commit is as durable either way: in the WAL and flushed."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.saved: tuple[int, int] | None = None
+
+    def begin(self) -> None:
+        if self.saved is not None:
+            return
+        (cache,) = self.conn.execute("PRAGMA cache_size").fetchone()
+        (pages,) = self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()
+        self.saved = (int(cache), int(pages))
+        self.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
+        self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+
+    def end(self) -> None:
+        if self.saved is None:
+            return
+        cache, pages = self.saved
+        self.saved = None
+        self.conn.execute(f"PRAGMA cache_size = {cache}")
+        self.conn.execute(f"PRAGMA wal_autocheckpoint = {pages}")
+        with contextlib.suppress(sqlite3.Error):  # done now, not by the window's next write
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
