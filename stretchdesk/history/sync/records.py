@@ -4,8 +4,8 @@ changeable fields. Both carry the format's version, the computer that wrote them
 time they were recorded.
 
 ``decode`` checks everything before anything is stored: kinds, lengths, numbers in range,
-times in the history's one format. A file it refuses is a ``Refused`` with the reason; it
-is never half read.
+times in the history's one format (checks.py; a file's rows a column at a time). A file
+it refuses is a ``Refused`` with the reason; it is never half read.
 """
 
 from __future__ import annotations
