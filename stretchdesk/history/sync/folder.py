@@ -8,8 +8,10 @@ import contextlib
 import os
 import sqlite3
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from stretchdesk.history.migrate import transaction
 from stretchdesk.history.sync.names import is_month, is_uid, parse_name, temp_name
 
 _SETTLE_NS = 2_000_000_000  # a folder changed this recently may change within its mtime's tick
@@ -49,19 +51,22 @@ class FolderScan:
         """The folder's files of ours, relative to the root."""
         return [
             f"{folder}/{name}"
-            for name in _entries(self.root / folder)
+            for name in _entries(f"{self.root}/{folder}")
             if (meaning := parse_name(name)) is not None and meaning.device == device
         ]
 
     def read_whole(self, conn: sqlite3.Connection, folders: list[tuple[str, int]]) -> None:
         """Every file of these folders was read (as of their mtime)."""
         settled = [(f, m) for f, m in folders if time.time_ns() - m > _SETTLE_NS]
-        conn.executemany("INSERT OR REPLACE INTO sync_dir (path, mtime_ns) VALUES (?, ?)", settled)
+        with transaction(conn):  # one commit, not one a folder
+            conn.executemany(
+                "INSERT OR REPLACE INTO sync_dir (path, mtime_ns) VALUES (?, ?)", settled
+            )
         if self._done is not None:
             self._done.update(settled)
 
 
-def _entries(path: Path) -> list[str]:
+def _entries(path: Path | str) -> list[str]:
     try:
         with os.scandir(path) as entries:
             return [entry.name for entry in entries]
@@ -85,3 +90,24 @@ def write_whole(path: Path, data: bytes, *, replace: bool = False) -> bool:
         os.close(handle)
     temporary.replace(path)
     return True
+
+
+_WRITERS = 8  # files written (and flushed to the disk) at once
+
+
+def write_all(files: list[tuple[Path | None, bytes, bool]]) -> list[bool]:
+    """``write_whole`` for each (path, bytes, replace), None left out (False), several at a
+    time: each file is still flushed before its rename, but the disk's flushes of many
+    files are made together rather than one after the other. The first OSError is raised
+    once all are done; the files written until then are whole."""
+    wanted = [(i, path, data, replace) for i, (path, data, replace) in enumerate(files) if path]
+    done = [False] * len(files)
+    if len(wanted) <= 1:
+        for i, path, data, replace in wanted:
+            done[i] = write_whole(path, data, replace=replace)
+        return done
+    with ThreadPoolExecutor(min(_WRITERS, len(wanted))) as pool:
+        results = list(pool.map(lambda w: write_whole(w[1], w[2], replace=w[3]), wanted))
+    for (i, _p, _d, _r), result in zip(wanted, results, strict=True):
+        done[i] = result
+    return done

@@ -33,7 +33,7 @@ from stretchdesk.i18n import _
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
-def read_record(path: Path) -> Record | Refused:
+def read_record(path: Path | str) -> Record | Refused:
     """The record in a file: a regular file of at most 1 MiB, opened without following a
     link and never waited on."""
     try:
@@ -46,13 +46,22 @@ def read_record(path: Path) -> Record | Refused:
             return Refused(_("it is not a regular file"))
         if info.st_size > MAX_FILE_BYTES:
             return Refused(_("it is larger than 1 MiB"))
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+        data = _read_all(handle)
     except OSError as exc:
         return Refused(_("it cannot be read ({reason})").format(reason=exc.strerror))
     finally:
         os.close(handle)
     return decode(data)
+
+
+def _read_all(handle: int) -> bytes:
+    """At most 1 MiB and a byte: one read for a file that does not grow meanwhile."""
+    pieces: list[bytes] = []
+    left = MAX_FILE_BYTES + 1
+    while left > 0 and (piece := os.read(handle, left)):
+        pieces.append(piece)
+        left -= len(piece)
+    return b"".join(pieces)
 
 
 @dataclass
@@ -62,9 +71,9 @@ class Applied:
 
 
 _INSERT_SESSION = (
-    "INSERT INTO session (uid, device, shared, owner, "
+    "INSERT INTO session (id, uid, device, shared, owner, "
     + ", ".join(SESSION_KEYS)
-    + ") VALUES (?, ?, 1, ?, "
+    + ") VALUES (?, ?, ?, 1, ?, "
     + ", ".join("?" * len(SESSION_KEYS))
     + ")"
 )
@@ -102,7 +111,7 @@ def apply(conn: sqlite3.Connection, batch: Sequence[tuple[str, Record]]) -> Appl
             {(r.stamp.device, r.computer or r.stamp.device[:8]) for _n, r in batch},
         )
         conn.executemany(
-            "INSERT OR IGNORE INTO sync_file (name) VALUES (?)", [(n,) for n, _r in batch]
+            "INSERT OR IGNORE INTO sync_file (name) VALUES (?)", sorted((n,) for n, _r in batch)
         )
         # what was written here only echoes the other computer: not a change to send back
         conn.executemany(
@@ -134,19 +143,40 @@ def _merge(
 
 def _waiting(conn: sqlite3.Connection, fresh: dict[str, int]) -> set[str]:
     """The new sessions that changes were known to before they came."""
-    ask = "SELECT 1 FROM sync_field WHERE uid = ? LIMIT 1"
-    return {uid for uid in fresh if conn.execute(ask, (uid,)).fetchone() is not None}
+    return _among(conn, "SELECT DISTINCT uid FROM sync_field WHERE uid IN ({})", list(fresh))
+
+
+_CHUNK = 500  # values bound in one IN (...): well under SQLite's oldest limit, 999
+
+
+def _among(conn: sqlite3.Connection, query: str, uids: list[str]) -> set[str]:
+    """The uids the query finds, asked for a few hundred at a time."""
+    found: set[str] = set()
+    for start in range(0, len(uids), _CHUNK):
+        part = uids[start : start + _CHUNK]
+        found.update(r[0] for r in conn.execute(query.format(",".join("?" * len(part))), part))
+    return found
+
+
+def _json(value: Any) -> str:
+    """``json.dumps(value)``, without its cost for the values fields mostly hold."""
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return str(value)
+    return json.dumps(value)
 
 
 def _remember_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> None:
     """The fields of sessions seen for the first time, with no change known to them."""
+    rows = sorted(
+        (r.uid, name, _json(value), r.stamp.at, r.stamp.device)
+        for r in sessions
+        for name, value in r.fields.items()
+    )
     conn.executemany(
         "INSERT OR IGNORE INTO sync_field (uid, field, value, at, device) VALUES (?, ?, ?, ?, ?)",
-        [
-            (r.uid, name, json.dumps(value), r.stamp.at, r.stamp.device)
-            for r in sessions
-            for name, value in r.fields.items()
-        ],
+        rows,
     )
 
 
@@ -156,23 +186,26 @@ def _session_id(conn: sqlite3.Connection, uid: str) -> int | None:
 
 
 def _insert_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> dict[str, int]:
-    """The sessions not in the history yet, inserted with their rows: uid -> id."""
+    """The sessions not in the history yet, inserted with their rows: uid -> id (given
+    here, as SQLite would: the transaction holds the history's write lock)."""
+    have = _among(conn, "SELECT uid FROM session WHERE uid IN ({})", [r.uid for r in sessions])
+    (last,) = conn.execute("SELECT COALESCE(MAX(id), 0) FROM session").fetchone()
     fresh: dict[str, int] = {}
+    rows: list[Any] = []
     steps: list[Any] = []
     reports: list[Any] = []
     shown: list[Any] = []
     for record in sessions:
-        if record.uid in fresh or _session_id(conn, record.uid) is not None:
+        if record.uid in fresh or record.uid in have:
             continue
-        values = [record.session[k] for k in SESSION_KEYS]
-        cursor = conn.execute(
-            _INSERT_SESSION, (record.uid, record.stamp.device, record.stamp.device, *values)
-        )
-        session_id = int(cursor.lastrowid or 0)
-        fresh[record.uid] = session_id
-        steps.extend((session_id, *row) for row in record.steps)
-        reports.extend((session_id, *row) for row in record.pain_reports)
-        shown.extend((session_id, *row) for row in record.shown)
+        last += 1
+        fresh[record.uid] = last
+        device = record.stamp.device
+        rows.append((last, record.uid, device, device, *map(record.session.get, SESSION_KEYS)))
+        steps.extend((last, *row) for row in record.steps)
+        reports.extend((last, *row) for row in record.pain_reports)
+        shown.extend((last, *row) for row in record.shown)
+    conn.executemany(_INSERT_SESSION, rows)
     _insert_rows(conn, "step", list(STEP_KEYS), steps)
     _insert_rows(conn, "pain_report", list(REPORT_KEYS), reports)
     _insert_rows(conn, "shown", list(SHOWN_KEYS), shown)

@@ -4,19 +4,29 @@ changeable fields. Both carry the format's version, the computer that wrote them
 time they were recorded.
 
 ``decode`` checks everything before anything is stored: kinds, lengths, numbers in range,
-times in the history's one format. A file it refuses is a ``Refused`` with the reason; it
-is never half read.
+times in the history's one format (checks.py; a file's rows a column at a time). A file
+it refuses is a ``Refused`` with the reason; it is never half read.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from stretchdesk.history.outcome import SessionOutcome, ShownKind, StepOutcome
+from stretchdesk.history.sync.checks import (
+    Among,
+    Check,
+    Maybe,
+    Number,
+    Text,
+    Time,
+    Whole,
+    not_a_number,
+)
 from stretchdesk.history.sync.names import is_uid
 from stretchdesk.i18n import _
 
@@ -27,90 +37,66 @@ MAX_FILE_BYTES = 1024 * 1024
 # the fields another computer may change later, each with its latest value winning
 FIELDS = ("note", "outcome", "pain_before", "pain_after", "pain_rating")
 
-Check = Callable[[object], bool]
-_TIME = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$")
 _FINISHED = frozenset(o.value for o in SessionOutcome if o.finished)
-
-
-def _text(limit: int, empty: bool = True) -> Check:
-    return lambda v: isinstance(v, str) and len(v) <= limit and (empty or bool(v))
-
-
-def _whole(low: int, high: int) -> Check:
-    return lambda v: isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
-
-
-def _number(v: object) -> bool:
-    return isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v < 1e9
-
-
-def _time(v: object) -> bool:
-    return isinstance(v, str) and _TIME.match(v) is not None
-
-
-def _among(words: frozenset[str]) -> Check:
-    return lambda v: v in words
-
-
-def _maybe(check: Check) -> Check:
-    return lambda v: v is None or check(v)
-
-
-_RATING = _maybe(_whole(0, 10))
+_time = Time()
+_TABLE = frozenset((dict,))
+_JSON = json.JSONDecoder(parse_constant=not_a_number)  # NaN and Infinity fail every check
+_number = Number()
+_RATING = Maybe(Whole(0, 10))
 SESSION_KEYS: dict[str, Check] = {
-    "routine_id": _text(200, empty=False),
-    "routine_title": _text(500),
+    "routine_id": Text(200, empty=False),
+    "routine_title": Text(500),
     "started_at": _time,
-    "ended_at": _maybe(_time),
-    "outcome": _among(_FINISHED),
-    "total_steps": _whole(0, 1000),
+    "ended_at": Maybe(_time),
+    "outcome": Among(_FINISHED),
+    "total_steps": Whole(0, 1000),
     "planned_seconds": _number,
     "active_seconds": _number,
     "pain_before": _RATING,
     "pain_after": _RATING,
-    "stopped_step": _maybe(_whole(0, 1000)),
-    "stopped_exercise": _maybe(_text(200)),
-    "stopped_side": _maybe(_text(20)),
-    "stopped_rep": _maybe(_whole(0, 10000)),
-    "stopped_seconds": _maybe(_number),
-    "note": _maybe(_text(2000)),
-    "last_seen_at": _maybe(_time),
+    "stopped_step": Maybe(Whole(0, 1000)),
+    "stopped_exercise": Maybe(Text(200)),
+    "stopped_side": Maybe(Text(20)),
+    "stopped_rep": Maybe(Whole(0, 10000)),
+    "stopped_seconds": Maybe(_number),
+    "note": Maybe(Text(2000)),
+    "last_seen_at": Maybe(_time),
 }
 STEP_KEYS: dict[str, Check] = {
-    "position": _whole(0, 1000),
-    "routine_step": _maybe(_whole(0, 1000)),
-    "exercise_id": _text(200, empty=False),
-    "title": _text(500),
-    "phase": _among(frozenset(("warmup", "stretch", "cooldown"))),
-    "status": _among(frozenset(o.value for o in StepOutcome)),
+    "position": Whole(0, 1000),
+    "routine_step": Maybe(Whole(0, 1000)),
+    "exercise_id": Text(200, empty=False),
+    "title": Text(500),
+    "phase": Among(frozenset(("warmup", "stretch", "cooldown"))),
+    "status": Among(frozenset(o.value for o in StepOutcome)),
     "started_at": _time,
     "ended_at": _time,
     "active_seconds": _number,
-    "planned_seconds": _maybe(_number),
-    "hold": _maybe(_number),
-    "reps": _maybe(_whole(0, 1000)),
-    "sides": _maybe(_text(20)),
-    "swapped_from": _maybe(_text(200)),
+    "planned_seconds": Maybe(_number),
+    "hold": Maybe(_number),
+    "reps": Maybe(Whole(0, 1000)),
+    "sides": Maybe(Text(20)),
+    "swapped_from": Maybe(Text(200)),
 }
 REPORT_KEYS: dict[str, Check] = {
     "reported_at": _time,
     "rating": _RATING,
-    "exercise_id": _maybe(_text(200)),
-    "title": _maybe(_text(500)),
-    "side": _maybe(_text(20)),
-    "rep": _maybe(_whole(0, 10000)),
-    "seconds_into_step": _maybe(_number),
+    "exercise_id": Maybe(Text(200)),
+    "title": Maybe(Text(500)),
+    "side": Maybe(Text(20)),
+    "rep": Maybe(Whole(0, 10000)),
+    "seconds_into_step": Maybe(_number),
 }
 SHOWN_KEYS: dict[str, Check] = {
     "shown_at": _time,
-    "kind": _among(frozenset(k.value for k in ShownKind)),
-    "name": _text(200),
-    "detail": _maybe(_text(2000)),
-    "step": _maybe(_whole(0, 1000)),
+    "kind": Among(frozenset(k.value for k in ShownKind)),
+    "name": Text(200),
+    "detail": Maybe(Text(2000)),
+    "step": Maybe(Whole(0, 1000)),
 }
 FIELD_CHECKS: dict[str, Check] = {
-    "note": _maybe(_text(2000)),
-    "outcome": _among(_FINISHED),
+    "note": Maybe(Text(2000)),
+    "outcome": Among(_FINISHED),
     "pain_before": _RATING,
     "pain_after": _RATING,
     "pain_rating": _RATING,
@@ -197,7 +183,7 @@ def decode(data: bytes) -> Record | Refused:
     if len(data) > MAX_FILE_BYTES:
         return Refused(_("it is larger than 1 MiB"))
     try:
-        document = json.loads(data.decode("utf-8"))
+        document = _JSON.decode(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return Refused(_("it is not complete or not readable"))
     if not isinstance(document, dict) or document.get("format") != FORMAT:
@@ -216,7 +202,7 @@ def decode(data: bytes) -> Record | Refused:
 def _record(document: dict[str, Any]) -> Record:
     uid, device, at = document["uid"], document["device"], document["at"]
     computer = document.get("computer", "")
-    if not (is_uid(uid) and is_uid(device) and _time(at) and _text(200)(computer)):
+    if not (is_uid(uid) and is_uid(device) and _time(at) and Text(200)(computer)):
         raise ValueError("uid, device, at")
     stamp = Stamp(at, device)
     kind = document["kind"]
@@ -243,31 +229,27 @@ def _record(document: dict[str, Any]) -> Record:
 def _checked(item: object, keys: dict[str, Check]) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise TypeError("not a table")
-    values = {}
+    values = {key: item.get(key) for key in keys}
     for key, check in keys.items():
-        value = item.get(key)
-        if not check(value):
+        if not check(values[key]):
             raise ValueError(key)
-        values[key] = value
     return values
 
 
 def _rows(items: object, keys: dict[str, Check], limit: int) -> list[tuple[Any, ...]]:
+    """The items' values in the keys' order, each column checked at once."""
     if not isinstance(items, list) or len(items) > limit:
         raise ValueError("list")
-    names, checks = tuple(keys), tuple(keys.values())
-    rows = []
-    for item in items:
-        if not isinstance(item, dict):
-            raise TypeError("not a table")
-        row = tuple(map(item.get, names))
-        if not all(map(_passes, checks, row)):
-            raise ValueError(
-                next(n for n, c, v in zip(names, checks, row, strict=True) if not c(v))
-            )
-        rows.append(row)
+    if not items:
+        return []
+    if not set(map(type, items)) <= _TABLE:
+        raise TypeError("not a table")
+    names = tuple(keys)
+    try:
+        rows = list(map(itemgetter(*names), items))
+    except KeyError:  # a key left out reads as null
+        rows = [tuple(map(item.get, names)) for item in items]
+    for name, check, column in zip(names, keys.values(), zip(*rows, strict=True), strict=True):
+        if not check.column(column):
+            raise ValueError(name)
     return rows
-
-
-def _passes(check: Check, value: object) -> bool:
-    return check(value)

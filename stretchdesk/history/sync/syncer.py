@@ -5,6 +5,7 @@ the next pass; it never stops the others."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from stretchdesk.history.sync import inbox, outbox
 from stretchdesk.history.sync.device import computer_name, device_id
-from stretchdesk.history.sync.folder import FolderScan, write_whole
+from stretchdesk.history.sync.folder import FolderScan, write_all
 from stretchdesk.history.sync.names import (
     ROOT,
     change_file,
@@ -35,6 +36,7 @@ from stretchdesk.history.timefmt import utc_now
 from stretchdesk.i18n import _
 
 IMPORT_BATCH = 2000  # files brought in per transaction (the window's writes wait no longer)
+IMPORT_CACHE_KIB = -65536  # the page cache while importing: 64 MiB (negative: in KiB)
 
 
 @dataclass
@@ -98,32 +100,50 @@ class SyncFolder:
         items = [*sessions, *outbox.changed_sessions(conn, self.device, self.computer, self.now)]
         if not items:
             return
-        sent = []
-        for item in items:
-            record, written = self._write(item.record)
-            report.written += written
-            sent.append(outbox.Written(item.session_id, record))
+        planned = [self._plan(item.record) for item in items]
+        written = write_all([(path, data, replace) for _r, path, data, replace in planned])
+        report.written += sum(written)
+        sent = [
+            outbox.Written(item.session_id, record)
+            for item, (record, _p, _d, _r) in zip(items, planned, strict=True)
+        ]
         outbox.note_written(conn, sent)
 
     def _write(self, record: SessionRecord | ChangeRecord) -> tuple[Record, bool]:
-        """Write the record's file; returns what the folder holds (a session's file written
-        before a kill stays as it is: another computer may have read it; a change made
-        since goes out as a change) and whether it was written now."""
+        """Write one record's file: what the folder holds, whether it was written now."""
+        held, path, data, replace = self._plan(record)
+        return held, write_all([(path, data, replace)])[0]
+
+    def _plan(
+        self, record: SessionRecord | ChangeRecord
+    ) -> tuple[Record, Path | None, bytes, bool]:
+        """What the folder will hold for the record (a session's file written before a kill
+        stays as it is: another computer may have read it; a change made since goes out as
+        a change), and the file to write for it, if any: its path, bytes, and whether a
+        file there with as many bytes is replaced."""
         if isinstance(record, ChangeRecord):
             month = month_of(record.stamp.at)
             moment = datetime.fromisoformat(record.stamp.at.replace("Z", "+00:00"))
             name, data = change_file(self.device, record.uid, moment), encode_change(record)
-            return record, write_whole(self.root / self.device / month / name, data)
+            return record, self.root / self.device / month / name, data, False
         month = month_of(str(record.session["started_at"]))
         path = self.root / self.device / month / session_file(self.device, record.uid)
         there = inbox.read_record(path) if path.exists() else None
         if isinstance(there, SessionRecord) and there.uid == record.uid:
-            return there, False
-        return record, write_whole(path, encode_session(record), replace=True)
+            return there, None, b"", False
+        return record, path, encode_session(record), True
 
     # ------------------------------------------------------------------ reading
     def bring_in(self, conn: sqlite3.Connection, report: SyncReport) -> None:
+        bulk = _Bulk(conn)
+        try:
+            self._bring_in(conn, report, bulk)
+        finally:
+            bulk.end()
+
+    def _bring_in(self, conn: sqlite3.Connection, report: SyncReport, bulk: _Bulk) -> None:
         whole: list[tuple[str, int]] = []  # folders whose every file was read
+        root = os.fspath(self.root)
         batch: list[tuple[str, Record]] = []
         for folder, device, mtime in self._scan.changed(conn):
             read = {
@@ -137,12 +157,13 @@ class SyncFolder:
             left = len(report.skipped)
             # sessions before changes: a change then finds its session in the same pass
             for name in sorted(new, key=lambda n: n.rsplit("/", 1)[-1][0] != "s"):
-                record = _matching(name, inbox.read_record(self.root / name))
+                record = _matching(name, inbox.read_record(f"{root}/{name}"))
                 if isinstance(record, Refused):
                     report.skipped.append((name, record.reason))
                     continue
                 batch.append((name, record))
                 if len(batch) >= IMPORT_BATCH:
+                    bulk.begin()
                     self._apply(conn, batch, report)
                     batch = []
             if len(report.skipped) == left:
@@ -163,3 +184,34 @@ class SyncFolder:
         """List every folder again at the next pass (a file changed in place)."""
         conn.execute("DELETE FROM sync_dir")
         self._scan = FolderScan(self.root, self.device)
+
+
+class _Bulk:
+    """The connection's settings while a pass brings in more than one batch (a first
+    import), taken at its first full batch and given back at the end of the pass: a page
+    cache with room for a batch (else its pages spill to the WAL and are written again),
+    and the WAL copied into the database once at the end rather than after each batch.
+    Each batch's commit is as durable either way: in the WAL and flushed."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.saved: tuple[int, int] | None = None
+
+    def begin(self) -> None:
+        if self.saved is not None:
+            return
+        (cache,) = self.conn.execute("PRAGMA cache_size").fetchone()
+        (pages,) = self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()
+        self.saved = (int(cache), int(pages))
+        self.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
+        self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+
+    def end(self) -> None:
+        if self.saved is None:
+            return
+        cache, pages = self.saved
+        self.saved = None
+        self.conn.execute(f"PRAGMA cache_size = {cache}")
+        self.conn.execute(f"PRAGMA wal_autocheckpoint = {pages}")
+        with contextlib.suppress(sqlite3.Error):  # done now, not by the window's next write
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
