@@ -7,6 +7,7 @@ one JSON line with what it measured and exits.
 - ``session SECONDS [stall]``: the real app running "Lower back spasm relief" for SECONDS;
   records every change of the shown countdown and how late it came, the resident memory at
   30 s, and the CPU time used; with ``stall`` the GUI thread is blocked 1.5 s every 7 s.
+- ``modules``: the real app as ``app``; prints the modules loaded when it is first painted.
 - ``painstop RUNS``: starts sessions and presses Pain — stop; the time from the click until
   the countdown has stopped, sound and speech are silenced and the history row is committed.
 """
@@ -115,6 +116,25 @@ def app_start(routines: str | None = None) -> None:
         app = QApplication.instance()
         watch_first_paint(window, lambda: finish(app, "app"))
         window.app_exec()
+        services.close()
+
+
+def modules_at_first_paint() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        services, window = build(tmp)
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - already loaded by now
+
+        app = QApplication.instance()
+        loaded: list[str] = []
+
+        def done() -> None:
+            loaded.extend(sorted(sys.modules))
+            assert app is not None
+            app.quit()
+
+        watch_first_paint(window, done)
+        window.app_exec()
+        out(kind="modules", modules=loaded)
         services.close()
 
 
@@ -319,6 +339,8 @@ def main() -> None:
         app_start(sys.argv[2] if len(sys.argv) > 2 else None)
     elif mode == "session":
         session(float(sys.argv[2]), len(sys.argv) > 3 and sys.argv[3] == "stall")
+    elif mode == "modules":
+        modules_at_first_paint()
     elif mode == "tray":
         tray(float(sys.argv[2]))
     elif mode == "painstop":
