@@ -17,7 +17,6 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequenc
 from PySide6.QtWidgets import QWidget
 
 from stretchdesk.i18n import _, ngettext
-from stretchdesk.illustration import find_frames
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.routine.model import Side
 from stretchdesk.services import LiveSession
@@ -353,7 +352,9 @@ class SessionScreen(SessionLayout):
         )
         if key != self._frames_key:
             self._frames_key = key
-            self.illustration.set_frames(find_frames(step, self._assets), left=left)
+            frames = self.illustration.frames_for(step, self._assets)
+            self.illustration.set_frames(frames, left=left)
+        self.illustration.decode_ahead(view.next_step, view.step_seconds - view.step_into)
         if view.segment is None:
             return None
         elapsed = view.segment_seconds - view.remaining
