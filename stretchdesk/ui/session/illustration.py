@@ -9,6 +9,7 @@ name; nothing here raises into the window.
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -60,6 +61,8 @@ class IllustrationView(QWidget):
         self._deliveries.problem.connect(self._failed)
         self.cache = FrameCache(_decoded)
         self._found: dict[tuple[str, str, Path | None], FrameSet] = {}
+        self._found_lock = threading.Lock()  # the worker finds the next step's frames too
+        self._loaded_box: Box = (0, 0)  # the size the frames in hand were decoded at
         self._ahead: tuple[Path, ...] = ()  # the next step's pictures, decoded ahead
         self._upcoming: Step | None = None
         self.assets: Path | None = None  # where frames_for() found the drawings
@@ -102,9 +105,10 @@ class IllustrationView(QWidget):
         return found
 
     def _remember(self, key: tuple[str, str, Path | None], found: FrameSet) -> FrameSet:
-        self._found[key] = found
-        while len(self._found) > FOUND_KEPT:
-            del self._found[next(iter(self._found))]
+        with self._found_lock:
+            self._found[key] = found
+            while len(self._found) > FOUND_KEPT:
+                del self._found[next(iter(self._found))]
         return found
 
     def set_frames(self, frames: FrameSet, *, left: bool = False) -> None:
@@ -147,6 +151,8 @@ class IllustrationView(QWidget):
         try:
             found = self._found.get(key) or self._remember(key, find_frames(step, assets))
             ahead = tuple(dict.fromkeys(found.frames + found.left))
+            if box != self._loaded_box:
+                return  # the view was resized since: its next load decodes at the new size
             self._ahead = ahead
             self.cache.keep_only(self._paths + ahead, box)
             for path in ahead:
@@ -172,6 +178,7 @@ class IllustrationView(QWidget):
             return
         self._count = len(self._paths)
         box, ratio = self._box(), self.devicePixelRatioF()
+        self._loaded_box = box
         self.cache.keep_only(self._paths + self._ahead, box)
         generation = self._generation
         self._waiting = 0
