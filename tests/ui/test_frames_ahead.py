@@ -5,6 +5,7 @@ decoded during the current one. The decodes are counted, not timed."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,9 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from stretchdesk import paths
 from stretchdesk.routine import Catalog
+from stretchdesk.session import FakeClock
 from stretchdesk.ui.session import illustration
 from stretchdesk.ui.session.illustration import AHEAD_SECONDS, IllustrationView
+from stretchdesk.ui.shell.main_window import MainWindow
 from tests.illustration.helpers import step_of
+from tests.ui.flows import run_until, start_session
 
 
 @pytest.fixture
@@ -100,3 +104,35 @@ def test_only_the_steps_in_hand_are_kept(qtbot: QtBot, catalog: Catalog) -> None
     kept = [view.cache.peek(path, (400, 300)) for path in view._paths]
     assert all(isinstance(frame.crop, QImage) for frame in kept if frame is not None)
     assert len(view.cache._kept) == view.frame_count  # the earlier steps' frames are gone
+
+
+def test_a_whole_session_decodes_each_drawing_once_off_the_window_thread(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quick relief, Knee rolls' sides and all: no picture is decoded twice at one size, none
+    mirrored, none on the window's thread."""
+    decodes: list[tuple[Path, bool, object, str]] = []
+    real = illustration.decode
+
+    def watched(path: Path, mirror: bool, box: object) -> object:
+        decodes.append((path, mirror, box, threading.current_thread().name))
+        return real(path, mirror, box)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(illustration, "decode", watched)
+    start_session(qtbot, window, "quick-relief")
+    view = window.session.illustration
+    sides = set()
+
+    def over() -> bool:
+        if window.current is not window.session:
+            return True
+        qtbot.waitUntil(lambda: not view.loading)  # the worker keeps up, as in real time
+        sides.add((view.frame_count, view._mirror))
+        return False
+
+    run_until(window, clock, over, limit=20 * 60)
+    assert (10, True) in sides and (10, False) in sides  # Knee rolls, both sides shown
+    assert decodes and not any(mirror for _, mirror, _, _ in decodes)
+    assert threading.main_thread().name not in {thread for *_, thread in decodes}
+    once = [(path, box) for path, _, box, _ in decodes]
+    assert len(once) == len(set(once))
