@@ -62,7 +62,8 @@ class SessionScreen(SessionLayout):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._wake)
+        self._moment: tuple[object, ...] | None = None  # what the words were last shown for
         self._clock = clock
         self.announced: list[str] = []  # what a screen reader was told, for tests
         self.voice_speaks: Callable[[], bool] = lambda: False  # the app's voice is on
@@ -267,8 +268,21 @@ class SessionScreen(SessionLayout):
             return
         hold = engine.items[view.position].timing.is_hold
         next_frame = self._show(view, hold)
+        self._moment = view.moment
         self._arm(view, next_frame)
         self.changed.emit()
+
+    def _wake(self) -> None:
+        """The timer: everything again, unless only the drawing's next frame is due."""
+        live = self.live
+        if live is None or live.engine.finished or self._notice_until is not None:
+            self.refresh()
+            return
+        view = live.engine.view()
+        if view.moment != self._moment:
+            self.refresh()
+            return
+        self._arm(view, self._show_drawing(view))
 
     def _show(self, view: SessionView, hold: bool) -> float | None:
         """Everything on the screen as ``view`` has it; when the drawing next changes."""
