@@ -62,9 +62,9 @@ test: lint
 check: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
 
-## bench: benchmarks (not tests), results in bench/results.json
+## bench: benchmarks (not tests), results in bench/results.json and a line in bench/history.jsonl (BENCH="startup session": only those)
 bench: $(VENV)/.installed-test
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH)
 
 ## assets: redraw the illustrations, the icon and docs/illustrations.png from assets/poses/
 assets: $(VENV)/.installed-test

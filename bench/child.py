@@ -7,6 +7,8 @@ one JSON line with what it measured and exits.
 - ``session SECONDS [stall]``: the real app running "Lower back spasm relief" for SECONDS;
   records every change of the shown countdown and how late it came, the resident memory at
   30 s, and the CPU time used; with ``stall`` the GUI thread is blocked 1.5 s every 7 s.
+- ``screens``: the real app as ``app``; once it is up, each resting screen's first show.
+- ``modules``: the real app as ``app``; prints the modules loaded when it is first painted.
 - ``painstop RUNS``: starts sessions and presses Pain — stop; the time from the click until
   the countdown has stopped, sound and speech are silenced and the history row is committed.
 """
@@ -23,6 +25,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from bench import phases
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 STARTED = time.perf_counter()  # as close to process start as Python allows
@@ -65,10 +69,16 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+MARKS = phases.Marks(STARTED)
+STARTUP_PARTS = ["imports", "settings_content", "window", "first_paint"]
+
+
 def bare() -> None:
     from PySide6.QtGui import QPixmap  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget  # noqa: PLC0415
 
+    MARKS.mark("imports")
+    MARKS.mark("settings_content")  # none
     app = QApplication(sys.argv[:1])
     window = QWidget()
     column = QVBoxLayout(window)
@@ -80,11 +90,14 @@ def bare() -> None:
     watch_first_paint(window, lambda: finish(app, "bare"))
     window.resize(1280, 800)
     window.show()
+    MARKS.mark("window")
     app.exec()
 
 
 def finish(app: Any, what: str) -> None:
-    out(kind=what, first_paint_s=time.perf_counter() - STARTED, rss_mb=rss_mb())
+    MARKS.mark("first_paint")
+    parts = MARKS.parts_ms(STARTUP_PARTS)
+    out(kind=what, first_paint_s=time.perf_counter() - STARTED, rss_mb=rss_mb(), parts=parts)
     app.quit()
 
 
@@ -96,9 +109,12 @@ def build(tmp: str):  # type: ignore[no-untyped-def]
     from stretchdesk.settings import Preferences, save_prefs  # noqa: PLC0415
 
     save_prefs(Path(tmp) / "settings.toml", Preferences(safety_seen=True, pain_ratings=False))
+    MARKS.mark("imports")  # (its own modules; Qt's are in "window", as in the app)
     i18n.use(os.environ.get(wiring.ENV_LANGUAGE, ""))  # as app.main does, before the content
     services = Services.load(paths.DataPaths(Path(tmp)), quick_bytes=QUICK_BYTES)  # as app.py
+    MARKS.mark("settings_content")
     window = wiring.build_window(services, None)
+    MARKS.mark("window")
     assert window is not None
     return services, window
 
@@ -115,6 +131,43 @@ def app_start(routines: str | None = None) -> None:
         app = QApplication.instance()
         watch_first_paint(window, lambda: finish(app, "app"))
         window.app_exec()
+        services.close()
+
+
+def screens() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        services, window = build(tmp)
+        from PySide6.QtCore import QCoreApplication, QTimer  # noqa: PLC0415
+
+        app = QCoreApplication.instance()
+        assert app is not None
+
+        def measure() -> None:
+            shown = phases.first_shows(window, QCoreApplication.processEvents)
+            out(kind="screens", **shown)
+            app.quit()
+
+        watch_first_paint(window, lambda: QTimer.singleShot(500, measure))  # audio in by then
+        window.app_exec()
+        services.close()
+
+
+def modules_at_first_paint() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        services, window = build(tmp)
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - already loaded by now
+
+        app = QApplication.instance()
+        loaded: list[str] = []
+
+        def done() -> None:
+            loaded.extend(sorted(sys.modules))
+            assert app is not None
+            app.quit()
+
+        watch_first_paint(window, done)
+        window.app_exec()
+        out(kind="modules", modules=loaded)
         services.close()
 
 
@@ -212,19 +265,27 @@ def session(seconds: float, stall: bool) -> None:
         marks: dict[str, float] = {}
         began = time.monotonic()
         cpu_began = cpu_seconds()
+        threads_began = phases.thread_cpu()
 
         def settled() -> None:  # sound, voice and the first frames have loaded by now
-            nonlocal began, cpu_began
+            nonlocal began, cpu_began, threads_began
             began, cpu_began = time.monotonic(), cpu_seconds()
+            threads_began = phases.thread_cpu()
 
         QTimer.singleShot(5000, settled)
 
         def at_30() -> None:
             marks["rss_mb"] = rss_mb()
 
+        by_thread: dict[str, float] = {}
+
         def stop() -> None:
             marks["cpu_s"] = cpu_seconds() - cpu_began
             marks["wall_s"] = time.monotonic() - began
+            marks["rss_end_mb"] = rss_mb()
+            by_thread.update(
+                phases.cpu_share_by_thread(threads_began, phases.thread_cpu(), marks["wall_s"])
+            )
             marks["session_s"] = engine.active_seconds
             app.quit()
 
@@ -253,6 +314,10 @@ def session(seconds: float, stall: bool) -> None:
             position=view.position,
             wall_s=elapsed_true,
             dial_repaints=dial.repaints,
+            rss_end_mb=marks["rss_end_mb"],
+            rss_peak_mb=phases.peak_rss_mb(),
+            cpu_percent_by_thread=by_thread,
+            frames_decoded=window.session.illustration.cache.decodes,
         )
         window.close()
         services.close()
@@ -319,6 +384,10 @@ def main() -> None:
         app_start(sys.argv[2] if len(sys.argv) > 2 else None)
     elif mode == "session":
         session(float(sys.argv[2]), len(sys.argv) > 3 and sys.argv[3] == "stall")
+    elif mode == "screens":
+        screens()
+    elif mode == "modules":
+        modules_at_first_paint()
     elif mode == "tray":
         tray(float(sys.argv[2]))
     elif mode == "painstop":

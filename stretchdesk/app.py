@@ -121,7 +121,6 @@ def build_window(
     quicken_pyside_imports()
     from PySide6.QtCore import QTimer  # noqa: PLC0415
 
-    from stretchdesk.audio.output import AudioOutput, quiet_audio_logs  # noqa: PLC0415
     from stretchdesk.ui.desktop.platform_check import make_application  # noqa: PLC0415
     from stretchdesk.ui.desktop.single_instance import SingleInstance  # noqa: PLC0415
     from stretchdesk.ui.kit.theme import apply_theme  # noqa: PLC0415
@@ -145,6 +144,8 @@ def build_window(
     window = MainWindow(services, hidden=background)
 
     def start_audio() -> None:  # loads in about 80 ms, so only once the window is up
+        from stretchdesk.audio.output import AudioOutput, quiet_audio_logs  # noqa: PLC0415
+
         quiet_audio_logs()
         engine = os.environ.get(ENV_SPEECH_ENGINE) or None
         window.attach_audio(AudioOutput(paths.sounds_dir(), services.prefs, speech_engine=engine))

@@ -203,9 +203,9 @@ class PulseSounds:
             self._wake.notify()
 
     def hold_open(self, hold: bool) -> None:
-        """Open the stream now and keep it open (True), or let it close when idle (False)."""
-        for name in self._sounds:
-            self._samples(name)  # scaled to the volume now, not at the first cue
+        """Open the stream now and keep it open (True), or let it close when idle (False).
+        The sounds are scaled to the volume then, on the mixing thread, not at the first cue
+        (about 30 ms of Python: never on the window's thread)."""
         with self._wake:
             self._hold = hold
             self._open_wanted = hold
@@ -250,6 +250,9 @@ class PulseSounds:
                     handle = None
                 if wanted and handle is None:
                     handle = self._open()  # tried once per request: no retry loop
+                if wanted:
+                    for name in self._sounds:
+                        self._samples(name)
                 if chunk is None:
                     continue
                 if handle is None:

@@ -8,9 +8,7 @@ import argparse
 from collections.abc import Sequence
 
 from stretchdesk import paths
-from stretchdesk.cli.check import run_check
 from stretchdesk.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from stretchdesk.cli.export import run_export
 from stretchdesk.cli.parser import build_parser
 
 __all__ = [
@@ -43,6 +41,8 @@ def run_command(args: argparse.Namespace) -> int:
     """Run ``check``, ``export``, ``sheet`` or ``report``; returns the exit code."""
     data = data_paths(args)
     if args.command == "check":
+        from stretchdesk.cli.check import run_check  # noqa: PLC0415 - not for the window
+
         return run_check(args.files, data)
     if args.command == "sheet":
         from stretchdesk.cli.sheet import run_sheet  # noqa: PLC0415 - loads Qt's PDF writer
@@ -52,6 +52,8 @@ def run_command(args: argparse.Namespace) -> int:
         from stretchdesk.cli.report import run_report  # noqa: PLC0415 - loads Qt's PDF writer
 
         return run_report(args.start, args.end, args.output, args.paper, data)
+    from stretchdesk.cli.export import run_export  # noqa: PLC0415 - not for the window
+
     return run_export(args.format, args.steps, args.output, data)
 
 

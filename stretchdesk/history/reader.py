@@ -13,13 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from stretchdesk.history import queries
 from stretchdesk.history.errors import HistoryError
 from stretchdesk.history.queries import PainPoint, SessionSummary
-from stretchdesk.history.report_data import ReportData, read_report
-from stretchdesk.history.sync.device import other_computers
 from stretchdesk.history.timefmt import parse_utc
 from stretchdesk.i18n import _
 from stretchdesk.session.advice import (
@@ -29,6 +27,9 @@ from stretchdesk.session.advice import (
     Suggestion,
     from_history,
 )
+
+if TYPE_CHECKING:  # the report's queries and the shared history load when first asked
+    from stretchdesk.history.report_data import ReportData
 
 T = TypeVar("T")
 
@@ -84,6 +85,8 @@ class HistoryReader:
 
     def other_computers(self) -> dict[int, str]:
         """The sessions done on another computer: session id -> that computer's name."""
+        from stretchdesk.history.sync.device import other_computers  # noqa: PLC0415 - when shown
+
         return self._read(other_computers)
 
     def sessions_since(self, since: datetime) -> list[SessionSummary]:
@@ -132,6 +135,8 @@ class HistoryReader:
 
     def report(self, start: date, end: date, tz: tzinfo) -> ReportData:
         """What a report for a physiotherapist shows for these days (both included)."""
+        from stretchdesk.history.report_data import read_report  # noqa: PLC0415 - when asked
+
         return self._read(lambda conn: read_report(conn, start, end, tz))
 
     def export(self, target: Path, fmt: str = "csv", *, steps: bool = False) -> int:

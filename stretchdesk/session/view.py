@@ -82,6 +82,23 @@ class SessionView:
         return max(0, math.ceil(self.remaining - 1e-9))
 
     @property
+    def moment(self) -> tuple[object, ...]:
+        """What the session screen's words, buttons and countdown follow (the time left in
+        the routine and what comes next change with the number): while it is the same,
+        only the drawing can change."""
+        return (
+            self.state,
+            self.position,
+            self.segment,
+            self.rep,
+            self.side,
+            self.shown_seconds,
+            self.is_rewarm,
+            self.can_leave,
+            self.warmups_done,
+        )
+
+    @property
     def progress(self) -> float:
         """How much of the current segment has passed, 0.0 to 1.0."""
         if self.segment_seconds <= 0:

@@ -26,12 +26,11 @@ from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_count, problem_lines
 from stretchdesk.routine.mine import Added, Examined, examine
 from stretchdesk.ui.kit import wording
-from stretchdesk.ui.routines.add_thread import Adding, add_words
-from stretchdesk.ui.routines.routine_actions import may_leave, refresh
 from stretchdesk.ui.routines.routine_folder import RoutineFolder
 from stretchdesk.ui.shell.screen_names import Screen
 
 if TYPE_CHECKING:
+    from stretchdesk.ui.routines.add_thread import Adding
     from stretchdesk.ui.shell.shell import Shell
 
 RETRY_MS = 200  # a request waiting for a question to be answered looks again this often
@@ -147,8 +146,12 @@ class SentFiles(QObject):
         folder = self.shell.services.data.routines
         screen = self.shell.screens.shown
         if not found.pictures:  # a few bytes already read: written at once
+            from stretchdesk.ui.routines.add_thread import add_words  # noqa: PLC0415
+
             self._added(found, screen, add_words(found, folder, None))
             return
+        from stretchdesk.ui.routines.add_thread import Adding  # noqa: PLC0415 - when a file comes
+
         self._adding = Adding(found, folder, screen, self.shell.services.data.crash_log)
         self._adding.setParent(self)
         self._adding.finished.connect(self._finished)  # a bound method: on this thread
@@ -176,6 +179,8 @@ class SentFiles(QObject):
                 error=True,
             )
             return
+        from stretchdesk.ui.routines.routine_actions import refresh  # noqa: PLC0415
+
         refresh(shell, routine.id)
         here = shell.screens.shown
         idle = not shell.session_running() and (here is screen or shell.screens.resting)
@@ -315,3 +320,10 @@ class FileDrops(QObject):
         if data is None or not data.hasUrls():
             return []
         return [Path(u.toLocalFile()) for u in data.urls() if u.isLocalFile()][:5]
+
+
+def may_leave(shell: Shell) -> bool:
+    """Whether an unsaved routine lets the window go (the routine menu's code loads here)."""
+    from stretchdesk.ui.routines.routine_actions import may_leave as asked  # noqa: PLC0415
+
+    return asked(shell)

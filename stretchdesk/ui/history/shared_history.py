@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from stretchdesk.crashlog import write_crash_log
-from stretchdesk.history.sync import SyncFolder, SyncReport
-from stretchdesk.history.sync.routines import RoutineSharing
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.ui.kit.follow import follow
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from stretchdesk.history.sync import SyncFolder, SyncReport
+    from stretchdesk.history.sync.routines import RoutineSharing
     from stretchdesk.services import Services
     from stretchdesk.settings import Preferences
     from stretchdesk.ui.shell.banner import Banner
@@ -82,6 +82,8 @@ class SharedHistory(QObject):
         if wanted is None:
             self._status("")
             return
+        from stretchdesk.history.sync import SyncFolder  # noqa: PLC0415 - only when shared
+
         try:
             self.sync = SyncFolder(wanted, self.services.data.history.parent)
         except OSError as exc:
@@ -101,6 +103,8 @@ class SharedHistory(QObject):
         data = self.services.data
         routines = None
         if self.services.prefs.sync_routines:
+            from stretchdesk.history.sync.routines import RoutineSharing  # noqa: PLC0415
+
             routines = RoutineSharing(
                 self.sync.folder, data.history.parent, data.routines, self.sync.device
             )
@@ -158,7 +162,7 @@ class SharedHistory(QObject):
             if report.changed_history:
                 self._refresh()
             self._status(_shared_words(report))
-        if self._again or (isinstance(report, SyncReport) and report.more):
+        if self._again or (not isinstance(report, str) and report.more):
             self._again = False
             QTimer.singleShot(0, self.run)
 

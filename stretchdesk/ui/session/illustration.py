@@ -9,74 +9,36 @@ name; nothing here raises into the window.
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchdesk.i18n import _
-from stretchdesk.illustration import FrameSet, ImageProblem, pick_frame, placeholder
-from stretchdesk.routine import Motion
+from stretchdesk.illustration import FrameSet, ImageProblem, find_frames, pick_frame, placeholder
+from stretchdesk.routine import Motion, Step
 from stretchdesk.session.plan import SegmentKind
+from stretchdesk.ui.session.frame_cache import (
+    ALLOCATION_LIMIT_MB,
+    Box,
+    FrameCache,
+    decode,
+    drawn_rect,
+    to_qimage,
+)
 from stretchdesk.workarounds import glibc_heap
 
-if TYPE_CHECKING:
-    from PIL import Image
+__all__ = ["ALLOCATION_LIMIT_MB", "IllustrationView", "decode", "drawn_rect", "to_qimage"]
 
-ALLOCATION_LIMIT_MB = 128  # a picture that would need more is refused, not decoded
-
-
-def to_qimage(image: Image.Image) -> QImage:
-    """A detached QImage copy of an RGBA Pillow image."""
-    rgba = image.convert("RGBA")
-    data = rgba.tobytes()
-    qimage = QImage(data, rgba.width, rgba.height, 4 * rgba.width, QImage.Format.Format_RGBA8888)
-    return qimage.copy()
+AHEAD_SECONDS = 20.0  # the next step's frames are decoded in the last seconds of a step
+FOUND_KEPT = 4  # the steps whose pictures were found (the current, the next, a side or two)
 
 
-def decode(path: Path, mirror: bool, box: tuple[int, int]) -> tuple[QImage, QPoint, QSize]:
-    """Decode one frame at the size it is shown (fitted into ``box``), mirrored if asked,
-    ready to draw, and cropped to what is drawn on it: (the crop, where the crop sits in
-    the frame, the frame's size). Pictures were checked when the step's frames were found;
-    Qt's reader, with an allocation limit, decodes them here without loading Pillow."""
-    reader = QImageReader(str(path))
-    reader.setAllocationLimit(ALLOCATION_LIMIT_MB)
-    size = reader.size()
-    if size.isValid() and box[0] > 0 and box[1] > 0:
-        fitted = size.scaled(QSize(*box), Qt.AspectRatioMode.KeepAspectRatio)
-        if fitted.width() < size.width():
-            reader.setScaledSize(fitted)
-    image = reader.read()
-    if image.isNull():
-        raise ImageProblem(
-            _("{name}: the picture cannot be shown ({reason})").format(
-                name=path.name, reason=reader.errorString()
-            )
-        )
-    if mirror:
-        image = image.flipped(Qt.Orientation.Horizontal)
-    image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
-    crop = drawn_rect(image)
-    return image.copy(crop), crop.topLeft(), image.size()
-
-
-def drawn_rect(image: QImage) -> QRect:
-    """The smallest rectangle holding every pixel that is not fully transparent, in a
-    premultiplied image (where such a pixel is four zero bytes). The drawings leave half
-    the frame empty; keeping only this halves the memory and the drawing work."""
-    width, height, stride = image.width(), image.height(), image.bytesPerLine()
-    data = bytes(image.constBits())
-    rows = [data[y * stride : y * stride + width * 4] for y in range(height)]
-    used = [y for y, row in enumerate(rows) if row.count(0) != len(row)]
-    if not used:
-        return QRect(0, 0, min(1, width), min(1, height))
-    lefts = [len(rows[y]) - len(rows[y].lstrip(b"\0")) for y in used]
-    rights = [len(rows[y].rstrip(b"\0")) for y in used]
-    left, right = min(lefts) // 4, (max(rights) + 3) // 4
-    return QRect(left, used[0], right - left, used[-1] - used[0] + 1)
+def _decoded(path: Path, mirror: bool, box: Box) -> tuple[QImage, QPoint, QSize]:
+    return decode(path, mirror, box)  # looked up when called: the tests watch it
 
 
 class _Deliveries(QObject):
@@ -97,17 +59,24 @@ class IllustrationView(QWidget):
         self._deliveries = _Deliveries(self)
         self._deliveries.frame.connect(self._arrived)
         self._deliveries.problem.connect(self._failed)
+        self.cache = FrameCache(_decoded)
+        self._found: dict[tuple[str, str, Path | None], FrameSet] = {}
+        self._found_lock = threading.Lock()  # the worker finds the next step's frames too
+        self._loaded_box: Box = (0, 0)  # the size the frames in hand were decoded at
+        self._ahead: tuple[Path, ...] = ()  # the next step's pictures, decoded ahead
+        self._upcoming: Step | None = None
+        self.assets: Path | None = None  # where frames_for() found the drawings
         self._generation = 0
         self._paths: tuple[Path, ...] = ()
         self._mirror = False
         self._title = ""
         self._count = 0
-        self._pixmaps: dict[int, QPixmap] = {}
+        self._pixmaps: dict[int, QImage] = {}  # the frames in hand, as drawn
         self._placed: dict[int, tuple[QPoint, QSize]] = {}  # crop's corner, frame's size
         self._scaled_for = QSize()
         self._waiting = 0
         # what was painted last, kept until the frame due is in
-        self._shown: tuple[QPixmap, QPoint, QSize] | None = None
+        self._shown: tuple[QImage, QPoint, QSize] | None = None
         self._motion = Motion.HOLD
         self._seconds: float | None = None
         self._index = 0
@@ -126,24 +95,79 @@ class IllustrationView(QWidget):
         return self._waiting > 0
 
     # -- what to show -------------------------------------------------------------------
+    def frames_for(self, step: Step, assets: Path) -> FrameSet:
+        """A step's frames: as found ahead of time if they were, else found now."""
+        self.assets = assets
+        key = (step.title, step.exercise.id, step.image_dir)
+        found = self._found.get(key)
+        if found is None:
+            found = self._remember(key, find_frames(step, assets))
+        return found
+
+    def _remember(self, key: tuple[str, str, Path | None], found: FrameSet) -> FrameSet:
+        with self._found_lock:
+            self._found[key] = found
+            while len(self._found) > FOUND_KEPT:
+                del self._found[next(iter(self._found))]
+        return found
+
     def set_frames(self, frames: FrameSet, *, left: bool = False) -> None:
-        """Show a step's frames (for a side); they load in the background."""
+        """Show a step's frames (for a side); they load in the background. The other side
+        of the same drawings is the same frames drawn mirrored: nothing is decoded again."""
         paths, mirror = frames.for_side(left)
+        same = paths == self._paths and bool(paths) and frames.title == self._title
         self._paths, self._mirror, self._title = paths, mirror, frames.title
-        self._problems = [frames.problem] if frames.problem else []
         self._motion, self._seconds = frames.motion, frames.seconds
         self._index = 0
+        if same:
+            self.update()
+            return
+        self._problems = [frames.problem] if frames.problem else []
         self._shown = None  # never the last exercise's picture while this one loads
         self.setAccessibleDescription(frames.title)
         self._load()
 
-    def _box(self) -> QSize:
+    def decode_ahead(self, upcoming: Step | None, seconds_left: float) -> None:
+        """In the last seconds of a step (or its rests), the next step's frames are
+        decoded on the worker thread, once; not sooner, so only one step's frames are
+        kept for most of a step."""
+        if upcoming is None or upcoming is self._upcoming or seconds_left > AHEAD_SECONDS:
+            return
+        self._upcoming = upcoming
+        if self.assets is not None:
+            self.prefetch(upcoming, self.assets)
+
+    def prefetch(self, step: Step, assets: Path) -> None:
+        """Find and decode a step's frames (both sides) on the worker thread, ahead of time."""
+        key = (step.title, step.exercise.id, step.image_dir)
+        box, ratio = self._box(), self.devicePixelRatioF()
+        self._pool.submit(self._work_ahead, key, step, assets, box, ratio)
+
+    def _work_ahead(
+        self, key: tuple[str, str, Path | None], step: Step, assets: Path, box: Box, ratio: float
+    ) -> None:
+        """On the worker thread: find the pictures (checking a person's pictures decodes
+        them) and decode them at the size shown; never raises."""
+        try:
+            found = self._found.get(key) or self._remember(key, find_frames(step, assets))
+            ahead = tuple(dict.fromkeys(found.frames + found.left))
+            if box != self._loaded_box:
+                return  # the view was resized since: its next load decodes at the new size
+            self._ahead = ahead
+            self.cache.keep_only(self._paths + ahead, box)
+            for path in ahead:
+                self.cache.get(path, box, ratio)
+        except Exception:  # shown (or told) when the step comes, as any picture
+            return
+
+    def _box(self) -> Box:
         ratio = self.devicePixelRatioF()
         size = self.size().expandedTo(QSize(16, 16))
-        return QSize(round(size.width() * ratio), round(size.height() * ratio))
+        return (round(size.width() * ratio), round(size.height() * ratio))
 
     def _load(self) -> None:
-        """(Re)load every frame at the current size; results of earlier loads are ignored."""
+        """(Re)load every frame at the current size; results of earlier loads are ignored.
+        Frames decoded ahead are in at once; the others come from the worker thread."""
         self._generation += 1
         self._pixmaps, self._placed = {}, {}
         self._scaled_for = self.size()
@@ -153,41 +177,49 @@ class IllustrationView(QWidget):
             self._store_whole(0, to_qimage(placeholder(self._title)))
             return
         self._count = len(self._paths)
-        self._waiting = self._count
-        box = self._box()
-        generation, mirror = self._generation, self._mirror
+        box, ratio = self._box(), self.devicePixelRatioF()
+        self._loaded_box = box
+        self.cache.keep_only(self._paths + self._ahead, box)
+        generation = self._generation
+        self._waiting = 0
         for index, path in enumerate(self._paths):
-            self._pool.submit(self._work, generation, index, path, mirror, box)
+            kept = self.cache.peek(path, box)
+            if kept is not None:
+                self._store(index, kept.crop, kept.at, kept.size)
+            else:
+                self._waiting += 1
+                self._pool.submit(self._work, generation, index, path, box, ratio)
 
-    def _work(self, generation: int, index: int, path: Path, mirror: bool, box: QSize) -> None:
+    def _work(self, generation: int, index: int, path: Path, box: Box, ratio: float) -> None:
         """On the worker thread: decode and send; never raises."""
         if generation != self._generation:
             return
         try:
-            image, at, size = decode(path, mirror, (box.width(), box.height()))
+            frame = self.cache.get(path, box, ratio)
         except ImageProblem as exc:
             self._deliveries.problem.emit(generation, index, str(exc))
         except Exception as exc:  # a picture must never take the window down
             self._deliveries.problem.emit(generation, index, f"{path.name}: {exc}")
         else:
-            self._deliveries.frame.emit(generation, index, image, at, size)
+            self._deliveries.frame.emit(generation, index, frame.crop, frame.at, frame.size)
 
     def _store(self, index: int, image: QImage, at: QPoint, size: QSize) -> None:
         """Keep one frame (as its crop and where it sits); repaint if it is the one due."""
-        pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
-        self._pixmaps[index] = pixmap
+        self._pixmaps[index] = image
         self._placed[index] = (at, size)
         if index == self._index:
             self.update()
 
     def _store_whole(self, index: int, image: QImage) -> None:
         """Keep a picture drawn here (the placeholder), fitted to the widget."""
-        box = self._box()
-        if image.width() > box.width() or image.height() > box.height():
+        width, height = self._box()
+        if image.width() > width or image.height() > height:
             image = image.scaled(
-                box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                QSize(width, height),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
+        image.setDevicePixelRatio(self.devicePixelRatioF())
         self._store(index, image, QPoint(0, 0), image.size())
 
     def _arrived(self, generation: int, index: int, image: QImage, at: QPoint, size: QSize) -> None:
@@ -243,17 +275,19 @@ class IllustrationView(QWidget):
 
     def _frame_rect(self, index: int) -> QRect | None:
         """Where frame ``index`` is drawn (widget coordinates), if it is loaded."""
-        pixmap, placed = self._pixmaps.get(index), self._placed.get(index)
-        if pixmap is None or placed is None:
+        image, placed = self._pixmaps.get(index), self._placed.get(index)
+        if image is None or placed is None:
             return None
-        return QRectF(self._origin(pixmap, *placed), pixmap.deviceIndependentSize()).toAlignedRect()
+        return self._target(image, *placed).toAlignedRect()
 
-    def _origin(self, pixmap: QPixmap, at: QPoint, size: QSize) -> QPointF:
-        """Where a frame's crop goes: the whole frame centred, the crop at its place in it."""
-        ratio = pixmap.devicePixelRatio()
-        x = round((self.width() - size.width() / ratio) / 2) + at.x() / ratio
+    def _target(self, image: QImage, at: QPoint, size: QSize) -> QRectF:
+        """Where a frame's crop goes: the whole frame centred, the crop at its place in it
+        (at its mirrored place when the side is drawn mirrored)."""
+        ratio = image.devicePixelRatio()
+        left = size.width() - at.x() - image.width() if self._mirror else at.x()
+        x = round((self.width() - size.width() / ratio) / 2) + left / ratio
         y = round((self.height() - size.height() / ratio) / 2) + at.y() / ratio
-        return QPointF(x, y)
+        return QRectF(QPointF(x, y), image.deviceIndependentSize())
 
     def frame_size(self) -> QSize:
         """The whole frame of the picture shown, as drawn (device-independent pixels)."""
@@ -286,7 +320,13 @@ class IllustrationView(QWidget):
             self._shown = (self._pixmaps[self._index], at, size)
         if self._shown is None:
             return
-        pixmap, at, size = self._shown
+        image, at, size = self._shown
+        target = self._target(image, at, size)
         painter = QPainter(self)
-        painter.drawPixmap(self._origin(pixmap, at, size), pixmap)
+        if self._mirror:  # the other side: the same frame, drawn mirrored
+            painter.translate(target.right(), target.top())
+            painter.scale(-1.0, 1.0)
+            painter.drawImage(QPointF(0, 0), image)
+        else:
+            painter.drawImage(target.topLeft(), image)
         painter.end()

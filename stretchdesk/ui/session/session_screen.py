@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from stretchdesk.i18n import _, ngettext
-from stretchdesk.illustration import find_frames
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.routine.model import Side
 from stretchdesk.services import LiveSession
@@ -67,7 +66,8 @@ class SessionScreen(SessionLayout):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._wake)
+        self._moment: tuple[object, ...] | None = None  # what the words were last shown for
         self._clock = clock
         self.announced: list[str] = []  # what a screen reader was told, for tests
         self.teller = Teller(self)  # through the focused control (ui/kit/screen_reader.py)
@@ -273,8 +273,21 @@ class SessionScreen(SessionLayout):
             return
         hold = engine.items[view.position].timing.is_hold
         next_frame = self._show(view, hold)
+        self._moment = view.moment
         self._arm(view, next_frame)
         self.changed.emit()
+
+    def _wake(self) -> None:
+        """The timer: everything again, unless only the drawing's next frame is due."""
+        live = self.live
+        if live is None or live.engine.finished or self._notice_until is not None:
+            self.refresh()
+            return
+        view = live.engine.view()
+        if view.moment != self._moment:
+            self.refresh()
+            return
+        self._arm(view, self._show_drawing(view))
 
     def _show(self, view: SessionView, hold: bool) -> float | None:
         """Everything on the screen as ``view`` has it; when the drawing next changes."""
@@ -359,7 +372,9 @@ class SessionScreen(SessionLayout):
         )
         if key != self._frames_key:
             self._frames_key = key
-            self.illustration.set_frames(find_frames(step, self._assets), left=left)
+            frames = self.illustration.frames_for(step, self._assets)
+            self.illustration.set_frames(frames, left=left)
+        self.illustration.decode_ahead(view.next_step, view.step_seconds - view.step_into)
         if view.segment is None:
             return None
         elapsed = view.segment_seconds - view.remaining

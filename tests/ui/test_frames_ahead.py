@@ -1,0 +1,138 @@
+"""A drawing is decoded once, off the window's thread, at the size shown: the other side of
+an alternating exercise is the same frames drawn mirrored, and the next step's frames are
+decoded during the current one. The decodes are counted, not timed."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from stretchdesk import paths
+from stretchdesk.routine import Catalog
+from stretchdesk.session import FakeClock
+from stretchdesk.ui.session import illustration
+from stretchdesk.ui.session.illustration import AHEAD_SECONDS, IllustrationView
+from stretchdesk.ui.shell.main_window import MainWindow
+from tests.illustration.helpers import step_of
+from tests.ui.flows import run_until, start_session
+
+
+@pytest.fixture
+def decoded_on(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The name of the thread of each decode."""
+    threads: list[str] = []
+    real = illustration.decode
+
+    def watched(*args: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(illustration, "decode", watched)
+    return threads
+
+
+def shown_view(qtbot: QtBot) -> IllustrationView:
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.resize(400, 300)  # the drawings are 4:3: a frame fills the view
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_the_sides_of_knee_rolls_are_decoded_once(
+    qtbot: QtBot, catalog: Catalog, decoded_on: list[str]
+) -> None:
+    view = shown_view(qtbot)
+    frames = view.frames_for(step_of(catalog, "knee-rolls"), paths.assets_dir())
+    assert frames.per_side and not frames.left  # the left side is the right one mirrored
+    view.set_frames(frames, left=False)
+    assert view.wait_loaded()
+    once = len(decoded_on)
+    assert once == view.frame_count == len(frames.frames)
+    for side in (True, False, True, False, True):  # a side change at every rep
+        view.set_frames(frames, left=side)
+        assert not view.loading  # every frame is in at once
+    assert len(decoded_on) == once == view.cache.decodes
+    assert threading.main_thread().name not in decoded_on
+
+
+def test_the_left_side_is_the_right_side_drawn_mirrored(qtbot: QtBot, catalog: Catalog) -> None:
+    view = shown_view(qtbot)
+    frames = view.frames_for(step_of(catalog, "knee-rolls"), paths.assets_dir())
+    view.set_frames(frames, left=False)
+    assert view.wait_loaded()
+    right = view.grab().toImage()
+    view.set_frames(frames, left=True)
+    left = view.grab().toImage()
+    assert left != right
+    assert left == right.flipped(Qt.Orientation.Horizontal)
+
+
+def test_the_next_steps_frames_are_decoded_ahead_off_the_window_thread(
+    qtbot: QtBot, catalog: Catalog, decoded_on: list[str]
+) -> None:
+    view = shown_view(qtbot)
+    now = step_of(catalog, "march-in-place")
+    upcoming = step_of(catalog, "cat-cow")
+    view.set_frames(view.frames_for(now, paths.assets_dir()))
+    assert view.wait_loaded()
+    first = len(decoded_on)
+    view.decode_ahead(upcoming, AHEAD_SECONDS + 30)  # too soon: nothing yet
+    view.decode_ahead(None, 0.0)  # the last step: nothing comes after it
+    assert view.cache.decodes == first
+    view.decode_ahead(upcoming, AHEAD_SECONDS - 1)
+    view.decode_ahead(upcoming, AHEAD_SECONDS - 2)  # asked once
+    ahead = len(view.frames_for(upcoming, paths.assets_dir()).frames)
+    qtbot.waitUntil(lambda: view.cache.decodes == first + ahead)
+    view.set_frames(view.frames_for(upcoming, paths.assets_dir()))
+    assert not view.loading and view.frame_count == ahead
+    assert view.cache.decodes == len(decoded_on) == first + ahead
+    assert threading.main_thread().name not in decoded_on
+
+
+def test_only_the_steps_in_hand_are_kept(qtbot: QtBot, catalog: Catalog) -> None:
+    view = shown_view(qtbot)
+    for exercise in ("march-in-place", "cat-cow", "pelvic-tilt"):
+        view.set_frames(view.frames_for(step_of(catalog, exercise), paths.assets_dir()))
+        assert view.wait_loaded()
+    kept = [view.cache.peek(path, (400, 300)) for path in view._paths]
+    assert all(isinstance(frame.crop, QImage) for frame in kept if frame is not None)
+    assert len(view.cache._kept) == view.frame_count  # the earlier steps' frames are gone
+
+
+def test_a_whole_session_decodes_each_drawing_once_off_the_window_thread(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quick relief, Knee rolls' sides and all: no picture is decoded twice at one size, none
+    mirrored, none on the window's thread."""
+    decodes: list[tuple[Path, bool, object, str]] = []
+    real = illustration.decode
+
+    def watched(path: Path, mirror: bool, box: object) -> object:
+        decodes.append((path, mirror, box, threading.current_thread().name))
+        return real(path, mirror, box)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(illustration, "decode", watched)
+    start_session(qtbot, window, "quick-relief")
+    view = window.session.illustration
+    sides = set()
+
+    def over() -> bool:
+        if window.current is not window.session:
+            return True
+        qtbot.waitUntil(lambda: not view.loading)  # the worker keeps up, as in real time
+        sides.add((view.frame_count, view._mirror))
+        return False
+
+    run_until(window, clock, over, limit=20 * 60)
+    assert (10, True) in sides and (10, False) in sides  # Knee rolls, both sides shown
+    assert decodes and not any(mirror for _, mirror, _, _ in decodes)
+    assert threading.main_thread().name not in {thread for *_, thread in decodes}
+    once = [(path, box) for path, _, box, _ in decodes]
+    assert len(once) == len(set(once))
