@@ -13,6 +13,7 @@ appears), and a pause covers the exercise with words that read across the room.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.routine.model import Step
+from stretchdesk.session import SegmentKind, SessionView
+from stretchdesk.ui.kit import wording
 from stretchdesk.ui.kit.fit_words import FitWords
 from stretchdesk.ui.kit.theme import current_scale
 from stretchdesk.ui.kit.widgets import bullet_list, button, label, restyle
@@ -60,6 +63,7 @@ PAUSED_TEXT = N_("Paused\nSpace to go on")
 LEGEND = N_("✓ done  ▶ now  ○ to come  – skipped  ⊘ locked until the warm-ups  ⚠ see why")
 
 
+NEXT_SECONDS = 5  # "Next: ..." is shown in the last seconds of a step, and in its rests
 LEAD_IN = 10  # seconds: the countdown's widest number before a step is at least this wide
 REFERENCE = (1280, 740)  # the session screen in a 1280x800 window
 
@@ -81,6 +85,8 @@ class SessionLayout(QWidget):
         super().__init__(parent)
         self._content = content
         self._sized: tuple[int, int, float] = (0, 0, 0.0)
+        self._next_drawn = ""  # the exercise whose drawing is under "Next: ..."
+        self._beside_dial: tuple[str, ...] = ()  # the words beside the countdown, as placed
         self._words: tuple[str, tuple[str, ...], str, str] | None = None
         self._build()
         self._lay_out()
@@ -351,3 +357,20 @@ class SessionLayout(QWidget):
         self.fit.refit()
         self.middle.setup(tall, t)
         self.steps.doItemsLayout()  # item heights follow the new font: names wrap, never cut
+
+    def show_next(self, view: SessionView, assets: Path) -> None:
+        """What comes next: in the rests and the last seconds of a step."""
+        self.next_label.setText(wording.coming_next(view))
+        soon = view.segment in (SegmentKind.REST, SegmentKind.BETWEEN) or (
+            view.segment is not None and view.remaining <= NEXT_SECONDS and view.rep >= view.reps
+        )
+        coming = view.next_step if soon else None
+        if coming is not None and coming.exercise_id != self._next_drawn:
+            self._next_drawn = coming.exercise_id
+            self.next_drawing.set_frames(self.next_drawing.frames_for(coming, assets))
+        self.next_label.setHidden(not soon)
+        self.next_drawing.setHidden(coming is None)
+        beside = tuple(w.text() if w.isVisibleTo(self) else "" for w in self.middle.under_dial)
+        if beside != self._beside_dial:  # the side, the rep or "Next" changed: placed anew
+            self._beside_dial = beside
+            self.middle.arrange()

@@ -20,7 +20,7 @@ from stretchdesk.i18n import _, ngettext
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.routine.model import Side
 from stretchdesk.services import LiveSession
-from stretchdesk.session import EngineState, Refusal, SegmentKind, SessionView
+from stretchdesk.session import EngineState, Refusal, SessionView
 from stretchdesk.session import events as ev
 from stretchdesk.session.clock import Clock, monotonic
 from stretchdesk.session.emitter import Stage
@@ -34,7 +34,6 @@ from stretchdesk.ui.session.session_layout import SessionLayout
 from stretchdesk.ui.session.step_list import POSITION_ROLE
 
 NOTICE_MS = 10_000
-NEXT_SECONDS = 5  # "Next: ..." is shown in the last seconds of a step, and in its rests
 
 
 class SessionScreen(SessionLayout):
@@ -58,8 +57,6 @@ class SessionScreen(SessionLayout):
         self.live: LiveSession | None = None
         self._frames_key: tuple[int, str, Side | None] | None = None
         self._frames_side: Side | None = None
-        self._next_drawn = ""  # the exercise whose drawing is under "Next: ..."
-        self._beside_dial: tuple[str, ...] = ()  # the words beside the countdown, as placed
         self._final: ev.SessionCompleted | ev.SessionStopped | None = None
         self._position_changed = True
         self._agenda_dirty = True
@@ -318,7 +315,7 @@ class SessionScreen(SessionLayout):
         )
         self.side.setText(wording.side_text(view))
         self.rep.setText(wording.rep_text(view))
-        self._show_next(view)
+        self.show_next(view, self._assets)
 
     def _show_buttons(self, view: SessionView) -> None:
         assert self.live is not None
@@ -381,23 +378,6 @@ class SessionScreen(SessionLayout):
         return self.illustration.show_moment(
             view.segment, elapsed, rep_seconds=view.segment_seconds
         )
-
-    def _show_next(self, view: SessionView) -> None:
-        """What comes next: in the rests and the last seconds of a step."""
-        self.next_label.setText(wording.coming_next(view))
-        soon = view.segment in (SegmentKind.REST, SegmentKind.BETWEEN) or (
-            view.segment is not None and view.remaining <= NEXT_SECONDS and view.rep >= view.reps
-        )
-        coming = view.next_step if soon else None
-        if coming is not None and coming.exercise_id != self._next_drawn:
-            self._next_drawn = coming.exercise_id
-            self.next_drawing.set_frames(find_frames(coming, self._assets))
-        self.next_label.setHidden(not soon)
-        self.next_drawing.setHidden(coming is None)
-        beside = tuple(w.text() if w.isVisibleTo(self) else "" for w in self.middle.under_dial)
-        if beside != self._beside_dial:  # the side, the rep or "Next" changed: placed anew
-            self._beside_dial = beside
-            self.middle.arrange()
 
     def _arm(self, view: SessionView, next_frame: float | None) -> None:
         if view.state is not EngineState.RUNNING:

@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         return self.stack.currentWidget()
 
     def nav_to(self, name: Screen) -> None:
-        if not _may_leave(self):
+        if not screens.may_leave(self):
             return  # the builder has changes the person chose to keep editing
         if name == Screen.START:
             self.go_start()
@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing mid-session asks nothing: the session is saved as ended early. With
         reminders on and a tray, the window only hides; the app stays in the tray."""
-        if not self._quitting and not _may_leave(self):
+        if not self._quitting and not screens.may_leave(self):
             event.ignore()  # the builder's unsaved routine: Cancel keeps the window
             return
         self.place.save()  # its size and place for the next run, as before a session
@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
 
     def quit_for_good(self) -> None:
         """Quit from the tray: the window closes (if hidden, too) and the app ends."""
-        if _may_leave(self):
+        if screens.may_leave(self):
             self.quit_without_asking()
 
     def quit_without_asking(self) -> None:
@@ -393,10 +393,3 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-
-
-def _may_leave(window: MainWindow) -> bool:
-    """Whether an unsaved routine lets the window go (the routine menu's code loads here)."""
-    from stretchdesk.ui.routines.routine_actions import may_leave  # noqa: PLC0415
-
-    return may_leave(window)

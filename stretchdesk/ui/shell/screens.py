@@ -318,3 +318,10 @@ def make_about(window: MainWindow) -> AboutScreen:
     return AboutScreen(
         services.content, services.library, services.catalog.routines, services.reviewed()
     )
+
+
+def may_leave(window: MainWindow) -> bool:
+    """Whether an unsaved routine lets the window go (the routine menu's code loads here)."""
+    from stretchdesk.ui.routines.routine_actions import may_leave as routine_lets_go  # noqa: PLC0415
+
+    return routine_lets_go(window)
