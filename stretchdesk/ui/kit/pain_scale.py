@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from stretchdesk.i18n import _
+from stretchdesk.ui.kit.read_aloud import aloud
 from stretchdesk.ui.kit.theme import current_colors
 from stretchdesk.ui.kit.widgets import button, label
 
@@ -101,7 +102,7 @@ class PainScale(QFrame):
         self.setAccessibleName(_("Pain rating from 0 to 10"))
         self.setAccessibleDescription(
             _("{low}; {high}. {bands}. Keys 0 to 9 choose at once.").format(
-                low=low, high=high, bands=bands.replace(" · ", ", ")
+                low=low, high=high, bands=aloud(bands)
             )
         )
         self._group = QButtonGroup(self)
@@ -122,7 +123,7 @@ class PainScale(QFrame):
         ends.addWidget(label(low, "small"))
         ends.addStretch(1)
         scale = label(bands, "small")
-        scale.setAccessibleName(bands.replace(" · ", ", "))  # no "middle dot" read aloud
+        scale.setAccessibleName(aloud(bands))
         ends.addWidget(scale)
         ends.addStretch(1)
         ends.addWidget(label(high, "small"))

@@ -13,6 +13,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 ENDINGS = (".", ":", "!", "?", "…", "。")
 
 
+def aloud(text: str) -> str:
+    """``text`` as a voice should read it: a separator shown as a middle dot is a comma (a
+    screen reader would say "middle dot")."""
+    return text.replace(" · ", ", ")
+
+
 def spoken(parts: Iterable[str]) -> str:
     """The parts as sentences in one line: "Heading. First line. Second line."."""
     said = []

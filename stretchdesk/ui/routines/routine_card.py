@@ -13,7 +13,7 @@ from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.routine import InvalidRoutine, Phase, Routine
 from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_count, problem_lines
 from stretchdesk.ui.kit import wording
-from stretchdesk.ui.kit.read_aloud import spoken
+from stretchdesk.ui.kit.read_aloud import aloud, spoken
 from stretchdesk.ui.kit.widgets import bullet_list, label, restyle
 
 CHECK_HINT = N_("To see these on the command line: stretchdesk check.")
@@ -50,7 +50,7 @@ class RoutineCard(QFrame):
         # a screen reader says the name, the length and the phases once, who made it and
         # their note (the description and the steps are labels below); what the health
         # check changes follows
-        said = summary.replace(" · ", ", ")  # no "middle dot" read aloud
+        said = aloud(summary)
         self.setAccessibleDescription(spoken([said, routine.author, routine.note, *health]))
         column = QVBoxLayout(self)
         column.setContentsMargins(20, 16, 20, 16)
