@@ -5,9 +5,9 @@ the screen reader a second time. tests/desktop/test_orca.py hears the same with 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QLabel, QProgressBar
+from PySide6.QtWidgets import QApplication, QLabel, QProgressBar, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.session import FakeClock
@@ -126,3 +126,22 @@ def test_a_screen_reader_is_told_through_the_focused_control(
     window.session.next_button.setFocus()
     qtbot.waitUntil(lambda: pause.accessibleDescription() == own)
     assert "·" not in window.pain_before.scale.accessibleDescription()
+
+
+def test_a_section_taller_than_the_page_shows_its_beginning(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.height() <= 600)
+    area = next(a for a in window.safety.findChildren(QScrollArea) if a.isVisible())
+    press(qtbot, window, Qt.Key.Key_Tab)
+    press(qtbot, window, Qt.Key.Key_Tab)  # the emergency red flags, taller than the page
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.height() > area.viewport().height()
+    inner = area.widget()
+    assert inner is not None
+    framed = focused.parentWidget()  # the red frame with its heading
+    assert framed is not None
+    top = framed.mapTo(inner, QPoint(0, 0)).y()
+    qtbot.waitUntil(lambda: area.verticalScrollBar().value() == top)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
@@ -145,8 +145,16 @@ class ReadingArea(QScrollArea):
     def follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         """A text inside that takes the focus (Tab, a screen reader) is scrolled into view."""
         inner = self.widget()
-        if new is not None and inner is not None and inner.isAncestorOf(new):
+        if new is None or inner is None or not inner.isAncestorOf(new):
+            return
+        if new.height() <= self.viewport().height():
             self.ensureWidgetVisible(new)
+        else:  # taller than the page: its beginning, where reading starts (after the
+            # scroll area's own Tab handling, which would show its end)
+            holder = new.parentWidget()  # a framed section starts at its frame's heading
+            start = holder if holder is not None and holder is not inner else new
+            top = start.mapTo(inner, QPoint(0, 0)).y()
+            QTimer.singleShot(0, self, lambda: self.verticalScrollBar().setValue(top))
 
 
 def reading(inner: QWidget, name: str) -> QScrollArea:
