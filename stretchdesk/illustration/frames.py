@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from stretchdesk.illustration import drawn_area
+from stretchdesk.illustration.drawn_area import Area
 from stretchdesk.illustration.imagecheck import ImageProblem, open_checked
 from stretchdesk.routine.model import Motion, Step
 
@@ -26,6 +28,7 @@ class FrameSet:
     seconds: float | None
     per_side: bool
     problem: str | None = None
+    drawn: Area | None = None  # the part of the pictures the drawing uses (None: all)
 
     @property
     def is_placeholder(self) -> bool:
@@ -50,26 +53,32 @@ def _numbered(folder: Path) -> tuple[Path, ...]:
         return ()
 
 
-def _user_frames(folder: Path) -> tuple[tuple[Path, ...], str | None]:
+def _user_frames(folder: Path) -> tuple[tuple[Path, ...], str | None, Area | None]:
+    """A person's pictures, each decoded in full to check it (which measures where they
+    draw, too), the problems found, and the part of the pictures they draw on."""
     try:
         files = sorted(p for p in folder.iterdir() if p.suffix.lower() in USER_SUFFIXES)
     except OSError as exc:
-        return (), f"the picture folder {folder.name!r} cannot be read ({exc.strerror or exc})"
+        reason = f"the picture folder {folder.name!r} cannot be read ({exc.strerror or exc})"
+        return (), reason, None
     good: list[Path] = []
     problems: list[str] = []
+    boxes: list[drawn_area.Measured] = []
     if len(files) > MAX_USER_FRAMES:  # each is decoded in full: a big folder would take long
         problems.append(f"only the first {MAX_USER_FRAMES} of {len(files)} pictures are shown")
         files = files[:MAX_USER_FRAMES]
     for path in files:
         try:
-            open_checked(path).close()  # decodes in full: finds truncated files too
+            image = open_checked(path)  # decodes in full: finds truncated files too
         except ImageProblem as exc:
             problems.append(str(exc))
         else:
+            with image:
+                boxes.append(drawn_area.measured(image))
             good.append(path)
     if not files:
-        return (), f"no pictures in the folder {folder.name!r}"
-    return tuple(good), ("; ".join(problems) or None)
+        return (), f"no pictures in the folder {folder.name!r}", None
+    return tuple(good), ("; ".join(problems) or None), drawn_area.common(boxes)
 
 
 def find_frames(step: Step, assets: Path) -> FrameSet:
@@ -79,12 +88,13 @@ def find_frames(step: Step, assets: Path) -> FrameSet:
     problem: str | None
     left: tuple[Path, ...] = ()
     if step.image_dir is not None:
-        frames, problem = _user_frames(step.image_dir)
+        frames, problem, drawn = _user_frames(step.image_dir)
     else:
         folder = assets / "illustrations" / ill.folder
         frames = _numbered(folder)
         left = _numbered(folder / "left")
         problem = None if frames else f"no drawings found for {step.title!r}"
+        drawn = drawn_area.read(folder) if frames else None
     return FrameSet(
         title=step.title,
         frames=frames,
@@ -93,4 +103,5 @@ def find_frames(step: Step, assets: Path) -> FrameSet:
         seconds=ill.seconds,
         per_side=step.exercise.per_side,
         problem=problem,
+        drawn=drawn,
     )

@@ -114,9 +114,9 @@ def test_a_whole_session_decodes_each_drawing_once_off_the_window_thread(
     decodes: list[tuple[Path, bool, object, str]] = []
     real = illustration.decode
 
-    def watched(path: Path, mirror: bool, box: object) -> object:
+    def watched(path: Path, mirror: bool, box: object, area: object) -> object:
         decodes.append((path, mirror, box, threading.current_thread().name))
-        return real(path, mirror, box)  # type: ignore[arg-type]
+        return real(path, mirror, box, area)  # type: ignore[arg-type]
 
     monkeypatch.setattr(illustration, "decode", watched)
     start_session(qtbot, window, "quick-relief")

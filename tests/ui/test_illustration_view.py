@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QRect
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import paths
@@ -147,7 +147,6 @@ def test_an_empty_picture_keeps_one_pixel(qtbot: QtBot) -> None:
 
 
 def test_a_new_frame_repaints_only_where_the_drawing_is(qtbot: QtBot, catalog: Catalog) -> None:
-    from PySide6.QtCore import QRect  # noqa: PLC0415
 
     view = shown_view(qtbot, 600, 500)
     view.set_frames(find_frames(step_of(catalog, "cat-cow"), paths.assets_dir()))
@@ -169,3 +168,17 @@ def test_a_new_frame_repaints_only_where_the_drawing_is(qtbot: QtBot, catalog: C
     qtbot.waitUntil(lambda: bool(painted))
     area = sum(r.width() * r.height() for r in painted)
     assert 0 < area < 0.8 * 600 * 500
+
+
+def test_a_frame_is_decoded_as_the_part_the_drawing_uses(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QImageReader  # noqa: PLC0415
+
+    frame = paths.assets_dir() / "illustrations" / "march-in-place" / "00.png"
+    area = (189, 29, 902, 766)
+    crop, at, size = illustration.decode(frame, False, (640, 480), area)
+    assert size.height() == 480 and abs(size.width() / 480 - 902 / 766) < 0.01  # proportions
+    reader = QImageReader(str(frame))
+    reader.setClipRect(QRect(*area))
+    reader.setScaledSize(size)
+    whole = reader.read().convertToFormat(crop.format())
+    assert whole.copy(QRect(at, crop.size())) == crop

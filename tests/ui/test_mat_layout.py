@@ -349,18 +349,6 @@ def test_a_small_window_shows_every_line_smaller_rather_than_cut(
             assert line.isVisible() and _inside(window, line), (step.exercise_id, line.geometry())
 
 
-def test_the_drawing_is_drawn_at_its_share(
-    qtbot: QtBot, window: MainWindow, clock: FakeClock
-) -> None:
-    _at_size(qtbot, window, clock, (1280, 800), "normal")
-    view = window.session.illustration
-    assert view.wait_loaded()
-    QApplication.processEvents()
-    frame = view.frame_size()
-    assert frame.height() >= 0.45 * 800
-    assert abs(frame.width() / frame.height() - 4 / 3) < 0.02  # its proportions kept
-
-
 def test_next_is_shown_in_rests_and_the_last_seconds(
     qtbot: QtBot, window: MainWindow, clock: FakeClock
 ) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from stretchdesk.illustration import drawn_area
 from stretchdesk.routine.model import Exercise, Motion
 from tools.art.camera import Camera, MatPlace, fit
 from tools.art.poses import (
@@ -104,7 +105,8 @@ def save_png(image: Image.Image, path: Path) -> None:
 
 
 def write_frames(rendered: Rendered, folder: Path) -> None:
-    """Replace the exercise's frame folder with freshly numbered PNGs."""
+    """Replace the exercise's frame folder with freshly numbered PNGs, and the note of
+    the part of them the drawing uses (the window shows that part)."""
     if folder.exists():
         for old in sorted(folder.rglob("*.png")):
             old.unlink()
@@ -112,6 +114,7 @@ def write_frames(rendered: Rendered, folder: Path) -> None:
         save_png(image, folder / f"{i:02d}.png")
     for i, image in enumerate(rendered.left):
         save_png(image, folder / "left" / f"{i:02d}.png")
+    drawn_area.write(folder, drawn_area.measure(rendered.frames + rendered.left))
 
 
 __all__ = ["PoseError", "Rendered", "render", "save_png", "write_frames"]

@@ -19,6 +19,7 @@ from PySide6.QtGui import QImage, QImageReader
 
 from stretchdesk.i18n import _
 from stretchdesk.illustration import ImageProblem
+from stretchdesk.illustration.drawn_area import Area
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -37,7 +38,8 @@ class Decoded:
 
 
 Box = tuple[int, int]
-Decoder = Callable[[Path, bool, Box], tuple[QImage, QPoint, QSize]]
+Decoder = Callable[[Path, bool, Box, Area | None], tuple[QImage, QPoint, QSize]]
+UPSCALE_LIMIT = 2.0  # a small picture is drawn at most this much larger than it is
 
 
 def to_qimage(image: Image.Image) -> QImage:
@@ -48,17 +50,26 @@ def to_qimage(image: Image.Image) -> QImage:
     return qimage.copy()
 
 
-def decode(path: Path, mirror: bool, box: Box) -> tuple[QImage, QPoint, QSize]:
-    """Decode one frame at the size it is shown (fitted into ``box``), mirrored if asked,
-    ready to draw, and cropped to what is drawn on it: (the crop, where the crop sits in
-    the frame, the frame's size). Pictures were checked when the step's frames were found;
-    Qt's reader, with an allocation limit, decodes them here without loading Pillow."""
+def decode(
+    path: Path, mirror: bool, box: Box, area: Area | None = None
+) -> tuple[QImage, QPoint, QSize]:
+    """Decode one frame at the size it is shown, mirrored if asked, ready to draw: the part
+    the drawing uses (``area``, in the picture's pixels; None: the whole picture) fitted
+    into ``box``, then cropped to what is drawn on it. Returns (the crop, where the crop
+    sits in the frame, the frame's size). Pictures were checked when the step's frames were
+    found; Qt's reader, with an allocation limit, decodes them here without loading Pillow."""
     reader = QImageReader(str(path))
     reader.setAllocationLimit(ALLOCATION_LIMIT_MB)
-    size = reader.size()
-    if size.isValid() and box[0] > 0 and box[1] > 0:
-        fitted = size.scaled(QSize(*box), Qt.AspectRatioMode.KeepAspectRatio)
-        if fitted.width() < size.width():
+    source = reader.size()
+    if source.isValid() and area is not None:
+        clip = QRect(*area).intersected(QRect(QPoint(0, 0), source))
+        if not clip.isEmpty() and clip.size() != source:
+            reader.setClipRect(clip)
+            source = clip.size()
+    if source.isValid() and box[0] > 0 and box[1] > 0:
+        fitted = source.scaled(QSize(*box), Qt.AspectRatioMode.KeepAspectRatio)
+        fitted = fitted.boundedTo(source * UPSCALE_LIMIT)
+        if fitted != source and not fitted.isEmpty():
             reader.setScaledSize(fitted)
     image = reader.read()
     if image.isNull():
@@ -97,28 +108,28 @@ class FrameCache:
     def __init__(self, decoder: Decoder) -> None:
         self._decoder = decoder
         self._lock = threading.Lock()
-        self._kept: dict[tuple[Path, Box], Decoded] = {}
+        self._kept: dict[tuple[Path, Box, Area | None], Decoded] = {}
         self._wanted: set[Path] = set()
         self._box: Box = (0, 0)
         self.decodes = 0
 
-    def peek(self, path: Path, box: Box) -> Decoded | None:
+    def peek(self, path: Path, box: Box, area: Area | None = None) -> Decoded | None:
         with self._lock:
-            return self._kept.get((path, box))
+            return self._kept.get((path, box, area))
 
-    def get(self, path: Path, box: Box, ratio: float) -> Decoded:
-        """The frame at this size, decoded now (on the calling thread) if not kept;
-        ImageProblem if it cannot be shown."""
-        kept = self.peek(path, box)
+    def get(self, path: Path, box: Box, ratio: float, area: Area | None = None) -> Decoded:
+        """The frame (its part ``area``) at this size, decoded now (on the calling thread)
+        if not kept; ImageProblem if it cannot be shown."""
+        kept = self.peek(path, box, area)
         if kept is not None:
             return kept
-        crop, at, size = self._decoder(path, False, box)
+        crop, at, size = self._decoder(path, False, box, area)
         crop.setDevicePixelRatio(ratio)
         made = Decoded(crop, at, size)
         with self._lock:
             self.decodes += 1
             if path in self._wanted and box == self._box:
-                self._kept[(path, box)] = made
+                self._kept[(path, box, area)] = made
         return made
 
     def keep_only(self, paths: Iterable[Path], box: Box) -> None:

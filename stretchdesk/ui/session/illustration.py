@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchdesk.i18n import _
 from stretchdesk.illustration import FrameSet, ImageProblem, find_frames, pick_frame, placeholder
+from stretchdesk.illustration.drawn_area import Area
 from stretchdesk.routine import Motion, Step
 from stretchdesk.session.plan import SegmentKind
 from stretchdesk.ui.session.frame_cache import (
@@ -37,8 +38,8 @@ AHEAD_SECONDS = 20.0  # the next step's frames are decoded in the last seconds o
 FOUND_KEPT = 4  # the steps whose pictures were found (the current, the next, a side or two)
 
 
-def _decoded(path: Path, mirror: bool, box: Box) -> tuple[QImage, QPoint, QSize]:
-    return decode(path, mirror, box)  # looked up when called: the tests watch it
+def _decoded(path: Path, mirror: bool, box: Box, area: Area | None) -> tuple[QImage, QPoint, QSize]:
+    return decode(path, mirror, box, area)  # looked up when called: the tests watch it
 
 
 class _Deliveries(QObject):
@@ -68,6 +69,7 @@ class IllustrationView(QWidget):
         self.assets: Path | None = None  # where frames_for() found the drawings
         self._generation = 0
         self._paths: tuple[Path, ...] = ()
+        self._drawn: Area | None = None  # the part of the pictures the drawing uses
         self._mirror = False
         self._title = ""
         self._count = 0
@@ -116,7 +118,9 @@ class IllustrationView(QWidget):
         of the same drawings is the same frames drawn mirrored: nothing is decoded again."""
         paths, mirror = frames.for_side(left)
         same = paths == self._paths and bool(paths) and frames.title == self._title
+        same = same and frames.drawn == self._drawn
         self._paths, self._mirror, self._title = paths, mirror, frames.title
+        self._drawn = frames.drawn
         self._motion, self._seconds = frames.motion, frames.seconds
         self._index = 0
         if same:
@@ -156,7 +160,7 @@ class IllustrationView(QWidget):
             self._ahead = ahead
             self.cache.keep_only(self._paths + ahead, box)
             for path in ahead:
-                self.cache.get(path, box, ratio)
+                self.cache.get(path, box, ratio, found.drawn)
         except Exception:  # shown (or told) when the step comes, as any picture
             return
 
@@ -183,19 +187,22 @@ class IllustrationView(QWidget):
         generation = self._generation
         self._waiting = 0
         for index, path in enumerate(self._paths):
-            kept = self.cache.peek(path, box)
+            kept = self.cache.peek(path, box, self._drawn)
             if kept is not None:
                 self._store(index, kept.crop, kept.at, kept.size)
             else:
                 self._waiting += 1
-                self._pool.submit(self._work, generation, index, path, box, ratio)
+                work = (generation, index, path, box, ratio)
+                self._pool.submit(self._work, *work, area=self._drawn)
 
-    def _work(self, generation: int, index: int, path: Path, box: Box, ratio: float) -> None:
+    def _work(
+        self, generation: int, index: int, path: Path, box: Box, ratio: float, *, area: Area | None
+    ) -> None:
         """On the worker thread: decode and send; never raises."""
         if generation != self._generation:
             return
         try:
-            frame = self.cache.get(path, box, ratio)
+            frame = self.cache.get(path, box, ratio, area)
         except ImageProblem as exc:
             self._deliveries.problem.emit(generation, index, str(exc))
         except Exception as exc:  # a picture must never take the window down
