@@ -4,6 +4,8 @@ exercise's drawing."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -81,3 +83,33 @@ def test_next_reads_from_the_mat_with_its_drawing(
     assert not _on(window, drawing).intersects(_on(window, session.middle.reading))
     run_until(window, clock, lambda: engine.view().segment is SegmentKind.LEAD_IN)
     assert not drawing.isVisible()
+
+
+@pytest.mark.parametrize("size", MAT_SIZES)
+@pytest.mark.parametrize("text_size", ["large", "extra-large"])
+def test_next_appearing_keeps_the_words_pages(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock, size: tuple[int, int], text_size: str
+) -> None:
+    """In a step's last seconds "Next" and its drawing join the side and the rep beside the
+    countdown: the words of what to do keep their size and their pages (the page a person
+    is reading does not change under them)."""
+    _at_size(qtbot, window, clock, size, text_size)
+    session, middle = window.session, window.session.middle
+    session.stop_timers()
+    steps = _builtin_steps(window)
+    for step, coming in itertools.pairwise(steps):
+        session.next_label.hide()
+        session.next_drawing.hide()
+        session.side.setText("LEFT SIDE" if step.exercise.per_side else "")
+        session.show_words(step)
+        middle.arrange()
+        QApplication.processEvents()
+        before = (middle.reading_px, middle.pages)
+        session.next_label.setText(f"Next: {coming.title}")
+        session.next_label.show()
+        session.next_drawing.show()
+        middle.arrange()
+        QApplication.processEvents()
+        after = (middle.reading_px, middle.pages)
+        assert after == before, (step.exercise_id, text_size)
+        assert _inside(window, session.next_label), step.exercise_id

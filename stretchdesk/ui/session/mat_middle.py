@@ -50,10 +50,6 @@ class Solution:
     breathing: bool
     pages: list[range]
 
-    @property
-    def rank(self) -> tuple[bool, int, int, bool, int]:
-        return (self.fit, self.px, -len(self.pages), self.breathing, self.drawing_h)
-
 
 def pixels_for_cap(font: QFont, cap: float) -> int:
     """The font's pixel size whose capitals are at least ``cap`` pixels tall."""
@@ -95,6 +91,7 @@ class MatMiddle(QWidget):
         self.units: list[tuple[int, str]] = []
         self.pages: list[range] = []
         self.page = 0
+        self.beside: bool | None = None  # the words beside the countdown (None: not chosen)
         self.mark = QLabel(reading)  # "1/2": which page of what to do
         self.mark.setProperty("role", "page")
         self.mark.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -102,10 +99,12 @@ class MatMiddle(QWidget):
 
     def setup(self, window_height: int, text_scale: float) -> None:
         self.window_height, self.text_scale = max(1, window_height), text_scale
+        self.beside = None
         self.arrange()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.beside = None
         self.arrange()
 
     def _reading_style(self, px: int) -> None:
@@ -119,7 +118,7 @@ class MatMiddle(QWidget):
         """The exercise's lines of what to do; arrange() lays them out, a page at a time when
         they do not all fit at the size chosen."""
         self.words = (tuple(instructions), caution, breathing)
-        self.page = 0
+        self.page, self.beside = 0, None
 
     def _units(self, breathing: bool) -> list[tuple[int, str]]:
         """The lines in order, each with the label it goes in (0 instructions, 1 caution, 2
@@ -213,12 +212,18 @@ class MatMiddle(QWidget):
         h_win, width, height = self.window_height, self.width(), self.height()
         gap, (dial_w, dial_h) = round(GAP * h_win), self._dial_size()
         self.dial.setFixedSize(dial_w, dial_h)
-        under = self._solve(False)
-        aside = self._solve(True)
-        # the bigger words win; then fewer pages; then the bigger drawing; then the words
-        # under the countdown
-        beside = aside.rank > under.rank
-        chosen = aside if beside else under
+        if self.beside is None:
+            # the words go under the countdown (so the screen keeps one arrangement from
+            # step to step, however many pages), unless only beside it do they fit, keep a
+            # larger size or keep the breathing line; chosen once a step (and size), so
+            # "Next" arriving in its last seconds does not move them
+            under, aside = self._solve(False), self._solve(True)
+            ranks = [(one.fit, one.px, one.breathing) for one in (under, aside)]
+            self.beside = ranks[1] > ranks[0]
+            chosen = aside if self.beside else under
+        else:
+            chosen = self._solve(self.beside)
+        beside = self.beside
         self._reading_style(chosen.px)
         self.reading_px, self.fits = chosen.px, chosen.fit
         self.units, self.pages = self._units(chosen.breathing), chosen.pages
@@ -248,7 +253,9 @@ class MatMiddle(QWidget):
             if row:
                 label_x, label_y, label_w = left + dial_w + gap, 0, aside_w
             room = (height if beside else dial_h) - label_y
-            tall = max(1, min(room, round(label_w / FRAME_RATIO)))
+            tall = max(0, min(room, round(label_w / FRAME_RATIO)))
+            if tall < NEXT_DRAWING * h_win / 2:  # too small to make out: the words alone
+                tall = 0
             self.next_drawing.setGeometry(label_x, label_y, round(tall * FRAME_RATIO), tall)
         self.words_rect = QRect(0, 0, max(1, drawing_w), height)
         self._place_lines()
@@ -277,19 +284,23 @@ class MatMiddle(QWidget):
 
     def _row(self, text_w: int) -> tuple[bool, int]:
         """Whether the side, the rep and "Next" go in a row under the countdown rather than
-        beside it (where each must read on one line, "Next"'s drawing under them), and the
-        row's height. ``text_w``: the column's width, the countdown's and beside it."""
+        beside it (where each one-line label must read on one line, "Next" may wrap, and
+        "Next"'s drawing goes under them), and the row's height. ``text_w``: the column's
+        width, the countdown's and beside it."""
         gap, (dial_w, dial_h) = round(GAP * self.window_height), self._dial_size()
         beside_w = text_w - dial_w - gap
         labels, used = self._labels(), 0
         for label in labels:
             label.ensurePolished()
-            if QFontMetricsF(label.font()).horizontalAdvance(label.text()) + 4 > beside_w:
+            wide = QFontMetricsF(label.font()).horizontalAdvance(label.text()) + 4 > beside_w
+            if wide and not label.wordWrap():
                 break
             used += self._label_height(label, beside_w) + gap // 2
         else:
-            least = round(NEXT_DRAWING * self.window_height)
-            if not self._next_room() or dial_h - used >= least:
+            least = round(NEXT_DRAWING * self.window_height) if self._next_room() else 0
+            if self.text_scale > 1.0:  # the words keep their pages; the drawing: what is left
+                least = 0
+            if dial_h - used >= least:
                 return False, 0
         return True, sum(self._label_height(label, text_w) + gap // 2 for label in labels)
 
