@@ -1,12 +1,13 @@
 """Bringing the other computers' files into this history: idempotent (a file read twice, or
 a conflict copy of it, changes nothing), in any order (a change to a session not yet here
-waits in ``sync_field`` for it), and with the latest change winning (fields.py).
+waits in ``sync_field`` for it), and with the latest change winning (fields.py). A new
+session's row keeps its file's fields as the latest change known to them (``known_at``,
+``known``): no row of ``sync_field`` is written for it unless a later change comes.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import stat
@@ -72,9 +73,9 @@ class Applied:
 
 
 _INSERT_SESSION = (
-    "INSERT INTO session (id, uid, device, shared, owner, "
+    "INSERT INTO session (id, uid, device, shared, owner, known_at, known, "
     + ", ".join(SESSION_KEYS)
-    + ") VALUES (?, ?, ?, 1, ?, "
+    + ") VALUES (?, ?, ?, 1, ?, ?, ?, "
     + ", ".join("?" * len(SESSION_KEYS))
     + ")"
 )
@@ -98,10 +99,7 @@ def apply(conn: sqlite3.Connection, batch: Sequence[tuple[str, Record]]) -> Appl
         changes = [r for _n, r in batch if isinstance(r, ChangeRecord)]
         fresh = _insert_new(conn, sessions)
         waiting = _waiting(conn, fresh)
-        # a session seen for the first time with no change waiting: its fields as they are
-        quick = [r for r in sessions if r.uid in fresh and r.uid not in waiting]
-        _remember_new(conn, quick)
-        done, touched = _merge(conn, [*sessions, *changes], fresh, {r.uid for r in quick})
+        done, touched = _merge(conn, [*sessions, *changes], fresh)
         done.sessions = len(fresh)
         for uid, session_id in fresh.items():
             # changes that arrived before their session
@@ -123,13 +121,14 @@ def apply(conn: sqlite3.Connection, batch: Sequence[tuple[str, Record]]) -> Appl
 
 
 def _merge(
-    conn: sqlite3.Connection, records: list[Record], fresh: dict[str, int], quick: set[str]
+    conn: sqlite3.Connection, records: list[Record], fresh: dict[str, int]
 ) -> tuple[Applied, set[int]]:
     """Each record's fields against the latest known; the winners written."""
     done, touched = Applied(), set()
+    first = set(fresh)
     for record in records:
-        if record.uid in quick and isinstance(record, SessionRecord):
-            quick.discard(record.uid)  # its first record: kept as it came
+        if record.uid in first and isinstance(record, SessionRecord):
+            first.discard(record.uid)  # the record its session was made from: known already
             continue
         before = fields.known(conn, record.uid)
         won = fields.remember(conn, record.uid, record.fields, record.stamp)
@@ -157,28 +156,6 @@ def _among(conn: sqlite3.Connection, query: str, uids: list[str]) -> set[str]:
         part = uids[start : start + _CHUNK]
         found.update(r[0] for r in conn.execute(query.format(",".join("?" * len(part))), part))
     return found
-
-
-def _json(value: Any) -> str:
-    """``json.dumps(value)``, without its cost for the values fields mostly hold."""
-    if value is None:
-        return "null"
-    if type(value) is int:
-        return str(value)
-    return json.dumps(value)
-
-
-def _remember_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> None:
-    """The fields of sessions seen for the first time, with no change known to them."""
-    rows = sorted(
-        (r.uid, name, _json(value), r.stamp.at, r.stamp.device)
-        for r in sessions
-        for name, value in r.fields.items()
-    )
-    conn.executemany(
-        "INSERT OR IGNORE INTO sync_field (uid, field, value, at, device) VALUES (?, ?, ?, ?, ?)",
-        rows,
-    )
 
 
 def _session_id(conn: sqlite3.Connection, uid: str) -> int | None:
@@ -216,7 +193,9 @@ def _insert_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> dict
         last += 1
         fresh[record.uid] = last
         device = record.stamp.device
-        rows.append((last, record.uid, device, device, *map(record.session.get, SESSION_KEYS)))
+        known = fields.as_known(record.fields)
+        session = map(record.session.get, SESSION_KEYS)
+        rows.append((last, record.uid, device, device, record.stamp.at, known, *session))
         steps.extend((last, *row) for row in record.steps)
         reports.extend((last, *row) for row in record.pain_reports)
         shown.extend((last, *row) for row in record.shown)
