@@ -18,6 +18,7 @@ from typing import Any
 
 from stretchdesk.history.migrate import transaction
 from stretchdesk.history.sync import fields
+from stretchdesk.history.sync.decoding import decode_all
 from stretchdesk.history.sync.records import (
     MAX_FILE_BYTES,
     REPORT_KEYS,
@@ -38,6 +39,19 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 def read_record(path: Path | str) -> Record | Refused:
     """The record in a file: a regular file of at most 1 MiB, opened without following a
     link and never waited on."""
+    data = read_bytes(path)
+    return data if isinstance(data, Refused) else decode(data)
+
+
+def read_records(paths: Sequence[Path | str]) -> list[Record | Refused]:
+    """``read_record`` of each file, their values checked together (decoding.py)."""
+    datas = [read_bytes(path) for path in paths]
+    decoded = iter(decode_all([d for d in datas if not isinstance(d, Refused)]))
+    return [d if isinstance(d, Refused) else next(decoded) for d in datas]
+
+
+def read_bytes(path: Path | str) -> bytes | Refused:
+    """A file's bytes, as ``read_record`` reads them."""
     try:
         handle = os.open(path, os.O_RDONLY | _NOFOLLOW)
     except OSError as exc:
@@ -48,12 +62,11 @@ def read_record(path: Path | str) -> Record | Refused:
             return Refused(_("it is not a regular file"))
         if info.st_size > MAX_FILE_BYTES:
             return Refused(_("it is larger than 1 MiB"))
-        data = _read_all(handle)
+        return _read_all(handle)
     except OSError as exc:
         return Refused(_("it cannot be read ({reason})").format(reason=exc.strerror))
     finally:
         os.close(handle)
-    return decode(data)
 
 
 def _read_all(handle: int) -> bytes:
