@@ -53,9 +53,12 @@ def known(conn: sqlite3.Connection, uid: str) -> dict[str, tuple[Any, Stamp]]:
     return found
 
 
+_KNOWN = json.JSONEncoder(ensure_ascii=False)  # made once: json.dumps would make one a call
+
+
 def as_known(values: Mapping[str, Any]) -> str:
     """A file's field values as the session row's ``known`` keeps them."""
-    return json.dumps([values.get(f) for f in FIELDS], ensure_ascii=False)
+    return _KNOWN.encode([values.get(f) for f in FIELDS])
 
 
 def remember(

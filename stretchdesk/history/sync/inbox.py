@@ -209,9 +209,10 @@ def _insert_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> dict
         known = fields.as_known(record.fields)
         session = map(record.session.get, SESSION_KEYS)
         rows.append((last, record.uid, device, device, record.stamp.at, known, *session))
-        steps.extend((last, *row) for row in record.steps)
-        reports.extend((last, *row) for row in record.pain_reports)
-        shown.extend((last, *row) for row in record.shown)
+        ours = (last,).__add__  # each row with its session's id first
+        steps.extend(map(ours, record.steps))
+        reports.extend(map(ours, record.pain_reports))
+        shown.extend(map(ours, record.shown))
     with _checked_before(conn):
         conn.executemany(_INSERT_SESSION, rows)
         _insert_rows(conn, "step", list(STEP_KEYS), steps)
