@@ -20,7 +20,6 @@ from stretchdesk.history.sync.checks import Text, Time
 from stretchdesk.history.sync.names import is_uid
 from stretchdesk.history.sync.records import (
     FORMAT,
-    JSON,
     LIMITS,
     MAX_FILE_BYTES,
     SESSION_KEYS,
@@ -29,6 +28,7 @@ from stretchdesk.history.sync.records import (
     Refused,
     Stamp,
     decode,
+    load,
     session_record,
     table,
 )
@@ -77,7 +77,7 @@ def _parts(data: bytes) -> _Unchecked | None:
     if len(data) > MAX_FILE_BYTES:
         return None
     try:
-        document = JSON.decode(data.decode("utf-8"))
+        document = load(data)
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     if type(document) is not dict or document.get("format") != FORMAT:

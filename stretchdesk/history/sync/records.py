@@ -178,12 +178,22 @@ def _dump(document: dict[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
+def load(data: bytes) -> Any:
+    """The JSON document in a file's bytes. ValueError if there is none, or if a text in it
+    is not Unicode: a surrogate escaped alone (``"\\ud800"``), which no history can hold."""
+    text = data.decode("utf-8")
+    document = JSON.decode(text)
+    if "\\ud" in text or "\\uD" in text:  # escaped surrogates: in pairs, or not
+        json.dumps(document, ensure_ascii=False, default=repr).encode("utf-8")
+    return document
+
+
 def decode(data: bytes) -> Record | Refused:
     """The record in a file's bytes, or why it cannot be used (now)."""
     if len(data) > MAX_FILE_BYTES:
         return Refused(_("it is larger than 1 MiB"))
     try:
-        document = JSON.decode(data.decode("utf-8"))
+        document = load(data)
     except (UnicodeDecodeError, ValueError, RecursionError):
         return Refused(_("it is not complete or not readable"))
     if not isinstance(document, dict) or document.get("format") != FORMAT:

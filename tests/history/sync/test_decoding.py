@@ -4,6 +4,7 @@ files, a bad value in one of them, a wrong shape, changes, and what is not a fil
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from stretchdesk.history.sync.decoding import decode_all
 from stretchdesk.history.sync.records import Refused, SessionRecord, decode
+from tests.history.sync.computers import computers, files
 from tests.history.sync.test_constraints import REFUSED_BY_SQLITE, _document
 
 _CHANGE = {
@@ -36,7 +38,8 @@ def _bad_value(table: str, column: str, value: Any) -> bytes:
 
 
 def _files() -> list[bytes]:
-    good = [json.dumps(_document(uid=f"{n:032x}")).encode() for n in range(3)]
+    good = [json.dumps(_document(uid=f"{n:032x}")).encode() for n in range(2)]
+    good.append(json.dumps(_document(uid="f" * 32, computer="\ud83d\ude00")).encode())
     no_reports = _document(uid="e" * 32, pain_reports=[])
     del no_reports["steps"][0]["hold"]
     odd = [
@@ -53,6 +56,8 @@ def _files() -> list[bytes]:
         b'{"format": "stretchdesk-sync", "version": 1, "kind": "sess',
         b"\xff\xfe not text",
         b"[]",
+        json.dumps(_document(uid="f" * 32, computer="\ud800")).encode(),
+        json.dumps(dict(_CHANGE, fields={"note": "\udfff"})).encode(),
     ]
     bad = [_bad_value(*case) for case in REFUSED_BY_SQLITE]
     return good + odd + bad
@@ -77,3 +82,27 @@ def test_each_kind_of_file_decodes_as_expected_alone() -> None:
     results = [decode(d) for d in _files()]
     assert [isinstance(r, Refused) for r in results[:5]] == [False] * 5
     assert all(isinstance(r, Refused) for r in results[6:])
+
+
+def test_a_text_no_history_can_hold_is_refused_and_the_others_read(tmp_path: Path) -> None:
+    """A surrogate escaped alone reads as Python text but cannot be stored: refused with a
+    reason, never a pass that fails for every file of its batch."""
+    home, work = computers(tmp_path, tmp_path / "Sync")
+    try:
+        home.session(0, note="a smile \U0001f600")
+        home.session(30, note="x")
+        home.run()
+        (first,) = files(tmp_path / "Sync", lambda p: b'"note":"x"' not in p.read_bytes())
+        (second,) = files(tmp_path / "Sync", lambda p: b'"note":"x"' in p.read_bytes())
+        second.write_bytes(second.read_bytes().replace(b'"note":"x"', b'"note":"\\ud800"'))
+        report = work.run()
+        assert report.sessions == 1
+        assert report.skipped == [
+            (str(second.relative_to(home.sync.root)), "it is not complete or not readable")
+        ]
+        assert work.sessions()[0][3] == "a smile \U0001f600"
+        ok = json.loads(first.read_bytes())
+        assert isinstance(decode(json.dumps(ok).encode()), SessionRecord)  # an escaped pair
+    finally:
+        home.store.close()
+        work.store.close()
