@@ -199,7 +199,17 @@ BEGIN
 END
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
+# Version 7: the latest change known to each changeable field of a session read from another
+# computer's file, kept on its row rather than as five rows of sync_field: known_at, the
+# file's recorded time (its computer is the session's device), and known, the fields' values
+# in that file as a JSON array (sync/records.py FIELDS' order). A later change to a field is
+# a row of sync_field, which wins over these by its time.
+V7 = """
+ALTER TABLE session ADD COLUMN known_at TEXT;
+ALTER TABLE session ADD COLUMN known TEXT
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7)
 LATEST = len(MIGRATIONS)
 
 

@@ -1,5 +1,10 @@
-"""A session's changeable fields in the history, and the latest change known to each
-(table ``sync_field``): reading them, writing a value, and the rule that picks a winner.
+"""A session's changeable fields in the history, and the latest change known to each:
+reading them, writing a value, and the rule that picks a winner.
+
+The latest change known to a field is the later of two: the file a session was read from
+(its row's ``known_at`` and ``known``, its computer the row's ``device``), and a row of
+``sync_field`` (every later change, this computer's own sessions' files, and a change that
+came before its session).
 
 The rule: of two changes to one field, the one recorded later wins; at the same time, the
 one from the greater device id. Every computer applies it to the same changes, so they all
@@ -31,12 +36,29 @@ def current(conn: sqlite3.Connection, session_id: int) -> dict[str, Any]:
 
 def known(conn: sqlite3.Connection, uid: str) -> dict[str, tuple[Any, Stamp]]:
     """The latest change known to each field of the session: its value and stamp."""
-    return {
-        field: (json.loads(value), Stamp(at, device))
-        for field, value, at, device in conn.execute(
-            "SELECT field, value, at, device FROM sync_field WHERE uid = ?", (uid,)
-        )
-    }
+    found: dict[str, tuple[Any, Stamp]] = {}
+    row = conn.execute(
+        "SELECT known, known_at, device FROM session WHERE uid = ? AND known_at IS NOT NULL",
+        (uid,),
+    ).fetchone()
+    if row is not None:
+        stamp = Stamp(row[1], row[2])
+        found = {f: (v, stamp) for f, v in zip(FIELDS, json.loads(row[0]), strict=True)}
+    for field, value, at, device in conn.execute(
+        "SELECT field, value, at, device FROM sync_field WHERE uid = ?", (uid,)
+    ):
+        stamp = Stamp(at, device)
+        if field not in found or stamp.wins_over(found[field][1]):
+            found[field] = (json.loads(value), stamp)
+    return found
+
+
+_KNOWN = json.JSONEncoder(ensure_ascii=False)  # made once: json.dumps would make one a call
+
+
+def as_known(values: Mapping[str, Any]) -> str:
+    """A file's field values as the session row's ``known`` keeps them."""
+    return _KNOWN.encode([values.get(f) for f in FIELDS])
 
 
 def remember(

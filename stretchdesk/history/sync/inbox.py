@@ -1,21 +1,24 @@
 """Bringing the other computers' files into this history: idempotent (a file read twice, or
 a conflict copy of it, changes nothing), in any order (a change to a session not yet here
-waits in ``sync_field`` for it), and with the latest change winning (fields.py).
+waits in ``sync_field`` for it), and with the latest change winning (fields.py). A new
+session's row keeps its file's fields as the latest change known to them (``known_at``,
+``known``): no row of ``sync_field`` is written for it unless a later change comes.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
 import sqlite3
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from stretchdesk.history.migrate import transaction
 from stretchdesk.history.sync import fields
+from stretchdesk.history.sync.decoding import decode_all
 from stretchdesk.history.sync.records import (
     MAX_FILE_BYTES,
     REPORT_KEYS,
@@ -36,6 +39,19 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 def read_record(path: Path | str) -> Record | Refused:
     """The record in a file: a regular file of at most 1 MiB, opened without following a
     link and never waited on."""
+    data = read_bytes(path)
+    return data if isinstance(data, Refused) else decode(data)
+
+
+def read_records(paths: Sequence[Path | str]) -> list[Record | Refused]:
+    """``read_record`` of each file, their values checked together (decoding.py)."""
+    datas = [read_bytes(path) for path in paths]
+    decoded = iter(decode_all([d for d in datas if not isinstance(d, Refused)]))
+    return [d if isinstance(d, Refused) else next(decoded) for d in datas]
+
+
+def read_bytes(path: Path | str) -> bytes | Refused:
+    """A file's bytes, as ``read_record`` reads them."""
     try:
         handle = os.open(path, os.O_RDONLY | _NOFOLLOW)
     except OSError as exc:
@@ -46,12 +62,11 @@ def read_record(path: Path | str) -> Record | Refused:
             return Refused(_("it is not a regular file"))
         if info.st_size > MAX_FILE_BYTES:
             return Refused(_("it is larger than 1 MiB"))
-        data = _read_all(handle)
+        return _read_all(handle)
     except OSError as exc:
         return Refused(_("it cannot be read ({reason})").format(reason=exc.strerror))
     finally:
         os.close(handle)
-    return decode(data)
 
 
 def _read_all(handle: int) -> bytes:
@@ -71,9 +86,9 @@ class Applied:
 
 
 _INSERT_SESSION = (
-    "INSERT INTO session (id, uid, device, shared, owner, "
+    "INSERT INTO session (id, uid, device, shared, owner, known_at, known, "
     + ", ".join(SESSION_KEYS)
-    + ") VALUES (?, ?, ?, 1, ?, "
+    + ") VALUES (?, ?, ?, 1, ?, ?, ?, "
     + ", ".join("?" * len(SESSION_KEYS))
     + ")"
 )
@@ -97,10 +112,7 @@ def apply(conn: sqlite3.Connection, batch: Sequence[tuple[str, Record]]) -> Appl
         changes = [r for _n, r in batch if isinstance(r, ChangeRecord)]
         fresh = _insert_new(conn, sessions)
         waiting = _waiting(conn, fresh)
-        # a session seen for the first time with no change waiting: its fields as they are
-        quick = [r for r in sessions if r.uid in fresh and r.uid not in waiting]
-        _remember_new(conn, quick)
-        done, touched = _merge(conn, [*sessions, *changes], fresh, {r.uid for r in quick})
+        done, touched = _merge(conn, [*sessions, *changes], fresh)
         done.sessions = len(fresh)
         for uid, session_id in fresh.items():
             # changes that arrived before their session
@@ -122,13 +134,14 @@ def apply(conn: sqlite3.Connection, batch: Sequence[tuple[str, Record]]) -> Appl
 
 
 def _merge(
-    conn: sqlite3.Connection, records: list[Record], fresh: dict[str, int], quick: set[str]
+    conn: sqlite3.Connection, records: list[Record], fresh: dict[str, int]
 ) -> tuple[Applied, set[int]]:
     """Each record's fields against the latest known; the winners written."""
     done, touched = Applied(), set()
+    first = set(fresh)
     for record in records:
-        if record.uid in quick and isinstance(record, SessionRecord):
-            quick.discard(record.uid)  # its first record: kept as it came
+        if record.uid in first and isinstance(record, SessionRecord):
+            first.discard(record.uid)  # the record its session was made from: known already
             continue
         before = fields.known(conn, record.uid)
         won = fields.remember(conn, record.uid, record.fields, record.stamp)
@@ -158,31 +171,23 @@ def _among(conn: sqlite3.Connection, query: str, uids: list[str]) -> set[str]:
     return found
 
 
-def _json(value: Any) -> str:
-    """``json.dumps(value)``, without its cost for the values fields mostly hold."""
-    if value is None:
-        return "null"
-    if type(value) is int:
-        return str(value)
-    return json.dumps(value)
-
-
-def _remember_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> None:
-    """The fields of sessions seen for the first time, with no change known to them."""
-    rows = sorted(
-        (r.uid, name, _json(value), r.stamp.at, r.stamp.device)
-        for r in sessions
-        for name, value in r.fields.items()
-    )
-    conn.executemany(
-        "INSERT OR IGNORE INTO sync_field (uid, field, value, at, device) VALUES (?, ?, ?, ?, ?)",
-        rows,
-    )
-
-
 def _session_id(conn: sqlite3.Connection, uid: str) -> int | None:
     row = conn.execute("SELECT id FROM session WHERE uid = ?", (uid,)).fetchone()
     return None if row is None else int(row[0])
+
+
+@contextlib.contextmanager
+def _checked_before(conn: sqlite3.Connection) -> Iterator[None]:
+    """The history's CHECK constraints left out while rows read from files go in: records.py
+    let through only values those constraints accept (tests/history/sync/test_constraints.py
+    holds the two to each other), and a CHECK with a list of words costs SQLite a table
+    built for each row. NOT NULL, keys and foreign keys still hold."""
+    (was,) = conn.execute("PRAGMA ignore_check_constraints").fetchone()
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA ignore_check_constraints = {1 if was else 0}")
 
 
 def _insert_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> dict[str, int]:
@@ -201,14 +206,18 @@ def _insert_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> dict
         last += 1
         fresh[record.uid] = last
         device = record.stamp.device
-        rows.append((last, record.uid, device, device, *map(record.session.get, SESSION_KEYS)))
-        steps.extend((last, *row) for row in record.steps)
-        reports.extend((last, *row) for row in record.pain_reports)
-        shown.extend((last, *row) for row in record.shown)
-    conn.executemany(_INSERT_SESSION, rows)
-    _insert_rows(conn, "step", list(STEP_KEYS), steps)
-    _insert_rows(conn, "pain_report", list(REPORT_KEYS), reports)
-    _insert_rows(conn, "shown", list(SHOWN_KEYS), shown)
+        known = fields.as_known(record.fields)
+        session = map(record.session.get, SESSION_KEYS)
+        rows.append((last, record.uid, device, device, record.stamp.at, known, *session))
+        ours = (last,).__add__  # each row with its session's id first
+        steps.extend(map(ours, record.steps))
+        reports.extend(map(ours, record.pain_reports))
+        shown.extend(map(ours, record.shown))
+    with _checked_before(conn):
+        conn.executemany(_INSERT_SESSION, rows)
+        _insert_rows(conn, "step", list(STEP_KEYS), steps)
+        _insert_rows(conn, "pain_report", list(REPORT_KEYS), reports)
+        _insert_rows(conn, "shown", list(SHOWN_KEYS), shown)
     return fresh
 
 

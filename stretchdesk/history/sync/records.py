@@ -40,7 +40,7 @@ FIELDS = ("note", "outcome", "pain_before", "pain_after", "pain_rating")
 _FINISHED = frozenset(o.value for o in SessionOutcome if o.finished)
 _time = Time()
 _TABLE = frozenset((dict,))
-_JSON = json.JSONDecoder(parse_constant=not_a_number)  # NaN and Infinity fail every check
+JSON = json.JSONDecoder(parse_constant=not_a_number)  # NaN and Infinity fail every check
 _number = Number()
 _RATING = Maybe(Whole(0, 10))
 SESSION_KEYS: dict[str, Check] = {
@@ -101,7 +101,7 @@ FIELD_CHECKS: dict[str, Check] = {
     "pain_after": _RATING,
     "pain_rating": _RATING,
 }
-_LIMITS = {"steps": (STEP_KEYS, 300), "pain_reports": (REPORT_KEYS, 50), "shown": (SHOWN_KEYS, 300)}
+LIMITS = {"steps": (STEP_KEYS, 300), "pain_reports": (REPORT_KEYS, 50), "shown": (SHOWN_KEYS, 300)}
 
 
 @dataclass(frozen=True)
@@ -178,12 +178,22 @@ def _dump(document: dict[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
+def load(data: bytes) -> Any:
+    """The JSON document in a file's bytes. ValueError if there is none, or if a text in it
+    is not Unicode: a surrogate escaped alone (``"\\ud800"``), which no history can hold."""
+    text = data.decode("utf-8")
+    document = JSON.decode(text)
+    if "\\ud" in text or "\\uD" in text:  # escaped surrogates: in pairs, or not
+        json.dumps(document, ensure_ascii=False, default=repr).encode("utf-8")
+    return document
+
+
 def decode(data: bytes) -> Record | Refused:
     """The record in a file's bytes, or why it cannot be used (now)."""
     if len(data) > MAX_FILE_BYTES:
         return Refused(_("it is larger than 1 MiB"))
     try:
-        document = _JSON.decode(data.decode("utf-8"))
+        document = load(data)
     except (UnicodeDecodeError, ValueError, RecursionError):
         return Refused(_("it is not complete or not readable"))
     if not isinstance(document, dict) or document.get("format") != FORMAT:
@@ -217,7 +227,18 @@ def _record(document: dict[str, Any]) -> Record:
     if kind != "session":
         raise ValueError("kind")
     session = _checked(document["session"], SESSION_KEYS)
-    rows = {key: _rows(document.get(key, []), keys, n) for key, (keys, n) in _LIMITS.items()}
+    rows = {key: _rows(document.get(key, []), keys, n) for key, (keys, n) in LIMITS.items()}
+    return session_record(uid, stamp, computer, session, rows)
+
+
+def session_record(
+    uid: str,
+    stamp: Stamp,
+    computer: str,
+    session: dict[str, Any],
+    rows: Mapping[str, list[tuple[Any, ...]]],
+) -> SessionRecord:
+    """The record of a session file whose values were all checked."""
     reports = rows["pain_reports"]
     fields = {name: session[name] for name in FIELDS if name in session}
     fields["pain_rating"] = reports[0][1] if reports else None
@@ -238,18 +259,25 @@ def _checked(item: object, keys: dict[str, Check]) -> dict[str, Any]:
 
 def _rows(items: object, keys: dict[str, Check], limit: int) -> list[tuple[Any, ...]]:
     """The items' values in the keys' order, each column checked at once."""
+    rows = table(items, keys, limit)
+    if not rows:
+        return rows
+    for name, check, column in zip(keys, keys.values(), zip(*rows, strict=True), strict=True):
+        if not check.column(column):
+            raise ValueError(name)
+    return rows
+
+
+def table(items: object, keys: dict[str, Check], limit: int) -> list[tuple[Any, ...]]:
+    """The items' values in the keys' order, not checked yet: a list of at most ``limit``
+    tables, a key left out read as null."""
     if not isinstance(items, list) or len(items) > limit:
         raise ValueError("list")
     if not items:
         return []
     if not set(map(type, items)) <= _TABLE:
         raise TypeError("not a table")
-    names = tuple(keys)
     try:
-        rows = list(map(itemgetter(*names), items))
+        return list(map(itemgetter(*keys), items))
     except KeyError:  # a key left out reads as null
-        rows = [tuple(map(item.get, names)) for item in items]
-    for name, check, column in zip(names, keys.values(), zip(*rows, strict=True), strict=True):
-        if not check.column(column):
-            raise ValueError(name)
-    return rows
+        return [tuple(map(item.get, keys)) for item in items]

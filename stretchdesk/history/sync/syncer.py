@@ -156,8 +156,10 @@ class SyncFolder:
             new = [n for n in self._scan.files(folder, device) if n not in read]
             left = len(report.skipped)
             # sessions before changes: a change then finds its session in the same pass
-            for name in sorted(new, key=lambda n: n.rsplit("/", 1)[-1][0] != "s"):
-                record = _matching(name, inbox.read_record(f"{root}/{name}"))
+            new.sort(key=lambda n: n.rsplit("/", 1)[-1][0] != "s")
+            records = inbox.read_records([f"{root}/{name}" for name in new])
+            for name, found in zip(new, records, strict=True):
+                record = _matching(name, found)
                 if isinstance(record, Refused):
                     report.skipped.append((name, record.reason))
                     continue
