@@ -107,7 +107,17 @@ def write_all(files: list[tuple[Path | None, bytes, bool]]) -> list[bool]:
             done[i] = write_whole(path, data, replace=replace)
         return done
     with ThreadPoolExecutor(min(_WRITERS, len(wanted))) as pool:
-        results = list(pool.map(lambda w: write_whole(w[1], w[2], replace=w[3]), wanted))
-    for (i, _p, _d, _r), result in zip(wanted, results, strict=True):
-        done[i] = result
+        # each one waited for: a failed write must not cancel those not yet started (as
+        # leaving pool.map's results early would)
+        futures = [
+            pool.submit(write_whole, path, data, replace=again) for _, path, data, again in wanted
+        ]
+    problem: OSError | None = None
+    for (i, _p, _d, _r), future in zip(wanted, futures, strict=True):
+        try:
+            done[i] = future.result()
+        except OSError as exc:
+            problem = problem or exc
+    if problem is not None:
+        raise problem
     return done

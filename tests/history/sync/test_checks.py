@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stretchdesk.history.sync import folder
 from stretchdesk.history.sync.checks import Among, Check, Maybe, Number, Text, Time, Whole
 from stretchdesk.history.sync.folder import write_all
 from stretchdesk.history.sync.names import TEMP_PREFIX
@@ -188,3 +189,21 @@ def test_a_file_that_cannot_be_written_is_said_once_the_others_are_whole(tmp_pat
         write_all(wanted)
     assert (tmp_path / "m" / "a.json").read_bytes() == b"a"
     assert (tmp_path / "m" / "c.json").read_bytes() == b"c"
+
+
+def test_a_failed_write_does_not_cancel_the_ones_not_yet_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One writer at a time: the second file fails before the third has started, and the
+    third is still written."""
+    monkeypatch.setattr(folder, "_WRITERS", 1)
+    (tmp_path / "blocked").write_text("a file where a folder should be")
+    wanted: list[tuple[Path | None, bytes, bool]] = [
+        (tmp_path / "blocked" / "b.json", b"b", False),
+        (tmp_path / "m" / "c.json", b"c", False),
+        (tmp_path / "m" / "d.json", b"d", False),
+    ]
+    with pytest.raises(OSError):
+        write_all(wanted)
+    assert (tmp_path / "m" / "c.json").read_bytes() == b"c"
+    assert (tmp_path / "m" / "d.json").read_bytes() == b"d"
