@@ -132,9 +132,11 @@ class Agenda:
         *,
         into: float = 0.0,
         length: float = 0.0,
+        ending: bool = False,
     ) -> SessionView:
         """The session as shown at ``pos``, in segment ``seg`` with ``remaining`` seconds
-        (``into`` and ``length``: seconds into the step and its planned length)."""
+        (``into`` and ``length``: seconds into the step and its planned length; ``ending``:
+        only the rest between exercises is left of the step after ``seg``)."""
         item = self.items[pos]
         number, total = self.place_in_phase(pos)
         nxt = self.first_planned(pos + 1)
@@ -158,6 +160,7 @@ class Agenda:
             can_leave=self.refuse_leaving(pos) is None,
             step_into=into,
             step_seconds=length,
+            step_ending=ending,
         )
 
     def location(self, pos: int, seg: Segment | None, into: float) -> StopLocation:

@@ -110,7 +110,10 @@ class SessionEngine(Emitter):
         remaining = self._timer.remaining(now) if seg else 0.0
         into = self._step_elapsed + self._timer.elapsed(now) if seg else 0.0
         length = self._step_seconds(pos)
-        return self._agenda.view_at(pos, self._state, seg, remaining, into=into, length=length)
+        ending = seg is not None and self._timer.ending
+        return self._agenda.view_at(
+            pos, self._state, seg, remaining, into=into, length=length, ending=ending
+        )
 
     def _step_seconds(self, pos: int) -> float:
         """The planned length of the step at ``pos``: the one running, or the one to come."""

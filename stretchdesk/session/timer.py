@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterator
 
 from stretchdesk.session.events import CountdownSecond
-from stretchdesk.session.plan import Segment
+from stretchdesk.session.plan import Segment, SegmentKind
 
 
 class SegmentTimer:
@@ -30,6 +30,12 @@ class SegmentTimer:
     def following(self) -> Segment | None:
         nxt = self.index + 1
         return self.segments[nxt] if nxt < len(self.segments) else None
+
+    @property
+    def ending(self) -> bool:
+        """Only the rest between exercises (or nothing) follows the current segment."""
+        after = self.segments[self.index + 1 :]
+        return bool(self.segments) and all(s.kind is SegmentKind.BETWEEN for s in after)
 
     def load(self, segments: list[Segment]) -> None:
         self.segments = segments

@@ -10,6 +10,8 @@ from stretchdesk.i18n import _
 from stretchdesk.routine.model import Phase, Side, Step
 from stretchdesk.session.plan import AgendaItem, SegmentKind
 
+NEXT_SECONDS = 5.0  # "Next: ..." in the last seconds of a step (the app's own choice)
+
 
 class EngineState(StrEnum):
     READY = "ready"
@@ -75,6 +77,8 @@ class SessionView:
     can_leave: bool  # Next would be accepted here (a warm-up is never left unfinished)
     step_into: float  # seconds into the current step, its lead-in and rests included
     step_seconds: float  # the current step's planned length, on the same terms
+    # only the rest between exercises (or nothing) is left of the step after this segment
+    step_ending: bool = False
 
     @property
     def shown_seconds(self) -> int:
@@ -96,6 +100,20 @@ class SessionView:
             self.is_rewarm,
             self.can_leave,
             self.warmups_done,
+        )
+
+    @property
+    def next_is_near(self) -> bool:
+        """Whether "Next: ..." is shown: in the rest between exercises, and in the last
+        seconds of a step's last hold or movement; never in the rests between its reps,
+        at a change of side, or while getting into position (what follows is this exercise,
+        not the next)."""
+        if self.segment is SegmentKind.BETWEEN:
+            return True
+        return (
+            self.step_ending
+            and self.segment is SegmentKind.ACTIVE
+            and self.remaining <= NEXT_SECONDS
         )
 
     @property

@@ -21,9 +21,9 @@ def test_every_drawing_fills_its_place_in_its_proportions(
     qtbot: QtBot, window: MainWindow, clock: FakeClock, size: tuple[int, int]
 ) -> None:
     """The part of the picture the figure uses is drawn as large as its place allows (the
-    page's empty margins are not): the painted figure reaches across the place's width or
-    down its height, at the picture's proportions. (Drawn as the whole page, a standing
-    figure reached 0.65 of the place's height.)"""
+    page's empty margins are not): that part reaches across the place's width or down its
+    height, at the picture's proportions, and the painted figure fills it. (Drawn as the
+    whole page, a standing figure reached 0.65 of the place's height.)"""
     _at_size(qtbot, window, clock, size, "normal")
     window.session.stop_timers()
     view = window.session.illustration
@@ -36,8 +36,10 @@ def test_every_drawing_fills_its_place_in_its_proportions(
         assert frames.drawn is not None, step.exercise_id
         frame, area = view.frame_size(), QSize(frames.drawn[2], frames.drawn[3])
         assert abs(frame.width() / frame.height() - area.width() / area.height()) < 0.02
+        fills = max(frame.width() / view.width(), frame.height() / view.height())
+        assert fills >= 0.98, (step.exercise_id, frame, view.size())
         ink = _ink_box(view.grab().toImage(), background)
-        across, down = ink.width() / view.width(), ink.height() / view.height()
+        across, down = ink.width() / frame.width(), ink.height() / frame.height()
         assert max(across, down) >= 0.8, (step.exercise_id, across, down)
         assert view.height() >= 0.45 * size[1]
 

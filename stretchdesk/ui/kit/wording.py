@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.i18n import N_, _, ngettext
-from stretchdesk.routine.model import Phase, Routine
+from stretchdesk.routine.model import Phase, Routine, Side, Sides, Step
 from stretchdesk.session import AgendaEntry, EngineState, ItemState, SegmentKind, SessionView
 from stretchdesk.session import events as ev
 
@@ -49,6 +49,19 @@ def rep_text(view: SessionView) -> str:
     if view.reps > 1 and view.segment in (SegmentKind.ACTIVE, SegmentKind.REST):
         return _("Rep {rep} of {reps}").format(rep=view.rep, reps=view.reps)
     return ""
+
+
+def side_texts(step: Step) -> tuple[str, ...]:
+    """Every side_text ``step`` can show."""
+    if step.timing.sides is Sides.NONE:
+        return ()
+    return tuple(side.phrase.upper() for side in Side)
+
+
+def rep_texts(step: Step) -> tuple[str, ...]:
+    """The widest rep_text ``step`` can show (its last rep's)."""
+    reps = step.timing.reps
+    return (_("Rep {rep} of {reps}").format(rep=reps, reps=reps),) if reps > 1 else ()
 
 
 def caption(view: SessionView, *, hold: bool) -> str:

@@ -16,19 +16,19 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from stretchdesk.i18n import N_, _
 from stretchdesk.session.pages import pack
 from stretchdesk.ui.kit.widgets import bullet_html
 from stretchdesk.ui.session.countdown import DIGITS, PEN, PILL, CountdownDial
+from stretchdesk.ui.session.dial_labels import FRAME_RATIO, DialLabels, Spot
 from stretchdesk.ui.session.illustration import IllustrationView
 
 DIAL_SHARE = 0.325  # the countdown's height, of the window's (its digits are 0.72 of it)
-DRAWING_SHARE = 0.52  # the drawing's frame, of the window's height, when there is room
-DRAWING_FLOOR = 0.45  # never smaller than this
-FRAME_RATIO = 4 / 3  # the drawings' frames: width / height
+DRAWING_FLOOR = 0.45  # never smaller than this, in a window 800 pixels tall or more
+SMALL_FLOOR = 0.3  # in a smaller window, where every line of the words comes first
 READING_CAP = 0.027  # capitals of the words, of the window's height, at the normal size
 READING_FLOOR = 0.025  # never smaller than this
 GAP = 0.02  # between the columns, of the window's height
@@ -36,7 +36,6 @@ SMALLEST = 12  # pixels: the words never get smaller than this, even on a small 
 LINE_GAP = 6  # pixels between the lines of what to do
 # Translators: which page of what to do is shown, and how many there are: "1/2"
 PAGE_MARK = N_("{page}/{pages}")
-NEXT_DRAWING = 0.15  # the next exercise's drawing, of the window's height, at least
 
 
 @dataclass(frozen=True)
@@ -70,14 +69,18 @@ class MatMiddle(QWidget):
         under_dial: list[QLabel],
         reading: QWidget,
         lines: list[QLabel],
+        next_label: QLabel | None = None,
         next_drawing: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.illustration, self.dial, self.reading = illustration, dial, reading
-        self.under_dial, self.lines = under_dial, lines
+        self.lines = lines
+        # the side and the rep, then "Next: ..." (beside the countdown or under it)
+        self.under_dial = [*under_dial, *([next_label] if next_label else [])]
         self.next_drawing = next_drawing  # under "Next: ...", in the rests
-        for child in (illustration, dial, reading, *under_dial):
+        self.labels = DialLabels(under_dial, next_label, next_drawing)
+        for child in (illustration, dial, reading, *self.under_dial):
             child.setParent(self)
         if next_drawing is not None:
             next_drawing.setParent(self)
@@ -100,6 +103,7 @@ class MatMiddle(QWidget):
     def setup(self, window_height: int, text_scale: float) -> None:
         self.window_height, self.text_scale = max(1, window_height), text_scale
         self.beside = None
+        self.labels.restyled()
         self.arrange()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -114,9 +118,17 @@ class MatMiddle(QWidget):
             QLabel[role="page"] {{ font-size: {max(8, round(px * 0.9))}px; font-weight: 600; }}"""
         )
 
-    def set_words(self, instructions: tuple[str, ...], caution: str, breathing: str) -> None:
+    def set_words(
+        self,
+        instructions: tuple[str, ...],
+        caution: str,
+        breathing: str,
+        reserved: dict[QLabel, tuple[str, ...]] | None = None,
+    ) -> None:
         """The exercise's lines of what to do; arrange() lays them out, a page at a time when
-        they do not all fit at the size chosen."""
+        they do not all fit at the size chosen. ``reserved``: every text the side and the
+        rep can show during the step (room is kept for the widest)."""
+        self.labels.reserved = None if reserved is None else dict(reserved)
         self.words = (tuple(instructions), caution, breathing)
         self.page, self.beside = 0, None
 
@@ -169,18 +181,22 @@ class MatMiddle(QWidget):
         font = self.reading.font()
         wanted = pixels_for_cap(font, READING_CAP * h_win * self.text_scale)
         least = pixels_for_cap(font, READING_FLOOR * h_win)
-        floor = max(1, min(round(DRAWING_FLOOR * h_win), height))
+        least_share = DRAWING_FLOOR if h_win >= 800 else SMALL_FLOOR
+        floor = max(1, min(round(least_share * h_win), height))
         beside_w = dial_w + gap if beside else 0
         most = round((width - gap - dial_w - beside_w - round(0.15 * h_win)) / FRAME_RATIO)
         drawing_h, px, breathing = max(floor, min(height, most)), wanted, True
         paging = self.text_scale > 1.0
+        # kept whether "Next" shows now or not, so the words stay where they are when it comes
+        next_room = self.labels.next_width(h_win)
         while True:
             self._reading_style(px)
             units = self._units(breathing)
             text_w = width - gap - round(drawing_h * FRAME_RATIO) - beside_w
-            text_h = height if beside else max(1, height - dial_h - gap - self._row(text_w)[1])
-            if not beside and drawing_h > floor and text_w - dial_w - gap < self._next_room():
-                drawing_h = max(floor, drawing_h - 8)  # room for the next one's drawing first
+            row_h = 0 if beside else self._row(text_w)[1]
+            text_h = height if beside else max(1, height - dial_h - gap - row_h)
+            if not beside and drawing_h > floor and text_w - dial_w - gap < next_room:
+                drawing_h = max(floor, drawing_h - 8)  # room beside the countdown for "Next"
                 continue
             if text_w > 40:
                 self._fill(units)
@@ -245,64 +261,23 @@ class MatMiddle(QWidget):
         else:
             label_x, label_y, label_w = left + dial_w + gap, 0, aside_w
             self.reading.setGeometry(left, dial_h + gap, column, max(1, height - dial_h - gap))
-        for label in self._labels():
-            label_h = self._label_height(label, label_w)
-            label.setGeometry(label_x, label_y, label_w, label_h)
-            label_y += label_h + gap // 2
-        if self.next_drawing is not None:  # as big as the room beside or under the countdown
-            if row:
-                label_x, label_y, label_w = left + dial_w + gap, 0, aside_w
-            room = (height if beside else dial_h) - label_y
-            tall = max(0, min(room, round(label_w / FRAME_RATIO)))
-            if tall < NEXT_DRAWING * h_win / 2:  # too small to make out: the words alone
-                tall = 0
-            self.next_drawing.setGeometry(label_x, label_y, round(tall * FRAME_RATIO), tall)
+        inline = row and self.labels.inline
+        label_y = self.labels.place_steady(
+            Spot(label_x, label_y, label_w, height), gap, inline=inline
+        )
+        if beside:  # "Next" under the side and the rep, under the countdown
+            spot = Spot(label_x, label_y, label_w, height)
+        else:  # beside the countdown, under the side and the rep if they are there
+            spot = Spot(left + dial_w + gap, 0 if row else label_y, aside_w, dial_h)
+        self.labels.place_next(spot, gap, h_win)
         self.words_rect = QRect(0, 0, max(1, drawing_w), height)
         self._place_lines()
 
-    def _labels(self) -> list[QLabel]:
-        return [label for label in self.under_dial if not label.isHidden() and label.text()]
-
-    @staticmethod
-    def _label_height(label: QLabel, width: int) -> int:
-        """The height of the label's words at ``width``, wrapped between words."""
-        label.ensurePolished()
-        if not label.wordWrap():
-            return label.sizeHint().height()
-        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
-        box = QFontMetrics(label.font()).boundingRect(
-            QRect(0, 0, width, 100_000), flags, label.text()
-        )
-        return box.height() + 2 * label.margin() + 2
-
-    def _next_room(self) -> int:
-        """The width the next exercise's drawing needs beside the countdown (0: not shown)."""
-        drawing = self.next_drawing
-        if drawing is None or drawing.isHidden():
-            return 0
-        return round(NEXT_DRAWING * self.window_height * FRAME_RATIO)
-
-    def _row(self, text_w: int) -> tuple[bool, int]:
-        """Whether the side, the rep and "Next" go in a row under the countdown rather than
-        beside it (where each one-line label must read on one line, "Next" may wrap, and
-        "Next"'s drawing goes under them), and the row's height. ``text_w``: the column's
-        width, the countdown's and beside it."""
+    def _row(self, column_w: int) -> tuple[bool, int]:
+        """Whether the side and the rep go in a row under the countdown rather than beside
+        it, and the row's height (``column_w``: the countdown's column and beside it)."""
         gap, (dial_w, dial_h) = round(GAP * self.window_height), self._dial_size()
-        beside_w = text_w - dial_w - gap
-        labels, used = self._labels(), 0
-        for label in labels:
-            label.ensurePolished()
-            wide = QFontMetricsF(label.font()).horizontalAdvance(label.text()) + 4 > beside_w
-            if wide and not label.wordWrap():
-                break
-            used += self._label_height(label, beside_w) + gap // 2
-        else:
-            least = round(NEXT_DRAWING * self.window_height) if self._next_room() else 0
-            if self.text_scale > 1.0:  # the words keep their pages; the drawing: what is left
-                least = 0
-            if dial_h - used >= least:
-                return False, 0
-        return True, sum(self._label_height(label, text_w) + gap // 2 for label in labels)
+        return self.labels.row(column_w, column_w - dial_w - gap, dial_h, gap)
 
     @property
     def page_count(self) -> int:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.routine.model import Step
-from stretchdesk.session import SegmentKind, SessionView
+from stretchdesk.session import SessionView
 from stretchdesk.ui.kit import wording
 from stretchdesk.ui.kit.fit_words import FitWords
 from stretchdesk.ui.kit.theme import current_scale
@@ -63,7 +63,6 @@ PAUSED_TEXT = N_("Paused\nSpace to go on")
 LEGEND = N_("✓ done  ▶ now  ○ to come  – skipped  ⊘ locked until the warm-ups  ⚠ see why")
 
 
-NEXT_SECONDS = 5  # "Next: ..." is shown in the last seconds of a step, and in its rests
 LEAD_IN = 10  # seconds: the countdown's widest number before a step is at least this wide
 REFERENCE = (1280, 740)  # the session screen in a 1280x800 window
 
@@ -87,7 +86,7 @@ class SessionLayout(QWidget):
         self._sized: tuple[int, int, float] = (0, 0, 0.0)
         self._next_drawn = ""  # the exercise whose drawing is under "Next: ..."
         self._beside_dial: tuple[str, ...] = ()  # the words beside the countdown, as placed
-        self._words: tuple[str, tuple[str, ...], str, str] | None = None
+        self._words: tuple[str, tuple[str, ...], str, str, str] | None = None
         self._build()
         self._lay_out()
 
@@ -163,9 +162,10 @@ class SessionLayout(QWidget):
         self.middle = MatMiddle(
             self.illustration,
             self.dial,
-            under_dial=[self.side, self.rep, self.next_label],
+            under_dial=[self.side, self.rep],
             reading=self._reading(),
             lines=[self.instructions, self.caution, self.breathing],
+            next_label=self.next_label,
             next_drawing=self.next_drawing,
         )
         self.middle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
@@ -230,15 +230,19 @@ class SessionLayout(QWidget):
         return controls
 
     # ------------------------------------------------------------------ sizes
-    def show_words(self, step: Step) -> None:
+    def show_words(self, step: Step, coming: str = "") -> None:
         """The exercise's name and every line of what to do: all on screen at once, or a page
-        at a time at a larger text size (show_page)."""
-        words = (step.title, step.instructions, step.caution, step.exercise.breathing)
+        at a time at a larger text size (show_page). ``coming``: the "Next" it will show
+        (room is kept for it, so the words stay where they are when it comes)."""
+        words = (step.title, step.instructions, step.caution, step.exercise.breathing, coming)
         if words == self._words:
             return
         self._words = words
         self.title.setText(step.title)
-        self.middle.set_words(step.instructions, step.caution, step.exercise.breathing)
+        reserved = {self.side: wording.side_texts(step), self.rep: wording.rep_texts(step)}
+        if coming:
+            reserved[self.next_label] = (coming,)
+        self.middle.set_words(step.instructions, step.caution, step.exercise.breathing, reserved)
         timing = step.timing
         lengths = (timing.duration, timing.hold, timing.rep_seconds, timing.rest, LEAD_IN)
         longest = max(t for t in lengths if t)
@@ -359,11 +363,9 @@ class SessionLayout(QWidget):
         self.steps.doItemsLayout()  # item heights follow the new font: names wrap, never cut
 
     def show_next(self, view: SessionView, assets: Path) -> None:
-        """What comes next: in the rests and the last seconds of a step."""
+        """What comes next: in the rest between exercises and the last seconds of a step."""
         self.next_label.setText(wording.coming_next(view))
-        soon = view.segment in (SegmentKind.REST, SegmentKind.BETWEEN) or (
-            view.segment is not None and view.remaining <= NEXT_SECONDS and view.rep >= view.reps
-        )
+        soon = view.next_is_near
         coming = view.next_step if soon else None
         if coming is not None and coming.exercise_id != self._next_drawn:
             self._next_drawn = coming.exercise_id

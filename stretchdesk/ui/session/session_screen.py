@@ -301,7 +301,7 @@ class SessionScreen(SessionLayout):
     def _show_words(self, view: SessionView, hold: bool) -> None:
         assert self.live is not None
         self.badge.setText(wording.badge(view))
-        self.show_words(view.step)
+        self.show_words(view.step, wording.coming_next(view))
         minutes = max(1, math.ceil(self.live.engine.seconds_left() / 60))
         # Translators: the time left in the whole routine, in whole minutes
         time_left = ngettext("{minutes} min left", "{minutes} min left", minutes)
