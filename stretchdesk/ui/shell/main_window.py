@@ -148,10 +148,17 @@ class MainWindow(QMainWindow):
         audio.apply(self.services.prefs)
         self._sound_held = False
         self._hold_sound_open()
+        audio.statuses_changed.connect(self._show_audio_status)
         settings = self.screens.if_built(Screen.SETTINGS)
         if settings is not None:
             settings.show_audio(audio.sound_status, audio.voice_status)
             settings.test_sound.connect(audio.test_sound)
+
+    def _show_audio_status(self) -> None:
+        """The voice answered after it was asked for: Settings says so, if it was opened."""
+        settings = self.screens.if_built(Screen.SETTINGS)
+        if settings is not None and self.audio is not None:
+            settings.show_audio(self.audio.sound_status, self.audio.voice_status)
 
     def _audio_follows(self, _old: Preferences, new: Preferences) -> None:
         if self.audio is not None:
