@@ -31,8 +31,10 @@ from bench import phases
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 STARTED = time.perf_counter()  # as close to process start as Python allows
 
-# Qt is imported inside the functions: the app must load it the way ``stretchdesk`` does
-# (its own modules first, then PySide6 inside app.build_window), not as this file would.
+# Qt is imported inside the functions, once the app has: the app must load it the way
+# ``stretchdesk`` does (its own modules first, then PySide6 inside app.build_window). Loaded
+# earlier, every module in between would also miss the app's import hook
+# (workarounds/pyside_import_hook.py) and keep its source in memory (about 4 MB).
 
 
 def out(**values: object) -> None:
@@ -71,6 +73,7 @@ def cpu_seconds() -> float:
 
 MARKS = phases.Marks(STARTED)
 STARTUP_PARTS = ["imports", "settings_content", "window", "first_paint"]
+QT_IMPORTS: dict[str, float] = {}  # of the app's window part: loading Qt (the bare's imports)
 
 
 def bare() -> None:
@@ -97,6 +100,8 @@ def bare() -> None:
 def finish(app: Any, what: str) -> None:
     MARKS.mark("first_paint")
     parts = MARKS.parts_ms(STARTUP_PARTS)
+    if what == "app":
+        parts["window_qt_imports_ms"] = round(QT_IMPORTS.get("ms", 0.0), 1)
     out(kind=what, first_paint_s=time.perf_counter() - STARTED, rss_mb=rss_mb(), parts=parts)
     app.quit()
 
@@ -113,7 +118,8 @@ def build(tmp: str):  # type: ignore[no-untyped-def]
     i18n.use(os.environ.get(wiring.ENV_LANGUAGE, ""))  # as app.main does, before the content
     services = Services.load(paths.DataPaths(Path(tmp)), quick_bytes=QUICK_BYTES)  # as app.py
     MARKS.mark("settings_content")
-    window = wiring.build_window(services, None)
+    with phases.import_clock(("PySide6", "shiboken6"), QT_IMPORTS):
+        window = wiring.build_window(services, None)
     MARKS.mark("window")
     assert window is not None
     return services, window
@@ -176,9 +182,6 @@ def tray(seconds: float) -> None:
     CPU over the rest of the run, and how often the reminders' timer woke."""
     from datetime import datetime, timedelta  # noqa: PLC0415
 
-    from PySide6.QtCore import QTimer  # noqa: PLC0415
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
-
     from stretchdesk import app as wiring  # noqa: PLC0415
     from stretchdesk import paths  # noqa: PLC0415
     from stretchdesk.schedule.zone import local_zone  # noqa: PLC0415
@@ -192,6 +195,9 @@ def tray(seconds: float) -> None:
         services = Services.load(paths.DataPaths(Path(tmp)))
         window = wiring.build_window(services, None, background=True)
         assert window is not None
+        from PySide6.QtCore import QTimer  # noqa: PLC0415 - loaded by the app by now
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
         app = QApplication.instance()
         assert app is not None
         marks: dict[str, float] = {}
@@ -249,11 +255,11 @@ def watch_countdown(window: Any) -> list[float]:
 
 
 def session(seconds: float, stall: bool) -> None:
-    from PySide6.QtCore import QTimer  # noqa: PLC0415
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
-
     with tempfile.TemporaryDirectory() as tmp:
         services, window = build(tmp)
+        from PySide6.QtCore import QTimer  # noqa: PLC0415 - loaded by the app by now
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
         open_session(window, "lower-back-spasm")
         live = window.session.live
         assert live is not None
@@ -340,10 +346,10 @@ def open_session(window: Any, routine_id: str) -> None:
 def painstop(runs: int) -> None:
     import sqlite3  # noqa: PLC0415
 
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
-
     with tempfile.TemporaryDirectory() as tmp:
         services, window = build(tmp)
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - loaded by the app by now
+
         app = QApplication.instance()
         assert app is not None
         timings: list[float] = []

@@ -3,11 +3,13 @@ parts, each screen's first show, the CPU of each thread, the peak memory."""
 
 from __future__ import annotations
 
+import builtins
 import os
 import resource
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,32 @@ class Marks:
             parts[f"{name}_ms"] = round((moment - last) * 1000, 1)
             last = moment
         return parts
+
+
+@contextmanager
+def import_clock(prefixes: tuple[str, ...], spent: dict[str, float]) -> Iterator[None]:
+    """Milliseconds spent importing modules named with one of ``prefixes`` (PySide6's,
+    Qt's namespaces set up on first use included) while inside, in ``spent["ms"]``: the
+    part of the window's construction that is loading Qt, as the bare window's imports."""
+    real = builtins.__import__
+    depth = [0]
+
+    def timed(name: str, *args: Any, **kwargs: Any) -> Any:
+        if depth[0] or not name.startswith(prefixes):
+            return real(name, *args, **kwargs)
+        depth[0] += 1
+        began = time.perf_counter()
+        try:
+            return real(name, *args, **kwargs)
+        finally:
+            depth[0] -= 1
+            spent["ms"] = spent.get("ms", 0.0) + (time.perf_counter() - began) * 1000
+
+    builtins.__import__ = timed
+    try:
+        yield
+    finally:
+        builtins.__import__ = real
 
 
 def peak_rss_mb() -> float:

@@ -143,12 +143,16 @@ def build_window(
     apply_theme(app, services.prefs.theme, services.prefs.text_size)
     window = MainWindow(services, hidden=background)
 
-    def start_audio() -> None:  # loads in about 80 ms, so only once the window is up
+    def start_audio() -> None:  # loads in about 80 ms, so only once the window is up; the
+        # voice answers later, on its own thread (a session may already be counting down)
         from stretchdesk.audio.output import AudioOutput, quiet_audio_logs  # noqa: PLC0415
 
         quiet_audio_logs()
         engine = os.environ.get(ENV_SPEECH_ENGINE) or None
-        window.attach_audio(AudioOutput(paths.sounds_dir(), services.prefs, speech_engine=engine))
+        audio = AudioOutput(
+            paths.sounds_dir(), services.prefs, speech_engine=engine, voice_in_background=True
+        )
+        window.attach_audio(audio)
 
     start_between = partial(_start_between, window)
     _ending(window, app)

@@ -10,16 +10,20 @@ stops a session.
 
 The voice is opened only while the Voice setting is on: with it off, nothing connects to
 speech-dispatcher (nor starts it) and no speech engine is loaded; turning it on opens it,
-and turning it off closes it again.
+and turning it off closes it again. In the window, speech-dispatcher is opened on a thread of
+its own (``voice_in_background``): starting it and its first answers take from a tenth of a
+second to two seconds, which would hold up the countdown; sentences given meanwhile are
+spoken once it answers, and ``statuses_changed`` tells when ``voice_status`` is known.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QLoggingCategory, QObject, QUrl, Signal
+from PySide6.QtCore import QLoggingCategory, QObject, Qt, QUrl, Signal
 
 from stretchdesk import i18n
 from stretchdesk.audio.pulse import PulseError, PulseSounds
@@ -84,6 +88,8 @@ class QtSounds(QObject):
 class AudioOutput(QObject):
     spoke = Signal(str)  # every sentence handed to the speech engine
     played = Signal(str)  # every sound started
+    statuses_changed = Signal()  # ``voice_status`` changed after the voice opened on its thread
+    _voice_opened = Signal(object, object)  # (client, SsipError or None), from the opening thread
 
     def __init__(
         self,
@@ -92,6 +98,7 @@ class AudioOutput(QObject):
         *,
         speech_engine: str | None = None,
         sound_backend: str = "auto",
+        voice_in_background: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -99,7 +106,10 @@ class AudioOutput(QObject):
         self._sounds: PulseSounds | QtSounds | None = None
         self._speech: Voice | None = None
         self._speech_engine = speech_engine
-        self._voice_opened = False  # asked for since the Voice setting was last turned on
+        self._voice_asked = False  # asked for since the Voice setting was last turned on
+        self._in_background = voice_in_background
+        self._opening: SpeechDispatcher | None = None  # connecting on its own thread
+        self._voice_opened.connect(self._voice_answered, Qt.ConnectionType.QueuedConnection)
         self.sound_status = self._open_sound(sounds_dir, sound_backend)
         self.voice_status = voice_off()
         self.apply(prefs)
@@ -111,7 +121,7 @@ class AudioOutput(QObject):
 
     @property
     def voice_ready(self) -> bool:
-        return self._speech is not None
+        return self._speech is not None and self._opening is None
 
     def _open_sound(self, folder: Path, backend: str) -> str:
         files = {sound.value: folder / f"{sound.value}.wav" for sound in Sound}
@@ -167,28 +177,50 @@ class AudioOutput(QObject):
         address = address_from()
         language = i18n.language() if i18n.language() != i18n.PSEUDO else i18n.SOURCE
         client = SpeechDispatcher(address, language=language)
-        try:
-            client.open()
-        except SsipError as exc:
-            if address.default:
+        if not self._in_background:
+            return self._speechd_status(client, _try_open(client))
+        self._speech = self._opening = client  # sentences wait in its queue meanwhile
+
+        def open_it() -> None:
+            self._voice_opened.emit(client, _try_open(client))
+
+        threading.Thread(target=open_it, name="speechd-open", daemon=True).start()
+        return _("Voice is starting...")
+
+    def _voice_answered(self, client: SpeechDispatcher, error: SsipError | None) -> None:
+        """speech-dispatcher answered (or not) on the opening thread."""
+        if client is not self._opening:  # turned off or closed meanwhile
+            client.close()
+            return
+        self._opening = None
+        self.voice_status = self._speechd_status(client, error)
+        self.statuses_changed.emit()
+
+    def _speechd_status(self, client: SpeechDispatcher, error: SsipError | None) -> str:
+        """The voice's one line once ``client`` has opened or failed; kept if it speaks."""
+        self._speech = None
+        if error is not None:
+            client.close()
+            if client.address.default:
                 return speechd_problem()
-            return _("Voice is off: {reason}.").format(reason=exc)
+            return _("Voice is off: {reason}.").format(reason=error)
         voices = [m for m in client.modules if m != "dummy"]
         if not voices:
             client.close()
             return speechd_problem(which=lambda _name: "speech-dispatcher", modules=lambda: [])
         self._speech = client
-        if client.languages is not None and language not in client.languages:
-            return no_voice_for(language)
+        if client.languages is not None and client.language not in client.languages:
+            return no_voice_for(client.language)
         return _("Voice is on (speechd).")
 
     # ------------------------------------------------------------------ settings
     def _follow_voice_setting(self, on: bool) -> None:
-        if on and not self._voice_opened:
-            self._voice_opened = True
+        if on and not self._voice_asked:
+            self._voice_asked = True
             self.voice_status = self._open_voice(self._speech_engine)
-        elif not on and self._voice_opened:
-            self._voice_opened = False
+        elif not on and self._voice_asked:
+            self._voice_asked = False
+            self._opening = None
             if self._speech is not None:
                 self._speech.stop()
                 self._speech.close()
@@ -246,6 +278,7 @@ class AudioOutput(QObject):
     def close(self) -> None:
         """Silence everything and end the sound threads (the window is closing)."""
         self.stop_all()
+        self._opening = None  # a voice still opening closes itself when it answers
         if self._sounds is not None:
             self._sounds.close()
         if self._speech is not None:
@@ -258,3 +291,12 @@ class AudioOutput(QObject):
     def test_sound(self) -> None:
         self.play(Sound.STEP_DONE)
         self.speak(_("This is how stretchdesk sounds."))
+
+
+def _try_open(client: SpeechDispatcher) -> SsipError | None:
+    """Connect (starting the server if need be); the reason if that failed."""
+    try:
+        client.open()
+    except SsipError as exc:
+        return exc
+    return None

@@ -198,8 +198,20 @@ class SpeechDispatcher:
         self._worker = threading.Thread(target=self._work, name="speechd-writer", daemon=True)
 
     # ------------------------------------------------------------------ opening
+    @property
+    def language(self) -> str:
+        return self._language
+
     def open(self) -> None:
-        self._conn = self._connect()
+        """Connect; may run on a thread of its own while sentences and settings are queued
+        (they are sent once it has connected), and ``close`` may come meanwhile."""
+        conn = self._connect()
+        with self._busy:
+            self._conn = conn
+            closing = self._closing
+        if closing:
+            conn.close()
+            return
         self._worker.start()
 
     def _connect(self) -> Connection:
@@ -240,7 +252,7 @@ class SpeechDispatcher:
             "SET self NOTIFICATION all on",
             "SET self PRIORITY message",
             f"SET self LANGUAGE {self._language}",
-            *self._settings.values(),
+            *self._settings_now(),
         ):
             reply = conn.request(line)
             if not reply.ok:
@@ -251,6 +263,10 @@ class SpeechDispatcher:
             voices = conn.request("LIST SYNTHESIS_VOICES")
             if voices.ok:
                 self.languages = frozenset(voice_languages(voices.data))
+
+    def _settings_now(self) -> list[str]:
+        with self._busy:
+            return list(self._settings.values())
 
     # ------------------------------------------------------------------ the caller's side
     def speak(self, text: str) -> None:
@@ -276,9 +292,11 @@ class SpeechDispatcher:
 
     def _set(self, key: str, value: int) -> None:
         line = f"SET self {key} {value}"
-        if self._settings.get(key) != line:
+        with self._busy:
+            if self._settings.get(key) == line:
+                return
             self._settings[key] = line
-            self._put(_Job(line))
+        self._put(_Job(line))
 
     def _put(self, job: _Job) -> None:
         with self._busy:
@@ -298,8 +316,9 @@ class SpeechDispatcher:
             self._closing = True
             self._jobs.clear()
             self._busy.notify()
-        if self._conn is not None:
-            self._conn.close()
+            conn = self._conn
+        if conn is not None:
+            conn.close()
 
     # ------------------------------------------------------------------ the worker's side
     def _work(self) -> None:

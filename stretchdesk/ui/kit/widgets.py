@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
+    QPalette,
     QResizeEvent,
 )
 from PySide6.QtGui import Qt as TextQt
@@ -68,7 +69,11 @@ def button(text: str, name: str, description: str, kind: str | None = None) -> Q
 
 
 def restyle(widget: QWidget) -> None:
-    """Re-apply the style sheet after a dynamic property changed."""
+    """Re-apply the style sheet after a dynamic property changed (a widget not yet shown
+    takes it when first polished: nothing to redo, and Qt's style stays untouched before the
+    first paint)."""
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        return
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
@@ -77,11 +82,23 @@ def restyle(widget: QWidget) -> None:
 
 def scrolled(inner: QWidget) -> QScrollArea:
     area = QScrollArea()
+    area.setViewport(_viewport())
     area.setWidget(inner)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no unnamed Tab stop; the wheel scrolls
     return area
+
+
+def _viewport() -> QWidget:
+    """A scroll area's viewport made here, as Qt makes its own. The first widget made by Qt
+    that Python is handed makes PySide6 set up every widget class it has (about 10 ms and
+    1 MB before the first paint); one made in Python is already known."""
+    viewport = QWidget()
+    viewport.setObjectName("qt_scrollarea_viewport")
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)
+    viewport.setAutoFillBackground(True)
+    return viewport
 
 
 # what can change the height some words need at the same width

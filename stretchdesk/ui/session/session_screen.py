@@ -265,13 +265,13 @@ class SessionScreen(SessionLayout):
         if self.live is None:
             return
         engine = self.live.engine
-        view = engine.view()
+        view, seen_at = engine.view(), self._clock()
         if engine.finished:
             return
         hold = engine.items[view.position].timing.is_hold
         next_frame = self._show(view, hold)
         self._moment = view.moment
-        self._arm(view, next_frame)
+        self._arm(view, next_frame, seen_at)
         self.changed.emit()
 
     def _wake(self) -> None:
@@ -280,19 +280,21 @@ class SessionScreen(SessionLayout):
         if live is None or live.engine.finished or self._notice_until is not None:
             self.refresh()
             return
-        view = live.engine.view()
+        view, seen_at = live.engine.view(), self._clock()
         if view.moment != self._moment:
             self.refresh()
             return
-        self._arm(view, self._show_drawing(view))
+        self._arm(view, self._show_drawing(view), seen_at)
 
     def _show(self, view: SessionView, hold: bool) -> float | None:
-        """Everything on the screen as ``view`` has it; when the drawing next changes."""
+        """Everything on the screen as ``view`` has it; when the drawing next changes. The
+        countdown's new number is painted first: laying the words out anew can take a while."""
         assert self.live is not None
+        if self._show_dial(view, hold) and self.dial.isVisible():
+            self.dial.repaint()
         self._show_words(view, hold)
         self.middle.show_page(page_in_view(view, self.middle.page_count))
         self._show_buttons(view)
-        self._show_dial(view, hold)
         if self._agenda_dirty:
             self._agenda_dirty = False
             self.steps.show_agenda(self.live.engine.agenda(), self.live.notes)
@@ -346,17 +348,16 @@ class SessionScreen(SessionLayout):
                 _("Other position: {title}").format(title=other.title)
             )
 
-    def _show_dial(self, view: SessionView, hold: bool) -> None:
+    def _show_dial(self, view: SessionView, hold: bool) -> bool:  # True: it changed
         assert self.live is not None
         if view.state is EngineState.READY:
             seconds = math.ceil(self.live.engine.settings.position_change_lead_in)
-            self.dial.set_state(seconds, 0.0, _("Ready"), paused=False)
-        else:
-            # the ring moves with the number, so the dial repaints once a second
-            shown = view.shown_seconds
-            ring = 1.0 - shown / view.segment_seconds if view.segment_seconds > 0 else 0.0
-            paused = view.state is EngineState.PAUSED
-            self.dial.set_state(shown, ring, wording.caption(view, hold=hold), paused=paused)
+            return self.dial.set_state(seconds, 0.0, _("Ready"), paused=False)
+        # the ring moves with the number, so the dial repaints once a second
+        shown = view.shown_seconds
+        ring = 1.0 - shown / view.segment_seconds if view.segment_seconds > 0 else 0.0
+        paused = view.state is EngineState.PAUSED
+        return self.dial.set_state(shown, ring, wording.caption(view, hold=hold), paused=paused)
 
     def _show_drawing(self, view: SessionView) -> float | None:
         """The step's drawing at this moment; when its next frame is due (None: still)."""
@@ -379,7 +380,9 @@ class SessionScreen(SessionLayout):
             view.segment, elapsed, rep_seconds=view.segment_seconds
         )
 
-    def _arm(self, view: SessionView, next_frame: float | None) -> None:
+    def _arm(self, view: SessionView, next_frame: float | None, seen_at: float) -> None:
+        """The timer, for the next number or frame after ``view`` (taken at ``seen_at`` on
+        the session's clock): the time spent drawing since is not waited again."""
         if view.state is not EngineState.RUNNING:
             self._timer.stop()
             return
@@ -388,7 +391,7 @@ class SessionScreen(SessionLayout):
         delays = [until_tick]
         if next_frame is not None:
             delays.append(next_frame)
-        wait = max(0.001, min(delays))
+        wait = max(0.001, min(delays) - max(0.0, self._clock() - seen_at))
         self._timer.start(math.ceil(wait * 1000) + 1)
 
     @property

@@ -29,13 +29,11 @@ from stretchdesk.session.guard import RepeatGuard
 from stretchdesk.session.health import Answer
 from stretchdesk.session.setup import Ready
 from stretchdesk.settings import Preferences
-from stretchdesk.ui.after.session_end import show_ending
 from stretchdesk.ui.before.setup_flow import SetupFlow
 from stretchdesk.ui.desktop.sent_files import SentFiles
 from stretchdesk.ui.kit.follow import follow
 from stretchdesk.ui.kit.theme import theme_follows
 from stretchdesk.ui.kit.widgets import double_click_seconds
-from stretchdesk.ui.session.full_screen_button import show_full_screen_words
 from stretchdesk.ui.shell import screens
 from stretchdesk.ui.shell.banner import Banner
 from stretchdesk.ui.shell.echo_filter import EchoFilter
@@ -148,10 +146,16 @@ class MainWindow(QMainWindow):
         audio.apply(self.services.prefs)
         self._sound_held = False
         self._hold_sound_open()
+        audio.statuses_changed.connect(self._show_audio_status)  # the voice answered later
+        self._show_audio_status()
         settings = self.screens.if_built(Screen.SETTINGS)
         if settings is not None:
-            settings.show_audio(audio.sound_status, audio.voice_status)
             settings.test_sound.connect(audio.test_sound)
+
+    def _show_audio_status(self) -> None:
+        settings = self.screens.if_built(Screen.SETTINGS)
+        if settings is not None and self.audio is not None:
+            settings.show_audio(self.audio.sound_status, self.audio.voice_status)
 
     def _audio_follows(self, _old: Preferences, new: Preferences) -> None:
         if self.audio is not None:
@@ -164,7 +168,9 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.WindowStateChange:
             session = self.screens.if_built(Screen.SESSION)
-            if session is not None:
+            if session is not None:  # (its module is loaded with the session screen)
+                from stretchdesk.ui.session.full_screen_button import show_full_screen_words  # noqa: PLC0415
+
                 show_full_screen_words(session.full_screen_button, self.isFullScreen())
         super().changeEvent(event)
 
@@ -311,6 +317,8 @@ class MainWindow(QMainWindow):
     def session_ended(self, event: ev.SessionCompleted | ev.SessionStopped) -> None:
         """The session is over and already saved: show the recovery or completion screen.
         If that fails, say so and go to the routines: never stay on a dead session screen."""
+        from stretchdesk.ui.after.session_end import show_ending  # noqa: PLC0415 - after a session
+
         live = self.live
         if self._closing or live is None:
             return
