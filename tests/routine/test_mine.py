@@ -96,8 +96,11 @@ def test_pictures_come_with_the_file(library: ExerciseLibrary, tmp_path: Path):
     sent = tmp_path / "mail"
     frames = sent / "pictures" / "tilt"
     frames.mkdir(parents=True)
-    shutil.copytree(
-        paths.assets_dir() / "illustrations" / "pelvic-tilt", frames, dirs_exist_ok=True
+    shutil.copytree(  # the drawings alone, as a person would send them
+        paths.assets_dir() / "illustrations" / "pelvic-tilt",
+        frames,
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns("drawn-area"),
     )
     text = PRESCRIBED.replace('phase = "warmup"', 'phase = "warmup"\nimage = "pictures/tilt"')
     (sent / "r.toml").write_text(text, encoding="utf-8")

@@ -167,7 +167,9 @@ def what_was_done(entries: list[AgendaEntry]) -> str:
         if skipped:
             text = _("{done}, {n} skipped").format(done=text, n=skipped)
         parts.append(text)
-    text = "; ".join(parts)
+    # Translators: between the parts of the summary ("Warm-ups done; 2 of 3 stretches done");
+    # French writes a space before the semicolon
+    text = _("; ").join(parts)
     return text[:1].upper() + text[1:] + "." if text else ""
 
 

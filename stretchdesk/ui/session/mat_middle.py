@@ -95,6 +95,8 @@ class MatMiddle(QWidget):
         self.pages: list[range] = []
         self.page = 0
         self.beside: bool | None = None  # the words beside the countdown (None: not chosen)
+        self._styled_px = 0  # the words' size in the reading's style sheet
+        self._dial: tuple[tuple[int, int, int, int, str], tuple[int, int]] | None = None
         self.mark = QLabel(reading)  # "1/2": which page of what to do
         self.mark.setProperty("role", "page")
         self.mark.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -102,7 +104,7 @@ class MatMiddle(QWidget):
 
     def setup(self, window_height: int, text_scale: float) -> None:
         self.window_height, self.text_scale = max(1, window_height), text_scale
-        self.beside = None
+        self.beside, self._styled_px = None, 0
         self.labels.restyled()
         self.arrange()
 
@@ -112,6 +114,11 @@ class MatMiddle(QWidget):
         self.arrange()
 
     def _reading_style(self, px: int) -> None:
+        """The words at ``px`` (a style sheet is set only when the size changes: setting
+        one re-polishes every label, about a millisecond)."""
+        if px == self._styled_px:
+            return
+        self._styled_px = px
         self.reading.setStyleSheet(
             f"""QLabel {{ font-size: {px}px; }}
             QLabel[role="breathing"] {{ font-size: {max(8, round(px * 0.9))}px; }}
@@ -217,6 +224,14 @@ class MatMiddle(QWidget):
                 return Solution(False, px, drawing_h, breathing, [range(len(units))])
 
     def _dial_size(self) -> tuple[int, int]:
+        """The countdown's width and height (kept while what they depend on is the same)."""
+        font = self.dial.font()
+        key = (self.window_height, self.height(), self.digits, font.pixelSize(), font.family())
+        if self._dial is None or self._dial[0] != key:
+            self._dial = (key, self._measure_dial())
+        return self._dial[1]
+
+    def _measure_dial(self) -> tuple[int, int]:
         dial_h = max(60, min(round(DIAL_SHARE * self.window_height), self.height()))
         font = QFont(self.dial.font())
         font.setWeight(QFont.Weight.Bold)
