@@ -27,6 +27,7 @@ from stretchdesk.session import AgendaEntry, StopLocation
 from stretchdesk.ui.before.pain_before_screen import pain_scale
 from stretchdesk.ui.before.safety_screen import red_flags, section_widgets
 from stretchdesk.ui.kit import wording
+from stretchdesk.ui.kit.fit_words import ShrinkToFit
 from stretchdesk.ui.kit.widgets import SideBySide, bullet_list, button, label, reading
 
 
@@ -107,6 +108,7 @@ class RecoveryScreen(QFrame):
             _("Saves this session as ended early instead of stopped for pain"),
         )
         self.not_pain.clicked.connect(self._not_pain)
+        ShrinkToFit(self.not_pain, 160)  # long words: smaller, never cut
         answers.addStretch(1)
         return answers
 

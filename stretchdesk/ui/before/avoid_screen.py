@@ -10,6 +10,7 @@ from stretchdesk.i18n import _
 from stretchdesk.routine.content import SafetyContent
 from stretchdesk.session.avoid import AvoidOffer, Choice
 from stretchdesk.ui.before.question import esc_goes_back, scrolling_column
+from stretchdesk.ui.kit.fit_words import ShrinkToFit
 from stretchdesk.ui.kit.read_aloud import spoken
 from stretchdesk.ui.kit.widgets import button, label
 
@@ -28,6 +29,7 @@ class AvoidScreen(QFrame):
         self.offer: AvoidOffer | None = None
         self.message = label("", "title")
         self.buttons: dict[Choice, QPushButton] = {}
+        self._fits: dict[Choice, ShrinkToFit] = {}
         row = QVBoxLayout()  # one choice under the other: big targets, fits a small screen
         names = {
             Choice.SKIP: content.text("avoid", "skip"),
@@ -44,6 +46,7 @@ class AvoidScreen(QFrame):
                 "primary" if first else None,
             )
             item.clicked.connect(lambda _=False, c=choice: self._answer(c))
+            self._fits[choice] = ShrinkToFit(item, 160)  # long words: smaller, never cut
             row.addWidget(item)
             self.buttons[choice] = item
         column = scrolling_column(self)
@@ -60,6 +63,7 @@ class AvoidScreen(QFrame):
         self.setAccessibleName(spoken([_("An exercise that hurt last time"), self.message.text()]))
         swap = self._content.text("avoid", "swap", other=offer.other_title)
         self.buttons[Choice.SWAP].setText(swap)
+        self._fits[Choice.SWAP].fit()
         self.buttons[Choice.SWAP].setAccessibleName(swap)
         self.buttons[Choice.SWAP].setAccessibleDescription(
             _("{choice} in this session").format(choice=swap)

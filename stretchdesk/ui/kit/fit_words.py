@@ -56,3 +56,51 @@ class FitWords(QObject):
         if item.styleSheet() != wanted:
             item.setStyleSheet(wanted)  # re-polishes: the sheet's min-height would win
             item.setMinimumHeight(self.heights.get(item, 0))
+
+
+class ShrinkToFit(QObject):
+    """One button that may be narrowed below its words' width (its minimum width is set
+    small, so a long translation at a large text size never pushes the window wider than
+    the screen): its words are then drawn smaller, never below a floor, and at their own
+    size again when there is room. Its own size is read afresh when the window's style
+    changes (the text size, the theme)."""
+
+    def __init__(self, item: QPushButton, least_width: int = 96) -> None:
+        super().__init__(item)
+        self._item = item
+        self._natural = 0  # the words' own pixel size (0: to be read)
+        self._setting = False
+        item.setMinimumWidth(least_width)
+        item.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.StyleChange and not self._setting:
+            self._natural = 0
+        elif kind in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        """Size the words for the button's width (also after its words change)."""
+        item = self._item
+        if item.width() <= 0:
+            return
+        if not self._natural:
+            self._sheet("")  # its own size: the window's style sheet's
+            self._natural = item.font().pixelSize()
+        if self._natural <= 0:
+            return
+        text = item.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        room = item.width() - 40  # the padding, the border and a little air
+        size = fitted_px(text, item.font(), self._natural, room)
+        self._sheet(f"font-size: {size}px;" if size < self._natural else "")
+
+    def _sheet(self, wanted: str) -> None:
+        if self._item.styleSheet() == wanted:
+            return
+        self._setting = True
+        try:
+            self._item.setStyleSheet(wanted)
+        finally:
+            self._setting = False

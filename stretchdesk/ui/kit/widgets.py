@@ -74,9 +74,10 @@ def restyle(widget: QWidget) -> None:
     first paint)."""
     if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         return
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
+    # asked for again after unpolish: a widget with a style sheet of its own may be given
+    # a new style object then (the old one is deleted)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
     widget.update()
 
 

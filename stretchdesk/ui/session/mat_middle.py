@@ -34,6 +34,7 @@ READING_FLOOR = 0.025  # never smaller than this
 GAP = 0.02  # between the columns, of the window's height
 SMALLEST = 12  # pixels: the words never get smaller than this, even on a small screen
 LINE_GAP = 6  # pixels between the lines of what to do
+LETTERS = 14  # the narrowest column of words, in letters
 # Translators: which page of what to do is shown, and how many there are: "1/2"
 PAGE_MARK = N_("{page}/{pages}")
 
@@ -205,7 +206,7 @@ class MatMiddle(QWidget):
             if not beside and drawing_h > floor and text_w - dial_w - gap < next_room:
                 drawing_h = max(floor, drawing_h - 8)  # room beside the countdown for "Next"
                 continue
-            if text_w > 40:
+            if text_w > max(40, self._letters_wide(px)):  # a column, not a word a line
                 self._fill(units)
                 if self._needed(text_w) <= text_h:
                     return Solution(True, px, drawing_h, breathing, [range(len(units))])
@@ -222,6 +223,13 @@ class MatMiddle(QWidget):
                 px -= 1
             else:
                 return Solution(False, px, drawing_h, breathing, [range(len(units))])
+
+    def _letters_wide(self, px: int) -> float:
+        """The width of a line of a dozen letters at ``px`` (a column of words narrower
+        than that reads a word a line)."""
+        font = QFont(self.reading.font())
+        font.setPixelSize(px)
+        return QFontMetricsF(font).horizontalAdvance("x" * LETTERS)
 
     def _dial_size(self) -> tuple[int, int]:
         """The countdown's width and height (kept while what they depend on is the same)."""

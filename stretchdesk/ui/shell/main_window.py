@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QShowEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from stretchdesk import paths
 from stretchdesk.autostart import login_entry_follows
@@ -41,6 +41,7 @@ from stretchdesk.ui.shell.first_paint import FirstPaint
 from stretchdesk.ui.shell.nav_bar import mark_current, nav_bar
 from stretchdesk.ui.shell.pending_writes import WriteProblems
 from stretchdesk.ui.shell.screen_names import Screen, Screens
+from stretchdesk.ui.shell.screen_stack import ScreenStack
 from stretchdesk.ui.shell.screens import Lazy
 from stretchdesk.ui.shell.window_place import WindowPlace
 
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
         self._pending_routine: str | None = None  # --routine, once the safety screen is read
         self._closing = False
         self._sound_held = False
-        self.stack = QStackedWidget()
+        self.stack = ScreenStack()  # sized for the screen shown
         self.screens = Screens(self.stack)  # each built on first use (ui/shell/screens.py)
         self.built_screens = self.screens  # (also by this name)
         self.echoes = EchoFilter(RepeatGuard(double_click_seconds(), services.clock), self)

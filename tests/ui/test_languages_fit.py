@@ -1,0 +1,79 @@
+"""Longer languages at the largest text sizes in the smallest window: every screen fits
+800 x 600 in German, Spanish and French (a long button's words are drawn smaller rather than
+widen the window; only the screen shown sets the window's least size), and on the session
+screen every line of what to do is on screen in a column wide enough to read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from stretchdesk import i18n
+from stretchdesk.session import FakeClock
+from stretchdesk.settings import Preferences
+from stretchdesk.ui.shell.main_window import MainWindow
+from tests.ui.flows import WindowFactory
+from tests.ui.test_mat_layout import _at_size, _builtin_steps, _every_page, _inside
+
+LANGUAGES = ["de", "es", "fr"]
+SCREENS = (
+    "safety",
+    "health",
+    "start",
+    "pain_before",
+    "avoid",
+    "advice",
+    "history",
+    "settings",
+    "about",
+    "recovery",
+    "completion",
+)
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setenv("STRETCHDESK_LANGUAGE", request.param)
+    i18n.use(request.param)
+    QLocale.setDefault(QLocale(request.param))
+    yield request.param
+    QLocale.setDefault(QLocale("en"))
+
+
+@pytest.mark.parametrize("text_size", ["large", "extra-large"])
+def test_every_screen_fits_800x600_in_a_longer_language(
+    make_window: WindowFactory, language: str, text_size: str
+) -> None:
+    window = make_window()
+    window.apply_prefs(Preferences(safety_seen=True, text_size=text_size))
+    window.resize(800, 600)
+    for name in SCREENS:
+        window.show_screen(getattr(window, name))
+        QApplication.processEvents()
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 800 and hint.height() <= 600, (language, name, hint)
+        assert window.width() <= 800 and window.height() <= 600, (language, name)
+
+
+def test_the_session_reads_at_800x600_in_a_longer_language(
+    qtbot: QtBot, make_window: WindowFactory, clock: FakeClock, language: str
+) -> None:
+    window: MainWindow = make_window()
+    _at_size(qtbot, window, clock, (800, 600), "extra-large")
+    session = window.session
+    session.stop_timers()
+    for step in _builtin_steps(window):
+        session.show_words(step)
+        QApplication.processEvents()
+        middle = session.middle
+        assert middle.fits, (language, step.exercise_id)
+        for line in _every_page(window, step):
+            assert line.isVisible() and _inside(window, line), (language, step.exercise_id)
+        # a column wide enough for a few words, never one word a line
+        wide = QFontMetricsF(session.instructions.font()).horizontalAdvance("x" * 14)
+        assert middle.reading.width() >= wide, (language, step.exercise_id)
