@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from stretchdesk import i18n
 from stretchdesk.session import FakeClock
 from stretchdesk.settings import Preferences
+from stretchdesk.ui.kit import wording
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import WindowFactory
 from tests.ui.test_mat_layout import _at_size, _builtin_steps, _every_page, _inside
@@ -77,3 +78,25 @@ def test_the_session_reads_at_800x600_in_a_longer_language(
         # a column wide enough for a few words, never one word a line
         wide = QFontMetricsF(session.instructions.font()).horizontalAdvance("x" * 14)
         assert middle.reading.width() >= wide, (language, step.exercise_id)
+
+
+def test_a_wrapping_headline_moves_nothing(
+    qtbot: QtBot, make_window: WindowFactory, clock: FakeClock, language: str
+) -> None:
+    """Whatever the line that says what to do now (one wraps in a longer language, the
+    next does not), the drawing, the countdown and the words stay where they are."""
+    window: MainWindow = make_window()
+    _at_size(qtbot, window, clock, (1280, 800), "large")
+    session = window.session
+    session.stop_timers()
+    for step in _builtin_steps(window)[:4]:
+        session.show_words(step)
+        places = set()
+        for text in wording.headlines(step):
+            session.headline.setText(text)
+            QApplication.processEvents()
+            assert session.headline.heightForWidth(session.headline.width()) <= (
+                session.headline.height()
+            ), (language, text)
+            places.add(session.middle.geometry().getRect())
+        assert len(places) == 1, (language, step.exercise_id, places)

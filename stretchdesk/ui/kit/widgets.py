@@ -7,6 +7,7 @@ import html
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
+    QFontMetrics,
     QGuiApplication,
     QKeyEvent,
     QPalette,
@@ -66,6 +67,14 @@ def button(text: str, name: str, description: str, kind: str | None = None) -> Q
     if kind:
         widget.setProperty("kind", kind)
     return widget
+
+
+def wrapped_height(words: QLabel, text: str, width: int) -> int:
+    """The height ``words`` would take with ``text`` at ``width`` (wrapped between words)."""
+    words.ensurePolished()
+    flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
+    box = QFontMetrics(words.font()).boundingRect(QRect(0, 0, max(1, width), 100_000), flags, text)
+    return box.height() + 2 * words.margin() + 2
 
 
 def restyle(widget: QWidget) -> None:

@@ -107,6 +107,22 @@ def headline(view: SessionView, *, position_changed: bool, hold: bool) -> str:
     return ""
 
 
+def headlines(step: Step) -> tuple[str, ...]:
+    """Every headline a session can show while at ``step`` (the layout keeps room for the
+    tallest, so the screen does not move when one wraps and the next does not)."""
+    return (
+        _("Press Start (Space) when you are ready"),
+        _("Paused: press Space to go on"),
+        _("Get into position: {position}").format(position=step.position.label),
+        _("Get ready"),
+        _("Hold gently; breathe freely"),
+        _("Move gently; never force, never bounce"),
+        _("Relax"),
+        *(_("Switch to the {side}").format(side=side.phrase) for side in Side),
+        _("Rest"),
+    )
+
+
 def coming_next(view: SessionView) -> str:
     if view.next_step is None:
         return _("Last exercise")

@@ -32,7 +32,7 @@ from stretchdesk.session import SessionView
 from stretchdesk.ui.kit import wording
 from stretchdesk.ui.kit.fit_words import FitWords
 from stretchdesk.ui.kit.theme import current_scale
-from stretchdesk.ui.kit.widgets import bullet_list, button, label, restyle
+from stretchdesk.ui.kit.widgets import bullet_list, button, label, restyle, wrapped_height
 from stretchdesk.ui.session.countdown import CountdownDial, format_seconds
 from stretchdesk.ui.session.illustration import IllustrationView
 from stretchdesk.ui.session.mat_middle import MatMiddle, pixels_for_cap
@@ -40,6 +40,7 @@ from stretchdesk.ui.session.session_help import help_panel
 from stretchdesk.ui.session.step_list import StepList
 
 # role -> capitals' height, of the window's height: what to do now, the exercise's name
+SIDE_MARGIN = 24  # pixels left and right of the screen's words
 CAPS = {"getready": 0.047, "side": 0.047, "title": 0.042, "next": 0.032}
 # role -> font size at the reference size (1280x800), before the text-size setting
 SIZES = {
@@ -87,6 +88,7 @@ class SessionLayout(QWidget):
         self._next_drawn = ""  # the exercise whose drawing is under "Next: ..."
         self._beside_dial: tuple[str, ...] = ()  # the words beside the countdown, as placed
         self._words: tuple[str, tuple[str, ...], str, str, str] | None = None
+        self._headlines: tuple[str, ...] = ()  # every headline of the step shown
         self._build()
         self._lay_out()
 
@@ -178,7 +180,7 @@ class SessionLayout(QWidget):
         self.steps_box.hide()
 
         column = QVBoxLayout(self)
-        column.setContentsMargins(24, 8, 24, 12)
+        column.setContentsMargins(SIDE_MARGIN, 8, SIDE_MARGIN, 12)
         column.setSpacing(6)
         column.addLayout(self._top_row())
         column.addWidget(self.headline)  # what to do at this moment, in the biggest words
@@ -239,6 +241,8 @@ class SessionLayout(QWidget):
             return
         self._words = words
         self.title.setText(step.title)
+        self._headlines = wording.headlines(step)
+        self._keep_headline_room()
         reserved = {self.side: wording.side_texts(step), self.rep: wording.rep_texts(step)}
         if coming:
             reserved[self.next_label] = (coming,)
@@ -248,6 +252,13 @@ class SessionLayout(QWidget):
         longest = max(t for t in lengths if t)
         self.middle.digits = len(format_seconds(math.ceil(longest)))
         self.middle.arrange()  # the words are sized to fit, the breathing dropped first
+
+    def _keep_headline_room(self, width: int | None = None) -> None:
+        """The headline as tall as the tallest it can be at this step: one that wraps
+        (a longer language) does not move everything under it when it comes."""
+        room = max(1, (width or self.width()) - 2 * SIDE_MARGIN)
+        tallest = max((wrapped_height(self.headline, t, room) for t in self._headlines), default=0)
+        self.headline.setMinimumHeight(tallest)
 
     def show_message(self, text: str) -> None:
         """The message row is always there; only its words and colour change."""
@@ -359,6 +370,7 @@ class SessionLayout(QWidget):
         self.fit.largest[self.pain_button] = px("pain")
         self.fit.heights[self.pain_button] = self.pain_button.minimumHeight()
         self.fit.refit()
+        self._keep_headline_room(w)
         self.middle.setup(tall, t)
         self.steps.doItemsLayout()  # item heights follow the new font: names wrap, never cut
 
