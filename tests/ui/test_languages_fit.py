@@ -100,3 +100,14 @@ def test_a_wrapping_headline_moves_nothing(
             ), (language, text)
             places.add(session.middle.geometry().getRect())
         assert len(places) == 1, (language, step.exercise_id, places)
+
+
+def test_room_is_kept_only_for_a_line_that_wraps(
+    qtbot: QtBot, window: MainWindow, clock: FakeClock
+) -> None:
+    """In English at 1280 x 800 every headline reads on one line: no room is kept for a
+    second (it would be taken from the drawing and the words)."""
+    _at_size(qtbot, window, clock, (1280, 800), "normal")
+    headline = window.session.headline
+    one_line = QFontMetricsF(headline.font()).height()
+    assert headline.height() < 1.6 * one_line

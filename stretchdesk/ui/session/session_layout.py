@@ -311,6 +311,7 @@ class SessionLayout(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.rescale()
+        self._keep_headline_room()
         self._place_overlays()
 
     def rescale(self, *, force: bool = False, size: QSize | None = None) -> None:
