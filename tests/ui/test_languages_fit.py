@@ -5,12 +5,14 @@ screen every line of what to do is on screen in a column wide enough to read."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import i18n
@@ -111,3 +113,34 @@ def test_room_is_kept_only_for_a_line_that_wraps(
     headline = window.session.headline
     one_line = QFontMetricsF(headline.font()).height()
     assert headline.height() < 1.6 * one_line
+
+
+def _widest(widget: QWidget, text: str) -> float:
+    metrics = QFontMetricsF(widget.font())
+    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+
+
+def test_no_word_is_cut_on_the_session_screen_at_800x600(
+    qtbot: QtBot, make_window: WindowFactory, clock: FakeClock, language: str
+) -> None:
+    """Every word of what to do, of the caution, of the buttons and of the pause is inside
+    its place: drawn smaller, or a button's key left out, rather than cut."""
+    window: MainWindow = make_window()
+    _at_size(qtbot, window, clock, (800, 600), "extra-large")
+    session = window.session
+    session.stop_timers()
+    for step in _builtin_steps(window):
+        session.show_words(step)
+        QApplication.processEvents()
+        for line in _every_page(window, step):
+            words = html.unescape(re.sub(r"<[^>]*>", " ", line.text()))
+            for word in words.split():
+                assert _widest(line, word) + 8 <= line.width(), (language, word)
+    for item in (session.back_button, session.pause_button, session.next_button):
+        if item.isVisible():
+            drawn = QFontMetricsF(item.font()).horizontalAdvance(item.text())
+            assert drawn <= item.width() - 8, (language, item.text(), item.width())
+    session.show_paused(True)
+    QApplication.processEvents()
+    paused = session.paused
+    assert _widest(paused, paused.text()) + 8 <= paused.width(), (language, paused.text())

@@ -33,6 +33,8 @@ class FitWords(QObject):
         self.largest: dict[QPushButton, int] = {}
         self.heights: dict[QPushButton, int] = {}  # set again after a style sheet is applied
         self.padding = 16
+        self._full: dict[QPushButton, str] = {}  # each button's words as its owner set them
+        self._short: dict[QPushButton, str] = {}  # and as shown (shorter, when they must be)
         for item in buttons:
             item.installEventFilter(self)
 
@@ -49,13 +51,46 @@ class FitWords(QObject):
         largest = self.largest.get(item)
         if largest is None or item.width() <= 0:
             return
-        text = item.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        shown = item.text()
+        full = self._full.get(item, shown) if self._short.get(item) == shown else shown
         room = item.width() - 2 * self.padding - 8  # the border and a little air
-        size = fitted_px(text, item.font(), largest, room)
+        words = full
+        for words in shorter(full):  # the whole, then without the key, then the arrow
+            size = fitted_px(plain(words), item.font(), largest, room)
+            if size > SMALLEST_PX or _fits(plain(words), item.font(), size, room):
+                break
+        if words != shown:
+            item.setText(words)
+        self._full[item], self._short[item] = full, words
         wanted = f"font-size: {size}px;" if size < largest else ""
         if item.styleSheet() != wanted:
             item.setStyleSheet(wanted)  # re-polishes: the sheet's min-height would win
             item.setMinimumHeight(self.heights.get(item, 0))
+
+
+def plain(text: str) -> str:
+    """A button's words as drawn (its & marks the key, && is an &)."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def shorter(text: str) -> list[str]:
+    """A button's words, then shorter forms of them that keep the meaning (the key in
+    brackets is also in the button's description and the help): "Pause  (Space)",
+    "Pause"; "◀  Back", "Back"."""
+    forms = [text]
+    bare = text.partition("  (")[0]
+    if bare != text:
+        forms.append(bare)
+    arrowless = bare.removeprefix("◀  ").removesuffix("  ▶")
+    if arrowless != bare:
+        forms.append(arrowless)
+    return forms
+
+
+def _fits(text: str, font: QFont, px: int, room: int) -> bool:
+    sized = QFont(font)
+    sized.setPixelSize(px)
+    return QFontMetrics(sized).horizontalAdvance(text) <= room
 
 
 class ShrinkToFit(QObject):
@@ -91,7 +126,7 @@ class ShrinkToFit(QObject):
             self._natural = item.font().pixelSize()
         if self._natural <= 0:
             return
-        text = item.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        text = plain(item.text())
         room = item.width() - 40  # the padding, the border and a little air
         size = fitted_px(text, item.font(), self._natural, room)
         self._sheet(f"font-size: {size}px;" if size < self._natural else "")

@@ -7,7 +7,9 @@ import html
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
+    QFont,
     QFontMetrics,
+    QFontMetricsF,
     QGuiApplication,
     QKeyEvent,
     QPalette,
@@ -75,6 +77,25 @@ def wrapped_height(words: QLabel, text: str, width: int) -> int:
     flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
     box = QFontMetrics(words.font()).boundingRect(QRect(0, 0, max(1, width), 100_000), flags, text)
     return box.height() + 2 * words.margin() + 2
+
+
+def fit_words_in(words: QLabel, rect: QRect, largest: int) -> None:
+    """``words`` at the largest pixel size up to ``largest`` at which each word fits the
+    width of ``rect`` and all of them its height (never below 12)."""
+    px = largest
+    while px > 12:
+        font = QFont(words.font())
+        font.setPixelSize(px)
+        metrics = QFontMetricsF(font)
+        widest = max((metrics.horizontalAdvance(w) for w in words.text().split()), default=0)
+        flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignCenter
+        tall = QFontMetrics(font).boundingRect(rect, flags, words.text()).height()
+        if widest + 16 <= rect.width() and tall <= rect.height():
+            break
+        px -= 2
+    wanted = f"QLabel {{ font-size: {px}px; }}"
+    if words.styleSheet() != wanted:
+        words.setStyleSheet(wanted)
 
 
 def restyle(widget: QWidget) -> None:

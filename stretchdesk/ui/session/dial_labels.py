@@ -193,8 +193,10 @@ class DialLabels:
                 font.setPixelSize(font.pixelSize() - 1)
             self._use(label, font, natural)
             tall = _height(label, font, label.text(), spot.width)
+            if tall > room:  # no room at a size that reads (the voice names it at the rest)
+                tall = 0
             label.setGeometry(spot.x, y, spot.width, tall)
-            y += tall + gap // 2
+            y += tall + gap // 2 if tall else 0
         if drawing is not None:
             tall = max(0, min(spot.bottom - y, round(spot.width / FRAME_RATIO)))
             if tall < NEXT_DRAWING * window_height / 2:  # too small to make out: words alone

@@ -206,7 +206,8 @@ class MatMiddle(QWidget):
             if not beside and drawing_h > floor and text_w - dial_w - gap < next_room:
                 drawing_h = max(floor, drawing_h - 8)  # room beside the countdown for "Next"
                 continue
-            if text_w > max(40, self._letters_wide(px)):  # a column, not a word a line
+            # a column, not a word a line, and no word wider than it (a word is never cut)
+            if text_w > max(40, self._letters_wide(px), self._widest_word(units, px)):
                 self._fill(units)
                 if self._needed(text_w) <= text_h:
                     return Solution(True, px, drawing_h, breathing, [range(len(units))])
@@ -230,6 +231,15 @@ class MatMiddle(QWidget):
         font = QFont(self.reading.font())
         font.setPixelSize(px)
         return QFontMetricsF(font).horizontalAdvance("x" * LETTERS)
+
+    def _widest_word(self, units: list[tuple[int, str]], px: int) -> float:
+        """The widest word of ``units`` at ``px``, with the room a bullet or the caution's
+        padding takes."""
+        font = QFont(self.reading.font())
+        font.setPixelSize(px)
+        metrics = QFontMetricsF(font)
+        words = {word for _, text in units for word in text.split()}
+        return max((metrics.horizontalAdvance(w) for w in words), default=0.0) + 2.5 * px
 
     def _dial_size(self) -> tuple[int, int]:
         """The countdown's width and height (kept while what they depend on is the same)."""

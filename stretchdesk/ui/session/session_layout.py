@@ -32,7 +32,14 @@ from stretchdesk.session import SessionView
 from stretchdesk.ui.kit import wording
 from stretchdesk.ui.kit.fit_words import FitWords
 from stretchdesk.ui.kit.theme import current_scale
-from stretchdesk.ui.kit.widgets import bullet_list, button, label, restyle, wrapped_height
+from stretchdesk.ui.kit.widgets import (
+    bullet_list,
+    button,
+    fit_words_in,
+    label,
+    restyle,
+    wrapped_height,
+)
 from stretchdesk.ui.session.countdown import CountdownDial, format_seconds
 from stretchdesk.ui.session.illustration import IllustrationView
 from stretchdesk.ui.session.mat_middle import MatMiddle, pixels_for_cap
@@ -296,6 +303,8 @@ class SessionLayout(QWidget):
     def _place_overlays(self) -> None:
         rect = self.overlay_rect()
         self.paused.setGeometry(rect)
+        if self.paused.isVisible():  # its words as big as fit over the drawing, none cut
+            fit_words_in(self.paused, rect, max(24, round((self._sized[1] or 800) * 0.085)))
         self.help.setGeometry(rect)
         tall = max(1, self.notice.heightForWidth(rect.width()))
         self.notice.setGeometry(rect.x(), rect.bottom() + 1 - tall, rect.width(), tall)
