@@ -21,7 +21,9 @@ from stretchdesk.settings import Preferences
 from stretchdesk.ui.kit import wording
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import WindowFactory
+from tests.ui.test_every_size import clipped, settle
 from tests.ui.test_mat_layout import _at_size, _builtin_steps, _every_page, _inside
+from tests.ui.visible_text import cut_texts
 
 LANGUAGES = ["de", "es", "fr"]
 SCREENS = (
@@ -55,12 +57,17 @@ def test_every_screen_fits_800x600_in_a_longer_language(
     window = make_window()
     window.apply_prefs(Preferences(safety_seen=True, text_size=text_size))
     window.resize(800, 600)
+    problems = []
     for name in SCREENS:
-        window.show_screen(getattr(window, name))
-        QApplication.processEvents()
+        screen = getattr(window, name)
+        window.show_screen(screen)
+        settle()
         hint = window.minimumSizeHint()
         assert hint.width() <= 800 and hint.height() <= 600, (language, name, hint)
         assert window.width() <= 800 and window.height() <= 600, (language, name)
+        problems += [f"{name}: cut {text!r}" for text in cut_texts(window)]
+        problems += [f"{name}: {found}" for found in clipped(screen)]
+    assert not problems, "\n".join([language, *problems])
 
 
 def test_the_session_reads_at_800x600_in_a_longer_language(

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from stretchdesk.ui.kit.widgets import Button
 
 SMALLEST_PX = 11
 
@@ -124,6 +126,9 @@ class ShrinkToFit(QObject):
         if not self._natural:
             self._sheet("")  # its own size: the window's style sheet's
             self._natural = item.font().pixelSize()
+            if isinstance(item, Button):
+                item.natural_size = None
+                item.natural_size = item.sizeHint()
         if self._natural <= 0:
             return
         text = plain(item.text())
@@ -137,5 +142,63 @@ class ShrinkToFit(QObject):
         self._setting = True
         try:
             self._item.setStyleSheet(wanted)
+        finally:
+            self._setting = False
+
+
+class RowFit(QObject):
+    """A row of buttons (the navigation) whose words share one size: all of them smaller
+    together when the row is narrower than they need at their own size (a long translation
+    at a large text size), never below a floor; their own size again when there is room."""
+
+    def __init__(self, bar: QWidget, buttons: list[QPushButton]) -> None:
+        super().__init__(bar)
+        self._bar, self._buttons = bar, buttons
+        self._natural = 0  # the words' own pixel size (0: to be read)
+        self._around = 0  # what each button takes besides its words (padding, border)
+        self._setting = False
+        bar.installEventFilter(self)
+        for item in buttons:
+            item.setMinimumWidth(48)  # the row may be narrower than its words: they shrink
+            item.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.StyleChange and not self._setting:
+            self._natural = 0
+        elif watched is self._bar and kind in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        layout = self._bar.layout()
+        if layout is None or self._bar.width() <= 0:
+            return
+        if not self._natural:
+            self._sheets("")
+            first = self._buttons[0]
+            first.ensurePolished()
+            self._natural = first.font().pixelSize()
+            words = QFontMetrics(first.font()).horizontalAdvance(plain(first.text()))
+            self._around = max(0, first.sizeHint().width() - words)
+        if self._natural <= 0:
+            return
+        margins = layout.contentsMargins()
+        room = self._bar.width() - margins.left() - margins.right()
+        room -= layout.spacing() * (len(self._buttons) - 1) + self._around * len(self._buttons)
+        font = QFont(self._buttons[0].font())
+        font.setPixelSize(self._natural)
+        need = sum(QFontMetrics(font).horizontalAdvance(plain(b.text())) for b in self._buttons)
+        size = self._natural
+        if need > room > 0:
+            size = max(SMALLEST_PX, int(self._natural * room / need))
+        self._sheets(f"font-size: {size}px;" if size < self._natural else "")
+
+    def _sheets(self, wanted: str) -> None:
+        self._setting = True
+        try:
+            for item in self._buttons:
+                if item.styleSheet() != wanted:
+                    item.setStyleSheet(wanted)
         finally:
             self._setting = False

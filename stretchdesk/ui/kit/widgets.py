@@ -51,6 +51,13 @@ class Button(QPushButton):
     """A push button that Enter presses once: held down, Enter repeats nothing (Qt's own
     button would click again with every repeat of the key)."""
 
+    # the size its words ask for at their own size, while they are drawn smaller to fit
+    # (ShrinkToFit): the layout keeps offering that much, so they grow back when they can
+    natural_size: QSize | None = None
+
+    def sizeHint(self) -> QSize:
+        return self.natural_size if self.natural_size is not None else super().sizeHint()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.isAutoRepeat() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             event.accept()

@@ -67,7 +67,8 @@ class SyncSection(QObject):
         self.routines.toggled.connect(self._routines_toggled)
         self.status = status_line()
         self.rows: tuple[tuple[str, QWidget], ...] = (
-            (_("Shared folder"), one_row(self.folder, self.choose, self.stop)),
+            (_("Shared folder"), self.folder),  # the buttons under it: room for long words
+            ("", one_row(self.choose, self.stop)),
             ("", self.explained),
             ("", wrapping(self.routines)),
             ("", self.status),

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from stretchdesk.i18n import N_, _
-from stretchdesk.ui.kit.fit_words import ShrinkToFit
+from stretchdesk.ui.kit.fit_words import RowFit
 from stretchdesk.ui.kit.widgets import button, restyle
 from stretchdesk.ui.shell.screen_names import Screen
 
@@ -34,10 +34,10 @@ def nav_bar(go: Callable[[Screen], None]) -> tuple[QWidget, dict[Screen, QPushBu
         item = button(text, name, show)
         item.setProperty("kind", "nav")  # plain buttons: each is one Tab stop
         item.clicked.connect(lambda _checked=False, s=screen: go(s))
-        ShrinkToFit(item, 64)  # a long translation at a large text size: smaller words
         row.addWidget(item)
         buttons[screen] = item
     row.addStretch(1)
+    RowFit(bar, list(buttons.values()))  # a long translation at a large size: smaller words
     return bar, buttons
 
 
