@@ -17,7 +17,8 @@ def test_p_swaps_the_current_warm_up_and_the_history_keeps_what_was_done(
     open_session(qtbot, window, "quick-relief")
     screen = window.session
     assert screen.swap_button.isVisible()
-    assert screen.swap_button.text() == "Other position  (P)"
+    # (a narrow window leaves the key out of the button's words: its description keeps it)
+    assert screen.swap_button.text() in ("Other position  (P)", "Other position")
     assert "sitting on a firm chair" in screen.swap_button.toolTip()
     press(qtbot, window, Qt.Key.Key_Space)  # start
     clock.advance(1)

@@ -6,6 +6,8 @@ button alone (never below a floor), and grows back when there is room again.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from stretchdesk.ui.kit.widgets import Button
 
 SMALLEST_PX = 11
+_KEY = re.compile(r"(.*\S)  \([^()]*\)")
 
 
 def fitted_px(text: str, font: QFont, largest: int, room: int) -> int:
@@ -80,7 +83,8 @@ def shorter(text: str) -> list[str]:
     brackets is also in the button's description and the help): "Pause  (Space)",
     "Pause"; "◀  Back", "Back"."""
     forms = [text]
-    bare = text.partition("  (")[0]
+    keyed = _KEY.fullmatch(text)  # the key in brackets at the very end
+    bare = keyed.group(1) if keyed else text
     if bare != text:
         forms.append(bare)
     arrowless = bare.removeprefix("◀  ").removesuffix("  ▶")
