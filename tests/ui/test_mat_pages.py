@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from stretchdesk.session import FakeClock, SegmentKind
 from stretchdesk.session.pages import page_in_view
 from stretchdesk.settings import Preferences
-from stretchdesk.ui.session.mat_middle import READING_CAP, pixels_for_cap
+from stretchdesk.ui.kit.widgets import pixels_for_cap
+from stretchdesk.ui.session.mat_middle import READING_CAP
 from stretchdesk.ui.shell.main_window import MainWindow
 from tests.ui.flows import engine_of, run_until, start_session
 from tests.ui.test_mat_layout import MAT_SIZES, _at_size, _builtin_steps, _cap, _inside, _on

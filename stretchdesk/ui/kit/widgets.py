@@ -4,6 +4,7 @@ whose words wrap (the 0-10 pain scale is ui/kit/pain_scale.py)."""
 from __future__ import annotations
 
 import html
+import math
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -78,11 +79,29 @@ def button(text: str, name: str, description: str, kind: str | None = None) -> Q
     return widget
 
 
-def wrapped_height(words: QLabel, text: str, width: int) -> int:
-    """The height ``words`` would take with ``text`` at ``width`` (wrapped between words)."""
+def widest_word(font: QFont, text: str) -> float:
+    """The width of the widest word of ``text`` in ``font``."""
+    metrics = QFontMetricsF(font)
+    return max((metrics.horizontalAdvance(word) for word in text.split()), default=0.0)
+
+
+def pixels_for_cap(font: QFont, cap: float) -> int:
+    """The font's pixel size whose capitals are at least ``cap`` pixels tall."""
+    probe = QFont(font)
+    probe.setPixelSize(100)
+    per_pixel = QFontMetricsF(probe).capHeight() / 100 or 0.7
+    return max(8, math.ceil(cap / per_pixel))
+
+
+def wrapped_height(words: QLabel, text: str, width: int, font: QFont | None = None) -> int:
+    """The height ``words`` would take with ``text`` at ``width`` (wrapped between words if
+    it wraps), in its font or ``font``."""
     words.ensurePolished()
+    metrics = QFontMetrics(font if font is not None else words.font())
+    if not words.wordWrap():
+        return metrics.height() + 2 * words.margin() + 2
     flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
-    box = QFontMetrics(words.font()).boundingRect(QRect(0, 0, max(1, width), 100_000), flags, text)
+    box = metrics.boundingRect(QRect(0, 0, max(1, width), 100_000), flags, text)
     return box.height() + 2 * words.margin() + 2
 
 
@@ -93,11 +112,9 @@ def fit_words_in(words: QLabel, rect: QRect, largest: int) -> None:
     while px > 12:
         font = QFont(words.font())
         font.setPixelSize(px)
-        metrics = QFontMetricsF(font)
-        widest = max((metrics.horizontalAdvance(w) for w in words.text().split()), default=0)
         flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignCenter
         tall = QFontMetrics(font).boundingRect(rect, flags, words.text()).height()
-        if widest + 16 <= rect.width() and tall <= rect.height():
+        if widest_word(font, words.text()) + 16 <= rect.width() and tall <= rect.height():
             break
         px -= 2
     wanted = f"QLabel {{ font-size: {px}px; }}"

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import QLabel, QWidget
+
+from stretchdesk.ui.kit.widgets import pixels_for_cap, widest_word, wrapped_height
 
 FRAME_RATIO = 4 / 3  # the drawings' frames: width / height
 NEXT_DRAWING = 0.15  # the next exercise's drawing, of the window's height, when there is room
@@ -31,31 +32,8 @@ class Spot:
     bottom: int
 
 
-def _for_cap(font: QFont, cap: float) -> QFont:
-    """``font`` at the pixel size whose capitals are ``cap`` pixels tall (at least 8)."""
-    probe = QFont(font)
-    probe.setPixelSize(100)
-    per_pixel = QFontMetricsF(probe).capHeight() / 100 or 0.7
-    probe.setPixelSize(max(8, round(cap / per_pixel)))
-    return probe
-
-
 def _advance(font: QFont, text: str) -> float:
     return QFontMetricsF(font).horizontalAdvance(text)
-
-
-def _widest_word(font: QFont, text: str) -> float:
-    return max((_advance(font, word) for word in text.split()), default=0.0)
-
-
-def _height(label: QLabel, font: QFont, text: str, width: int) -> int:
-    """The height of ``text`` in ``font`` at ``width`` (wrapped between words if the label
-    wraps)."""
-    if not label.wordWrap():
-        return QFontMetrics(font).height() + 2 * label.margin() + 2
-    flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft
-    box = QFontMetrics(font).boundingRect(QRect(0, 0, max(1, width), 100_000), flags, text)
-    return box.height() + 2 * label.margin() + 2
 
 
 class DialLabels:
@@ -86,7 +64,7 @@ class DialLabels:
     def _fitted(self, label: QLabel, text: str, width: int) -> QFont:
         """The label's font, smaller if a word of ``text`` is wider than ``width``."""
         font = self._font(label)
-        wide = _widest_word(font, text) if label.wordWrap() else _advance(font, text)
+        wide = widest_word(font, text) if label.wordWrap() else _advance(font, text)
         if wide + 4 > width > 0 and font.pixelSize() > 8:
             font.setPixelSize(max(8, int(font.pixelSize() * (width - 4) / wide)))
         return font
@@ -119,10 +97,10 @@ class DialLabels:
         texts, used = self._texts(), 0
         for label, text in texts:
             font = self._font(label)
-            wide = _widest_word(font, text) if label.wordWrap() else _advance(font, text)
+            wide = widest_word(font, text) if label.wordWrap() else _advance(font, text)
             if wide + 4 > beside_w:
                 break
-            used += _height(label, font, text, beside_w) + gap // 2
+            used += wrapped_height(label, text, beside_w, font) + gap // 2
         else:
             if used <= dial_h:
                 return False, 0
@@ -135,7 +113,7 @@ class DialLabels:
             )
             return True, tall + gap // 2
         return True, sum(
-            _height(label, font, text, column_w) + gap // 2 for label, font, text in fonts
+            wrapped_height(label, text, column_w, font) + gap // 2 for label, font, text in fonts
         )
 
     def place_steady(self, spot: Spot, gap: int, *, inline: bool = False) -> int:
@@ -155,7 +133,7 @@ class DialLabels:
                 x += wide + gap
                 bottom = max(bottom, y + tall + gap // 2)
             else:
-                tall = _height(label, font, label.text(), spot.width)
+                tall = wrapped_height(label, label.text(), spot.width, font)
                 label.setGeometry(spot.x, bottom, spot.width, tall)
                 bottom += tall + gap // 2
         return bottom
@@ -170,7 +148,7 @@ class DialLabels:
             return 0
         texts = (self.reserved or {}).get(label, ()) or ((label.text(),) if label.text() else ())
         font = self._font(label)
-        words = [max(_widest_word(font, t), _advance(font, t) * 0.6) for t in texts]
+        words = [max(widest_word(font, t), _advance(font, t) * 0.6) for t in texts]
         return max([least, *(round(w) + 8 for w in words)])
 
     def place_next(self, spot: Spot, gap: int, window_height: int) -> None:
@@ -183,16 +161,17 @@ class DialLabels:
             natural = self._font(label)
             font = self._fitted(label, label.text(), spot.width)
             room = spot.bottom - spot.y
-            floor = _for_cap(natural, NEXT_SMALLEST * window_height)
+            floor = QFont(natural)
+            floor.setPixelSize(pixels_for_cap(natural, NEXT_SMALLEST * window_height))
             wants_drawing = drawing is not None and not drawing.isHidden()
             keep = round(NEXT_DRAWING * window_height) if wants_drawing else 0
             while (
-                _height(label, font, label.text(), spot.width) > room - keep
+                wrapped_height(label, label.text(), spot.width, font) > room - keep
                 and font.pixelSize() > floor.pixelSize()
             ):
                 font.setPixelSize(font.pixelSize() - 1)
             self._use(label, font, natural)
-            tall = _height(label, font, label.text(), spot.width)
+            tall = wrapped_height(label, label.text(), spot.width, font)
             if tall > room:  # no room at a size that reads (the voice names it at the rest)
                 tall = 0
             label.setGeometry(spot.x, y, spot.width, tall)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from stretchdesk.i18n import N_, _
 from stretchdesk.session.pages import pack
-from stretchdesk.ui.kit.widgets import bullet_html
+from stretchdesk.ui.kit.widgets import bullet_html, pixels_for_cap, widest_word
 from stretchdesk.ui.session.countdown import DIGITS, PEN, PILL, CountdownDial
 from stretchdesk.ui.session.dial_labels import FRAME_RATIO, DialLabels, Spot
 from stretchdesk.ui.session.illustration import IllustrationView
@@ -49,14 +49,6 @@ class Solution:
     drawing_h: int
     breathing: bool
     pages: list[range]
-
-
-def pixels_for_cap(font: QFont, cap: float) -> int:
-    """The font's pixel size whose capitals are at least ``cap`` pixels tall."""
-    probe = QFont(font)
-    probe.setPixelSize(100)
-    per_pixel = QFontMetricsF(probe).capHeight() / 100 or 0.7
-    return max(8, math.ceil(cap / per_pixel))
 
 
 class MatMiddle(QWidget):
@@ -237,9 +229,7 @@ class MatMiddle(QWidget):
         padding takes."""
         font = QFont(self.reading.font())
         font.setPixelSize(px)
-        metrics = QFontMetricsF(font)
-        words = {word for _, text in units for word in text.split()}
-        return max((metrics.horizontalAdvance(w) for w in words), default=0.0) + 2.5 * px
+        return widest_word(font, " ".join(text for _, text in units)) + 2.5 * px
 
     def _dial_size(self) -> tuple[int, int]:
         """The countdown's width and height (kept while what they depend on is the same)."""

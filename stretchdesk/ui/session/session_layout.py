@@ -37,12 +37,13 @@ from stretchdesk.ui.kit.widgets import (
     button,
     fit_words_in,
     label,
+    pixels_for_cap,
     restyle,
     wrapped_height,
 )
 from stretchdesk.ui.session.countdown import CountdownDial, format_seconds
 from stretchdesk.ui.session.illustration import IllustrationView
-from stretchdesk.ui.session.mat_middle import MatMiddle, pixels_for_cap
+from stretchdesk.ui.session.mat_middle import MatMiddle
 from stretchdesk.ui.session.session_help import help_panel
 from stretchdesk.ui.session.step_list import StepList
 
