@@ -50,8 +50,8 @@ def read_records(paths: Sequence[Path | str]) -> list[Record | Refused]:
     return [d if isinstance(d, Refused) else next(decoded) for d in datas]
 
 
-def read_bytes(path: Path | str) -> bytes | Refused:
-    """A file's bytes, as ``read_record`` reads them."""
+def read_bytes(path: Path | str, limit: int = MAX_FILE_BYTES) -> bytes | Refused:
+    """A file's bytes, as ``read_record`` reads them (a month file: up to ``limit``)."""
     try:
         handle = os.open(path, os.O_RDONLY | _NOFOLLOW)
     except OSError as exc:
@@ -60,19 +60,26 @@ def read_bytes(path: Path | str) -> bytes | Refused:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
             return Refused(_("it is not a regular file"))
-        if info.st_size > MAX_FILE_BYTES:
-            return Refused(_("it is larger than 1 MiB"))
-        return _read_all(handle)
+        if info.st_size > limit:
+            return Refused(_too_large(limit))
+        return _read_all(handle, limit)
     except OSError as exc:
         return Refused(_("it cannot be read ({reason})").format(reason=exc.strerror))
     finally:
         os.close(handle)
 
 
-def _read_all(handle: int) -> bytes:
-    """At most 1 MiB and a byte: one read for a file that does not grow meanwhile."""
+def _too_large(limit: int) -> str:
+    mebibytes = limit // (1024 * 1024)
+    if mebibytes == 1:
+        return _("it is larger than 1 MiB")
+    return _("it is larger than {size} MiB").format(size=mebibytes)
+
+
+def _read_all(handle: int, limit: int) -> bytes:
+    """At most ``limit`` bytes and one: one read for a file that does not grow meanwhile."""
     pieces: list[bytes] = []
-    left = MAX_FILE_BYTES + 1
+    left = limit + 1
     while left > 0 and (piece := os.read(handle, left)):
         pieces.append(piece)
         left -= len(piece)
@@ -104,8 +111,13 @@ def _insert_rows(
     )
 
 
-def apply(conn: sqlite3.Connection, batch: Sequence[tuple[str, Record]]) -> Applied:
-    """Bring a batch of read files in, in one transaction, and note them as read."""
+def apply(
+    conn: sqlite3.Connection,
+    batch: Sequence[tuple[str, Record]],
+    also_read: Sequence[str] = (),
+) -> Applied:
+    """Bring a batch of read files in, in one transaction, and note them as read (and
+    ``also_read``: the files a month file of the batch holds)."""
     with transaction(conn):
         dirty_before = {r[0] for r in conn.execute("SELECT session_id FROM sync_dirty")}
         sessions = [r for _n, r in batch if isinstance(r, SessionRecord)]
@@ -123,7 +135,8 @@ def apply(conn: sqlite3.Connection, batch: Sequence[tuple[str, Record]]) -> Appl
             {(r.stamp.device, r.computer or r.stamp.device[:8]) for _n, r in batch},
         )
         conn.executemany(
-            "INSERT OR IGNORE INTO sync_file (name) VALUES (?)", sorted((n,) for n, _r in batch)
+            "INSERT OR IGNORE INTO sync_file (name) VALUES (?)",
+            sorted((n,) for n in {*(n for n, _r in batch), *also_read}),
         )
         # what was written here only echoes the other computer: not a change to send back
         conn.executemany(

@@ -3,7 +3,8 @@ through, and the conflict copies a sync engine may make of a file.
 
 Layout: ``<folder>/stretchdesk-history/<device>/<YYYY-MM>/<file>``, where ``<file>`` is
 ``s.<device>.<session uid>.json`` for a finished session and
-``c.<device>.<session uid>.<time>-<random>.json`` for a later change to one. A computer writes
+``c.<device>.<session uid>.<time>-<random>.json`` for a later change to one, and
+``m.<device>.<YYYY-MM>.json`` for a finished month's files gathered (months.py). A computer writes
 only under its own device id, and never writes a file twice with other contents, so two
 computers never write the same file.
 
@@ -46,6 +47,9 @@ _NAME = re.compile(
     rf"(?:\.(?P<stamp>[0-9]{{8}}T[0-9]{{9}}Z-[0-9a-f]{{8}}))?"
     rf"(?P<conflict>{_CONFLICT})?\.json$"
 )
+_MONTH_NAME = re.compile(
+    rf"^m\.(?P<device>{_HEX32})\.(?P<month>[0-9]{{4}}-[0-9]{{2}})(?P<conflict>{_CONFLICT})?\.json$"
+)
 _UID = re.compile(rf"^{_HEX32}$")
 _MONTH = re.compile(r"^[0-9]{4}-[0-9]{2}$")
 
@@ -61,7 +65,8 @@ def is_month(text: str) -> bool:
 
 @dataclass(frozen=True)
 class FileName:
-    """What a file's name says: a session ("s") or a change ("c"), whose, of which session."""
+    """What a file's name says: a session ("s"), a change ("c") or a month file ("m"),
+    whose, of which session (a month file: of which month, ``YYYY-MM``)."""
 
     kind: str
     device: str
@@ -76,7 +81,10 @@ def parse_name(name: str) -> FileName | None:
         return None
     found = _NAME.match(name)
     if found is None:
-        return None
+        month = _MONTH_NAME.match(name)
+        if month is None:
+            return None
+        return FileName("m", month["device"], month["month"], month["conflict"] is not None)
     kind = found["kind"]
     if (kind == "c") != (found["stamp"] is not None):
         return None
@@ -96,6 +104,10 @@ def change_file(device: str, uid: str, at: datetime) -> str:
     moment = at.astimezone(UTC)
     stamp = moment.strftime("%Y%m%dT%H%M%S") + f"{moment.microsecond // 1000:03d}Z"
     return f"c.{device}.{uid}.{stamp}-{secrets.token_hex(4)}.json"
+
+
+def month_file(device: str, month: str) -> str:
+    return f"m.{device}.{month}.json"
 
 
 def temp_name(name: str) -> str:

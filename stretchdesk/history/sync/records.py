@@ -157,7 +157,7 @@ def encode_session(record: SessionRecord) -> bytes:
         "pain_reports": [dict(zip(REPORT_KEYS, r, strict=True)) for r in record.pain_reports],
         "shown": [dict(zip(SHOWN_KEYS, row, strict=True)) for row in record.shown],
     }
-    return _dump(document)
+    return dump(document)
 
 
 def encode_change(record: ChangeRecord) -> bytes:
@@ -171,10 +171,10 @@ def encode_change(record: ChangeRecord) -> bytes:
         "uid": record.uid,
         "fields": dict(record.fields),
     }
-    return _dump(document)
+    return dump(document)
 
 
-def _dump(document: dict[str, Any]) -> bytes:
+def dump(document: dict[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
@@ -217,18 +217,28 @@ def _record(document: dict[str, Any]) -> Record:
     stamp = Stamp(at, device)
     kind = document["kind"]
     if kind == "change":
-        fields = document["fields"]
-        if not isinstance(fields, dict) or not fields:
-            raise ValueError("fields")
-        for name, value in fields.items():
-            if name not in FIELD_CHECKS or not FIELD_CHECKS[name](value):
-                raise ValueError(str(name)[:40])
-        return ChangeRecord(uid, stamp, computer, fields)
+        return decode_change(document)
     if kind != "session":
         raise ValueError("kind")
     session = _checked(document["session"], SESSION_KEYS)
     rows = {key: _rows(document.get(key, []), keys, n) for key, (keys, n) in LIMITS.items()}
     return session_record(uid, stamp, computer, session, rows)
+
+
+def decode_change(document: dict[str, Any]) -> ChangeRecord:
+    """A change's record from its table (a change file's, or one of a month file's):
+    KeyError, TypeError or ValueError for a value the record cannot hold."""
+    uid, device, at = document["uid"], document["device"], document["at"]
+    computer = document.get("computer", "")
+    if not (is_uid(uid) and is_uid(device) and _time(at) and Text(200)(computer)):
+        raise ValueError("uid, device, at")
+    fields = document["fields"]
+    if not isinstance(fields, dict) or not fields:
+        raise ValueError("fields")
+    for name, value in fields.items():
+        if name not in FIELD_CHECKS or not FIELD_CHECKS[name](value):
+            raise ValueError(str(name)[:40])
+    return ChangeRecord(uid, Stamp(at, device), computer, fields)
 
 
 def session_record(

@@ -17,6 +17,8 @@ from pathlib import Path
 from stretchdesk.history.sync import inbox, outbox
 from stretchdesk.history.sync.device import computer_name, device_id
 from stretchdesk.history.sync.folder import FolderScan, write_all
+from stretchdesk.history.sync.gather import Gatherer, matches
+from stretchdesk.history.sync.months import MAX_MONTH_BYTES, MonthRecord, decode_month, held
 from stretchdesk.history.sync.names import (
     ROOT,
     change_file,
@@ -57,10 +59,21 @@ def _matching(name: str, record: Record | Refused) -> Record | Refused:
     said = parse_name(name.rsplit("/", 1)[-1])
     if isinstance(record, Refused) or said is None:
         return record
-    kind = "c" if isinstance(record, ChangeRecord) else "s"
-    if (said.kind, said.device, said.uid) != (kind, record.stamp.device, record.uid):
+    if not matches(said, record):
         return Refused(_("it does not hold what its name says"))
     return record
+
+
+def _month(name: str, path: str) -> MonthRecord | Refused:
+    """The month file's records, if it is the one its name says."""
+    data = inbox.read_bytes(path, MAX_MONTH_BYTES)
+    found = data if isinstance(data, Refused) else decode_month(data)
+    said = parse_name(name.rsplit("/", 1)[-1])
+    if isinstance(found, MonthRecord) and (
+        said is None or (said.device, said.uid) != (found.device, found.month)
+    ):
+        return Refused(_("it does not hold what its name says"))
+    return found
 
 
 class SyncFolder:
@@ -80,6 +93,7 @@ class SyncFolder:
         self.computer = computer or computer_name()
         self.now = now
         self._scan = FolderScan(self.root, self.device)
+        self._gather = Gatherer(self.root, self.device, self.computer)
 
     def run(self, conn: sqlite3.Connection, *, write: bool = True) -> SyncReport:
         """One pass; ``write=False`` only reads (the setting turned off keeps nothing new
@@ -90,6 +104,8 @@ class SyncFolder:
         report = SyncReport()
         if write:
             self.write_out(conn, report)
+            if not report.more:  # every finished session of this computer is there
+                report.written += self._gather.run(self.now())
         self.bring_in(conn, report)
         return report
 
@@ -144,7 +160,7 @@ class SyncFolder:
     def _bring_in(self, conn: sqlite3.Connection, report: SyncReport, bulk: _Bulk) -> None:
         whole: list[tuple[str, int]] = []  # folders whose every file was read
         root = os.fspath(self.root)
-        batch: list[tuple[str, Record]] = []
+        batch = _Batch(conn, report, bulk)
         for folder, device, mtime in self._scan.changed(conn):
             read = {
                 r[0]
@@ -155,6 +171,7 @@ class SyncFolder:
             }
             new = [n for n in self._scan.files(folder, device) if n not in read]
             left = len(report.skipped)
+            new = self._months(folder, new, batch)
             # sessions before changes: a change then finds its session in the same pass
             new.sort(key=lambda n: n.rsplit("/", 1)[-1][0] != "s")
             records = inbox.read_records([f"{root}/{name}" for name in new])
@@ -163,29 +180,60 @@ class SyncFolder:
                 if isinstance(record, Refused):
                     report.skipped.append((name, record.reason))
                     continue
-                batch.append((name, record))
-                if len(batch) >= IMPORT_BATCH:
-                    bulk.begin()
-                    self._apply(conn, batch, report)
-                    batch = []
+                batch.add([(name, record)])
             if len(report.skipped) == left:
                 whole.append((folder, mtime))
-        if batch:
-            self._apply(conn, batch, report)
+        batch.flush()
         if whole:
             self._scan.read_whole(conn, whole)
 
-    def _apply(
-        self, conn: sqlite3.Connection, batch: list[tuple[str, Record]], report: SyncReport
-    ) -> None:
-        applied = inbox.apply(conn, batch)
-        report.sessions += applied.sessions
-        report.changes += applied.changes
+    def _months(self, folder: str, new: list[str], batch: _Batch) -> list[str]:
+        """The folder's new month files read, each whole into the batch: the new files
+        left to read (those a month file read holds are read with it)."""
+        months = [n for n in new if n.rsplit("/", 1)[-1][0] == "m"]
+        if not months:
+            return new
+        covered: set[str] = set()
+        for name in months:
+            month = _month(name, f"{self.root}/{name}")
+            if isinstance(month, Refused):
+                batch.report.skipped.append((name, month.reason))
+                continue
+            names = {f"{folder}/{n}" for n in held(month)}
+            covered |= names
+            batch.add([(name, record) for record in month.records], names)
+        return [n for n in new if n not in covered and n not in months]
 
     def forget(self, conn: sqlite3.Connection) -> None:
         """List every folder again at the next pass (a file changed in place)."""
         conn.execute("DELETE FROM sync_dir")
         self._scan = FolderScan(self.root, self.device)
+
+
+class _Batch:
+    """Records read, brought in a few thousand at a time: a month file's all in one
+    transaction with the names of the files it holds (a kill between two transactions
+    leaves it unread, to be read whole at the next pass)."""
+
+    def __init__(self, conn: sqlite3.Connection, report: SyncReport, bulk: _Bulk) -> None:
+        self.conn, self.report, self.bulk = conn, report, bulk
+        self.records: list[tuple[str, Record]] = []
+        self.also_read: set[str] = set()
+
+    def add(self, records: list[tuple[str, Record]], also_read: set[str] | None = None) -> None:
+        self.records.extend(records)
+        self.also_read |= also_read or set()
+        if len(self.records) >= IMPORT_BATCH:
+            self.bulk.begin()  # more than one batch: a first import
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.records and not self.also_read:
+            return
+        applied = inbox.apply(self.conn, self.records, sorted(self.also_read))
+        self.report.sessions += applied.sessions
+        self.report.changes += applied.changes
+        self.records, self.also_read = [], set()
 
 
 class _Bulk:
