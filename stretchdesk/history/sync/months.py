@@ -63,12 +63,14 @@ class MonthRecord:
 def held(month: MonthRecord) -> set[str]:
     """The names of the files the month file holds: those it names whose record it has
     (a name it gives without its record is read on its own)."""
-    have = {("c" if isinstance(r, ChangeRecord) else "s", r.uid) for r in month.records}
-    return {
-        name
-        for name in month.files
-        if (said := parse_name(name)) is not None and (said.kind, said.uid) in have
-    }
+    sessions = {r.uid for r in month.records if isinstance(r, SessionRecord)}
+    changes = {r.uid for r in month.records if isinstance(r, ChangeRecord)}
+    found = set()
+    for name in month.files:  # each checked by decode_month: one of the device's files
+        kind, _device, uid = name.split(".", 3)[:3]
+        if uid in (sessions if kind == "s" else changes):
+            found.add(name)
+    return found
 
 
 def encode_month(
@@ -203,12 +205,23 @@ def _rows(
     """A table's rows, each session's in a list (by its index), every value checked."""
     columns = _columns(table, ("of", *keys), None)
     of = columns["of"]
-    grouped: list[list[tuple[Any, ...]]] = [[] for _ in range(sessions)]
     if not of:
-        return grouped
-    if not Whole(0, sessions - 1).column(of) or max(Counter(of).values()) > limit:
+        return [[] for _ in range(sessions)]
+    if not Whole(0, sessions - 1).column(of):
+        raise ValueError("of")
+    counts = Counter(of)
+    if max(counts.values()) > limit:
         raise ValueError("of")
     _check(columns, keys)
-    for index, row in zip(of, zip(*(columns[key] for key in keys), strict=True), strict=True):
+    rows = list(zip(*(columns[key] for key in keys), strict=True))
+    if of == sorted(of):  # as written: each session's rows together, in its order
+        grouped, start = [], 0
+        for index in range(sessions):
+            end = start + counts.get(index, 0)
+            grouped.append(rows[start:end])
+            start = end
+        return grouped
+    grouped = [[] for _ in range(sessions)]
+    for index, row in zip(of, rows, strict=True):
         grouped[index].append(row)
     return grouped

@@ -169,9 +169,12 @@ class SyncFolder:
                     (f"{folder}/", f"{folder}0"),  # ("0" sorts just after "/")
                 )
             }
-            new = [n for n in self._scan.files(folder, device) if n not in read]
             left = len(report.skipped)
-            new = self._months(folder, new, batch)
+            new = [n for n in self._scan.files(folder, device) if n not in read]
+            months = [n for n in new if n[len(folder) + 1] == "m"]
+            if months:  # the files a month file holds are read with it
+                covered = self._months(folder, months, batch)
+                new = [n for n in new if n not in covered]
             # sessions before changes: a change then finds its session in the same pass
             new.sort(key=lambda n: n.rsplit("/", 1)[-1][0] != "s")
             records = inbox.read_records([f"{root}/{name}" for name in new])
@@ -187,22 +190,19 @@ class SyncFolder:
         if whole:
             self._scan.read_whole(conn, whole)
 
-    def _months(self, folder: str, new: list[str], batch: _Batch) -> list[str]:
-        """The folder's new month files read, each whole into the batch: the new files
-        left to read (those a month file read holds are read with it)."""
-        months = [n for n in new if n.rsplit("/", 1)[-1][0] == "m"]
-        if not months:
-            return new
-        covered: set[str] = set()
+    def _months(self, folder: str, months: list[str], batch: _Batch) -> set[str]:
+        """The folder's new month files read, each whole into the batch: the names of
+        the files read (the month files, and the files each holds)."""
+        covered = set(months)
         for name in months:
             month = _month(name, f"{self.root}/{name}")
             if isinstance(month, Refused):
                 batch.report.skipped.append((name, month.reason))
                 continue
-            names = {f"{folder}/{n}" for n in held(month)}
-            covered |= names
-            batch.add([(name, record) for record in month.records], names)
-        return [n for n in new if n not in covered and n not in months]
+            also = {f"{folder}/{n}" for n in held(month)}
+            covered |= also
+            batch.add([(name, record) for record in month.records], also)
+        return covered
 
     def forget(self, conn: sqlite3.Connection) -> None:
         """List every folder again at the next pass (a file changed in place)."""
