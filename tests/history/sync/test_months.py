@@ -1,0 +1,217 @@
+"""A finished month's files gathered into one month file: written once by the computer
+that owns them, read in one go by the others, the same history as from the files it holds,
+in any order, a copy or a refused month file changing nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from stretchdesk.history.sync import gather
+from stretchdesk.history.sync.inbox import read_records
+from stretchdesk.history.sync.months import MonthRecord, decode_month, encode_month
+from stretchdesk.history.sync.names import month_file, parse_name
+from stretchdesk.history.sync.records import Refused, SessionRecord
+from tests.history.sync.computers import Computer, computers, files, settle
+
+DAY = 24 * 3600
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[list[Computer]]:
+    made = computers(tmp_path, tmp_path / "Sync")
+    yield made
+    for machine in made:
+        machine.store.close()
+
+
+def _november(home: Computer) -> None:
+    """Three sessions in November (one stopped for pain), then a note changed on one."""
+    sid = home.session(0, note="morning")
+    home.session(60, pain=True)
+    home.session(24 * 60, routine="other")
+    home.run()
+    home.clock.advance(3600)
+    home.store.set_note(sid, "better later")
+    home.run()
+
+
+def _month_path(home: Computer) -> Path:
+    return home.sync.root / home.sync.device / "2026-11" / month_file(home.sync.device, "2026-11")
+
+
+def _gathered(home: Computer) -> Path:
+    home.clock.advance(35 * DAY)  # December, the month over for days
+    report = home.run()
+    assert report.written == 1
+    path = _month_path(home)
+    assert path.is_file()
+    return path
+
+
+def test_a_finished_month_is_gathered_once_and_its_files_stay(
+    pair: list[Computer], tmp_path: Path
+) -> None:
+    home, _work = pair
+    _november(home)
+    singles = files(tmp_path / "Sync")
+    assert len(singles) == 4  # three sessions and a change
+    home.clock.advance(28 * DAY)  # the 30th of November: not over yet
+    assert home.run().written == 0
+    home.clock.advance(2 * DAY)  # the 2nd of December: over, but only just
+    assert home.run().written == 0
+    path = _gathered(home)
+    assert home.run().written == 0  # once
+    assert all(p.is_file() for p in singles)
+    month = decode_month(path.read_bytes())
+    assert isinstance(month, MonthRecord)
+    assert month.files == {p.name for p in singles}
+    by_file = read_records(singles)
+    assert sorted(map(repr, month.records)) == sorted(map(repr, by_file))
+
+
+def test_read_from_the_month_file_the_history_is_the_same_and_its_files_not_opened(
+    pair: list[Computer], tmp_path: Path
+) -> None:
+    home, work = pair
+    _november(home)
+    _gathered(home)
+    for single in files(tmp_path / "Sync", lambda p: not p.name.startswith("m.")):
+        single.write_bytes(b"{")  # were they opened, they would be refused
+    report = work.run()
+    assert report.sessions == 3 and report.skipped == []
+    assert work.state() == home.state()
+    assert _without_ids(work.exported()) == _without_ids(home.exported())
+    assert work.run().sessions == 0
+
+
+def _without_ids(sessions: list[dict[str, object]]) -> list[dict[str, object]]:
+    return [dict(s, id=0) for s in sessions]
+
+
+def test_files_and_month_file_in_any_order_count_each_session_once(
+    pair: list[Computer], tmp_path: Path
+) -> None:
+    home, work = pair
+    _november(home)
+    assert work.run().sessions == 3  # from the files, as they came
+    path = _gathered(home)
+    report = work.run()  # then the month file
+    assert (report.sessions, report.changes, report.skipped) == (0, 0, [])
+    assert work.state() == home.state()
+    copy = path.with_name(path.stem + ".sync-conflict-20261205-101010-ABCDEFG.json")
+    shutil.copy2(path, copy)  # and a conflict copy of it
+    assert parse_name(copy.name) is not None
+    assert work.run().sessions == 0
+    assert len(work.exported()) == 3
+
+
+def test_a_month_file_that_cannot_be_read_is_named_and_its_files_read_instead(
+    pair: list[Computer], tmp_path: Path
+) -> None:
+    home, work = pair
+    _november(home)
+    path = _gathered(home)
+    whole = path.read_bytes()
+    cases = {
+        whole[: len(whole) // 2]: "it is not complete or not readable",
+        whole.replace(b'"version":1', b'"version":9', 1): "it was written by a newer version",
+        whole.replace(b'"pain_before":[3', b'"pain_before":[99', 1): "it holds a wrong value",
+        whole.replace(b'"phase":["warmup"', b'"phase":["jogging"', 1): "it holds a wrong value",
+        whole.replace(home.sync.device.encode(), b"0" * 32): "it does not hold what its name",
+    }
+    for case, (data, reason) in enumerate(cases.items()):
+        assert data != whole
+        path.write_bytes(data)
+        (machine,) = computers(tmp_path / f"case{case}", tmp_path / "Sync", ("reader",))
+        try:
+            report = machine.run(write=False)
+            assert report.sessions == 3
+            assert [n.rsplit("/", 1)[-1] for n, _r in report.skipped] == [path.name]
+            assert report.skipped[0][1].startswith(reason)
+            assert machine.state() == home.state()
+            assert len(machine.run().skipped) == 1  # tried again at the next pass
+        finally:
+            machine.store.close()
+    path.write_bytes(whole)
+    assert work.run().sessions == 3
+
+
+def test_a_file_named_without_its_record_is_read_on_its_own(
+    pair: list[Computer], tmp_path: Path
+) -> None:
+    home, work = pair
+    _november(home)
+    path = _gathered(home)
+    document = json.loads(path.read_bytes())
+    sessions = document["sessions"]
+    dropped = sessions["uid"][-1]
+    for key in sessions:
+        sessions[key] = sessions[key][:-1]
+    for table in ("steps", "pain_reports", "shown"):
+        keep = [i for i, of in enumerate(document[table]["of"]) if of < 2]
+        for key in document[table]:
+            document[table][key] = [document[table][key][i] for i in keep]
+    path.write_text(json.dumps(document))
+    report = work.run()
+    assert report.sessions == 3 and report.skipped == []
+    assert dropped in {row[0] for row in work.state()}
+    assert work.state() == home.state()
+
+
+def test_a_session_come_late_stays_its_own_file_and_is_read(pair: list[Computer]) -> None:
+    home, work = pair
+    _november(home)
+    _gathered(home)
+    home.session(27 * 24 * 60)  # a session of November written after its month file
+    assert home.run().written == 1
+    settle(pair)
+    assert work.state() == home.state()
+    assert len(work.state()) == 4
+
+
+def test_an_unreadable_file_of_its_own_is_not_gathered(pair: list[Computer]) -> None:
+    home, work = pair
+    _november(home)
+    folder = _month_path(home).parent
+    half = folder / f"s.{home.sync.device}.{'a' * 32}.json"
+    half.write_bytes(b'{"format":')
+    path = _gathered(home)
+    month = decode_month(path.read_bytes())
+    assert isinstance(month, MonthRecord) and half.name not in month.files
+    report = work.run()
+    assert report.sessions == 3
+    assert [n.rsplit("/", 1)[-1] for n, _r in report.skipped] == [half.name]
+
+
+def test_a_first_pass_over_years_gathers_a_few_months_a_pass(
+    pair: list[Computer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home, work = pair
+    monkeypatch.setattr(gather, "MONTHS_PER_PASS", 2)
+    for month in range(5):
+        home.session(month * 31 * 24 * 60)
+    home.run()
+    home.clock.advance(6 * 31 * DAY)
+    assert [home.run().written for _ in range(4)] == [2, 2, 1, 0]
+    assert work.run().sessions == 5
+    assert work.state() == home.state()
+
+
+def test_a_month_file_round_trip_keeps_every_value(pair: list[Computer]) -> None:
+    home, _work = pair
+    _november(home)
+    folder = _month_path(home).parent
+    names = sorted(p.name for p in folder.iterdir())
+    records = read_records([folder / n for n in names])
+    data = encode_month(home.sync.device, "home", "2026-11", list(zip(names, records, strict=True)))
+    month = decode_month(data)
+    assert isinstance(month, MonthRecord)
+    assert list(month.records) == [
+        *(r for r in records if isinstance(r, SessionRecord)),
+        *(r for r in records if not isinstance(r, SessionRecord | Refused)),
+    ]
