@@ -3,7 +3,9 @@
 Each computer's history is generated as bench/history_scale.py makes one (its own random
 sessions, ten steps each), and written into one shared folder (history/sync/) in passes of
 outbox.BATCH sessions, as the app does. Then, on the first computer:
-- the first import: every session of the two others (a new SyncFolder, as at a start);
+- the first import: every session of the two others (a new SyncFolder, as at a start),
+  before (the folder's files one by one, as before month files) and after (each finished
+  month's files gathered into its month file), in turn in the same run;
 - a day's new files: three sessions from each other computer and a note changed on one of
   the first computer's sessions there, read by the pass that runs while the app is up,
   and by the first pass after a start (what was read whole is known from the history).
@@ -58,6 +60,36 @@ def _share_all(data: Path, folder: Path, name: str) -> tuple[float, int]:
     return time.perf_counter() - began, written
 
 
+def _gather_all(data: Path, folder: Path, name: str) -> int:
+    """The computer's finished months gathered (a few a pass, as the app does): files.
+    Its passes run on a copy of its data folder (same device id): its history stays as it
+    was, without the others' sessions those passes read."""
+    scratch = data.with_name(data.name + "-gathering")
+    shutil.copytree(data, scratch)
+    conn = _connect(scratch / "history.sqlite")
+    sync = SyncFolder(folder, scratch, computer=name)
+    written = 0
+    while made := sync.run(conn).written:
+        written += made
+    conn.close()
+    shutil.rmtree(scratch)
+    return written
+
+
+def _first_import(pristine: Path, first: Path, folder: Path) -> tuple[float, float, int]:
+    """A fresh copy of the first computer reads the folder: seconds, processor seconds,
+    sessions brought in."""
+    shutil.rmtree(first, ignore_errors=True)
+    shutil.copytree(pristine, first)
+    conn = _connect(first / "history.sqlite")
+    sync = SyncFolder(folder, first, computer=COMPUTERS[0])
+    began, used = time.perf_counter(), time.process_time()
+    report = sync.run(conn)
+    seconds, processor = time.perf_counter() - began, time.process_time() - used
+    conn.close()
+    return seconds, processor, report.sessions
+
+
 def _a_day_more(data: Path, folder: Path, name: str, day: datetime) -> None:
     """Three more sessions on a computer, shared."""
     store, _ = HistoryStore.open(data / "history.sqlite")
@@ -98,20 +130,21 @@ def run() -> dict[str, Any]:
             sessions[name] = history_scale.generate(root / name / "history.sqlite", seed + 7)
             seconds, files = _share_all(root / name, folder, name)
             first_export[name] = {"seconds": round(seconds, 2), "files": files}
+        for name in COMPUTERS:
+            _gather_all(root / name, folder, name)
+        every = [p.name for p in folder.rglob("*.json")]
+        month_files = sum(name.startswith("m.") for name in every)
+        # the same folder as it was before month files: each session and change on its own
+        files_only = root / "Sync-files-only"
+        shutil.copytree(folder, files_only, ignore=shutil.ignore_patterns("m.*"))
         first = root / COMPUTERS[0]
         shutil.copytree(first, root / "pristine")
-        imports, processor = [], []
-        for _ in range(3):
-            shutil.rmtree(first)
-            shutil.copytree(root / "pristine", first)
-            conn = _connect(first / "history.sqlite")
-            sync = SyncFolder(folder, first, computer=COMPUTERS[0])
-            began, used = time.perf_counter(), time.process_time()
-            report = sync.run(conn)
-            imports.append(time.perf_counter() - began)
-            processor.append(time.process_time() - used)
-            conn.close()
-        imported = report.sessions
+        runs: dict[str, list[tuple[float, float, int]]] = {"before": [], "after": []}
+        for _ in range(3):  # before and after in turn, the machine's load shared alike
+            runs["before"].append(_first_import(root / "pristine", first, files_only))
+            runs["after"].append(_first_import(root / "pristine", first, folder))
+        imported = runs["after"][-1][2]
+        assert imported == runs["before"][-1][2]
         conn = _connect(first / "history.sqlite")
         sync = SyncFolder(folder, first, computer=COMPUTERS[0])
         sync.run(conn)  # the app's own SyncFolder, up to date
@@ -135,12 +168,22 @@ def run() -> dict[str, Any]:
         "computers": len(COMPUTERS),
         "years": years,
         "sessions_per_computer": sessions[COMPUTERS[0]],
-        "files_in_folder": sum(v["files"] for v in first_export.values()),
+        "files_in_folder": len(every) - month_files,
+        "month_files_in_folder": month_files,
         "first_export_seconds": {k: v["seconds"] for k, v in first_export.items()},
         "first_import_sessions": imported,
-        "first_import_seconds_median": round(statistics.median(imports), 2),
+        # before: the folder's files one by one (no month files); after: the month files
+        **{
+            f"first_import_seconds_median_{when}": round(statistics.median(r[0] for r in got), 2)
+            for when, got in runs.items()
+        },
         # the processor time of this process: what the import costs on a machine others share
-        "first_import_cpu_seconds_median": round(statistics.median(processor), 2),
+        **{
+            f"first_import_cpu_seconds_median_{when}": round(
+                statistics.median(r[1] for r in got), 2
+            )
+            for when, got in runs.items()
+        },
         "day_of_new_files": "3 sessions on each of 2 computers, 1 note",
         "day_import_ms_median_app_running": round(statistics.median(warm) * 1000, 1),
         "day_import_ms_median_first_pass_after_start": round(statistics.median(cold) * 1000, 1),

@@ -8,10 +8,11 @@ import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from stretchdesk.history.sync import gather
+from stretchdesk.history.sync import gather, inbox, syncer
 from stretchdesk.history.sync.inbox import read_records
 from stretchdesk.history.sync.months import MonthRecord, decode_month, encode_month
 from stretchdesk.history.sync.names import month_file, parse_name
@@ -215,3 +216,33 @@ def test_a_month_file_round_trip_keeps_every_value(pair: list[Computer]) -> None
         *(r for r in records if isinstance(r, SessionRecord)),
         *(r for r in records if not isinstance(r, SessionRecord | Refused)),
     ]
+
+
+def test_a_pass_stopped_between_two_months_loses_nothing_and_the_next_completes_it(
+    pair: list[Computer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home, work = pair
+    for month in range(3):
+        home.session(month * 31 * 24 * 60, note=f"month {month}")
+    home.run()
+    home.clock.advance(4 * 31 * DAY)
+    assert home.run().written == 3
+    monkeypatch.setattr(syncer, "IMPORT_BATCH", 1)  # a transaction for each month file
+    real = inbox.apply
+    calls: list[int] = []
+
+    def killed_at_the_second(*args: Any) -> inbox.Applied:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # as a kill: the transaction rolled back
+        return real(*args)
+
+    monkeypatch.setattr(inbox, "apply", killed_at_the_second)
+    with pytest.raises(KeyboardInterrupt):
+        work.run()
+    assert len(work.state()) == 1  # the first month's, whole
+    monkeypatch.setattr(inbox, "apply", real)
+    report = work.run()
+    assert report.sessions == 2 and report.skipped == []
+    assert work.state() == home.state()
+    assert work.run().sessions == 0
