@@ -41,7 +41,7 @@ from stretchdesk.history.sync.records import (
 )
 from stretchdesk.i18n import _
 
-MAX_MONTH_BYTES = 64 * 1024 * 1024  # a month of a hundred sessions a day is ~10 MiB
+MAX_MONTH_BYTES = 64 * 1024 * 1024  # a month of three sessions a day is ~150 KiB
 MAX_SESSIONS = 20_000  # in one month file
 MAX_FILES = 100_000
 _UIDS = re.compile(r"(?:[0-9a-f]{32})*")
@@ -66,9 +66,9 @@ def held(month: MonthRecord) -> set[str]:
     sessions = {r.uid for r in month.records if isinstance(r, SessionRecord)}
     changes = {r.uid for r in month.records if isinstance(r, ChangeRecord)}
     found = set()
-    for name in month.files:  # each checked by decode_month: one of the device's files
-        kind, _device, uid = name.split(".", 3)[:3]
-        if uid in (sessions if kind == "s" else changes):
+    for name in month.files:  # each checked by decode_month: "<kind>.<device>.<uid>..."
+        kind, _device, rest = name.split(".", 2)
+        if rest[:32] in (sessions if kind == "s" else changes):
             found.add(name)
     return found
 
