@@ -246,3 +246,26 @@ def test_a_pass_stopped_between_two_months_loses_nothing_and_the_next_completes_
     assert report.sessions == 2 and report.skipped == []
     assert work.state() == home.state()
     assert work.run().sessions == 0
+
+
+def test_conflict_copies_of_its_files_are_gathered_and_held(
+    pair: list[Computer], tmp_path: Path
+) -> None:
+    home, work = pair
+    _november(home)
+    first = files(tmp_path / "Sync", lambda p: p.name.startswith("s."))[0]
+    copies = [
+        first.with_name(f"{first.stem} (conflicted copy 2026-11-02 081500).json"),
+        first.with_name(f"{first.stem}.sync-conflict-20261102-081500-ABCDEFG.json"),
+    ]
+    for copy in copies:
+        shutil.copy2(first, copy)
+    path = _gathered(home)
+    month = decode_month(path.read_bytes())
+    assert isinstance(month, MonthRecord)
+    assert {c.name for c in copies} <= month.files
+    for single in [first, *copies]:
+        single.write_bytes(b"{")  # held by the month file: never opened
+    report = work.run()
+    assert report.sessions == 3 and report.skipped == []
+    assert work.state() == home.state()
