@@ -6,7 +6,9 @@ A month is gathered once it has been over for a few days (a session going on ove
 midnight on its last day still comes as its own file before) and once every finished
 session of this computer has been written (a first pass over years writes them in several
 passes). A file there that cannot be read is not gathered: it stays the only copy of what
-it holds, read on its own. A few months a pass, so a first pass over years stays short.
+it holds, read on its own. A few months a pass, so a first pass over years stays short; a
+month that cannot be written now is tried again at the next pass, and never keeps the
+other computers' files from being read.
 """
 
 from __future__ import annotations
@@ -59,7 +61,10 @@ class Gatherer:
                 break
             target = self.own / month / month_file(self.device, month)
             if not target.exists():
-                written += self._gather(month, target)
+                try:
+                    written += self._gather(month, target)
+                except OSError:  # (a full disk) its files are there: tried at the next pass
+                    break
             self._done.add(month)
         return written
 

@@ -269,3 +269,26 @@ def test_conflict_copies_of_its_files_are_gathered_and_held(
     report = work.run()
     assert report.sessions == 3 and report.skipped == []
     assert work.state() == home.state()
+
+
+def test_a_month_file_that_cannot_be_written_keeps_nothing_from_being_read(
+    pair: list[Computer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home, work = pair
+    _november(home)
+    work.session(90)
+    real = gather.write_whole
+
+    def full(path: Path, data: bytes, *, replace: bool = False) -> bool:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(gather, "write_whole", full)
+    home.clock.advance(35 * DAY)
+    report = home.run()
+    assert report.written == 0 and report.sessions == 0  # work's session not written yet
+    work.run()
+    assert home.run().sessions == 1  # read all the same
+    assert not _month_path(home).exists()
+    monkeypatch.setattr(gather, "write_whole", real)
+    assert home.run().written == 1  # the next pass gathers it
+    assert _month_path(home).is_file()
