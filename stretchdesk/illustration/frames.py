@@ -9,8 +9,7 @@ from stretchdesk.illustration import drawn_area
 from stretchdesk.illustration.drawn_area import Area
 from stretchdesk.illustration.imagecheck import ImageProblem, open_checked
 from stretchdesk.routine.model import Motion, Step
-
-USER_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".gif"})
+from stretchdesk.routine.picture_files import USER_SUFFIXES
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,11 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from stretchdesk.routine.picture_files import MAX_FILE_BYTES
+
 if TYPE_CHECKING:  # Pillow loads only when a picture is checked: a session with the
     from PIL import Image  # built-in drawings never needs it
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_SIDE = 8192
 MAX_PIXELS = 24_000_000
 MIN_SIDE = 16

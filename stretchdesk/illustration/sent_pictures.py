@@ -21,9 +21,9 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from stretchdesk.i18n import _, ngettext
-from stretchdesk.illustration.frames import USER_SUFFIXES
-from stretchdesk.illustration.imagecheck import MAX_FILE_BYTES, ImageProblem, check_image
+from stretchdesk.illustration.imagecheck import ImageProblem, check_image
 from stretchdesk.routine.mine import AddProblem
+from stretchdesk.routine.picture_files import MAX_FILE_BYTES, USER_SUFFIXES
 
 MAX_PICTURES = 400  # copied for one routine, in all its folders
 MAX_NAMES = 2000  # names looked at in one folder: more, and it is not a folder of pictures

@@ -7,10 +7,15 @@ computers take it:
 - a routine they do not have is added;
 - a new version of one they have not changed since is put in its place;
 - when both changed it, the other computer's version is added beside theirs as a second
-  routine (``<name>-2``, its id changed to match), never silently lost.
+  routine (``<name>-2``, its id changed to match), never silently lost;
+- a routine deleted on one computer is deleted on the others that have not changed it since
+  (it goes to the routines folder's ``deleted/`` folder, so it can be put back); one changed
+  there is kept, and comes back to the computer that deleted it. A deletion is written as a
+  version of its own (a one-line file naming the version deleted); a routine put back after
+  it is sent again as a version of the deletion.
 
-What was seen is kept in ``routine-sync.json`` in the data folder. Deleting a routine is not
-sent; pictures are not shared. No Qt.
+What was seen is kept in ``routine-sync.json`` in the data folder. Pictures are not shared.
+No Qt.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from stretchdesk.history.sync import routine_pictures
 from stretchdesk.history.sync.folder import write_whole
 from stretchdesk.history.sync.names import is_uid, parse_name
 from stretchdesk.i18n import _
@@ -37,11 +43,25 @@ MAX_BYTES = 1024 * 1024
 _FILE = re.compile(
     r"^(?P<name>[a-z0-9-]{1,64})\.(?P<version>[0-9a-f]{16})\.(?P<parent>[0-9a-f]{16}|new)\.toml$"
 )
+_DELETION = re.compile(rb"# deleted: [0-9a-f]{16} [0-9a-f]{16}\n")
 _ID_LINE = re.compile(r'(?m)^id[ \t]*=[ \t]*"[^"\n]*"[ \t]*$')
 
 
 def version_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
+
+
+def deletion(parent: str, mark: str) -> bytes:
+    """The file that says a routine was deleted after its version ``parent``; ``mark``
+    makes each deletion its own (a routine put back and deleted again is deleted again)."""
+    return f"# deleted: {parent} {mark}\n".encode()
+
+
+_DELETION_SIZE = len("# deleted: 0123456789abcdef 0123456789abcdef\n")
+
+
+def is_deletion(data: bytes, parent: str) -> bool:
+    return _DELETION.fullmatch(data) is not None and data[11:27] == parent.encode()
 
 
 @dataclass
@@ -50,6 +70,7 @@ class RoutineReport:
     added: list[str] = field(default_factory=list)  # files added or replaced here
     kept_both: list[str] = field(default_factory=list)  # a second routine beside one's own
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # files deleted here, deleted there
 
 
 @dataclass(frozen=True)
@@ -58,6 +79,16 @@ class _Version:
     name: str
     version: str
     parent: str
+
+
+@dataclass(frozen=True)
+class _Taken:
+    """A version read whole, its file's table and its pictures."""
+
+    version: _Version
+    data: bytes
+    table: dict[str, Any]
+    pictures: routine_pictures.Pictures
 
 
 class RoutineSharing:
@@ -80,8 +111,10 @@ class RoutineSharing:
         with contextlib.suppress(OSError, ValueError):
             data = json.loads(self.state_path.read_text("utf-8"))
             if isinstance(data, dict) and isinstance(data.get("seen"), dict):
+                data.setdefault("base", {})
+                data.setdefault("gone", {})  # deleted, the deletion's version
                 return data
-        return {"seen": {}, "base": {}}
+        return {"seen": {}, "base": {}, "gone": {}}
 
     def _keep(self, state: dict[str, Any]) -> None:
         data = json.dumps(state, sort_keys=True).encode()
@@ -89,25 +122,50 @@ class RoutineSharing:
 
     # ------------------------------------------------------------------ sending
     def _send(self, state: dict[str, Any], report: RoutineReport) -> None:
+        here: set[str] = set()
         for path in sorted(self.routines.glob("*.toml")):
             name = path.stem
+            here.add(name)
             data = _read(path)
             if data is None or not is_id(name):
                 continue
             version = version_of(data)
             seen = state["seen"].setdefault(name, [])
-            if version in seen:
-                continue
-            parent = state["base"].get(name, "new")
-            target = self.root / self.device / f"{name}.{version}.{parent}.toml"
-            write_whole(target, data)
-            seen.append(version)
-            state["base"][name] = version
-            report.sent += 1
+            if version in seen and name not in state["gone"]:
+                continue  # (a routine put back after its deletion is sent again)
+            self._write(name, version, data, state, report)
+            state["gone"].pop(name, None)
+        if not self.routines.is_dir():
+            return  # the folder itself gone (unmounted?): no routine was deleted
+        for name, base in sorted(state["base"].items()):
+            if name not in here and name not in state["gone"] and is_id(name):
+                # the same file again if this pass is cut short and done again
+                count = len(state["seen"].get(name, []))
+                data = deletion(base, version_of(f"{self.device} {name} {count}".encode()))
+                self._write(name, version_of(data), data, state, report)
+                state["gone"][name] = version_of(data)
+
+    def _write(
+        self, name: str, version: str, data: bytes, state: dict[str, Any], report: RoutineReport
+    ) -> None:
+        parent = state["base"].get(name, "new")
+        with contextlib.suppress(RoutineError):  # (one that cannot be read goes as it is)
+            table = parse_toml_bytes(data, name)
+            routine_pictures.send(self.root / self.device, name, version, table, self.routines)
+        write_whole(self.root / self.device / f"{name}.{version}.{parent}.toml", data)
+        state["seen"].setdefault(name, []).append(version)
+        state["base"][name] = version
+        report.sent += 1
 
     # ------------------------------------------------------------------ taking
     def _take(self, state: dict[str, Any], report: RoutineReport) -> None:
-        waiting = [v for v in self._versions() if v.version not in state["seen"].get(v.name, [])]
+        waiting = [v for v in self._versions() if _wanted(v, state)]
+        # a version deleted since is not added where it never was (a new computer)
+        deleted = {(v.name, v.parent) for v in waiting if _is_deletion(v)}
+        for version in [v for v in waiting if (v.name, v.version) in deleted]:
+            if not (self.routines / f"{version.name}.toml").exists():
+                waiting.remove(version)
+                state["seen"].setdefault(version.name, []).append(version.version)
         progress = True
         while waiting and progress:  # a version after the one it was edited from
             progress = False
@@ -143,6 +201,9 @@ class RoutineSharing:
         if data is None or version_of(data) != got.version:
             report.skipped.append((got.path.name, _("it is not complete yet")))
             return
+        if is_deletion(data, got.parent):
+            self._delete(got, state, report)
+            return
         try:
             table = parse_toml_bytes(data, got.path.name)
         except RoutineError:
@@ -153,25 +214,63 @@ class RoutineSharing:
             report.skipped.append((got.path.name, _("its id is not its name")))
             state["seen"].setdefault(got.name, []).append(got.version)
             return
-        self._place(got, data, state, report)
+        try:
+            pictures = routine_pictures.sent_with(got.path, got.name, got.version, table)
+        except routine_pictures.NotYet as exc:
+            report.skipped.append((got.path.name, str(exc)))
+            if isinstance(exc, routine_pictures.Refused):
+                state["seen"].setdefault(got.name, []).append(got.version)
+            return
+        try:
+            self._place(_Taken(got, data, table, pictures), state, report)
+        except OSError as exc:  # (a full disk): tried again at the next pass
+            report.skipped.append((got.path.name, exc.strerror or str(exc)))
 
-    def _place(
-        self, got: _Version, data: bytes, state: dict[str, Any], report: RoutineReport
-    ) -> None:
-        seen = state["seen"].setdefault(got.name, [])
-        seen.append(got.version)
+    def _place(self, taken: _Taken, state: dict[str, Any], report: RoutineReport) -> None:
+        got, data, table, pictures = taken.version, taken.data, taken.table, taken.pictures
         local = self.routines / f"{got.name}.toml"
         mine = _read(local)
         here = None if mine is None else version_of(mine)
+        new_here = here is None and not routine_pictures.clashes(
+            pictures, self.routines, local.name
+        )
+        unchanged_here = here == state["base"].get(got.name) and got.parent == here
         if here == got.version:
             state["base"][got.name] = got.version
-        elif here is None or (here == state["base"].get(got.name) and got.parent == here):
+            state["gone"].pop(got.name, None)
+        elif new_here or (here is not None and unchanged_here):
             # not here, or not changed here since the version the other one edited
+            routine_pictures.put_in_place(pictures, self.routines)
             write_whole_always(local, data)
             state["base"][got.name] = got.version
+            state["gone"].pop(got.name, None)
             report.added.append(local.name)
+        elif pictures.folders:
+            self._beside_with(got, table, pictures, state, report)
         else:
             self._beside(got, data, state, report)
+        state["seen"].setdefault(got.name, []).append(got.version)
+
+    def _delete(self, got: _Version, state: dict[str, Any], report: RoutineReport) -> None:
+        """Deleted on the other computer: here too, unless it was changed here since."""
+        state["seen"].setdefault(got.name, []).append(got.version)
+        local = self.routines / f"{got.name}.toml"
+        mine = _read(local)
+        if mine is not None and version_of(mine) != got.parent:
+            return  # changed here since: kept (the other computer takes the change)
+        if mine is not None:
+            try:
+                _put_aside(local)
+            except OSError as exc:
+                state["seen"][got.name].remove(got.version)  # tried again later
+                report.skipped.append((got.path.name, exc.strerror or str(exc)))
+                return
+            with contextlib.suppress(RoutineError):
+                tops = routine_pictures.tops_of(parse_toml_bytes(mine, local.name))
+                routine_pictures.put_aside(tops, self.routines, local.name)
+            report.removed.append(local.name)
+        state["base"][got.name] = got.version
+        state["gone"][got.name] = got.version
 
     def _beside(
         self, got: _Version, data: bytes, state: dict[str, Any], report: RoutineReport
@@ -194,6 +293,56 @@ class RoutineSharing:
         state["seen"].setdefault(target.stem, []).append(version_of(copy))
         state["base"][target.stem] = version_of(copy)
         report.kept_both.append(target.name)
+
+    def _beside_with(
+        self,
+        got: _Version,
+        table: dict[str, Any],
+        pictures: routine_pictures.Pictures,
+        state: dict[str, Any],
+        report: RoutineReport,
+    ) -> None:
+        """As ``_beside``, for a version with pictures: they go in a folder of the second
+        routine's own (``<name>-2-pictures``), its steps pointing there."""
+        try:
+            target = file_for(self.routines, got.name)
+            copy = routine_pictures.pointing_under(table, target.stem, self.routines)
+        except (OSError, RoutineError, LookupError, TypeError, ValueError):  # (not a routine)
+            report.skipped.append((got.path.name, _("its name cannot be used here")))
+            return
+        routine_pictures.put_in_place(pictures, self.routines, under=copy.under)
+        write_whole_always(target, copy.data)
+        state["seen"].setdefault(target.stem, []).append(version_of(copy.data))
+        state["base"][target.stem] = version_of(copy.data)
+        report.kept_both.append(target.name)
+
+
+def _wanted(got: _Version, state: dict[str, Any]) -> bool:
+    """Not seen yet, or a routine put back after the deletion this computer took."""
+    if got.version not in state["seen"].get(got.name, []):
+        return True
+    gone = state["gone"].get(got.name)
+    return gone is not None and got.parent == gone
+
+
+def _is_deletion(got: _Version) -> bool:
+    with contextlib.suppress(OSError):
+        if got.path.stat().st_size == _DELETION_SIZE:
+            return is_deletion(got.path.read_bytes(), got.parent)
+    return False
+
+
+def _put_aside(path: Path) -> None:
+    """Into the ``deleted`` folder beside it (under a new name if one of that name is
+    there), as the window does when the wastebasket cannot be used."""
+    folder = path.parent / "deleted"
+    folder.mkdir(exist_ok=True)
+    target = folder / path.name
+    n = 2
+    while target.exists() or target.is_symlink():
+        target = folder / f"{path.stem}-{n}{path.suffix}"
+        n += 1
+    path.rename(target)
 
 
 def _read(path: Path) -> bytes | None:

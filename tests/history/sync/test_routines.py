@@ -76,3 +76,89 @@ def test_a_half_synced_version_waits(tmp_path: Path) -> None:
     assert report.skipped and _titles(work) == {}
     sent.write_bytes(whole)
     assert work.run().added == ["my-back.toml"]
+
+
+def _deleted(side: RoutineSharing) -> list[str]:
+    return sorted(p.name for p in (side.routines / "deleted").glob("*.toml"))
+
+
+def test_a_routine_deleted_on_one_goes_from_the_other_too(tmp_path: Path) -> None:
+    home, work = _pair(tmp_path)
+    _write(home, "my-back", "My back")
+    _write(home, "my-neck", "My neck")
+    _passes(home, work)
+    (home.routines / "my-back.toml").unlink()  # (the window puts it in the wastebasket)
+    home.run()
+    report = work.run()
+    assert report.removed == ["my-back.toml"]
+    assert _titles(work) == _titles(home) == {"my-neck": "My neck"}
+    assert _deleted(work) == ["my-back.toml"]  # it can be put back by hand
+    _passes(home, work)
+    assert _titles(work) == _titles(home) == {"my-neck": "My neck"}
+    assert len(list((tmp_path / "Sync" / ROUTINES).rglob("*.toml"))) == 3  # sent once
+
+
+def test_a_routine_changed_while_deleted_elsewhere_is_kept_on_both(tmp_path: Path) -> None:
+    home, work = _pair(tmp_path)
+    _write(home, "my-back", "My back")
+    _passes(home, work)
+    (home.routines / "my-back.toml").unlink()
+    _write(work, "my-back", "Changed at work")
+    _passes(home, work)
+    assert _titles(home) == _titles(work) == {"my-back": "Changed at work"}
+
+
+def test_a_routine_put_back_after_its_deletion_comes_back_on_the_other(tmp_path: Path) -> None:
+    home, work = _pair(tmp_path)
+    _write(home, "my-back", "My back")
+    _passes(home, work)
+    kept = (home.routines / "my-back.toml").read_bytes()
+    (home.routines / "my-back.toml").unlink()
+    _passes(home, work)
+    assert _titles(work) == {}
+    (home.routines / "my-back.toml").write_bytes(kept)  # out of the wastebasket
+    _passes(home, work)
+    assert _titles(work) == _titles(home) == {"my-back": "My back"}
+    (work.routines / "my-back.toml").unlink()  # and deleted again, on the other one
+    _passes(work, home)
+    assert _titles(work) == _titles(home) == {}
+
+
+def test_a_computer_that_joins_later_does_not_get_deleted_routines(tmp_path: Path) -> None:
+    home, work = _pair(tmp_path)
+    _write(home, "my-back", "My back")
+    home.run()
+    (home.routines / "my-back.toml").unlink()
+    home.run()
+    assert work.run().added == []
+    assert _titles(work) == {} and not (work.routines / "deleted").exists()
+    _passes(home, work)
+    assert _titles(work) == _titles(home) == {}
+
+
+def test_a_missing_routines_folder_deletes_nothing(tmp_path: Path) -> None:
+    home, work = _pair(tmp_path)
+    _write(home, "my-back", "My back")
+    _passes(home, work)
+    (home.routines / "my-back.toml").rename(tmp_path / "aside.toml")
+    home.routines.rmdir()  # (a folder on a drive that is not there now)
+    home.run()
+    work.run()
+    assert _titles(work) == {"my-back": "My back"}
+
+
+def test_a_deletion_from_an_older_state_file_and_a_deletion_that_cannot_be_done(
+    tmp_path: Path,
+) -> None:
+    home, work = _pair(tmp_path)
+    _write(home, "my-back", "My back")
+    _passes(home, work)
+    state = work.state_path.read_text()
+    work.state_path.write_text(state.replace(', "gone": {}', ""))  # as an older version kept it
+    (home.routines / "my-back.toml").unlink()
+    home.run()
+    (work.routines / "deleted").write_text("not a folder")
+    report = work.run()
+    assert report.skipped and _titles(work) == {"my-back": "My back"}  # tried again later
+    (work.routines / "deleted").unlink()
+    assert work.run().removed == ["my-back.toml"]

@@ -139,3 +139,50 @@ def test_kill_9_of_either_app_or_engine_loses_and_duplicates_nothing(
         assert len(uids) == len(set(uids)) == sum(own)
         assert len(machine.exported()) == sum(own)
         machine.store.close()
+
+
+def test_a_routine_with_pictures_follows_and_so_does_its_deletion(
+    engines: tuple[Instance, Instance], tmp_path: Path
+) -> None:
+    from PIL import Image  # noqa: PLC0415
+
+    from stretchdesk.history.sync.device import device_id  # noqa: PLC0415
+    from stretchdesk.history.sync.routines import RoutineSharing  # noqa: PLC0415
+
+    one, two = engines
+    sides = []
+    for name, engine in (("home", one), ("work", two)):
+        data = tmp_path / name
+        (data / "routines").mkdir(parents=True)
+        folder = engine.folder / "routines-test"
+        folder.mkdir(exist_ok=True)
+        sides.append(RoutineSharing(folder, data, data / "routines", device_id(data)))
+    home, work = sides
+    pictures = home.routines / "mine-pictures" / "tilt"
+    pictures.mkdir(parents=True)
+    for n in (1, 2, 3):
+        Image.new("RGB", (64, 48), (40 * n, 90, 120)).save(pictures / f"{n:02d}.png")
+    (home.routines / "mine.toml").write_text(
+        'id = "mine"\ntitle = "Mine"\n\n[[step]]\nexercise = "pelvic-tilt"\nphase = "warmup"\n'
+        'image = "mine-pictures/tilt"\n'
+    )
+    came = work.routines / "mine-pictures" / "tilt"
+
+    def arrived() -> bool:
+        home.run()
+        work.run()
+        return (work.routines / "mine.toml").exists()
+
+    wait_until(arrived, engines)
+    assert sorted(p.name for p in came.iterdir()) == ["01.png", "02.png", "03.png"]
+    assert (came / "02.png").read_bytes() == (pictures / "02.png").read_bytes()
+    (home.routines / "mine.toml").unlink()
+
+    def gone() -> bool:
+        home.run()
+        work.run()
+        return not (work.routines / "mine.toml").exists()
+
+    wait_until(gone, engines)
+    assert (work.routines / "deleted" / "mine.toml").is_file()
+    assert not (work.routines / "mine-pictures").exists()
