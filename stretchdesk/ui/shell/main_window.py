@@ -21,14 +21,7 @@ from stretchdesk import paths
 from stretchdesk.autostart import login_entry_follows
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.i18n import _
-from stretchdesk.routine import Routine
-from stretchdesk.services import LiveSession, Services
-from stretchdesk.session import events as ev
-from stretchdesk.session.cues import Cue
 from stretchdesk.session.guard import RepeatGuard
-from stretchdesk.session.health import Answer
-from stretchdesk.session.setup import Ready
-from stretchdesk.settings import Preferences
 from stretchdesk.ui.before.setup_flow import SetupFlow
 from stretchdesk.ui.desktop.sent_files import SentFiles
 from stretchdesk.ui.kit.follow import follow
@@ -47,6 +40,13 @@ from stretchdesk.ui.shell.window_place import WindowPlace
 
 if TYPE_CHECKING:  # made after the first paint (app.py), or with the session screen
     from stretchdesk.audio.output import AudioOutput
+    from stretchdesk.routine import Routine
+    from stretchdesk.services import LiveSession, Services
+    from stretchdesk.session import events as ev
+    from stretchdesk.session.cues import Cue
+    from stretchdesk.session.health import Answer
+    from stretchdesk.session.setup import Ready
+    from stretchdesk.settings import Preferences
     from stretchdesk.ui.desktop.between_sessions import BetweenSessions
     from stretchdesk.ui.desktop.media_player import MediaPlayer
     from stretchdesk.ui.session.voice_control import VoiceControl
