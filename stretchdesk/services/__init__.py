@@ -13,12 +13,11 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stretchdesk import i18n, paths
 from stretchdesk.announcer import Announcer
 from stretchdesk.crashlog import write_crash_log
-from stretchdesk.history import HistoryStore
-from stretchdesk.history.timefmt import utc_now
 from stretchdesk.i18n import _
 from stretchdesk.routine import Catalog, ExerciseLibrary, load_catalog, load_library
 from stretchdesk.routine.catalog import FileMemo
@@ -39,6 +38,16 @@ from stretchdesk.services.sessions import LiveSession, SessionFactory
 from stretchdesk.services.words import ScreenWords
 from stretchdesk.session import Clock, monotonic
 from stretchdesk.settings import Preferences, PrefsStore
+
+if TYPE_CHECKING:  # (the history loads after the window's first paint)
+    from stretchdesk.history import HistoryStore
+
+
+def utc_now() -> datetime:
+    """The one clock's time (history/timefmt.py), its module loaded when first asked."""
+    from stretchdesk.history.timefmt import utc_now as now  # noqa: PLC0415
+
+    return now()
 
 
 def content_path() -> Path:
@@ -72,6 +81,8 @@ class Services(RoutineShelf, ScreenWords, SessionFactory):
         self.store: HistoryStore | None = None
         self.store_opened: Callable[[HistoryStore], None] | None = None  # (opened late)
         self._reader: sqlite3.Connection | None = None
+        self.history_waiting = False  # (Services.load: opened now, or after the first paint)
+        self.late_notices: list[Notice] = []
         self.settings = PrefsStore(data.settings, data.flags, on_failure=self._follower_failed)
         loaded = self.settings.loaded
         if loaded.damaged is not None:  # what happened, then what could not be used
@@ -93,7 +104,8 @@ class Services(RoutineShelf, ScreenWords, SessionFactory):
     ) -> Services:
         """Load the built-in content; a broken install raises RoutineError (shown by app.py).
         ``quick_bytes``: read only so much of the person's routine files now; the others
-        wait in ``catalog.pending`` (the window reads them once it shows)."""
+        wait in ``catalog.pending`` (the window reads them once it shows), and the history
+        is opened once the window is first painted (or first read), not now."""
         texts, problems = builtin_sentences(i18n.language(), content_folders())
         library = library_in(load_library(paths.exercises_dir()), texts)
         sources = load_sources(sources_path(content_path()))
@@ -118,7 +130,10 @@ class Services(RoutineShelf, ScreenWords, SessionFactory):
                     _("Some translations could not be read: shown in English."), details=problems
                 )
             )
-        services.open_history()
+        if quick_bytes is None:
+            services.open_history()
+        else:
+            services.history_waiting = True
         return services
 
     def reviewed(self) -> bool:

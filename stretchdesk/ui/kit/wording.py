@@ -3,19 +3,23 @@ session (no Qt here)."""
 
 from __future__ import annotations
 
-from stretchdesk.history.outcome import SessionOutcome
+from typing import TYPE_CHECKING
+
 from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.routine.model import Phase, Routine, Side, Sides, Step
 from stretchdesk.session import AgendaEntry, EngineState, ItemState, SegmentKind, SessionView
 from stretchdesk.session import events as ev
 
-_OUTCOMES = {
-    SessionOutcome.RUNNING: N_("in progress"),
-    SessionOutcome.COMPLETED: N_("completed"),
-    SessionOutcome.COMPLETED_WITH_SKIPS: N_("finished, steps skipped"),
-    SessionOutcome.STOPPED_FOR_PAIN: N_("stopped for pain"),
-    SessionOutcome.ENDED_EARLY: N_("ended early"),
-    SessionOutcome.INTERRUPTED: N_("interrupted"),
+if TYPE_CHECKING:  # (the history loads after the first paint)
+    from stretchdesk.history.outcome import SessionOutcome
+
+_OUTCOMES = {  # by SessionOutcome's values (a StrEnum: its members find them)
+    "running": N_("in progress"),
+    "completed": N_("completed"),
+    "completed_with_skips": N_("finished, steps skipped"),
+    "stopped_for_pain": N_("stopped for pain"),
+    "ended_early": N_("ended early"),
+    "interrupted": N_("interrupted"),
 }
 
 

@@ -31,6 +31,7 @@ from stretchdesk.ui.shell import screens
 from stretchdesk.ui.shell.banner import Banner
 from stretchdesk.ui.shell.echo_filter import EchoFilter
 from stretchdesk.ui.shell.first_paint import FirstPaint
+from stretchdesk.ui.shell.late_history import open_once_painted
 from stretchdesk.ui.shell.nav_bar import mark_current, nav_bar
 from stretchdesk.ui.shell.pending_writes import WriteProblems
 from stretchdesk.ui.shell.screen_names import Screen, Screens
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         follow(services.settings.changed, self, login_entry_follows(services.data))
         follow(services.settings.changed, self, self._audio_follows)
         self.after_first_paint(self.place.fit)  # once its frame is known
+        open_once_painted(self)  # (if it waits, the routines show without it until then)
         if not hidden:
             self._first_screen()
 
@@ -228,8 +230,9 @@ class MainWindow(QMainWindow):
     def go_start(self, select: str | None = None) -> None:
         self.live = None if self.live is None or self.live.engine.finished else self.live
         self.flow.clear()
-        self.start.show_last(self.services.last_session())
-        self.start.show_today(self.today_words())
+        if not self.services.history_waiting:  # (else once open: ui/shell/late_history.py)
+            self.start.show_last(self.services.last_session())
+            self.start.show_today(self.today_words())
         self.show_screen(self.start)
         if self.between is not None:
             self.between.recheck()  # a session may have been left before it started
