@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.routine.model import Phase, Routine, Side, Sides, Step
 from stretchdesk.session import AgendaEntry, EngineState, ItemState, SegmentKind, SessionView
-from stretchdesk.session import events as ev
 
-if TYPE_CHECKING:  # (the history loads after the first paint)
+if TYPE_CHECKING:  # (the history loads after the first paint, the events with a session)
     from stretchdesk.history.outcome import SessionOutcome
+    from stretchdesk.session import events as ev
 
 _OUTCOMES = {  # by SessionOutcome's values (a StrEnum: its members find them)
     "running": N_("in progress"),
@@ -196,16 +196,17 @@ def what_was_done(entries: list[AgendaEntry]) -> str:
 ANNOUNCE_LEFT = 10  # a screen reader hears "10 seconds left" in segments at least twice this
 
 
-VOICED = (ev.LeadInStarted, ev.RepStarted, ev.SideSwitched, ev.RestStarted)
-
-
 def announcement(event: ev.Event, longest: float = 0.0, *, voiced: bool = False) -> str | None:
     """What a screen reader is told at this moment of the session: the changes of phase and
     the time left at a few moments, never every second. ``longest``: the segment's seconds.
     ``voiced``: the app's own voice is on and says the changes of phase itself (its cue plan,
     session/cues.py), so a screen reader is told only what the voice does not say (pause,
     going on, ten seconds left): nothing is heard twice."""
-    if voiced and isinstance(event, VOICED):
+    from stretchdesk.session import events as ev  # noqa: PLC0415 - loaded with a session
+
+    if voiced and isinstance(
+        event, (ev.LeadInStarted, ev.RepStarted, ev.SideSwitched, ev.RestStarted)
+    ):
         return None
     if isinstance(event, ev.LeadInStarted):
         seconds = round(event.seconds)

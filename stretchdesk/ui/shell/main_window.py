@@ -105,7 +105,8 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(icon)))
         self.banner = Banner()
         self.write_problems = WriteProblems(self.banner)
-        self.nav_bar, self.nav_buttons = nav_bar(self.nav_to)
+        first = None if hidden else Screen.START if services.prefs.safety_seen else Screen.SAFETY
+        self.nav_bar, self.nav_buttons = nav_bar(self.nav_to, first)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
