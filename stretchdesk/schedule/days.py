@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import Enum
-from statistics import mean
 from typing import TYPE_CHECKING
 
 from stretchdesk.formats import clock, decimal, weekday_name
@@ -208,6 +207,8 @@ class WeekPain:
 
 def pain_by_week(plan: Plan, points: Iterable[PainPoint], tz: tzinfo) -> list[WeekPain]:
     """The mean pain before and after sessions in each week of the plan so far."""
+    from statistics import mean  # noqa: PLC0415 - for the history screen
+
     weeks: dict[int, list[PainPoint]] = {}
     for point in points:
         try:

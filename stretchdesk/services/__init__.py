@@ -9,7 +9,6 @@ any of them become sentences in ``notices`` for the window's banner; none stops 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +39,8 @@ from stretchdesk.session import Clock, monotonic
 from stretchdesk.settings import Preferences, PrefsStore
 
 if TYPE_CHECKING:  # (the history loads after the window's first paint)
+    import sqlite3
+
     from stretchdesk.history import HistoryStore
 
 

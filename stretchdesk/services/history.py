@@ -8,7 +8,6 @@ loaded). A part of ``Services``. No Qt.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -16,6 +15,8 @@ from typing import TYPE_CHECKING
 from stretchdesk.services.notices import Notice
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from stretchdesk import paths
     from stretchdesk.history import HistoryStore
     from stretchdesk.history.queries import SessionSummary
