@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.routine.model import Phase, Routine, Side, Sides, Step
-from stretchdesk.session import AgendaEntry, EngineState, ItemState, SegmentKind, SessionView
+from stretchdesk.session.plan import SegmentKind
 
-if TYPE_CHECKING:  # (the history loads after the first paint, the events with a session)
+if TYPE_CHECKING:  # (the history loads after the first paint, the session's words with one)
     from stretchdesk.history.outcome import SessionOutcome
+    from stretchdesk.session import AgendaEntry, SessionView
     from stretchdesk.session import events as ev
 
 _OUTCOMES = {  # by SessionOutcome's values (a StrEnum: its members find them)
@@ -70,6 +71,8 @@ def rep_texts(step: Step) -> tuple[str, ...]:
 
 def caption(view: SessionView, *, hold: bool) -> str:
     """The word under the countdown."""
+    from stretchdesk.session.view import EngineState  # noqa: PLC0415
+
     if view.state is EngineState.READY:
         return _("Ready")
     kind = view.segment
@@ -88,6 +91,8 @@ def caption(view: SessionView, *, hold: bool) -> str:
 
 def headline(view: SessionView, *, position_changed: bool, hold: bool) -> str:
     """The one big line that says what to do now."""
+    from stretchdesk.session.view import EngineState  # noqa: PLC0415
+
     step = view.step
     if view.state is EngineState.READY:
         return _("Press Start (Space) when you are ready")
@@ -161,6 +166,8 @@ def routine_summary(routine: Routine) -> str:
 
 
 def completion_title(entries: list[AgendaEntry]) -> str:
+    from stretchdesk.session.view import ItemState  # noqa: PLC0415
+
     if any(e.state is ItemState.SKIPPED for e in entries):
         return _("Routine finished, with some steps skipped")
     return _("Well done: routine complete")
@@ -168,6 +175,8 @@ def completion_title(entries: list[AgendaEntry]) -> str:
 
 def what_was_done(entries: list[AgendaEntry]) -> str:
     """ "Warm-ups done; 0 of 2 stretches done, 2 skipped." """
+    from stretchdesk.session.view import ItemState  # noqa: PLC0415
+
     done_of = {
         Phase.WARMUP: N_("{done} of {total} warm-ups done"),
         Phase.STRETCH: N_("{done} of {total} stretches done"),
