@@ -24,6 +24,7 @@ from stretchdesk.routine.content import SafetyContent, sources_path
 from stretchdesk.routine.services_for import local_content
 from stretchdesk.routine.sources import load_sources
 from stretchdesk.routine.territory import desktop_territory
+from stretchdesk.routine.tomlfile import keeping
 from stretchdesk.routine.translate import (
     ENGLISH,
     builtin_sentences,
@@ -31,6 +32,7 @@ from stretchdesk.routine.translate import (
     content_in,
     library_in,
 )
+from stretchdesk.services.content_cache import ContentCache
 from stretchdesk.services.notices import Notice
 from stretchdesk.services.routines import RoutineShelf
 from stretchdesk.services.sessions import LiveSession, SessionFactory
@@ -107,20 +109,23 @@ class Services(RoutineShelf, ScreenWords, SessionFactory):
         ``quick_bytes``: read only so much of the person's routine files now; the others
         wait in ``catalog.pending`` (the window reads them once it shows), and the history
         is opened once the window is first painted (or first read), not now."""
-        texts, problems = builtin_sentences(i18n.language(), content_folders())
-        library = library_in(load_library(paths.exercises_dir()), texts)
-        sources = load_sources(sources_path(content_path()))
-        memo = FileMemo()
-        catalog = load_catalog(
-            library,
-            paths.builtin_routines_dir(),
-            data.routines,
-            sources,
-            quick_bytes=quick_bytes,
-            memo=memo,
-        )
-        # the numbers to call where the desktop says it is (routine/services_for.py)
-        place = local_content(content_path(), sources, i18n.language(), desktop_territory())
+        cache = ContentCache(paths.content_cache(), paths.assets_dir())  # (as last parsed)
+        with keeping(cache):
+            texts, problems = builtin_sentences(i18n.language(), content_folders())
+            library = library_in(load_library(paths.exercises_dir()), texts)
+            sources = load_sources(sources_path(content_path()))
+            memo = FileMemo()
+            catalog = load_catalog(
+                library,
+                paths.builtin_routines_dir(),
+                data.routines,
+                sources,
+                quick_bytes=quick_bytes,
+                memo=memo,
+            )
+            # the numbers to call where the desktop says it is (routine/services_for.py)
+            place = local_content(content_path(), sources, i18n.language(), desktop_territory())
+        cache.save()
         content = content_in(place, texts)
         services = cls(data, library, catalog_in(catalog, texts), content, clock=clock, wall=wall)
         services.memo = memo
