@@ -5,8 +5,10 @@ the content's loading time before the window shows). No Qt.
 Only files under the install's content folder are kept, each with its size and modification
 time: a file that changed is parsed again. The person's own files are always read and
 checked as before. A cache that is missing, unreadable, too large or damaged is ignored and
-written again; what it holds is checked by the same loaders as a parsed file. It keeps the
-files this start read, so it stays the size of one start's content.
+written again; what it holds is checked by the same loaders as a parsed file. It is written
+only when a file had to be parsed (a first start, a new language, an upgrade), and keeps
+what it held of the same install too (another language's words), unless that makes it too
+large to read back.
 """
 
 from __future__ import annotations
@@ -65,13 +67,15 @@ class ContentCache:
             self._changed = True
 
     def save(self) -> None:
-        """Write what this start read, if it differs from what the file held."""
-        if not self._changed and self._used.keys() == self._read().keys():
+        """Write it again if a file had to be parsed."""
+        if not self._changed:
             return
-        data = json.dumps({"version": VERSION, "files": self._used}, ensure_ascii=False)
-        encoded = data.encode("utf-8")
-        if len(encoded) > MAX_FILE_BYTES:
-            return  # (it could not be read back)
+        held = {key: entry for key, entry in self._read().items() if key.startswith(self._under)}
+        encoded = _encoded({**held, **self._used})
+        if len(encoded) > MAX_FILE_BYTES:  # (it could not be read back)
+            encoded = _encoded(self._used)
+            if len(encoded) > MAX_FILE_BYTES:
+                return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             write_whole(self.file, encoded)
@@ -101,3 +105,7 @@ class ContentCache:
             if isinstance(files, dict):
                 self._known = files
         return self._known
+
+
+def _encoded(files: dict[str, Any]) -> bytes:
+    return json.dumps({"version": VERSION, "files": files}, ensure_ascii=False).encode("utf-8")

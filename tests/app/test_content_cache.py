@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from stretchdesk import paths
+from stretchdesk import i18n, paths
 from stretchdesk.routine import tomlfile
 from stretchdesk.services import Services
 from stretchdesk.services.content_cache import ContentCache
@@ -117,3 +117,19 @@ def test_only_the_installs_files_are_kept(tmp_path: Path) -> None:
     assert cache.get(mine) is None
     cache.save()
     assert not (tmp_path / "cache.json").exists()  # nothing to keep
+
+
+def test_a_language_and_back_parses_nothing_more(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loaded(data_dir)
+    i18n.use("de")
+    try:
+        loaded(data_dir)  # (the German words are parsed, and kept beside the rest)
+        parsed = parses(monkeypatch)
+        loaded(data_dir)
+        i18n.use("")
+        loaded(data_dir)
+    finally:
+        i18n.use("")
+    assert parsed == []
