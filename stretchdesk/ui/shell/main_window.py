@@ -39,7 +39,7 @@ from stretchdesk.ui.shell.screen_stack import ScreenStack
 from stretchdesk.ui.shell.screens import Lazy
 from stretchdesk.ui.shell.window_place import WindowPlace
 
-if TYPE_CHECKING:  # made after the first paint (app.py), or with the session screen
+if TYPE_CHECKING:  # (made after the first paint, with a session, or loaded later: typing only)
     from stretchdesk.audio.output import AudioOutput
     from stretchdesk.routine import Routine
     from stretchdesk.services import LiveSession, Services
