@@ -167,11 +167,18 @@ def build_window(
         return window
     window.after_first_paint(start_audio)
     window.after_first_paint(start_between)
+    window.after_first_paint(_style_ready)
     window.show()
     window.bring_to_front()
     if opened is not None:  # once the window is up (and its first-run screens are done)
         window.sent.open(opened)
     return window
+
+
+def _style_ready() -> None:
+    """Qt's style class made once the window is up (its enumerations take about 4 ms): the
+    first screen changed, restyled, need not wait for it."""
+    from PySide6.QtWidgets import QStyle  # noqa: F401, PLC0415
 
 
 def _hear_others(instance: SingleInstanceType, window: MainWindowType) -> None:

@@ -8,11 +8,11 @@ import stat
 import traceback
 from pathlib import Path
 
-from stretchdesk.history.timefmt import utc_now
-
 
 def write_crash_log(log: Path, error: BaseException, context: str = "") -> Path | None:
     """Append ``error`` with its traceback to ``log``; the path, or None if it cannot."""
+    from stretchdesk.history.timefmt import utc_now  # noqa: PLC0415 - rarely needed
+
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
         # readable by its owner only, like the history it may speak of

@@ -59,6 +59,17 @@ def default_state_dir() -> Path:
     return default_data_dir()
 
 
+def content_cache() -> Path:
+    """The install's content as parsed at the last start, read instead of its files while
+    they are unchanged (services/content_cache.py): nothing of the person's, so one for
+    every data folder, in ``$XDG_CACHE_HOME`` (``~/.cache``)."""
+    if sys.platform.startswith("linux"):
+        folder = _xdg("XDG_CACHE_HOME", ".cache") / APP_NAME
+    else:
+        folder = Path(appdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return folder / "content.json"
+
+
 def runtime_dir() -> Path:
     """``$XDG_RUNTIME_DIR/stretchdesk``; without a runtime directory (a shell with no login
     session, another system), the state directory."""
@@ -218,6 +229,8 @@ LOCATIONS = (
     ("the crash log (crash.log)", "XDG_STATE_HOME", "~/.local/state"),
     ("the locks of running sessions and the single-instance socket", "XDG_RUNTIME_DIR",
      "/run/user/UID"),
+    ("the built-in content as last read (content.json), to start sooner", "XDG_CACHE_HOME",
+     "~/.cache"),
 )  # fmt: skip
 
 

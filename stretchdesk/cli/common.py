@@ -5,11 +5,13 @@ neither ever writes it)."""
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from stretchdesk import paths
-from stretchdesk.history import HistoryStore
 from stretchdesk.routine.controls import CONTROLS
+
+if TYPE_CHECKING:
+    from stretchdesk.history import HistoryStore
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2  # done; a problem said on stderr; a wrong option
 
@@ -42,6 +44,8 @@ def tell(message: str, stream: TextIO | None = None) -> None:
 def readonly_history(data: paths.DataPaths) -> HistoryStore | None:
     """The history opened read-only; None when there is none yet. HistoryError (one
     sentence) when it cannot be opened."""
+    from stretchdesk.history import HistoryStore  # noqa: PLC0415 - not for the window
+
     if not data.history.exists():
         return None
     return HistoryStore.open_readonly(data.history, data.locks)  # (whose app is still open)

@@ -16,8 +16,10 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from stretchdesk.i18n import _
 from stretchdesk.routine.errors import Problem, RoutineError
@@ -177,7 +179,38 @@ def parse_toml_bytes(data: bytes, label: str) -> dict[str, Any]:
     return parse_toml_text(text, label)
 
 
+class Parsed(Protocol):
+    """Files parsed before (the install's content, services/content_cache.py): ``get`` a
+    file's table if it is known and unchanged, else None; ``put`` one just parsed."""
+
+    def get(self, path: Path) -> dict[str, Any] | None: ...
+
+    def put(self, path: Path, table: dict[str, Any]) -> None: ...
+
+
+_parsed: list[Parsed] = []  # the one in use, while ``keeping`` is
+
+
+@contextmanager
+def keeping(parsed: Parsed) -> Iterator[None]:
+    """While inside, ``read_toml`` asks ``parsed`` before parsing a file and tells it what
+    it parsed (it answers only for the files it keeps)."""
+    _parsed.append(parsed)
+    try:
+        yield
+    finally:
+        _parsed.remove(parsed)
+
+
 def read_toml(path: Path, label: str | None = None) -> dict[str, Any]:
     """Read and parse ``path``; every failure is a RoutineError with one clear line."""
     label = label or str(path)
-    return parse_toml_bytes(read_bytes(path, label), label)
+    parsed = _parsed[-1] if _parsed else None
+    if parsed is not None:
+        known = parsed.get(path)
+        if known is not None:
+            return known
+    table = parse_toml_bytes(read_bytes(path, label), label)
+    if parsed is not None:
+        parsed.put(path, table)
+    return table

@@ -12,11 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import Enum
-from statistics import mean
+from typing import TYPE_CHECKING
 
 from stretchdesk.formats import clock, decimal, weekday_name
-from stretchdesk.history.outcome import SessionOutcome
-from stretchdesk.history.queries import PainPoint, SessionSummary
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.schedule.reminders import (
     ReminderRules,
@@ -27,6 +25,9 @@ from stretchdesk.schedule.reminders import (
     slots,
 )
 
+if TYPE_CHECKING:  # (what the history holds: read with it)
+    from stretchdesk.history.queries import PainPoint, SessionSummary
+
 MAX_PLAN_WEEKS = 12
 # a plan's first day is a date in this range (the settings file is checked against it), so
 # every day of the plan, and a week either side, is a date Python can count
@@ -35,6 +36,8 @@ LAST_PLAN_DAY = date(2199, 12, 31)
 
 
 def counts(session: SessionSummary) -> bool:
+    from stretchdesk.history.outcome import SessionOutcome  # noqa: PLC0415 - read with it
+
     return session.completed_steps > 0 or session.outcome is SessionOutcome.STOPPED_FOR_PAIN
 
 
@@ -204,6 +207,8 @@ class WeekPain:
 
 def pain_by_week(plan: Plan, points: Iterable[PainPoint], tz: tzinfo) -> list[WeekPain]:
     """The mean pain before and after sessions in each week of the plan so far."""
+    from statistics import mean  # noqa: PLC0415 - for the history screen
+
     weeks: dict[int, list[PainPoint]] = {}
     for point in points:
         try:

@@ -9,16 +9,14 @@ any of them become sentences in ``notices`` for the window's banner; none stops 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stretchdesk import i18n, paths
 from stretchdesk.announcer import Announcer
 from stretchdesk.crashlog import write_crash_log
-from stretchdesk.history import HistoryStore
-from stretchdesk.history.timefmt import utc_now
 from stretchdesk.i18n import _
 from stretchdesk.routine import Catalog, ExerciseLibrary, load_catalog, load_library
 from stretchdesk.routine.catalog import FileMemo
@@ -26,6 +24,7 @@ from stretchdesk.routine.content import SafetyContent, sources_path
 from stretchdesk.routine.services_for import local_content
 from stretchdesk.routine.sources import load_sources
 from stretchdesk.routine.territory import desktop_territory
+from stretchdesk.routine.tomlfile import keeping
 from stretchdesk.routine.translate import (
     ENGLISH,
     builtin_sentences,
@@ -33,12 +32,25 @@ from stretchdesk.routine.translate import (
     content_in,
     library_in,
 )
+from stretchdesk.services.content_cache import ContentCache
 from stretchdesk.services.notices import Notice
 from stretchdesk.services.routines import RoutineShelf
 from stretchdesk.services.sessions import LiveSession, SessionFactory
 from stretchdesk.services.words import ScreenWords
 from stretchdesk.session import Clock, monotonic
 from stretchdesk.settings import Preferences, PrefsStore
+
+if TYPE_CHECKING:  # (the history loads after the window's first paint)
+    import sqlite3
+
+    from stretchdesk.history import HistoryStore
+
+
+def utc_now() -> datetime:
+    """The one clock's time (history/timefmt.py), its module loaded when first asked."""
+    from stretchdesk.history.timefmt import utc_now as now  # noqa: PLC0415
+
+    return now()
 
 
 def content_path() -> Path:
@@ -72,6 +84,8 @@ class Services(RoutineShelf, ScreenWords, SessionFactory):
         self.store: HistoryStore | None = None
         self.store_opened: Callable[[HistoryStore], None] | None = None  # (opened late)
         self._reader: sqlite3.Connection | None = None
+        self.history_waiting = False  # (Services.load: opened now, or after the first paint)
+        self.late_notices: list[Notice] = []
         self.settings = PrefsStore(data.settings, data.flags, on_failure=self._follower_failed)
         loaded = self.settings.loaded
         if loaded.damaged is not None:  # what happened, then what could not be used
@@ -93,21 +107,25 @@ class Services(RoutineShelf, ScreenWords, SessionFactory):
     ) -> Services:
         """Load the built-in content; a broken install raises RoutineError (shown by app.py).
         ``quick_bytes``: read only so much of the person's routine files now; the others
-        wait in ``catalog.pending`` (the window reads them once it shows)."""
-        texts, problems = builtin_sentences(i18n.language(), content_folders())
-        library = library_in(load_library(paths.exercises_dir()), texts)
-        sources = load_sources(sources_path(content_path()))
-        memo = FileMemo()
-        catalog = load_catalog(
-            library,
-            paths.builtin_routines_dir(),
-            data.routines,
-            sources,
-            quick_bytes=quick_bytes,
-            memo=memo,
-        )
-        # the numbers to call where the desktop says it is (routine/services_for.py)
-        place = local_content(content_path(), sources, i18n.language(), desktop_territory())
+        wait in ``catalog.pending`` (the window reads them once it shows), and the history
+        is opened once the window is first painted (or first read), not now."""
+        cache = ContentCache(paths.content_cache(), paths.assets_dir())  # (as last parsed)
+        with keeping(cache):
+            texts, problems = builtin_sentences(i18n.language(), content_folders())
+            library = library_in(load_library(paths.exercises_dir()), texts)
+            sources = load_sources(sources_path(content_path()))
+            memo = FileMemo()
+            catalog = load_catalog(
+                library,
+                paths.builtin_routines_dir(),
+                data.routines,
+                sources,
+                quick_bytes=quick_bytes,
+                memo=memo,
+            )
+            # the numbers to call where the desktop says it is (routine/services_for.py)
+            place = local_content(content_path(), sources, i18n.language(), desktop_territory())
+        cache.save()
         content = content_in(place, texts)
         services = cls(data, library, catalog_in(catalog, texts), content, clock=clock, wall=wall)
         services.memo = memo
@@ -118,7 +136,10 @@ class Services(RoutineShelf, ScreenWords, SessionFactory):
                     _("Some translations could not be read: shown in English."), details=problems
                 )
             )
-        services.open_history()
+        if quick_bytes is None:
+            services.open_history()
+        else:
+            services.history_waiting = True
         return services
 
     def reviewed(self) -> bool:

@@ -7,21 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from stretchdesk.crashlog import write_crash_log
-from stretchdesk.history import SessionRecorder
-from stretchdesk.history.reader import HistoryReadError
-from stretchdesk.history.shown import Shown, before_session
 from stretchdesk.i18n import _
-from stretchdesk.routine import Catalog, Routine
 from stretchdesk.services.history import HistoryAccess
-from stretchdesk.session import Clock, SessionEngine, SessionOptions
-from stretchdesk.session import events as ev
-from stretchdesk.session.cues import CuePlan, Sink, speech_seconds
-from stretchdesk.session.emitter import ListenerFailure, Stage
-from stretchdesk.session.health import describe, plan_for
-from stretchdesk.session.setup import Ready, SessionSetup
-from stretchdesk.settings import PrefsStore
+
+if TYPE_CHECKING:  # the engine, its cues and the recorder load with the first session
+    from stretchdesk.history import SessionRecorder
+    from stretchdesk.history.shown import Shown
+    from stretchdesk.routine import Catalog, Routine
+    from stretchdesk.session import Clock, SessionEngine, SessionOptions
+    from stretchdesk.session import events as ev
+    from stretchdesk.session.cues import Sink
+    from stretchdesk.session.emitter import ListenerFailure
+    from stretchdesk.session.setup import Ready, SessionSetup
+    from stretchdesk.settings import PrefsStore
 
 
 @dataclass
@@ -43,6 +44,11 @@ class SessionFactory(HistoryAccess):
 
     def setup_for(self, routine_id: str) -> SessionSetup | None:
         """The questions before a session of this routine; None if there is no such routine."""
+        from stretchdesk.history.reader import HistoryReadError  # noqa: PLC0415
+        from stretchdesk.session.health import describe, plan_for  # noqa: PLC0415
+        from stretchdesk.session.settings import SessionOptions  # noqa: PLC0415
+        from stretchdesk.session.setup import SessionSetup  # noqa: PLC0415
+
         routine = self.catalog.get(routine_id)
         if routine is None:
             return None
@@ -67,6 +73,8 @@ class SessionFactory(HistoryAccess):
 
     def shown_before(self, ready: Ready) -> tuple[Shown, ...]:
         """What the history keeps of what was shown before this session."""
+        from stretchdesk.history.shown import before_session  # noqa: PLC0415
+
         answers = self.settings.prefs.health_answers()
         return before_session(ready.routine, answers, ready.health, ready.shown, self.content)
 
@@ -83,6 +91,12 @@ class SessionFactory(HistoryAccess):
         """A session ready to start: the engine with its sound cues (stage SILENCE) and its
         history recorder (stage RECORD); the window adds itself at stage SHOW. A listener
         that fails is written to crash.log and told to ``on_problem`` in one sentence."""
+        from stretchdesk.history import SessionRecorder  # noqa: PLC0415
+        from stretchdesk.session import events as ev  # noqa: PLC0415
+        from stretchdesk.session.cues import CuePlan, speech_seconds  # noqa: PLC0415
+        from stretchdesk.session.emitter import Stage  # noqa: PLC0415
+        from stretchdesk.session.engine import SessionEngine  # noqa: PLC0415
+
         report = on_problem or (lambda _message: None)
         self._history_again()
         settings = self.settings.prefs.session_settings()

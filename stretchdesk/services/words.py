@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from stretchdesk.history.reader import HistoryReadError
 from stretchdesk.routine import Catalog, Routine
 from stretchdesk.schedule.days import done_times, pain_by_week, pain_text, progress, summary
 from stretchdesk.services.history import HistoryAccess
@@ -29,6 +28,8 @@ class ScreenWords(HistoryAccess):
 
     def today_words(self, zone: tzinfo) -> str:
         """Today's reminders and the plan's progress, in words ("" with neither)."""
+        from stretchdesk.history.reader import HistoryReadError  # noqa: PLC0415
+
         now = self.wall()
         routine = self.reminder_routine()
         prefs = self.settings.prefs
@@ -45,6 +46,8 @@ class ScreenWords(HistoryAccess):
     def plan_words(self, zone: tzinfo) -> list[str]:
         """The plan's progress and the pain over it, for the history screen ([] without a
         plan)."""
+        from stretchdesk.history.reader import HistoryReadError  # noqa: PLC0415
+
         plan = self.settings.prefs.plan()
         if plan is None:
             return []

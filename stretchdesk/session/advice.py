@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import enum
 import math
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -129,6 +128,8 @@ class Trend:
 
 def trend(rated: Sequence[tuple[datetime, int]], begin: datetime, now: datetime) -> Trend:
     """The line through at least three ratings on two or more days."""
+    import statistics  # noqa: PLC0415 - with the history's ratings, after the first paint
+
     xs = [(when - begin) / DAY for when, _ in rated]
     ys = [float(rating) for _, rating in rated]
     slope, intercept = statistics.linear_regression(xs, ys)
@@ -162,7 +163,7 @@ def _no_improvement(
     late = [rating for when, rating in rated if when >= middle]
     if len(early) < 2 or len(late) < 2:
         return None
-    if statistics.fmean(late) < MODERATE:
+    if sum(late) / len(late) < MODERATE:  # (their mean)
         return None  # mild pain: nothing to suggest
     since = now - timedelta(days=settings.trend_days * LOOK_BACK)
     points = [(when, rating) for when, rating in rated if when >= since]

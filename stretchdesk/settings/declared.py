@@ -10,7 +10,7 @@ from dataclasses import Field, dataclass, field, fields, replace
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from stretchdesk.i18n import LANGUAGES, _
 from stretchdesk.routine.ids import is_id
@@ -25,9 +25,11 @@ from stretchdesk.schedule.reminders import (
     parse_times,
 )
 from stretchdesk.screen_fit import SESSION_MODES
-from stretchdesk.session.advice import AdviceSettings
 from stretchdesk.session.health import Answer
 from stretchdesk.session.settings import SessionSettings
+
+if TYPE_CHECKING:  # (the advice loads with the history, after the first paint)
+    from stretchdesk.session.advice import AdviceSettings
 
 THEMES = ("system", "light", "dark")
 TEXT_SIZES = ("normal", "large", "extra-large")
@@ -205,6 +207,8 @@ class Preferences:
         return replace(self, health_asked=True, **given)
 
     def advice_settings(self) -> AdviceSettings:
+        from stretchdesk.session.advice import AdviceSettings  # noqa: PLC0415
+
         return replace(
             AdviceSettings(),
             high_pain=self.advice_severe_pain,

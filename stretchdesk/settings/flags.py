@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from stretchdesk.history.files import atomic_text
+from stretchdesk.atomic import atomic_text
 from stretchdesk.i18n import _
 from stretchdesk.schedule.small_file import NotReadable, read_small
 from stretchdesk.settings.declared import FLAGS

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from stretchdesk.history.timefmt import utc_now
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.routine.tomlfile import cost_problem
 from stretchdesk.schedule.small_file import NotReadable, read_small
@@ -200,6 +199,8 @@ def open_prefs(path: Path, state: Path | None = None) -> LoadedPreferences:
 
 
 def _keep_aside(path: Path) -> Path | None:
+    from stretchdesk.history.timefmt import utc_now  # noqa: PLC0415 - only when damaged
+
     stamp = utc_now().strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
     try:

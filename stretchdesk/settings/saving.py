@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from stretchdesk import tomlwrite
-from stretchdesk.history.files import atomic_text
+from stretchdesk.atomic import atomic_text
 from stretchdesk.settings.declared import FLAGS, SETTINGS, Preferences, check, said
 from stretchdesk.settings.flags import save_flags
 

@@ -26,8 +26,23 @@ QT = {"PySide6", "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtNetwork", "PySide
 # loaded by PySide6 itself, as in a bare PySide6 window
 QT_OWN = ("PySide6.support", "shiboken6", "shibokensupport", "signature_bootstrap", "__feature__")
 OTHERS = {"appdirs"}  # the data folders' places
-# of the standard library, what only later parts need
-LATER_STDLIB = {"wave", "subprocess", "concurrent", "asyncio", "email", "http", "xml", "ssl"}
+# of the standard library, what only later parts need (the history's SQLite, its clock's
+# zones and its statistics, the sockets of sound and voice)
+LATER_STDLIB = {
+    "wave",
+    "subprocess",
+    "concurrent",
+    "asyncio",
+    "email",
+    "http",
+    "xml",
+    "ssl",
+    "sqlite3",
+    "zoneinfo",
+    "statistics",
+    "socket",
+    "uuid",
+}
 
 
 def loaded_at_first_paint(tmp: Path) -> list[str]:
@@ -76,5 +91,13 @@ def test_the_list_names_only_modules_that_exist() -> None:
 
 
 def test_a_module_of_the_session_or_sound_would_be_caught() -> None:
-    names = ["stretchdesk.audio.output", "stretchdesk.ui.session.session_screen", "wave", "PIL"]
+    names = [
+        "stretchdesk.audio.output",
+        "stretchdesk.ui.session.session_screen",
+        "stretchdesk.history.store",
+        "stretchdesk.session.engine",
+        "wave",
+        "sqlite3",
+        "PIL",
+    ]
     assert unexpected(names) == names

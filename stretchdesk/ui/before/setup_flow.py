@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from stretchdesk.session.avoid import AvoidOffer, Choice
-from stretchdesk.session.setup import AskAdvice, AskAvoid, AskPain, NotToday, Question, SessionSetup
 from stretchdesk.ui.shell.screen_names import Screen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the questions' module loads with the first of them)
+    from stretchdesk.session.avoid import AvoidOffer, Choice
+    from stretchdesk.session.setup import Question, SessionSetup
     from stretchdesk.ui.shell.shell import Shell
 
 
@@ -37,6 +37,8 @@ class SetupFlow:
         self.setup = None
 
     def _ask(self, question: Question) -> None:
+        from stretchdesk.session.setup import AskAdvice, AskAvoid, AskPain, NotToday  # noqa: PLC0415
+
         shell = self.shell
         if isinstance(question, AskAdvice):
             shell.advice.ask(question.suggestions)

@@ -4,15 +4,16 @@ ends early and is saved, within the second or two a session manager allows befor
 A desktop session ends its programs with SIGTERM (SIGHUP when a terminal goes away, SIGINT
 for Ctrl+C). Python runs a signal's handler only between its own bytecodes, and while Qt's
 event loop waits in C++ none run: the handler would wait for the next event. So each signal
-also writes a byte to a socket pair (``signal.set_wakeup_fd``) whose reading end a
-QSocketNotifier watches, which wakes the loop at once. The work is then queued for the loop
-itself (nothing is done inside the notifier's slot that Qt still uses afterwards)."""
+also writes a byte to a pipe (``signal.set_wakeup_fd``; a socket pair on Windows, where it
+must be a socket) whose reading end a QSocketNotifier watches, which wakes the loop at once.
+The work is then queued for the loop itself (nothing is done inside the notifier's slot
+that Qt still uses afterwards)."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
-import socket
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
@@ -35,20 +36,18 @@ class EndSignals(QObject):
         self._end_app = end_app
         self.received: list[int] = []  # (for tests)
         self._ending = False
-        self._reader, self._writer = socket.socketpair()
-        for end in (self._reader, self._writer):
-            end.setblocking(False)
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._reader, self._writer, self._read, self._close = _wake_ends()
+        self._notifier = QSocketNotifier(self._reader, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._woken)
-        self._old_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+        self._old_fd = signal.set_wakeup_fd(self._writer, warn_on_full_buffer=False)
         self._old = {number: signal.signal(number, self._noted) for number in SIGNALS}
 
     def _noted(self, number: int, frame: FrameType | None) -> None:
-        """Python's own handler: the byte on the socket has already woken the loop."""
+        """Python's own handler: the byte on the pipe has already woken the loop."""
 
     def _woken(self) -> None:
         try:
-            data = self._reader.recv(64)
+            data = self._read()
         except OSError:
             return
         self.received.extend(data)
@@ -68,8 +67,33 @@ class EndSignals(QObject):
                     signal.signal(number, old)
             self._old = {}
         self._notifier.setEnabled(False)
-        for end in (self._reader, self._writer):
-            end.close()
+        self._close()
+
+
+def _wake_ends() -> tuple[int, int, Callable[[], bytes], Callable[[], None]]:
+    """The reading and the writing end of a non-blocking pipe, how to read what came and how
+    to close both (a socket pair where Python's wake-up wants a socket: Windows)."""
+    if os.name == "nt":  # (the socket module loads only there)
+        import socket  # noqa: PLC0415
+
+        pair = socket.socketpair()
+        for end in pair:
+            end.setblocking(False)
+
+        def close_pair() -> None:
+            for end in pair:
+                end.close()
+
+        return pair[0].fileno(), pair[1].fileno(), lambda: pair[0].recv(64), close_pair
+    reader, writer = os.pipe()
+    for fd in (reader, writer):
+        os.set_blocking(fd, False)
+
+    def close_pipe() -> None:
+        for fd in (reader, writer):
+            os.close(fd)
+
+    return reader, writer, lambda: os.read(reader, 64), close_pipe
 
 
 def handle(parent: QObject, end: Callable[[], None]) -> EndSignals:

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from stretchdesk.i18n import _, ngettext
 from stretchdesk.routine import Routine, RoutineError, resolve_routine
 from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_count, problem_lines
-from stretchdesk.routine.mine import Added, Examined, examine
 from stretchdesk.ui.kit import wording
 from stretchdesk.ui.routines.routine_folder import RoutineFolder
 from stretchdesk.ui.shell.screen_names import Screen
 
 if TYPE_CHECKING:
+    from stretchdesk.routine.mine import Added, Examined
     from stretchdesk.ui.routines.add_thread import Adding
     from stretchdesk.ui.shell.shell import Shell
 
@@ -210,6 +210,8 @@ class SentFiles(QObject):
 def open_file(shell: Shell, path: Path) -> Examined | None:
     """Check a routine file and offer to add it: the checked file if the person chose to
     add it (``SentFiles`` adds it), else None."""
+    from stretchdesk.routine.mine import examine  # noqa: PLC0415 - when a file comes
+
     shell.bring_to_front()
     if shell.session_running():
         shell.tell(_("Open {name} again when the session has ended.").format(name=path.name))

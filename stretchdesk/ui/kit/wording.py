@@ -3,19 +3,24 @@ session (no Qt here)."""
 
 from __future__ import annotations
 
-from stretchdesk.history.outcome import SessionOutcome
+from typing import TYPE_CHECKING
+
 from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.routine.model import Phase, Routine, Side, Sides, Step
-from stretchdesk.session import AgendaEntry, EngineState, ItemState, SegmentKind, SessionView
-from stretchdesk.session import events as ev
+from stretchdesk.session.plan import SegmentKind
 
-_OUTCOMES = {
-    SessionOutcome.RUNNING: N_("in progress"),
-    SessionOutcome.COMPLETED: N_("completed"),
-    SessionOutcome.COMPLETED_WITH_SKIPS: N_("finished, steps skipped"),
-    SessionOutcome.STOPPED_FOR_PAIN: N_("stopped for pain"),
-    SessionOutcome.ENDED_EARLY: N_("ended early"),
-    SessionOutcome.INTERRUPTED: N_("interrupted"),
+if TYPE_CHECKING:  # (the history loads after the first paint, the session's words with one)
+    from stretchdesk.history.outcome import SessionOutcome
+    from stretchdesk.session import AgendaEntry, SessionView
+    from stretchdesk.session import events as ev
+
+_OUTCOMES = {  # by SessionOutcome's values (a StrEnum: its members find them)
+    "running": N_("in progress"),
+    "completed": N_("completed"),
+    "completed_with_skips": N_("finished, steps skipped"),
+    "stopped_for_pain": N_("stopped for pain"),
+    "ended_early": N_("ended early"),
+    "interrupted": N_("interrupted"),
 }
 
 
@@ -66,6 +71,8 @@ def rep_texts(step: Step) -> tuple[str, ...]:
 
 def caption(view: SessionView, *, hold: bool) -> str:
     """The word under the countdown."""
+    from stretchdesk.session.view import EngineState  # noqa: PLC0415
+
     if view.state is EngineState.READY:
         return _("Ready")
     kind = view.segment
@@ -84,6 +91,8 @@ def caption(view: SessionView, *, hold: bool) -> str:
 
 def headline(view: SessionView, *, position_changed: bool, hold: bool) -> str:
     """The one big line that says what to do now."""
+    from stretchdesk.session.view import EngineState  # noqa: PLC0415
+
     step = view.step
     if view.state is EngineState.READY:
         return _("Press Start (Space) when you are ready")
@@ -157,6 +166,8 @@ def routine_summary(routine: Routine) -> str:
 
 
 def completion_title(entries: list[AgendaEntry]) -> str:
+    from stretchdesk.session.view import ItemState  # noqa: PLC0415
+
     if any(e.state is ItemState.SKIPPED for e in entries):
         return _("Routine finished, with some steps skipped")
     return _("Well done: routine complete")
@@ -164,6 +175,8 @@ def completion_title(entries: list[AgendaEntry]) -> str:
 
 def what_was_done(entries: list[AgendaEntry]) -> str:
     """ "Warm-ups done; 0 of 2 stretches done, 2 skipped." """
+    from stretchdesk.session.view import ItemState  # noqa: PLC0415
+
     done_of = {
         Phase.WARMUP: N_("{done} of {total} warm-ups done"),
         Phase.STRETCH: N_("{done} of {total} stretches done"),
@@ -192,16 +205,17 @@ def what_was_done(entries: list[AgendaEntry]) -> str:
 ANNOUNCE_LEFT = 10  # a screen reader hears "10 seconds left" in segments at least twice this
 
 
-VOICED = (ev.LeadInStarted, ev.RepStarted, ev.SideSwitched, ev.RestStarted)
-
-
 def announcement(event: ev.Event, longest: float = 0.0, *, voiced: bool = False) -> str | None:
     """What a screen reader is told at this moment of the session: the changes of phase and
     the time left at a few moments, never every second. ``longest``: the segment's seconds.
     ``voiced``: the app's own voice is on and says the changes of phase itself (its cue plan,
     session/cues.py), so a screen reader is told only what the voice does not say (pause,
     going on, ten seconds left): nothing is heard twice."""
-    if voiced and isinstance(event, VOICED):
+    from stretchdesk.session import events as ev  # noqa: PLC0415 - loaded with a session
+
+    if voiced and isinstance(
+        event, (ev.LeadInStarted, ev.RepStarted, ev.SideSwitched, ev.RestStarted)
+    ):
         return None
     if isinstance(event, ev.LeadInStarted):
         seconds = round(event.seconds)

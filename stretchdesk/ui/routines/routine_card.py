@@ -80,8 +80,10 @@ class RoutineCard(QFrame):
             column.addWidget(label(_("Your routine: {path}").format(path=routine.path), "small"))
 
     def set_selected(self, selected: bool) -> None:
-        self.setProperty("selected", "true" if selected else "false")
-        restyle(self)
+        value = "true" if selected else "false"
+        if self.property("selected") != value:  # (restyled only when it changes)
+            self.setProperty("selected", value)
+            restyle(self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

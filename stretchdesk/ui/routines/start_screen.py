@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stretchdesk.history.queries import SessionSummary
 from stretchdesk.i18n import N_, _
 from stretchdesk.routine import InvalidRoutine, Routine
 from stretchdesk.ui.kit import wording
@@ -25,6 +25,9 @@ from stretchdesk.ui.kit.theme import current_scale
 from stretchdesk.ui.kit.widgets import button, label, scrolled
 from stretchdesk.ui.routines.card_grid import ARROWS, card_next_to
 from stretchdesk.ui.routines.routine_card import BrokenRoutineCard, RoutineCard
+
+if TYPE_CHECKING:  # (the history loads after the first paint)
+    from stretchdesk.history.queries import SessionSummary
 
 ROUTINE_ACTIONS = (  # the "My routines" menu: key, text, shortcut
     ("new", N_("&New routine…"), "Ctrl+N"),

@@ -21,14 +21,7 @@ from stretchdesk import paths
 from stretchdesk.autostart import login_entry_follows
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.i18n import _
-from stretchdesk.routine import Routine
-from stretchdesk.services import LiveSession, Services
-from stretchdesk.session import events as ev
-from stretchdesk.session.cues import Cue
 from stretchdesk.session.guard import RepeatGuard
-from stretchdesk.session.health import Answer
-from stretchdesk.session.setup import Ready
-from stretchdesk.settings import Preferences
 from stretchdesk.ui.before.setup_flow import SetupFlow
 from stretchdesk.ui.desktop.sent_files import SentFiles
 from stretchdesk.ui.kit.follow import follow
@@ -38,6 +31,7 @@ from stretchdesk.ui.shell import screens
 from stretchdesk.ui.shell.banner import Banner
 from stretchdesk.ui.shell.echo_filter import EchoFilter
 from stretchdesk.ui.shell.first_paint import FirstPaint
+from stretchdesk.ui.shell.late_history import open_once_painted
 from stretchdesk.ui.shell.nav_bar import mark_current, nav_bar
 from stretchdesk.ui.shell.pending_writes import WriteProblems
 from stretchdesk.ui.shell.screen_names import Screen, Screens
@@ -45,8 +39,15 @@ from stretchdesk.ui.shell.screen_stack import ScreenStack
 from stretchdesk.ui.shell.screens import Lazy
 from stretchdesk.ui.shell.window_place import WindowPlace
 
-if TYPE_CHECKING:  # made after the first paint (app.py), or with the session screen
+if TYPE_CHECKING:  # (made after the first paint, with a session, or loaded later: typing only)
     from stretchdesk.audio.output import AudioOutput
+    from stretchdesk.routine import Routine
+    from stretchdesk.services import LiveSession, Services
+    from stretchdesk.session import events as ev
+    from stretchdesk.session.cues import Cue
+    from stretchdesk.session.health import Answer
+    from stretchdesk.session.setup import Ready
+    from stretchdesk.settings import Preferences
     from stretchdesk.ui.desktop.between_sessions import BetweenSessions
     from stretchdesk.ui.desktop.media_player import MediaPlayer
     from stretchdesk.ui.session.voice_control import VoiceControl
@@ -104,7 +105,8 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(icon)))
         self.banner = Banner()
         self.write_problems = WriteProblems(self.banner)
-        self.nav_bar, self.nav_buttons = nav_bar(self.nav_to)
+        first = None if hidden else Screen.START if services.prefs.safety_seen else Screen.SAFETY
+        self.nav_bar, self.nav_buttons = nav_bar(self.nav_to, first)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         follow(services.settings.changed, self, login_entry_follows(services.data))
         follow(services.settings.changed, self, self._audio_follows)
         self.after_first_paint(self.place.fit)  # once its frame is known
+        open_once_painted(self)  # (if it waits, the routines show without it until then)
         if not hidden:
             self._first_screen()
 
@@ -228,8 +231,9 @@ class MainWindow(QMainWindow):
     def go_start(self, select: str | None = None) -> None:
         self.live = None if self.live is None or self.live.engine.finished else self.live
         self.flow.clear()
-        self.start.show_last(self.services.last_session())
-        self.start.show_today(self.today_words())
+        if not self.services.history_waiting:  # (else once open: ui/shell/late_history.py)
+            self.start.show_last(self.services.last_session())
+            self.start.show_today(self.today_words())
         self.show_screen(self.start)
         if self.between is not None:
             self.between.recheck()  # a session may have been left before it started

@@ -21,8 +21,11 @@ ENTRIES = (  # the caption with its Alt key, the name, the screen
 )
 
 
-def nav_bar(go: Callable[[Screen], None]) -> tuple[QWidget, dict[Screen, QPushButton]]:
-    """The bar and its buttons by screen; a click calls ``go(screen)``."""
+def nav_bar(
+    go: Callable[[Screen], None], shown: Screen | None = None
+) -> tuple[QWidget, dict[Screen, QPushButton]]:
+    """The bar and its buttons by screen; a click calls ``go(screen)``. ``shown``: the
+    screen to be shown first, marked before the buttons are first styled."""
     bar = QWidget()
     row = QHBoxLayout(bar)
     row.setContentsMargins(24, 6, 24, 0)
@@ -37,6 +40,7 @@ def nav_bar(go: Callable[[Screen], None]) -> tuple[QWidget, dict[Screen, QPushBu
         row.addWidget(item)
         buttons[screen] = item
     row.addStretch(1)
+    mark_current(buttons, shown)  # (before RowFit measures them: nothing to restyle later)
     RowFit(bar, list(buttons.values()))  # a long translation at a large size: smaller words
     return bar, buttons
 

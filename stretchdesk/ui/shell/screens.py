@@ -11,9 +11,6 @@ from PySide6.QtWidgets import QWidget
 
 from stretchdesk import paths
 from stretchdesk.i18n import N_, _
-from stretchdesk.schedule.days import Plan
-from stretchdesk.schedule.zone import local_zone
-from stretchdesk.session.view import EngineState
 from stretchdesk.ui.kit.follow import follow
 from stretchdesk.ui.shell.screen_names import Screen
 
@@ -21,6 +18,8 @@ MEDIA_LATER = N_("Media keys control a session while one is on screen.")
 LISTEN_LATER = N_("Voice commands are listened for only during a session, when this is on.")
 
 if TYPE_CHECKING:
+    from stretchdesk.schedule.days import Plan
+    from stretchdesk.session.view import EngineState
     from stretchdesk.ui.after.after_screens import CompletionScreen, RecoveryScreen
     from stretchdesk.ui.before.advice_screen import AdviceScreen
     from stretchdesk.ui.before.avoid_screen import AvoidScreen
@@ -255,6 +254,8 @@ def make_history(window: MainWindow) -> HistoryScreen:
     titles = {key: exercise.title for key, exercise in services.library.items()}
 
     def plan() -> tuple[Plan | None, list[str]]:
+        from stretchdesk.schedule.zone import local_zone  # noqa: PLC0415
+
         zone = window.between.zone if window.between is not None else local_zone()
         return services.prefs.plan(), services.plan_words(zone)
 

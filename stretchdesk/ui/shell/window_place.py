@@ -17,7 +17,7 @@ from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from stretchdesk.history.files import atomic_text
+from stretchdesk.atomic import atomic_text
 from stretchdesk.schedule.small_file import NotReadable, read_small
 from stretchdesk.screen_fit import (
     Mode,
