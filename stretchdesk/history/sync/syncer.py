@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from stretchdesk.history.sync import inbox, outbox
+from stretchdesk.history.sync import inbox, outbox, same_folder
 from stretchdesk.history.sync.device import computer_name, device_id
 from stretchdesk.history.sync.folder import FolderScan, write_all
 from stretchdesk.history.sync.gather import Gatherer, matches
@@ -89,6 +89,7 @@ class SyncFolder:
     ) -> None:
         self.folder = folder
         self.root = folder / ROOT
+        self.data_folder = data_folder
         self.device = device_id(data_folder)
         self.computer = computer or computer_name()
         self.now = now
@@ -111,6 +112,7 @@ class SyncFolder:
 
     # ------------------------------------------------------------------ writing
     def write_out(self, conn: sqlite3.Connection, report: SyncReport) -> None:
+        same_folder.check(conn, self.root / self.device, self.data_folder)
         sessions = outbox.unshared_sessions(conn, self.device, self.computer)
         report.more = len(sessions) >= outbox.BATCH
         items = [*sessions, *outbox.changed_sessions(conn, self.device, self.computer, self.now)]
