@@ -278,12 +278,15 @@ class Copy:
     under: str  # the folder its pictures go in
 
 
-def pointing_under(table: Mapping[str, Any], stem: str, routines: Path) -> Copy:
+def pointing_under(
+    table: Mapping[str, Any], stem: str, routines: Path, *, reuse: bool = False
+) -> Copy:
     """A version kept as a second routine ``stem``: its pictures under a folder of its own
-    (raises RoutineError if the file cannot be written back)."""
+    (``reuse``: the one it has, replaced); raises RoutineError if the file cannot be
+    written back."""
     under = f"{stem}{PICTURES}"
     n = 2
-    while os.path.lexists(routines / under):
+    while not reuse and os.path.lexists(routines / under):
         under = f"{stem}{PICTURES}-{n}"
         n += 1
     draft = draft_from_table(table)

@@ -7,15 +7,17 @@ computers take it:
 - a routine they do not have is added;
 - a new version of one they have not changed since is put in its place;
 - when both changed it, the other computer's version is added beside theirs as a second
-  routine (``<name>-2``, its id changed to match), never silently lost;
+  routine (``<name>-2``, its id changed to match), never silently lost; a later version of
+  that routine replaces the copy (unchanged here since), never a third one, and an edit of
+  the copy here goes back as an edit of the routine it copies (``copies`` in the state);
 - a routine deleted on one computer is deleted on the others that have not changed it since
   (it goes to the routines folder's ``deleted/`` folder, so it can be put back); one changed
   there is kept, and comes back to the computer that deleted it. A deletion is written as a
   version of its own (a one-line file naming the version deleted); a routine put back after
   it is sent again as a version of the deletion.
 
-What was seen is kept in ``routine-sync.json`` in the data folder. Pictures are not shared.
-No Qt.
+A version's pictures go with it (routine_pictures.py). What was seen is kept in
+``routine-sync.json`` in the data folder. No Qt.
 """
 
 from __future__ import annotations
@@ -31,6 +33,12 @@ from typing import Any
 from stretchdesk.history.sync import routine_pictures
 from stretchdesk.history.sync.folder import write_whole
 from stretchdesk.history.sync.names import is_uid, parse_name
+from stretchdesk.history.sync.routine_deletions import (
+    deletion,
+    file_is_deletion,
+    is_deletion,
+    put_aside,
+)
 from stretchdesk.i18n import _
 from stretchdesk.routine.errors import RoutineError
 from stretchdesk.routine.ids import is_id
@@ -43,25 +51,11 @@ MAX_BYTES = 1024 * 1024
 _FILE = re.compile(
     r"^(?P<name>[a-z0-9-]{1,64})\.(?P<version>[0-9a-f]{16})\.(?P<parent>[0-9a-f]{16}|new)\.toml$"
 )
-_DELETION = re.compile(rb"# deleted: [0-9a-f]{16} [0-9a-f]{16}\n")
 _ID_LINE = re.compile(r'(?m)^id[ \t]*=[ \t]*"[^"\n]*"[ \t]*$')
 
 
 def version_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
-
-
-def deletion(parent: str, mark: str) -> bytes:
-    """The file that says a routine was deleted after its version ``parent``; ``mark``
-    makes each deletion its own (a routine put back and deleted again is deleted again)."""
-    return f"# deleted: {parent} {mark}\n".encode()
-
-
-_DELETION_SIZE = len("# deleted: 0123456789abcdef 0123456789abcdef\n")
-
-
-def is_deletion(data: bytes, parent: str) -> bool:
-    return _DELETION.fullmatch(data) is not None and data[11:27] == parent.encode()
 
 
 @dataclass
@@ -113,8 +107,9 @@ class RoutineSharing:
             if isinstance(data, dict) and isinstance(data.get("seen"), dict):
                 data.setdefault("base", {})
                 data.setdefault("gone", {})  # deleted, the deletion's version
+                data.setdefault("copies", {})  # a second routine: whose, at which version
                 return data
-        return {"seen": {}, "base": {}, "gone": {}}
+        return {"seen": {}, "base": {}, "gone": {}, "copies": {}}
 
     def _keep(self, state: dict[str, Any]) -> None:
         data = json.dumps(state, sort_keys=True).encode()
@@ -133,6 +128,8 @@ class RoutineSharing:
             seen = state["seen"].setdefault(name, [])
             if version in seen and name not in state["gone"]:
                 continue  # (a routine put back after its deletion is sent again)
+            if self._send_copy(name, version, data, state, report):
+                continue
             self._write(name, version, data, state, report)
             state["gone"].pop(name, None)
         if not self.routines.is_dir():
@@ -144,6 +141,27 @@ class RoutineSharing:
                 data = deletion(base, version_of(f"{self.device} {name} {count}".encode()))
                 self._write(name, version_of(data), data, state, report)
                 state["gone"][name] = version_of(data)
+
+    def _send_copy(
+        self, name: str, version: str, data: bytes, state: dict[str, Any], report: RoutineReport
+    ) -> bool:
+        """A second routine kept from another computer, edited here: the edit goes to the
+        other computers as an edit of the routine it copies (its id given back). Not one
+        with pictures (they are in a folder of its own here): that one goes as it is."""
+        copy = state["copies"].get(name)
+        if copy is None or version == copy["here"] or copy.get("pictures"):
+            return False
+        back = _with_id(data, copy["of"])
+        if back is None:
+            return False
+        sent = version_of(back)
+        target = self.root / self.device / f"{copy['of']}.{sent}.{copy['source']}.toml"
+        write_whole(target, back)
+        state["seen"].setdefault(name, []).append(version)
+        state["base"][name] = version
+        state["copies"][name] = {**copy, "source": sent, "here": version}
+        report.sent += 1
+        return True
 
     def _write(
         self, name: str, version: str, data: bytes, state: dict[str, Any], report: RoutineReport
@@ -161,7 +179,7 @@ class RoutineSharing:
     def _take(self, state: dict[str, Any], report: RoutineReport) -> None:
         waiting = [v for v in self._versions() if _wanted(v, state)]
         # a version deleted since is not added where it never was (a new computer)
-        deleted = {(v.name, v.parent) for v in waiting if _is_deletion(v)}
+        deleted = {(v.name, v.parent) for v in waiting if file_is_deletion(v.path, v.parent)}
         for version in [v for v in waiting if (v.name, v.version) in deleted]:
             if not (self.routines / f"{version.name}.toml").exists():
                 waiting.remove(version)
@@ -227,7 +245,7 @@ class RoutineSharing:
             report.skipped.append((got.path.name, exc.strerror or str(exc)))
 
     def _place(self, taken: _Taken, state: dict[str, Any], report: RoutineReport) -> None:
-        got, data, table, pictures = taken.version, taken.data, taken.table, taken.pictures
+        got, data, pictures = taken.version, taken.data, taken.pictures
         local = self.routines / f"{got.name}.toml"
         mine = _read(local)
         here = None if mine is None else version_of(mine)
@@ -245,10 +263,10 @@ class RoutineSharing:
             state["base"][got.name] = got.version
             state["gone"].pop(got.name, None)
             report.added.append(local.name)
-        elif pictures.folders:
-            self._beside_with(got, table, pictures, state, report)
+        elif (copy := _copy_of(state, got, self.routines)) is not None:
+            self._copy(taken, self.routines / f"{copy}.toml", state, report)
         else:
-            self._beside(got, data, state, report)
+            self._copy(taken, None, state, report)
         state["seen"].setdefault(got.name, []).append(got.version)
 
     def _delete(self, got: _Version, state: dict[str, Any], report: RoutineReport) -> None:
@@ -260,7 +278,7 @@ class RoutineSharing:
             return  # changed here since: kept (the other computer takes the change)
         if mine is not None:
             try:
-                _put_aside(local)
+                put_aside(local)
             except OSError as exc:
                 state["seen"][got.name].remove(got.version)  # tried again later
                 report.skipped.append((got.path.name, exc.strerror or str(exc)))
@@ -272,49 +290,62 @@ class RoutineSharing:
         state["base"][got.name] = got.version
         state["gone"][got.name] = got.version
 
-    def _beside(
-        self, got: _Version, data: bytes, state: dict[str, Any], report: RoutineReport
+    def _copy(
+        self, taken: _Taken, target: Path | None, state: dict[str, Any], report: RoutineReport
     ) -> None:
-        """Both computers changed the routine: the other's version as a second routine."""
+        """Both computers changed the routine: the other's version as a second routine
+        (``target`` None: a new one, ``<name>-2``; else the copy it replaces), its id
+        changed to match, its pictures in a folder of its own (``<name>-2-pictures``)."""
+        got, pictures = taken.version, taken.pictures
+        data: bytes | None
         try:
-            target = file_for(self.routines, got.name)
-        except OSError:
-            report.skipped.append((got.path.name, _("its name cannot be used here")))
-            return
-        text = data.decode("utf-8", "replace")
-        head, sep, rest = text.partition("\n[")
-        renamed, count = _ID_LINE.subn(f'id = "{target.stem}"', head, count=1)
-        if count != 1 or not is_id(target.stem):
-            report.skipped.append((got.path.name, _("its id cannot be changed")))
-            return
-        copy = (renamed + sep + rest).encode("utf-8")
-        write_whole_always(target, copy)
-        # the other computer has it already, under its own name: not sent back
-        state["seen"].setdefault(target.stem, []).append(version_of(copy))
-        state["base"][target.stem] = version_of(copy)
-        report.kept_both.append(target.name)
-
-    def _beside_with(
-        self,
-        got: _Version,
-        table: dict[str, Any],
-        pictures: routine_pictures.Pictures,
-        state: dict[str, Any],
-        report: RoutineReport,
-    ) -> None:
-        """As ``_beside``, for a version with pictures: they go in a folder of the second
-        routine's own (``<name>-2-pictures``), its steps pointing there."""
-        try:
-            target = file_for(self.routines, got.name)
-            copy = routine_pictures.pointing_under(table, target.stem, self.routines)
+            target = target or file_for(self.routines, got.name)
+            if pictures.folders:
+                made = routine_pictures.pointing_under(
+                    taken.table, target.stem, self.routines, reuse=target.exists()
+                )
+                data, under = made.data, made.under
+            else:
+                data, under = _with_id(taken.data, target.stem), ""
         except (OSError, RoutineError, LookupError, TypeError, ValueError):  # (not a routine)
+            data = None
+        if data is None or target is None:
             report.skipped.append((got.path.name, _("its name cannot be used here")))
             return
-        routine_pictures.put_in_place(pictures, self.routines, under=copy.under)
-        write_whole_always(target, copy.data)
-        state["seen"].setdefault(target.stem, []).append(version_of(copy.data))
-        state["base"][target.stem] = version_of(copy.data)
-        report.kept_both.append(target.name)
+        routine_pictures.put_in_place(pictures, self.routines, under=under)
+        replaced = target.exists()
+        write_whole_always(target, data)
+        # the other computer has it already, under its own name: not sent back as new
+        state["seen"].setdefault(target.stem, []).append(version_of(data))
+        state["base"][target.stem] = version_of(data)
+        state["copies"][target.stem] = {
+            "of": got.name,
+            "source": got.version,
+            "here": version_of(data),
+            "pictures": bool(pictures.folders),
+        }
+        (report.added if replaced else report.kept_both).append(target.name)
+
+
+def _with_id(data: bytes, routine_id: str) -> bytes | None:
+    """The file with its id line changed (comments and all kept); None if it has none."""
+    if not is_id(routine_id):
+        return None
+    text = data.decode("utf-8", "replace")
+    head, sep, rest = text.partition("\n[")
+    renamed, count = _ID_LINE.subn(f'id = "{routine_id}"', head, count=1)
+    return (renamed + sep + rest).encode("utf-8") if count == 1 else None
+
+
+def _copy_of(state: dict[str, Any], got: _Version, routines: Path) -> str | None:
+    """The second routine here that holds the version ``got`` was edited from, unchanged
+    here since (a later version replaces it rather than make a third)."""
+    for stem, copy in sorted(state["copies"].items()):
+        if copy.get("of") == got.name and copy.get("source") == got.parent:
+            mine = _read(routines / f"{stem}.toml")
+            if mine is not None and version_of(mine) == copy.get("here"):
+                return str(stem)
+    return None
 
 
 def _wanted(got: _Version, state: dict[str, Any]) -> bool:
@@ -323,26 +354,6 @@ def _wanted(got: _Version, state: dict[str, Any]) -> bool:
         return True
     gone = state["gone"].get(got.name)
     return gone is not None and got.parent == gone
-
-
-def _is_deletion(got: _Version) -> bool:
-    with contextlib.suppress(OSError):
-        if got.path.stat().st_size == _DELETION_SIZE:
-            return is_deletion(got.path.read_bytes(), got.parent)
-    return False
-
-
-def _put_aside(path: Path) -> None:
-    """Into the ``deleted`` folder beside it (under a new name if one of that name is
-    there), as the window does when the wastebasket cannot be used."""
-    folder = path.parent / "deleted"
-    folder.mkdir(exist_ok=True)
-    target = folder / path.name
-    n = 2
-    while target.exists() or target.is_symlink():
-        target = folder / f"{path.stem}-{n}{path.suffix}"
-        n += 1
-    path.rename(target)
 
 
 def _read(path: Path) -> bytes | None:

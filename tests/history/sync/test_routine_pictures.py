@@ -155,3 +155,23 @@ def test_a_list_naming_a_file_outside_its_folder_is_refused(tmp_path: Path) -> N
     report = work.run()
     assert report.skipped[0][1] == "its list of pictures cannot be read"
     assert not list(tmp_path.rglob("escape.png"))
+
+
+def test_a_later_version_replaces_a_copy_with_pictures_in_its_own_folder(
+    tmp_path: Path,
+) -> None:
+    home, work = _pair(tmp_path)
+    _write(home, "My back")
+    _passes(home, work)
+    _write(home, "Edited at home", (1, 2))
+    _write(work, "Edited at work", (3, 4, 5, 6))
+    _passes(home, work)
+    _write(home, "Home again", (7, 8, 9))  # home's own, edited again
+    _passes(home, work)
+    names = sorted(p.name for p in work.routines.glob("*.toml"))
+    assert names == ["my-back-2.toml", "my-back.toml"]  # never a third
+    assert 'title = "Home again"' in (work.routines / "my-back-2.toml").read_text()
+    copy = work.routines / "my-back-2-pictures" / "my-back-pictures" / "tilt"
+    assert len(_pictures(copy)) == 3
+    assert len(_pictures(work.routines / "my-back-pictures" / "tilt")) == 4  # its own
+    assert not (work.routines / "my-back-2-pictures-2").exists()

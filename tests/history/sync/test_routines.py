@@ -162,3 +162,31 @@ def test_a_deletion_from_an_older_state_file_and_a_deletion_that_cannot_be_done(
     assert report.skipped and _titles(work) == {"my-back": "My back"}  # tried again later
     (work.routines / "deleted").unlink()
     assert work.run().removed == ["my-back.toml"]
+
+
+def test_after_an_edit_on_both_later_edits_replace_the_copy_never_a_third(
+    tmp_path: Path,
+) -> None:
+    home, work = _pair(tmp_path)
+    _write(home, "desk-break", "Desk break")
+    _passes(home, work)
+    _write(home, "desk-break", "Home version")
+    _write(work, "desk-break", "Work version")
+    _passes(home, work)
+    assert _titles(home) == {"desk-break": "Home version", "desk-break-2": "Work version"}
+    assert _titles(work) == {"desk-break": "Work version", "desk-break-2": "Home version"}
+    _write(home, "desk-break", "Home version v2")  # its own, edited again
+    _passes(home, work)
+    assert _titles(work) == {"desk-break": "Work version", "desk-break-2": "Home version v2"}
+    _write(work, "desk-break-2", "Home's, edited at work")  # the copy, edited
+    _passes(work, home)
+    assert _titles(home) == {"desk-break": "Home's, edited at work", "desk-break-2": "Work version"}
+    assert _titles(work) == {"desk-break": "Work version", "desk-break-2": "Home's, edited at work"}
+    _write(work, "desk-break", "Work version v2")
+    _write(home, "desk-break", "Home v3")
+    _passes(home, work)
+    assert _titles(home) == {"desk-break": "Home v3", "desk-break-2": "Work version v2"}
+    assert _titles(work) == {"desk-break": "Work version v2", "desk-break-2": "Home v3"}
+    for _ in range(3):
+        _passes(home, work)
+    assert len(_titles(home)) == len(_titles(work)) == 2
