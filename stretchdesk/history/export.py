@@ -99,13 +99,14 @@ FROM pain_report ORDER BY id
 
 def export_sessions_csv(conn: sqlite3.Connection, out: TextIO) -> int:
     """One row per session, oldest first, with the person's note last (then the computer it
-    was done on, in a history shared with other computers). Returns the number of rows.
+    was done on, in a history shared with other computers, from the first session sent to
+    the shared folder on). Returns the number of rows.
 
     Times are written as stored: UTC ISO-8601 with a Z.
     """
     ensure_watched(conn)
     rows = ((*row[:11], row[12]) for row in conn.execute(_SESSIONS_SQL))
-    if not shared_with_others(conn):
+    if not shared_with_others(conn, or_sent=True):
         return _write_rows(out, SESSION_COLUMNS, rows)
     names = computer_names(conn)
     named = ((*row, names.get(int(row[0]), "")) for row in rows)

@@ -8,6 +8,7 @@ import os
 import secrets
 import socket
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 from stretchdesk.history.sync.names import is_uid
@@ -43,31 +44,44 @@ def computer_name() -> str:
 THIS_COMPUTER = ""  # sync_device's row for this computer's own name
 
 
-def computer_names(conn: sqlite3.Connection) -> dict[int, str]:
-    """Each session's computer by its name ("" where none is known: a history that was
-    never shared, or older than the sync tables)."""
-    has = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_device'"
-    ).fetchone()
-    if has is None:
+def computer_labels(conn: sqlite3.Connection) -> dict[str, str]:
+    """Each computer's name by its device id (this one's under THIS_COMPUTER); two computers
+    of one name (a default host name) told apart by the start of the other's id."""
+    try:
+        rows = [(str(d), str(n)) for d, n in conn.execute("SELECT device, name FROM sync_device")]
+    except sqlite3.OperationalError:  # older than the sync tables
         return {}
+    used = Counter(name for _device, name in rows)
     return {
-        int(sid): str(name)
-        for sid, name in conn.execute(
-            "SELECT s.id, d.name FROM session s JOIN sync_device d "
-            "ON d.device = COALESCE(s.device, ?)",
-            (THIS_COMPUTER,),
-        )
+        device: name if used[name] == 1 or device == THIS_COMPUTER else f"{name} ({device[:6]})"
+        for device, name in rows
     }
 
 
-def shared_with_others(conn: sqlite3.Connection) -> bool:
-    """The history holds sessions done on another computer."""
-    try:
-        return (
-            conn.execute("SELECT 1 FROM session WHERE device IS NOT NULL LIMIT 1").fetchone()
-            is not None
+def computer_names(conn: sqlite3.Connection) -> dict[int, str]:
+    """Each session's computer by its name ("" where none is known: a history that was
+    never shared, or older than the sync tables)."""
+    labels = computer_labels(conn)
+    if not labels:
+        return {}
+    return {
+        int(sid): labels[str(device)]
+        for sid, device in conn.execute(
+            "SELECT id, COALESCE(device, ?) FROM session", (THIS_COMPUTER,)
         )
+        if str(device) in labels
+    }
+
+
+def shared_with_others(conn: sqlite3.Connection, *, or_sent: bool = False) -> bool:
+    """The history holds sessions done on another computer (``or_sent``: or has sent one
+    of its own to the shared folder: the export's columns stay the same from its first
+    session shared on)."""
+    sql = "SELECT 1 FROM session WHERE device IS NOT NULL"
+    if or_sent:
+        sql += " OR shared = 1"
+    try:
+        return conn.execute(sql + " LIMIT 1").fetchone() is not None
     except sqlite3.OperationalError:  # older than the sync tables
         return False
 
@@ -78,10 +92,7 @@ def sessions_per_computer(conn: sqlite3.Connection, low: str, high: str) -> list
     never shared with another computer."""
     if not shared_with_others(conn):
         return []
-    names = {
-        str(device): str(name)
-        for device, name in conn.execute("SELECT device, name FROM sync_device")
-    }
+    names = computer_labels(conn)
     counts = conn.execute(
         "SELECT COALESCE(device, ?), COUNT(*) FROM session WHERE started_at >= ? "
         "AND started_at < ? AND outcome != 'running' GROUP BY 1 ORDER BY 2 DESC, 1",
@@ -94,10 +105,8 @@ def other_computers(conn: sqlite3.Connection) -> dict[int, str]:
     """The sessions done on another computer, each with that computer's name."""
     if not shared_with_others(conn):
         return {}
+    labels = computer_labels(conn)
     return {
-        int(sid): str(name or device[:8])
-        for sid, device, name in conn.execute(
-            "SELECT s.id, s.device, d.name FROM session s LEFT JOIN sync_device d "
-            "ON d.device = s.device WHERE s.device IS NOT NULL"
-        )
+        int(sid): labels.get(str(device)) or str(device)[:8]
+        for sid, device in conn.execute("SELECT id, device FROM session WHERE device IS NOT NULL")
     }

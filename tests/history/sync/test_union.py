@@ -51,3 +51,49 @@ def test_a_history_never_shared_exports_as_before(tmp_path: Path) -> None:
     data = read_report(alone.store.conn, date(2026, 11, 1), date(2026, 11, 2), UTC)
     assert data.computers == []
     alone.store.close()
+
+
+def test_two_computers_of_one_name_are_told_apart(tmp_path: Path) -> None:
+    from stretchdesk.history.sync.device import (  # noqa: PLC0415
+        other_computers,
+        sessions_per_computer,
+    )
+
+    home, work = computers(tmp_path, tmp_path / "Sync")
+    for machine in (home, work):  # two computers left with the same default host name
+        machine.sync.computer = "vm"
+    try:
+        home.session(0)
+        home.session(30)
+        work.session(60)
+        settle([home, work])
+        counts = sessions_per_computer(home.store.conn, "2000", "3000")
+        assert counts == [("vm", 2), (f"vm ({work.sync.device[:6]})", 1)]
+        assert set(other_computers(home.store.conn).values()) == {f"vm ({work.sync.device[:6]})"}
+        exported = {s["computer"] for s in work.exported()}
+        assert exported == {"vm", f"vm ({home.sync.device[:6]})"}
+    finally:
+        home.store.close()
+        work.store.close()
+
+
+def test_the_export_has_its_computer_column_from_the_first_session_shared(
+    tmp_path: Path,
+) -> None:
+    import io  # noqa: PLC0415
+
+    from stretchdesk.history.export import export_sessions_csv  # noqa: PLC0415
+
+    (home,) = computers(tmp_path, tmp_path / "Sync", ("home",))
+    try:
+        home.session(0)
+        out = io.StringIO()
+        export_sessions_csv(home.store.conn, out)
+        assert "computer" not in out.getvalue().splitlines()[0]  # not shared yet
+        home.run()
+        out = io.StringIO()
+        export_sessions_csv(home.store.conn, out)
+        header, row = out.getvalue().splitlines()
+        assert header.endswith(",computer") and row.endswith(",home")
+    finally:
+        home.store.close()
