@@ -257,8 +257,15 @@ def build_report(data: ReportData, made: datetime, zone_name: str) -> Report:
     """The report of ``data``; ``made``: when it is written (local time)."""
     span = _("{first} to {last}").format(first=long_date(data.start), last=long_date(data.end))
     title = _("Exercise report, {span}").format(span=span)
-    written = _(
-        "From the history stretchdesk keeps on this computer; times in {zone}. Written {when}."
+    written = (
+        _(
+            "From the history stretchdesk keeps on this computer, with the sessions done on "
+            "the person's other computers; times in {zone}. Written {when}."
+        )
+        if len(data.computers) > 1
+        else _(
+            "From the history stretchdesk keeps on this computer; times in {zone}. Written {when}."
+        )
     ).format(zone=zone_name, when=date_time(made))
     head = [
         fill_in(((_("Name:"),),)),

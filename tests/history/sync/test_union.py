@@ -33,6 +33,9 @@ def test_every_reader_sees_the_other_computers_sessions(tmp_path: Path) -> None:
     assert sorted(data.computers) == [("home", 1), ("work", 1)]
     html = build_report(data, datetime(2026, 11, 3, tzinfo=UTC), "UTC").html
     assert "Sessions done on each computer: " in html
+    assert "with the sessions done on the person&#x27;s other computers" in html or (
+        "with the sessions done on the person's other computers" in html
+    )
     assert "home: 1" in html and "work: 1" in html
     out = io.StringIO()
     export_sessions_csv(conn, out)
@@ -50,6 +53,8 @@ def test_a_history_never_shared_exports_as_before(tmp_path: Path) -> None:
     assert "computer" not in out.getvalue().splitlines()[0]
     data = read_report(alone.store.conn, date(2026, 11, 1), date(2026, 11, 2), UTC)
     assert data.computers == []
+    html = build_report(data, datetime(2026, 11, 3, tzinfo=UTC), "UTC").html
+    assert "keeps on this computer; times in UTC" in html
     alone.store.close()
 
 
