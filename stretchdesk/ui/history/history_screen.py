@@ -68,6 +68,7 @@ class SessionsModel(QAbstractTableModel):
         self.titles = titles
         self.reader: HistoryReader | None = None
         self.rows: list[tuple[str, ...]] = []
+        self.ids: list[int] = []  # each row's session
         self._oldest: datetime | None = None
         self._more = False
         self._computers: dict[int, str] = {}  # sessions done on another computer
@@ -76,6 +77,7 @@ class SessionsModel(QAbstractTableModel):
         """Raises HistoryReadError (and shows nothing) if the history cannot be read."""
         self.beginResetModel()
         self.reader, self.rows, self._oldest, self._more = reader, [], None, True
+        self.ids = []
         try:
             self._computers = reader.other_computers()
             self.rows = self._next_batch()
@@ -89,6 +91,7 @@ class SessionsModel(QAbstractTableModel):
         self._more = len(batch) == BATCH
         if batch:
             self._oldest = batch[-1].started_at
+        self.ids.extend(s.id for s in batch)
         return [cells(s, self.titles, self._computers.get(s.id)) for s in batch]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -139,6 +142,7 @@ class SessionsModel(QAbstractTableModel):
 
 class HistoryScreen(QFrame):
     report_requested = Signal()
+    note_saved = Signal()  # a note written here reached the history
 
     def __init__(
         self,
@@ -147,6 +151,8 @@ class HistoryScreen(QFrame):
         today: Callable[[], date] = date.today,
         plan: Callable[[], tuple[Plan | None, list[str]]] = lambda: (None, []),
         parent: QWidget | None = None,
+        *,
+        save_note: Callable[[int, str], str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(_("History"))
@@ -177,11 +183,22 @@ class HistoryScreen(QFrame):
             ),
         )
         self.report.clicked.connect(self.report_requested.emit)
+        self._save_note = save_note
+        self.note_dialog: QWidget | None = None  # (the dialog open now, or last)
+        self.note = button(
+            _("Note…"),
+            _("Note on the session"),
+            _("Write or change your note on the session chosen in the list (or press Enter on it)"),
+        )
+        self.note.clicked.connect(self.write_note)
+        if save_note is None:  # (shown only in the flow: shown alone, it is a window)
+            self.note.hide()
+        self.table.activated.connect(lambda _index: self.write_note())
         self.doses = label("", "muted")
         self.status = label("", "muted")
         top = QWidget()  # goes on to a second line in a narrow window
         flow = FlowLayout(top, spacing=24)
-        for item in (self.week, self.streak, self.report, self.export):
+        for item in (self.week, self.streak, self.report, self.export, self.note):
             flow.add(item)
         inner = QWidget()  # scrolls when the window is small or the text large
         outer = QVBoxLayout(self)
@@ -284,6 +301,35 @@ class HistoryScreen(QFrame):
             for p in latest.values()
         ]
         return "\n".join(lines) or _("No exercise done in these weeks.")
+
+    def write_note(self) -> None:
+        """The note of the session chosen in the list (the newest if none is)."""
+        rows = self.model.rows
+        if self._save_note is None or not rows:
+            return
+        row = max(0, self.table.currentIndex().row())
+        session_id, cells_ = self.model.ids[row], rows[row]
+        about = f"{cells_[0]}, {cells_[1]}"
+        save = self._save_note
+
+        def saved(text: str) -> str | None:
+            problem = save(session_id, text)
+            if problem is not None:
+                self.status.setText(problem)
+                return problem
+            self.reload()
+            if session_id in self.model.ids:  # the same row chosen again, for the keys
+                self.table.setCurrentIndex(self.model.index(self.model.ids.index(session_id), 5))
+            self.status.setText(_("The note was saved.") if text else _("The note was taken out."))
+            self.note_saved.emit()
+            return None
+
+        def ask(note: str) -> None:
+            from stretchdesk.ui.history.session_note import ask_note  # noqa: PLC0415
+
+            self.note_dialog = ask_note(self, about, note, saved, ask)
+
+        ask(cells_[5])
 
     def export_dialog(self) -> None:
         default = Path.home() / f"stretchdesk-history-{self._today().isoformat()}.csv"

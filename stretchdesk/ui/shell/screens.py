@@ -259,7 +259,19 @@ def make_history(window: MainWindow) -> HistoryScreen:
         zone = window.between.zone if window.between is not None else local_zone()
         return services.prefs.plan(), services.plan_words(zone)
 
-    screen = HistoryScreen(services.reader, titles, window.today, plan)
+    def save_note(session_id: int, text: str) -> str | None:
+        from stretchdesk.history.errors import HistoryError  # noqa: PLC0415
+
+        store = services.store
+        if store is None:
+            return _("The note was not saved: the history cannot be written now.")
+        try:
+            store.set_note(session_id, text)
+        except HistoryError as exc:
+            return _("The note was not saved: {reason}").format(reason=exc)
+        return None
+
+    screen = HistoryScreen(services.reader, titles, window.today, plan, save_note=save_note)
 
     def report() -> None:
         from stretchdesk.ui.history import report_actions  # noqa: PLC0415 - loads Qt's PDF writer
