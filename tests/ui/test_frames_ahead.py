@@ -136,3 +136,23 @@ def test_a_whole_session_decodes_each_drawing_once_off_the_window_thread(
     assert threading.main_thread().name not in {thread for *_, thread in decodes}
     once = [(path, box) for path, _, box, _ in decodes]
     assert len(once) == len(set(once))
+
+
+def test_the_next_exercises_drawing_decodes_only_the_frame_it_shows(
+    qtbot: QtBot, catalog: Catalog, decoded_on: list[str]
+) -> None:
+    """The small drawing under "Next" shows the starting pose: one frame, decoded on the
+    big drawing's thread (no thread of its own)."""
+    owner = shown_view(qtbot)
+    preview = IllustrationView(still=True, worker_of=owner)
+    qtbot.addWidget(preview)
+    preview.resize(160, 120)
+    preview.show()
+    qtbot.waitExposed(preview)
+    frames = preview.frames_for(step_of(catalog, "cat-cow"), paths.assets_dir())
+    assert len(frames.frames) > 1
+    preview.set_frames(frames)
+    assert preview.wait_loaded()
+    assert preview.frame_count == 1 and preview.cache.decodes == 1
+    assert preview._pool is owner._pool
+    assert decoded_on == ["stretchdesk-frames_0"]

@@ -10,6 +10,7 @@ name; nothing here raises into the window.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -52,11 +53,24 @@ class _Deliveries(QObject):
 class IllustrationView(QWidget):
     """Shows one step's frames; the session screen tells it where in the step we are."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        still: bool = False,
+        worker_of: IllustrationView | None = None,
+    ) -> None:
+        """``still``: only a step's first frame is shown (and decoded). ``worker_of``: decode
+        on that view's worker thread rather than a thread of its own."""
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(_("Exercise illustration"))
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stretchdesk-frames")
+        self._still = still
+        self._pool: ThreadPoolExecutor = (
+            worker_of._pool
+            if worker_of is not None
+            else ThreadPoolExecutor(max_workers=1, thread_name_prefix="stretchdesk-frames")
+        )
         self._deliveries = _Deliveries(self)
         self._deliveries.frame.connect(self._arrived)
         self._deliveries.problem.connect(self._failed)
@@ -84,9 +98,18 @@ class IllustrationView(QWidget):
         self._index = 0
         self._problems: list[str] = []
         self.repaints_asked = 0  # a new frame was due (what the tests count)
-        # a frame being decoded is finished before the view's parts go (at most one frame:
-        # the rest are cancelled), so the worker never sends to an object being deleted
-        self.destroyed.connect(lambda *_: self._pool.shutdown(wait=True, cancel_futures=True))
+        # a frame being decoded is finished before the view's parts go, so the worker never
+        # sends to an object being deleted; what is still queued for this view is dropped
+        busy, gone, pool = threading.Lock(), threading.Event(), self._pool
+        self._busy, self._gone = busy, gone  # held while one of this view's frames is decoded
+
+        def going(*_: object) -> None:
+            with busy:
+                gone.set()
+            if worker_of is None:  # the owner stops the thread, cancelling what is queued
+                pool.shutdown(wait=True, cancel_futures=True)
+
+        self.destroyed.connect(going)
 
     @property
     def problem(self) -> str | None:
@@ -117,6 +140,8 @@ class IllustrationView(QWidget):
         """Show a step's frames (for a side); they load in the background. The other side
         of the same drawings is the same frames drawn mirrored: nothing is decoded again."""
         paths, mirror = frames.for_side(left)
+        if self._still:
+            paths = paths[:1]
         same = paths == self._paths and bool(paths) and frames.title == self._title
         same = same and frames.drawn == self._drawn
         self._paths, self._mirror, self._title = paths, mirror, frames.title
@@ -145,7 +170,7 @@ class IllustrationView(QWidget):
         """Find and decode a step's frames (both sides) on the worker thread, ahead of time."""
         key = (step.title, step.exercise.id, step.image_dir)
         box, ratio = self._box(), self.devicePixelRatioF()
-        self._pool.submit(self._work_ahead, key, step, assets, box, ratio)
+        self._submit(self._work_ahead, key, step, assets, box, ratio)
 
     def _work_ahead(
         self, key: tuple[str, str, Path | None], step: Step, assets: Path, box: Box, ratio: float
@@ -163,6 +188,13 @@ class IllustrationView(QWidget):
                 self.cache.get(path, box, ratio, found.drawn)
         except Exception:  # shown (or told) when the step comes, as any picture
             return
+
+    def _submit(self, work: Callable[..., None], *args: object, **named: object) -> bool:
+        try:
+            self._pool.submit(work, *args, **named)
+        except RuntimeError:  # the worker has stopped: the window is closing
+            return False
+        return True
 
     def _box(self) -> Box:
         ratio = self.devicePixelRatioF()
@@ -191,16 +223,21 @@ class IllustrationView(QWidget):
             if kept is not None:
                 self._store(index, kept.crop, kept.at, kept.size)
             else:
-                self._waiting += 1
                 work = (generation, index, path, box, ratio)
-                self._pool.submit(self._work, *work, area=self._drawn)
+                if self._submit(self._work, *work, area=self._drawn):
+                    self._waiting += 1
 
     def _work(
         self, generation: int, index: int, path: Path, box: Box, ratio: float, *, area: Area | None
     ) -> None:
         """On the worker thread: decode and send; never raises."""
-        if generation != self._generation:
-            return
+        with self._busy:
+            if not self._gone.is_set() and generation == self._generation:
+                self._decode_and_send(generation, index, path, box, ratio, area=area)
+
+    def _decode_and_send(
+        self, generation: int, index: int, path: Path, box: Box, ratio: float, *, area: Area | None
+    ) -> None:
         try:
             frame = self.cache.get(path, box, ratio, area)
         except ImageProblem as exc:
