@@ -156,3 +156,23 @@ def test_the_next_exercises_drawing_decodes_only_the_frame_it_shows(
     assert preview.frame_count == 1 and preview.cache.decodes == 1
     assert preview._pool is owner._pool
     assert decoded_on == ["stretchdesk-frames_0"]
+
+
+def test_a_taller_place_that_fits_the_drawing_the_same_decodes_nothing_again(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    """Between steps the drawing's place changes with the words beside it; a drawing as wide
+    as its place keeps its frames when only the height changes (and the next step's frames,
+    decoded ahead at the old place, are still of use)."""
+    view = shown_view(qtbot)
+    frames = view.frames_for(step_of(catalog, "knee-to-chest"), paths.assets_dir())
+    assert frames.drawn is not None
+    view.set_frames(frames)
+    assert view.wait_loaded()
+    decodes, size = view.cache.decodes, view.frame_size()
+    view.resize(400, 360)
+    assert view.wait_loaded()
+    assert view.cache.decodes == decodes and view.frame_size() == size
+    view.resize(300, 360)  # narrower: smaller frames
+    assert view.wait_loaded()
+    assert view.cache.decodes == 2 * decodes and view.frame_size().width() <= 300

@@ -46,6 +46,19 @@ Decoder = Callable[[Path, bool, Box, Area | None], tuple[QImage, QPoint, QSize]]
 UPSCALE_LIMIT = 2.0  # a small picture is drawn at most this much larger than it is
 
 
+def fitted(box: Box, area: Area | None) -> Box:
+    """The size a drawing with this drawn part is decoded at to fit ``box``: the same for
+    every box it fills the same way (a taller place beside shorter words), so a change of
+    place that does not change the drawing decodes nothing again. Without a known part, the
+    box itself."""
+    if area is None or box[0] <= 0 or box[1] <= 0:
+        return box
+    part = QSize(area[2], area[3])
+    size = part.scaled(QSize(*box), Qt.AspectRatioMode.KeepAspectRatio)
+    size = size.boundedTo(part * UPSCALE_LIMIT)
+    return (size.width(), size.height()) if not size.isEmpty() else box
+
+
 def to_qimage(image: Image.Image) -> QImage:
     """A detached QImage copy of an RGBA Pillow image."""
     rgba = image.convert("RGBA")
@@ -113,8 +126,7 @@ class FrameCache:
         self._decoder = decoder
         self._lock = threading.Lock()
         self._kept: dict[tuple[Path, Box, Area | None], Decoded] = {}
-        self._wanted: set[Path] = set()
-        self._box: Box = (0, 0)
+        self._wanted: set[tuple[Path, Box]] = set()
         self.decodes = 0
 
     def peek(self, path: Path, box: Box, area: Area | None = None) -> Decoded | None:
@@ -132,17 +144,14 @@ class FrameCache:
         made = Decoded(crop, at, size)
         with self._lock:
             self.decodes += 1
-            if path in self._wanted and box == self._box:
+            if (path, box) in self._wanted:
                 self._kept[(path, box, area)] = made
         return made
 
-    def keep_only(self, paths: Iterable[Path], box: Box) -> None:
-        """Keep the frames of these pictures at this size; let every other one go."""
-        wanted = set(paths)
+    def keep_only(self, *sets: tuple[Iterable[Path], Box]) -> None:
+        """Keep the frames of these sets of pictures, each at its size; let every other
+        one go."""
+        wanted = {(path, box) for paths, box in sets for path in paths}
         with self._lock:
-            self._wanted, self._box = wanted, box
-            self._kept = {
-                key: frame
-                for key, frame in self._kept.items()
-                if key[0] in wanted and key[1] == box
-            }
+            self._wanted = wanted
+            self._kept = {key: frame for key, frame in self._kept.items() if key[:2] in wanted}

@@ -29,6 +29,7 @@ from stretchdesk.ui.session.frame_cache import (
     FrameCache,
     decode,
     drawn_rect,
+    fitted,
     to_qimage,
 )
 from stretchdesk.workarounds import glibc_heap
@@ -77,8 +78,10 @@ class IllustrationView(QWidget):
         self.cache = FrameCache(_decoded)
         self._found: dict[tuple[str, str, Path | None], FrameSet] = {}
         self._found_lock = threading.Lock()  # the worker finds the next step's frames too
-        self._loaded_box: Box = (0, 0)  # the size the frames in hand were decoded at
+        self._loaded_box: Box = (0, 0)  # the view's size when the frames in hand were loaded
         self._ahead: tuple[Path, ...] = ()  # the next step's pictures, decoded ahead
+        self._ahead_fit: Box = (0, 0)  # and the size they were decoded at
+        self._fit: Box = (0, 0)  # the size the frames in hand were decoded at
         self._upcoming: Step | None = None
         self.assets: Path | None = None  # where frames_for() found the drawings
         self._generation = 0
@@ -182,10 +185,11 @@ class IllustrationView(QWidget):
             ahead = tuple(dict.fromkeys(found.frames + found.left))
             if box != self._loaded_box:
                 return  # the view was resized since: its next load decodes at the new size
-            self._ahead = ahead
-            self.cache.keep_only(self._paths + ahead, box)
+            fit = fitted(box, found.drawn)
+            self._ahead, self._ahead_fit = ahead, fit
+            self.cache.keep_only((self._paths, self._fit), (ahead, fit))
             for path in ahead:
-                self.cache.get(path, box, ratio, found.drawn)
+                self.cache.get(path, fit, ratio, found.drawn)
         except Exception:  # shown (or told) when the step comes, as any picture
             return
 
@@ -213,9 +217,9 @@ class IllustrationView(QWidget):
             self._store_whole(0, to_qimage(placeholder(self._title)))
             return
         self._count = len(self._paths)
-        box, ratio = self._box(), self.devicePixelRatioF()
-        self._loaded_box = box
-        self.cache.keep_only(self._paths + self._ahead, box)
+        self._loaded_box, ratio = self._box(), self.devicePixelRatioF()
+        box = self._fit = fitted(self._loaded_box, self._drawn)
+        self.cache.keep_only((self._paths, box), (self._ahead, self._ahead_fit))
         generation = self._generation
         self._waiting = 0
         for index, path in enumerate(self._paths):
