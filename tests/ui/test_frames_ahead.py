@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -176,3 +176,36 @@ def test_a_taller_place_that_fits_the_drawing_the_same_decodes_nothing_again(
     view.resize(300, 360)  # narrower: smaller frames
     assert view.wait_loaded()
     assert view.cache.decodes == 2 * decodes and view.frame_size().width() <= 300
+
+
+def test_resizes_in_a_row_decode_the_frames_once_the_size_settles(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    """A window being laid out (or dragged) resizes the drawing many times: its frames are
+    decoded again once, at the size it settles at."""
+    view = shown_view(qtbot)
+    view.set_frames(view.frames_for(step_of(catalog, "cat-cow"), paths.assets_dir()))
+    assert view.wait_loaded()
+    decodes = view.cache.decodes
+    for width in (300, 320, 340, 360):
+        view.resize(width, 300)
+        QCoreApplication.processEvents()
+    assert view.loading
+    assert view.wait_loaded()
+    assert view.cache.decodes == decodes + view.frame_count
+    assert view.frame_size().width() <= 360
+
+
+def test_a_still_drawing_given_while_hidden_is_decoded_when_shown(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    owner = shown_view(qtbot)
+    preview = IllustrationView(still=True, worker_of=owner)
+    qtbot.addWidget(preview)
+    preview.resize(160, 120)
+    preview.set_frames(preview.frames_for(step_of(catalog, "cat-cow"), paths.assets_dir()))
+    assert preview.cache.decodes == 0 and not preview.loading
+    preview.show()
+    qtbot.waitExposed(preview)
+    assert preview.wait_loaded()
+    assert preview.cache.decodes == 1 and preview.frame_size().width() <= 160

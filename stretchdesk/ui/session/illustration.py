@@ -14,8 +14,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchdesk.i18n import _
@@ -37,6 +37,7 @@ from stretchdesk.workarounds import glibc_heap
 __all__ = ["ALLOCATION_LIMIT_MB", "IllustrationView", "decode", "drawn_rect", "to_qimage"]
 
 AHEAD_SECONDS = 20.0  # the next step's frames are decoded in the last seconds of a step
+SETTLE_MS = 150  # a resize reloads the frames once the size has not changed for this long
 FOUND_KEPT = 4  # the steps whose pictures were found (the current, the next, a side or two)
 
 
@@ -100,6 +101,10 @@ class IllustrationView(QWidget):
         self._seconds: float | None = None
         self._index = 0
         self._problems: list[str] = []
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
         self.repaints_asked = 0  # a new frame was due (what the tests count)
         # a frame being decoded is finished before the view's parts go, so the worker never
         # sends to an object being deleted; what is still queued for this view is dropped
@@ -120,7 +125,7 @@ class IllustrationView(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._waiting > 0
+        return self._waiting > 0 or self._settle.isActive()
 
     # -- what to show -------------------------------------------------------------------
     def frames_for(self, step: Step, assets: Path) -> FrameSet:
@@ -209,7 +214,11 @@ class IllustrationView(QWidget):
         """(Re)load every frame at the current size; results of earlier loads are ignored.
         Frames decoded ahead are in at once; the others come from the worker thread."""
         self._generation += 1
+        self._settle.stop()
         self._pixmaps, self._placed = {}, {}
+        if self._still and self._paths and not self.isVisible():
+            self._scaled_for, self._count, self._waiting = QSize(), 1, 0
+            return  # decoded when shown, at the size it is shown at
         self._scaled_for = self.size()
         if not self._paths:
             self._count = 1
@@ -360,7 +369,17 @@ class IllustrationView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._count and self.size() != self._scaled_for:
-            self._load()  # frames at the new size; the old ones are drawn meanwhile
+            self._settle.start()  # once the size settles: frames at the new size, the old
+            # ones drawn meanwhile (a window being laid out or dragged resizes it many times)
+
+    def _settled(self) -> None:
+        if self._count and self.size() != self._scaled_for:
+            self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._paths and self.size() != self._scaled_for:
+            self._load()  # a still drawing given while hidden
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._index in self._pixmaps:
