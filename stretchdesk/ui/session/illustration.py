@@ -36,7 +36,7 @@ from stretchdesk.workarounds import glibc_heap
 
 __all__ = ["ALLOCATION_LIMIT_MB", "IllustrationView", "decode", "drawn_rect", "to_qimage"]
 
-AHEAD_SECONDS = 20.0  # the next step's frames are decoded in the last seconds of a step
+AHEAD_SECONDS = 10.0  # the next step's frames are decoded in the last seconds of a step
 SETTLE_MS = 150  # a resize reloads the frames once the size has not changed for this long
 FOUND_KEPT = 4  # the steps whose pictures were found (the current, the next, a side or two)
 
