@@ -209,3 +209,20 @@ def test_a_still_drawing_given_while_hidden_is_decoded_when_shown(
     qtbot.waitExposed(preview)
     assert preview.wait_loaded()
     assert preview.cache.decodes == 1 and preview.frame_size().width() <= 160
+
+
+def test_frames_given_while_hidden_are_decoded_once_at_the_size_shown(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    """A session's first step is given before its screen is laid out: its frames are
+    decoded when shown, not first at the size the hidden screen had."""
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.resize(200, 150)
+    view.set_frames(view.frames_for(step_of(catalog, "march-in-place"), paths.assets_dir()))
+    assert view.cache.decodes == 0 and view.frame_count > 1
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.wait_loaded()
+    assert view.cache.decodes == view.frame_count and view.frame_size().width() > 200

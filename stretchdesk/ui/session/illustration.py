@@ -216,9 +216,9 @@ class IllustrationView(QWidget):
         self._generation += 1
         self._settle.stop()
         self._pixmaps, self._placed = {}, {}
-        if self._still and self._paths and not self.isVisible():
-            self._scaled_for, self._count, self._waiting = QSize(), 1, 0
-            return  # decoded when shown, at the size it is shown at
+        if self._paths and not self.isVisible():
+            self._scaled_for, self._count, self._waiting = QSize(), len(self._paths), 0
+            return  # decoded when shown, at the size it is laid out at
         self._scaled_for = self.size()
         if not self._paths:
             self._count = 1
@@ -379,7 +379,7 @@ class IllustrationView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._paths and self.size() != self._scaled_for:
-            self._load()  # a still drawing given while hidden
+            self._load()  # frames given while hidden
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._index in self._pixmaps:
