@@ -226,3 +226,16 @@ def test_frames_given_while_hidden_are_decoded_once_at_the_size_shown(
     qtbot.waitExposed(view)
     assert view.wait_loaded()
     assert view.cache.decodes == view.frame_count and view.frame_size().width() > 200
+
+
+def test_a_drawing_shown_but_not_yet_laid_out_decodes_once_at_the_size_it_settles_at(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.resize(200, 150)
+    view.show()  # shown, not yet painted: its place is still being laid out
+    view.set_frames(view.frames_for(step_of(catalog, "march-in-place"), paths.assets_dir()))
+    view.resize(400, 300)
+    assert view.wait_loaded()
+    assert view.cache.decodes == view.frame_count and view.frame_size().width() > 200

@@ -101,6 +101,7 @@ class IllustrationView(QWidget):
         self._seconds: float | None = None
         self._index = 0
         self._problems: list[str] = []
+        self._painted = False  # once painted, the view has been laid out
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -210,15 +211,17 @@ class IllustrationView(QWidget):
         size = self.size().expandedTo(QSize(16, 16))
         return (round(size.width() * ratio), round(size.height() * ratio))
 
-    def _load(self) -> None:
+    def _load(self, *, now: bool = False) -> None:
         """(Re)load every frame at the current size; results of earlier loads are ignored.
         Frames decoded ahead are in at once; the others come from the worker thread."""
         self._generation += 1
         self._settle.stop()
         self._pixmaps, self._placed = {}, {}
-        if self._paths and not self.isVisible():
+        if self._paths and (not self.isVisible() or not (self._painted or now)):
             self._scaled_for, self._count, self._waiting = QSize(), len(self._paths), 0
-            return  # decoded when shown, at the size it is laid out at
+            if self.isVisible():  # shown but not yet painted: being laid out
+                self._settle.start()
+            return  # decoded when shown and laid out, at the size it settles at
         self._scaled_for = self.size()
         if not self._paths:
             self._count = 1
@@ -374,7 +377,7 @@ class IllustrationView(QWidget):
 
     def _settled(self) -> None:
         if self._count and self.size() != self._scaled_for:
-            self._load()
+            self._load(now=True)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -382,6 +385,7 @@ class IllustrationView(QWidget):
             self._load()  # frames given while hidden
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._painted = True
         if self._index in self._pixmaps:
             at, size = self._placed[self._index]
             self._shown = (self._pixmaps[self._index], at, size)
