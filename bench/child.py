@@ -6,7 +6,10 @@ one JSON line with what it measured and exits.
   directory; prints when first painted.
 - ``session SECONDS [stall]``: the real app running "Lower back spasm relief" for SECONDS;
   records every change of the shown countdown and how late it came, the resident memory at
-  30 s, and the CPU time used; with ``stall`` the GUI thread is blocked 1.5 s every 7 s.
+  30 s, and the CPU time used (also by step: bench/step_cpu.py); with ``stall`` the GUI
+  thread is blocked 1.5 s every 7 s.
+- ``kinds SECONDS``: as ``session``, with a routine of one step of each kind (a movement,
+  breathing, a hold, a movement on alternating sides): about 160 s covers them all.
 - ``screens``: the real app as ``app``; once it is up, each resting screen's first show.
 - ``modules``: the real app as ``app``; prints the modules loaded when it is first painted.
 - ``painstop RUNS``: starts sessions and presses Pain — stop; the time from the click until
@@ -26,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import phases
+from bench import phases, step_cpu
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 STARTED = time.perf_counter()  # as close to process start as Python allows
@@ -254,16 +257,18 @@ def watch_countdown(window: Any) -> list[float]:
     return lateness
 
 
-def session(seconds: float, stall: bool) -> None:
+def session(seconds: float, stall: bool, *, kinds: bool = False) -> None:
     with tempfile.TemporaryDirectory() as tmp:
+        routine = step_cpu.kinds_routine(Path(tmp) / "routines") if kinds else "lower-back-spasm"
         services, window = build(tmp)
         from PySide6.QtCore import QTimer  # noqa: PLC0415 - loaded by the app by now
         from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-        open_session(window, "lower-back-spasm")
+        open_session(window, routine)
         live = window.session.live
         assert live is not None
         engine = live.engine
+        by_step = step_cpu.StepCpu(engine, cpu_seconds)
         dial = window.session.dial
         lateness = watch_countdown(window)
         app = QApplication.instance()
@@ -277,6 +282,7 @@ def session(seconds: float, stall: bool) -> None:
             nonlocal began, cpu_began, threads_began
             began, cpu_began = time.monotonic(), cpu_seconds()
             threads_began = phases.thread_cpu()
+            by_step.restart()
 
         QTimer.singleShot(5000, settled)
 
@@ -284,6 +290,7 @@ def session(seconds: float, stall: bool) -> None:
             marks["rss_mb"] = rss_mb()
 
         by_thread: dict[str, float] = {}
+        steps: dict[str, dict[str, float]] = {}
 
         def stop() -> None:
             marks["cpu_s"] = cpu_seconds() - cpu_began
@@ -293,17 +300,13 @@ def session(seconds: float, stall: bool) -> None:
                 phases.cpu_share_by_thread(threads_began, phases.thread_cpu(), marks["wall_s"])
             )
             marks["session_s"] = engine.active_seconds
+            steps.update(by_step.shares())
             app.quit()
-
-        def block() -> None:
-            time.sleep(1.5)  # the GUI thread is stuck: no timers, no paints
 
         QTimer.singleShot(30_000, at_30)
         QTimer.singleShot(round(seconds * 1000), stop)
         if stall:
-            stalls = QTimer()
-            stalls.timeout.connect(block)
-            stalls.start(7000)
+            stall_every(window, 7000)
         window.session.pause_button.click()  # Start
         planned_end = time.monotonic()
         window.app_exec()
@@ -323,10 +326,20 @@ def session(seconds: float, stall: bool) -> None:
             rss_end_mb=marks["rss_end_mb"],
             rss_peak_mb=phases.peak_rss_mb(),
             cpu_percent_by_thread=by_thread,
+            cpu_by_step=steps,
             frames_decoded=window.session.illustration.cache.decodes,
         )
         window.close()
         services.close()
+
+
+def stall_every(window: Any, ms: int) -> None:
+    """A timer that blocks the GUI thread 1.5 s every ``ms``: no timers, no paints then."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415 - loaded by the app by now
+
+    stalls = QTimer(window)  # kept by the window
+    stalls.timeout.connect(lambda: time.sleep(1.5))
+    stalls.start(ms)
 
 
 def open_session(window: Any, routine_id: str) -> None:
@@ -390,6 +403,8 @@ def main() -> None:
         app_start(sys.argv[2] if len(sys.argv) > 2 else None)
     elif mode == "session":
         session(float(sys.argv[2]), len(sys.argv) > 3 and sys.argv[3] == "stall")
+    elif mode == "kinds":
+        session(float(sys.argv[2]), stall=False, kinds=True)
     elif mode == "screens":
         screens()
     elif mode == "modules":

@@ -174,6 +174,9 @@ class PulseSounds:
         if len(rates) > 1:
             raise PulseError("the sound files have different sample rates")
         self._rate = rates.pop() if rates else 44_100
+        self._files = dict(files)
+        # the samples as read, until scaled to a volume: then only the scaled copy is kept
+        # (read again if the volume changes), so each sound is in memory once
         self._sounds = {name: samples for name, (samples, _) in loaded.items()}
         self._scaled: dict[str, tuple[float, array[int]]] = {}
         self._lib.free(self._lib.open_stream(app_name, "check", self._rate))  # a server?
@@ -191,7 +194,7 @@ class PulseSounds:
 
     # -- asked by the window's thread: bookkeeping only, never a call into libpulse ----------
     def play(self, name: str) -> None:
-        if name in self._sounds:
+        if name in self._files:
             with self._wake:
                 self._playing[name] = 0
                 self._wake.notify()
@@ -251,7 +254,7 @@ class PulseSounds:
                 if wanted and handle is None:
                     handle = self._open()  # tried once per request: no retry loop
                 if wanted:
-                    for name in self._sounds:
+                    for name in self._files:
                         self._samples(name)
                 if chunk is None:
                     continue
@@ -284,11 +287,21 @@ class PulseSounds:
         volume = self.volume
         cached = self._scaled.get(name)
         if cached is None or cached[0] != volume:
-            scaled = self._sounds[name]
+            scaled = self._sounds.pop(name, None) or self._read_again(name)
+            if scaled is None:  # unreadable now: as it was
+                assert cached is not None
+                return cached[1]
             if volume != 1.0:
                 scaled = array("h", (round(s * volume) for s in scaled))
             cached = self._scaled[name] = (volume, scaled)
         return cached[1]
+
+    def _read_again(self, name: str) -> array[int] | None:
+        try:
+            return read_wave(self._files[name])[0]
+        except PulseError as exc:
+            self.problem = str(exc)
+            return None
 
     def _mix(self) -> bytes | None:
         """The next 10 ms of everything playing (called holding the lock), or None."""

@@ -20,6 +20,7 @@ from stretchdesk.session.plan import (
     AgendaItem,
     Segment,
     SegmentKind,
+    TotalMemo,
     planned_seconds,
     step_segments,
 )
@@ -63,6 +64,7 @@ class SessionEngine(Emitter):
         self._step_elapsed = 0.0  # seconds of the current step's finished segments
         self._step_active = 0.0
         self._active_total = 0.0
+        self._later = TotalMemo()  # the planned seconds of the steps after this one
 
     # ----------------------------------------------------------------- queries
     @property
@@ -96,7 +98,7 @@ class SessionEngine(Emitter):
             rest = timer.segments[timer.index + 1 :]
             here = timer.remaining(self._clock()) + sum(seg.seconds for seg in rest)
         later = self._agenda.still_to_do(self._pos + (1 if here else 0))
-        return here + planned_seconds(later, self.settings)[0]
+        return here + self._later.total(later, self.settings)
 
     def warmups_done(self) -> bool:
         return self._agenda.warmups_done()

@@ -106,6 +106,21 @@ def planned_seconds(items: list[AgendaItem], settings: SessionSettings) -> tuple
     return total, active
 
 
+class TotalMemo:
+    """The total of :func:`planned_seconds`, worked out again only when the steps or the
+    settings change (the time left is shown every second; it changes once a minute)."""
+
+    def __init__(self) -> None:
+        self._key: tuple[tuple[AgendaItem, ...], SessionSettings] | None = None
+        self._total = 0.0
+
+    def total(self, items: list[AgendaItem], settings: SessionSettings) -> float:
+        key = (tuple(items), settings)
+        if key != self._key:
+            self._key, self._total = key, planned_seconds(items, settings)[0]
+        return self._total
+
+
 def routine_items(routine: Routine, hold_scale: float = 1.0) -> list[AgendaItem]:
     """The routine's steps as a session would do them, holds scaled by ``hold_scale``."""
     return [

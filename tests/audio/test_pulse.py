@@ -235,3 +235,20 @@ def test_close_ends_every_thread(lib: FakeLibrary) -> None:
     player.play("tick")
     player.close()
     assert not [t for t in threading.enumerate() if t.name == "sound-mixer"]
+
+
+def test_each_sound_is_kept_once_and_scaled_again_from_its_file(
+    lib: FakeLibrary, sounds: PulseSounds
+) -> None:
+    """Scaled to the volume, a sound's samples as read are let go; a new volume scales
+    them afresh from the file (never from the scaled copy)."""
+    original = array("h", samples_of("tick"))
+    size = 2 * len(original)
+    for played, volume in enumerate((0.25, 0.5), start=1):
+        sounds.volume = volume
+        sounds.play("tick")
+        lib.wait_for(lambda: any(len(d) == played * size for d in lib.written.values()))  # noqa: B023
+        handle = next(h for h, data in lib.written.items() if data)
+        heard = array("h", bytes(lib.written[handle][-size:]))
+        assert list(heard) == [round(s * volume) for s in original]
+        assert "tick" not in sounds._sounds  # only the scaled copy is kept

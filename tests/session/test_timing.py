@@ -8,6 +8,7 @@ import pytest
 
 from stretchdesk.routine import Catalog, ExerciseLibrary
 from stretchdesk.session import EngineState, SegmentKind, SessionSettings
+from stretchdesk.session.engine import SessionEngine
 from stretchdesk.session.events import (
     CountdownSecond,
     LeadInStarted,
@@ -18,6 +19,7 @@ from stretchdesk.session.events import (
     SessionStarted,
     SideSwitched,
 )
+from stretchdesk.session.plan import planned_seconds
 from tests.session.helpers import Driven, short_routine
 
 ROUTINES = ["lower-back-spasm", "quick-relief"]
@@ -156,3 +158,29 @@ def test_settings_refuse_nonsense() -> None:
         SessionSettings(hold_scale=3.0)
     with pytest.raises(ValueError):
         SessionSettings(rewarm_after=1800, full_rewarm_after=600)
+
+
+def _left_worked_out_anew(engine: SessionEngine) -> float:
+    """The time left as the engine worked it out before it kept the later steps' total."""
+    timer, here = engine._timer, 0.0
+    if engine.state in (EngineState.RUNNING, EngineState.PAUSED) and timer.current is not None:
+        rest = timer.segments[timer.index + 1 :]
+        here = timer.remaining(engine._clock()) + sum(seg.seconds for seg in rest)
+    later = engine._agenda.still_to_do(engine._pos + (1 if here else 0))
+    return here + planned_seconds(later, engine.settings)[0]
+
+
+def test_the_time_left_follows_skips_and_steps(library: ExerciseLibrary) -> None:
+    driven = Driven(short_routine(library))
+    engine = driven.engine
+    assert engine.seconds_left() == pytest.approx(_left_worked_out_anew(engine))
+    engine.start()
+    seen = set()
+    for step in range(12):
+        driven.run(23.1, tick=1.0)
+        seen.add(engine.view().position)
+        assert engine.seconds_left() == pytest.approx(_left_worked_out_anew(engine))
+        if step % 3 == 2:
+            engine.next_step()
+            assert engine.seconds_left() == pytest.approx(_left_worked_out_anew(engine))
+    assert len(seen) > 2

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -136,3 +136,106 @@ def test_a_whole_session_decodes_each_drawing_once_off_the_window_thread(
     assert threading.main_thread().name not in {thread for *_, thread in decodes}
     once = [(path, box) for path, _, box, _ in decodes]
     assert len(once) == len(set(once))
+
+
+def test_the_next_exercises_drawing_decodes_only_the_frame_it_shows(
+    qtbot: QtBot, catalog: Catalog, decoded_on: list[str]
+) -> None:
+    """The small drawing under "Next" shows the starting pose: one frame, decoded on the
+    big drawing's thread (no thread of its own)."""
+    owner = shown_view(qtbot)
+    preview = IllustrationView(still=True, worker_of=owner)
+    qtbot.addWidget(preview)
+    preview.resize(160, 120)
+    preview.show()
+    qtbot.waitExposed(preview)
+    frames = preview.frames_for(step_of(catalog, "cat-cow"), paths.assets_dir())
+    assert len(frames.frames) > 1
+    preview.set_frames(frames)
+    assert preview.wait_loaded()
+    assert preview.frame_count == 1 and preview.cache.decodes == 1
+    assert preview._pool is owner._pool
+    assert decoded_on == ["stretchdesk-frames_0"]
+
+
+def test_a_taller_place_that_fits_the_drawing_the_same_decodes_nothing_again(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    """Between steps the drawing's place changes with the words beside it; a drawing as wide
+    as its place keeps its frames when only the height changes (and the next step's frames,
+    decoded ahead at the old place, are still of use)."""
+    view = shown_view(qtbot)
+    frames = view.frames_for(step_of(catalog, "knee-to-chest"), paths.assets_dir())
+    assert frames.drawn is not None
+    view.set_frames(frames)
+    assert view.wait_loaded()
+    decodes, size = view.cache.decodes, view.frame_size()
+    view.resize(400, 360)
+    assert view.wait_loaded()
+    assert view.cache.decodes == decodes and view.frame_size() == size
+    view.resize(300, 360)  # narrower: smaller frames
+    assert view.wait_loaded()
+    assert view.cache.decodes == 2 * decodes and view.frame_size().width() <= 300
+
+
+def test_resizes_in_a_row_decode_the_frames_once_the_size_settles(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    """A window being laid out (or dragged) resizes the drawing many times: its frames are
+    decoded again once, at the size it settles at."""
+    view = shown_view(qtbot)
+    view.set_frames(view.frames_for(step_of(catalog, "cat-cow"), paths.assets_dir()))
+    assert view.wait_loaded()
+    decodes = view.cache.decodes
+    for width in (300, 320, 340, 360):
+        view.resize(width, 300)
+        QCoreApplication.processEvents()
+    assert view.loading
+    assert view.wait_loaded()
+    assert view.cache.decodes == decodes + view.frame_count
+    assert view.frame_size().width() <= 360
+
+
+def test_a_still_drawing_given_while_hidden_is_decoded_when_shown(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    owner = shown_view(qtbot)
+    preview = IllustrationView(still=True, worker_of=owner)
+    qtbot.addWidget(preview)
+    preview.resize(160, 120)
+    preview.set_frames(preview.frames_for(step_of(catalog, "cat-cow"), paths.assets_dir()))
+    assert preview.cache.decodes == 0 and not preview.loading
+    preview.show()
+    qtbot.waitExposed(preview)
+    assert preview.wait_loaded()
+    assert preview.cache.decodes == 1 and preview.frame_size().width() <= 160
+
+
+def test_frames_given_while_hidden_are_decoded_once_at_the_size_shown(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    """A session's first step is given before its screen is laid out: its frames are
+    decoded when shown, not first at the size the hidden screen had."""
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.resize(200, 150)
+    view.set_frames(view.frames_for(step_of(catalog, "march-in-place"), paths.assets_dir()))
+    assert view.cache.decodes == 0 and view.frame_count > 1
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.wait_loaded()
+    assert view.cache.decodes == view.frame_count and view.frame_size().width() > 200
+
+
+def test_a_drawing_shown_but_not_yet_laid_out_decodes_once_at_the_size_it_settles_at(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    view = IllustrationView()
+    qtbot.addWidget(view)
+    view.resize(200, 150)
+    view.show()  # shown, not yet painted: its place is still being laid out
+    view.set_frames(view.frames_for(step_of(catalog, "march-in-place"), paths.assets_dir()))
+    view.resize(400, 300)
+    assert view.wait_loaded()
+    assert view.cache.decodes == view.frame_count and view.frame_size().width() > 200

@@ -182,3 +182,12 @@ def test_a_frame_is_decoded_as_the_part_the_drawing_uses(qtbot: QtBot) -> None:
     reader.setScaledSize(size)
     whole = reader.read().convertToFormat(crop.format())
     assert whole.copy(QRect(at, crop.size())) == crop
+
+
+def test_a_frame_is_kept_in_the_format_drawn_without_converting(qtbot: QtBot) -> None:
+    """A smaller format would be converted again at every paint (on Qt's own threads)."""
+    from PySide6.QtGui import QImage  # noqa: PLC0415
+
+    frame = paths.assets_dir() / "illustrations" / "knee-rolls" / "03.png"
+    crop, _at, _size = illustration.decode(frame, False, (640, 480))
+    assert crop.format() == QImage.Format.Format_ARGB32_Premultiplied

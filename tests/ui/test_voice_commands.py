@@ -6,6 +6,7 @@ listens, and without PocketSphinx Settings says how to get it."""
 from __future__ import annotations
 
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -184,3 +185,18 @@ def test_without_pocketsphinx_settings_says_how_to_get_it(
     window.nav_buttons["settings"].click()
     assert "pip install 'stretchdesk[listen]'" in window.settings.listen_status.text()
     assert engine_of(window).state is EngineState.RUNNING  # the session goes on
+
+
+def test_the_listening_code_loads_only_when_voice_commands_are_used() -> None:
+    """The window builds its voice control for every session; what listens (half a
+    megabyte) loads when voice commands are first turned on."""
+    code = (
+        "import sys\n"
+        "from stretchdesk.ui.session import voice_control\n"
+        "assert not [m for m in sys.modules if m.startswith('stretchdesk.listen.')], 'early'\n"
+        "assert voice_control.Recogniser.__module__ == 'stretchdesk.listen.recogniser'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr

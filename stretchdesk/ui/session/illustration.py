@@ -10,11 +10,12 @@ name; nothing here raises into the window.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchdesk.i18n import _
@@ -28,13 +29,15 @@ from stretchdesk.ui.session.frame_cache import (
     FrameCache,
     decode,
     drawn_rect,
+    fitted,
     to_qimage,
 )
 from stretchdesk.workarounds import glibc_heap
 
 __all__ = ["ALLOCATION_LIMIT_MB", "IllustrationView", "decode", "drawn_rect", "to_qimage"]
 
-AHEAD_SECONDS = 20.0  # the next step's frames are decoded in the last seconds of a step
+AHEAD_SECONDS = 10.0  # the next step's frames are decoded in the last seconds of a step
+SETTLE_MS = 150  # a resize reloads the frames once the size has not changed for this long
 FOUND_KEPT = 4  # the steps whose pictures were found (the current, the next, a side or two)
 
 
@@ -52,19 +55,34 @@ class _Deliveries(QObject):
 class IllustrationView(QWidget):
     """Shows one step's frames; the session screen tells it where in the step we are."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        still: bool = False,
+        worker_of: IllustrationView | None = None,
+    ) -> None:
+        """``still``: only a step's first frame is shown (and decoded). ``worker_of``: decode
+        on that view's worker thread rather than a thread of its own."""
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(_("Exercise illustration"))
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stretchdesk-frames")
+        self._still = still
+        self._pool: ThreadPoolExecutor = (
+            worker_of._pool
+            if worker_of is not None
+            else ThreadPoolExecutor(max_workers=1, thread_name_prefix="stretchdesk-frames")
+        )
         self._deliveries = _Deliveries(self)
         self._deliveries.frame.connect(self._arrived)
         self._deliveries.problem.connect(self._failed)
         self.cache = FrameCache(_decoded)
         self._found: dict[tuple[str, str, Path | None], FrameSet] = {}
         self._found_lock = threading.Lock()  # the worker finds the next step's frames too
-        self._loaded_box: Box = (0, 0)  # the size the frames in hand were decoded at
+        self._loaded_box: Box = (0, 0)  # the view's size when the frames in hand were loaded
         self._ahead: tuple[Path, ...] = ()  # the next step's pictures, decoded ahead
+        self._ahead_fit: Box = (0, 0)  # and the size they were decoded at
+        self._fit: Box = (0, 0)  # the size the frames in hand were decoded at
         self._upcoming: Step | None = None
         self.assets: Path | None = None  # where frames_for() found the drawings
         self._generation = 0
@@ -83,10 +101,24 @@ class IllustrationView(QWidget):
         self._seconds: float | None = None
         self._index = 0
         self._problems: list[str] = []
+        self._painted = False  # once painted, the view has been laid out
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
         self.repaints_asked = 0  # a new frame was due (what the tests count)
-        # a frame being decoded is finished before the view's parts go (at most one frame:
-        # the rest are cancelled), so the worker never sends to an object being deleted
-        self.destroyed.connect(lambda *_: self._pool.shutdown(wait=True, cancel_futures=True))
+        # a frame being decoded is finished before the view's parts go, so the worker never
+        # sends to an object being deleted; what is still queued for this view is dropped
+        busy, gone, pool = threading.Lock(), threading.Event(), self._pool
+        self._busy, self._gone = busy, gone  # held while one of this view's frames is decoded
+
+        def going(*_: object) -> None:
+            with busy:
+                gone.set()
+            if worker_of is None:  # the owner stops the thread, cancelling what is queued
+                pool.shutdown(wait=True, cancel_futures=True)
+
+        self.destroyed.connect(going)
 
     @property
     def problem(self) -> str | None:
@@ -94,7 +126,7 @@ class IllustrationView(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self._waiting > 0
+        return self._waiting > 0 or self._settle.isActive()
 
     # -- what to show -------------------------------------------------------------------
     def frames_for(self, step: Step, assets: Path) -> FrameSet:
@@ -117,6 +149,8 @@ class IllustrationView(QWidget):
         """Show a step's frames (for a side); they load in the background. The other side
         of the same drawings is the same frames drawn mirrored: nothing is decoded again."""
         paths, mirror = frames.for_side(left)
+        if self._still:
+            paths = paths[:1]
         same = paths == self._paths and bool(paths) and frames.title == self._title
         same = same and frames.drawn == self._drawn
         self._paths, self._mirror, self._title = paths, mirror, frames.title
@@ -145,7 +179,7 @@ class IllustrationView(QWidget):
         """Find and decode a step's frames (both sides) on the worker thread, ahead of time."""
         key = (step.title, step.exercise.id, step.image_dir)
         box, ratio = self._box(), self.devicePixelRatioF()
-        self._pool.submit(self._work_ahead, key, step, assets, box, ratio)
+        self._submit(self._work_ahead, key, step, assets, box, ratio)
 
     def _work_ahead(
         self, key: tuple[str, str, Path | None], step: Step, assets: Path, box: Box, ratio: float
@@ -157,23 +191,37 @@ class IllustrationView(QWidget):
             ahead = tuple(dict.fromkeys(found.frames + found.left))
             if box != self._loaded_box:
                 return  # the view was resized since: its next load decodes at the new size
-            self._ahead = ahead
-            self.cache.keep_only(self._paths + ahead, box)
+            fit = fitted(box, found.drawn)
+            self._ahead, self._ahead_fit = ahead, fit
+            self.cache.keep_only((self._paths, self._fit), (ahead, fit))
             for path in ahead:
-                self.cache.get(path, box, ratio, found.drawn)
+                self.cache.get(path, fit, ratio, found.drawn)
         except Exception:  # shown (or told) when the step comes, as any picture
             return
+
+    def _submit(self, work: Callable[..., None], *args: object, **named: object) -> bool:
+        try:
+            self._pool.submit(work, *args, **named)
+        except RuntimeError:  # the worker has stopped: the window is closing
+            return False
+        return True
 
     def _box(self) -> Box:
         ratio = self.devicePixelRatioF()
         size = self.size().expandedTo(QSize(16, 16))
         return (round(size.width() * ratio), round(size.height() * ratio))
 
-    def _load(self) -> None:
+    def _load(self, *, now: bool = False) -> None:
         """(Re)load every frame at the current size; results of earlier loads are ignored.
         Frames decoded ahead are in at once; the others come from the worker thread."""
         self._generation += 1
+        self._settle.stop()
         self._pixmaps, self._placed = {}, {}
+        if self._paths and (not self.isVisible() or not (self._painted or now)):
+            self._scaled_for, self._count, self._waiting = QSize(), len(self._paths), 0
+            if self.isVisible():  # shown but not yet painted: being laid out
+                self._settle.start()
+            return  # decoded when shown and laid out, at the size it settles at
         self._scaled_for = self.size()
         if not self._paths:
             self._count = 1
@@ -181,9 +229,9 @@ class IllustrationView(QWidget):
             self._store_whole(0, to_qimage(placeholder(self._title)))
             return
         self._count = len(self._paths)
-        box, ratio = self._box(), self.devicePixelRatioF()
-        self._loaded_box = box
-        self.cache.keep_only(self._paths + self._ahead, box)
+        self._loaded_box, ratio = self._box(), self.devicePixelRatioF()
+        box = self._fit = fitted(self._loaded_box, self._drawn)
+        self.cache.keep_only((self._paths, box), (self._ahead, self._ahead_fit))
         generation = self._generation
         self._waiting = 0
         for index, path in enumerate(self._paths):
@@ -191,16 +239,21 @@ class IllustrationView(QWidget):
             if kept is not None:
                 self._store(index, kept.crop, kept.at, kept.size)
             else:
-                self._waiting += 1
                 work = (generation, index, path, box, ratio)
-                self._pool.submit(self._work, *work, area=self._drawn)
+                if self._submit(self._work, *work, area=self._drawn):
+                    self._waiting += 1
 
     def _work(
         self, generation: int, index: int, path: Path, box: Box, ratio: float, *, area: Area | None
     ) -> None:
         """On the worker thread: decode and send; never raises."""
-        if generation != self._generation:
-            return
+        with self._busy:
+            if not self._gone.is_set() and generation == self._generation:
+                self._decode_and_send(generation, index, path, box, ratio, area=area)
+
+    def _decode_and_send(
+        self, generation: int, index: int, path: Path, box: Box, ratio: float, *, area: Area | None
+    ) -> None:
         try:
             frame = self.cache.get(path, box, ratio, area)
         except ImageProblem as exc:
@@ -319,9 +372,20 @@ class IllustrationView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._count and self.size() != self._scaled_for:
-            self._load()  # frames at the new size; the old ones are drawn meanwhile
+            self._settle.start()  # once the size settles: frames at the new size, the old
+            # ones drawn meanwhile (a window being laid out or dragged resizes it many times)
+
+    def _settled(self) -> None:
+        if self._count and self.size() != self._scaled_for:
+            self._load(now=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._paths and self.size() != self._scaled_for:
+            self._load()  # frames given while hidden
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._painted = True
         if self._index in self._pixmaps:
             at, size = self._placed[self._index]
             self._shown = (self._pixmaps[self._index], at, size)

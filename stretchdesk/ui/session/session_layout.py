@@ -118,7 +118,7 @@ class SessionLayout(QWidget):
         self.caution = label("", "caution")
         self.breathing = label("", "breathing")
         self.next_label = label("", "next")  # with the next exercise's drawing under it
-        self.next_drawing = IllustrationView()
+        self.next_drawing = IllustrationView(still=True, worker_of=self.illustration)
         self.next_drawing.setAccessibleName(_("Illustration of the next exercise"))
         self.next_drawing.hide()
         self.notice = label("", "notice-empty")

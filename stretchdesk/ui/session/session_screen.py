@@ -65,6 +65,7 @@ class SessionScreen(SessionLayout):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._wake)
         self._moment: tuple[object, ...] | None = None  # what the words were last shown for
+        self._buttons_for: tuple[object, ...] | None = None  # what the buttons were set for
         self._clock = clock
         self.announced: list[str] = []  # what a screen reader was told, for tests
         self.teller = Teller(self)  # through the focused control (ui/kit/screen_reader.py)
@@ -121,6 +122,7 @@ class SessionScreen(SessionLayout):
         self._frames_side = None
         self._position_changed = True
         self._agenda_dirty = True
+        self._buttons_for = None
         self._final = None
         self._toggles.disarm()  # a new session: nothing before it is an echo
         live.engine.add_listener(self._on_event, Stage.SHOW)
@@ -320,9 +322,17 @@ class SessionScreen(SessionLayout):
         self.show_next(view, self._assets)
 
     def _show_buttons(self, view: SessionView) -> None:
+        """The buttons' words, names and tips; set only when they change (a tip set again
+        lays the whole window out again, once a second)."""
         assert self.live is not None
         paused = view.state is EngineState.PAUSED
         self.show_paused(paused)
+        other = view.step.alternative
+        swappable = other is not None and self.live.engine.can_swap()
+        wanted = (view.state, other.title if other is not None else None, swappable)
+        if wanted == self._buttons_for:
+            return
+        self._buttons_for = wanted
         labels = {EngineState.READY: _("Start"), EngineState.RUNNING: _("Pause")}
         text = labels.get(view.state, _("Resume"))
         self.pause_button.setText(_("{action}  (Space)").format(action=text))
@@ -332,8 +342,7 @@ class SessionScreen(SessionLayout):
         self.back_button.setAccessibleName(_("Back to the routines") if ready else _("Back"))
         self.next_button.setEnabled(not ready)
         self.pause_button.setAccessibleName(text)
-        other = view.step.alternative
-        self.swap_button.setVisible(other is not None and self.live.engine.can_swap())
+        self.swap_button.setVisible(swappable)
         if other is not None:
             self.swap_button.setText(_("Other position  (P)"))
             self.fit.refit()

@@ -8,18 +8,40 @@ listening off with one sentence for Settings; the session goes on from the keybo
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from stretchdesk.i18n import N_, _
-from stretchdesk.listen.listener import Listener, Source
-from stretchdesk.listen.recogniser import Heard, ListenError, Recogniser
 from stretchdesk.session.remote import carry_out
 
 if TYPE_CHECKING:
+    from stretchdesk.listen.listener import Listener, Source
+    from stretchdesk.listen.recogniser import Heard, Recogniser
     from stretchdesk.ui.session.session_screen import SessionScreen
+
+# The listening code (half a megabyte) loads when voice commands are first turned on.
+_LISTENING = {
+    "Listener": "stretchdesk.listen.listener",
+    "ListenError": "stretchdesk.listen.recogniser",
+    "Recogniser": "stretchdesk.listen.recogniser",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LISTENING:
+        raise AttributeError(name)
+    found = getattr(importlib.import_module(_LISTENING[name]), name)
+    globals()[name] = found
+    return found
+
+
+def _listening(name: str) -> Any:
+    """One of the listening classes, loaded now if not yet (or as a test replaced it)."""
+    return globals().get(name) or __getattr__(name)
+
 
 OFF = N_("Voice commands are off.")
 ON = N_("Voice commands are on: the session screen shows when it is listening.")
@@ -86,10 +108,11 @@ class VoiceControl(QObject):
         if self._last is not None:  # one recogniser: the old thread must be done with it
             self._last.join()
             self._last = None
+        listen_error = _listening("ListenError")
         try:
             if self._recogniser is None:
-                self._recogniser = Recogniser()
-            listener = Listener(
+                self._recogniser = _listening("Recogniser")()
+            listener = _listening("Listener")(
                 self.heard.emit,
                 self._speaking,
                 self._open_source or open_microphone,
@@ -97,7 +120,7 @@ class VoiceControl(QObject):
                 on_failed=self.failed.emit,
             )
             listener.start()
-        except ListenError as exc:
+        except listen_error as exc:
             self._problem = _("Voice commands are off: {reason}.").format(reason=exc)
             self.status = self._problem
             return
