@@ -8,7 +8,9 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.history.sync.names import ROOT
@@ -19,7 +21,7 @@ from stretchdesk.ui.history.shared_history import SharedHistory
 from stretchdesk.ui.shell.main_window import MainWindow
 from stretchdesk.ui.shell.sharing import share_history
 from tests.history.sync.computers import computers
-from tests.ui.flows import engine_of, press, run_until, start_session
+from tests.ui.flows import answer, engine_of, press, run_until, start_session
 
 
 def _other_computer(tmp_path: Path, folder: Path) -> str:
@@ -183,3 +185,25 @@ def test_a_session_reaches_the_folder_as_it_ends_and_a_rating_at_once(
     qtbot.waitUntil(lambda: not shared._running, timeout=10_000)
     qtbot.mouseClick(window.recovery.scale.rating_button(6), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(list(mine.glob("*/c.*.json"))) >= 1, timeout=10_000)
+
+
+@pytest.mark.parametrize("routines_shared", [True, False])
+def test_deleting_a_routine_says_it_goes_from_the_other_computers(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, routines_shared: bool
+) -> None:
+    window.start.select("quick-relief")
+    window.start.mine_actions["copy"].trigger()
+    window.builder.save()
+    window.builder.close_button.click()
+    prefs = replace(
+        window.services.prefs, sync_folder=str(tmp_path / "Sync"), sync_routines=routines_shared
+    )
+    window.apply_prefs(prefs)
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Cancel, shown))
+    window.start.select("quick-relief-my-copy")
+    window.start.mine_actions["delete"].trigger()
+    (box,) = shown
+    said = "it goes from them too, into the “deleted” folder of their routines"
+    assert (said in box.text()) is routines_shared
+    assert window.services.catalog.get("quick-relief-my-copy") is not None  # cancelled
