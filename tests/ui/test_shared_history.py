@@ -71,6 +71,10 @@ def test_a_folder_chosen_brings_the_other_computers_sessions(
     assert load_prefs(data_dir / "settings.toml").prefs.sync_folder == ""
     assert shared.sync is None
     assert "could not be read" not in window.banner.text
+    assert section.status.text() == (
+        "Sharing stopped: the sessions that came from the other computers stay in this "
+        "history; nothing more is written to or read from the folder."
+    )
     assert len(window.services.sessions_since(datetime(2000, 1, 1, tzinfo=UTC))) == 2  # kept
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from stretchdesk.crashlog import write_crash_log
-from stretchdesk.i18n import _, ngettext
+from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.ui.kit.follow import follow
 
 if TYPE_CHECKING:
@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from stretchdesk.settings import Preferences
     from stretchdesk.ui.shell.banner import Banner
 
+STOPPED = N_(
+    "Sharing stopped: the sessions that came from the other computers stay in this "
+    "history; nothing more is written to or read from the folder."
+)
 EVERY_MS = 60_000  # a pass at least this often
 SETTLE_MS = 1_000  # the folder has not changed for this long: the engine has written
 
@@ -55,6 +59,7 @@ class SharedHistory(QObject):
         self.banner = banner
         self.sync: SyncFolder | None = None
         self.last_status = ""
+        self._shared = False  # a folder was set (a stop is then said in Settings)
         self._skipped = BannerLine(banner, busy)  # files that could not be read
         self._problem = BannerLine(banner, busy)  # the folder itself cannot be used
         self._running = False
@@ -88,8 +93,9 @@ class SharedHistory(QObject):
                 self._watcher.removePaths(self._watcher.directories())
         self._skipped.want(None)
         self._problem.want(None)
+        was_shared, self._shared = self._shared, wanted is not None
         if wanted is None:
-            self._status("")
+            self._status(_(STOPPED) if was_shared else "")
             return
         from stretchdesk.history.sync import SyncFolder  # noqa: PLC0415 - only when shared
 
