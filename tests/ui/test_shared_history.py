@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.history.sync.names import ROOT
@@ -18,6 +18,7 @@ from stretchdesk.history.sync.routines import RoutineSharing
 from stretchdesk.session import FakeClock
 from stretchdesk.settings import load_prefs
 from stretchdesk.ui.history.shared_history import SharedHistory
+from stretchdesk.ui.kit.theme import apply_theme
 from stretchdesk.ui.shell.main_window import MainWindow
 from stretchdesk.ui.shell.sharing import share_history
 from tests.history.sync.computers import computers
@@ -211,3 +212,27 @@ def test_deleting_a_routine_says_it_goes_from_the_other_computers(
     said = "it goes from them too, into the “deleted” folder of their routines"
     assert (said in box.text()) is routines_shared
     assert window.services.catalog.get("quick-relief-my-copy") is not None  # cancelled
+
+
+@pytest.mark.parametrize("text_size", ["normal", "extra-large"])
+def test_the_shared_folder_shows_its_whole_path(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, text_size: str
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, "light", text_size)
+    window.resize(800, 600)
+    window.nav_to("settings")
+    field = window.settings.sharing.folder
+    for path in ("/tmp/bbsync/sh-home", "/home/someone/" + "a-long-folder-name/" * 6 + "Sync"):
+        window.apply_prefs(replace(window.services.prefs, sync_folder=path))
+        if "bbsync" in path:  # room enough: all of it, once the form has made room
+            qtbot.waitUntil(lambda f=field, p=path: f.text() == p)
+        assert field.toolTip() == path and field.accessibleDescription() == path
+        shown = field.text()
+        assert shown.startswith("/") and shown.endswith("Sync" if "long" in path else "sh-home")
+        assert field.fontMetrics().horizontalAdvance(shown) <= field.contentsRect().width()
+        assert field.cursorPosition() == 0
+        if "bbsync" not in path:
+            assert "…" in shown and field.width() <= window.width()
+    apply_theme(app, "light", "normal")
