@@ -17,7 +17,7 @@ from stretchdesk.history.sync.names import ROOT
 from stretchdesk.history.sync.routines import RoutineSharing
 from stretchdesk.session import FakeClock
 from stretchdesk.settings import load_prefs
-from stretchdesk.ui.history.shared_history import SharedHistory
+from stretchdesk.ui.history.shared_history import SharedHistory, skipped_words
 from stretchdesk.ui.kit.theme import apply_theme
 from stretchdesk.ui.shell.main_window import MainWindow
 from stretchdesk.ui.shell.sharing import share_history
@@ -236,3 +236,23 @@ def test_the_shared_folder_shows_its_whole_path(
         if "bbsync" not in path:
             assert "…" in shown and field.width() <= window.width()
     apply_theme(app, "light", "normal")
+
+
+def test_the_files_line_picks_what_to_do_from_the_reasons() -> None:
+    newer = ("a", "it was written by a newer version of stretchdesk")
+    big = ("b", "it is larger than 16 MiB")
+    half = ("c", "it is not complete yet")
+    assert skipped_words([big, newer]).startswith(
+        "2 files in the shared folder could not be read: one was written by a newer version"
+    )
+    assert skipped_words([big, half]) == (
+        "2 files in the shared folder could not be read: one is not complete yet. They are "
+        "read once your sync program has copied them whole."
+    )
+    assert skipped_words([big]).endswith(
+        "it is not stretchdesk's. Files that are not stretchdesk's can be deleted."
+    )
+    assert skipped_words([("d", "it cannot be opened (Permission denied)")]) == (
+        "1 file in the shared folder could not be read: it cannot be opened (Permission "
+        "denied). It is tried again later."
+    )

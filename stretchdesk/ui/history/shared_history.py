@@ -276,11 +276,22 @@ def _kind(reason: str) -> str:
         _("it has no version"),
         _("it is not a regular file"),
         _("it does not hold what its name says"),
+        _("it is larger than 1 MiB"),
         _("it is not a routine file"),
         _("its id is not its name"),
-    ) or reason.startswith((_("it is larger than"), _("it holds a wrong value"))):
+    ) or reason.startswith(
+        (
+            _before(_("it is larger than {size} MiB")),
+            _before(_("it holds a wrong value ({what})")),
+        )
+    ):
         return FOREIGN
     return OTHER
+
+
+def _before(sentence: str) -> str:
+    """A sentence's words before its first placeholder."""
+    return sentence.split("{", 1)[0]
 
 
 def skipped_words(skipped: list[tuple[str, str]]) -> str:
@@ -298,7 +309,11 @@ def skipped_words(skipped: list[tuple[str, str]]) -> str:
         if n:
             return f"{head}: {_why(kind, n, count)}"
     reason = skipped[0][1]
-    return _("{files}: {reason}. They are tried again later.").format(files=head, reason=reason)
+    return ngettext(
+        "{files}: {reason}. It is tried again later.",
+        "{files}: {reason}. They are tried again later.",
+        count,
+    ).format(files=head, reason=reason)
 
 
 def _why(kind: str, n: int, count: int) -> str:
