@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.app import main
@@ -297,3 +297,40 @@ def test_the_planned_minutes_follow_every_change(qtbot: QtBot, window: MainWindo
     builder.steps.setCurrentRow(2)
     qtbot.keyClick(builder.steps, Qt.Key.Key_Delete)
     assert builder.minutes.text() == two_steps
+
+
+def mnemonics(window: MainWindow) -> dict[str, list[str]]:
+    """Each Alt key of the controls shown now, and the words that have it."""
+    found: dict[str, list[str]] = {}
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and widget.buddy() is not None
+        ):
+            letter = QKeySequence.mnemonic(widget.text()).toString()
+            if letter:
+                found.setdefault(letter, []).append(widget.text())
+    return found
+
+
+def test_every_alt_key_of_the_builder_is_its_own(qtbot: QtBot, window: MainWindow) -> None:
+    window.start.routine_action.emit("new", "")
+    builder = window.builder
+    for exercise in ("march-in-place", "pelvic-tilt", "knee-to-chest"):
+        builder.add_exercise(exercise)
+    controls = 0
+    for row in range(3):  # a timed step, one of reps, one held on each side
+        builder.steps.setCurrentRow(row)
+        found = mnemonics(window)
+        assert {k: v for k, v in found.items() if len(v) > 1} == {}
+        assert {"Alt+S": ["&Settings"], "Alt+V": ["Sa&ve"]}.items() <= found.items()
+        controls = max(controls, len(found))
+    assert controls == 19  # the tabs, the fields, the lists, the step's boxes, Close, Save
+
+
+def test_every_alt_key_of_the_other_screens_is_its_own(window: MainWindow) -> None:
+    for screen in ("start", "history", "settings", "safety", "about"):
+        window.nav_to(screen)  # type: ignore[arg-type]
+        doubled = {k: v for k, v in mnemonics(window).items() if len(v) > 1}
+        assert doubled == {}, screen

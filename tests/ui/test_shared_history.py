@@ -4,18 +4,25 @@ in one line of the banner, and sharing stopped with what came kept."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.history.sync.names import ROOT
 from stretchdesk.history.sync.routines import RoutineSharing
+from stretchdesk.session import FakeClock
 from stretchdesk.settings import load_prefs
-from stretchdesk.ui.history.shared_history import SharedHistory
+from stretchdesk.ui.history.shared_history import SharedHistory, skipped_words
+from stretchdesk.ui.kit.theme import apply_theme
 from stretchdesk.ui.shell.main_window import MainWindow
 from stretchdesk.ui.shell.sharing import share_history
 from tests.history.sync.computers import computers
+from tests.ui.flows import answer, engine_of, press, run_until, start_session
 
 
 def _other_computer(tmp_path: Path, folder: Path) -> str:
@@ -58,13 +65,17 @@ def test_a_folder_chosen_brings_the_other_computers_sessions(
     month = next((folder / ROOT / device).iterdir())
     (month / f"s.{device}.{'f' * 32}.json").write_text("{")
     shared.run()
-    qtbot.waitUntil(lambda: "left for now" in window.banner.text, timeout=10_000)
-    assert window.banner.text.count("left for now") == 1
+    qtbot.waitUntil(lambda: "could not be read" in window.banner.text, timeout=10_000)
+    assert window.banner.text.count("could not be read") == 1
     window.nav_to("settings")
     section.stop.click()
     assert load_prefs(data_dir / "settings.toml").prefs.sync_folder == ""
     assert shared.sync is None
-    assert "left for now" not in window.banner.text
+    assert "could not be read" not in window.banner.text
+    assert section.status.text() == (
+        "Sharing stopped: the sessions that came from the other computers stay in this "
+        "history; nothing more is written to or read from the folder."
+    )
     assert len(window.services.sessions_since(datetime(2000, 1, 1, tzinfo=UTC))) == 2  # kept
 
 
@@ -81,3 +92,167 @@ def test_a_folder_that_is_not_there_is_said_in_the_banner(
     assert not (tmp_path / "not-mounted").exists()  # nothing written under a mount point
     section.stop.click()
     assert "cannot be used now" not in window.banner.text
+
+
+def _shared_with(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> tuple[SharedHistory, Path]:
+    """Sharing through a folder that holds another computer's sessions, the first pass over."""
+    folder = tmp_path / "Sync"
+    device = _other_computer(tmp_path, folder)
+    shared = share_history(window)
+    shared._every.stop()  # (no pass but the ones the test asks for)
+    with qtbot.waitSignal(shared.done, timeout=10_000):
+        window.apply_prefs(replace(window.services.prefs, sync_folder=str(folder)))
+    return shared, next((folder / ROOT / device).iterdir())
+
+
+def _pass(qtbot: QtBot, shared: SharedHistory) -> None:
+    with qtbot.waitSignal(shared.done, timeout=10_000):
+        shared.run()
+
+
+def test_a_dismissed_line_stays_away_until_something_new_goes_wrong(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    shared, month = _shared_with(qtbot, window, tmp_path)
+    newer = '{"format": "stretchdesk-sync", "version": 999}'
+    for n in range(5):
+        (month / f"s.{month.parent.name}.{'f' * 31}{n}.json").write_text(newer)
+    _pass(qtbot, shared)
+    assert window.banner.messages == [
+        "5 files in the shared folder could not be read: they were written by a newer "
+        "version of stretchdesk. Sessions from the other computers that they hold are "
+        "missing here until they can be read; update stretchdesk on this computer."
+    ]
+    assert shared.last_status == "Shared, except 5 files that could not be read."
+    qtbot.mouseClick(window.banner.dismiss, Qt.MouseButton.LeftButton)
+    for _again in range(3):  # as the minute's passes
+        _pass(qtbot, shared)
+        assert window.banner.isHidden()
+    (month / f"s.{month.parent.name}.{'e' * 32}.json").write_text("not json at all")
+    _pass(qtbot, shared)
+    assert window.banner.messages == [
+        "6 files in the shared folder could not be read: 5 were written by a newer version "
+        "of stretchdesk. Sessions from the other computers that they hold are missing here "
+        "until they can be read; update stretchdesk on this computer."
+    ]
+
+
+def test_files_that_are_not_stretchdesks_can_be_deleted(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    shared, month = _shared_with(qtbot, window, tmp_path)
+    (month / f"s.{month.parent.name}.{'f' * 32}.json").write_text('{"format": "photos"}')
+    _pass(qtbot, shared)
+    assert window.banner.messages == [
+        "1 file in the shared folder could not be read: it is not stretchdesk's. Files "
+        "that are not stretchdesk's can be deleted."
+    ]
+
+
+def test_no_line_comes_or_goes_during_a_session(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, clock: FakeClock
+) -> None:
+    shared, month = _shared_with(qtbot, window, tmp_path)
+    start_session(qtbot, window, "quick-relief")
+    run_until(window, clock, lambda: engine_of(window).view().position == 1)
+    (month / f"s.{month.parent.name}.{'f' * 32}.json").write_text("{")
+    top = window.stack.mapTo(window, window.stack.rect().topLeft())
+    _pass(qtbot, shared)
+    assert window.banner.isHidden()  # held: the session's screen does not move
+    assert window.stack.mapTo(window, window.stack.rect().topLeft()) == top
+    press(qtbot, window, Qt.Key.Key_Escape)  # Pain — stop: the session is over
+    assert window.current is window.recovery
+    assert "could not be read" in window.banner.text
+
+
+def test_a_folder_that_cannot_be_used_replaces_the_files_line(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    shared, month = _shared_with(qtbot, window, tmp_path)
+    (month / f"s.{month.parent.name}.{'f' * 32}.json").write_text("{")
+    _pass(qtbot, shared)
+    assert "could not be read" in window.banner.text
+    (tmp_path / "Sync").rename(tmp_path / "gone")
+    _pass(qtbot, shared)
+    assert len(window.banner.messages) == 1
+    assert "cannot be used now" in window.banner.text
+
+
+def test_a_session_reaches_the_folder_as_it_ends_and_a_rating_at_once(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, clock: FakeClock
+) -> None:
+    shared, _month = _shared_with(qtbot, window, tmp_path)
+    mine = tmp_path / "Sync" / ROOT / shared.sync.device  # type: ignore[union-attr]
+    start_session(qtbot, window, "quick-relief")
+    run_until(window, clock, lambda: engine_of(window).view().position == 1)
+    press(qtbot, window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: len(list(mine.glob("*/s.*.json"))) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: not shared._running, timeout=10_000)
+    qtbot.mouseClick(window.recovery.scale.rating_button(6), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(list(mine.glob("*/c.*.json"))) >= 1, timeout=10_000)
+
+
+@pytest.mark.parametrize("routines_shared", [True, False])
+def test_deleting_a_routine_says_it_goes_from_the_other_computers(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, routines_shared: bool
+) -> None:
+    window.start.select("quick-relief")
+    window.start.mine_actions["copy"].trigger()
+    window.builder.save()
+    window.builder.close_button.click()
+    prefs = replace(
+        window.services.prefs, sync_folder=str(tmp_path / "Sync"), sync_routines=routines_shared
+    )
+    window.apply_prefs(prefs)
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", answer(QMessageBox.StandardButton.Cancel, shown))
+    window.start.select("quick-relief-my-copy")
+    window.start.mine_actions["delete"].trigger()
+    (box,) = shown
+    said = "it goes from them too, into the “deleted” folder of their routines"
+    assert (said in box.text()) is routines_shared
+    assert window.services.catalog.get("quick-relief-my-copy") is not None  # cancelled
+
+
+@pytest.mark.parametrize("text_size", ["normal", "extra-large"])
+def test_the_shared_folder_shows_its_whole_path(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, text_size: str
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, "light", text_size)
+    window.resize(800, 600)
+    window.nav_to("settings")
+    field = window.settings.sharing.folder
+    for path in ("/tmp/bbsync/sh-home", "/home/someone/" + "a-long-folder-name/" * 6 + "Sync"):
+        window.apply_prefs(replace(window.services.prefs, sync_folder=path))
+        if "bbsync" in path:  # room enough: all of it, once the form has made room
+            qtbot.waitUntil(lambda f=field, p=path: f.text() == p)
+        assert field.toolTip() == path and field.accessibleDescription() == path
+        shown = field.text()
+        assert shown.startswith("/") and shown.endswith("Sync" if "long" in path else "sh-home")
+        assert field.fontMetrics().horizontalAdvance(shown) <= field.contentsRect().width()
+        assert field.cursorPosition() == 0
+        if "bbsync" not in path:
+            assert "…" in shown and field.width() <= window.width()
+    apply_theme(app, "light", "normal")
+
+
+def test_the_files_line_picks_what_to_do_from_the_reasons() -> None:
+    newer = ("a", "it was written by a newer version of stretchdesk")
+    big = ("b", "it is larger than 16 MiB")
+    half = ("c", "it is not complete yet")
+    assert skipped_words([big, newer]).startswith(
+        "2 files in the shared folder could not be read: one was written by a newer version"
+    )
+    assert skipped_words([big, half]) == (
+        "2 files in the shared folder could not be read: one is not complete yet. They are "
+        "read once your sync program has copied them whole."
+    )
+    assert skipped_words([big]).endswith(
+        "it is not stretchdesk's. Files that are not stretchdesk's can be deleted."
+    )
+    assert skipped_words([("d", "it cannot be opened (Permission denied)")]) == (
+        "1 file in the shared folder could not be read: it cannot be opened (Permission "
+        "denied). It is tried again later."
+    )

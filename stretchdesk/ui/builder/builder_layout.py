@@ -11,7 +11,14 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from stretchdesk.i18n import N_, _
 from stretchdesk.ui.builder.builder_lists import LibraryList, StepList
@@ -26,10 +33,17 @@ TEXT_FIELDS = (
     ("note", N_("&Note"), N_('For example "For 2 weeks, then come back to see me"')),
     (
         "source",
-        N_("Sou&rce"),
+        N_("So&urce"),
         N_('Where the exercises and doses come from: [NHS], an address, or "my own choice"'),
     ),
 )
+
+
+def buddy_of(field: QWidget, text: str) -> QLabel:
+    """A list's heading, whose Alt key goes to the list."""
+    heading = label(text, "subheading")
+    heading.setBuddy(field)
+    return heading
 
 
 class BuilderLayout(QWidget):
@@ -95,31 +109,31 @@ class BuilderLayout(QWidget):
 
     def _buttons(self) -> None:
         self.add_button = button(
-            _("&Add →"), _("Add"), _("Add the chosen exercise to the routine (Enter)")
+            _("Add →"), _("Add"), _("Add the chosen exercise to the routine (Enter)")
         )
-        self.up_button = button(_("Move &up"), _("Move up"), _("Move the chosen step up (Alt+Up)"))
+        self.up_button = button(_("Move up"), _("Move up"), _("Move the chosen step up (Alt+Up)"))
         self.down_button = button(
-            _("Move do&wn"), _("Move down"), _("Move the chosen step down (Alt+Down)")
+            _("Move down"), _("Move down"), _("Move the chosen step down (Alt+Down)")
         )
         self.remove_button = button(
-            _("Remo&ve"), _("Remove"), _("Take the chosen step out (Delete)")
+            _("Re&move"), _("Remove"), _("Take the chosen step out (Delete)")
         )
         self.undo_button = button(_("Undo"), _("Undo"), _("Undo the last change (Ctrl+Z)"))
         self.redo_button = button(_("Redo"), _("Redo"), _("Redo what was undone (Ctrl+Shift+Z)"))
         self.close_button = button(
-            _("Close"), _("Close"), _("Back to the routines; asks if not saved")
+            _("&Close"), _("Close"), _("Back to the routines; asks if not saved")
         )
-        self.save_button = button(_("&Save"), _("Save"), _("Save the routine (Ctrl+S)"), "primary")
+        self.save_button = button(_("Sa&ve"), _("Save"), _("Save the routine (Ctrl+S)"), "primary")
 
     def _lists(self) -> QWidget:
         """The exercises, the steps, and the chosen step beside them (under them in a
         narrow window)."""
         left = QVBoxLayout()
-        left.addWidget(label(_("Exercises"), "subheading"))
+        left.addWidget(buddy_of(self.library_list, _("E&xercises")))
         left.addWidget(self.library_list, 1)
         left.addWidget(self.add_button)
         middle = QVBoxLayout()
-        middle.addWidget(label(_("Steps, in order"), "subheading"))
+        middle.addWidget(buddy_of(self.steps, _("Steps, in &order")))
         middle.addWidget(self.steps, 1)
         moves = QWidget()  # on two lines when the list is narrow
         flow = FlowLayout(moves)

@@ -30,6 +30,13 @@ NAMES = {
     "reps": N_("Reps"),
     "rest": N_("Rest"),
 }
+MARKED = {  # each with its Alt key (Time, Hold and Each rep are never shown together)
+    "duration": N_("Tim&e"),
+    "hold": N_("Ho&ld"),
+    "rep_seconds": N_("&Each rep"),
+    "reps": N_("Reps"),  # (every other letter of it is taken on this screen)
+    "rest": N_("R&est"),
+}
 SIDE_NAMES = {
     Sides.NONE: N_("One side only"),
     Sides.BOTH: N_("Left, then right"),
@@ -85,7 +92,7 @@ class StepDetails(QWidget):
             box.setAccessibleDescription(span.format(low=low, high=high))
             box.setToolTip(box.accessibleDescription())
             box.valueChanged.connect(lambda value, k=key: self._number(k, value))
-            form.addRow(_(NAMES[key]), box)
+            form.addRow(_(MARKED[key]), box)
             self.numbers[key] = box
         self.sides = wheel_when_focused(QComboBox())
         self.sides.setAccessibleName(_("Sides"))
@@ -93,7 +100,7 @@ class StepDetails(QWidget):
             name = _(marked)
             self.sides.addItem(name, sides)
         self.sides.activated.connect(self._sides)
-        form.addRow(_("&Sides"), self.sides)
+        form.addRow(_("S&ides"), self.sides)
         self._form = form
         self.limits = label("", "small")
         self.about = bullet_list([], "small-text")

@@ -2,8 +2,11 @@
 a pass over the sync folder (history/sync/) after the window's first paint, when the folder
 changes, and every minute. Each pass runs on a thread of its own with its own connection
 to the history, so a first import of years never costs the window any time. Files that
-cannot be read yet are named in one line of the banner (they are tried again at the next
-pass); sessions from another computer refresh what the window shows of the history.
+cannot be read yet are told in one line of the banner, in what they mean for the person
+(they are tried again at the next pass); a line the person dismissed stays away until
+something new goes wrong, and no line comes or goes while a session runs (``busy``: held
+until it ends). Sessions from another computer refresh what the window shows of the
+history.
 """
 
 from __future__ import annotations
@@ -11,13 +14,14 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from stretchdesk.crashlog import write_crash_log
-from stretchdesk.i18n import _, ngettext
+from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.ui.kit.follow import follow
 
 if TYPE_CHECKING:
@@ -29,6 +33,10 @@ if TYPE_CHECKING:
     from stretchdesk.settings import Preferences
     from stretchdesk.ui.shell.banner import Banner
 
+STOPPED = N_(
+    "Sharing stopped: the sessions that came from the other computers stay in this "
+    "history; nothing more is written to or read from the folder."
+)
 EVERY_MS = 60_000  # a pass at least this often
 SETTLE_MS = 1_000  # the folder has not changed for this long: the engine has written
 
@@ -38,14 +46,22 @@ class SharedHistory(QObject):
     history_changed = Signal()  # sessions or changes came from another computer
     status_changed = Signal(str)  # one line for Settings: shared, up to date, or why not
 
-    def __init__(self, parent: QWidget, services: Services, banner: Banner) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        services: Services,
+        banner: Banner,
+        busy: Callable[[], bool] = lambda: False,
+    ) -> None:
+        """``busy``: a session runs (the banner's lines wait until ``settle``)."""
         super().__init__(parent)
         self.services = services
         self.banner = banner
         self.sync: SyncFolder | None = None
-        self._skipped_line: str | None = None
         self.last_status = ""
-        self._problem: str | None = None  # the last pass's failure, in the banner
+        self._shared = False  # a folder was set (a stop is then said in Settings)
+        self._skipped = BannerLine(banner, busy)  # files that could not be read
+        self._problem = BannerLine(banner, busy)  # the folder itself cannot be used
         self._running = False
         self._again = False
         self._settle = QTimer(self)
@@ -75,12 +91,11 @@ class SharedHistory(QObject):
         with contextlib.suppress(RuntimeError):
             if self._watcher.directories():
                 self._watcher.removePaths(self._watcher.directories())
-        self._say_skipped([])
-        if self._problem is not None:
-            self.banner.remove(self._problem)
-            self._problem = None
+        self._skipped.want(None)
+        self._problem.want(None)
+        was_shared, self._shared = self._shared, wanted is not None
         if wanted is None:
-            self._status("")
+            self._status(_(STOPPED) if was_shared else "")
             return
         from stretchdesk.history.sync import SyncFolder  # noqa: PLC0415 - only when shared
 
@@ -149,16 +164,14 @@ class SharedHistory(QObject):
 
     def _finished(self, report: SyncReport | str) -> None:
         self._running = False
-        banner = self.banner
-        if self._problem is not None:
-            banner.remove(self._problem)
-            self._problem = None
-        if isinstance(report, str):
-            self._problem = report
-            banner.add(report)
+        if isinstance(report, str):  # (its own line replaces the files' line)
+            self._skipped.want(None)
+            self._problem.want(frozenset({report}), report)
             self._status(report)
         else:
-            self._say_skipped(report.skipped)
+            self._problem.want(None)
+            names = frozenset(name for name, _reason in report.skipped)
+            self._skipped.want(names, skipped_words(report.skipped) if names else "")
             if report.changed_history:
                 self._refresh()
             self._status(_shared_words(report))
@@ -166,21 +179,15 @@ class SharedHistory(QObject):
             self._again = False
             QTimer.singleShot(0, self.run)
 
-    def _say_skipped(self, skipped: list[tuple[str, str]]) -> None:
-        banner = self.banner
-        if self._skipped_line is not None:
-            banner.remove(self._skipped_line)
-            self._skipped_line = None
-        if skipped:
-            name, reason = skipped[0]
-            self._skipped_line = ngettext(
-                "{count} file in the shared folder was left for now ({name}: {reason}); it "
-                "is tried again later.",
-                "{count} files in the shared folder were left for now ({name}: {reason}); "
-                "they are tried again later.",
-                len(skipped),
-            ).format(count=len(skipped), name=Path(name).name, reason=reason)
-            banner.add(self._skipped_line)
+    def history_written(self) -> None:
+        """This computer's history changed (a session ended, a note or a rating): a pass
+        now, so the other computers have it at once (after the one running, if one is)."""
+        self.run()
+
+    def settle(self) -> None:
+        """A session ended: the banner's lines held meanwhile are shown or taken back."""
+        self._problem.settle()
+        self._skipped.settle()
 
     def _refresh(self) -> None:
         self.history_changed.emit()
@@ -191,6 +198,12 @@ class SharedHistory(QObject):
 
 
 def _shared_words(report: SyncReport) -> str:
+    if report.skipped:
+        return ngettext(
+            "Shared, except {count} file that could not be read.",
+            "Shared, except {count} files that could not be read.",
+            len(report.skipped),
+        ).format(count=len(report.skipped))
     if report.sessions:
         return ngettext(
             "Shared: {count} session came from another computer.",
@@ -198,3 +211,143 @@ def _shared_words(report: SyncReport) -> str:
             report.sessions,
         ).format(count=report.sessions)
     return _("Shared: up to date.")
+
+
+class BannerLine:
+    """One line of the banner kept by the passes. The line a person dismissed is not shown
+    again while what it says stays true (the same files, or fewer); something new (another
+    file, the folder's state) shows it again. While ``busy`` (a session runs) nothing is
+    added or taken back: the window never moves under the pointer; ``settle`` catches up."""
+
+    def __init__(self, banner: Banner, busy: Callable[[], bool]) -> None:
+        self.banner = banner
+        self.busy = busy
+        self.shown: str | None = None  # the text in the banner now
+        self._shown_key: frozenset[str] = frozenset()
+        self._wanted: tuple[frozenset[str], str] | None = None
+        self._dismissed: frozenset[str] | None = None
+
+    def want(self, key: frozenset[str] | None, text: str = "") -> None:
+        """Say ``text`` (what is wrong: ``key``, the files or the failure); None: nothing."""
+        self._note_dismissed()
+        if not key:
+            self._wanted, self._dismissed = None, None  # fixed: a next time is new
+        elif self._dismissed is not None and key <= self._dismissed:
+            self._wanted = None  # seen and dismissed: nothing new
+        else:
+            self._wanted, self._dismissed = (key, text), None
+        self.settle()
+
+    def _note_dismissed(self) -> None:
+        if self.shown is not None and self.shown not in self.banner.messages:
+            self._dismissed = self._shown_key  # the person's Dismiss
+            self.shown = None
+
+    def settle(self) -> None:
+        if self.busy():
+            return
+        self._note_dismissed()
+        text = self._wanted[1] if self._wanted is not None else None
+        if text == self.shown:
+            return
+        if text is not None:  # (added before the old one goes: the banner never closes)
+            self.banner.add(text)
+        if self.shown is not None:
+            self.banner.remove(self.shown)
+        self.shown = text
+        self._shown_key = self._wanted[0] if self._wanted is not None else frozenset()
+
+
+NEWER, NOT_YET, FOREIGN, OTHER = "newer", "not yet", "foreign", "other"
+
+
+def _kind(reason: str) -> str:
+    """What a reason the sync code gives (history/sync/) means for the person."""
+    if reason == _("it was written by a newer version of stretchdesk"):
+        return NEWER
+    if reason in (
+        _("it is not complete or not readable"),
+        _("it is not complete yet"),
+        _("its pictures have not all come yet"),
+    ):
+        return NOT_YET
+    if reason in (
+        _("it is not a stretchdesk file"),
+        _("it has no version"),
+        _("it is not a regular file"),
+        _("it does not hold what its name says"),
+        _("it is larger than 1 MiB"),
+        _("it is not a routine file"),
+        _("its id is not its name"),
+    ) or reason.startswith(
+        (
+            _before(_("it is larger than {size} MiB")),
+            _before(_("it holds a wrong value ({what})")),
+        )
+    ):
+        return FOREIGN
+    return OTHER
+
+
+def _before(sentence: str) -> str:
+    """A sentence's words before its first placeholder."""
+    return sentence.split("{", 1)[0]
+
+
+def skipped_words(skipped: list[tuple[str, str]]) -> str:
+    """One line for the files that could not be read: how many, why in plain words and
+    what to do, the most useful reason first (no file names: they mean nothing)."""
+    kinds = [_kind(reason) for _name, reason in skipped]
+    count = len(skipped)
+    head = ngettext(
+        "{count} file in the shared folder could not be read",
+        "{count} files in the shared folder could not be read",
+        count,
+    ).format(count=count)
+    for kind in (NEWER, NOT_YET, FOREIGN):
+        n = kinds.count(kind)
+        if n:
+            return f"{head}: {_why(kind, n, count)}"
+    reason = skipped[0][1]
+    return ngettext(
+        "{files}: {reason}. It is tried again later.",
+        "{files}: {reason}. They are tried again later.",
+        count,
+    ).format(files=head, reason=reason)
+
+
+def _why(kind: str, n: int, count: int) -> str:
+    """Which of the files, why, and what it means (``n`` of ``count`` files)."""
+    if kind == NEWER:
+        which = (
+            ngettext(
+                "it was written by a newer version of stretchdesk",
+                "they were written by a newer version of stretchdesk",
+                n,
+            )
+            if n == count
+            else ngettext(
+                "one was written by a newer version of stretchdesk",
+                "{n} were written by a newer version of stretchdesk",
+                n,
+            )
+        )
+        means = _(
+            "Sessions from the other computers that they hold are missing here until they "
+            "can be read; update stretchdesk on this computer."
+        )
+    elif kind == NOT_YET:
+        which = (
+            ngettext("it is not complete yet", "they are not complete yet", n)
+            if n == count
+            else ngettext("one is not complete yet", "{n} are not complete yet", n)
+        )
+        means = _("They are read once your sync program has copied them whole.")
+    else:
+        which = (
+            ngettext("it is not stretchdesk's", "they are not stretchdesk's", n)
+            if n == count
+            else ngettext("one is not stretchdesk's", "{n} are not stretchdesk's", n)
+        )
+        means = _("Files that are not stretchdesk's can be deleted.")
+    return f"{which.format(n=n)}. {means}"

@@ -162,11 +162,18 @@ def delete_routine(shell: Shell, routine: Routine) -> None:
             "sessions stays."
         )
     )
+    question = question.format(title=routine.title)
+    prefs = shell.services.prefs
+    if prefs.sync_folder and prefs.sync_routines:  # (history/sync/routines.py follows)
+        question += "\n\n" + _(
+            "Your own routines are shared with your other computers: it goes from them "
+            "too, into the “deleted” folder of their routines."
+        )
     box = _plain_box(
         shell.widget,
         QMessageBox.Icon.Question,
         _("Delete routine"),
-        question.format(title=routine.title),
+        question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
     )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLineEdit, QWidget
 
 from stretchdesk.i18n import _
@@ -26,6 +27,42 @@ def ask_folder(parent: QWidget | None, start: str) -> str:
     )
 
 
+class PathField(QLineEdit):
+    """A folder's whole path, read only: as wide as the path when there is room (else the
+    middle left out, never its start), the full path in its tooltip and its accessible
+    description."""
+
+    SLACK = 16  # px around the text: the frame and the text's margins
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setReadOnly(True)
+        self.path = ""
+
+    def show_path(self, path: str) -> None:
+        self.path = path
+        self.setToolTip(path)
+        self.setAccessibleDescription(path)
+        self.updateGeometry()
+        self._elide()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        wanted = self.fontMetrics().horizontalAdvance(self.path) + self.SLACK
+        return QSize(max(hint.width(), wanted), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width() - self.SLACK
+        shown = self.fontMetrics().elidedText(self.path, Qt.TextElideMode.ElideMiddle, room)
+        if shown != self.text():
+            self.setText(shown)
+        self.setCursorPosition(0)  # (the start of the path, not its end)
+
+
 class SyncSection(QObject):
     """The controls, as (label, widget) rows for the settings form."""
 
@@ -35,8 +72,7 @@ class SyncSection(QObject):
         super().__init__(parent)
         self._current = current
         self.choose_folder: Callable[[QWidget | None, str], str] = ask_folder
-        self.folder = QLineEdit()
-        self.folder.setReadOnly(True)
+        self.folder = PathField()
         self.folder.setAccessibleName(_("Shared folder"))
         self.folder.setPlaceholderText(_("Not shared"))
         self.choose = button(
@@ -77,7 +113,7 @@ class SyncSection(QObject):
 
     def show_prefs(self, prefs: Preferences) -> None:
         self._loading = True
-        self.folder.setText(prefs.sync_folder)
+        self.folder.show_path(prefs.sync_folder)
         self.stop.setEnabled(bool(prefs.sync_folder))
         self.routines.setChecked(prefs.sync_routines)
         self._loading = False
