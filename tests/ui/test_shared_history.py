@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.history.sync.names import ROOT
@@ -190,6 +190,15 @@ def test_a_session_reaches_the_folder_as_it_ends_and_a_rating_at_once(
     qtbot.waitUntil(lambda: not shared._running, timeout=10_000)
     qtbot.mouseClick(window.recovery.scale.rating_button(6), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(list(mine.glob("*/c.*.json"))) >= 1, timeout=10_000)
+    qtbot.waitUntil(lambda: not shared._running, timeout=10_000)
+    changes = len(list(mine.glob("*/c.*.json")))
+    window.nav_to("history")  # a note written afterwards goes at once too
+    window.history.note.click()
+    dialog = window.history.note_dialog
+    assert isinstance(dialog, QInputDialog)
+    dialog.setTextValue("the left side pulled")
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(list(mine.glob("*/c.*.json"))) > changes, timeout=10_000)
 
 
 @pytest.mark.parametrize("routines_shared", [True, False])

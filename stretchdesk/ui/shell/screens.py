@@ -273,6 +273,15 @@ def make_history(window: MainWindow) -> HistoryScreen:
 
     screen = HistoryScreen(services.reader, titles, window.today, plan, save_note=save_note)
 
+    def note_saved() -> None:  # to the other computers at once, if the history is shared
+        from stretchdesk.ui.history.shared_history import SharedHistory  # noqa: PLC0415
+
+        shared = window.findChild(SharedHistory)
+        if shared is not None:
+            shared.history_written()
+
+    screen.note_saved.connect(note_saved)
+
     def report() -> None:
         from stretchdesk.ui.history import report_actions  # noqa: PLC0415 - loads Qt's PDF writer
 
