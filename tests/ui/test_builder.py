@@ -11,13 +11,14 @@ from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from stretchdesk import i18n
 from stretchdesk.app import main
 from stretchdesk.cli import commands as cli
 from stretchdesk.routine import load_routine
 from stretchdesk.routine.mine import draft_of
 from stretchdesk.ui.builder.builder_screen import BuilderScreen
 from stretchdesk.ui.shell.main_window import MainWindow
-from tests.ui.flows import answer
+from tests.ui.flows import WindowFactory, answer
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -334,3 +335,27 @@ def test_every_alt_key_of_the_other_screens_is_its_own(window: MainWindow) -> No
         window.nav_to(screen)  # type: ignore[arg-type]
         doubled = {k: v for k, v in mnemonics(window).items() if len(v) > 1}
         assert doubled == {}, screen
+
+
+@pytest.mark.parametrize("language", ["de", "es", "fr"])
+def test_no_alt_key_is_doubled_in_another_language(
+    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    monkeypatch.setenv("STRETCHDESK_LANGUAGE", language)
+    i18n.use(language)
+    try:
+        window = make_window()
+        window.start.routine_action.emit("new", "")
+        for exercise in ("march-in-place", "pelvic-tilt", "knee-to-chest"):
+            window.builder.add_exercise(exercise)
+        doubled = {}
+        for row in range(3):
+            window.builder.steps.setCurrentRow(row)
+            doubled.update({k: v for k, v in mnemonics(window).items() if len(v) > 1})
+        other = make_window()  # (the builder's unsaved routine would ask before leaving)
+        for screen in ("start", "history", "settings", "safety", "about"):
+            other.nav_to(screen)  # type: ignore[arg-type]
+            doubled.update({k: v for k, v in mnemonics(other).items() if len(v) > 1})
+        assert doubled == {}, language
+    finally:
+        i18n.use("en")
