@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.history.errors import HistoryWriteFailed
@@ -53,6 +54,8 @@ def test_a_note_is_written_on_the_chosen_session_and_taken_out(
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)  # Enter on the older session's row
     dialog = _dialog(window)
     assert "Quick relief" in dialog.labelText()
+    (edit,) = dialog.findChildren(QPlainTextEdit)
+    assert edit.tabChangesFocus()  # the keys reach Save from the words
     dialog.setTextValue("  the left side pulled at the end  ")
     dialog.accept()
     assert screen.model.rows[1][5] == "the left side pulled at the end"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QPlainTextEdit, QWidget
 
 from stretchdesk.i18n import _
 
@@ -25,6 +25,9 @@ class NoteDialog(QInputDialog):
             )
         )
         self.setTextValue(note)
+        for edit in self.findChildren(QPlainTextEdit):
+            edit.setTabChangesFocus(True)  # Tab goes on to Save, as everywhere else
+            edit.setAccessibleName(_("Note on a session"))
         self.setOkButtonText(_("Save note"))
         self.setAccessibleName(_("Note on a session"))
 
