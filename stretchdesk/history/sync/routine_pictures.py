@@ -15,6 +15,7 @@ No Qt.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -117,7 +118,7 @@ def sent_with(version_file: Path, name: str, version: str, table: Mapping[str, A
     folders = [f.as_posix() for f in image_folders(table)]
     if not folders:
         return Pictures({})
-    if any(PurePosixPath(f).parts[0] in _RESERVED or f.startswith(".") for f in folders):
+    if any(not _usable_top(PurePosixPath(f).parts[0]) for f in folders):
         raise Refused(_("its picture folder cannot have that name"))
     here = version_file.parent
     listed = _listing(here / f"{name}.{version}{LIST}")
@@ -140,6 +141,12 @@ def sent_with(version_file: Path, name: str, version: str, table: Mapping[str, A
             kept.append((file, path))
         found[folder] = tuple(kept)
     return Pictures(found)
+
+
+def _usable_top(top: str) -> bool:
+    """A folder name the routines folder can give a routine's pictures: not its own
+    (``deleted``), not hidden, not a routine file's."""
+    return top not in _RESERVED and not top.startswith(".") and not top.lower().endswith(".toml")
 
 
 def _listing(path: Path) -> dict[str, list[tuple[str, str]]]:
@@ -231,6 +238,8 @@ def put_in_place(pictures: Pictures, routines: Path, under: str = "") -> None:
                 shutil.copyfile(blob, target / file)
         for top in sorted({under} if under else pictures.tops):
             final = routines / top
+            if os.path.lexists(final) and not (final.is_dir() and not final.is_symlink()):
+                raise OSError(errno.EEXIST, os.strerror(errno.EEXIST), str(final))  # a file
             if os.path.lexists(final):
                 aside = staging.with_name(f"{staging.name}.{len(moved)}.old")
                 final.rename(aside)

@@ -175,3 +175,17 @@ def test_a_later_version_replaces_a_copy_with_pictures_in_its_own_folder(
     assert len(_pictures(copy)) == 3
     assert len(_pictures(work.routines / "my-back-pictures" / "tilt")) == 4  # its own
     assert not (work.routines / "my-back-2-pictures-2").exists()
+
+
+def test_pictures_never_take_the_place_of_a_routine_file(tmp_path: Path) -> None:
+    home, work = _pair(tmp_path)
+    (work.routines / "other.toml").write_text('id = "other"\ntitle = "Other"\n')
+    _draw(home.routines / "other.toml" / "tilt", (5,))  # a folder named as a routine file
+    (home.routines / "my-back.toml").write_text(
+        ROUTINE.format(title="Odd", folder="other.toml/tilt")
+    )
+    home.run()
+    report = work.run()
+    assert report.skipped[0][1] == "its picture folder cannot have that name"
+    assert (work.routines / "other.toml").is_file()
+    assert not (work.routines / "my-back.toml").exists()
