@@ -16,8 +16,9 @@ computers take it:
   version of its own (a one-line file naming the version deleted); a routine put back after
   it is sent again as a version of the deletion.
 
-A version's pictures go with it (routine_pictures.py). What was seen is kept in
-``routine-sync.json`` in the data folder. No Qt.
+A second routine held here goes when the other deletes its own; another folder chosen gets
+this computer's routines again; a version's pictures go with it (routine_pictures.py).
+What was seen is kept in ``routine-sync.json`` in the data folder. No Qt.
 """
 
 from __future__ import annotations
@@ -108,8 +109,9 @@ class RoutineSharing:
                 data.setdefault("base", {})
                 data.setdefault("gone", {})  # deleted, the deletion's version
                 data.setdefault("copies", {})  # a second routine: whose, at which version
+                data.setdefault("mine", {})  # the versions this computer made and sent
                 return data
-        return {"seen": {}, "base": {}, "gone": {}, "copies": {}}
+        return {"seen": {}, "base": {}, "gone": {}, "copies": {}, "mine": {}}
 
     def _keep(self, state: dict[str, Any]) -> None:
         data = json.dumps(state, sort_keys=True).encode()
@@ -117,6 +119,9 @@ class RoutineSharing:
 
     # ------------------------------------------------------------------ sending
     def _send(self, state: dict[str, Any], report: RoutineReport) -> None:
+        # a folder without this computer's own (another folder chosen, or emptied): every
+        # routine of its own written there again
+        fresh = bool(state["mine"]) and not (self.root / self.device).is_dir()
         here: set[str] = set()
         for path in sorted(self.routines.glob("*.toml")):
             name = path.stem
@@ -127,6 +132,8 @@ class RoutineSharing:
             version = version_of(data)
             seen = state["seen"].setdefault(name, [])
             if version in seen and name not in state["gone"]:
+                if fresh and version in state["mine"].get(name, []):
+                    self._write_again(name, version, data, state)
                 continue  # (a routine put back after its deletion is sent again)
             if self._send_copy(name, version, data, state, report):
                 continue
@@ -163,6 +170,15 @@ class RoutineSharing:
         report.sent += 1
         return True
 
+    def _write_again(self, name: str, version: str, data: bytes, state: dict[str, Any]) -> None:
+        """A version sent before, into a folder that does not have it."""
+        base = state["base"].get(name, "new")
+        parent = "new" if base == version else base
+        with contextlib.suppress(RoutineError):
+            table = parse_toml_bytes(data, name)
+            routine_pictures.send(self.root / self.device, name, version, table, self.routines)
+        write_whole(self.root / self.device / f"{name}.{version}.{parent}.toml", data)
+
     def _write(
         self, name: str, version: str, data: bytes, state: dict[str, Any], report: RoutineReport
     ) -> None:
@@ -172,6 +188,7 @@ class RoutineSharing:
             routine_pictures.send(self.root / self.device, name, version, table, self.routines)
         write_whole(self.root / self.device / f"{name}.{version}.{parent}.toml", data)
         state["seen"].setdefault(name, []).append(version)
+        state["mine"].setdefault(name, []).append(version)
         state["base"][name] = version
         report.sent += 1
 
@@ -270,12 +287,18 @@ class RoutineSharing:
         state["seen"].setdefault(got.name, []).append(got.version)
 
     def _delete(self, got: _Version, state: dict[str, Any], report: RoutineReport) -> None:
-        """Deleted on the other computer: here too, unless it was changed here since."""
+        """Deleted on the other computer: here too, unless it was changed here since (the
+        routine of that name here, or the second routine here that holds it)."""
         state["seen"].setdefault(got.name, []).append(got.version)
-        local = self.routines / f"{got.name}.toml"
-        mine = _read(local)
+        name = got.name
+        mine = _read(self.routines / f"{name}.toml")
         if mine is not None and version_of(mine) != got.parent:
-            return  # changed here since: kept (the other computer takes the change)
+            copy = _copy_of(state, got, self.routines)
+            if copy is None:
+                return  # changed here since: kept (the other computer takes the change)
+            name, mine = copy, _read(self.routines / f"{copy}.toml")
+            state["copies"].pop(copy, None)
+        local = self.routines / f"{name}.toml"
         if mine is not None:
             try:
                 put_aside(local)
@@ -287,8 +310,8 @@ class RoutineSharing:
                 tops = routine_pictures.tops_of(parse_toml_bytes(mine, local.name))
                 routine_pictures.put_aside(tops, self.routines, local.name)
             report.removed.append(local.name)
-        state["base"][got.name] = got.version
-        state["gone"][got.name] = got.version
+        state["base"][name] = got.version
+        state["gone"][name] = got.version
 
     def _copy(
         self, taken: _Taken, target: Path | None, state: dict[str, Any], report: RoutineReport

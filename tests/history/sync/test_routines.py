@@ -190,3 +190,41 @@ def test_after_an_edit_on_both_later_edits_replace_the_copy_never_a_third(
     for _ in range(3):
         _passes(home, work)
     assert len(_titles(home)) == len(_titles(work)) == 2
+
+
+def test_a_routine_deleted_where_the_other_holds_it_as_a_second_routine(tmp_path: Path) -> None:
+    home, work = _pair(tmp_path)
+    _write(home, "desk-break", "Desk break")
+    _passes(home, work)
+    _write(home, "desk-break", "Home version")
+    _write(work, "desk-break", "Work version")
+    _passes(home, work)
+    assert _titles(home) == {"desk-break": "Home version", "desk-break-2": "Work version"}
+    (work.routines / "desk-break.toml").unlink()  # work deletes its own
+    _passes(work, home)
+    assert _titles(home) == {"desk-break": "Home version"}  # its copy there goes too
+    assert _deleted(home) == ["desk-break-2.toml"]
+    assert _titles(work) == {"desk-break-2": "Home version"}
+    _passes(home, work)
+    assert _titles(home) == {"desk-break": "Home version"}
+
+
+def test_another_folder_gets_the_routines_sent_before(tmp_path: Path) -> None:
+    home, work = _pair(tmp_path)
+    _write(home, "my-back", "My back")
+    _passes(home, work)
+    moved = [
+        RoutineSharing(tmp_path / "Plain", side.state_path.parent, side.routines, side.device)
+        for side in (home, work)
+    ]
+    _passes(*moved)
+    sent = sorted(p.name.split(".")[0] for p in (tmp_path / "Plain" / ROUTINES).rglob("*.toml"))
+    assert "my-back" in sent
+    data = tmp_path / "third"  # a computer that only knows the new folder
+    (data / "routines").mkdir(parents=True)
+    third = RoutineSharing(tmp_path / "Plain", data, data / "routines", device_id(data))
+    third.run()
+    assert _titles(third) == {"my-back": "My back"}
+    before = len(list((tmp_path / "Plain" / ROUTINES).rglob("*.toml")))
+    _passes(*moved, third)
+    assert len(list((tmp_path / "Plain" / ROUTINES).rglob("*.toml"))) == before  # once
