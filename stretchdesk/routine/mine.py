@@ -195,7 +195,7 @@ def add_to_mine(
     if not examined.pictures:
         write_whole(target, examined.data)
         if replaced is not None:  # the replaced routine's pictures: its new file shows none
-            _remove(folder / f"{target.stem}{PICTURES}")
+            remove_ours(folder / f"{target.stem}{PICTURES}")
         return Added(target)
     assert copy_pictures is not None, "a routine with pictures needs them copied"
     name = _pictures_name(folder, target, replacing=replaced is not None)
@@ -220,10 +220,10 @@ def add_to_mine(
                 final.rename(staging)
             if moved_aside:
                 aside.rename(final)
-        _remove(staging)
+        remove_ours(staging)
         raise
     if moved_aside:
-        _remove(aside)
+        remove_ours(aside)
     return Added(target, left_out)
 
 
@@ -263,10 +263,10 @@ def _remove_leftovers(folder: Path, name: str) -> None:
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():
             if entry.name.startswith(f".{name}.") and entry.name.endswith((".part", ".old")):
-                _remove(entry)
+                remove_ours(entry)
 
 
-def _remove(path: Path) -> None:
+def remove_ours(path: Path) -> None:
     """Remove a file, a link or a folder of ours (links inside are removed, not followed)."""
     with contextlib.suppress(OSError):
         if path.is_dir() and not path.is_symlink():
@@ -296,3 +296,17 @@ def pictures_of(routine: Routine, folder: Path, others: Iterable[Routine]) -> tu
     used = set().union(*(tops(r) for r in others if r.path != routine.path))
     own = sorted(tops(routine) - used)
     return tuple(folder / n for n in own if (folder / n).is_dir() and not (folder / n).is_symlink())
+
+
+def put_aside(path: Path) -> None:
+    """A routine file (or its pictures' folder) into the ``deleted`` folder beside it, under
+    a new name if one of that name is there: where a deletion goes when the desktop has no
+    wastebasket, and where another computer's deletion puts it. Raises OSError."""
+    folder = path.parent / "deleted"
+    folder.mkdir(exist_ok=True)
+    target = folder / path.name
+    n = 2
+    while os.path.lexists(target):
+        target = folder / f"{path.stem}-{n}{path.suffix}"
+        n += 1
+    path.rename(target)

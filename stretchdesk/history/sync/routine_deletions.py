@@ -30,16 +30,3 @@ def file_is_deletion(path: Path, parent: str) -> bool:
         if path.stat().st_size == _DELETION_SIZE:
             return is_deletion(path.read_bytes(), parent)
     return False
-
-
-def put_aside(path: Path) -> None:
-    """Into the ``deleted`` folder beside it (under a new name if one of that name is
-    there), as the window does when the wastebasket cannot be used."""
-    folder = path.parent / "deleted"
-    folder.mkdir(exist_ok=True)
-    target = folder / path.name
-    n = 2
-    while target.exists() or target.is_symlink():
-        target = folder / f"{path.stem}-{n}{path.suffix}"
-        n += 1
-    path.rename(target)

@@ -30,8 +30,9 @@ from typing import Any
 
 from stretchdesk.history.sync.folder import write_whole
 from stretchdesk.i18n import _
+from stretchdesk.routine import mine
 from stretchdesk.routine.draft import DraftStep, draft_from_table, to_toml
-from stretchdesk.routine.mine import PICTURES
+from stretchdesk.routine.mine import PICTURES, remove_ours
 from stretchdesk.routine.picture_files import (
     MAX_FILE_BYTES,
     folder_of,
@@ -249,14 +250,14 @@ def put_in_place(pictures: Pictures, routines: Path, under: str = "") -> None:
     except BaseException:
         with contextlib.suppress(OSError):
             for final in placed:
-                _remove(final)
+                remove_ours(final)
             for aside, final in moved:
                 aside.rename(final)
-        _remove(staging)
+        remove_ours(staging)
         raise
     for aside, _final in moved:
-        _remove(aside)
-    _remove(staging)
+        remove_ours(aside)
+    remove_ours(staging)
 
 
 def tops_of(table: Mapping[str, Any]) -> set[str]:
@@ -272,13 +273,8 @@ def put_aside(tops: Iterable[str], routines: Path, routine_file: str) -> None:
             continue
         if clashes(Pictures({top: ()}), routines, routine_file):
             continue
-        target = routines / "deleted" / top
-        n = 2
-        while os.path.lexists(target):
-            target = routines / "deleted" / f"{top}-{n}"
-            n += 1
         with contextlib.suppress(OSError):
-            folder.rename(target)
+            mine.put_aside(folder)
 
 
 @dataclass(frozen=True)
@@ -312,11 +308,3 @@ def pointing_under(
         rewarm=tuple(moved(s) for s in draft.rewarm),
     )
     return Copy(to_toml(copy).encode("utf-8"), under)
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink()

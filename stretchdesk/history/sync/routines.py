@@ -38,12 +38,11 @@ from stretchdesk.history.sync.routine_deletions import (
     deletion,
     file_is_deletion,
     is_deletion,
-    put_aside,
 )
 from stretchdesk.i18n import _
 from stretchdesk.routine.errors import RoutineError
 from stretchdesk.routine.ids import is_id
-from stretchdesk.routine.mine import file_for
+from stretchdesk.routine.mine import file_for, put_aside
 from stretchdesk.routine.tomlfile import parse_toml_bytes
 
 ROUTINES = "stretchdesk-routines"

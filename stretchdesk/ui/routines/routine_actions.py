@@ -5,7 +5,6 @@ the result. Every text from a routine is shown as plain text."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +17,7 @@ from stretchdesk.i18n import N_, _
 from stretchdesk.routine import Routine, RoutineError
 from stretchdesk.routine.draft import OWN_SOURCE, Draft, check_draft, free_id
 from stretchdesk.routine.errors import WINDOW_PROBLEMS, problem_lines
-from stretchdesk.routine.mine import draft_of, pictures_of, read_sent, save_draft
+from stretchdesk.routine.mine import draft_of, pictures_of, put_aside, read_sent, save_draft
 from stretchdesk.ui.shell.screen_names import Screen
 
 if TYPE_CHECKING:
@@ -197,14 +196,7 @@ def _put_away(path: Path) -> None:
     one of that name was deleted before). Raises OSError."""
     if QFile.moveToTrash(str(path)):
         return
-    folder = path.parent / "deleted"
-    folder.mkdir(exist_ok=True)
-    target = folder / path.name
-    n = 2
-    while os.path.lexists(target):
-        target = folder / f"{path.stem}-{n}{path.suffix}"
-        n += 1
-    path.rename(target)
+    put_aside(path)
 
 
 def share_routine(shell: Shell, routine: Routine) -> None:
