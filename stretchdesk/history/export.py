@@ -8,13 +8,16 @@ an app that is gone is exported as interrupted, ended at its last heartbeat."""
 from __future__ import annotations
 
 import csv
+import heapq
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TextIO
 
 from stretchdesk.atomic import atomic_text
+from stretchdesk.history import packed
 from stretchdesk.history.liveness import ensure_watched
 from stretchdesk.history.outcome import with_words
 from stretchdesk.history.sync.device import computer_names, shared_with_others
@@ -72,8 +75,10 @@ def _write_rows(out: TextIO, header: Iterable[str], rows: Iterable[Iterable[obje
 # the minutes of its finished steps.
 _SESSIONS_SQL = with_words("""
 SELECT s.id, s.routine_id, s.started_at, s.ended_now, s.outcome_now,
-       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{DONE}'),
-       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{SKIPPED}'),
+       COALESCE(s.packed_done,
+           (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{DONE}')),
+       COALESCE(s.packed_skipped,
+           (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{SKIPPED}')),
        s.total_steps, s.pain_before, s.pain_after, s.stopped_exercise,
        s.routine_title, s.note,
        CASE WHEN s.outcome_now IN ('{RUNNING}', '{INTERRUPTED}')
@@ -88,6 +93,40 @@ SELECT t.session_id, t.position + 1, t.exercise_id, t.title, t.phase,
        t.started_at, t.ended_at, round(t.active_seconds, 1), t.routine_step
 FROM step t JOIN session_now s ON s.id = t.session_id ORDER BY t.session_id, t.id
 """)
+_STOPPED = with_words("{STOPPED}")
+
+
+def _step_rows(conn: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``_STEPS_SQL``, with the steps not yet rows (packed.py) in their place."""
+    rows = conn.execute(_STEPS_SQL)
+    steps = packed.rows(conn)
+    if not steps:
+        return iter(rows)
+    outcome = dict(conn.execute("SELECT id, outcome_now FROM session_now"))
+    (tenths,) = conn.execute(  # rounded as SQLite rounds the rows' seconds
+        "SELECT json_group_object(value, round(value, 1)) FROM json_each(?)",
+        (json.dumps(sorted({row[9] for row in steps})),),
+    ).fetchone()
+    rounded = {float(k): v for k, v in json.loads(tenths).items()}
+    made = (
+        (
+            sid,
+            pos + 1,
+            ex,
+            title,
+            phase,
+            outcome[sid] if status == _STOPPED else status,
+            began,
+            ended,
+            rounded[float(active)],
+            rstep,
+        )
+        for sid, pos, rstep, ex, title, phase, status, began, ended, active, *_dose in steps
+        if sid in outcome
+    )
+    return heapq.merge(rows, made, key=itemgetter(0))
+
+
 _SHOWN_SQL = """
 SELECT session_id, shown_at, kind, name, detail, step FROM shown ORDER BY id
 """
@@ -116,7 +155,7 @@ def export_sessions_csv(conn: sqlite3.Connection, out: TextIO) -> int:
 def export_steps_csv(conn: sqlite3.Connection, out: TextIO) -> int:
     """One row per finished step, in session order. Returns the number of rows."""
     ensure_watched(conn)
-    rows = (row[:9] for row in conn.execute(_STEPS_SQL))
+    rows = (row[:9] for row in _step_rows(conn))
     return _write_rows(out, STEP_COLUMNS, rows)
 
 
@@ -165,7 +204,7 @@ def export_json(conn: sqlite3.Connection, out: TextIO) -> int:
 def _json_steps(conn: sqlite3.Connection) -> dict[int, list[dict[str, Any]]]:
     """Each session's steps (by session id) as the JSON export writes them."""
     steps: dict[int, list[dict[str, Any]]] = {}
-    for sid, pos, ex, title, phase, status, began, ended, active, rstep in conn.execute(_STEPS_SQL):
+    for sid, pos, ex, title, phase, status, began, ended, active, rstep in _step_rows(conn):
         steps.setdefault(sid, []).append(
             {
                 "position": pos,

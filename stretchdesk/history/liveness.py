@@ -109,6 +109,9 @@ def lock_held(folder: Path, token: str) -> bool:
 _GONE = "stretchdesk_gone"
 
 
+_NO_PACKS = ", NULL AS packed_done, NULL AS packed_skipped, NULL AS packed_active"
+
+
 def watch(
     conn: sqlite3.Connection,
     *,
@@ -139,10 +142,12 @@ def watch(
     seen = "COALESCE(s.last_seen_at, s.started_at)" if "last_seen_at" in have else "s.started_at"
     running, interrupted = SessionOutcome.RUNNING.value, SessionOutcome.INTERRUPTED.value
     dead = f"s.outcome = '{running}' AND {_GONE}(s.owner, {seen})"
+    # a history older than packed steps (read as it is) has none: its counts are the rows'
+    packs = "" if "packed_done" in have else _NO_PACKS
     conn.execute("DROP VIEW IF EXISTS temp.session_now")
     conn.execute(
         f"""CREATE TEMP VIEW session_now AS
-        SELECT s.*,
+        SELECT s.*{packs},
             CASE WHEN {dead} THEN '{interrupted}' ELSE s.outcome END AS outcome_now,
             CASE WHEN {dead} THEN max({seen}, COALESCE((SELECT MAX(t.ended_at)
                 FROM main.step t WHERE t.session_id = s.id), s.started_at))

@@ -11,17 +11,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
+from stretchdesk.history import packed
 from stretchdesk.history.liveness import ensure_watched
-from stretchdesk.history.outcome import SessionOutcome, with_words
+from stretchdesk.history.outcome import SessionOutcome, StepOutcome, with_words
 from stretchdesk.history.timefmt import iso_utc, parse_utc
 
 _SUMMARY = with_words("""
 SELECT s.id, s.routine_id, s.routine_title, s.started_at, s.ended_now, s.outcome_now,
-       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{DONE}'),
+       COALESCE(s.packed_done,
+           (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{DONE}')),
        s.total_steps, s.pain_before, s.pain_after, s.stopped_exercise, s.active_seconds,
        s.note, s.planned_seconds,
-       (SELECT COALESCE(SUM(t.active_seconds), 0) FROM step t WHERE t.session_id = s.id),
-       (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{SKIPPED}')
+       COALESCE(s.packed_active,
+           (SELECT COALESCE(SUM(t.active_seconds), 0) FROM step t WHERE t.session_id = s.id)),
+       COALESCE(s.packed_skipped,
+           (SELECT COUNT(*) FROM step t WHERE t.session_id = s.id AND t.status = '{SKIPPED}'))
 FROM session_now s
 """)
 
@@ -110,9 +114,10 @@ def list_sessions(
 
 
 def active_days(conn: sqlite3.Connection, tz: tzinfo) -> set[date]:
+    ensure_watched(conn)
     rows = conn.execute(
         with_words(
-            "SELECT DISTINCT started_at FROM session s WHERE EXISTS "
+            "SELECT DISTINCT started_at FROM session_now s WHERE s.packed_done > 0 OR EXISTS "
             "(SELECT 1 FROM step t WHERE t.session_id = s.id AND t.status = '{DONE}')"
         )
     )
@@ -138,10 +143,11 @@ def minutes_per_week(
     starts = [monday - timedelta(weeks=w) for w in range(weeks - 1, -1, -1)]
     totals = dict.fromkeys(starts, 0.0)
     first = datetime.combine(starts[0], datetime.min.time(), tz)
+    since = iso_utc(first)
     rows = conn.execute(
-        "SELECT t.ended_at, t.active_seconds FROM step t WHERE t.ended_at >= ?",
-        (iso_utc(first),),
-    )
+        "SELECT t.ended_at, t.active_seconds FROM step t WHERE t.ended_at >= ?", (since,)
+    ).fetchall()
+    rows += [(r[packed.ENDED], r[packed.ENDED + 1]) for r in packed.rows(conn, ended_since=since)]
     for ended, seconds in rows:
         day = parse_utc(ended).astimezone(tz).date()
         week = day - timedelta(days=day.weekday())
@@ -229,6 +235,7 @@ def unresolved_pain_stops(conn: sqlite3.Connection) -> dict[str, tuple[str, date
         "WHERE p.exercise_id IS NOT NULL GROUP BY p.exercise_id"
     ).fetchall()
     found: dict[str, tuple[str, datetime]] = {}
+    done_since = _packed_done_since(conn, min((r[2] for r in rows), default=None))
     for exercise_id, title, reported in rows:
         later = conn.execute(
             with_words(
@@ -237,6 +244,22 @@ def unresolved_pain_stops(conn: sqlite3.Connection) -> dict[str, tuple[str, date
             ),
             (exercise_id, reported),
         ).fetchone()
-        if later is None:
+        if later is None and done_since.get(exercise_id, "") <= reported:
             found[exercise_id] = (title or exercise_id, parse_utc(reported))
     return found
+
+
+def _packed_done_since(conn: sqlite3.Connection, since: str | None) -> dict[str, str]:
+    """Exercise id -> the last end of a completed step of it not yet a row (packed.py),
+    among those that ended from ``since`` on."""
+    last: dict[str, str] = {}
+    if since is None:
+        return last
+    exercise = 1 + packed.STEP_COLUMNS.index("exercise_id")
+    status = 1 + packed.STEP_COLUMNS.index("status")
+    for row in packed.rows(conn, ended_since=since):
+        if row[status] == StepOutcome.COMPLETED.value and row[packed.ENDED] > last.get(
+            row[exercise], ""
+        ):
+            last[row[exercise]] = row[packed.ENDED]
+    return last

@@ -15,8 +15,11 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from operator import itemgetter
+from typing import Any
 
+from stretchdesk.history import packed
 from stretchdesk.history.liveness import ensure_watched
 from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.report_shown import HealthPeriod, ShownSuggestion, read_shown
@@ -194,7 +197,9 @@ def _steps(
         "JOIN session s ON s.id = t.session_id "
         "WHERE s.started_at >= ? AND s.started_at < ? ORDER BY s.started_at, t.id",
         bounds,
-    )
+    ).fetchall()
+    rows += _packed_steps(conn, sessions, bounds[0])
+    rows.sort(key=lambda row: sessions[row[0]][0] if row[0] in sessions else _NEVER)
     for row in rows:
         sid, index, exercise_id, title, status, seconds = row[:6]
         planned, hold, reps, sides, swapped = row[6:]
@@ -231,6 +236,20 @@ def _steps(
 
 
 DOSE_COLUMNS = ("planned_seconds", "hold", "reps", "sides", "swapped_from")
+_NEVER = datetime.min.replace(tzinfo=UTC)
+_PACKED = itemgetter(
+    0,
+    *(1 + packed.STEP_COLUMNS.index(c) for c in ("routine_step", "exercise_id", "title")),
+    *(1 + packed.STEP_COLUMNS.index(c) for c in ("status", "active_seconds", *DOSE_COLUMNS)),
+)
+
+
+def _packed_steps(
+    conn: sqlite3.Connection, sessions: dict[int, Any], since: str
+) -> list[tuple[Any, ...]]:
+    """The steps of the sessions not yet rows (packed.py), as the query above reads rows
+    (a step ends after its session starts)."""
+    return [_PACKED(row) for row in packed.rows(conn, ended_since=since) if row[0] in sessions]
 
 
 def _dose_columns(conn: sqlite3.Connection) -> str:

@@ -209,7 +209,25 @@ ALTER TABLE session ADD COLUMN known_at TEXT;
 ALTER TABLE session ADD COLUMN known TEXT
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7)
+# Version 8: the steps of another computer's sessions read from its month file, kept as one
+# value a month (step_pack: the month's steps, history/packed.py, and the ids of its
+# sessions) until they are written as rows of step a few months at a time; meanwhile each
+# such session's counts are on its row (packed_done, packed_skipped, packed_active: NULL
+# once its steps are rows). Reading a month's sessions then costs one row per session.
+V8 = """
+CREATE TABLE step_pack (
+    id INTEGER PRIMARY KEY,
+    sessions TEXT NOT NULL,
+    steps TEXT NOT NULL,
+    first_end TEXT NOT NULL,
+    last_end TEXT NOT NULL
+);
+ALTER TABLE session ADD COLUMN packed_done INTEGER;
+ALTER TABLE session ADD COLUMN packed_skipped INTEGER;
+ALTER TABLE session ADD COLUMN packed_active REAL
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8)
 LATEST = len(MIGRATIONS)
 
 

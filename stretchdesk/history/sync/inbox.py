@@ -7,18 +7,19 @@ session's row keeps its file's fields as the latest change known to them (``know
 
 from __future__ import annotations
 
-import contextlib
+import json
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from stretchdesk.history.migrate import transaction
+from stretchdesk.history.migrate import checks_left_out, transaction
 from stretchdesk.history.sync import fields
 from stretchdesk.history.sync.decoding import decode_all
+from stretchdesk.history.sync.months import MonthRecord
 from stretchdesk.history.sync.records import (
     MAX_FILE_BYTES,
     REPORT_KEYS,
@@ -95,10 +96,11 @@ class Applied:
 _INSERT_SESSION = (
     "INSERT INTO session (id, uid, device, shared, owner, known_at, known, "
     + ", ".join(SESSION_KEYS)
-    + ") VALUES (?, ?, ?, 1, ?, ?, ?, "
+    + ", packed_done, packed_skipped, packed_active) VALUES (?, ?, ?, 1, ?, ?, ?, "
     + ", ".join("?" * len(SESSION_KEYS))
-    + ")"
+    + ", ?, ?, ?)"
 )
+_UNPACKED = (None, None, None)
 
 
 def _insert_rows(
@@ -115,14 +117,17 @@ def apply(
     conn: sqlite3.Connection,
     batch: Sequence[tuple[str, Record]],
     also_read: Sequence[str] = (),
+    packs: Sequence[MonthRecord] = (),
 ) -> Applied:
     """Bring a batch of read files in, in one transaction, and note them as read (and
-    ``also_read``: the files a month file of the batch holds)."""
+    ``also_read``: the files a month file of the batch holds; ``packs``: its month files
+    whose steps are packed, their records in ``batch``)."""
     with transaction(conn):
         dirty_before = {r[0] for r in conn.execute("SELECT session_id FROM sync_dirty")}
         sessions = [r for _n, r in batch if isinstance(r, SessionRecord)]
         changes = [r for _n, r in batch if isinstance(r, ChangeRecord)]
-        fresh = _insert_new(conn, sessions)
+        fresh, made_from = _insert_new(conn, sessions)
+        _insert_packs(conn, packs, fresh, made_from)
         waiting = _waiting(conn, fresh)
         done, touched = _merge(conn, [*sessions, *changes], fresh)
         done.sessions = len(fresh)
@@ -189,26 +194,16 @@ def _session_id(conn: sqlite3.Connection, uid: str) -> int | None:
     return None if row is None else int(row[0])
 
 
-@contextlib.contextmanager
-def _checked_before(conn: sqlite3.Connection) -> Iterator[None]:
-    """The history's CHECK constraints left out while rows read from files go in: records.py
-    let through only values those constraints accept (tests/history/sync/test_constraints.py
-    holds the two to each other), and a CHECK with a list of words costs SQLite a table
-    built for each row. NOT NULL, keys and foreign keys still hold."""
-    (was,) = conn.execute("PRAGMA ignore_check_constraints").fetchone()
-    conn.execute("PRAGMA ignore_check_constraints = ON")
-    try:
-        yield
-    finally:
-        conn.execute(f"PRAGMA ignore_check_constraints = {1 if was else 0}")
-
-
-def _insert_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> dict[str, int]:
+def _insert_new(
+    conn: sqlite3.Connection, sessions: list[SessionRecord]
+) -> tuple[dict[str, int], dict[str, SessionRecord]]:
     """The sessions not in the history yet, inserted with their rows: uid -> id (given
-    here, as SQLite would: the transaction holds the history's write lock)."""
+    here, as SQLite would: the transaction holds the history's write lock), and uid -> the
+    record each was made from."""
     have = _among(conn, "SELECT uid FROM session WHERE uid IN ({})", [r.uid for r in sessions])
     (last,) = conn.execute("SELECT COALESCE(MAX(id), 0) FROM session").fetchone()
     fresh: dict[str, int] = {}
+    made_from: dict[str, SessionRecord] = {}
     rows: list[Any] = []
     steps: list[Any] = []
     reports: list[Any] = []
@@ -218,20 +213,46 @@ def _insert_new(conn: sqlite3.Connection, sessions: list[SessionRecord]) -> dict
             continue
         last += 1
         fresh[record.uid] = last
+        made_from[record.uid] = record
         device = record.stamp.device
         known = fields.as_known(record.fields)
         session = map(record.session.get, SESSION_KEYS)
-        rows.append((last, record.uid, device, device, record.stamp.at, known, *session))
+        counts = record.packed or _UNPACKED
+        rows.append((last, record.uid, device, device, record.stamp.at, known, *session, *counts))
         ours = (last,).__add__  # each row with its session's id first
         steps.extend(map(ours, record.steps))
         reports.extend(map(ours, record.pain_reports))
         shown.extend(map(ours, record.shown))
-    with _checked_before(conn):
+    with checks_left_out(conn):
         conn.executemany(_INSERT_SESSION, rows)
         _insert_rows(conn, "step", list(STEP_KEYS), steps)
         _insert_rows(conn, "pain_report", list(REPORT_KEYS), reports)
         _insert_rows(conn, "shown", list(SHOWN_KEYS), shown)
-    return fresh
+    return fresh, made_from
+
+
+def _insert_packs(
+    conn: sqlite3.Connection,
+    months: Sequence[MonthRecord],
+    fresh: dict[str, int],
+    made_from: dict[str, SessionRecord],
+) -> None:
+    """Each month's packed steps, kept for the sessions made from its records now (not for
+    those already here, or made from another file of the batch: a conflict copy)."""
+    for month in months:
+        assert month.pack is not None
+        places = month.records[: len(month.pack.counts)]
+        ids = [
+            fresh[record.uid]
+            if isinstance(record, SessionRecord) and made_from.get(record.uid) is record
+            else None
+            for record in places
+        ]
+        if any(i is not None for i in ids):
+            conn.execute(
+                "INSERT INTO step_pack (sessions, steps, first_end, last_end) VALUES (?, ?, ?, ?)",
+                (json.dumps(ids), month.pack.text, month.pack.first_end, month.pack.last_end),
+            )
 
 
 def _put_won(

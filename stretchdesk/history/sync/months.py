@@ -11,7 +11,10 @@ met twice changes nothing (inbox.py), so the two can be read in any order. A fil
 the folder after the month file (a session that ended late) stays on its own.
 
 The month file keeps each table as columns (a list of values per key), not as a list of
-tables: decoding lists of plain values costs a fraction of decoding a table per row.
+tables: decoding lists of plain values costs a fraction of decoding a table per row. From
+its version 2 on, its steps are one text (month_steps.py, history/packed.py): words as
+codes, times as numbers, kept in the history as they came until written as rows. A month
+whose times cannot be written so is written as version 1, which is still read.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from stretchdesk.history.sync import month_steps
 from stretchdesk.history.sync.checks import Check, Text, Time, Whole
+from stretchdesk.history.sync.month_steps import Pack
 from stretchdesk.history.sync.names import is_month, is_uid, parse_name
 from stretchdesk.history.sync.records import (
     FORMAT,
@@ -41,6 +46,7 @@ from stretchdesk.history.sync.records import (
 )
 from stretchdesk.i18n import _
 
+MONTH_VERSION = 2  # the steps as one text (version 1: as columns, like the other tables)
 MAX_MONTH_BYTES = 64 * 1024 * 1024  # a month of three sessions a day is ~150 KiB
 MAX_SESSIONS = 20_000  # in one month file
 MAX_FILES = 100_000
@@ -58,6 +64,7 @@ class MonthRecord:
     month: str
     files: frozenset[str]
     records: Sequence[Record]
+    pack: Pack | None = None  # its steps (version 2), its sessions first in ``records``
 
 
 def held(month: MonthRecord) -> set[str]:
@@ -86,9 +93,10 @@ def encode_month(
     }
     for key in SESSION_KEYS:
         columns[key] = [r.session.get(key) for r in sessions]
+    packed = month_steps.encode([r.steps for r in sessions])
     document: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if packed is None else MONTH_VERSION,
         "kind": "month",
         "device": device,
         "computer": computer,
@@ -97,6 +105,9 @@ def encode_month(
         "sessions": columns,
     }
     for table, (keys, _limit) in LIMITS.items():
+        if table == "steps" and packed is not None:
+            document[table] = packed
+            continue
         of: list[int] = []
         values: list[tuple[Any, ...]] = []
         for index, record in enumerate(sessions):
@@ -125,15 +136,15 @@ def decode_month(data: bytes) -> MonthRecord | Refused:
     version = document.get("version")
     if type(version) is not int or version < 1:
         return Refused(_("it has no version"))
-    if version > VERSION:
+    if version > MONTH_VERSION:
         return Refused(_("it was written by a newer version of stretchdesk"))
     try:
-        return _month(document)
-    except (KeyError, TypeError, ValueError) as exc:
+        return _month(document, packed=version >= MONTH_VERSION)
+    except (KeyError, TypeError, ValueError, RecursionError) as exc:
         return Refused(_("it holds a wrong value ({what})").format(what=str(exc)[:80]))
 
 
-def _month(document: dict[str, Any]) -> MonthRecord:
+def _month(document: dict[str, Any], *, packed: bool) -> MonthRecord:
     device, month = document["device"], document["month"]
     if document["kind"] != "month" or not is_uid(device) or type(month) is not str:
         raise ValueError("kind, device, month")
@@ -146,7 +157,7 @@ def _month(document: dict[str, Any]) -> MonthRecord:
         meaning = parse_name(name) if type(name) is str else None
         if meaning is None or meaning.device != device or meaning.kind == "m":
             raise ValueError("files")
-    sessions = _sessions(document, device)
+    sessions, pack = _sessions(document, device, packed=packed)
     changes: list[Record] = []
     items = document["changes"]
     if type(items) is not list or len(items) > MAX_FILES:
@@ -155,7 +166,7 @@ def _month(document: dict[str, Any]) -> MonthRecord:
         if type(item) is not dict:
             raise TypeError("changes")
         changes.append(decode_change({**item, "device": device}))
-    return MonthRecord(device, month, frozenset(files), [*sessions, *changes])
+    return MonthRecord(device, month, frozenset(files), [*sessions, *changes], pack)
 
 
 def _columns(table: object, keys: Sequence[str], count: int | None) -> dict[str, list[Any]]:
@@ -175,7 +186,9 @@ def _check(columns: dict[str, list[Any]], checks: dict[str, Check]) -> None:
             raise ValueError(key)
 
 
-def _sessions(document: dict[str, Any], device: str) -> list[SessionRecord]:
+def _sessions(
+    document: dict[str, Any], device: str, *, packed: bool
+) -> tuple[list[SessionRecord], Pack | None]:
     columns = _columns(document["sessions"], ("uid", "at", "computer", *SESSION_KEYS), None)
     uids = columns["uid"]
     count = len(uids)
@@ -186,17 +199,23 @@ def _sessions(document: dict[str, Any], device: str) -> list[SessionRecord]:
         raise ValueError("uid")
     _check(columns, {"at": _time, "computer": _computer, **SESSION_KEYS})
     grouped = {
-        name: _rows(document[name], keys, limit, count) for name, (keys, limit) in LIMITS.items()
+        name: _rows(document[name], keys, limit, count)
+        for name, (keys, limit) in LIMITS.items()
+        if not (packed and name == "steps")
     }
+    pack = month_steps.decode(document["steps"], count) if packed else None
     records = []
     values = zip(*(columns[key] for key in SESSION_KEYS), strict=True)
     for index, (uid, at, computer, row) in enumerate(
         zip(uids, columns["at"], columns["computer"], values, strict=True)
     ):
         session = dict(zip(SESSION_KEYS, row, strict=True))
-        rows = {name: grouped[name][index] for name in LIMITS}
-        records.append(session_record(uid, Stamp(at, device), computer, session, rows))
-    return records
+        rows = {name: grouped[name][index] for name in grouped}
+        counts = None if pack is None else pack.counts[index]
+        records.append(
+            session_record(uid, Stamp(at, device), computer, session, rows, packed=counts)
+        )
+    return records, pack
 
 
 def _rows(

@@ -125,6 +125,9 @@ class SessionRecord:
     pain_reports: Sequence[tuple[Any, ...]]  # in REPORT_KEYS' order
     shown: Sequence[tuple[Any, ...]]  # in SHOWN_KEYS' order
     fields: Mapping[str, Any]  # the changeable fields' values, FIELDS
+    # read from a month file whose steps are packed (history/packed.py): ``steps`` is
+    # empty, and these are its completed and skipped steps and their seconds
+    packed: tuple[int, int, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -183,9 +186,15 @@ def load(data: bytes) -> Any:
     is not Unicode: a surrogate escaped alone (``"\\ud800"``), which no history can hold."""
     text = data.decode("utf-8")
     document = JSON.decode(text)
+    unicode_only(text, document)
+    return document
+
+
+def unicode_only(text: str, document: Any) -> None:
+    """ValueError if a text in the document decoded from ``text`` is a surrogate escaped
+    alone (``"\\ud800"``)."""
     if "\\ud" in text or "\\uD" in text:  # escaped surrogates: in pairs, or not
         json.dumps(document, ensure_ascii=False, default=repr).encode("utf-8")
-    return document
 
 
 def decode(data: bytes) -> Record | Refused:
@@ -247,13 +256,16 @@ def session_record(
     computer: str,
     session: dict[str, Any],
     rows: Mapping[str, list[tuple[Any, ...]]],
+    *,
+    packed: tuple[int, int, float] | None = None,
 ) -> SessionRecord:
     """The record of a session file whose values were all checked."""
     reports = rows["pain_reports"]
     fields = {name: session[name] for name in FIELDS if name in session}
     fields["pain_rating"] = reports[0][1] if reports else None
+    steps = rows.get("steps", [])
     return SessionRecord(
-        uid, stamp, computer, session, rows["steps"], reports, rows["shown"], fields
+        uid, stamp, computer, session, steps, reports, rows["shown"], fields, packed
     )
 
 

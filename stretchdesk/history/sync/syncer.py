@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from stretchdesk.history import packed
 from stretchdesk.history.sync import inbox, outbox, same_folder
 from stretchdesk.history.sync.device import computer_name, device_id
 from stretchdesk.history.sync.folder import FolderScan, write_all
@@ -39,6 +40,7 @@ from stretchdesk.i18n import _
 
 IMPORT_BATCH = 2000  # files brought in per transaction (the window's writes wait no longer)
 IMPORT_CACHE_KIB = -65536  # the page cache while importing: 64 MiB (negative: in KiB)
+UNPACK_MONTHS = 12  # months of packed steps written as rows by a pass (about 0.1 s)
 
 
 @dataclass
@@ -48,6 +50,7 @@ class SyncReport:
     changes: int = 0  # fields another computer changed
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     more: bool = False  # sessions of this computer are still to be written
+    packed_left: int = 0  # months of another computer's steps still to be written as rows
 
     @property
     def changed_history(self) -> bool:
@@ -108,6 +111,10 @@ class SyncFolder:
             if not report.more:  # every finished session of this computer is there
                 report.written += self._gather.run(self.now())
         self.bring_in(conn, report)
+        # the steps of months read in one go, written as rows by the next passes: the
+        # pass that brought them stays short (their sessions are all there already)
+        months = 0 if report.sessions >= IMPORT_BATCH else UNPACK_MONTHS
+        report.packed_left = packed.unpack(conn, months=months)
         return report
 
     # ------------------------------------------------------------------ writing
@@ -203,7 +210,7 @@ class SyncFolder:
                 continue
             also = {f"{folder}/{n}" for n in held(month)}
             covered |= also
-            batch.add([(name, record) for record in month.records], also)
+            batch.add([(name, record) for record in month.records], also, month)
         return covered
 
     def forget(self, conn: sqlite3.Connection) -> None:
@@ -221,10 +228,18 @@ class _Batch:
         self.conn, self.report, self.bulk = conn, report, bulk
         self.records: list[tuple[str, Record]] = []
         self.also_read: set[str] = set()
+        self.packs: list[MonthRecord] = []
 
-    def add(self, records: list[tuple[str, Record]], also_read: set[str] | None = None) -> None:
+    def add(
+        self,
+        records: list[tuple[str, Record]],
+        also_read: set[str] | None = None,
+        month: MonthRecord | None = None,
+    ) -> None:
         self.records.extend(records)
         self.also_read |= also_read or set()
+        if month is not None and month.pack is not None:
+            self.packs.append(month)
         if len(self.records) >= IMPORT_BATCH:
             self.bulk.begin()  # more than one batch: a first import
             self.flush()
@@ -232,10 +247,10 @@ class _Batch:
     def flush(self) -> None:
         if not self.records and not self.also_read:
             return
-        applied = inbox.apply(self.conn, self.records, sorted(self.also_read))
+        applied = inbox.apply(self.conn, self.records, sorted(self.also_read), self.packs)
         self.report.sessions += applied.sessions
         self.report.changes += applied.changes
-        self.records, self.also_read = [], set()
+        self.records, self.also_read, self.packs = [], set(), []
 
 
 class _Bulk:

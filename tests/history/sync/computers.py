@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from stretchdesk.history import HistoryStore
+from stretchdesk.history import HistoryStore, packed
 from stretchdesk.history.export import export_json
 from stretchdesk.history.outcome import SessionOutcome, StepOutcome
 from stretchdesk.history.sync import SyncFolder, SyncReport
@@ -83,7 +84,11 @@ class Computer:
         ).fetchall()
 
     def state(self) -> list[tuple[Any, ...]]:
-        """What every computer must agree on: each session and its fields, and its rows."""
+        """What every computer must agree on: each session and its fields, and its rows
+        (its steps: rows, or still packed)."""
+        conn = self.store.conn
+        uids = dict(conn.execute("SELECT id, uid FROM session"))
+        packs = Counter(uids[row[0]] for row in packed.rows(conn))
         return [
             (
                 *row,
@@ -91,7 +96,8 @@ class Computer:
                     "SELECT COUNT(*) FROM step t JOIN session s ON s.id = t.session_id "
                     "WHERE s.uid = ?",
                     (row[0],),
-                ).fetchone()[0],
+                ).fetchone()[0]
+                + packs[row[0]],
                 self.store.conn.execute(
                     "SELECT group_concat(rating) FROM pain_report r JOIN session s "
                     "ON s.id = r.session_id WHERE s.uid = ?",

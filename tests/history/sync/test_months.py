@@ -7,11 +7,13 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from stretchdesk.history import packed
 from stretchdesk.history.sync import gather, inbox, syncer
 from stretchdesk.history.sync.inbox import read_records
 from stretchdesk.history.sync.months import MonthRecord, decode_month, encode_month
@@ -20,6 +22,7 @@ from stretchdesk.history.sync.records import Refused, SessionRecord
 from tests.history.sync.computers import Computer, computers, files, settle
 
 DAY = 24 * 3600
+_INNER_PHASE = b'\\"phase\\":{\\"words\\":[\\"'  # in the steps' text, itself in JSON
 
 
 @pytest.fixture
@@ -72,7 +75,24 @@ def test_a_finished_month_is_gathered_once_and_its_files_stay(
     assert isinstance(month, MonthRecord)
     assert month.files == {p.name for p in singles}
     by_file = read_records(singles)
-    assert sorted(map(repr, month.records)) == sorted(map(repr, by_file))
+    steps = {r.uid: list(r.steps) for r in by_file if isinstance(r, SessionRecord)}
+    # its steps are one text (history/packed.py), each session's counts on its record
+    assert month.pack is not None
+    sessions = [r for r in month.records if isinstance(r, SessionRecord)]
+    expanded: dict[str, list[Any]] = {r.uid: [] for r in sessions}
+    for of, row in packed.expand(month.pack.text):
+        expanded[sessions[of].uid].append(row)
+    assert expanded == steps
+    for record in sessions:
+        done = sum(row[5] == "completed" for row in steps[record.uid])
+        skipped = sum(row[5] == "skipped" for row in steps[record.uid])
+        seconds = sum(row[8] for row in steps[record.uid])
+        assert record.packed == (done, skipped, seconds)
+    as_files = [
+        replace(r, steps=steps[r.uid], packed=None) if isinstance(r, SessionRecord) else r
+        for r in month.records
+    ]
+    assert sorted(map(repr, as_files)) == sorted(map(repr, by_file))
 
 
 def test_read_from_the_month_file_the_history_is_the_same_and_its_files_not_opened(
@@ -120,9 +140,13 @@ def test_a_month_file_that_cannot_be_read_is_named_and_its_files_read_instead(
     whole = path.read_bytes()
     cases = {
         whole[: len(whole) // 2]: "it is not complete or not readable",
-        whole.replace(b'"version":1', b'"version":9', 1): "it was written by a newer version",
+        whole.replace(b'"version":2', b'"version":9', 1): "it was written by a newer version",
         whole.replace(b'"pain_before":[3', b'"pain_before":[99', 1): "it holds a wrong value",
-        whole.replace(b'"phase":["warmup"', b'"phase":["jogging"', 1): "it holds a wrong value",
+        whole.replace(
+            b'\\"phase\\":{\\"words\\":[\\"warmup', b'\\"phase\\":{\\"words\\":[\\"jog', 1
+        ): ("it holds a wrong value"),
+        whole.replace(b'\\"of\\":[0', b'\\"of\\":[7', 1): "it holds a wrong value",
+        whole.replace(b'\\"ended_at\\":[', b'\\"ended_at\\":[1.5,', 1): "it holds a wrong value",
         whole.replace(home.sync.device.encode(), b"0" * 32): "it does not hold what its name",
     }
     for case, (data, reason) in enumerate(cases.items()):
@@ -153,10 +177,16 @@ def test_a_file_named_without_its_record_is_read_on_its_own(
     dropped = sessions["uid"][-1]
     for key in sessions:
         sessions[key] = sessions[key][:-1]
-    for table in ("steps", "pain_reports", "shown"):
+    for table in ("pain_reports", "shown"):
         keep = [i for i, of in enumerate(document[table]["of"]) if of < 2]
         for key in document[table]:
             document[table][key] = [document[table][key][i] for i in keep]
+    steps = json.loads(document["steps"])  # one text (history/packed.py)
+    keep = [i for i, of in enumerate(steps["of"]) if of < 2]
+    for column in steps.values():
+        values = column["codes"] if isinstance(column, dict) else column
+        values[:] = [values[i] for i in keep]
+    document["steps"] = json.dumps(steps)
     path.write_text(json.dumps(document))
     report = work.run()
     assert report.sessions == 3 and report.skipped == []
@@ -212,8 +242,18 @@ def test_a_month_file_round_trip_keeps_every_value(pair: list[Computer]) -> None
     data = encode_month(home.sync.device, "home", "2026-11", list(zip(names, records, strict=True)))
     month = decode_month(data)
     assert isinstance(month, MonthRecord)
-    assert list(month.records) == [
-        *(r for r in records if isinstance(r, SessionRecord)),
+    assert month.pack is not None
+    sessions = [r for r in records if isinstance(r, SessionRecord)]
+    steps: list[list[Any]] = [[] for _ in sessions]
+    for of, row in packed.expand(month.pack.text):
+        steps[of].append(row)
+    assert steps == [list(r.steps) for r in sessions]
+    unpacked = [
+        replace(r, steps=steps[i], packed=None) if isinstance(r, SessionRecord) else r
+        for i, r in enumerate(month.records)
+    ]
+    assert unpacked == [
+        *(replace(r, steps=list(r.steps)) for r in sessions),
         *(r for r in records if not isinstance(r, SessionRecord | Refused)),
     ]
 

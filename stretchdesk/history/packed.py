@@ -1,0 +1,156 @@
+"""The steps of a month of another computer's sessions, kept as one value until they are
+rows of ``step``.
+
+A month file (sync/months.py) carries its steps as one JSON text of columns: ``of`` (each
+step's session, by its place in the month) and one list per column of ``STEP_COLUMNS``;
+the columns of words (exercise, title, phase...) as ``{"words": [...], "codes": [...]}``,
+the two times as whole milliseconds since 1970 (UTC). Read from another computer, that
+text is kept as it came (checked whole first: sync/month_steps.py), one row of
+``step_pack`` a month with its sessions' ids, and each session's counts on its own row:
+a first import writes a row per session rather than ten. ``unpack`` then writes a few
+months of them as rows of ``step`` at each later pass; until it has, the readers of steps
+that can meet such a session read them here too (``rows``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import Any
+
+from stretchdesk.history.migrate import checks_left_out, transaction
+
+STEP_COLUMNS = (
+    "position",
+    "routine_step",
+    "exercise_id",
+    "title",
+    "phase",
+    "status",
+    "started_at",
+    "ended_at",
+    "active_seconds",
+    "planned_seconds",
+    "hold",
+    "reps",
+    "sides",
+    "swapped_from",
+)
+WORD_COLUMNS = frozenset(("exercise_id", "title", "phase", "status", "sides", "swapped_from"))
+TIME_COLUMNS = frozenset(("started_at", "ended_at"))
+ENDED = 1 + STEP_COLUMNS.index("ended_at")  # in a row of ``rows``, after the session id
+
+_EPOCH = datetime(1970, 1, 1)
+_MS = timedelta(milliseconds=1)
+FIRST_MS = (datetime(1, 1, 1) - _EPOCH) // _MS
+LAST_MS = (datetime(9999, 12, 31, 23, 59, 59, 999000) - _EPOCH) // _MS
+_CHUNK = 500  # ids bound in one IN (...)
+
+
+def time_of(ms: int) -> str:
+    """The history's time (``YYYY-MM-DDTHH:MM:SS.mmmZ``) of milliseconds since 1970."""
+    return (_EPOCH + timedelta(milliseconds=ms)).isoformat(timespec="milliseconds") + "Z"
+
+
+def ms_of(text: str) -> int | None:
+    """The milliseconds of a history time, or None if they do not give it back the same."""
+    if not text.endswith("Z"):
+        return None
+    try:
+        moment = datetime.fromisoformat(text[:-1])
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        return None
+    ms = (moment - _EPOCH) // _MS
+    return ms if time_of(ms) == text else None
+
+
+def columns(text: str) -> dict[str, list[Any]]:
+    """A pack's columns, its words and times as the history keeps them (a text that was
+    checked when it was read)."""
+    document = json.loads(text)
+    found: dict[str, list[Any]] = {"of": document["of"]}
+    for key in STEP_COLUMNS:
+        column = document[key]
+        if key in WORD_COLUMNS:
+            found[key] = list(map(column["words"].__getitem__, column["codes"]))
+        elif key in TIME_COLUMNS:
+            found[key] = list(map(time_of, column))
+        else:
+            found[key] = column
+    return found
+
+
+def expand(text: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(the session's place in the month, the step's values in ``STEP_COLUMNS``' order)."""
+    found = columns(text)
+    return zip(found["of"], zip(*(found[key] for key in STEP_COLUMNS), strict=True), strict=True)
+
+
+def present(conn: sqlite3.Connection) -> bool:
+    """Whether any month's steps are still packed (never, in a history older than packs
+    read as it is)."""
+    try:
+        return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM step_pack)").fetchone()[0])
+    except sqlite3.OperationalError:
+        return False
+
+
+def rows(conn: sqlite3.Connection, *, ended_since: str | None = None) -> list[tuple[Any, ...]]:
+    """(session id, the values of ``STEP_COLUMNS``) of each packed step, by session and
+    position; with ``ended_since``, only the steps that ended then or later."""
+    if not present(conn):
+        return []
+    query = "SELECT sessions, steps FROM step_pack"
+    found: list[tuple[Any, ...]] = []
+    for sessions, text in conn.execute(
+        query + (" WHERE last_end >= ? ORDER BY id" if ended_since else " ORDER BY id"),
+        (ended_since,) if ended_since else (),
+    ):
+        ids = json.loads(sessions)
+        for of, row in expand(text):
+            sid = ids[of]
+            if sid is not None and (ended_since is None or row[ENDED - 1] >= ended_since):
+                found.append((sid, *row))
+    found.sort(key=lambda row: row[0])  # (stable: each session's steps stay in order)
+    return found
+
+
+def unpack(conn: sqlite3.Connection, *, months: int) -> int:
+    """Write up to ``months`` packs as rows of ``step``, each in one transaction with its
+    sessions' counts taken off their rows: how many packs are left."""
+    if not present(conn):
+        return 0
+    packs = conn.execute(
+        "SELECT id, sessions, steps FROM step_pack ORDER BY id LIMIT ?", (months,)
+    ).fetchall()
+    for pack_id, sessions, text in packs:
+        ids = json.loads(sessions)
+        with transaction(conn):
+            there = _existing(conn, [i for i in ids if i is not None])
+            steps = [(ids[of], *row) for of, row in expand(text) if ids[of] in there]
+            with checks_left_out(conn):
+                conn.executemany(
+                    f"INSERT INTO step (session_id, {', '.join(STEP_COLUMNS)}) "
+                    f"VALUES (?, {', '.join('?' * len(STEP_COLUMNS))})",
+                    steps,
+                )
+            conn.executemany(
+                "UPDATE session SET packed_done = NULL, packed_skipped = NULL, "
+                "packed_active = NULL WHERE id = ?",
+                [(i,) for i in sorted(there)],
+            )
+            conn.execute("DELETE FROM step_pack WHERE id = ?", (pack_id,))
+    return int(conn.execute("SELECT COUNT(*) FROM step_pack").fetchone()[0])
+
+
+def _existing(conn: sqlite3.Connection, ids: list[int]) -> set[int]:
+    found: set[int] = set()
+    for start in range(0, len(ids), _CHUNK):
+        part = ids[start : start + _CHUNK]
+        query = f"SELECT id FROM session WHERE id IN ({','.join('?' * len(part))})"
+        found.update(r[0] for r in conn.execute(query, part))
+    return found
