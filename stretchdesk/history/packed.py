@@ -1,10 +1,12 @@
 """The steps of a month of another computer's sessions, kept as one value until they are
 rows of ``step``.
 
-A month file (sync/months.py) carries its steps as one JSON text of columns: ``of`` (each
-step's session, by its place in the month) and one list per column of ``STEP_COLUMNS``;
-the columns of words (exercise, title, phase...) as ``{"words": [...], "codes": [...]}``,
-the two times as whole milliseconds since 1970 (UTC). Read from another computer, that
+A month file (sync/months.py) carries its steps as one JSON text of columns: ``counts``
+(how many steps each session of the month has, in its order; the steps follow in that
+order) and one list per column of ``STEP_COLUMNS``; the columns of words (exercise,
+title, phase...) as ``{"words": [...], "codes": [...]}``, the two times as whole
+milliseconds since 1970 (UTC), each but the first as the difference from the one before
+it (short numbers: a few minutes apart). Read from another computer, that
 text is kept as it came (checked whole first: sync/month_steps.py), one row of
 ``step_pack`` a month with its sessions' ids, and each session's counts on its own row:
 a first import writes a row per session rather than ten. ``unpack`` then writes a few
@@ -18,6 +20,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from itertools import accumulate, chain, count, repeat
 from typing import Any
 
 from stretchdesk.history.migrate import checks_left_out, transaction
@@ -72,16 +75,21 @@ def columns(text: str) -> dict[str, list[Any]]:
     """A pack's columns, its words and times as the history keeps them (a text that was
     checked when it was read)."""
     document = json.loads(text)
-    found: dict[str, list[Any]] = {"of": document["of"]}
+    found: dict[str, list[Any]] = {"of": of_counts(document["counts"])}
     for key in STEP_COLUMNS:
         column = document[key]
         if key in WORD_COLUMNS:
             found[key] = list(map(column["words"].__getitem__, column["codes"]))
         elif key in TIME_COLUMNS:
-            found[key] = list(map(time_of, column))
+            found[key] = list(map(time_of, accumulate(column)))
         else:
             found[key] = column
     return found
+
+
+def of_counts(counts: list[int]) -> list[int]:
+    """Each step's session, by its place in the month, from how many steps each has."""
+    return list(chain.from_iterable(map(repeat, count(), counts)))
 
 
 def expand(text: str) -> Iterator[tuple[int, tuple[Any, ...]]]:

@@ -214,6 +214,7 @@ ALTER TABLE session ADD COLUMN known TEXT
 # sessions) until they are written as rows of step a few months at a time; meanwhile each
 # such session's counts are on its row (packed_done, packed_skipped, packed_active: NULL
 # once its steps are rows). Reading a month's sessions then costs one row per session.
+# sync_waiting: the sessions that changes came for before the sessions themselves.
 V8 = """
 CREATE TABLE step_pack (
     id INTEGER PRIMARY KEY,
@@ -224,7 +225,10 @@ CREATE TABLE step_pack (
 );
 ALTER TABLE session ADD COLUMN packed_done INTEGER;
 ALTER TABLE session ADD COLUMN packed_skipped INTEGER;
-ALTER TABLE session ADD COLUMN packed_active REAL
+ALTER TABLE session ADD COLUMN packed_active REAL;
+CREATE TABLE sync_waiting (uid TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT INTO sync_waiting SELECT DISTINCT f.uid FROM sync_field f
+    WHERE NOT EXISTS (SELECT 1 FROM session s WHERE s.uid = f.uid)
 """
 
 MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8)

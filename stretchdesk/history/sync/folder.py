@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from stretchdesk.history.migrate import transaction
-from stretchdesk.history.sync.names import is_month, is_uid, parse_name, temp_name
+from stretchdesk.history.sync.names import is_month, is_plain, is_uid, parse_name, temp_name
 
 _SETTLE_NS = 2_000_000_000  # a folder changed this recently may change within its mtime's tick
 
@@ -52,7 +52,8 @@ class FolderScan:
         return [
             f"{folder}/{name}"
             for name in _entries(f"{self.root}/{folder}")
-            if (meaning := parse_name(name)) is not None and meaning.device == device
+            if is_plain(device, name)
+            or ((meaning := parse_name(name)) is not None and meaning.device == device)
         ]
 
     def read_whole(self, conn: sqlite3.Connection, folders: list[tuple[str, int]]) -> None:

@@ -135,6 +135,7 @@ def apply(
             # changes that arrived before their session
             if uid in waiting and _catch_up(conn, uid, session_id):
                 touched.add(session_id)
+        conn.executemany("DELETE FROM sync_waiting WHERE uid = ?", [(u,) for u in waiting])
         conn.executemany(
             "INSERT OR REPLACE INTO sync_device (device, name) VALUES (?, ?)",
             {(r.stamp.device, r.computer or r.stamp.device[:8]) for _n, r in batch},
@@ -157,6 +158,7 @@ def _merge(
     """Each record's fields against the latest known; the winners written."""
     done, touched = Applied(), set()
     first = set(fresh)
+    early: set[str] = set()  # changes to sessions not here yet
     for record in records:
         if record.uid in first and isinstance(record, SessionRecord):
             first.discard(record.uid)  # the record its session was made from: known already
@@ -164,17 +166,24 @@ def _merge(
         before = fields.known(conn, record.uid)
         won = fields.remember(conn, record.uid, record.fields, record.stamp)
         session_id = fresh.get(record.uid) or _session_id(conn, record.uid)
+        if session_id is None:
+            early.add(record.uid)
         if session_id is None or not won:
             continue
         is_fresh = record.uid in fresh
         done.changes += _put_won(conn, session_id, record, won, before, fresh=is_fresh)
         touched.add(session_id)
+    conn.executemany(
+        "INSERT OR IGNORE INTO sync_waiting (uid) VALUES (?)", [(u,) for u in sorted(early)]
+    )
     return done, touched
 
 
 def _waiting(conn: sqlite3.Connection, fresh: dict[str, int]) -> set[str]:
     """The new sessions that changes were known to before they came."""
-    return _among(conn, "SELECT DISTINCT uid FROM sync_field WHERE uid IN ({})", list(fresh))
+    if not fresh or not conn.execute("SELECT EXISTS (SELECT 1 FROM sync_waiting)").fetchone()[0]:
+        return set()
+    return _among(conn, "SELECT uid FROM sync_waiting WHERE uid IN ({})", list(fresh))
 
 
 _CHUNK = 500  # values bound in one IN (...): well under SQLite's oldest limit, 999

@@ -2,18 +2,18 @@
 session's rows, and checked whole when read, every value as a session file's would be.
 
 The text is kept as it came once checked, so the check is the only thing that stands
-between another computer's file and the history: each column a list as long as ``of``,
-each code a place in its words, each word and value passing the column's check
-(records.STEP_KEYS), each time a whole number of milliseconds within years 1 to 9999,
-``of`` in order with at most ``LIMITS["steps"]`` steps to a session.
+between another computer's file and the history: ``counts`` a whole number for each session of
+the month, at most ``LIMITS["steps"]``; each column a list as long as their sum; each code
+a place in its words; each word and value passing the column's check (records.STEP_KEYS);
+each time a whole number of milliseconds within years 1 to 9999 once added up.
 """
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate, pairwise
 from typing import Any
 
 from stretchdesk.history.outcome import StepOutcome
@@ -30,6 +30,7 @@ from stretchdesk.history.sync.checks import Whole
 from stretchdesk.history.sync.records import JSON, LIMITS, STEP_KEYS, unicode_only
 
 _times = Whole(FIRST_MS, LAST_MS)
+_steps_apart = Whole(FIRST_MS - LAST_MS, LAST_MS - FIRST_MS)  # a time from the one before
 _DONE, _SKIPPED = StepOutcome.COMPLETED.value, StepOutcome.SKIPPED.value
 
 
@@ -47,10 +48,9 @@ class Pack:
 def encode(sessions: Sequence[Sequence[tuple[Any, ...]]]) -> str | None:
     """The text of these sessions' steps (each session's rows in STEP_KEYS' order), or
     None if a time in them would not come back the same from milliseconds."""
-    of = [place for place, rows in enumerate(sessions) for _row in rows]
     flat = [row for rows in sessions for row in rows]
     by_key = list(zip(*flat, strict=True)) if flat else [()] * len(STEP_COLUMNS)
-    document: dict[str, Any] = {"of": of}
+    document: dict[str, Any] = {"counts": [len(rows) for rows in sessions]}
     for key, values in zip(STEP_COLUMNS, by_key, strict=True):
         if key in WORD_COLUMNS:
             words = list(dict.fromkeys(values))
@@ -60,7 +60,7 @@ def encode(sessions: Sequence[Sequence[tuple[Any, ...]]]) -> str | None:
             ms = [ms_of(v) if type(v) is str else None for v in values]
             if None in ms:
                 return None
-            document[key] = ms
+            document[key] = [b - a for a, b in pairwise([0, *ms])]  # type: ignore[operator]
         else:
             document[key] = list(values)
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
@@ -75,21 +75,16 @@ def decode(text: object, sessions: int) -> Pack:
     unicode_only(text, document)
     if type(document) is not dict:
         raise TypeError("steps")
-    of = document["of"]
-    if type(of) is not list:
-        raise TypeError("of")
-    count = len(of)
-    per_session = Counter(of)
-    if count and (
-        not Whole(0, sessions - 1).column(of)
-        or of != sorted(of)
-        or max(per_session.values()) > LIMITS["steps"][1]
-    ):
-        raise ValueError("of")
+    counts = document["counts"]
+    if type(counts) is not list or len(counts) != sessions:
+        raise ValueError("counts")
+    if not Whole(0, LIMITS["steps"][1]).column(counts):
+        raise ValueError("counts")
+    steps = sum(counts)
     codes: dict[str, list[Any]] = {}
     for key, check in STEP_KEYS.items():
-        codes[key] = _checked(document[key], key, check, count)
-    return _pack(text, sessions, per_session, document, codes)
+        codes[key] = _checked(document[key], key, check, steps)
+    return _pack(text, counts, document, codes)
 
 
 def _checked(column: object, key: str, check: Any, count: int) -> list[Any]:
@@ -101,19 +96,19 @@ def _checked(column: object, key: str, check: Any, count: int) -> list[Any]:
         if type(words) is not list or len(words) > max(count, 1) or not check.column(words):
             raise ValueError(key)
         valid = Whole(0, len(words) - 1)
+    elif key in TIME_COLUMNS:
+        if type(column) is not list or not _steps_apart.column(column):
+            raise ValueError(key)
+        values, valid = list(accumulate(column)), _times
     else:
-        values, valid = column, (_times if key in TIME_COLUMNS else check)
+        values, valid = column, check
     if type(values) is not list or len(values) != count or not valid.column(values):
         raise ValueError(key)
     return values
 
 
 def _pack(
-    text: str,
-    sessions: int,
-    per_session: Counter[int],
-    document: dict[str, Any],
-    codes: dict[str, list[Any]],
+    text: str, per_session: list[int], document: dict[str, Any], codes: dict[str, list[Any]]
 ) -> Pack:
     words = document["status"]["words"]
     done = {i for i, w in enumerate(words) if w == _DONE}
@@ -121,8 +116,8 @@ def _pack(
     status, seconds = codes["status"], codes["active_seconds"]
     counts: list[tuple[int, int, float]] = []
     start = 0
-    for place in range(sessions):
-        end = start + per_session.get(place, 0)
+    for steps in per_session:
+        end = start + steps
         mine = status[start:end]
         counts.append(
             (

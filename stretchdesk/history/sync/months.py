@@ -28,7 +28,7 @@ from typing import Any
 from stretchdesk.history.sync import month_steps
 from stretchdesk.history.sync.checks import Check, Text, Time, Whole
 from stretchdesk.history.sync.month_steps import Pack
-from stretchdesk.history.sync.names import is_month, is_uid, parse_name
+from stretchdesk.history.sync.names import all_plain, is_month, is_uid, parse_name
 from stretchdesk.history.sync.records import (
     FORMAT,
     LIMITS,
@@ -153,7 +153,7 @@ def _month(document: dict[str, Any], *, packed: bool) -> MonthRecord:
     files = document["files"]
     if type(files) is not list or len(files) > MAX_FILES:
         raise ValueError("files")
-    for name in files:
+    for name in [] if all_plain(device, files) else files:
         meaning = parse_name(name) if type(name) is str else None
         if meaning is None or meaning.device != device or meaning.kind == "m":
             raise ValueError("files")
@@ -204,17 +204,22 @@ def _sessions(
         if not (packed and name == "steps")
     }
     pack = month_steps.decode(document["steps"], count) if packed else None
-    records = []
+    tables = zip(*(grouped[name] for name in grouped), strict=True)
     values = zip(*(columns[key] for key in SESSION_KEYS), strict=True)
-    for index, (uid, at, computer, row) in enumerate(
-        zip(uids, columns["at"], columns["computer"], values, strict=True)
-    ):
-        session = dict(zip(SESSION_KEYS, row, strict=True))
-        rows = {name: grouped[name][index] for name in grouped}
-        counts = None if pack is None else pack.counts[index]
-        records.append(
-            session_record(uid, Stamp(at, device), computer, session, rows, packed=counts)
+    counts = [None] * count if pack is None else pack.counts
+    records = [
+        session_record(
+            uid,
+            Stamp(at, device),
+            computer,
+            dict(zip(SESSION_KEYS, row, strict=True)),
+            dict(zip(grouped, rows, strict=True)),
+            packed=packed_counts,
         )
+        for uid, at, computer, row, rows, packed_counts in zip(
+            uids, columns["at"], columns["computer"], values, tables, counts, strict=True
+        )
+    ]
     return records, pack
 
 

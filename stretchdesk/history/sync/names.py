@@ -27,6 +27,7 @@ too changes nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from dataclasses import dataclass
@@ -72,6 +73,39 @@ class FileName:
     device: str
     uid: str
     conflict_copy: bool
+
+
+def _plain(device: str) -> str:
+    """A session's or a change's file of ``device`` as it writes them (no conflict copy)."""
+    return (
+        rf"(?:s\.{device}\.{_HEX32}\.json"
+        rf"|c\.{device}\.{_HEX32}\.[0-9]{{8}}T[0-9]{{9}}Z-[0-9a-f]{{8}}\.json)"
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _plain_name(device: str) -> re.Pattern[str]:
+    return re.compile(_plain(device))
+
+
+@functools.lru_cache(maxsize=16)
+def _plain_names(device: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{_plain(device)}\n)*")  # each followed by a newline
+
+
+def is_plain(device: str, name: str) -> bool:
+    """Whether the name is a session's or a change's file of ``device`` as it writes them
+    (what ``parse_name`` says of it, in one match)."""
+    return _plain_name(device).fullmatch(name) is not None
+
+
+def all_plain(device: str, names: list[object]) -> bool:
+    """Whether every name is a session's or a change's file of ``device`` (a device id) as
+    it writes them, no conflict copy: the names checked in one go."""
+    if not set(map(type, names)) <= {str}:
+        return False
+    text = "\n".join(names) + "\n"  # type: ignore[arg-type]
+    return text.count("\n") == len(names) and _plain_names(device).fullmatch(text) is not None
 
 
 def parse_name(name: str) -> FileName | None:

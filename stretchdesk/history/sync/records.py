@@ -193,7 +193,7 @@ def load(data: bytes) -> Any:
 def unicode_only(text: str, document: Any) -> None:
     """ValueError if a text in the document decoded from ``text`` is a surrogate escaped
     alone (``"\\ud800"``)."""
-    if "\\ud" in text or "\\uD" in text:  # escaped surrogates: in pairs, or not
+    if "\\u" in text and ("\\ud" in text or "\\uD" in text):  # in pairs, or not
         json.dumps(document, ensure_ascii=False, default=repr).encode("utf-8")
 
 

@@ -257,28 +257,35 @@ class _Bulk:
     """The connection's settings while a pass brings in more than one batch (a first
     import), taken at its first full batch and given back at the end of the pass: a page
     cache with room for a batch (else its pages spill to the WAL and are written again),
-    and the WAL copied into the database once at the end rather than after each batch.
-    Each batch's commit is as durable either way: in the WAL and flushed."""
+    and the WAL copied into the database once at the end rather than after each batch;
+    the batches' commits are not flushed one by one (the checkpoint at the end flushes
+    them): a power cut before it may lose the last batches, never the history's own rows,
+    and what they brought is read again from the folder at the next pass."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.saved: tuple[int, int] | None = None
+        self.saved: tuple[int, int, int] | None = None
 
     def begin(self) -> None:
         if self.saved is not None:
             return
         (cache,) = self.conn.execute("PRAGMA cache_size").fetchone()
         (pages,) = self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()
-        self.saved = (int(cache), int(pages))
+        (synchronous,) = self.conn.execute("PRAGMA synchronous").fetchone()
+        self.saved = (int(cache), int(pages), int(synchronous))
         self.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
         self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        # what a batch writes can be read again from the folder: a commit lost to a power
+        # cut is read again at the next pass (the history itself stays whole either way)
+        self.conn.execute("PRAGMA synchronous = NORMAL")
 
     def end(self) -> None:
         if self.saved is None:
             return
-        cache, pages = self.saved
+        cache, pages, synchronous = self.saved
         self.saved = None
         self.conn.execute(f"PRAGMA cache_size = {cache}")
         self.conn.execute(f"PRAGMA wal_autocheckpoint = {pages}")
+        self.conn.execute(f"PRAGMA synchronous = {synchronous}")
         with contextlib.suppress(sqlite3.Error):  # done now, not by the window's next write
             self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")

@@ -145,7 +145,7 @@ def test_a_month_file_that_cannot_be_read_is_named_and_its_files_read_instead(
         whole.replace(
             b'\\"phase\\":{\\"words\\":[\\"warmup', b'\\"phase\\":{\\"words\\":[\\"jog', 1
         ): ("it holds a wrong value"),
-        whole.replace(b'\\"of\\":[0', b'\\"of\\":[7', 1): "it holds a wrong value",
+        whole.replace(b'\\"counts\\":[', b'\\"counts\\":[7,', 1): "it holds a wrong value",
         whole.replace(b'\\"ended_at\\":[', b'\\"ended_at\\":[1.5,', 1): "it holds a wrong value",
         whole.replace(home.sync.device.encode(), b"0" * 32): "it does not hold what its name",
     }
@@ -182,10 +182,11 @@ def test_a_file_named_without_its_record_is_read_on_its_own(
         for key in document[table]:
             document[table][key] = [document[table][key][i] for i in keep]
     steps = json.loads(document["steps"])  # one text (history/packed.py)
-    keep = [i for i, of in enumerate(steps["of"]) if of < 2]
-    for column in steps.values():
+    steps["counts"] = steps["counts"][:2]
+    for key, column in steps.items():
         values = column["codes"] if isinstance(column, dict) else column
-        values[:] = [values[i] for i in keep]
+        if key != "counts":
+            del values[sum(steps["counts"]) :]
     document["steps"] = json.dumps(steps)
     path.write_text(json.dumps(document))
     report = work.run()
