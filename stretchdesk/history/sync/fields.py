@@ -60,12 +60,15 @@ _KNOWN = json.JSONEncoder(ensure_ascii=False)  # made once: json.dumps would mak
 
 def as_known(values: Mapping[str, Any]) -> str:
     """A file's field values as the session row's ``known`` keeps them."""
-    note, outcome, *ratings = map(values.get, FIELDS)
+    return known_text(*map(values.get, FIELDS))
+
+
+def known_text(note: Any, outcome: Any, *ratings: Any) -> str:
+    """``as_known`` of the fields' values in FIELDS' order."""
     if note is None and outcome in _OUTCOMES and set(map(type, ratings)) <= _RATINGS:
         # as the encoder writes them: the common case of no note, without it (a tenth of
         # a second over ten years of another computer's sessions)
-        numbers = ",".join("null" if n is None else str(n) for n in ratings)
-        return f'[null, "{outcome}", {numbers.replace(",", ", ")}]'
+        return f'[null, "{outcome}", {", ".join("null" if n is None else str(n) for n in ratings)}]'
     return _KNOWN.encode([note, outcome, *ratings])
 
 

@@ -13,14 +13,16 @@ import sqlite3
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from stretchdesk.history.migrate import checks_left_out, transaction
 from stretchdesk.history.sync import fields
 from stretchdesk.history.sync.decoding import decode_all
-from stretchdesk.history.sync.months import MonthRecord
+from stretchdesk.history.sync.months import MonthRecord, MonthSessions
 from stretchdesk.history.sync.records import (
+    FIELDS,
     MAX_FILE_BYTES,
     REPORT_KEYS,
     SESSION_KEYS,
@@ -100,7 +102,7 @@ _INSERT_SESSION = (
     + ", ".join("?" * len(SESSION_KEYS))
     + ", ?, ?, ?)"
 )
-_UNPACKED = (None, None, None)
+_NONE = (None, None, None)  # a session whose steps are rows: no counts on its row
 
 
 def _insert_rows(
@@ -117,19 +119,20 @@ def apply(
     conn: sqlite3.Connection,
     batch: Sequence[tuple[str, Record]],
     also_read: Sequence[str] = (),
-    packs: Sequence[MonthRecord] = (),
+    months: Sequence[MonthRecord] = (),
 ) -> Applied:
     """Bring a batch of read files in, in one transaction, and note them as read (and
-    ``also_read``: the files a month file of the batch holds; ``packs``: its month files
-    whose steps are packed, their records in ``batch``)."""
+    ``also_read``: the files a month file of the batch holds; ``months``: its month files
+    whose sessions are columns, their other records in ``batch``)."""
     with transaction(conn):
         dirty_before = {r[0] for r in conn.execute("SELECT session_id FROM sync_dirty")}
         sessions = [r for _n, r in batch if isinstance(r, SessionRecord)]
         changes = [r for _n, r in batch if isinstance(r, ChangeRecord)]
-        fresh, made_from = _insert_new(conn, sessions)
-        _insert_packs(conn, packs, fresh, made_from)
+        fresh: dict[str, int] = {}
+        late = _insert_months(conn, [m.sessions for m in months if m.sessions], fresh)
+        _insert_new(conn, sessions, fresh)
         waiting = _waiting(conn, fresh)
-        done, touched = _merge(conn, [*sessions, *changes], fresh)
+        done, touched = _merge(conn, [*late, *sessions, *changes], fresh)
         done.sessions = len(fresh)
         for uid, session_id in fresh.items():
             # changes that arrived before their session
@@ -138,7 +141,13 @@ def apply(
         conn.executemany("DELETE FROM sync_waiting WHERE uid = ?", [(u,) for u in waiting])
         conn.executemany(
             "INSERT OR REPLACE INTO sync_device (device, name) VALUES (?, ?)",
-            {(r.stamp.device, r.computer or r.stamp.device[:8]) for _n, r in batch},
+            {(r.stamp.device, r.computer or r.stamp.device[:8]) for _n, r in batch}
+            | {
+                (m.device, c or m.device[:8])
+                for m in months
+                if m.sessions
+                for c in {*m.sessions.computers}
+            },
         )
         conn.executemany(
             "INSERT OR IGNORE INTO sync_file (name) VALUES (?)",
@@ -204,15 +213,13 @@ def _session_id(conn: sqlite3.Connection, uid: str) -> int | None:
 
 
 def _insert_new(
-    conn: sqlite3.Connection, sessions: list[SessionRecord]
-) -> tuple[dict[str, int], dict[str, SessionRecord]]:
-    """The sessions not in the history yet, inserted with their rows: uid -> id (given
-    here, as SQLite would: the transaction holds the history's write lock), and uid -> the
-    record each was made from."""
+    conn: sqlite3.Connection, sessions: list[SessionRecord], fresh: dict[str, int]
+) -> None:
+    """The sessions not in the history yet (nor in ``fresh``), inserted with their rows,
+    each uid with its id put in ``fresh`` (given here, as SQLite would: the transaction
+    holds the history's write lock)."""
     have = _among(conn, "SELECT uid FROM session WHERE uid IN ({})", [r.uid for r in sessions])
     (last,) = conn.execute("SELECT COALESCE(MAX(id), 0) FROM session").fetchone()
-    fresh: dict[str, int] = {}
-    made_from: dict[str, SessionRecord] = {}
     rows: list[Any] = []
     steps: list[Any] = []
     reports: list[Any] = []
@@ -222,12 +229,10 @@ def _insert_new(
             continue
         last += 1
         fresh[record.uid] = last
-        made_from[record.uid] = record
         device = record.stamp.device
         known = fields.as_known(record.fields)
         session = map(record.session.get, SESSION_KEYS)
-        counts = record.packed or _UNPACKED
-        rows.append((last, record.uid, device, device, record.stamp.at, known, *session, *counts))
+        rows.append((last, record.uid, device, device, record.stamp.at, known, *session, *_NONE))
         ours = (last,).__add__  # each row with its session's id first
         steps.extend(map(ours, record.steps))
         reports.extend(map(ours, record.pain_reports))
@@ -237,31 +242,68 @@ def _insert_new(
         _insert_rows(conn, "step", list(STEP_KEYS), steps)
         _insert_rows(conn, "pain_report", list(REPORT_KEYS), reports)
         _insert_rows(conn, "shown", list(SHOWN_KEYS), shown)
-    return fresh, made_from
 
 
-def _insert_packs(
-    conn: sqlite3.Connection,
-    months: Sequence[MonthRecord],
-    fresh: dict[str, int],
-    made_from: dict[str, SessionRecord],
-) -> None:
-    """Each month's packed steps, kept for the sessions made from its records now (not for
-    those already here, or made from another file of the batch: a conflict copy)."""
+def _insert_months(
+    conn: sqlite3.Connection, months: list[MonthSessions], fresh: dict[str, int]
+) -> list[SessionRecord]:
+    """The month files' sessions not in the history yet, inserted a column at a time with
+    their rows and their steps packed (history/packed.py), each uid with its id put in
+    ``fresh``: the records of the others (already here, or twice in the batch), to be
+    merged as any record."""
+    (last,) = conn.execute("SELECT COALESCE(MAX(id), 0) FROM session").fetchone()
+    late: list[SessionRecord] = []
+    rows: list[Any] = []
+    reports: list[Any] = []
+    shown: list[Any] = []
+    packs: list[Any] = []
     for month in months:
-        assert month.pack is not None
-        places = month.records[: len(month.pack.counts)]
-        ids = [
-            fresh[record.uid]
-            if isinstance(record, SessionRecord) and made_from.get(record.uid) is record
-            else None
-            for record in places
-        ]
+        have = _among(conn, "SELECT uid FROM session WHERE uid IN ({})", month.uids)
+        ids: list[int | None] = []
+        for index, uid in enumerate(month.uids):
+            if uid in fresh or uid in have:
+                ids.append(None)
+                late.append(month.record(index))
+                continue
+            last += 1
+            fresh[uid] = last
+            ids.append(last)
+        known = map(fields.known_text, *(month.columns[f] for f in FIELDS[:-1]), month.ratings())
+        every = zip(
+            ids,
+            month.uids,
+            repeat(month.device, len(ids)),
+            repeat(month.device, len(ids)),
+            month.ats,
+            known,
+            *(month.columns[key] for key in SESSION_KEYS),
+            *zip(*month.pack.counts, strict=True),
+            strict=True,
+        )
+        rows.extend(row for row in every if row[0] is not None)
+        reports.extend(_rows_of(ids, month.tables["pain_reports"]))
+        shown.extend(_rows_of(ids, month.tables["shown"]))
         if any(i is not None for i in ids):
-            conn.execute(
-                "INSERT INTO step_pack (sessions, steps, first_end, last_end) VALUES (?, ?, ?, ?)",
-                (json.dumps(ids), month.pack.text, month.pack.first_end, month.pack.last_end),
-            )
+            pack = month.pack
+            packs.append((json.dumps(ids), pack.text, pack.first_end, pack.last_end))
+    with checks_left_out(conn):
+        conn.executemany(_INSERT_SESSION, rows)
+        _insert_rows(conn, "pain_report", list(REPORT_KEYS), reports)
+        _insert_rows(conn, "shown", list(SHOWN_KEYS), shown)
+    conn.executemany(
+        "INSERT INTO step_pack (sessions, steps, first_end, last_end) VALUES (?, ?, ?, ?)",
+        packs,
+    )
+    return late
+
+
+def _computers(month: MonthRecord) -> set[str]:
+    return set(month.sessions.computers) if month.sessions is not None else set()
+
+
+def _rows_of(ids: list[int | None], tables: list[list[tuple[Any, ...]]]) -> list[Any]:
+    """Each session's rows with its id first, for the sessions given one."""
+    return [(i, *row) for i, rows in zip(ids, tables, strict=True) if i is not None for row in rows]
 
 
 def _put_won(

@@ -56,6 +56,38 @@ _computer = Text(200)
 
 
 @dataclass(frozen=True)
+class MonthSessions:
+    """A month file's sessions as its columns, every value checked (version 2): brought
+    into the history a column at a time (inbox.py), each made a record only where one is
+    needed (a session the history has already)."""
+
+    device: str
+    uids: list[str]
+    ats: list[str]  # each session's recorded time
+    computers: list[str]
+    columns: dict[str, list[Any]]  # SESSION_KEYS' values
+    tables: dict[str, list[list[tuple[Any, ...]]]]  # pain_reports, shown: each session's
+    pack: Pack  # the steps
+
+    def record(self, index: int) -> SessionRecord:
+        return session_record(
+            self.uids[index],
+            Stamp(self.ats[index], self.device),
+            self.computers[index],
+            {key: self.columns[key][index] for key in SESSION_KEYS},
+            {name: rows[index] for name, rows in self.tables.items()},
+            packed=self.pack.counts[index],
+        )
+
+    def records(self) -> list[SessionRecord]:
+        return [self.record(index) for index in range(len(self.uids))]
+
+    def ratings(self) -> list[Any]:
+        """Each session's pain rating (its first pain report's), as a record's fields."""
+        return [rows[0][1] if rows else None for rows in self.tables["pain_reports"]]
+
+
+@dataclass(frozen=True)
 class MonthRecord:
     """What a month file holds: its computer's records of that month, and the names of the
     files they were gathered from."""
@@ -63,14 +95,15 @@ class MonthRecord:
     device: str
     month: str
     files: frozenset[str]
-    records: Sequence[Record]
-    pack: Pack | None = None  # its steps (version 2), its sessions first in ``records``
+    records: Sequence[Record]  # its changes, and its sessions unless in ``sessions``
+    sessions: MonthSessions | None = None  # its sessions, from version 2 on
 
 
 def held(month: MonthRecord) -> set[str]:
     """The names of the files the month file holds: those it names whose record it has
     (a name it gives without its record is read on its own)."""
     sessions = {r.uid for r in month.records if isinstance(r, SessionRecord)}
+    sessions.update(month.sessions.uids if month.sessions is not None else ())
     changes = {r.uid for r in month.records if isinstance(r, ChangeRecord)}
     found = set()
     for name in month.files:  # each checked by decode_month: "<kind>.<device>.<uid>..."
@@ -157,7 +190,7 @@ def _month(document: dict[str, Any], *, packed: bool) -> MonthRecord:
         meaning = parse_name(name) if type(name) is str else None
         if meaning is None or meaning.device != device or meaning.kind == "m":
             raise ValueError("files")
-    sessions, pack = _sessions(document, device, packed=packed)
+    sessions = _sessions(document, device, packed=packed)
     changes: list[Record] = []
     items = document["changes"]
     if type(items) is not list or len(items) > MAX_FILES:
@@ -166,7 +199,9 @@ def _month(document: dict[str, Any], *, packed: bool) -> MonthRecord:
         if type(item) is not dict:
             raise TypeError("changes")
         changes.append(decode_change({**item, "device": device}))
-    return MonthRecord(device, month, frozenset(files), [*sessions, *changes], pack)
+    if isinstance(sessions, MonthSessions):
+        return MonthRecord(device, month, frozenset(files), changes, sessions)
+    return MonthRecord(device, month, frozenset(files), [*sessions, *changes])
 
 
 def _columns(table: object, keys: Sequence[str], count: int | None) -> dict[str, list[Any]]:
@@ -188,7 +223,7 @@ def _check(columns: dict[str, list[Any]], checks: dict[str, Check]) -> None:
 
 def _sessions(
     document: dict[str, Any], device: str, *, packed: bool
-) -> tuple[list[SessionRecord], Pack | None]:
+) -> list[SessionRecord] | MonthSessions:
     columns = _columns(document["sessions"], ("uid", "at", "computer", *SESSION_KEYS), None)
     uids = columns["uid"]
     count = len(uids)
@@ -203,24 +238,26 @@ def _sessions(
         for name, (keys, limit) in LIMITS.items()
         if not (packed and name == "steps")
     }
-    pack = month_steps.decode(document["steps"], count) if packed else None
+    if packed:
+        pack = month_steps.decode(document["steps"], count)
+        values = {key: columns[key] for key in SESSION_KEYS}
+        return MonthSessions(
+            device, uids, columns["at"], columns["computer"], values, grouped, pack
+        )
     tables = zip(*(grouped[name] for name in grouped), strict=True)
-    values = zip(*(columns[key] for key in SESSION_KEYS), strict=True)
-    counts = [None] * count if pack is None else pack.counts
-    records = [
+    rows = zip(*(columns[key] for key in SESSION_KEYS), strict=True)
+    return [
         session_record(
             uid,
             Stamp(at, device),
             computer,
             dict(zip(SESSION_KEYS, row, strict=True)),
-            dict(zip(grouped, rows, strict=True)),
-            packed=packed_counts,
+            dict(zip(grouped, of_session, strict=True)),
         )
-        for uid, at, computer, row, rows, packed_counts in zip(
-            uids, columns["at"], columns["computer"], values, tables, counts, strict=True
+        for uid, at, computer, row, of_session in zip(
+            uids, columns["at"], columns["computer"], rows, tables, strict=True
         )
     ]
-    return records, pack
 
 
 def _rows(

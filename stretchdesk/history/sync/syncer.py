@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import os
 import sqlite3
 from collections.abc import Callable
@@ -161,9 +162,15 @@ class SyncFolder:
     # ------------------------------------------------------------------ reading
     def bring_in(self, conn: sqlite3.Connection, report: SyncReport) -> None:
         bulk = _Bulk(conn)
+        # what is read lives until its batch is written, without cycles: Python's cycle
+        # collector would walk those objects again and again (a tenth of a first import)
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             self._bring_in(conn, report, bulk)
         finally:
+            if collecting:
+                gc.enable()
             bulk.end()
 
     def _bring_in(self, conn: sqlite3.Connection, report: SyncReport, bulk: _Bulk) -> None:
@@ -228,7 +235,8 @@ class _Batch:
         self.conn, self.report, self.bulk = conn, report, bulk
         self.records: list[tuple[str, Record]] = []
         self.also_read: set[str] = set()
-        self.packs: list[MonthRecord] = []
+        self.months: list[MonthRecord] = []  # those whose sessions are columns
+        self.size = 0
 
     def add(
         self,
@@ -237,20 +245,22 @@ class _Batch:
         month: MonthRecord | None = None,
     ) -> None:
         self.records.extend(records)
+        self.size += len(records)
         self.also_read |= also_read or set()
-        if month is not None and month.pack is not None:
-            self.packs.append(month)
-        if len(self.records) >= IMPORT_BATCH:
+        if month is not None and month.sessions is not None:
+            self.months.append(month)
+            self.size += len(month.sessions.uids)
+        if self.size >= IMPORT_BATCH:
             self.bulk.begin()  # more than one batch: a first import
             self.flush()
 
     def flush(self) -> None:
-        if not self.records and not self.also_read:
+        if not self.records and not self.also_read and not self.months:
             return
-        applied = inbox.apply(self.conn, self.records, sorted(self.also_read), self.packs)
+        applied = inbox.apply(self.conn, self.records, sorted(self.also_read), self.months)
         self.report.sessions += applied.sessions
         self.report.changes += applied.changes
-        self.records, self.also_read, self.packs = [], set(), []
+        self.records, self.also_read, self.months, self.size = [], set(), [], 0
 
 
 class _Bulk:

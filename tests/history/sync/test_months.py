@@ -76,11 +76,12 @@ def test_a_finished_month_is_gathered_once_and_its_files_stay(
     assert month.files == {p.name for p in singles}
     by_file = read_records(singles)
     steps = {r.uid: list(r.steps) for r in by_file if isinstance(r, SessionRecord)}
-    # its steps are one text (history/packed.py), each session's counts on its record
-    assert month.pack is not None
-    sessions = [r for r in month.records if isinstance(r, SessionRecord)]
+    # its sessions are columns, its steps one text (history/packed.py), each session's
+    # counts on its record
+    assert month.sessions is not None
+    sessions = month.sessions.records()
     expanded: dict[str, list[Any]] = {r.uid: [] for r in sessions}
-    for of, row in packed.expand(month.pack.text):
+    for of, row in packed.expand(month.sessions.pack.text):
         expanded[sessions[of].uid].append(row)
     assert expanded == steps
     for record in sessions:
@@ -90,7 +91,7 @@ def test_a_finished_month_is_gathered_once_and_its_files_stay(
         assert record.packed == (done, skipped, seconds)
     as_files = [
         replace(r, steps=steps[r.uid], packed=None) if isinstance(r, SessionRecord) else r
-        for r in month.records
+        for r in [*sessions, *month.records]
     ]
     assert sorted(map(repr, as_files)) == sorted(map(repr, by_file))
 
@@ -243,15 +244,15 @@ def test_a_month_file_round_trip_keeps_every_value(pair: list[Computer]) -> None
     data = encode_month(home.sync.device, "home", "2026-11", list(zip(names, records, strict=True)))
     month = decode_month(data)
     assert isinstance(month, MonthRecord)
-    assert month.pack is not None
+    assert month.sessions is not None
     sessions = [r for r in records if isinstance(r, SessionRecord)]
     steps: list[list[Any]] = [[] for _ in sessions]
-    for of, row in packed.expand(month.pack.text):
+    for of, row in packed.expand(month.sessions.pack.text):
         steps[of].append(row)
     assert steps == [list(r.steps) for r in sessions]
     unpacked = [
         replace(r, steps=steps[i], packed=None) if isinstance(r, SessionRecord) else r
-        for i, r in enumerate(month.records)
+        for i, r in enumerate([*month.sessions.records(), *month.records])
     ]
     assert unpacked == [
         *(replace(r, steps=list(r.steps)) for r in sessions),
