@@ -214,7 +214,9 @@ ALTER TABLE session ADD COLUMN known TEXT
 # sessions) until they are written as rows of step a few months at a time; meanwhile each
 # such session's counts are on its row (packed_done, packed_skipped, packed_active: NULL
 # once its steps are rows). Reading a month's sessions then costs one row per session.
-# sync_waiting: the sessions that changes came for before the sessions themselves.
+# sync_waiting: the sessions that changes came for before the sessions themselves;
+# sync_held: each month file read, with the names of the files it holds (read with it:
+# JSON, the names in its folder), one row a month rather than one a file in sync_file.
 V8 = """
 CREATE TABLE step_pack (
     id INTEGER PRIMARY KEY,
@@ -227,6 +229,7 @@ ALTER TABLE session ADD COLUMN packed_done INTEGER;
 ALTER TABLE session ADD COLUMN packed_skipped INTEGER;
 ALTER TABLE session ADD COLUMN packed_active REAL;
 CREATE TABLE sync_waiting (uid TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE sync_held (month TEXT PRIMARY KEY, names TEXT NOT NULL) WITHOUT ROWID;
 INSERT INTO sync_waiting SELECT DISTINCT f.uid FROM sync_field f
     WHERE NOT EXISTS (SELECT 1 FROM session s WHERE s.uid = f.uid)
 """

@@ -11,7 +11,7 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -118,12 +118,13 @@ def _insert_rows(
 def apply(
     conn: sqlite3.Connection,
     batch: Sequence[tuple[str, Record]],
-    also_read: Sequence[str] = (),
+    held: Mapping[str, Collection[str]] | None = None,
     months: Sequence[MonthRecord] = (),
 ) -> Applied:
     """Bring a batch of read files in, in one transaction, and note them as read (and
-    ``also_read``: the files a month file of the batch holds; ``months``: its month files
-    whose sessions are columns, their other records in ``batch``)."""
+    ``held``: each month file read, with the names of the files it holds in its folder;
+    ``months``: the month files whose sessions are columns, their other records in
+    ``batch``)."""
     with transaction(conn):
         dirty_before = {r[0] for r in conn.execute("SELECT session_id FROM sync_dirty")}
         sessions = [r for _n, r in batch if isinstance(r, SessionRecord)]
@@ -151,7 +152,11 @@ def apply(
         )
         conn.executemany(
             "INSERT OR IGNORE INTO sync_file (name) VALUES (?)",
-            sorted((n,) for n in {*(n for n, _r in batch), *also_read}),
+            sorted((n,) for n in {n for n, _r in batch} - set(held or ())),
+        )
+        conn.executemany(
+            "INSERT OR REPLACE INTO sync_held (month, names) VALUES (?, ?)",
+            [(month, json.dumps(sorted(names))) for month, names in (held or {}).items()],
         )
         # what was written here only echoes the other computer: not a change to send back
         conn.executemany(

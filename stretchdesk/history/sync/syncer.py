@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
+import json
 import os
 import sqlite3
 from collections.abc import Callable
@@ -178,13 +179,7 @@ class SyncFolder:
         root = os.fspath(self.root)
         batch = _Batch(conn, report, bulk)
         for folder, device, mtime in self._scan.changed(conn):
-            read = {
-                r[0]
-                for r in conn.execute(
-                    "SELECT name FROM sync_file WHERE name > ? AND name < ?",
-                    (f"{folder}/", f"{folder}0"),  # ("0" sorts just after "/")
-                )
-            }
+            read = _read_before(conn, folder)
             left = len(report.skipped)
             new = [n for n in self._scan.files(folder, device) if n not in read]
             months = [n for n in new if n[len(folder) + 1] == "m"]
@@ -215,15 +210,28 @@ class SyncFolder:
             if isinstance(month, Refused):
                 batch.report.skipped.append((name, month.reason))
                 continue
-            also = {f"{folder}/{n}" for n in held(month)}
-            covered |= also
-            batch.add([(name, record) for record in month.records], also, month)
+            names = held(month)
+            covered.update(f"{folder}/{n}" for n in names)
+            batch.add([(name, record) for record in month.records], (name, names), month)
         return covered
 
     def forget(self, conn: sqlite3.Connection) -> None:
         """List every folder again at the next pass (a file changed in place)."""
         conn.execute("DELETE FROM sync_dir")
         self._scan = FolderScan(self.root, self.device)
+
+
+def _read_before(conn: sqlite3.Connection, folder: str) -> set[str]:
+    """The folder's files read whole at an earlier pass: on their own, or held by a month
+    file read (the names relative to the root)."""
+    within = (f"{folder}/", f"{folder}0")  # ("0" sorts just after "/")
+    query = "SELECT name FROM sync_file WHERE name > ? AND name < ?"
+    read = {r[0] for r in conn.execute(query, within)}
+    query = "SELECT month, names FROM sync_held WHERE month > ? AND month < ?"
+    for month, names in conn.execute(query, within):
+        read.add(month)
+        read.update(f"{folder}/{name}" for name in json.loads(names))
+    return read
 
 
 class _Batch:
@@ -234,19 +242,20 @@ class _Batch:
     def __init__(self, conn: sqlite3.Connection, report: SyncReport, bulk: _Bulk) -> None:
         self.conn, self.report, self.bulk = conn, report, bulk
         self.records: list[tuple[str, Record]] = []
-        self.also_read: set[str] = set()
+        self.held: dict[str, set[str]] = {}  # month file -> the names of the files it holds
         self.months: list[MonthRecord] = []  # those whose sessions are columns
         self.size = 0
 
     def add(
         self,
         records: list[tuple[str, Record]],
-        also_read: set[str] | None = None,
+        held: tuple[str, set[str]] | None = None,
         month: MonthRecord | None = None,
     ) -> None:
         self.records.extend(records)
         self.size += len(records)
-        self.also_read |= also_read or set()
+        if held is not None:
+            self.held[held[0]] = held[1]
         if month is not None and month.sessions is not None:
             self.months.append(month)
             self.size += len(month.sessions.uids)
@@ -255,12 +264,12 @@ class _Batch:
             self.flush()
 
     def flush(self) -> None:
-        if not self.records and not self.also_read and not self.months:
+        if not self.records and not self.held:
             return
-        applied = inbox.apply(self.conn, self.records, sorted(self.also_read), self.months)
+        applied = inbox.apply(self.conn, self.records, self.held, self.months)
         self.report.sessions += applied.sessions
         self.report.changes += applied.changes
-        self.records, self.also_read, self.months, self.size = [], set(), [], 0
+        self.records, self.held, self.months, self.size = [], {}, [], 0
 
 
 class _Bulk:
