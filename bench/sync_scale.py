@@ -5,7 +5,8 @@ sessions, ten steps each), and written into one shared folder (history/sync/) in
 outbox.BATCH sessions, as the app does. Then, on the first computer:
 - the first import: every session of the two others (a new SyncFolder, as at a start),
   before (the folder's files one by one, as before month files) and after (each finished
-  month's files gathered into its month file), in turn in the same run;
+  month's files gathered into its month file), in turn in the same run; then the passes
+  that follow it, which write the steps read in one go as rows (history/packed.py);
 - a day's new files: three sessions from each other computer and a note changed on one of
   the first computer's sessions there, read by the pass that runs while the app is up,
   and by the first pass after a start (what was read whole is known from the history).
@@ -147,7 +148,13 @@ def run() -> dict[str, Any]:
         assert imported == runs["before"][-1][2]
         conn = _connect(first / "history.sqlite")
         sync = SyncFolder(folder, first, computer=COMPUTERS[0])
-        sync.run(conn)  # the app's own SyncFolder, up to date
+        # the passes after it (the app runs them one after the other) write the steps of
+        # the months read in one go as rows, a few months a pass
+        (packs,) = conn.execute("SELECT COUNT(*) FROM step_pack").fetchone()
+        began, unpacking = time.perf_counter(), [sync.run(conn).packed_left]
+        while unpacking[-1]:
+            unpacking.append(sync.run(conn).packed_left)
+        unpacked = time.perf_counter() - began
         warm: list[float] = []
         cold: list[float] = []
         new = 0
@@ -184,6 +191,9 @@ def run() -> dict[str, Any]:
             )
             for when, got in runs.items()
         },
+        "first_import_months_of_steps_packed": packs,
+        "passes_writing_them_as_rows": len(unpacking),
+        "seconds_writing_them_as_rows": round(unpacked, 2),
         "day_of_new_files": "3 sessions on each of 2 computers, 1 note",
         "day_import_ms_median_app_running": round(statistics.median(warm) * 1000, 1),
         "day_import_ms_median_first_pass_after_start": round(statistics.median(cold) * 1000, 1),
