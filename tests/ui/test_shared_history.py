@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from stretchdesk.history.sync import syncer
 from stretchdesk.history.sync.names import ROOT
 from stretchdesk.history.sync.routines import RoutineSharing
 from stretchdesk.session import FakeClock
@@ -265,3 +266,32 @@ def test_the_files_line_picks_what_to_do_from_the_reasons() -> None:
         "1 file in the shared folder could not be read: it cannot be opened (Permission "
         "denied). It is tried again later."
     )
+
+
+def test_steps_read_in_one_go_are_written_as_rows_by_the_passes_that_follow(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "Sync"
+    (work,) = computers(tmp_path / "elsewhere", folder, ("work",))
+    for month in range(3):
+        work.session(month * 31 * 24 * 60)
+    work.run()
+    work.clock.advance(120 * 24 * 3600)
+    while work.run().written:  # each month gathered into its month file
+        pass
+    work.store.close()
+    monkeypatch.setattr(syncer, "IMPORT_BATCH", 1)  # (three sessions: a first import)
+    monkeypatch.setattr(syncer, "UNPACK_MONTHS", 1)
+    passes: list[int] = []
+    share_history(window)
+    shared = window.findChild(SharedHistory)
+    assert shared is not None
+    shared.done.connect(lambda report: passes.append(report.packed_left))
+    shared.follow(str(folder))
+    store = window.services.store
+    assert store is not None
+    qtbot.waitUntil(lambda: passes[-1:] == [0], timeout=10_000)
+    assert passes == [3, 2, 1, 0]  # the importing pass, then a month a pass, one after another
+    assert store.conn.execute("SELECT COUNT(*) FROM step").fetchone() == (3,)
+    window.nav_to("history")
+    qtbot.waitUntil(lambda: window.history.model.rowCount() == 3, timeout=5_000)

@@ -175,7 +175,10 @@ class SharedHistory(QObject):
             if report.changed_history:
                 self._refresh()
             self._status(_shared_words(report))
-        if self._again or (not isinstance(report, str) and report.more):
+        # more of this computer's sessions to write, or of the steps read in one go to
+        # write as rows (a few months a pass): the next pass at once
+        more = not isinstance(report, str) and (report.more or report.packed_left > 0)
+        if self._again or more:
             self._again = False
             QTimer.singleShot(0, self.run)
 
