@@ -285,7 +285,7 @@ def _insert_months(
             *zip(*month.pack.counts, strict=True),
             strict=True,
         )
-        rows.extend(row for row in every if row[0] is not None)
+        rows.extend(every if None not in ids else (row for row in every if row[0] is not None))
         reports.extend(_rows_of(ids, month.tables["pain_reports"]))
         shown.extend(_rows_of(ids, month.tables["shown"]))
         if any(i is not None for i in ids):

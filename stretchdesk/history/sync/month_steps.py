@@ -30,7 +30,7 @@ from stretchdesk.history.sync.checks import Whole
 from stretchdesk.history.sync.records import JSON, LIMITS, STEP_KEYS, unicode_only
 
 _times = Whole(FIRST_MS, LAST_MS)
-_steps_apart = Whole(FIRST_MS - LAST_MS, LAST_MS - FIRST_MS)  # a time from the one before
+_WHOLE = frozenset((int,))
 _DONE, _SKIPPED = StepOutcome.COMPLETED.value, StepOutcome.SKIPPED.value
 
 
@@ -96,8 +96,8 @@ def _checked(column: object, key: str, check: Any, count: int) -> list[Any]:
         if type(words) is not list or len(words) > max(count, 1) or not check.column(words):
             raise ValueError(key)
         valid = Whole(0, len(words) - 1)
-    elif key in TIME_COLUMNS:
-        if type(column) is not list or not _steps_apart.column(column):
+    elif key in TIME_COLUMNS:  # whole numbers, whose sums are each a time in range
+        if type(column) is not list or not set(map(type, column)) <= _WHOLE:
             raise ValueError(key)
         values, valid = list(accumulate(column)), _times
     else:
