@@ -256,8 +256,12 @@ def test_the_files_line_picks_what_to_do_from_the_reasons() -> None:
         "2 files in the shared folder could not be read: one was written by a newer version"
     )
     assert skipped_words([big, half]) == (
-        "2 files in the shared folder could not be read: one is not complete yet. They are "
-        "read once your sync program has copied them whole."
+        "2 files in the shared folder could not be read: one is not complete yet. It is "
+        "read once your sync program has copied it whole."
+    )
+    assert skipped_words([half]) == (
+        "1 file in the shared folder could not be read: it is not complete yet. It is read "
+        "once your sync program has copied it whole."
     )
     assert skipped_words([big]).endswith(
         "it is not stretchdesk's. Files that are not stretchdesk's can be deleted."

@@ -43,6 +43,7 @@ from stretchdesk.history.sync.records import (
     dump,
     load,
     session_record,
+    unreadable,
 )
 from stretchdesk.i18n import _
 
@@ -163,7 +164,7 @@ def decode_month(data: bytes) -> MonthRecord | Refused:
     try:
         document = load(data)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        return Refused(_("it is not complete or not readable"))
+        return unreadable(data)
     if type(document) is not dict or document.get("format") != FORMAT:
         return Refused(_("it is not a stretchdesk file"))
     version = document.get("version")

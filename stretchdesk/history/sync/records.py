@@ -190,6 +190,18 @@ def load(data: bytes) -> Any:
     return document
 
 
+def unreadable(data: bytes) -> Refused:
+    """Why bytes that are not a JSON document cannot be used: a file of ours not complete
+    (its start as every file of ours starts, the rest not there yet, or damaged), or not a
+    stretchdesk file at all."""
+    if data.startswith(_OURS) or _OURS.startswith(data):
+        return Refused(_("it is not complete or not readable"))
+    return Refused(_("it is not a stretchdesk file"))
+
+
+_OURS = b'{"format":"' + FORMAT.encode() + b'"'  # how every file of ours starts (dump)
+
+
 def unicode_only(text: str, document: Any) -> None:
     """ValueError if a text in the document decoded from ``text`` is a surrogate escaped
     alone (``"\\ud800"``)."""
@@ -204,7 +216,7 @@ def decode(data: bytes) -> Record | Refused:
     try:
         document = load(data)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        return Refused(_("it is not complete or not readable"))
+        return unreadable(data)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         return Refused(_("it is not a stretchdesk file"))
     version = document.get("version")

@@ -345,7 +345,11 @@ def _why(kind: str, n: int, count: int) -> str:
             if n == count
             else ngettext("one is not complete yet", "{n} are not complete yet", n)
         )
-        means = _("They are read once your sync program has copied them whole.")
+        means = ngettext(
+            "It is read once your sync program has copied it whole.",
+            "They are read once your sync program has copied them whole.",
+            n,
+        )
     else:
         which = (
             ngettext("it is not stretchdesk's", "they are not stretchdesk's", n)

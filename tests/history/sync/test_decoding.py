@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from stretchdesk.history.sync.decoding import decode_all
+from stretchdesk.history.sync.months import decode_month
 from stretchdesk.history.sync.records import Refused, SessionRecord, decode
 from tests.history.sync.computers import computers, files
 from tests.history.sync.test_constraints import REFUSED_BY_SQLITE, _document
@@ -106,3 +108,26 @@ def test_a_text_no_history_can_hold_is_refused_and_the_others_read(tmp_path: Pat
     finally:
         home.store.close()
         work.store.close()
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "it is not complete or not readable"),  # made, not written yet
+        (b'{"format":"stretchdes', "it is not complete or not readable"),
+        (
+            b'{"format":"stretchdesk-sync","version":1,"kind":"ses',
+            "it is not complete or not readable",
+        ),
+        (b"hello, this is a note", "it is not a stretchdesk file"),
+        (b"\x89PNG\r\n\x1a\n", "it is not a stretchdesk file"),
+        (b'{"format": "stretchdesk-sync", "version": 1', "it is not a stretchdesk file"),
+    ],
+)
+def test_a_file_that_is_not_json_is_ours_not_complete_or_not_ours(data: bytes, reason: str) -> None:
+    """Plain junk named like a file of ours is not called half written: only what starts as
+    every file of ours starts (or could still become it) waits for the rest."""
+    found = decode(data)
+    assert isinstance(found, Refused) and found.reason == reason
+    month = decode_month(data)
+    assert isinstance(month, Refused) and month.reason == reason
