@@ -7,7 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.history.errors import HistoryWriteFailed
@@ -57,6 +58,11 @@ def test_a_note_is_written_on_the_chosen_session_and_taken_out(
     (edit,) = dialog.findChildren(QPlainTextEdit)
     assert edit.tabChangesFocus()  # the keys reach Save from the words
     dialog.setTextValue("  the left side pulled at the end  ")
+    keys = {
+        b.text(): QKeySequence.mnemonic(b.text()).toString()
+        for b in dialog.findChildren(QPushButton)
+    }
+    assert keys["&Save note"] == "Alt+S" and len(set(keys.values())) == len(keys)  # its own
     dialog.accept()
     assert screen.model.rows[1][5] == "the left side pulled at the end"
     assert screen.status.text() == "The note was saved."

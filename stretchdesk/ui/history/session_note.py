@@ -28,7 +28,7 @@ class NoteDialog(QInputDialog):
         for edit in self.findChildren(QPlainTextEdit):
             edit.setTabChangesFocus(True)  # Tab goes on to Save, as everywhere else
             edit.setAccessibleName(_("Note on a session"))
-        self.setOkButtonText(_("Save note"))
+        self.setOkButtonText(_("&Save note"))  # Alt+S, from the note itself
         self.setAccessibleName(_("Note on a session"))
 
 
