@@ -34,6 +34,7 @@ from typing import Any
 from stretchdesk.history.sync import routine_pictures
 from stretchdesk.history.sync.folder import write_whole
 from stretchdesk.history.sync.names import is_uid, parse_name
+from stretchdesk.history.sync.routine_copies import title_of, told_apart, with_id, with_title
 from stretchdesk.history.sync.routine_deletions import (
     deletion,
     file_is_deletion,
@@ -51,7 +52,6 @@ MAX_BYTES = 1024 * 1024
 _FILE = re.compile(
     r"^(?P<name>[a-z0-9-]{1,64})\.(?P<version>[0-9a-f]{16})\.(?P<parent>[0-9a-f]{16}|new)\.toml$"
 )
-_ID_LINE = re.compile(r'(?m)^id[ \t]*=[ \t]*"[^"\n]*"[ \t]*$')
 
 
 def version_of(data: bytes) -> str:
@@ -157,9 +157,12 @@ class RoutineSharing:
         copy = state["copies"].get(name)
         if copy is None or version == copy["here"] or copy.get("pictures"):
             return False
-        back = _with_id(data, copy["of"])
+        back = with_id(data, copy["of"])
         if back is None:
             return False
+        titles = copy.get("titles")
+        if isinstance(titles, list) and len(titles) == 2 and title_of(back) == titles[1]:
+            back = with_title(back, str(titles[0]))  # as it was there
         sent = version_of(back)
         target = self.root / self.device / f"{copy['of']}.{sent}.{copy['source']}.toml"
         write_whole(target, back)
@@ -328,12 +331,17 @@ class RoutineSharing:
                 )
                 data, under = made.data, made.under
             else:
-                data, under = _with_id(taken.data, target.stem), ""
+                data, under = with_id(taken.data, target.stem), ""
         except (OSError, RoutineError, LookupError, TypeError, ValueError):  # (not a routine)
             data = None
         if data is None or target is None:
             report.skipped.append((got.path.name, _("its name cannot be used here")))
             return
+        theirs = title_of(data)
+        titles = None
+        if theirs is not None and theirs == title_of(_read(self.routines / f"{got.name}.toml")):
+            titles = [theirs, told_apart(theirs)]  # two cards alike: this one told apart
+            data = with_title(data, titles[1])
         routine_pictures.put_in_place(pictures, self.routines, under=under)
         replaced = target.exists()
         write_whole_always(target, data)
@@ -345,18 +353,9 @@ class RoutineSharing:
             "source": got.version,
             "here": version_of(data),
             "pictures": bool(pictures.folders),
+            "titles": titles,  # its title there, and here
         }
         (report.added if replaced else report.kept_both).append(target.name)
-
-
-def _with_id(data: bytes, routine_id: str) -> bytes | None:
-    """The file with its id line changed (comments and all kept); None if it has none."""
-    if not is_id(routine_id):
-        return None
-    text = data.decode("utf-8", "replace")
-    head, sep, rest = text.partition("\n[")
-    renamed, count = _ID_LINE.subn(f'id = "{routine_id}"', head, count=1)
-    return (renamed + sep + rest).encode("utf-8") if count == 1 else None
 
 
 def _copy_of(state: dict[str, Any], got: _Version, routines: Path) -> str | None:

@@ -228,3 +228,24 @@ def test_another_folder_gets_the_routines_sent_before(tmp_path: Path) -> None:
     before = len(list((tmp_path / "Plain" / ROUTINES).rglob("*.toml")))
     _passes(*moved, third)
     assert len(list((tmp_path / "Plain" / ROUTINES).rglob("*.toml"))) == before  # once
+
+
+def test_two_routines_of_one_title_after_an_edit_on_both_are_told_apart(tmp_path: Path) -> None:
+    """An edit on both that kept the title: the other's version beside this one says where
+    it came from; edited here, it goes back under the title it had there."""
+    home, work = _pair(tmp_path)
+    _write(home, "desk-break", "Desk break")
+    _passes(home, work)
+    for side, exercise in ((home, "knee-hug"), (work, "cat-cow")):  # the steps, not the title
+        path = side.routines / "desk-break.toml"
+        path.write_text(path.read_text().replace("pelvic-tilt", exercise))
+    _passes(home, work)
+    told = "Desk break (from another computer)"
+    assert _titles(home) == _titles(work) == {"desk-break": "Desk break", "desk-break-2": told}
+    assert "knee-hug" in (work.routines / "desk-break-2.toml").read_text()
+    copy = work.routines / "desk-break-2.toml"
+    copy.write_text(copy.read_text().replace("knee-hug", "child-pose"))  # the copy, edited
+    _passes(work, home)
+    assert "child-pose" in (home.routines / "desk-break.toml").read_text()
+    assert _titles(home) == {"desk-break": "Desk break", "desk-break-2": told}
+    assert len(_titles(work)) == 2
