@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDropEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMessageBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from stretchdesk import i18n
@@ -359,3 +359,18 @@ def test_no_alt_key_is_doubled_in_another_language(
         assert doubled == {}, language
     finally:
         i18n.use("en")
+
+
+def test_the_builder_opens_at_its_top_wherever_it_was_left(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(800, 600)  # (a small window: the screen scrolls)
+    window.start.routine_action.emit("new", "")
+    builder = window.builder
+    areas = builder.findChildren(QScrollArea)
+    qtbot.waitUntil(lambda: any(a.verticalScrollBar().maximum() > 0 for a in areas))
+    for area in areas:
+        area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    builder.close_button.click()
+    window.start.routine_action.emit("new", "")
+    assert [a.verticalScrollBar().value() for a in areas] == [0] * len(areas)

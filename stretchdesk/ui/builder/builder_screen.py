@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
+    QScrollArea,
     QWidget,
 )
 
@@ -115,6 +116,8 @@ class BuilderScreen(BuilderLayout):
         self.heading.setText(heading)
         self.status.setText("")
         self._redraw(select=0)
+        for area in self.findChildren(QScrollArea):  # from the top, wherever it was left
+            area.verticalScrollBar().setValue(0)
 
     def focus_default(self) -> None:
         self.fields["title"].setFocus(Qt.FocusReason.OtherFocusReason)
