@@ -302,10 +302,6 @@ def _insert_months(
     return late
 
 
-def _computers(month: MonthRecord) -> set[str]:
-    return set(month.sessions.computers) if month.sessions is not None else set()
-
-
 def _rows_of(ids: list[int | None], tables: list[list[tuple[Any, ...]]]) -> list[Any]:
     """Each session's rows with its id first, for the sessions given one."""
     return [(i, *row) for i, rows in zip(ids, tables, strict=True) if i is not None for row in rows]
