@@ -82,8 +82,8 @@ SELECT s.id, s.routine_id, s.started_at, s.ended_now, s.outcome_now,
        s.total_steps, s.pain_before, s.pain_after, s.stopped_exercise,
        s.routine_title, s.note,
        CASE WHEN s.outcome_now IN ('{RUNNING}', '{INTERRUPTED}')
-            THEN (SELECT COALESCE(SUM(t.active_seconds), 0) FROM step t
-                  WHERE t.session_id = s.id)
+            THEN COALESCE(s.packed_active, (SELECT COALESCE(SUM(t.active_seconds), 0)
+                  FROM step t WHERE t.session_id = s.id))
             ELSE s.active_seconds END
 FROM session_now s ORDER BY s.started_at, s.id
 """)

@@ -299,3 +299,26 @@ def test_steps_read_in_one_go_are_written_as_rows_by_the_passes_that_follow(
     assert store.conn.execute("SELECT COUNT(*) FROM step").fetchone() == (3,)
     window.nav_to("history")
     qtbot.waitUntil(lambda: window.history.model.rowCount() == 3, timeout=5_000)
+
+
+def test_the_first_pass_waits_only_for_the_history_to_open(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The history opens just after the window's first paint: the first pass comes as soon
+    as it is open, not at the next minute's."""
+    folder = tmp_path / "Sync"
+    _other_computer(tmp_path, folder)
+    store = window.services.store
+    monkeypatch.setattr(window.services, "store", None)  # not open yet
+    share_history(window)
+    shared = window.findChild(SharedHistory)
+    assert shared is not None
+    reports: list[object] = []
+    shared.done.connect(reports.append)
+    shared.follow(str(folder))
+    assert reports == []
+    window.services.store = store  # open now
+    qtbot.waitUntil(lambda: bool(reports), timeout=3_000)
+    qtbot.waitUntil(
+        lambda: len(window.services.sessions_since(datetime(2000, 1, 1, tzinfo=UTC))) == 2
+    )

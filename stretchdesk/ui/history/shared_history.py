@@ -1,7 +1,8 @@
 """The history shared with the person's other computers, kept in step while the app runs:
-a pass over the sync folder (history/sync/) after the window's first paint, when the folder
-changes, and every minute. Each pass runs on a thread of its own with its own connection
-to the history, so a first import of years never costs the window any time. Files that
+a pass over the sync folder (history/sync/) after the window's first paint (as soon as the
+history, opened just after it, is open), when the folder changes, and every minute. Each
+pass runs on a thread of its own with its own connection to the history, so a first import
+of years never costs the window any time. Files that
 cannot be read yet are told in one line of the banner, in what they mean for the person
 (they are tried again at the next pass); a line the person dismissed stays away until
 something new goes wrong, and no line comes or goes while a session runs (``busy``: held
@@ -39,6 +40,7 @@ STOPPED = N_(
 )
 EVERY_MS = 60_000  # a pass at least this often
 SETTLE_MS = 1_000  # the folder has not changed for this long: the engine has written
+STORE_WAIT_MS = 200  # the first look again for the history (opened just after the paint)
 
 
 class SharedHistory(QObject):
@@ -64,6 +66,7 @@ class SharedHistory(QObject):
         self._problem = BannerLine(banner, busy)  # the folder itself cannot be used
         self._running = False
         self._again = False
+        self._store_wait = 0  # ms before looking again for the history, opened after paint
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -108,8 +111,14 @@ class SharedHistory(QObject):
         self.run()
 
     def run(self) -> None:
-        if self.sync is None or self.services.store is None:
+        if self.sync is None:
             return
+        if self.services.store is None:  # not open yet (or it could not be): soon again
+            if not self._store_wait:
+                self._store_wait = STORE_WAIT_MS
+                QTimer.singleShot(self._store_wait, self._store_looked_for)
+            return
+        self._store_wait = 0
         if self._running:
             self._again = True
             return
@@ -129,6 +138,14 @@ class SharedHistory(QObject):
             name="stretchdesk-sync",
             daemon=True,
         ).start()
+
+    def _store_looked_for(self) -> None:
+        if self.sync is None or self.services.store is not None:
+            self._store_wait = 0
+            self.run()
+            return
+        self._store_wait = min(2 * self._store_wait, EVERY_MS)  # a history that cannot open
+        QTimer.singleShot(self._store_wait, self._store_looked_for)
 
     def _watch(self) -> None:
         """The folder's own folders: a file an engine puts there is seen at once."""

@@ -76,7 +76,7 @@ def _sessions(home: Computer, first_day: int, days: int) -> None:
         stopped = "knee-hug" if day < 30 else "side-bend"
         report = store.finish_session(
             sid,
-            outcome=SessionOutcome.STOPPED_FOR_PAIN if pain else SessionOutcome.COMPLETED,
+            outcome=_outcome(day, pain=pain),
             ended_at=at,
             active_seconds=(at - began).total_seconds(),
             location=StopPlace(1, stopped, stopped.capitalize(), None, 1, 12.0) if pain else None,
@@ -85,6 +85,17 @@ def _sessions(home: Computer, first_day: int, days: int) -> None:
             store.rate_pain_report(report, 6)
         if day == 3:
             store.set_note(sid, "stiff, «better» after")
+
+
+def _outcome(day: int, *, pain: bool) -> SessionOutcome:
+    """Every way a session ends (an interrupted one counts its finished steps' minutes)."""
+    if pain:
+        return SessionOutcome.STOPPED_FOR_PAIN
+    if day % 5 == 2:
+        return SessionOutcome.INTERRUPTED
+    if day % 5 == 4:
+        return SessionOutcome.ENDED_EARLY
+    return SessionOutcome.COMPLETED_WITH_SKIPS if day % 3 == 0 else SessionOutcome.COMPLETED
 
 
 def _gathered(home: Computer) -> None:
