@@ -136,6 +136,7 @@ FROM pain_report ORDER BY id
 """
 
 
+@packed.at_one_moment
 def export_sessions_csv(conn: sqlite3.Connection, out: TextIO) -> int:
     """One row per session, oldest first, with the person's note last (then the computer it
     was done on, in a history shared with other computers, from the first session sent to
@@ -152,6 +153,7 @@ def export_sessions_csv(conn: sqlite3.Connection, out: TextIO) -> int:
     return _write_rows(out, (*SESSION_COLUMNS, "computer"), named)
 
 
+@packed.at_one_moment
 def export_steps_csv(conn: sqlite3.Connection, out: TextIO) -> int:
     """One row per finished step, in session order. Returns the number of rows."""
     ensure_watched(conn)
@@ -159,6 +161,7 @@ def export_steps_csv(conn: sqlite3.Connection, out: TextIO) -> int:
     return _write_rows(out, STEP_COLUMNS, rows)
 
 
+@packed.at_one_moment
 def export_json(conn: sqlite3.Connection, out: TextIO) -> int:
     """Every session with its steps and pain reports. Returns the number of sessions."""
     ensure_watched(conn)

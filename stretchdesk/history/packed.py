@@ -16,12 +16,14 @@ that can meet such a session read them here too (``rows``).
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from itertools import accumulate, chain, count, repeat
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from stretchdesk.history.migrate import checks_left_out, transaction
 
@@ -50,6 +52,8 @@ _MS = timedelta(milliseconds=1)
 FIRST_MS = (datetime(1, 1, 1) - _EPOCH) // _MS
 LAST_MS = (datetime(9999, 12, 31, 23, 59, 59, 999000) - _EPOCH) // _MS
 _CHUNK = 500  # ids bound in one IN (...)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def time_of(ms: int) -> str:
@@ -96,6 +100,35 @@ def expand(text: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """(the session's place in the month, the step's values in ``STEP_COLUMNS``' order)."""
     found = columns(text)
     return zip(found["of"], zip(*(found[key] for key in STEP_COLUMNS), strict=True), strict=True)
+
+
+@contextlib.contextmanager
+def one_moment(conn: sqlite3.Connection) -> Iterator[None]:
+    """Reads that see the steps as of one moment: in one read transaction (unless one is
+    open already), so a pack written as rows meanwhile is not missed between the rows read
+    and the packs read, or read twice."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(sqlite3.Error):  # nothing was written: the read ends
+            conn.execute("COMMIT")
+
+
+def at_one_moment(
+    read: Callable[Concatenate[sqlite3.Connection, P], R],
+) -> Callable[Concatenate[sqlite3.Connection, P], R]:
+    """A reader of the history whose reads all see it as of one moment (``one_moment``)."""
+
+    @functools.wraps(read)
+    def reading(conn: sqlite3.Connection, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with one_moment(conn):
+            return read(conn, *args, **kwargs)
+
+    return reading
 
 
 def present(conn: sqlite3.Connection) -> bool:

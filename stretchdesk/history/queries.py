@@ -135,6 +135,7 @@ def streak(conn: sqlite3.Connection, today: date, tz: tzinfo) -> int:
     return count
 
 
+@packed.at_one_moment
 def minutes_per_week(
     conn: sqlite3.Connection, today: date, tz: tzinfo, weeks: int = 8
 ) -> list[tuple[date, float]]:
@@ -227,6 +228,7 @@ def pain_stops_since(conn: sqlite3.Connection, since: datetime) -> list[tuple[st
     return [(r[0], r[1] or r[0], parse_utc(r[2])) for r in rows]
 
 
+@packed.at_one_moment
 def unresolved_pain_stops(conn: sqlite3.Connection) -> dict[str, tuple[str, datetime]]:
     """Exercises whose last pain-stop came after the last time they were completed:
     id -> (title, when). The next routine containing one offers to skip or shorten it."""

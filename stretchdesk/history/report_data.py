@@ -137,6 +137,7 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+@packed.at_one_moment
 def read_report(conn: sqlite3.Connection, start: date, end: date, tz: tzinfo) -> ReportData:
     """Everything a report shows for the days ``start`` to ``end`` (both included)."""
     low, high = _bounds(start, end, tz)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import UTC, date, datetime, timedelta
@@ -270,3 +271,49 @@ def test_times_written_as_milliseconds_come_back_the_same_or_are_not_written_so(
         assert packed.ms_of(text) is None
     assert packed.time_of(0) == "1970-01-01T00:00:00.000Z"
     assert datetime(1970, 1, 1, tzinfo=UTC) + timedelta(milliseconds=1) < datetime.now(UTC)
+
+
+READERS: dict[str, Callable[[sqlite3.Connection], object]] = {
+    "the week's minutes": lambda c: queries.minutes_per_week(c, date(2026, 12, 12), UTC, 10),
+    "the pain-stops still open": queries.unresolved_pain_stops,
+    "the steps' export": lambda c: export_steps_csv(c, io.StringIO()) and _csv(c),
+    "the report": lambda c: asdict(read_report(c, date(2026, 11, 1), date(2026, 12, 31), UTC)),
+}
+
+
+def _csv(conn: sqlite3.Connection) -> str:
+    out = io.StringIO()
+    export_steps_csv(conn, out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("reader", READERS.values(), ids=list(READERS))
+def test_a_reader_meets_no_pass_writing_steps_as_rows_between_its_reads(
+    home: Computer,
+    machines: Machines,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reader: Callable[[sqlite3.Connection], object],
+) -> None:
+    """A pass (on its own connection) writes every pack as rows just after a reader read
+    the rows and before it reads the packs: the reader sees one moment, before or after."""
+    packs = machines("packs", tmp_path / "Sync")
+    monkeypatch.setattr(syncer, "UNPACK_MONTHS", 0)
+    packs.run(write=False)
+    conn = packs.store.conn
+    expected = reader(conn)
+    other = sqlite3.connect(packs.store.path, isolation_level=None, timeout=5)
+    read = packed.rows
+
+    def rows_after_a_pass(conn: sqlite3.Connection, **where: Any) -> list[tuple[Any, ...]]:
+        if packed.present(other):
+            packed.unpack(other, months=9)  # between this reader's reads
+        return read(conn, **where)
+
+    monkeypatch.setattr(packed, "rows", rows_after_a_pass)
+    try:
+        assert reader(conn) == expected
+        assert not packed.present(other)  # (it did write them meanwhile)
+        assert reader(conn) == expected  # and read from the rows after
+    finally:
+        other.close()
