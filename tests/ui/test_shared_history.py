@@ -18,7 +18,8 @@ from stretchdesk.history.sync.names import ROOT
 from stretchdesk.history.sync.routines import RoutineSharing
 from stretchdesk.session import FakeClock
 from stretchdesk.settings import load_prefs
-from stretchdesk.ui.history.shared_history import SharedHistory, skipped_words
+from stretchdesk.ui.history.shared_history import SharedHistory
+from stretchdesk.ui.history.skipped_files import skipped_words
 from stretchdesk.ui.kit.theme import apply_theme
 from stretchdesk.ui.shell.main_window import MainWindow
 from stretchdesk.ui.shell.sharing import share_history
@@ -134,7 +135,8 @@ def test_a_dismissed_line_stays_away_until_something_new_goes_wrong(
     assert window.banner.messages == [
         "6 files in the shared folder could not be read: 5 were written by a newer version "
         "of stretchdesk. Sessions from the other computers that they hold are missing here "
-        "until they can be read; update stretchdesk on this computer."
+        "until they can be read; update stretchdesk on this computer. One is not "
+        "stretchdesk's. Files that are not stretchdesk's can be deleted."
     ]
 
 
@@ -257,11 +259,18 @@ def test_the_files_line_picks_what_to_do_from_the_reasons() -> None:
     )
     assert skipped_words([big, half]) == (
         "2 files in the shared folder could not be read: one is not complete yet. It is "
-        "read once your sync program has copied it whole."
+        "read once your sync program has copied it whole. One is not stretchdesk's. Files "
+        "that are not stretchdesk's can be deleted."
     )
     assert skipped_words([half]) == (
         "1 file in the shared folder could not be read: it is not complete yet. It is read "
         "once your sync program has copied it whole."
+    )
+    junk = ("e", "it is not a stretchdesk file")
+    assert skipped_words([junk, half, ("f", "it cannot be opened (Permission denied)")]) == (
+        "3 files in the shared folder could not be read: one is not complete yet. It is read "
+        "once your sync program has copied it whole. One is not stretchdesk's. Files that are "
+        "not stretchdesk's can be deleted. One cannot be read now. It is tried again later."
     )
     assert skipped_words([big]).endswith(
         "it is not stretchdesk's. Files that are not stretchdesk's can be deleted."

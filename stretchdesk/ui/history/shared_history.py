@@ -23,6 +23,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from stretchdesk.crashlog import write_crash_log
 from stretchdesk.i18n import N_, _, ngettext
+from stretchdesk.ui.history.skipped_files import skipped_words
 from stretchdesk.ui.kit.follow import follow
 
 if TYPE_CHECKING:
@@ -276,102 +277,3 @@ class BannerLine:
             self.banner.remove(self.shown)
         self.shown = text
         self._shown_key = self._wanted[0] if self._wanted is not None else frozenset()
-
-
-NEWER, NOT_YET, FOREIGN, OTHER = "newer", "not yet", "foreign", "other"
-
-
-def _kind(reason: str) -> str:
-    """What a reason the sync code gives (history/sync/) means for the person."""
-    if reason == _("it was written by a newer version of stretchdesk"):
-        return NEWER
-    if reason in (
-        _("it is not complete or not readable"),
-        _("it is not complete yet"),
-        _("its pictures have not all come yet"),
-    ):
-        return NOT_YET
-    if reason in (
-        _("it is not a stretchdesk file"),
-        _("it has no version"),
-        _("it is not a regular file"),
-        _("it does not hold what its name says"),
-        _("it is larger than 1 MiB"),
-        _("it is not a routine file"),
-        _("its id is not its name"),
-    ) or reason.startswith(
-        (
-            _before(_("it is larger than {size} MiB")),
-            _before(_("it holds a wrong value ({what})")),
-        )
-    ):
-        return FOREIGN
-    return OTHER
-
-
-def _before(sentence: str) -> str:
-    """A sentence's words before its first placeholder."""
-    return sentence.split("{", 1)[0]
-
-
-def skipped_words(skipped: list[tuple[str, str]]) -> str:
-    """One line for the files that could not be read: how many, why in plain words and
-    what to do, the most useful reason first (no file names: they mean nothing)."""
-    kinds = [_kind(reason) for _name, reason in skipped]
-    count = len(skipped)
-    head = ngettext(
-        "{count} file in the shared folder could not be read",
-        "{count} files in the shared folder could not be read",
-        count,
-    ).format(count=count)
-    for kind in (NEWER, NOT_YET, FOREIGN):
-        n = kinds.count(kind)
-        if n:
-            return f"{head}: {_why(kind, n, count)}"
-    reason = skipped[0][1]
-    return ngettext(
-        "{files}: {reason}. It is tried again later.",
-        "{files}: {reason}. They are tried again later.",
-        count,
-    ).format(files=head, reason=reason)
-
-
-def _why(kind: str, n: int, count: int) -> str:
-    """Which of the files, why, and what it means (``n`` of ``count`` files)."""
-    if kind == NEWER:
-        which = (
-            ngettext(
-                "it was written by a newer version of stretchdesk",
-                "they were written by a newer version of stretchdesk",
-                n,
-            )
-            if n == count
-            else ngettext(
-                "one was written by a newer version of stretchdesk",
-                "{n} were written by a newer version of stretchdesk",
-                n,
-            )
-        )
-        means = _(
-            "Sessions from the other computers that they hold are missing here until they "
-            "can be read; update stretchdesk on this computer."
-        )
-    elif kind == NOT_YET:
-        which = (
-            ngettext("it is not complete yet", "they are not complete yet", n)
-            if n == count
-            else ngettext("one is not complete yet", "{n} are not complete yet", n)
-        )
-        means = ngettext(
-            "It is read once your sync program has copied it whole.",
-            "They are read once your sync program has copied them whole.",
-            n,
-        )
-    else:
-        which = (
-            ngettext("it is not stretchdesk's", "they are not stretchdesk's", n)
-            if n == count
-            else ngettext("one is not stretchdesk's", "{n} are not stretchdesk's", n)
-        )
-        means = _("Files that are not stretchdesk's can be deleted.")
-    return f"{which.format(n=n)}. {means}"
