@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import phases, step_cpu
+from bench.drive import open_session, stall_every, watch_countdown
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 STARTED = time.perf_counter()  # as close to process start as Python allows
@@ -234,29 +235,6 @@ def tray(seconds: float) -> None:
         services.close()
 
 
-def watch_countdown(window: Any) -> list[float]:
-    """Record, for each new number the dial shows, how long after the true remaining time
-    reached that number it appeared (seconds)."""
-    engine = window.session.live.engine
-    dial = window.session.dial
-    lateness: list[float] = []
-    original = dial.set_state
-    last_shown = [-1]
-
-    def watched(seconds_shown: int, progress: float, caption: str, *, paused: bool) -> bool:
-        changed = original(seconds_shown, progress, caption, paused=paused)
-        number_changed = seconds_shown != last_shown[0]
-        last_shown[0] = seconds_shown
-        if changed and number_changed and engine.state.value == "running":
-            view = engine.view()
-            if 0 < seconds_shown < view.segment_seconds:
-                lateness.append(seconds_shown - view.remaining)
-        return bool(changed)
-
-    dial.set_state = watched
-    return lateness
-
-
 def session(seconds: float, stall: bool, *, kinds: bool = False) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         routine = step_cpu.kinds_routine(Path(tmp) / "routines") if kinds else "lower-back-spasm"
@@ -331,29 +309,6 @@ def session(seconds: float, stall: bool, *, kinds: bool = False) -> None:
         )
         window.close()
         services.close()
-
-
-def stall_every(window: Any, ms: int) -> None:
-    """A timer that blocks the GUI thread 1.5 s every ``ms``: no timers, no paints then."""
-    from PySide6.QtCore import QTimer  # noqa: PLC0415 - loaded by the app by now
-
-    stalls = QTimer(window)  # kept by the window
-    stalls.timeout.connect(lambda: time.sleep(1.5))
-    stalls.start(ms)
-
-
-def open_session(window: Any, routine_id: str) -> None:
-    """Through the questions before a session, as a person going on would answer them (a
-    suggestion: go on; an exercise that hurt: as usual)."""
-    window.request_start(routine_id)
-    for _ in range(10):
-        if window.current is window.advice:
-            window.advice.go_on.click()
-        elif window.current is window.avoid:
-            window.avoid.buttons[window.avoid.offer.choices[-1]].click()
-        else:
-            break
-    assert window.current is window.session
 
 
 def painstop(runs: int) -> None:

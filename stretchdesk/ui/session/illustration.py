@@ -14,15 +14,16 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from stretchdesk.i18n import _
-from stretchdesk.illustration import FrameSet, ImageProblem, find_frames, pick_frame, placeholder
+from stretchdesk.illustration import FrameSet, ImageProblem, pick_frame, placeholder
 from stretchdesk.illustration.drawn_area import Area
 from stretchdesk.routine import Motion, Step
 from stretchdesk.session.plan import SegmentKind
+from stretchdesk.ui.session.found_frames import FoundFrames
 from stretchdesk.ui.session.frame_cache import (
     ALLOCATION_LIMIT_MB,
     Box,
@@ -32,13 +33,13 @@ from stretchdesk.ui.session.frame_cache import (
     fitted,
     to_qimage,
 )
+from stretchdesk.ui.session.frame_place import draw_frame, frame_target
 from stretchdesk.workarounds import glibc_heap
 
 __all__ = ["ALLOCATION_LIMIT_MB", "IllustrationView", "decode", "drawn_rect", "to_qimage"]
 
 AHEAD_SECONDS = 10.0  # the next step's frames are decoded in the last seconds of a step
 SETTLE_MS = 150  # a resize reloads the frames once the size has not changed for this long
-FOUND_KEPT = 4  # the steps whose pictures were found (the current, the next, a side or two)
 
 
 def _decoded(path: Path, mirror: bool, box: Box, area: Area | None) -> tuple[QImage, QPoint, QSize]:
@@ -77,8 +78,7 @@ class IllustrationView(QWidget):
         self._deliveries.frame.connect(self._arrived)
         self._deliveries.problem.connect(self._failed)
         self.cache = FrameCache(_decoded)
-        self._found: dict[tuple[str, str, Path | None], FrameSet] = {}
-        self._found_lock = threading.Lock()  # the worker finds the next step's frames too
+        self._found = FoundFrames()  # the worker finds the next step's frames too
         self._loaded_box: Box = (0, 0)  # the view's size when the frames in hand were loaded
         self._ahead: tuple[Path, ...] = ()  # the next step's pictures, decoded ahead
         self._ahead_fit: Box = (0, 0)  # and the size they were decoded at
@@ -132,18 +132,7 @@ class IllustrationView(QWidget):
     def frames_for(self, step: Step, assets: Path) -> FrameSet:
         """A step's frames: as found ahead of time if they were, else found now."""
         self.assets = assets
-        key = (step.title, step.exercise.id, step.image_dir)
-        found = self._found.get(key)
-        if found is None:
-            found = self._remember(key, find_frames(step, assets))
-        return found
-
-    def _remember(self, key: tuple[str, str, Path | None], found: FrameSet) -> FrameSet:
-        with self._found_lock:
-            self._found[key] = found
-            while len(self._found) > FOUND_KEPT:
-                del self._found[next(iter(self._found))]
-        return found
+        return self._found.find(step, assets)
 
     def set_frames(self, frames: FrameSet, *, left: bool = False) -> None:
         """Show a step's frames (for a side); they load in the background. The other side
@@ -177,17 +166,14 @@ class IllustrationView(QWidget):
 
     def prefetch(self, step: Step, assets: Path) -> None:
         """Find and decode a step's frames (both sides) on the worker thread, ahead of time."""
-        key = (step.title, step.exercise.id, step.image_dir)
         box, ratio = self._box(), self.devicePixelRatioF()
-        self._submit(self._work_ahead, key, step, assets, box, ratio)
+        self._submit(self._work_ahead, step, assets, box, ratio)
 
-    def _work_ahead(
-        self, key: tuple[str, str, Path | None], step: Step, assets: Path, box: Box, ratio: float
-    ) -> None:
+    def _work_ahead(self, step: Step, assets: Path, box: Box, ratio: float) -> None:
         """On the worker thread: find the pictures (checking a person's pictures decodes
         them) and decode them at the size shown; never raises."""
         try:
-            found = self._found.get(key) or self._remember(key, find_frames(step, assets))
+            found = self._found.find(step, assets)
             ahead = tuple(dict.fromkeys(found.frames + found.left))
             if box != self._loaded_box:
                 return  # the view was resized since: its next load decodes at the new size
@@ -338,16 +324,8 @@ class IllustrationView(QWidget):
         image, placed = self._pixmaps.get(index), self._placed.get(index)
         if image is None or placed is None:
             return None
-        return self._target(image, *placed).toAlignedRect()
-
-    def _target(self, image: QImage, at: QPoint, size: QSize) -> QRectF:
-        """Where a frame's crop goes: the whole frame centred, the crop at its place in it
-        (at its mirrored place when the side is drawn mirrored)."""
-        ratio = image.devicePixelRatio()
-        left = size.width() - at.x() - image.width() if self._mirror else at.x()
-        x = round((self.width() - size.width() / ratio) / 2) + left / ratio
-        y = round((self.height() - size.height() / ratio) / 2) + at.y() / ratio
-        return QRectF(QPointF(x, y), image.deviceIndependentSize())
+        at, size = placed
+        return frame_target(image, at, size, self.size(), mirror=self._mirror).toAlignedRect()
 
     def frame_size(self) -> QSize:
         """The whole frame of the picture shown, as drawn (device-independent pixels)."""
@@ -392,12 +370,7 @@ class IllustrationView(QWidget):
         if self._shown is None:
             return
         image, at, size = self._shown
-        target = self._target(image, at, size)
+        target = frame_target(image, at, size, self.size(), mirror=self._mirror)
         painter = QPainter(self)
-        if self._mirror:  # the other side: the same frame, drawn mirrored
-            painter.translate(target.right(), target.top())
-            painter.scale(-1.0, 1.0)
-            painter.drawImage(QPointF(0, 0), image)
-        else:
-            painter.drawImage(target.topLeft(), image)
+        draw_frame(painter, image, target, mirror=self._mirror)
         painter.end()

@@ -44,36 +44,16 @@ from stretchdesk.ui.kit.widgets import (
 from stretchdesk.ui.session.countdown import CountdownDial, format_seconds
 from stretchdesk.ui.session.illustration import IllustrationView
 from stretchdesk.ui.session.mat_middle import MatMiddle
+from stretchdesk.ui.session.mat_sizes import mat_scale, mat_style_sheet, role_pixels
 from stretchdesk.ui.session.session_help import help_panel
 from stretchdesk.ui.session.step_list import StepList
 
-# role -> capitals' height, of the window's height: what to do now, the exercise's name
 SIDE_MARGIN = 24  # pixels left and right of the screen's words
-CAPS = {"getready": 0.047, "side": 0.047, "title": 0.042, "next": 0.032}
-# role -> font size at the reference size (1280x800), before the text-size setting
-SIZES = {
-    "title": 34,
-    "badge": 20,
-    "place": 16,
-    "getready": 34,
-    "side": 32,
-    "rep": 24,
-    "instructions": 22,
-    "caution": 20,
-    "breathing": 18,
-    "subheading": 20,
-    "notice": 20,
-    "button": 18,
-    "pain": 28,
-    "steps": 18,
-}
-READING = {"instructions", "caution", "breathing", "subheading", "notice", "steps"}
 PAUSED_TEXT = N_("Paused\nSpace to go on")
 LEGEND = N_("✓ done  ▶ now  ○ to come  – skipped  ⊘ locked until the warm-ups  ⚠ see why")
 
 
 LEAD_IN = 10  # seconds: the countdown's widest number before a step is at least this wide
-REFERENCE = (1280, 740)  # the session screen in a 1280x800 window
 
 
 # the microphone is open: what can be said (words.py; the recogniser hears English words, so
@@ -81,11 +61,6 @@ REFERENCE = (1280, 740)  # the session screen in a 1280x800 window
 # Translators: {commands} are the English words the microphone listens for; keep them.
 LISTENING = N_("● Listening: {commands}")
 COMMAND_WORDS = "stop · pause · go on · next"
-
-
-def mat_scale(width: int, height: int) -> float:
-    """How much bigger than in a 1280x800 window the texts are drawn (smaller when small)."""
-    return max(0.55, min(2.6, width / REFERENCE[0], height / REFERENCE[1]))
 
 
 class SessionLayout(QWidget):
@@ -338,39 +313,10 @@ class SessionLayout(QWidget):
             return
         self._sized = (w, tall, t)
         u = mat_scale(w, tall)
-        font = self.font()
-
-        def px(role: str) -> int:
-            # the words on the mat follow the window's height (their capitals a share of
-            # it); the controls the window only (the height goes to the words); the rest
-            # also the text-size setting
-            if role in CAPS:
-                return pixels_for_cap(font, CAPS[role] * tall)
-            grow = t if role in READING else 1.0
-            return max(12, round(SIZES[role] * u * grow))
-
+        px = role_pixels(self.font(), tall, u, t)
         pad_v, pad_h = max(4, round(8 * u)), max(8, round(16 * u))
 
-        self.setStyleSheet(
-            f"""
-            QLabel[role="title"] {{ font-size: {px("title")}px; font-weight: 600; }}
-            QLabel[role="badge"] {{ font-size: {px("badge")}px; }}
-            QLabel[role="place"] {{ font-size: {px("place")}px; }}
-            QLabel[role="listening"] {{ font-size: {px("place")}px; font-weight: 600; }}
-            QLabel[role="getready"] {{ font-size: {px("getready")}px; font-weight: 700; }}
-            QLabel[role="side"] {{ font-size: {px("side")}px; font-weight: 800; }}
-            QLabel[role="rep"] {{ font-size: {px("rep")}px; font-weight: 600; }}
-            QLabel[role="subheading"] {{ font-size: {px("subheading")}px; font-weight: 600; }}
-            QLabel[role="next"] {{ font-size: {px("next")}px; font-weight: 700; }}
-            QLabel[role="notice"], QLabel[role="notice-empty"] {{
-                font-size: {px("notice")}px; }}
-            QLabel[role="paused"] {{ font-size: {max(24, round(tall * 0.085))}px; }}
-            QPushButton {{ font-size: {px("button")}px; padding: {pad_v}px {pad_h}px;
-                min-height: 0px; }}
-            QPushButton[kind="pain"] {{ font-size: {px("pain")}px; }}
-            QListWidget {{ font-size: {px("steps")}px; }}
-            """
-        )
+        self.setStyleSheet(mat_style_sheet(px, tall, pad_v, pad_h))
         for widget in self.findChildren(QPushButton):
             widget.setMinimumHeight(round(px("button") * 2.4))
         self.pain_button.setMinimumHeight(round(px("pain") * 2.0))

@@ -29,11 +29,11 @@ from stretchdesk.session.pages import page_in_view
 from stretchdesk.session.remote import Action, MediaState, media_state
 from stretchdesk.ui.kit import wording
 from stretchdesk.ui.kit.screen_reader import Teller
-from stretchdesk.ui.kit.widgets import double_click_seconds, plain_tip
+from stretchdesk.ui.kit.widgets import double_click_seconds
+from stretchdesk.ui.session.notice_timer import NoticeTimer
+from stretchdesk.ui.session.session_buttons import label_buttons
 from stretchdesk.ui.session.session_layout import SessionLayout
 from stretchdesk.ui.session.step_list import POSITION_ROLE
-
-NOTICE_MS = 10_000
 
 
 class SessionScreen(SessionLayout):
@@ -71,10 +71,7 @@ class SessionScreen(SessionLayout):
         self.teller = Teller(self)  # through the focused control (ui/kit/screen_reader.py)
         self.voice_speaks: Callable[[], bool] = lambda: False  # the app's voice is on
         self._segment_seconds = 0.0
-        self._notice_until: float | None = None  # on the session's clock
-        self._notice_timer = QTimer(self)
-        self._notice_timer.setSingleShot(True)
-        self._notice_timer.timeout.connect(self._hide_notice)
+        self.notice_timer = NoticeTimer(self.show_message, clock, self)
         self._connect()
         self._keys()
 
@@ -128,7 +125,7 @@ class SessionScreen(SessionLayout):
         live.engine.add_listener(self._on_event, Stage.SHOW)
         if not self.isVisible():  # sized for the window before it is shown in it
             self.rescale(force=True, size=self.window().size())
-        self._hide_notice()
+        self.notice_timer.hide()
         self.refresh()
         self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -158,7 +155,7 @@ class SessionScreen(SessionLayout):
         elif isinstance(event, ev.RepStarted | ev.SideSwitched):
             self._frames_side = event.side
         elif isinstance(event, ev.WarmupExpired):
-            self._show_notice(self._rewarm_text(event))
+            self.notice_timer.show(self._rewarm_text(event))
         if isinstance(event, ev.StepStarted | ev.StepFinished | ev.WarmupExpired):
             self._agenda_dirty = True
 
@@ -192,7 +189,7 @@ class SessionScreen(SessionLayout):
 
     def _answer(self, refusal: Refusal | None) -> None:
         if refusal is not None:
-            self._show_notice(refusal.message)
+            self.notice_timer.show(refusal.message)
         self.refresh()
 
     def _next(self) -> Refusal | None:
@@ -250,20 +247,10 @@ class SessionScreen(SessionLayout):
             assert self.live is not None
             self._answer(self.live.engine.jump(position))
 
-    def _show_notice(self, text: str) -> None:
-        self.show_message(text)
-        self._notice_until = self._clock() + NOTICE_MS / 1000
-        self._notice_timer.start(NOTICE_MS)
-
-    def _hide_notice(self) -> None:
-        self._notice_until = None
-        self.show_message("")
-
     # ------------------------------------------------------------------ drawing
     def refresh(self) -> None:
         """Bring everything shown up to the engine's now and arm the next wake-up."""
-        if self._notice_until is not None and self._clock() >= self._notice_until:
-            self._hide_notice()  # a message lasts its time on the session's clock too
+        self.notice_timer.hide_if_over()
         if self.live is None:
             return
         engine = self.live.engine
@@ -279,7 +266,7 @@ class SessionScreen(SessionLayout):
     def _wake(self) -> None:
         """The timer: everything again, unless only the drawing's next frame is due."""
         live = self.live
-        if live is None or live.engine.finished or self._notice_until is not None:
+        if live is None or live.engine.finished or self.notice_timer.showing:
             self.refresh()
             return
         view, seen_at = live.engine.view(), self._clock()
@@ -333,29 +320,7 @@ class SessionScreen(SessionLayout):
         if wanted == self._buttons_for:
             return
         self._buttons_for = wanted
-        labels = {EngineState.READY: _("Start"), EngineState.RUNNING: _("Pause")}
-        text = labels.get(view.state, _("Resume"))
-        self.pause_button.setText(_("{action}  (Space)").format(action=text))
-        ready = view.state is EngineState.READY
-        self.back_button.setText(_("◀  Routines") if ready else _("◀  Back"))
-        self.fit.refit()  # the words changed: they still fit their buttons
-        self.back_button.setAccessibleName(_("Back to the routines") if ready else _("Back"))
-        self.next_button.setEnabled(not ready)
-        self.pause_button.setAccessibleName(text)
-        self.swap_button.setVisible(swappable)
-        if other is not None:
-            self.swap_button.setText(_("Other position  (P)"))
-            self.fit.refit()
-            self.swap_button.setToolTip(
-                plain_tip(
-                    _("Do it {position}: {title} (P)").format(
-                        position=other.position.label, title=other.title
-                    )
-                )
-            )
-            self.swap_button.setAccessibleName(
-                _("Other position: {title}").format(title=other.title)
-            )
+        label_buttons(self, view.state, other, swappable=swappable)
 
     def _show_dial(self, view: SessionView, hold: bool) -> bool:  # True: it changed
         assert self.live is not None

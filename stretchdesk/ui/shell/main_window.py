@@ -9,7 +9,6 @@ the engine, session/setup.py, the history and Services.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,7 @@ from stretchdesk.ui.shell import screens
 from stretchdesk.ui.shell.banner import Banner
 from stretchdesk.ui.shell.echo_filter import EchoFilter
 from stretchdesk.ui.shell.first_paint import FirstPaint
+from stretchdesk.ui.shell.first_run import FirstRun
 from stretchdesk.ui.shell.late_history import open_once_painted
 from stretchdesk.ui.shell.nav_bar import mark_current, nav_bar
 from stretchdesk.ui.shell.pending_writes import WriteProblems
@@ -38,6 +38,7 @@ from stretchdesk.ui.shell.screen_names import Screen, Screens
 from stretchdesk.ui.shell.screen_stack import ScreenStack
 from stretchdesk.ui.shell.screens import Lazy
 from stretchdesk.ui.shell.window_place import WindowPlace
+from stretchdesk.ui.shell.window_sound import WindowSound
 
 if TYPE_CHECKING:  # (made after the first paint, with a session, or loaded later: typing only)
     from stretchdesk.audio.output import AudioOutput
@@ -91,9 +92,9 @@ class MainWindow(QMainWindow):
         self.between: BetweenSessions | None = None  # reminders and tray (app.py makes it)
         self._quitting = False  # Quit was chosen: closing ends the app even with a tray
         self.flow = SetupFlow(self)
-        self._pending_routine: str | None = None  # --routine, once the safety screen is read
+        self.first_run = FirstRun(self)  # the safety screen, the health questions, --routine
         self._closing = False
-        self._sound_held = False
+        self.sound = WindowSound(self)
         self.stack = ScreenStack()  # sized for the screen shown
         self.screens = Screens(self.stack)  # each built on first use (ui/shell/screens.py)
         self.built_screens = self.screens  # (also by this name)
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         self.place.restore()
         follow(services.settings.changed, self, theme_follows)
         follow(services.settings.changed, self, login_entry_follows(services.data))
-        follow(services.settings.changed, self, self._audio_follows)
+        follow(services.settings.changed, self, self.sound.follows)
         self.after_first_paint(self.place.fit)  # once its frame is known
         open_once_painted(self)  # (if it waits, the routines show without it until then)
         if not hidden:
@@ -146,24 +147,7 @@ class MainWindow(QMainWindow):
 
     def attach_audio(self, audio: AudioOutput) -> None:
         """Sound and voice, made after the first paint: loading them takes a while."""
-        self.audio = audio
-        audio.apply(self.services.prefs)
-        self._sound_held = False
-        self._hold_sound_open()
-        audio.statuses_changed.connect(self._show_audio_status)  # the voice answered later
-        self._show_audio_status()
-        settings = self.screens.if_built(Screen.SETTINGS)
-        if settings is not None:
-            settings.test_sound.connect(audio.test_sound)
-
-    def _show_audio_status(self) -> None:
-        settings = self.screens.if_built(Screen.SETTINGS)
-        if settings is not None and self.audio is not None:
-            settings.show_audio(self.audio.sound_status, self.audio.voice_status)
-
-    def _audio_follows(self, _old: Preferences, new: Preferences) -> None:
-        if self.audio is not None:
-            self.audio.apply(new)  # the voice opens or closes with its setting
+        self.sound.attach(audio)
 
     def toggle_full_screen(self) -> None:
         """F11 or the session's button: the whole screen (read from the mat), and back."""
@@ -197,7 +181,7 @@ class MainWindow(QMainWindow):
             if old is not None and focused is not None and old.isAncestorOf(focused):
                 self.setFocus()  # not handed to the next page's first control (a card picks)
         self.stack.setCurrentWidget(screen)
-        self._hold_sound_open()
+        self.sound.hold_open()
         name = self.screens.shown
         self.nav_bar.setVisible(name is not Screen.SESSION)
         if name is not Screen.SESSION:
@@ -206,13 +190,6 @@ class MainWindow(QMainWindow):
         focus = getattr(screen, "focus_default", None)
         if focus is not None:
             focus()
-
-    def _hold_sound_open(self) -> None:
-        """The sound stream is open while a session screen shows (see AudioOutput)."""
-        on_session = self.screens.shown is Screen.SESSION
-        if self.audio is not None and on_session != self._sound_held:
-            self._sound_held = on_session
-            self.audio.hold_open(on_session)
 
     @property
     def current(self) -> QWidget | None:
@@ -255,45 +232,17 @@ class MainWindow(QMainWindow):
         return live is not None and not live.engine.finished
 
     def open_routine(self, routine: Routine) -> None:
-        """``--routine`` (an id or a file): straight to that routine's session, through the
-        usual questions; after the safety screen if it has not been read yet."""
-        self.services.add_routine(routine)  # the routines screen follows
-        self.start.select(routine.id)
-        if self.screens.shown in (Screen.SAFETY, Screen.HEALTH):
-            self._pending_routine = routine.id
-        else:
-            self.request_start(routine.id)
+        """``--routine``: that routine's session, after the first run's questions."""
+        self.first_run.open_routine(routine)
 
     def safety_understood(self) -> None:
-        if not self.services.prefs.safety_seen:
-            self.apply_prefs(replace(self.services.prefs, safety_seen=True))
-        if not self.services.prefs.health_asked:
-            self.ask_health()  # once, on the first run; Settings opens it again
-            return
-        self._after_first_run()
+        self.first_run.safety_understood()
 
     def ask_health(self) -> None:
-        self.health.show_answers(self.services.prefs.health_answers())
-        self.show_screen(self.health)
+        self.first_run.ask_health()
 
     def health_answered(self, answers: frozenset[Answer] | None) -> None:
-        """Saved (or skipped: nothing changes but it is not asked again)."""
-        prefs = self.services.prefs
-        self.apply_prefs(
-            prefs.with_health(answers) if answers is not None else replace(prefs, health_asked=True)
-        )
-        settings = self.screens.if_built(Screen.SETTINGS)
-        if settings is not None:
-            self.show_screen(settings)
-            return
-        self._after_first_run()
-
-    def _after_first_run(self) -> None:
-        pending, self._pending_routine = self._pending_routine, None
-        if pending is not None:
-            self.request_start(pending)
-        else:
-            self.go_start()
+        self.first_run.health_answered(answers)
 
     # ------------------------------------------------------------------ setting up a session
     def request_start(self, routine_id: str) -> None:
