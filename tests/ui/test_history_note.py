@@ -62,7 +62,8 @@ def test_a_note_is_written_on_the_chosen_session_and_taken_out(
         b.text(): QKeySequence.mnemonic(b.text()).toString()
         for b in dialog.findChildren(QPushButton)
     }
-    assert keys["&Save note"] == "Alt+S" and len(set(keys.values())) == len(keys)  # its own
+    assert keys["&Save note"] == "Alt+S" and keys["&Cancel"] == "Alt+C"
+    assert len(set(keys.values())) == len(keys)  # each its own
     dialog.accept()
     assert screen.model.rows[1][5] == "the left side pulled at the end"
     assert screen.status.text() == "The note was saved."

@@ -310,3 +310,9 @@ def test_the_settings_limits_are_the_settings_files_limits(window: MainWindow) -
         ("volume", screen.volume),
     ):
         assert (spin.minimum(), spin.maximum()) == RANGES[name], name
+
+
+def test_an_empty_week_says_nothing_was_done(window: MainWindow) -> None:
+    window.nav_to("history")
+    assert window.history.model.rowCount() == 0
+    assert window.history.week.text() == "This week: nothing yet"  # (not "under a minute")

@@ -6,9 +6,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QBrush, QIcon, QPalette, QTextCharFormat
-from PySide6.QtWidgets import QCalendarWidget, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QCalendarWidget,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 
 from stretchdesk.i18n import N_, _, ngettext
 from stretchdesk.schedule.days import Plan
@@ -48,6 +55,7 @@ class DaysCalendar(QCalendarWidget):
         grid = self.findChild(QTableView)
         if grid is not None:  # a screen reader's name for the grid of days
             grid.setAccessibleName(_("Days of the month"))
+            grid.viewport().installEventFilter(self)  # the wheel: see eventFilter
         for name, arrow in (("qt_calendar_prevmonth", "◀"), ("qt_calendar_nextmonth", "▶")):
             button = self.findChild(QToolButton, name)
             if button is not None:  # drawn as text: Qt's arrow icons vanish on a dark theme
@@ -99,6 +107,19 @@ class DaysCalendar(QCalendarWidget):
     def _page_changed(self, _year: int, _month: int) -> None:
         self._paint_formats()
         self._describe()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The wheel over the days scrolls the page they are on, as over anything else (Qt's
+        calendar would change its month under the pointer); the month changes with its
+        own buttons and keys."""
+        if event.type() != QEvent.Type.Wheel:
+            return super().eventFilter(watched, event)
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            QApplication.sendEvent(area.verticalScrollBar(), event)
+        return True
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

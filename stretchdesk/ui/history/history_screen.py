@@ -169,13 +169,13 @@ class HistoryScreen(QFrame):
         self.model = SessionsModel(titles)
         self.table = self._sessions_table()
         self.export = button(
-            _("Export CSV…"),
+            _("&Export CSV…"),
             _("Export CSV"),
             _("Save your history as a spreadsheet file for a clinician"),
         )
         self.export.clicked.connect(self.export_dialog)
         self.report = button(
-            _("Report for my physiotherapist…"),
+            _("Report for my &physiotherapist…"),
             _("Report for my physiotherapist"),
             _(
                 "A PDF of chosen days: sessions per week, pain, stops for pain, "
@@ -186,7 +186,7 @@ class HistoryScreen(QFrame):
         self._save_note = save_note
         self.note_dialog: QWidget | None = None  # (the dialog open now, or last)
         self.note = button(
-            _("Note…"),
+            _("&Note…"),
             _("Note on the session"),
             _("Write or change your note on the session chosen in the list (or press Enter on it)"),
         )
@@ -263,8 +263,11 @@ class HistoryScreen(QFrame):
         except HistoryReadError as exc:
             self.status.setText(str(exc))
             return
-        week = wording.minutes(overview.week_minutes * 60)
-        self.week.setText(_("This week: {time}").format(time=week))
+        if overview.week_minutes > 0:
+            week = wording.minutes(overview.week_minutes * 60)
+            self.week.setText(_("This week: {time}").format(time=week))
+        else:  # (not "under a minute": nothing was done)
+            self.week.setText(_("This week: nothing yet"))
         days = overview.streak_days
         self.streak.setText(ngettext("Streak: {n} day", "Streak: {n} days", days).format(n=days))
         self.chart.set_points(overview.pain)

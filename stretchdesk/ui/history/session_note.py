@@ -29,6 +29,7 @@ class NoteDialog(QInputDialog):
             edit.setTabChangesFocus(True)  # Tab goes on to Save, as everywhere else
             edit.setAccessibleName(_("Note on a session"))
         self.setOkButtonText(_("&Save note"))  # Alt+S, from the note itself
+        self.setCancelButtonText(_("&Cancel"))
         self.setAccessibleName(_("Note on a session"))
 
 
