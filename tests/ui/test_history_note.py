@@ -67,6 +67,7 @@ def test_a_note_is_written_on_the_chosen_session_and_taken_out(
     dialog.accept()
     assert screen.model.rows[1][5] == "the left side pulled at the end"
     assert screen.status.text() == "The note was saved."
+    qtbot.waitUntil(lambda: screen.teller.told == ["The note was saved."])  # (to Orca)
     assert screen.table.currentIndex().row() == 1  # still on that session, for the keys
     store = window.services.store
     assert store is not None

@@ -8,7 +8,14 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -31,6 +38,7 @@ from stretchdesk.ui.history.days_calendar import DaysCalendar
 from stretchdesk.ui.kit import wording
 from stretchdesk.ui.kit.flow_layout import FlowLayout
 from stretchdesk.ui.kit.formats import decimal, short_date, weekday_date_time
+from stretchdesk.ui.kit.screen_reader import Teller
 from stretchdesk.ui.kit.widgets import SideBySide, button, label, reading
 
 BATCH = 200
@@ -185,6 +193,7 @@ class HistoryScreen(QFrame):
         self.report.clicked.connect(self.report_requested.emit)
         self._save_note = save_note
         self.note_dialog: QWidget | None = None  # (the dialog open now, or last)
+        self.teller = Teller(self)  # what became of a note, for a screen reader
         self.note = button(
             _("&Note…"),
             _("Note on the session"),
@@ -323,7 +332,10 @@ class HistoryScreen(QFrame):
             self.reload()
             if session_id in self.model.ids:  # the same row chosen again, for the keys
                 self.table.setCurrentIndex(self.model.index(self.model.ids.index(session_id), 5))
-            self.status.setText(_("The note was saved.") if text else _("The note was taken out."))
+            said = _("The note was saved.") if text else _("The note was taken out.")
+            self.status.setText(said)
+            # told once the dialog has gone and the focus is back on the list (Orca)
+            QTimer.singleShot(0, lambda: self.teller.tell(said))
             self.note_saved.emit()
             return None
 
