@@ -314,6 +314,13 @@ class HistoryScreen(QFrame):
         ]
         return "\n".join(lines) or _("No exercise done in these weeks.")
 
+    def _tell(self, said: str) -> None:
+        """What became of a note, for a screen reader, said on the Note… button, the focus
+        back there (Orca speaks a change of the focused control's description; on the list
+        its focus is a cell, whose description is not the list's). The session's row stays
+        chosen: Enter there writes on the same session's note again."""
+        self.teller.tell_on(self.note, said)
+
     def write_note(self) -> None:
         """The note of the session chosen in the list (the newest if none is)."""
         rows = self.model.rows
@@ -334,8 +341,8 @@ class HistoryScreen(QFrame):
                 self.table.setCurrentIndex(self.model.index(self.model.ids.index(session_id), 5))
             said = _("The note was saved.") if text else _("The note was taken out.")
             self.status.setText(said)
-            # told once the dialog has gone and the focus is back on the list (Orca)
-            QTimer.singleShot(0, lambda: self.teller.tell(said))
+            # told once the dialog has gone
+            QTimer.singleShot(0, lambda: self._tell(said))
             self.note_saved.emit()
             return None
 

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 AGAIN = "\u200b"  # zero width: the same words twice in a row are still a change
+FOCUS_BACK_MS = 1500  # the longest wait for the focus before telling anyway
 
 
 def through_focus() -> bool:
@@ -33,6 +35,7 @@ class Teller:
         self.screen = screen
         self.told: list[str] = []
         self._lent: tuple[QWidget, str] | None = None  # a control and its own description
+        self._waiting: tuple[QWidget, str] | None = None  # to tell once it has the focus
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -50,6 +53,22 @@ class Teller:
             return
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.screen, text))
 
+    def tell_on(self, control: QWidget, text: str) -> None:
+        """Give ``control`` the focus and tell ``text`` there once it has it (after a dialog
+        closes, the window has the focus back only when its window manager gives it; told
+        anyway after ``FOCUS_BACK_MS``)."""
+        control.setFocus(Qt.FocusReason.OtherFocusReason)
+        if QApplication.focusWidget() is control:
+            self.tell(text)
+            return
+        self._waiting = (control, text)
+        QTimer.singleShot(FOCUS_BACK_MS, self._tell_waiting)
+
+    def _tell_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            self.tell(waiting[1])
+
     def restore(self) -> None:
         """The control that carried the last words has its own description back."""
         lent, self._lent = self._lent, None
@@ -57,6 +76,8 @@ class Teller:
             control, own = lent
             control.setAccessibleDescription(own)
 
-    def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if self._lent is not None and old is self._lent[0]:
             self.restore()
+        if self._waiting is not None and new is self._waiting[0]:
+            self._tell_waiting()
