@@ -151,10 +151,9 @@ def rows(conn: sqlite3.Connection, *, ended_since: str | None = None) -> list[tu
         query + (" WHERE last_end >= ? ORDER BY id" if ended_since else " ORDER BY id"),
         (ended_since,) if ended_since else (),
     ):
-        ids = json.loads(sessions)
-        for of, row in expand(text):
-            sid = ids[of]
-            if sid is not None and (ended_since is None or row[ENDED - 1] >= ended_since):
+        steps = _steps(sessions, text)
+        for sid, *row in steps or ():
+            if ended_since is None or row[ENDED - 1] >= ended_since:
                 found.append((sid, *row))
     found.sort(key=lambda row: row[0])  # (stable: each session's steps stay in order)
     return found
@@ -162,30 +161,55 @@ def rows(conn: sqlite3.Connection, *, ended_since: str | None = None) -> list[tu
 
 def unpack(conn: sqlite3.Connection, *, months: int) -> int:
     """Write up to ``months`` packs as rows of ``step``, each in one transaction with its
-    sessions' counts taken off their rows: how many packs are left."""
+    sessions' counts taken off their rows: how many are left to write. One that cannot be
+    read (a damaged history) is left as it is and not counted: never tried without end."""
     if not present(conn):
         return 0
-    packs = conn.execute(
-        "SELECT id, sessions, steps FROM step_pack ORDER BY id LIMIT ?", (months,)
-    ).fetchall()
-    for pack_id, sessions, text in packs:
-        ids = json.loads(sessions)
+    packs = [r[0] for r in conn.execute("SELECT id FROM step_pack ORDER BY id")]
+    written = damaged = 0
+    for pack_id in packs:
+        if written >= months:
+            break
         with transaction(conn):
-            there = _existing(conn, [i for i in ids if i is not None])
-            steps = [(ids[of], *row) for of, row in expand(text) if ids[of] in there]
-            with checks_left_out(conn):
-                conn.executemany(
-                    f"INSERT INTO step (session_id, {', '.join(STEP_COLUMNS)}) "
-                    f"VALUES (?, {', '.join('?' * len(STEP_COLUMNS))})",
-                    steps,
-                )
-            conn.executemany(
-                "UPDATE session SET packed_done = NULL, packed_skipped = NULL, "
-                "packed_active = NULL WHERE id = ?",
-                [(i,) for i in sorted(there)],
-            )
-            conn.execute("DELETE FROM step_pack WHERE id = ?", (pack_id,))
-    return int(conn.execute("SELECT COUNT(*) FROM step_pack").fetchone()[0])
+            if _write_rows(conn, pack_id):
+                written += 1
+            else:
+                damaged += 1
+    return len(packs) - written - damaged
+
+
+def _write_rows(conn: sqlite3.Connection, pack_id: int) -> bool:
+    found = conn.execute(
+        "SELECT sessions, steps FROM step_pack WHERE id = ?", (pack_id,)
+    ).fetchone()
+    steps = None if found is None else _steps(*found)
+    if steps is None:
+        return False
+    there = _existing(conn, sorted({row[0] for row in steps}))
+    with checks_left_out(conn):
+        conn.executemany(
+            f"INSERT INTO step (session_id, {', '.join(STEP_COLUMNS)}) "
+            f"VALUES (?, {', '.join('?' * len(STEP_COLUMNS))})",
+            [row for row in steps if row[0] in there],
+        )
+    ids = json.loads(found[0])
+    conn.executemany(
+        "UPDATE session SET packed_done = NULL, packed_skipped = NULL, "
+        "packed_active = NULL WHERE id = ?",
+        [(i,) for i in sorted(_existing(conn, [i for i in ids if i is not None]))],
+    )
+    conn.execute("DELETE FROM step_pack WHERE id = ?", (pack_id,))
+    return True
+
+
+def _steps(sessions: str, text: str) -> list[tuple[Any, ...]] | None:
+    """(session id, values) of a pack's steps, its sessions' ids given; None if it cannot
+    be read (it was checked whole when it came: only a damaged history)."""
+    try:
+        ids = json.loads(sessions)
+        return [(ids[of], *row) for of, row in expand(text) if ids[of] is not None]
+    except (ValueError, KeyError, TypeError, IndexError, RecursionError):
+        return None
 
 
 def _existing(conn: sqlite3.Connection, ids: list[int]) -> set[int]:

@@ -317,3 +317,23 @@ def test_a_reader_meets_no_pass_writing_steps_as_rows_between_its_reads(
         assert reader(conn) == expected  # and read from the rows after
     finally:
         other.close()
+
+
+def test_a_damaged_pack_is_read_past_and_never_tried_without_end(
+    home: Computer, machines: Machines, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checked whole when it came, a pack can only be damaged with the history itself: the
+    readers read the rest, the passes write the rest as rows and then say none is left."""
+    packs = machines("packs", tmp_path / "Sync")
+    monkeypatch.setattr(syncer, "UNPACK_MONTHS", 0)
+    packs.run(write=False)
+    conn = packs.store.conn
+    (text,) = conn.execute("SELECT steps FROM step_pack WHERE id = 1").fetchone()
+    others = 60 - len(list(packed.expand(text)))
+    conn.execute("UPDATE step_pack SET steps = '{\"counts\": [' WHERE id = 1")
+    assert len(packed.rows(conn)) == others  # the damaged month's steps are not read
+    _readings(packs)  # no reader fails
+    assert packed.unpack(conn, months=5) == 0  # the other month written; this one left
+    assert packed.unpack(conn, months=5) == 0
+    assert conn.execute("SELECT COUNT(*) FROM step_pack").fetchone() == (1,)
+    assert conn.execute("SELECT COUNT(*) FROM step").fetchone() == (others,)
