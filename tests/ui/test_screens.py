@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from stretchdesk.history import HistoryWriteFailed
+from stretchdesk.history.outcome import SessionOutcome
 from stretchdesk.history.schema import LATEST
 from stretchdesk.routine import Catalog
 from stretchdesk.session import EngineState, FakeClock, SegmentKind
@@ -316,3 +318,16 @@ def test_an_empty_week_says_nothing_was_done(window: MainWindow) -> None:
     window.nav_to("history")
     assert window.history.model.rowCount() == 0
     assert window.history.week.text() == "This week: nothing yet"  # (not "under a minute")
+    assert window.history.status.text() == "No sessions yet."
+    store = window.services.store
+    assert store is not None
+    began = datetime.now(UTC) - timedelta(hours=1)
+    sid = store.begin_session(
+        routine_id="r", routine_title="R", total_steps=1, planned_seconds=60, started_at=began
+    )
+    store.finish_session(
+        sid, outcome=SessionOutcome.COMPLETED, ended_at=began, active_seconds=60
+    )  # (as if it came from another computer while History was shown)
+    window.history.reload()
+    assert window.history.model.rowCount() == 1
+    assert window.history.status.text() == ""  # not "No sessions yet." above a session

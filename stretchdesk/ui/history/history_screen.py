@@ -289,6 +289,8 @@ class HistoryScreen(QFrame):
         self.doses.setText(self._dose_lines(today))
         if not self.model.rows:
             self.status.setText(_("No sessions yet."))
+        elif self.status.text() == _("No sessions yet."):  # (sessions came from elsewhere)
+            self.status.setText("")
 
     def _dose_lines(self, today: date) -> str:
         """Each exercise's latest planned dose in each routine, and how much was done."""

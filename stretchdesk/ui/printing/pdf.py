@@ -139,6 +139,12 @@ def keep_headings_with_text(probe: QTextDocument) -> int:
     return moved
 
 
+# In a document longer than this (device pixels: about 630 A4 pages at the PDF's 1200 dpi,
+# ten years of notes), Qt's text layout crashes when asked where a block is: the pages
+# then fall where they fall, headings and boxes not moved.
+QT_DEEPEST = 8_000_000
+
+
 def keep_frames_whole(probe: QTextDocument) -> int:
     """In a paginated document: a framed block (a table of one cell) that would run over a
     page's foot starts the next page instead, if it fits on one. Returns how many moved."""
@@ -179,7 +185,8 @@ def paint_pages(document: QTextDocument, device: QPagedPaintDevice) -> int:
     foot of each page), keeping headings with their text and framed blocks
     whole; returns the number of pages painted."""
     probe = _as_printed(document, device)
-    for _round in range(5):  # a move can push a later block over a page's foot: again
+    for _round in range(5 if probe.documentLayout().documentSize().height() < QT_DEEPEST else 0):
+        # a move can push a later block over a page's foot: again
         if not keep_frames_whole(probe) + keep_headings_with_text(probe):
             break
     size = probe.pageSize()
