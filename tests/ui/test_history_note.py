@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPlainTextEdit, QPushButton
@@ -102,3 +103,26 @@ def test_a_note_that_cannot_be_saved_is_said_and_offered_again(
     again = _dialog(window)
     assert again is not dialog and again.textValue() == "written on a full disk"
     again.reject()
+
+
+def test_what_became_of_a_note_is_not_told_to_a_screen_that_has_gone(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The words wait for the focus to come back; if the window closes meanwhile, nothing
+    is told to what is no longer there (an error in the event loop, before)."""
+    import shiboken6  # noqa: PLC0415
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+    from PySide6.QtWidgets import QPushButton, QWidget  # noqa: PLC0415
+
+    from stretchdesk.ui.kit import screen_reader  # noqa: PLC0415
+
+    monkeypatch.setattr(screen_reader, "FOCUS_BACK_MS", 10)
+    screen = QWidget()
+    button = QPushButton("Note…", screen)
+    teller = screen_reader.Teller(screen)
+    teller.tell_on(button, "The note was saved.")  # not shown: the focus does not come
+    shiboken6.delete(screen)  # the window closed meanwhile
+    later: list[bool] = []
+    QTimer.singleShot(50, lambda: later.append(True))  # after the wait would have ended
+    qtbot.waitUntil(lambda: bool(later))
+    assert teller.told == []

@@ -344,7 +344,7 @@ class HistoryScreen(QFrame):
             said = _("The note was saved.") if text else _("The note was taken out.")
             self.status.setText(said)
             # told once the dialog has gone
-            QTimer.singleShot(0, lambda: self._tell(said))
+            QTimer.singleShot(0, self, lambda: self._tell(said))
             self.note_saved.emit()
             return None
 

@@ -62,7 +62,7 @@ class Teller:
             self.tell(text)
             return
         self._waiting = (control, text)
-        QTimer.singleShot(FOCUS_BACK_MS, self._tell_waiting)
+        QTimer.singleShot(FOCUS_BACK_MS, self.screen, self._tell_waiting)  # (not if it has gone)
 
     def _tell_waiting(self) -> None:
         waiting, self._waiting = self._waiting, None
