@@ -112,3 +112,12 @@ def test_a_wrong_value_refuses_the_whole_month(change: Callable[[dict[str, Any]]
 def test_a_text_that_is_not_a_month_of_steps_is_refused(text: object) -> None:
     with pytest.raises((KeyError, TypeError, ValueError, RecursionError)):
         month_steps.decode(text, len(SESSIONS))
+
+
+def test_a_packs_columns_are_the_step_files_columns_in_their_order() -> None:
+    """history/packed.py names the columns without the sync package (its checks): the two
+    lists are one, in one order (a row of a pack is a row of a file)."""
+    from stretchdesk.history.sync.records import STEP_KEYS  # noqa: PLC0415
+
+    assert tuple(STEP_KEYS) == packed.STEP_COLUMNS
+    assert set(STEP_KEYS) > packed.WORD_COLUMNS | packed.TIME_COLUMNS
